@@ -1,0 +1,1 @@
+"""Pictolingo's bot: config, CLI, the dialogue layer, handlers and platform adapters."""

@@ -1,0 +1,136 @@
+"""Wiring: storage, engine, queue, dialogue and delivery, each started and stopped with `async with`."""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import bot.handlers  # noqa: F401  (registers every command)
+from bot.config import Settings
+from bot.courier import Courier
+from bot.dialogue import Dialogue
+from bot.drawing import DrawingDefaults, Illustrator
+from bot.services import Services
+from engine.pipeline import EngineOptions, PictureEngine
+from engine.queue import Drawer, LocalQueue, QueueOptions
+from storage.clock import Clock, SystemClock
+from storage.db import Database
+from storage.history import HistoryStore
+from storage.images import ImageStore
+from storage.jobs import JobStore
+from storage.users import UserStore
+
+log = logging.getLogger(__name__)
+
+
+class AlreadyRunning(Exception):
+    """Another Pictolingo process already uses this data directory."""
+
+
+class InstanceLock:
+    """One process per data directory: two would fight over jobs and platform updates."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: IO[str] | None = None
+
+    def __enter__(self) -> InstanceLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise AlreadyRunning(
+                f"another Pictolingo is already running with the data directory {self.path.parent}; "
+                "stop it first (or give this one another data.dir)"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._handle = handle
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._handle is not None:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+def engine_options(settings: Settings) -> EngineOptions:
+    e = settings.engine
+    return EngineOptions(
+        model=e.model, preset=e.preset, device=e.device, dtype=e.dtype, scheduler=e.scheduler,
+        steps=None if e.steps == "auto" else int(e.steps),
+        guidance=None if e.guidance == "auto" else float(e.guidance),
+        width=None if e.width == "auto" else int(e.width),
+        height=None if e.height == "auto" else int(e.height),
+        threads=e.threads,
+    )
+
+
+def queue_options(settings: Settings) -> QueueOptions:
+    q = settings.queue
+    return QueueOptions(
+        max_batch=q.max_batch, batch_window_ms=q.batch_window_ms,
+        pending_per_user=q.pending_per_user, max_queued=q.max_queued,
+        max_attempts=q.max_attempts, daily_quota=settings.limits.daily_pictures,
+    )
+
+
+@dataclass
+class App:
+    settings: Settings
+    services: Services
+    dialogue: Dialogue
+    courier: Courier
+    engine: PictureEngine | None
+
+
+@asynccontextmanager
+async def open_app(settings: Settings, *, clock: Clock | None = None,
+                   drawer: Drawer | None = None, engine: PictureEngine | None = None,
+                   lock: bool = True) -> AsyncIterator[App]:
+    """Everything but the platform adapters, ready to use; stopped cleanly on exit."""
+    clock = clock or SystemClock()
+    data_dir = settings.data.dir
+    data_dir.mkdir(parents=True, exist_ok=True)
+    instance = InstanceLock(data_dir / "pictolingo.lock") if lock else None
+    if instance is not None:
+        instance.__enter__()
+    try:
+        if drawer is None:
+            engine = engine or PictureEngine(engine_options(settings))
+            if not engine.loaded:
+                await asyncio.to_thread(engine.load)
+            drawer = engine
+        defaults_source = engine or PictureEngine(engine_options(settings))
+        defaults = defaults_source.defaults()
+        illustrator = Illustrator(DrawingDefaults(
+            model=settings.engine.model, steps=defaults["steps"], guidance=defaults["guidance"],
+            width=defaults["width"], height=defaults["height"], scheduler=defaults["scheduler"],
+            prompt_style=defaults_source.preset.prompt_style, seed_policy=settings.engine.seed,
+        ))
+        async with Database(settings.db_path) as db:
+            jobs = JobStore(db, clock)
+            images = ImageStore(db, data_dir / "images", clock)
+            queue = LocalQueue(jobs, images, drawer, queue_options(settings), clock)
+            services = Services(
+                settings=settings, clock=clock, db=db, users=UserStore(db, clock),
+                history=HistoryStore(db, clock), images=images, jobs=jobs, queue=queue,
+                illustrator=illustrator,
+            )
+            async with queue, Courier(services) as courier:
+                yield App(settings, services, Dialogue(services), courier, engine)
+    finally:
+        if instance is not None:
+            instance.__exit__(None, None, None)

@@ -1,0 +1,123 @@
+"""The `pictolingo` command: run, chat, doctor, bench, and the model tools."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from bot.config import ConfigError, Settings, load_settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Pictolingo: learn English words from pictures.",
+)
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="Config file (default: ./config.toml).")
+]
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"pictolingo: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def settings_or_exit(config: Path | None, **overrides: Any) -> Settings:
+    try:
+        return load_settings(config, **overrides)
+    except ConfigError as exc:
+        fail(str(exc))
+        raise  # unreachable; keeps type checkers informed
+
+
+def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
+    """One event loop for the whole program; known failures become one clear line."""
+    from bot.app import AlreadyRunning
+    from engine.pipeline import ModelNotAvailable
+    from storage.db import StorageError
+
+    try:
+        asyncio.run(coroutine)
+    except KeyboardInterrupt:
+        typer.echo("\nBye!", err=True)
+    except (AlreadyRunning, ModelNotAvailable, StorageError, ConfigError) as exc:
+        fail(str(exc), 1)
+
+
+@app.command()
+def chat(
+    config: ConfigOption = None,
+    user: Annotated[str, typer.Option(help="Learner id to chat as.")] = "local",
+    locale: Annotated[str, typer.Option(help="Language of the learner, e.g. en or zh.")] = "en",
+    teacher: Annotated[bool, typer.Option(help="Chat as a teacher (class commands).")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show log messages.")] = False,
+) -> None:
+    """Chat with Pictolingo in this terminal (reads one message per line when piped)."""
+    from bot.logs import configure_logging
+
+    settings = settings_or_exit(config)
+    configure_logging("INFO" if verbose else "WARNING")
+    run_async(_chat(settings, user=user, locale=locale, teacher=teacher))
+
+
+async def _chat(settings: Settings, *, user: str, locale: str, teacher: bool) -> None:
+    from rich.console import Console
+
+    from bot.adapters.terminal import TerminalAdapter
+    from bot.app import open_app
+
+    interactive = sys.stdin.isatty()
+    console = Console(stderr=True)
+    with console.status(f"Loading the picture model ({settings.engine.model})…"):
+        app_context = open_app(settings)
+        application = await app_context.__aenter__()
+    try:
+        adapter = TerminalAdapter(
+            application.dialogue, color=sys.stdout.isatty(), user_id=user, locale=locale,
+            is_teacher=teacher, show_progress=False,
+        )
+        await application.courier.attach(adapter)
+        if interactive:
+            console.print("Pictolingo is ready. Try [bold]/word apple[/bold]; "
+                          "type a button's number to press it, /quit to leave.")
+        await adapter.run(sys.stdin, interactive=interactive)
+    finally:
+        await app_context.__aexit__(None, None, None)
+
+
+@app.command()
+def run(config: ConfigOption = None) -> None:
+    """Start every configured chat platform, the scheduler and the drawing queue."""
+    from bot.logs import configure_logging
+    from bot.runner import serve
+
+    settings = settings_or_exit(config)
+    configure_logging(settings.log.level)
+    run_async(serve(settings))
+
+
+@app.command()
+def doctor(config: ConfigOption = None) -> None:
+    """Check the set-up: config, data directory, device, model, tokens (never shown)."""
+    from bot.doctor import report
+
+    settings = settings_or_exit(config)
+    ok = True
+    for label, value, good in report(settings, config):
+        mark = "✓" if good else "✗"
+        ok = ok and good
+        typer.echo(f"{mark} {label:<14} {value}")
+    raise typer.Exit(0 if ok else 1)
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    logging.captureWarnings(True)
+    app()

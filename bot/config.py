@@ -1,0 +1,189 @@
+"""Settings: `config.toml` (every key documented in `config.example.toml`) plus environment variables.
+
+Secrets (bot tokens) may come from `TELEGRAM_BOT_TOKEN` / `DISCORD_BOT_TOKEN` or any
+`PICTOLINGO_<SECTION>__<KEY>` variable, so they never have to be written to a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+DEFAULT_CONFIG_FILE = Path("config.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem, explained in one line that names the key."""
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DataSettings(Section):
+    dir: Path = Path("./data")
+
+
+class EngineSettings(Section):
+    model: str = Field("starter", min_length=1)
+    preset: str = "auto"
+    device: str = Field("auto", pattern=r"^(auto|cpu|mps|cuda(:\d+)?)$")
+    dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
+    scheduler: str = "auto"
+    steps: int | Literal["auto"] = "auto"
+    guidance: float | Literal["auto"] = "auto"
+    width: int | Literal["auto"] = "auto"
+    height: int | Literal["auto"] = "auto"
+    threads: int = Field(0, ge=0, le=256)
+    # "prompt": the same words always get the same picture (and a cache hit); "random": a new one.
+    seed: Literal["prompt", "random"] = "prompt"
+
+    @field_validator("steps")
+    @classmethod
+    def _steps_in_range(cls, value: int | str) -> int | str:
+        if isinstance(value, int) and not 1 <= value <= 200:
+            raise ValueError("must be between 1 and 200, or \"auto\"")
+        return value
+
+    @field_validator("width", "height")
+    @classmethod
+    def _size_in_range(cls, value: int | str) -> int | str:
+        if isinstance(value, int) and (not 16 <= value <= 2048 or value % 8):
+            raise ValueError("must be a multiple of 8 between 16 and 2048, or \"auto\"")
+        return value
+
+    @field_validator("guidance")
+    @classmethod
+    def _guidance_in_range(cls, value: float | str) -> float | str:
+        if isinstance(value, float) and not 0 <= value <= 30:
+            raise ValueError("must be between 0 and 30, or \"auto\"")
+        return value
+
+
+class QueueSettings(Section):
+    backend: Literal["local", "redis"] = "local"
+    max_batch: int = Field(8, ge=1, le=64)
+    batch_window_ms: int = Field(25, ge=0, le=5000)
+    pending_per_user: int = Field(3, ge=1, le=100)
+    max_queued: int = Field(500, ge=1)
+    max_attempts: int = Field(3, ge=1, le=20)
+
+
+class LimitSettings(Section):
+    daily_pictures: int = Field(60, ge=0)
+    word_max_chars: int = Field(40, ge=1, le=200)
+    sentence_max_chars: int = Field(300, ge=1, le=2000)
+
+
+class TelegramSettings(Section):
+    token: SecretStr = SecretStr("")
+    base_url: str = "https://api.telegram.org/bot"
+
+
+class DiscordSettings(Section):
+    token: SecretStr = SecretStr("")
+    guild_ids: list[int] = []
+
+
+class WebSettings(Section):
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = Field(8750, ge=0, le=65535)
+
+
+class LogSettings(Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Children's messages stay out of logs unless an operator turns this on to debug.
+    message_text: bool = False
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PICTOLINGO_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+    )
+
+    data: DataSettings = DataSettings()
+    engine: EngineSettings = EngineSettings()
+    queue: QueueSettings = QueueSettings()
+    limits: LimitSettings = LimitSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    discord: DiscordSettings = DiscordSettings()
+    web: WebSettings = WebSettings()
+    log: LogSettings = LogSettings()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment wins over the file, so a token can be given without editing it.
+        return (env_settings, init_settings)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data.dir / "pictolingo.db"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from None
+
+
+def _well_known_token_variables(raw: dict[str, Any]) -> dict[str, Any]:
+    """TELEGRAM_BOT_TOKEN and DISCORD_BOT_TOKEN, the names every bot tutorial uses."""
+    merged = {key: dict(value) if isinstance(value, dict) else value for key, value in raw.items()}
+    for section, variable in (("telegram", "TELEGRAM_BOT_TOKEN"), ("discord", "DISCORD_BOT_TOKEN")):
+        token = os.environ.get(variable)
+        if token:
+            merged.setdefault(section, {})
+            if isinstance(merged[section], dict):
+                merged[section]["token"] = token
+    return merged
+
+
+def describe_error(error: ValidationError, source: str) -> str:
+    """One line: which key, what is wrong, what is allowed. Secrets are never echoed."""
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown key (see config.example.toml for the keys that exist)"
+    shown = "" if "token" in key or first["type"] == "extra_forbidden" else f" (got {first.get('input')!r})"
+    more = f" and {error.error_count() - 1} more problem(s)" if error.error_count() > 1 else ""
+    return f"config error in {source}: {key}: {message}{shown}{more}"
+
+
+def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
+    """Read settings from `path` (or ./config.toml if present) and the environment."""
+    chosen = path or (Path(os.environ["PICTOLINGO_CONFIG"]) if "PICTOLINGO_CONFIG" in os.environ else None)
+    if chosen is None and DEFAULT_CONFIG_FILE.exists():
+        chosen = DEFAULT_CONFIG_FILE
+    raw: dict[str, Any] = _read_toml(chosen) if chosen else {}
+    for section, values in overrides.items():
+        raw.setdefault(section, {}).update(values)
+    raw = _well_known_token_variables(raw)
+    try:
+        return Settings(**raw)
+    except ValidationError as exc:
+        raise ConfigError(describe_error(exc, str(chosen or "the environment"))) from None

@@ -1,0 +1,165 @@
+"""Delivers what the queue reports (progress, finished pictures, failures) through the adapters.
+
+Each chat has its own lane so messages arrive in order; a slow upload in one chat never holds up
+another. A finished job is marked delivered before it is sent, so no picture arrives twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Protocol
+
+from bot.context import Context
+from bot.markup import bold
+from bot.messages import Address, Incoming, Reply
+from bot.picturing import job_handle
+from bot.router import PICTURE_RENDERERS
+from bot.services import Services
+from bot.texts import say
+from engine.queue import JobEvent
+from storage.jobs import JobRecord
+
+log = logging.getLogger(__name__)
+
+
+class ChatUnavailable(Exception):
+    """The platform says this chat cannot get messages any more (bot blocked, chat deleted)."""
+
+
+class Sender(Protocol):
+    platform: str
+
+    async def send(self, address: Address, reply: Reply) -> None: ...
+
+
+def failure_text(incoming: Incoming, error: str, text: str) -> str:
+    if error.startswith("unsafe"):
+        return say(incoming, "I can't draw that one. Let's try a different word!",
+                   "这个我不能画。换一个词吧！")
+    if error == "out_of_memory":
+        return say(incoming, f"The drawing machine is too full to draw {bold(text)} right now. "
+                             "Please try again in a minute.", "画图机器太忙了，请一分钟后再试。")
+    return say(incoming, f"Sorry, I could not draw {bold(text)} this time. Please try again.",
+               "抱歉，这次没画出来。请再试一次。")
+
+
+class Courier:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self._senders: dict[str, Sender] = {}
+        self._lanes: dict[tuple[str, str], asyncio.Queue[JobEvent]] = {}
+        self._workers: dict[tuple[str, str], asyncio.Task[None]] = {}
+        self._latest_progress: dict[int, float] = {}
+        self._sent_progress: dict[int, float] = {}
+
+    async def attach(self, sender: Sender) -> None:
+        """Deliver through this adapter from now on, starting with anything still owed to it."""
+        self._senders[sender.platform] = sender
+        await self.deliver_waiting(sender.platform)
+
+    def detach(self, sender: Sender) -> None:
+        self._senders.pop(sender.platform, None)
+
+    async def __aenter__(self) -> Courier:
+        self.services.queue.subscribe(self.on_event)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        for task in self._workers.values():
+            task.cancel()
+        for task in list(self._workers.values()):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._workers.clear()
+
+    async def deliver_waiting(self, platform: str) -> None:
+        """Finished jobs nobody has been told about yet (e.g. the process stopped mid-send)."""
+        for job in await self.services.jobs.undelivered():
+            if job.delivery.get("address", {}).get("platform") != platform:
+                continue
+            kind = "done" if job.state == "done" else "failed"
+            image = await self.services.images.get(job.image_id) if job.image_id else None
+            self.on_event(JobEvent(kind, job, fraction=1.0, image=image, error=job.error))
+
+    def on_event(self, event: JobEvent) -> None:
+        if event.kind == "cancelled":
+            return  # the cancel handler answers the learner itself
+        address = Address.from_dict(event.job.delivery.get("address", {}))
+        lane_key = (address.platform, address.chat_id)
+        if event.kind == "progress":
+            self._latest_progress[event.job.id] = event.fraction
+        lane = self._lanes.setdefault(lane_key, asyncio.Queue())
+        lane.put_nowait(event)
+        worker = self._workers.get(lane_key)
+        if worker is None or worker.done():
+            self._workers[lane_key] = asyncio.create_task(self._drain(lane_key, lane, address))
+
+    async def _drain(self, key: tuple[str, str], lane: asyncio.Queue[JobEvent],
+                     address: Address) -> None:
+        while not lane.empty():
+            event = lane.get_nowait()
+            try:
+                await self._deliver(event, address)
+            except Exception:
+                log.exception("delivery of job %s failed", event.job.id)
+
+    def _context(self, job: JobRecord, address: Address) -> Context:
+        incoming = Incoming(
+            platform=address.platform, chat_id=address.chat_id, user_id="",
+            chat_kind=address.chat_kind, locale=str(job.delivery.get("locale", "en")),
+            message_id=address.reply_to,
+        )
+        return Context(incoming, int(job.delivery.get("learner", 0)), self.services)
+
+    async def _deliver(self, event: JobEvent, address: Address) -> None:
+        sender = self._senders.get(address.platform)
+        if sender is None:
+            return  # that platform is not running now; delivered when it next starts
+        job = event.job
+        context = self._context(job, address)
+        text = str(job.delivery.get("text", ""))
+        if event.kind == "progress":
+            latest = self._latest_progress.get(job.id, event.fraction)
+            if latest != event.fraction or self._sent_progress.get(job.id) == latest:
+                return  # a newer progress report is already waiting in the lane
+            self._sent_progress[job.id] = latest
+            percent = int(latest * 100)
+            await self._send(sender, address, Reply(
+                say(context.incoming, f"Drawing {bold(text)}… {percent}%", f"正在画… {percent}%"),
+                edit_of=job_handle(job.id), pending=True, progress=latest,
+            ), job)
+            return
+        if not await self.services.jobs.claim_delivery(job.id):
+            return  # already delivered (by an earlier run, or a duplicate event)
+        self._latest_progress.pop(job.id, None)
+        self._sent_progress.pop(job.id, None)
+        replies: list[Reply]
+        if event.kind == "done" and event.image is not None:
+            await self.services.history.attach_job_image(job.id, event.image.id)
+            renderer = PICTURE_RENDERERS.get(job.purpose)
+            if renderer is None:
+                log.error("no renderer for picture purpose %r", job.purpose)
+                return
+            replies = await renderer(context, job, event.image)
+        else:
+            replies = [Reply(failure_text(context.incoming, event.error or "engine", text),
+                             clears=job_handle(job.id))]
+        try:
+            for reply in replies:
+                await self._send(sender, address, reply, job)
+        except ChatUnavailable:
+            return
+        except Exception:
+            # Not delivered: let the next start (or a retry) try again rather than lose it.
+            await self.services.jobs.release_delivery(job.id)
+            raise
+
+    async def _send(self, sender: Sender, address: Address, reply: Reply, job: JobRecord) -> None:
+        try:
+            await sender.send(address, reply)
+        except ChatUnavailable:
+            log.info("chat on %s is unavailable; marking it inactive", address.platform)
+            await self.services.users.set_chat_active(address.platform, address.chat_id, False)
+            raise

@@ -1,0 +1,58 @@
+"""`pictolingo doctor`: what the program found, one line per thing; secrets only as yes/no."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from bot.config import DEFAULT_CONFIG_FILE, Settings
+from engine.pipeline import describe_model, pick_device
+from engine.presets import preset_for
+
+
+def _data_dir_state(path: Path) -> tuple[str, bool]:
+    if not path.exists():
+        return f"{path.resolve()} (will be created)", os.access(path.parent.resolve(), os.W_OK)
+    return str(path.resolve()), os.access(path, os.W_OK)
+
+
+def _database_state(path: Path) -> tuple[str, bool]:
+    if not path.exists():
+        return "not created yet (created on first start)", True
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            learners = conn.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+        return f"{path} (schema v{version}, {learners} learners)", True
+    except sqlite3.Error as exc:
+        return f"{path} cannot be read: {exc}", False
+
+
+def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool]]:
+    used = config or (DEFAULT_CONFIG_FILE if DEFAULT_CONFIG_FILE.exists() else None)
+    rows: list[tuple[str, str, bool]] = [
+        ("config", str(used) if used else "none (built-in defaults)", True),
+    ]
+    rows.append(("data dir", *_data_dir_state(settings.data.dir)))
+    rows.append(("database", *_database_state(settings.db_path)))
+    try:
+        device = pick_device(settings.engine.device)
+        rows.append(("device", device, True))
+    except ValueError as exc:
+        rows.append(("device", str(exc), False))
+    try:
+        preset = preset_for(settings.engine.model, settings.engine.preset)
+        rows.append(("model", f"{describe_model(settings.engine.model)}, preset {preset.name}", True))
+    except ValueError as exc:
+        rows.append(("model", str(exc), False))
+    for name, token in (("telegram", settings.telegram.token), ("discord", settings.discord.token)):
+        present = bool(token.get_secret_value())
+        rows.append((f"{name} token", "present" if present else "not set", True))
+    web = settings.web
+    rows.append(("web chat", f"http://{web.host}:{web.port}/" if web.enabled else "off", True))
+    for tool in ("espeak-ng", "redis-server", "chromium"):
+        found = shutil.which(tool)
+        rows.append((tool, found or "not installed (optional)", True))
+    return rows

@@ -1,0 +1,39 @@
+"""/cancel and the Cancel button: take a picture request out of the line before it is drawn."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.messages import Reply
+from bot.picturing import job_handle
+from bot.router import callback, command
+from bot.texts import say
+
+
+@command("cancel", zh="取消排队的图片")
+async def cancel_all(context: Context) -> list[Reply]:
+    """Cancel your pictures that are still waiting in line."""
+    replies = []
+    for job_id in await context.services.jobs.queued_ids(context.owner):
+        if await context.services.queue.cancel(job_id, context.owner):
+            replies.append(_cancelled(context, job_id))
+    if not replies:
+        return [Reply(say(context.incoming, "Nothing is waiting to be drawn.",
+                          "没有正在排队的图片。"), ephemeral=True)]
+    return replies
+
+
+@callback("cancel")
+async def cancel_one(context: Context) -> list[Reply]:
+    try:
+        job_id = int(context.args)
+    except ValueError:
+        return []
+    if await context.services.queue.cancel(job_id, context.owner):
+        return [_cancelled(context, job_id)]
+    return [Reply(say(context.incoming, "Too late to cancel: it is being drawn or already done.",
+                      "来不及取消了：已经在画或者画好了。"), ephemeral=True)]
+
+
+def _cancelled(context: Context, job_id: int) -> Reply:
+    return Reply(say(context.incoming, "Cancelled. Send /word any time for a new picture.",
+                     "已取消。"), edit_of=job_handle(job_id))

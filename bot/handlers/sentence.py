@@ -1,0 +1,41 @@
+"""/sentence: draw a whole English sentence as a simple scene."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.markup import bold
+from bot.messages import Button, Reply
+from bot.picturing import entry_for, job_handle, picture_reply, request_picture
+from bot.router import command, on_picture
+from bot.texts import say
+from bot.validation import InputProblem, check_sentence
+from storage.images import StoredImage
+from storage.jobs import JobRecord
+
+
+@command("sentence", usage="/sentence <sentence>", example="/sentence The cat sleeps on the sofa.",
+         zh="画一句话", needs_argument=True)
+async def sentence(context: Context) -> list[Reply]:
+    """Draw a picture of an English sentence.
+
+    Write one sentence in English, up to 300 characters.
+    """
+    limits = context.services.settings.limits
+    try:
+        text = check_sentence(context.args, limits.sentence_max_chars)
+    except InputProblem as problem:
+        return [Reply(say(context.incoming, problem.english, problem.chinese), ephemeral=True)]
+    request = context.services.illustrator.for_sentence(text)
+    return await request_picture(context, kind="sentence", text=text, purpose="sentence",
+                                 request=request)
+
+
+@on_picture("sentence")
+async def show_sentence(context: Context, job: JobRecord, image: StoredImage) -> list[Reply]:
+    text = str(job.delivery.get("text", ""))
+    entry = await entry_for(context, job)
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if entry:
+        buttons = ((Button("🎨 Draw again", f"again:{entry}"),),)
+    return [picture_reply(context, image, text=bold(text), caption=text,
+                          handle=job_handle(job.id) if job.id else None, buttons=buttons)]

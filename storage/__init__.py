@@ -1,0 +1,1 @@
+"""Persistence for Pictolingo: the SQLite database (aiosqlite) and content-addressed picture files."""

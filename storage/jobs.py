@@ -1,0 +1,190 @@
+"""Generation job records: queued → running → done / failed / cancelled, and their delivery."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage.clock import Clock, parse_stamp, stamp
+from storage.db import Database
+
+INTERACTIVE = 0
+BACKGROUND = 1
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    id: int
+    owner: str
+    state: str
+    priority: int
+    purpose: str
+    cache_key: str
+    batch_key: str
+    request: dict[str, Any]
+    delivery: dict[str, Any]
+    attempts: int
+    image_id: int | None
+    error: str | None
+    created_at: datetime
+    delivered: bool
+
+
+def _record(row: sqlite3.Row) -> JobRecord:
+    return JobRecord(
+        id=int(row["id"]),
+        owner=row["owner"],
+        state=row["state"],
+        priority=int(row["priority"]),
+        purpose=row["purpose"],
+        cache_key=row["cache_key"],
+        batch_key=row["batch_key"],
+        request=json.loads(row["request"]),
+        delivery=json.loads(row["delivery"]),
+        attempts=int(row["attempts"]),
+        image_id=row["image_id"],
+        error=row["error"],
+        created_at=parse_stamp(row["created_at"]),
+        delivered=row["delivered_at"] is not None,
+    )
+
+
+# Round-robin: each owner's n-th waiting job gets turn n; interactive work goes first.
+_FAIR_ORDER = """
+SELECT *, ROW_NUMBER() OVER (PARTITION BY owner ORDER BY id) AS turn
+FROM jobs WHERE state = 'queued'
+ORDER BY priority, turn, id
+"""
+
+
+class JobStore:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    async def add(self, *, owner: str, purpose: str, priority: int, cache_key: str,
+                  batch_key: str, request: dict[str, Any], delivery: dict[str, Any]) -> int:
+        """Record the job durably; only after this returns is the learner told it is queued."""
+        return await self.db.insert(
+            "INSERT INTO jobs (owner, state, priority, purpose, cache_key, batch_key, request, "
+            "delivery, created_at) VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
+            (owner, priority, purpose, cache_key, batch_key, json.dumps(request),
+             json.dumps(delivery), stamp(self.clock.now())),
+        )
+
+    async def get(self, job_id: int) -> JobRecord | None:
+        row = await self.db.fetchone("SELECT * FROM jobs WHERE id = ?", (job_id,))
+        return None if row is None else _record(row)
+
+    async def fair_order(self, limit: int = 1000) -> list[JobRecord]:
+        rows = await self.db.fetchall(f"{_FAIR_ORDER} LIMIT ?", (limit,))
+        return [_record(r) for r in rows]
+
+    async def position(self, job_id: int) -> int:
+        """1 = next to be drawn. A job that is already running or finished has position 0."""
+        row = await self.db.fetchone(
+            "SELECT pos FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY priority, turn, id) AS pos "
+            "FROM (SELECT id, priority, ROW_NUMBER() OVER (PARTITION BY owner ORDER BY id) AS turn "
+            "FROM jobs WHERE state = 'queued')) WHERE id = ?",
+            (job_id,),
+        )
+        return 0 if row is None else int(row[0])
+
+    async def waiting_with_key(self, cache_key: str) -> list[JobRecord]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM jobs WHERE state = 'queued' AND cache_key = ? ORDER BY id", (cache_key,)
+        )
+        return [_record(r) for r in rows]
+
+    async def mark_running(self, job_ids: list[int]) -> None:
+        await self.db.executemany(
+            "UPDATE jobs SET state = 'running', started_at = ?, attempts = attempts + 1 "
+            "WHERE id = ? AND state = 'queued'",
+            [(stamp(self.clock.now()), job_id) for job_id in job_ids],
+        )
+
+    async def finish(self, job_ids: list[int], image_id: int) -> None:
+        await self.db.executemany(
+            "UPDATE jobs SET state = 'done', image_id = ?, finished_at = ?, error = NULL "
+            "WHERE id = ? AND state IN ('queued', 'running')",
+            [(image_id, stamp(self.clock.now()), job_id) for job_id in job_ids],
+        )
+
+    async def fail(self, job_ids: list[int], error: str) -> None:
+        await self.db.executemany(
+            "UPDATE jobs SET state = 'failed', error = ?, finished_at = ? "
+            "WHERE id = ? AND state IN ('queued', 'running')",
+            [(error, stamp(self.clock.now()), job_id) for job_id in job_ids],
+        )
+
+    async def requeue(self, job_ids: list[int]) -> None:
+        await self.db.executemany(
+            "UPDATE jobs SET state = 'queued' WHERE id = ? AND state = 'running'",
+            [(job_id,) for job_id in job_ids],
+        )
+
+    async def cancel(self, job_id: int, owner: str) -> bool:
+        changed = await self.db.execute(
+            "UPDATE jobs SET state = 'cancelled', finished_at = ?, delivered_at = ? "
+            "WHERE id = ? AND owner = ? AND state = 'queued'",
+            (stamp(self.clock.now()), stamp(self.clock.now()), job_id, owner),
+        )
+        return changed > 0
+
+    async def recover_after_restart(self, max_attempts: int) -> tuple[int, int]:
+        """Jobs left running by a dead process go back in line, or fail after too many tries."""
+        now = stamp(self.clock.now())
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE jobs SET state = 'failed', error = 'too many attempts', finished_at = ? "
+                "WHERE state = 'running' AND attempts >= ?",
+                (now, max_attempts),
+            )
+            failed = cursor.rowcount
+            cursor = await conn.execute("UPDATE jobs SET state = 'queued' WHERE state = 'running'")
+            requeued = cursor.rowcount
+        return requeued, failed
+
+    async def pending_for(self, owner: str) -> int:
+        value = await self.db.fetchval(
+            "SELECT COUNT(*) FROM jobs WHERE owner = ? AND state IN ('queued', 'running')", (owner,)
+        )
+        return int(value or 0)
+
+    async def created_since(self, owner: str, since: datetime) -> int:
+        value = await self.db.fetchval(
+            "SELECT COUNT(*) FROM jobs WHERE owner = ? AND created_at >= ? AND priority = ?",
+            (owner, stamp(since), INTERACTIVE),
+        )
+        return int(value or 0)
+
+    async def queued_ids(self, owner: str) -> list[int]:
+        rows = await self.db.fetchall(
+            "SELECT id FROM jobs WHERE owner = ? AND state = 'queued' ORDER BY id", (owner,)
+        )
+        return [int(r[0]) for r in rows]
+
+    async def waiting_count(self) -> int:
+        value = await self.db.fetchval("SELECT COUNT(*) FROM jobs WHERE state = 'queued'")
+        return int(value or 0)
+
+    async def undelivered(self) -> list[JobRecord]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM jobs WHERE delivered_at IS NULL AND state IN ('done', 'failed') "
+            "ORDER BY id"
+        )
+        return [_record(r) for r in rows]
+
+    async def claim_delivery(self, job_id: int) -> bool:
+        """Mark delivered before sending: a crash mid-send can lose a picture, never double it."""
+        changed = await self.db.execute(
+            "UPDATE jobs SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+            (stamp(self.clock.now()), job_id),
+        )
+        return changed > 0
+
+    async def release_delivery(self, job_id: int) -> None:
+        await self.db.execute("UPDATE jobs SET delivered_at = NULL WHERE id = ?", (job_id,))

@@ -1,0 +1,111 @@
+"""Learners (by platform id only), their settings, small dialogue sessions, chats and seen updates."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from storage.clock import Clock, stamp
+from storage.db import Database
+
+# A learner's last_seen is refreshed at most this often, so reading history costs no write.
+LAST_SEEN_RESOLUTION = timedelta(minutes=5)
+
+
+class UserStore:
+    """Maps (platform, platform user id) to one learner; stores nothing that names a person."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+        self._seen: dict[int, Any] = {}
+
+    async def learner_for(self, platform: str, platform_user_id: str) -> int:
+        row = await self.db.fetchone(
+            "SELECT user_id FROM identities WHERE platform = ? AND platform_user_id = ?",
+            (platform, platform_user_id),
+        )
+        now = self.clock.now()
+        if row is not None:
+            user_id = int(row[0])
+            last = self._seen.get(user_id)
+            if last is None or now - last > LAST_SEEN_RESOLUTION:
+                self._seen[user_id] = now
+                await self.db.execute(
+                    "UPDATE users SET last_seen = ? WHERE id = ?", (stamp(now), user_id)
+                )
+            return user_id
+        async with self.db.transaction() as conn:
+            # Re-check inside the write lock: two first messages may race.
+            cursor = await conn.execute(
+                "SELECT user_id FROM identities WHERE platform = ? AND platform_user_id = ?",
+                (platform, platform_user_id),
+            )
+            again = await cursor.fetchone()
+            if again is not None:
+                return int(again[0])
+            cursor = await conn.execute(
+                "INSERT INTO users (created_at, last_seen) VALUES (?, ?)", (stamp(now), stamp(now))
+            )
+            user_id = int(cursor.lastrowid or 0)
+            await conn.execute(
+                "INSERT INTO identities (platform, platform_user_id, user_id) VALUES (?, ?, ?)",
+                (platform, platform_user_id, user_id),
+            )
+        self._seen[user_id] = now
+        return user_id
+
+    async def settings(self, user_id: int) -> dict[str, Any]:
+        raw = await self.db.fetchval("SELECT settings FROM users WHERE id = ?", (user_id,))
+        return dict(json.loads(raw)) if raw else {}
+
+    async def update_settings(self, user_id: int, **changes: Any) -> dict[str, Any]:
+        current = await self.settings(user_id)
+        current.update(changes)
+        await self.db.execute(
+            "UPDATE users SET settings = ? WHERE id = ?", (json.dumps(current), user_id)
+        )
+        return current
+
+    async def session(self, user_id: int, key: str) -> str | None:
+        value = await self.db.fetchval(
+            "SELECT value FROM sessions WHERE user_id = ? AND key = ?", (user_id, key)
+        )
+        return None if value is None else str(value)
+
+    async def set_session(self, user_id: int, key: str, value: str) -> None:
+        await self.db.execute(
+            "INSERT INTO sessions (user_id, key, value, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (user_id, key) DO UPDATE SET value = excluded.value, "
+            "updated_at = excluded.updated_at",
+            (user_id, key, value, stamp(self.clock.now())),
+        )
+
+    async def remember_chat(self, platform: str, chat_id: str, kind: str) -> None:
+        await self.db.execute(
+            "INSERT INTO chats (platform, chat_id, kind, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (platform, chat_id) DO NOTHING",
+            (platform, chat_id, kind, stamp(self.clock.now())),
+        )
+
+    async def set_chat_active(self, platform: str, chat_id: str, active: bool) -> None:
+        await self.db.execute(
+            "UPDATE chats SET active = ?, updated_at = ? WHERE platform = ? AND chat_id = ?",
+            (int(active), stamp(self.clock.now()), platform, chat_id),
+        )
+
+    async def chat_is_active(self, platform: str, chat_id: str) -> bool:
+        value = await self.db.fetchval(
+            "SELECT active FROM chats WHERE platform = ? AND chat_id = ?", (platform, chat_id)
+        )
+        return value is None or bool(value)
+
+    async def first_delivery(self, platform: str, update_id: str) -> bool:
+        """True the first time an update id is seen; False for a platform's re-delivery."""
+        changed = await self.db.execute(
+            "INSERT INTO processed_updates (platform, update_id, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (platform, update_id, stamp(self.clock.now())),
+        )
+        return changed > 0
