@@ -1,4 +1,4 @@
-"""Wiring: storage, engine, queue, dialogue and delivery, each started and stopped with `async with`."""
+"""Wiring: storage, engine, queue, dialogue and delivery, each run with `async with`."""
 
 from __future__ import annotations
 
@@ -49,7 +49,8 @@ class InstanceLock:
         except OSError:
             handle.close()
             raise AlreadyRunning(
-                f"another Pictolingo is already running with the data directory {self.path.parent}; "
+                "another Pictolingo is already running with the data directory "
+                f"{self.path.parent}; "
                 "stop it first (or give this one another data.dir)"
             ) from None
         handle.seek(0)
@@ -69,7 +70,11 @@ class InstanceLock:
 def engine_options(settings: Settings) -> EngineOptions:
     e = settings.engine
     return EngineOptions(
-        model=e.model, preset=e.preset, device=e.device, dtype=e.dtype, scheduler=e.scheduler,
+        model=e.model,
+        preset=e.preset,
+        device=e.device,
+        dtype=e.dtype,
+        scheduler=e.scheduler,
         steps=None if e.steps == "auto" else int(e.steps),
         guidance=None if e.guidance == "auto" else float(e.guidance),
         width=None if e.width == "auto" else int(e.width),
@@ -81,9 +86,12 @@ def engine_options(settings: Settings) -> EngineOptions:
 def queue_options(settings: Settings) -> QueueOptions:
     q = settings.queue
     return QueueOptions(
-        max_batch=q.max_batch, batch_window_ms=q.batch_window_ms,
-        pending_per_user=q.pending_per_user, max_queued=q.max_queued,
-        max_attempts=q.max_attempts, daily_quota=settings.limits.daily_pictures,
+        max_batch=q.max_batch,
+        batch_window_ms=q.batch_window_ms,
+        pending_per_user=q.pending_per_user,
+        max_queued=q.max_queued,
+        max_attempts=q.max_attempts,
+        daily_quota=settings.limits.daily_pictures,
     )
 
 
@@ -97,9 +105,14 @@ class App:
 
 
 @asynccontextmanager
-async def open_app(settings: Settings, *, clock: Clock | None = None,
-                   drawer: Drawer | None = None, engine: PictureEngine | None = None,
-                   lock: bool = True) -> AsyncIterator[App]:
+async def open_app(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    drawer: Drawer | None = None,
+    engine: PictureEngine | None = None,
+    lock: bool = True,
+) -> AsyncIterator[App]:
     """Everything but the platform adapters, ready to use; stopped cleanly on exit."""
     clock = clock or SystemClock()
     data_dir = settings.data.dir
@@ -115,18 +128,31 @@ async def open_app(settings: Settings, *, clock: Clock | None = None,
             drawer = engine
         defaults_source = engine or PictureEngine(engine_options(settings))
         defaults = defaults_source.defaults()
-        illustrator = Illustrator(DrawingDefaults(
-            model=settings.engine.model, steps=defaults["steps"], guidance=defaults["guidance"],
-            width=defaults["width"], height=defaults["height"], scheduler=defaults["scheduler"],
-            prompt_style=defaults_source.preset.prompt_style, seed_policy=settings.engine.seed,
-        ))
+        illustrator = Illustrator(
+            DrawingDefaults(
+                model=settings.engine.model,
+                steps=defaults["steps"],
+                guidance=defaults["guidance"],
+                width=defaults["width"],
+                height=defaults["height"],
+                scheduler=defaults["scheduler"],
+                prompt_style=defaults_source.preset.prompt_style,
+                seed_policy=settings.engine.seed,
+            )
+        )
         async with Database(settings.db_path) as db:
             jobs = JobStore(db, clock)
             images = ImageStore(db, data_dir / "images", clock)
             queue = LocalQueue(jobs, images, drawer, queue_options(settings), clock)
             services = Services(
-                settings=settings, clock=clock, db=db, users=UserStore(db, clock),
-                history=HistoryStore(db, clock), images=images, jobs=jobs, queue=queue,
+                settings=settings,
+                clock=clock,
+                db=db,
+                users=UserStore(db, clock),
+                history=HistoryStore(db, clock),
+                images=images,
+                jobs=jobs,
+                queue=queue,
                 illustrator=illustrator,
             )
             async with queue, Courier(services) as courier:

@@ -81,13 +81,19 @@ async def _chat(settings: Settings, *, user: str, locale: str, teacher: bool) ->
         application = await app_context.__aenter__()
     try:
         adapter = TerminalAdapter(
-            application.dialogue, color=sys.stdout.isatty(), user_id=user, locale=locale,
-            is_teacher=teacher, show_progress=False,
+            application.dialogue,
+            color=sys.stdout.isatty(),
+            user_id=user,
+            locale=locale,
+            is_teacher=teacher,
+            show_progress=False,
         )
         await application.courier.attach(adapter)
         if interactive:
-            console.print("Pictolingo is ready. Try [bold]/word apple[/bold]; "
-                          "type a button's number to press it, /quit to leave.")
+            console.print(
+                "Pictolingo is ready. Try [bold]/word apple[/bold]; "
+                "type a button's number to press it, /quit to leave."
+            )
         await adapter.run(sys.stdin, interactive=interactive)
     finally:
         await app_context.__aexit__(None, None, None)

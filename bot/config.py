@@ -1,4 +1,4 @@
-"""Settings: `config.toml` (every key documented in `config.example.toml`) plus environment variables.
+"""Settings: `config.toml` (documented in `config.example.toml`) plus environment variables.
 
 Secrets (bot tokens) may come from `TELEGRAM_BOT_TOKEN` / `DISCORD_BOT_TOKEN` or any
 `PICTOLINGO_<SECTION>__<KEY>` variable, so they never have to be written to a file.
@@ -51,21 +51,21 @@ class EngineSettings(Section):
     @classmethod
     def _steps_in_range(cls, value: int | str) -> int | str:
         if isinstance(value, int) and not 1 <= value <= 200:
-            raise ValueError("must be between 1 and 200, or \"auto\"")
+            raise ValueError('must be between 1 and 200, or "auto"')
         return value
 
     @field_validator("width", "height")
     @classmethod
     def _size_in_range(cls, value: int | str) -> int | str:
         if isinstance(value, int) and (not 16 <= value <= 2048 or value % 8):
-            raise ValueError("must be a multiple of 8 between 16 and 2048, or \"auto\"")
+            raise ValueError('must be a multiple of 8 between 16 and 2048, or "auto"')
         return value
 
     @field_validator("guidance")
     @classmethod
     def _guidance_in_range(cls, value: float | str) -> float | str:
         if isinstance(value, float) and not 0 <= value <= 30:
-            raise ValueError("must be between 0 and 30, or \"auto\"")
+            raise ValueError('must be between 0 and 30, or "auto"')
         return value
 
 
@@ -169,14 +169,20 @@ def describe_error(error: ValidationError, source: str) -> str:
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
         message = "unknown key (see config.example.toml for the keys that exist)"
-    shown = "" if "token" in key or first["type"] == "extra_forbidden" else f" (got {first.get('input')!r})"
+    shown = (
+        ""
+        if "token" in key or first["type"] == "extra_forbidden"
+        else f" (got {first.get('input')!r})"
+    )
     more = f" and {error.error_count() - 1} more problem(s)" if error.error_count() > 1 else ""
     return f"config error in {source}: {key}: {message}{shown}{more}"
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
     """Read settings from `path` (or ./config.toml if present) and the environment."""
-    chosen = path or (Path(os.environ["PICTOLINGO_CONFIG"]) if "PICTOLINGO_CONFIG" in os.environ else None)
+    chosen = path or (
+        Path(os.environ["PICTOLINGO_CONFIG"]) if "PICTOLINGO_CONFIG" in os.environ else None
+    )
     if chosen is None and DEFAULT_CONFIG_FILE.exists():
         chosen = DEFAULT_CONFIG_FILE
     raw: dict[str, Any] = _read_toml(chosen) if chosen else {}

@@ -28,6 +28,13 @@ class ChatUnavailable(Exception):
     """The platform says this chat cannot get messages any more (bot blocked, chat deleted)."""
 
 
+class NotDelivered(Exception):
+    """The adapter is sure nothing reached the chat (e.g. the network is down): try again later."""
+
+
+RETRY_DELAYS = (2.0, 10.0, 60.0, 300.0)
+
+
 class Sender(Protocol):
     platform: str
 
@@ -36,13 +43,23 @@ class Sender(Protocol):
 
 def failure_text(incoming: Incoming, error: str, text: str) -> str:
     if error.startswith("unsafe"):
-        return say(incoming, "I can't draw that one. Let's try a different word!",
-                   "这个我不能画。换一个词吧！")
+        return say(
+            incoming,
+            "I can't draw that one. Let's try a different word!",
+            "这个我不能画。换一个词吧！",
+        )
     if error == "out_of_memory":
-        return say(incoming, f"The drawing machine is too full to draw {bold(text)} right now. "
-                             "Please try again in a minute.", "画图机器太忙了，请一分钟后再试。")
-    return say(incoming, f"Sorry, I could not draw {bold(text)} this time. Please try again.",
-               "抱歉，这次没画出来。请再试一次。")
+        return say(
+            incoming,
+            f"The drawing machine is too full to draw {bold(text)} right now. "
+            "Please try again in a minute.",
+            "画图机器太忙了，请一分钟后再试。",
+        )
+    return say(
+        incoming,
+        f"Sorry, I could not draw {bold(text)} this time. Please try again.",
+        "抱歉，这次没画出来。请再试一次。",
+    )
 
 
 class Courier:
@@ -53,6 +70,8 @@ class Courier:
         self._workers: dict[tuple[str, str], asyncio.Task[None]] = {}
         self._latest_progress: dict[int, float] = {}
         self._sent_progress: dict[int, float] = {}
+        self._retries: dict[int, int] = {}
+        self._timers: set[asyncio.Task[None]] = set()
 
     async def attach(self, sender: Sender) -> None:
         """Deliver through this adapter from now on, starting with anything still owed to it."""
@@ -67,9 +86,10 @@ class Courier:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        for task in self._workers.values():
+        tasks = [*self._workers.values(), *self._timers]
+        for task in tasks:
             task.cancel()
-        for task in list(self._workers.values()):
+        for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._workers.clear()
@@ -78,6 +98,9 @@ class Courier:
         """Finished jobs nobody has been told about yet (e.g. the process stopped mid-send)."""
         for job in await self.services.jobs.undelivered():
             if job.delivery.get("address", {}).get("platform") != platform:
+                continue
+            if job.claimed:
+                self.on_event(JobEvent("interrupted", job))
                 continue
             kind = "done" if job.state == "done" else "failed"
             image = await self.services.images.get(job.image_id) if job.image_id else None
@@ -96,8 +119,9 @@ class Courier:
         if worker is None or worker.done():
             self._workers[lane_key] = asyncio.create_task(self._drain(lane_key, lane, address))
 
-    async def _drain(self, key: tuple[str, str], lane: asyncio.Queue[JobEvent],
-                     address: Address) -> None:
+    async def _drain(
+        self, key: tuple[str, str], lane: asyncio.Queue[JobEvent], address: Address
+    ) -> None:
         while not lane.empty():
             event = lane.get_nowait()
             try:
@@ -107,8 +131,11 @@ class Courier:
 
     def _context(self, job: JobRecord, address: Address) -> Context:
         incoming = Incoming(
-            platform=address.platform, chat_id=address.chat_id, user_id="",
-            chat_kind=address.chat_kind, locale=str(job.delivery.get("locale", "en")),
+            platform=address.platform,
+            chat_id=address.chat_id,
+            user_id="",
+            chat_kind=address.chat_kind,
+            locale=str(job.delivery.get("locale", "en")),
             message_id=address.reply_to,
         )
         return Context(incoming, int(job.delivery.get("learner", 0)), self.services)
@@ -126,10 +153,37 @@ class Courier:
                 return  # a newer progress report is already waiting in the lane
             self._sent_progress[job.id] = latest
             percent = int(latest * 100)
-            await self._send(sender, address, Reply(
-                say(context.incoming, f"Drawing {bold(text)}… {percent}%", f"正在画… {percent}%"),
-                edit_of=job_handle(job.id), pending=True, progress=latest,
-            ), job)
+            await self._send(
+                sender,
+                address,
+                Reply(
+                    say(
+                        context.incoming, f"Drawing {bold(text)}… {percent}%", f"正在画… {percent}%"
+                    ),
+                    edit_of=job_handle(job.id),
+                    pending=True,
+                    progress=latest,
+                ),
+                job,
+            )
+            return
+        if event.kind == "interrupted":
+            # A send was cut off by a crash: we cannot know if it arrived, so never send it twice.
+            await self._send(
+                sender,
+                address,
+                Reply(
+                    say(
+                        context.incoming,
+                        f"Your picture of {bold(text)} may not have arrived. "
+                        "You can find it in /history.",
+                        "你的图片可能没有送到，可以在 /history 里找到。",
+                    ),
+                    clears=job_handle(job.id),
+                ),
+                job,
+            )
+            await self.services.jobs.confirm_delivery(job.id)
             return
         if not await self.services.jobs.claim_delivery(job.id):
             return  # already delivered (by an earlier run, or a duplicate event)
@@ -144,17 +198,43 @@ class Courier:
                 return
             replies = await renderer(context, job, event.image)
         else:
-            replies = [Reply(failure_text(context.incoming, event.error or "engine", text),
-                             clears=job_handle(job.id))]
+            replies = [
+                Reply(
+                    failure_text(context.incoming, event.error or "engine", text),
+                    clears=job_handle(job.id),
+                )
+            ]
+        sent = 0
         try:
             for reply in replies:
                 await self._send(sender, address, reply, job)
+                sent += 1
         except ChatUnavailable:
+            await self.services.jobs.confirm_delivery(job.id)
             return
-        except Exception:
-            # Not delivered: let the next start (or a retry) try again rather than lose it.
-            await self.services.jobs.release_delivery(job.id)
+        except NotDelivered:
+            if sent == 0:
+                # Nothing reached the learner: try again a little later (and at the next start).
+                await self.services.jobs.release_delivery(job.id)
+                self._retry_later(event)
+                return
             raise
+        await self.services.jobs.confirm_delivery(job.id)
+
+    def _retry_later(self, event: JobEvent) -> None:
+        attempt = self._retries.get(event.job.id, 0)
+        if attempt >= len(RETRY_DELAYS):
+            log.warning("giving up on delivering job %s for now", event.job.id)
+            return
+        self._retries[event.job.id] = attempt + 1
+
+        async def again() -> None:
+            await asyncio.sleep(RETRY_DELAYS[attempt])
+            self.on_event(event)
+
+        task = asyncio.create_task(again())
+        self._timers.add(task)
+        task.add_done_callback(self._timers.discard)
 
     async def _send(self, sender: Sender, address: Address, reply: Reply, job: JobRecord) -> None:
         try:

@@ -33,9 +33,17 @@ class Dialogue:
         request_id = new_request_id()
         started = time.perf_counter()
         if len(incoming.text) > MAX_INCOMING_CHARS or len(incoming.args) > MAX_INCOMING_CHARS:
-            return [Reply(say(incoming, "That message is too long for me. Please send something "
-                                        "shorter, like /word apple.",
-                              "消息太长了。请发短一点的，例如 /word apple。"), ephemeral=True)]
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        "That message is too long for me. Please send something "
+                        "shorter, like /word apple.",
+                        "消息太长了。请发短一点的，例如 /word apple。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
         incoming = with_command(incoming)
         users = self.services.users
         if incoming.update_id is not None and not await users.first_delivery(
@@ -56,11 +64,21 @@ class Dialogue:
                 replies = await self._text(context)
         except Exception:
             log.exception("handler failed (request %s)", request_id)
-            replies = [Reply(say(incoming, "Sorry, something went wrong on my side. Please try "
-                                           "again in a minute.",
-                                 "抱歉，我这边出错了。请过一分钟再试。"))]
-        log.info("handled %s from %s in %.1f ms", _kind(incoming), incoming.platform,
-                 (time.perf_counter() - started) * 1000)
+            replies = [
+                Reply(
+                    say(
+                        incoming,
+                        "Sorry, something went wrong on my side. Please try again in a minute.",
+                        "抱歉，我这边出错了。请过一分钟再试。",
+                    )
+                )
+            ]
+        log.info(
+            "handled %s from %s in %.1f ms",
+            _kind(incoming),
+            incoming.platform,
+            (time.perf_counter() - started) * 1000,
+        )
         return replies
 
     async def _command(self, context: Context) -> list[Reply]:
@@ -70,12 +88,27 @@ class Dialogue:
         if spec is None:
             return [unknown_command(incoming, name)]
         if spec.teacher_only and not incoming.is_teacher:
-            return [Reply(say(incoming, f"/{name} is for teachers. Ask your teacher if you need it.",
-                              f"/{name} 只有老师可以用。"), ephemeral=True)]
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        f"/{name} is for teachers. Ask your teacher if you need it.",
+                        f"/{name} 只有老师可以用。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
         if spec.needs_argument and not incoming.args.strip():
-            return [Reply(say(incoming, f"Please add something after /{name}, for example: "
-                                        f"{spec.example}",
-                              f"请在 /{name} 后面加上内容，例如：{spec.example}"), ephemeral=True)]
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        f"Please add something after /{name}, for example: {spec.example}",
+                        f"请在 /{name} 后面加上内容，例如：{spec.example}",
+                    ),
+                    ephemeral=True,
+                )
+            ]
         return await spec.handler(context)
 
     async def _button(self, context: Context) -> list[Reply]:
@@ -83,11 +116,19 @@ class Dialogue:
         prefix, _, rest = data.partition(":")
         handler = CALLBACKS.get(prefix)
         if handler is None:
-            return [Reply(say(context.incoming, "That button is too old. Please send the command "
-                                                "again.", "这个按钮已经过期了，请重新发送命令。"),
-                          ephemeral=True)]
-        return await handler(Context(replace(context.incoming, args=rest), context.learner,
-                                     context.services))
+            return [
+                Reply(
+                    say(
+                        context.incoming,
+                        "That button is too old. Please send the command again.",
+                        "这个按钮已经过期了，请重新发送命令。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
+        return await handler(
+            Context(replace(context.incoming, args=rest), context.learner, context.services)
+        )
 
     async def _text(self, context: Context) -> list[Reply]:
         for handler in TEXT_HANDLERS:
@@ -97,11 +138,25 @@ class Dialogue:
         if context.incoming.chat_kind == "group":
             return []  # in a class chat, only commands are for the bot
         if not context.incoming.text.strip():
-            return [Reply(say(context.incoming, "Send me a word to draw, like /word apple.",
-                              "发给我一个单词，比如 /word apple。"))]
-        return [Reply(say(context.incoming, "I understand commands. Try /word apple to see a "
-                                            "picture, or /help to see everything I can do.",
-                          "请用命令，例如 /word apple 看图片，或 /help 查看全部功能。"))]
+            return [
+                Reply(
+                    say(
+                        context.incoming,
+                        "Send me a word to draw, like /word apple.",
+                        "发给我一个单词，比如 /word apple。",
+                    )
+                )
+            ]
+        return [
+            Reply(
+                say(
+                    context.incoming,
+                    "I understand commands. Try /word apple to see a "
+                    "picture, or /help to see everything I can do.",
+                    "请用命令，例如 /word apple 看图片，或 /help 查看全部功能。",
+                )
+            )
+        ]
 
 
 def unknown_command(incoming: Incoming, name: str) -> Reply:
@@ -109,8 +164,14 @@ def unknown_command(incoming: Incoming, name: str) -> Reply:
     close = difflib.get_close_matches(name, [c.name for c in visible], n=1, cutoff=0.6)
     hint = f" Did you mean /{close[0]}?" if close else ""
     shown = name[:32] if name.isascii() and name.isprintable() else "that"
-    return Reply(say(incoming, f"I don't know /{shown}.{hint} Send /help to see what I can do.",
-                     "我不认识这个命令。发送 /help 查看我能做什么。"), ephemeral=True)
+    return Reply(
+        say(
+            incoming,
+            f"I don't know /{shown}.{hint} Send /help to see what I can do.",
+            "我不认识这个命令。发送 /help 查看我能做什么。",
+        ),
+        ephemeral=True,
+    )
 
 
 def _kind(incoming: Incoming) -> str:

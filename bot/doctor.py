@@ -44,7 +44,9 @@ def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool
         rows.append(("device", str(exc), False))
     try:
         preset = preset_for(settings.engine.model, settings.engine.preset)
-        rows.append(("model", f"{describe_model(settings.engine.model)}, preset {preset.name}", True))
+        rows.append(
+            ("model", f"{describe_model(settings.engine.model)}, preset {preset.name}", True)
+        )
     except ValueError as exc:
         rows.append(("model", str(exc), False))
     for name, token in (("telegram", settings.telegram.token), ("discord", settings.discord.token)):

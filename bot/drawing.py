@@ -30,15 +30,25 @@ class Illustrator:
         random_seed = new_seed or d.seed_policy == "random"
         seed = secrets.randbelow(2**31) if random_seed else seed_for(prompt.text)
         return GenerationRequest(
-            model=d.model, prompt=prompt.text, negative_prompt=prompt.negative, width=d.width,
-            height=d.height, steps=d.steps, guidance=d.guidance, seed=seed, scheduler=d.scheduler,
+            model=d.model,
+            prompt=prompt.text,
+            negative_prompt=prompt.negative,
+            width=d.width,
+            height=d.height,
+            steps=d.steps,
+            guidance=d.guidance,
+            seed=seed,
+            scheduler=d.scheduler,
         )
 
-    def for_word(self, word: str, *, sense: str | None = None,
-                 new_seed: bool = False) -> GenerationRequest:
-        return self._request(word_prompt(word, sense=sense, style=self.defaults.prompt_style),
-                             new_seed=new_seed)
+    def for_word(
+        self, word: str, *, sense: str | None = None, new_seed: bool = False
+    ) -> GenerationRequest:
+        return self._request(
+            word_prompt(word, sense=sense, style=self.defaults.prompt_style), new_seed=new_seed
+        )
 
     def for_sentence(self, sentence: str, *, new_seed: bool = False) -> GenerationRequest:
-        return self._request(sentence_prompt(sentence, style=self.defaults.prompt_style),
-                             new_seed=new_seed)
+        return self._request(
+            sentence_prompt(sentence, style=self.defaults.prompt_style), new_seed=new_seed
+        )

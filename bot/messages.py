@@ -105,7 +105,7 @@ class Address:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Address:
-        kind = "group" if data.get("chat_kind") == "group" else "private"
+        kind: ChatKind = "group" if data.get("chat_kind") == "group" else "private"
         extra = data.get("extra") or {}
         reply_to = data.get("reply_to")
         return cls(

@@ -18,8 +18,9 @@ def job_handle(job_id: int) -> str:
     return f"job:{job_id}"
 
 
-async def request_picture(context: Context, *, kind: str, text: str, purpose: str,
-                          request: GenerationRequest) -> list[Reply]:
+async def request_picture(
+    context: Context, *, kind: str, text: str, purpose: str, request: GenerationRequest
+) -> list[Reply]:
     """Queue the drawing and answer at once: the picture if cached, else the place in line."""
     services = context.services
     delivery = {
@@ -36,7 +37,10 @@ async def request_picture(context: Context, *, kind: str, text: str, purpose: st
     except QueueRefused as refusal:
         return [Reply(refusal_text(context, refusal), ephemeral=True)]
     entry_id = await services.history.add(
-        context.learner, kind, text, job_id=ticket.job_id,
+        context.learner,
+        kind,
+        text,
+        job_id=ticket.job_id,
         image_id=ticket.image.id if ticket.image else None,
     )
     if ticket.image is not None:
@@ -52,8 +56,11 @@ def acknowledgement(context: Context, ticket: Ticket, text: str) -> Reply:
     if ticket.position <= 1:
         place = say(context.incoming, "you are next.", "马上就轮到你。")
     else:
-        place = say(context.incoming, f"you are #{ticket.position} in line.",
-                    f"你排在第 {ticket.position} 位。")
+        place = say(
+            context.incoming,
+            f"you are #{ticket.position} in line.",
+            f"你排在第 {ticket.position} 位。",
+        )
     quota = ""
     if ticket.quota_left is not None and ticket.quota_left <= 5:
         quota = f"\n({ticket.quota_left} pictures left today)"
@@ -69,31 +76,56 @@ def acknowledgement(context: Context, ticket: Ticket, text: str) -> Reply:
 def refusal_text(context: Context, refusal: QueueRefused) -> str:
     incoming = context.incoming
     if refusal.reason is Refusal.PENDING_LIMIT:
-        return say(incoming, f"You already have {refusal.limit} pictures being drawn. Please wait "
-                             "for them, then ask again.",
-                   f"你已经有 {refusal.limit} 张图片在画了。请等它们画完再试。")
+        return say(
+            incoming,
+            f"You already have {refusal.limit} pictures being drawn. Please wait "
+            "for them, then ask again.",
+            f"你已经有 {refusal.limit} 张图片在画了。请等它们画完再试。",
+        )
     if refusal.reason is Refusal.DAILY_QUOTA:
-        return say(incoming, f"You have used all {refusal.limit} pictures for today. Come back "
-                             "tomorrow! You can still use /history and /help.",
-                   f"今天的 {refusal.limit} 张图片已经用完了。明天再来吧！")
-    return say(incoming, f"I am very busy right now. Please try again in {refusal.retry_minutes} "
-                         "minute(s).",
-               f"我现在很忙。请 {refusal.retry_minutes} 分钟后再试。")
+        return say(
+            incoming,
+            f"You have used all {refusal.limit} pictures for today. Come back "
+            "tomorrow! You can still use /history and /help.",
+            f"今天的 {refusal.limit} 张图片已经用完了。明天再来吧！",
+        )
+    return say(
+        incoming,
+        f"I am very busy right now. Please try again in {refusal.retry_minutes} minute(s).",
+        f"我现在很忙。请 {refusal.retry_minutes} 分钟后再试。",
+    )
 
 
 def _cached_job(ticket: Ticket, entry_id: int, kind: str, text: str) -> JobRecord:
     """A stand-in job record for a picture served straight from the cache."""
     assert ticket.image is not None
     return JobRecord(
-        id=0, owner="", state="done", priority=0, purpose=kind, cache_key="", batch_key="",
-        request=ticket.image.params, delivery={"kind": kind, "text": text, "entry": entry_id},
-        attempts=0, image_id=ticket.image.id, error=None, created_at=datetime.now(UTC),
+        id=0,
+        owner="",
+        state="done",
+        priority=0,
+        purpose=kind,
+        cache_key="",
+        batch_key="",
+        request=ticket.image.params,
+        delivery={"kind": kind, "text": text, "entry": entry_id},
+        attempts=0,
+        image_id=ticket.image.id,
+        error=None,
+        created_at=datetime.now(UTC),
         delivered=True,
     )
 
 
-def picture_reply(context: Context, image: StoredImage, *, text: str, caption: str,
-                  handle: str | None, buttons: tuple[tuple[Button, ...], ...] = ()) -> Reply:
+def picture_reply(
+    context: Context,
+    image: StoredImage,
+    *,
+    text: str,
+    caption: str,
+    handle: str | None,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+) -> Reply:
     return Reply(
         text=text,
         images=(Picture(image.path, image.id, caption=caption, alt=caption),),

@@ -46,18 +46,32 @@ PICTURE_RENDERERS: dict[str, PictureRenderer] = {}
 TEXT_HANDLERS: list[TextHandler] = []
 
 
-def command(name: str, *, usage: str = "", example: str = "", zh: str = "",
-            teacher_only: bool = False, needs_argument: bool = False,
-            hidden: bool = False) -> Callable[[Handler], Handler]:
+def command(
+    name: str,
+    *,
+    usage: str = "",
+    example: str = "",
+    zh: str = "",
+    teacher_only: bool = False,
+    needs_argument: bool = False,
+    hidden: bool = False,
+) -> Callable[[Handler], Handler]:
     """Register ``/name``; the function's docstring becomes its help."""
 
     def register(handler: Handler) -> Handler:
         doc = inspect.cleandoc(handler.__doc__ or "")
         summary = doc.splitlines()[0] if doc else name
         COMMANDS[name] = Command(
-            name=name, handler=handler, usage=usage or f"/{name}", example=example or f"/{name}",
-            summary=summary, help=doc, summary_zh=zh, teacher_only=teacher_only,
-            needs_argument=needs_argument, hidden=hidden,
+            name=name,
+            handler=handler,
+            usage=usage or f"/{name}",
+            example=example or f"/{name}",
+            summary=summary,
+            help=doc,
+            summary_zh=zh,
+            teacher_only=teacher_only,
+            needs_argument=needs_argument,
+            hidden=hidden,
         )
         return handler
 

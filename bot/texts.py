@@ -1,4 +1,4 @@
-"""How the bot speaks: short, kind English, with a Simplified Chinese line for learners who want it."""
+"""How the bot speaks: short, kind English, with a Chinese line for learners who want it."""
 
 from __future__ import annotations
 

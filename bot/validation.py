@@ -29,8 +29,9 @@ def check_word(raw: str, max_chars: int = 40) -> str:
     """A word or short phrase in English letters (hyphen, apostrophe and spaces allowed)."""
     text = _normalize(raw)
     if not text:
-        raise InputProblem("Please add a word, for example: /word apple",
-                           "请加上一个单词，例如：/word apple")
+        raise InputProblem(
+            "Please add a word, for example: /word apple", "请加上一个单词，例如：/word apple"
+        )
     if len(text) > max_chars:
         raise InputProblem(
             f"That is too long for one word (at most {max_chars} letters). "
@@ -39,13 +40,19 @@ def check_word(raw: str, max_chars: int = 40) -> str:
         )
     if not _WORD.match(text):
         if not _LATIN_LETTER.search(text):
-            raise InputProblem("Please type the English word in English letters, for example: "
-                               "/word apple", "请用英文字母输入单词，例如：/word apple")
-        raise InputProblem("A word can only have letters, spaces, - and '. Try: /word ice cream",
-                           "单词只能包含字母、空格、- 和 '。例如：/word ice cream")
+            raise InputProblem(
+                "Please type the English word in English letters, for example: /word apple",
+                "请用英文字母输入单词，例如：/word apple",
+            )
+        raise InputProblem(
+            "A word can only have letters, spaces, - and '. Try: /word ice cream",
+            "单词只能包含字母、空格、- 和 '。例如：/word ice cream",
+        )
     if len(text.split()) > 4:
-        raise InputProblem("That looks like a sentence. Try /sentence " + text[:60],
-                           "这像是一句话，请用 /sentence。")
+        raise InputProblem(
+            "That looks like a sentence. Try /sentence " + text[:60],
+            "这像是一句话，请用 /sentence。",
+        )
     return text.lower()
 
 
@@ -53,25 +60,34 @@ def check_sentence(raw: str, max_chars: int = 300) -> str:
     """One English sentence: Latin letters, digits and ordinary punctuation."""
     text = _normalize(raw)
     if not text:
-        raise InputProblem("Please add a sentence, for example: /sentence The cat sleeps on the sofa.",
-                           "请加上一句话，例如：/sentence The cat sleeps on the sofa.")
+        raise InputProblem(
+            "Please add a sentence, for example: /sentence The cat sleeps on the sofa.",
+            "请加上一句话，例如：/sentence The cat sleeps on the sofa.",
+        )
     if len(text) > max_chars:
-        raise InputProblem(f"That sentence is too long (at most {max_chars} characters). "
-                           "Please make it shorter.",
-                           f"句子太长了（最多 {max_chars} 个字符）。请写短一点。")
+        raise InputProblem(
+            f"That sentence is too long (at most {max_chars} characters). Please make it shorter.",
+            f"句子太长了（最多 {max_chars} 个字符）。请写短一点。",
+        )
     letters = [ch for ch in text if ch.isalpha()]
     if not _LATIN_LETTER.search(text) or any(
-        not ("LATIN" in unicodedata.name(ch, "")) for ch in letters
+        "LATIN" not in unicodedata.name(ch, "") for ch in letters
     ):
-        raise InputProblem("Please write the sentence in English, for example: "
-                           "/sentence The dog runs in the park.",
-                           "请用英文写句子，例如：/sentence The dog runs in the park.")
+        raise InputProblem(
+            "Please write the sentence in English, for example: "
+            "/sentence The dog runs in the park.",
+            "请用英文写句子，例如：/sentence The dog runs in the park.",
+        )
     odd = [ch for ch in text if not (ch.isalnum() or ch in _SENTENCE_PUNCTUATION)]
     if odd:
-        raise InputProblem("Please use only letters, numbers and punctuation in the sentence "
-                           "(no emoji or symbols).",
-                           "句子里只能有字母、数字和标点（不要表情或符号）。")
+        raise InputProblem(
+            "Please use only letters, numbers and punctuation in the sentence "
+            "(no emoji or symbols).",
+            "句子里只能有字母、数字和标点（不要表情或符号）。",
+        )
     if len(letters) < 2:
-        raise InputProblem("Please write a real sentence, for example: /sentence I like apples.",
-                           "请写一个完整的句子，例如：/sentence I like apples.")
+        raise InputProblem(
+            "Please write a real sentence, for example: /sentence I like apples.",
+            "请写一个完整的句子，例如：/sentence I like apples.",
+        )
     return text

@@ -1,4 +1,4 @@
-"""Finding and loading a pipeline: the built-in models, a diffusers folder, a checkpoint or a hub id."""
+"""Finding and loading a pipeline: built-in models, a diffusers folder, a checkpoint, a hub id."""
 
 from __future__ import annotations
 
@@ -69,7 +69,9 @@ def load_pipeline(model: str, preset: Preset, dtype: Any) -> Any:
         if path.suffix in (".safetensors", ".ckpt"):
             if not path.exists():
                 raise ModelNotAvailable(f"engine.model: the file {path} does not exist")
-            single = StableDiffusionXLPipeline if preset.family == "sdxl" else StableDiffusionPipeline
+            single = (
+                StableDiffusionXLPipeline if preset.family == "sdxl" else StableDiffusionPipeline
+            )
             return single.from_single_file(str(path), torch_dtype=dtype)
         if path.is_dir():
             return AutoPipelineForText2Image.from_pretrained(

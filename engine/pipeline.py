@@ -99,7 +99,9 @@ def pick_dtype(device: str, requested: str = "auto") -> Any:
     return torch.float32
 
 
-def encode_png(image: Any, params: dict[str, Any], display_size: int | None) -> tuple[bytes, int, int]:
+def encode_png(
+    image: Any, params: dict[str, Any], display_size: int | None
+) -> tuple[bytes, int, int]:
     """PNG bytes with the generation parameters in a text chunk; small pictures upscaled crisply."""
     from PIL import Image, PngImagePlugin
 
@@ -158,7 +160,9 @@ class PictureEngine:
         self.pipeline.to(self.device)
         self.pipeline.set_progress_bar_config(disable=True)
         self._loaded = True
-        log.info("model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1])
+        log.info(
+            "model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1]
+        )
 
     def check_inputs(self, requests: list[GenerationRequest]) -> None:
         if not requests:
@@ -194,8 +198,9 @@ class PictureEngine:
         cls = getattr(diffusers, class_name)
         self.pipeline.scheduler = cls.from_config(current.config, **extra)
 
-    def draw(self, requests: list[GenerationRequest],
-             on_progress: ProgressCallback | None = None) -> list[DrawnPicture]:
+    def draw(
+        self, requests: list[GenerationRequest], on_progress: ProgressCallback | None = None
+    ) -> list[DrawnPicture]:
         """Draw every request in one pipeline call. Runs in a worker thread."""
         import torch
 
@@ -208,7 +213,9 @@ class PictureEngine:
             self._use_scheduler(first.scheduler)
             generators = [torch.Generator("cpu").manual_seed(r.seed) for r in requests]
 
-            def step_end(pipe: Any, step: int, timestep: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+            def step_end(
+                pipe: Any, step: int, timestep: Any, kwargs: dict[str, Any]
+            ) -> dict[str, Any]:
                 if self._interrupt.is_set():
                     pipe._interrupt = True
                 if on_progress is not None:

@@ -29,8 +29,9 @@ def with_article(noun: str) -> str:
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
-def word_prompt(word: str, *, sense: str | None = None, style: str = "illustration",
-                look: str | None = None) -> Prompt:
+def word_prompt(
+    word: str, *, sense: str | None = None, style: str = "illustration", look: str | None = None
+) -> Prompt:
     """A single, centred, recognisable picture of one word."""
     if style == "caption":
         # Small models trained on short captions ("an apple") are asked the same way.
@@ -44,7 +45,9 @@ def word_prompt(word: str, *, sense: str | None = None, style: str = "illustrati
     return Prompt(text, f"{NO_TEXT}, {NOT_FOR_CHILDREN}, {LOW_QUALITY}")
 
 
-def sentence_prompt(sentence: str, *, style: str = "illustration", look: str | None = None) -> Prompt:
+def sentence_prompt(
+    sentence: str, *, style: str = "illustration", look: str | None = None
+) -> Prompt:
     """A friendly scene that shows what the sentence says."""
     clean = sentence.strip().rstrip(".!?")
     if style == "caption":

@@ -55,7 +55,7 @@ class Ticket:
 
 @dataclass(frozen=True)
 class JobEvent:
-    kind: str  # "progress" | "done" | "failed" | "cancelled"
+    kind: str  # "progress" | "done" | "failed" | "cancelled" | "interrupted" (a cut-off send)
     job: JobRecord
     fraction: float = 0.0
     image: StoredImage | None = None
@@ -68,8 +68,9 @@ Listener = Callable[[JobEvent], None]
 class Drawer(Protocol):
     """What the queue needs from an engine (PictureEngine, or a fake in tests)."""
 
-    def draw(self, requests: list[GenerationRequest],
-             on_progress: ProgressCallback | None = None) -> list[DrawnPicture]: ...
+    def draw(
+        self, requests: list[GenerationRequest], on_progress: ProgressCallback | None = None
+    ) -> list[DrawnPicture]: ...
 
     def interrupt(self) -> None: ...
 
@@ -87,8 +88,15 @@ class QueueOptions:
 
 
 class GenerationQueue(Protocol):
-    async def submit(self, request: GenerationRequest, *, owner: str, purpose: str,
-                     delivery: dict[str, Any], priority: int = INTERACTIVE) -> Ticket: ...
+    async def submit(
+        self,
+        request: GenerationRequest,
+        *,
+        owner: str,
+        purpose: str,
+        delivery: dict[str, Any],
+        priority: int = INTERACTIVE,
+    ) -> Ticket: ...
 
     async def cancel(self, job_id: int, owner: str) -> bool: ...
 
@@ -102,8 +110,14 @@ class GenerationQueue(Protocol):
 class LocalQueue:
     """The embedded queue: one process, one worker task, the engine in a thread."""
 
-    def __init__(self, jobs: JobStore, images: ImageStore, drawer: Drawer,
-                 options: QueueOptions, clock: Clock) -> None:
+    def __init__(
+        self,
+        jobs: JobStore,
+        images: ImageStore,
+        drawer: Drawer,
+        options: QueueOptions,
+        clock: Clock,
+    ) -> None:
         self.jobs = jobs
         self.images = images
         self.drawer = drawer
@@ -115,14 +129,16 @@ class LocalQueue:
         self._running: list[JobRecord] = []
         self._batch_limit = options.max_batch
         self._idle = asyncio.Event()
+        self._drawing: asyncio.Future[list[DrawnPicture]] | None = None
         self.drawn_images = 0
         self.pipeline_seconds = 0.0
 
     async def __aenter__(self) -> LocalQueue:
         requeued, failed = await self.jobs.recover_after_restart(self.options.max_attempts)
         if requeued or failed:
-            log.info("restart: %d job(s) back in line, %d failed after too many tries",
-                     requeued, failed)
+            log.info(
+                "restart: %d job(s) back in line, %d failed after too many tries", requeued, failed
+            )
         self._worker = asyncio.create_task(self._work(), name="generation-queue")
         self._wake.set()
         return self
@@ -133,6 +149,11 @@ class LocalQueue:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
         self._worker = None
+        if self._drawing is not None and not self._drawing.done():
+            # Stop the pipeline thread before storage closes; the job is resumed at next start.
+            self.drawer.interrupt()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(self._drawing), timeout=60)
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -144,8 +165,15 @@ class LocalQueue:
             except Exception:
                 log.exception("a queue listener failed")
 
-    async def submit(self, request: GenerationRequest, *, owner: str, purpose: str,
-                     delivery: dict[str, Any], priority: int = INTERACTIVE) -> Ticket:
+    async def submit(
+        self,
+        request: GenerationRequest,
+        *,
+        owner: str,
+        purpose: str,
+        delivery: dict[str, Any],
+        priority: int = INTERACTIVE,
+    ) -> Ticket:
         cache_key = request.cache_key()
         cached = await self.images.cached(cache_key)
         quota_left = None
@@ -154,13 +182,21 @@ class LocalQueue:
         if cached is not None:
             return Ticket(job_id=None, position=0, image=cached, quota_left=quota_left)
         job_id = await self.jobs.add(
-            owner=owner, purpose=purpose, priority=priority, cache_key=cache_key,
-            batch_key=request.batch_key(), request=request.to_dict(), delivery=delivery,
+            owner=owner,
+            purpose=purpose,
+            priority=priority,
+            cache_key=cache_key,
+            batch_key=request.batch_key(),
+            request=request.to_dict(),
+            delivery=delivery,
         )
         self._idle.clear()
         self._wake.set()
-        return Ticket(job_id=job_id, position=await self.jobs.position(job_id),
-                      quota_left=None if quota_left is None else quota_left - 1)
+        return Ticket(
+            job_id=job_id,
+            position=await self.jobs.position(job_id),
+            quota_left=None if quota_left is None else quota_left - 1,
+        )
 
     async def _check_limits(self, owner: str, cached: bool) -> int | None:
         """Raise QueueRefused when this learner or the whole queue is at its limit."""
@@ -222,7 +258,7 @@ class LocalQueue:
             self._idle.set()
 
     async def _next_batch(self) -> list[JobRecord]:
-        """The next job in fair order plus compatible jobs, waiting briefly for the batch to fill."""
+        """The next job in fair order plus compatible ones, after a short wait for more."""
         order = await self.jobs.fair_order(limit=200)
         if not order:
             return []
@@ -258,12 +294,15 @@ class LocalQueue:
         loop = asyncio.get_running_loop()
 
         def progress(fraction: float) -> None:
+            if loop.is_closed():
+                return
             for job in jobs:
                 loop.call_soon_threadsafe(self._emit, JobEvent("progress", job, fraction=fraction))
 
         started = loop.time()
         try:
-            pictures = await asyncio.to_thread(self.drawer.draw, requests, progress)
+            self._drawing = loop.run_in_executor(None, self.drawer.draw, requests, progress)
+            pictures = await asyncio.shield(self._drawing)
         except EngineOutOfMemory:
             await self._out_of_memory(jobs, len(requests))
             return
@@ -283,8 +322,11 @@ class LocalQueue:
                     self._emit(JobEvent("failed", job, error=f"unsafe:{verdict.reason}"))
                 continue
             stored = await self.images.save(
-                picture.png, width=picture.width, height=picture.height,
-                seed=picture.seed, params=picture.params,
+                picture.png,
+                width=picture.width,
+                height=picture.height,
+                seed=picture.seed,
+                params=picture.params,
             )
             await self.images.remember(key, stored.id)
             await self._finish(group, stored)
@@ -298,7 +340,9 @@ class LocalQueue:
         if drawn > 1:
             # Try again with half the batch; single pictures still fit on most cards.
             self._batch_limit = max(1, drawn // 2)
-            log.warning("out of memory with %d pictures; retrying with %d", drawn, self._batch_limit)
+            log.warning(
+                "out of memory with %d pictures; retrying with %d", drawn, self._batch_limit
+            )
             await self.jobs.requeue([j.id for j in jobs])
             return
         await self._failed_batch(jobs, EngineOutOfMemory("out of memory"))
@@ -307,7 +351,9 @@ class LocalQueue:
         log.error("drawing failed: %s: %s", type(exc).__name__, str(exc)[:200])
         out_of_memory = isinstance(exc, EngineOutOfMemory)
         # mark_running counted this attempt in the database, not in these records.
-        again = [j for j in jobs if not out_of_memory and j.attempts + 1 < self.options.max_attempts]
+        again = [
+            j for j in jobs if not out_of_memory and j.attempts + 1 < self.options.max_attempts
+        ]
         final = [j for j in jobs if j not in again]
         if again:
             await self.jobs.requeue([j.id for j in again])

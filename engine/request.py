@@ -42,7 +42,7 @@ class GenerationRequest:
         return cls.from_dict({k: v for k, v in params.items() if k in names})
 
     def cache_key(self) -> str:
-        """Same key ⇔ same picture: model, prompts, size, steps, guidance, seed, scheduler, styles."""
+        """Same key ⇔ same picture: model, prompts, size, steps, guidance, seed, styles."""
         return _digest(self.to_dict())
 
     def batch_key(self) -> str:

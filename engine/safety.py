@@ -1,4 +1,4 @@
-"""Child safety for pictures, failing closed: only a picture a check looked at and passed is sent."""
+"""Child safety for pictures, failing closed: only pictures a check passed are ever sent."""
 
 from __future__ import annotations
 

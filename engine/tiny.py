@@ -61,10 +61,11 @@ def build_tiny_pipeline() -> Any:
                 max_position_embeddings=64,
             )
         )
-    for module in (unet, vae, text_encoder):
+    modules: list[Any] = [unet, vae, text_encoder]
+    for module in modules:
         module.eval()  # freshly built modules start in training mode (dropout on)
     scheduler = EulerDiscreteScheduler(steps_offset=1)
-    pipe = StableDiffusionPipeline(
+    pipe: Any = StableDiffusionPipeline(
         vae=vae,
         text_encoder=text_encoder,
         tokenizer=tokenizer,

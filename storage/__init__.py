@@ -1,1 +1,1 @@
-"""Persistence for Pictolingo: the SQLite database (aiosqlite) and content-addressed picture files."""
+"""Persistence: the SQLite database (aiosqlite) and content-addressed picture files."""

@@ -54,8 +54,15 @@ class HistoryStore:
         self.db = db
         self.clock = clock
 
-    async def add(self, user_id: int, kind: str, text: str, *, job_id: int | None = None,
-                  image_id: int | None = None) -> int:
+    async def add(
+        self,
+        user_id: int,
+        kind: str,
+        text: str,
+        *,
+        job_id: int | None = None,
+        image_id: int | None = None,
+    ) -> int:
         return await self.db.insert(
             "INSERT INTO requests (user_id, kind, text, job_id, image_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -84,8 +91,9 @@ class HistoryStore:
         )
         return None if row is None else _entry(row)
 
-    async def page(self, user_id: int, page: int = 1, *, size: int = 10,
-                   search: str | None = None) -> HistoryPage:
+    async def page(
+        self, user_id: int, page: int = 1, *, size: int = 10, search: str | None = None
+    ) -> HistoryPage:
         """One page, newest first; one extra row is read to know whether a next page exists."""
         offset = (max(page, 1) - 1) * size
         query = fts_query(search) if search else None
@@ -98,7 +106,8 @@ class HistoryStore:
             )
         else:
             rows = await self.db.fetchall(
-                "SELECT requests.* FROM requests_fts JOIN requests ON requests.id = requests_fts.rowid "
+                "SELECT requests.* FROM requests_fts "
+                "JOIN requests ON requests.id = requests_fts.rowid "
                 "WHERE requests_fts MATCH ? ORDER BY requests_fts.rowid DESC LIMIT ? OFFSET ?",
                 (f'owner:"u{int(user_id)}" AND text:({query})', size + 1, offset),
             )

@@ -1,4 +1,4 @@
-"""Content-addressed picture files (images/ab/abcdef….png), their records, cache and platform file ids."""
+"""Content-addressed picture files (images/ab/abcdef….png), their records, cache and file ids."""
 
 from __future__ import annotations
 

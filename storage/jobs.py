@@ -31,6 +31,7 @@ class JobRecord:
     error: str | None
     created_at: datetime
     delivered: bool
+    claimed: bool = False
 
 
 def _record(row: sqlite3.Row) -> JobRecord:
@@ -49,15 +50,12 @@ def _record(row: sqlite3.Row) -> JobRecord:
         error=row["error"],
         created_at=parse_stamp(row["created_at"]),
         delivered=row["delivered_at"] is not None,
+        claimed=row["claimed_at"] is not None,
     )
 
 
-# Round-robin: each owner's n-th waiting job gets turn n; interactive work goes first.
-_FAIR_ORDER = """
-SELECT *, ROW_NUMBER() OVER (PARTITION BY owner ORDER BY id) AS turn
-FROM jobs WHERE state = 'queued'
-ORDER BY priority, turn, id
-"""
+# Waiting jobs in the order they will be drawn: interactive first, then by fair turn.
+_FAIR_ORDER = "SELECT * FROM jobs WHERE state = 'queued' ORDER BY priority, turn, id"
 
 
 class JobStore:
@@ -65,14 +63,36 @@ class JobStore:
         self.db = db
         self.clock = clock
 
-    async def add(self, *, owner: str, purpose: str, priority: int, cache_key: str,
-                  batch_key: str, request: dict[str, Any], delivery: dict[str, Any]) -> int:
+    async def add(
+        self,
+        *,
+        owner: str,
+        purpose: str,
+        priority: int,
+        cache_key: str,
+        batch_key: str,
+        request: dict[str, Any],
+        delivery: dict[str, Any],
+    ) -> int:
         """Record the job durably; only after this returns is the learner told it is queued."""
         return await self.db.insert(
-            "INSERT INTO jobs (owner, state, priority, purpose, cache_key, batch_key, request, "
-            "delivery, created_at) VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
-            (owner, priority, purpose, cache_key, batch_key, json.dumps(request),
-             json.dumps(delivery), stamp(self.clock.now())),
+            "INSERT INTO jobs (owner, state, priority, turn, purpose, cache_key, batch_key, "
+            "request, delivery, created_at) VALUES (?, 'queued', ?, MAX("
+            " COALESCE((SELECT MAX(turn) FROM jobs WHERE started_at IS NOT NULL), 0),"
+            " COALESCE((SELECT MAX(turn) + 1 FROM jobs WHERE owner = ?"
+            "           AND state IN ('queued', 'running')), 0)"
+            "), ?, ?, ?, ?, ?, ?)",
+            (
+                owner,
+                priority,
+                owner,
+                purpose,
+                cache_key,
+                batch_key,
+                json.dumps(request),
+                json.dumps(delivery),
+                stamp(self.clock.now()),
+            ),
         )
 
     async def get(self, job_id: int) -> JobRecord | None:
@@ -86,9 +106,9 @@ class JobStore:
     async def position(self, job_id: int) -> int:
         """1 = next to be drawn. A job that is already running or finished has position 0."""
         row = await self.db.fetchone(
-            "SELECT pos FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY priority, turn, id) AS pos "
-            "FROM (SELECT id, priority, ROW_NUMBER() OVER (PARTITION BY owner ORDER BY id) AS turn "
-            "FROM jobs WHERE state = 'queued')) WHERE id = ?",
+            "SELECT (SELECT COUNT(*) FROM jobs AS ahead WHERE ahead.state = 'queued' AND "
+            "(ahead.priority, ahead.turn, ahead.id) < (job.priority, job.turn, job.id)) + 1 "
+            "FROM jobs AS job WHERE job.id = ? AND job.state = 'queued'",
             (job_id,),
         )
         return 0 if row is None else int(row[0])
@@ -128,9 +148,16 @@ class JobStore:
 
     async def cancel(self, job_id: int, owner: str) -> bool:
         changed = await self.db.execute(
-            "UPDATE jobs SET state = 'cancelled', finished_at = ?, delivered_at = ? "
+            "UPDATE jobs SET state = 'cancelled', finished_at = ?, claimed_at = ?, "
+            "delivered_at = ? "
             "WHERE id = ? AND owner = ? AND state = 'queued'",
-            (stamp(self.clock.now()), stamp(self.clock.now()), job_id, owner),
+            (
+                stamp(self.clock.now()),
+                stamp(self.clock.now()),
+                stamp(self.clock.now()),
+                job_id,
+                owner,
+            ),
         )
         return changed > 0
 
@@ -172,6 +199,7 @@ class JobStore:
         return int(value or 0)
 
     async def undelivered(self) -> list[JobRecord]:
+        """Finished jobs whose learner was not told yet, including sends cut off by a crash."""
         rows = await self.db.fetchall(
             "SELECT * FROM jobs WHERE delivered_at IS NULL AND state IN ('done', 'failed') "
             "ORDER BY id"
@@ -179,12 +207,20 @@ class JobStore:
         return [_record(r) for r in rows]
 
     async def claim_delivery(self, job_id: int) -> bool:
-        """Mark delivered before sending: a crash mid-send can lose a picture, never double it."""
+        """Claim before sending: only one sender ever sends this job's picture."""
         changed = await self.db.execute(
-            "UPDATE jobs SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+            "UPDATE jobs SET claimed_at = ? WHERE id = ? AND claimed_at IS NULL",
             (stamp(self.clock.now()), job_id),
         )
         return changed > 0
 
+    async def confirm_delivery(self, job_id: int) -> None:
+        await self.db.execute(
+            "UPDATE jobs SET delivered_at = ? WHERE id = ?", (stamp(self.clock.now()), job_id)
+        )
+
     async def release_delivery(self, job_id: int) -> None:
-        await self.db.execute("UPDATE jobs SET delivered_at = NULL WHERE id = ?", (job_id,))
+        """The send failed before anything reached the learner: allow another try."""
+        await self.db.execute(
+            "UPDATE jobs SET claimed_at = NULL WHERE id = ? AND delivered_at IS NULL", (job_id,)
+        )

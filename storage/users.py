@@ -1,4 +1,4 @@
-"""Learners (by platform id only), their settings, small dialogue sessions, chats and seen updates."""
+"""Learners (by platform id only), settings, dialogue sessions, chats and seen updates."""
 
 from __future__ import annotations
 

@@ -30,10 +30,19 @@ class Transcript:
 class TerminalAdapter:
     platform = PLATFORM
 
-    def __init__(self, dialogue: Dialogue, *, out: TextIO | None = None, color: bool = False,
-                 user_id: str = "local", chat_id: str = "local", locale: str = "en",
-                 is_teacher: bool = False, show_progress: bool = False,
-                 settle_timeout: float = 600.0) -> None:
+    def __init__(
+        self,
+        dialogue: Dialogue,
+        *,
+        out: TextIO | None = None,
+        color: bool = False,
+        user_id: str = "local",
+        chat_id: str = "local",
+        locale: str = "en",
+        is_teacher: bool = False,
+        show_progress: bool = False,
+        settle_timeout: float = 600.0,
+    ) -> None:
         self.dialogue = dialogue
         self.out = out if out is not None else sys.stdout
         self.color = color
@@ -57,13 +66,18 @@ class TerminalAdapter:
 
     @property
     def address(self) -> Address:
-        return Address(PLATFORM, self.chat_id, "private")
+        return Address(self.platform, self.chat_id, "private")
 
     def incoming(self, text: str) -> Incoming:
         """The neutral message for one typed line (a lone number presses that button)."""
         stripped = text.strip()
-        common = {"platform": PLATFORM, "chat_id": self.chat_id, "user_id": self.user_id,
-                  "locale": self.locale, "is_teacher": self.is_teacher}
+        common = {
+            "platform": self.platform,
+            "chat_id": self.chat_id,
+            "user_id": self.user_id,
+            "locale": self.locale,
+            "is_teacher": self.is_teacher,
+        }
         if stripped in self._buttons:
             return Incoming(callback=self._buttons[stripped], **common)  # type: ignore[arg-type]
         return Incoming(text=text, **common)  # type: ignore[arg-type]
@@ -75,9 +89,9 @@ class TerminalAdapter:
             await self.send(self.address, reply)
         return self.transcript.replies[before:]
 
-    async def settle(self, timeout: float | None = None) -> None:
+    async def settle(self) -> None:
         """Wait until every picture asked for so far has arrived (or failed)."""
-        await asyncio.wait_for(self._settled.wait(), timeout or self.settle_timeout)
+        await asyncio.wait_for(self._settled.wait(), self.settle_timeout)
 
     async def send(self, address: Address, reply: Reply) -> None:
         self._track(reply)

@@ -17,8 +17,12 @@ async def cancel_all(context: Context) -> list[Reply]:
         if await context.services.queue.cancel(job_id, context.owner):
             replies.append(_cancelled(context, job_id))
     if not replies:
-        return [Reply(say(context.incoming, "Nothing is waiting to be drawn.",
-                          "没有正在排队的图片。"), ephemeral=True)]
+        return [
+            Reply(
+                say(context.incoming, "Nothing is waiting to be drawn.", "没有正在排队的图片。"),
+                ephemeral=True,
+            )
+        ]
     return replies
 
 
@@ -30,10 +34,20 @@ async def cancel_one(context: Context) -> list[Reply]:
         return []
     if await context.services.queue.cancel(job_id, context.owner):
         return [_cancelled(context, job_id)]
-    return [Reply(say(context.incoming, "Too late to cancel: it is being drawn or already done.",
-                      "来不及取消了：已经在画或者画好了。"), ephemeral=True)]
+    return [
+        Reply(
+            say(
+                context.incoming,
+                "Too late to cancel: it is being drawn or already done.",
+                "来不及取消了：已经在画或者画好了。",
+            ),
+            ephemeral=True,
+        )
+    ]
 
 
 def _cancelled(context: Context, job_id: int) -> Reply:
-    return Reply(say(context.incoming, "Cancelled. Send /word any time for a new picture.",
-                     "已取消。"), edit_of=job_handle(job_id))
+    return Reply(
+        say(context.incoming, "Cancelled. Send /word any time for a new picture.", "已取消。"),
+        edit_of=job_handle(job_id),
+    )

@@ -17,8 +17,16 @@ async def help_(context: Context) -> list[Reply]:
     if asked:
         spec = COMMANDS.get(asked)
         if spec is None or spec.hidden:
-            return [Reply(say(incoming, f"There is no /{asked[:32]}. Send /help to see all commands.",
-                              "没有这个命令。发送 /help 查看全部命令。"), ephemeral=True)]
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        f"There is no /{asked[:32]}. Send /help to see all commands.",
+                        "没有这个命令。发送 /help 查看全部命令。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
         return [Reply(f"{bold(spec.usage)}\n{spec.help}\nExample: {spec.example}")]
     lines = [say(incoming, "Here is what I can do:", "我可以做这些：")]
     for spec in sorted(COMMANDS.values(), key=lambda c: c.name):

@@ -46,18 +46,30 @@ def ago(now: datetime, then: datetime) -> str:
 
 async def history_page(context: Context, search: str, page: int) -> list[Reply]:
     services = context.services
-    result = await services.history.page(context.learner, page, size=PAGE_SIZE, search=search or None)
+    result = await services.history.page(
+        context.learner, page, size=PAGE_SIZE, search=search or None
+    )
     incoming = context.incoming
     if not result.entries:
         if search:
-            text = say(incoming, f"I found nothing for {bold(search)}. Try another word, or "
-                                 "/history to see everything.", "没有找到。换个词试试。")
+            text = say(
+                incoming,
+                f"I found nothing for {bold(search)}. Try another word, or "
+                "/history to see everything.",
+                "没有找到。换个词试试。",
+            )
         elif page > 1:
-            text = say(incoming, "There are no older pictures. Send /history for the newest.",
-                       "没有更早的图片了。")
+            text = say(
+                incoming,
+                "There are no older pictures. Send /history for the newest.",
+                "没有更早的图片了。",
+            )
         else:
-            text = say(incoming, "You have no pictures yet. Try /word apple!",
-                       "你还没有图片。试试 /word apple！")
+            text = say(
+                incoming,
+                "You have no pictures yet. Try /word apple!",
+                "你还没有图片。试试 /word apple！",
+            )
         return [Reply(text, ephemeral=True)]
     now = services.clock.now()
     title = f"Your pictures matching {bold(search)}" if search else "Your pictures"
@@ -66,12 +78,14 @@ async def history_page(context: Context, search: str, page: int) -> list[Reply]:
     first = (page - 1) * PAGE_SIZE
     for number, entry in enumerate(result.entries, start=first + 1):
         mark = "" if entry.image_id else " (not drawn yet)"
-        lines.append(f"{number}. {bold(entry.text)} · {entry.kind} · "
-                     f"{ago(now, entry.created_at)}{mark}")
+        lines.append(
+            f"{number}. {bold(entry.text)} · {entry.kind} · {ago(now, entry.created_at)}{mark}"
+        )
         show.append(Button(f"🖼 {number}", f"hist:show:{entry.id}"))
-    lines.append(say(incoming, "Press a number to see that picture again.",
-                     "按数字再看一次那张图片。"))
-    rows = [tuple(show[i:i + 5]) for i in range(0, len(show), 5)]
+    lines.append(
+        say(incoming, "Press a number to see that picture again.", "按数字再看一次那张图片。")
+    )
+    rows = [tuple(show[i : i + 5]) for i in range(0, len(show), 5)]
     nav = []
     if page > 1:
         nav.append(Button("◀ Newer", f"hist:page:{page - 1}"))
@@ -99,12 +113,20 @@ async def show_entry(context: Context, entry_id: int) -> list[Reply]:
     services = context.services
     entry = await services.history.get(context.learner, entry_id)
     if entry is None:
-        return [Reply(say(context.incoming, "I cannot find that picture any more.",
-                          "找不到那张图片了。"), ephemeral=True)]
+        return [
+            Reply(
+                say(context.incoming, "I cannot find that picture any more.", "找不到那张图片了。"),
+                ephemeral=True,
+            )
+        ]
     image = await services.images.get(entry.image_id) if entry.image_id else None
     if image is not None and image.path.exists():
-        return [Reply(bold(entry.text), images=(Picture(image.path, image.id, caption=entry.text,
-                                                        alt=entry.text),))]
+        return [
+            Reply(
+                bold(entry.text),
+                images=(Picture(image.path, image.id, caption=entry.text, alt=entry.text),),
+            )
+        ]
     # The file is gone (or was never drawn): draw it again, exactly, from the recorded parameters.
     job = await services.jobs.get(entry.job_id) if entry.job_id else None
     if image is not None:
@@ -115,5 +137,6 @@ async def show_entry(context: Context, entry_id: int) -> list[Reply]:
         request = services.illustrator.for_word(entry.text)
     else:
         request = services.illustrator.for_sentence(entry.text)
-    return await request_picture(context, kind=entry.kind, text=entry.text, purpose=entry.kind,
-                                 request=request)
+    return await request_picture(
+        context, kind=entry.kind, text=entry.text, purpose=entry.kind, request=request
+    )

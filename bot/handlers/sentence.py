@@ -13,8 +13,13 @@ from storage.images import StoredImage
 from storage.jobs import JobRecord
 
 
-@command("sentence", usage="/sentence <sentence>", example="/sentence The cat sleeps on the sofa.",
-         zh="画一句话", needs_argument=True)
+@command(
+    "sentence",
+    usage="/sentence <sentence>",
+    example="/sentence The cat sleeps on the sofa.",
+    zh="画一句话",
+    needs_argument=True,
+)
 async def sentence(context: Context) -> list[Reply]:
     """Draw a picture of an English sentence.
 
@@ -26,8 +31,9 @@ async def sentence(context: Context) -> list[Reply]:
     except InputProblem as problem:
         return [Reply(say(context.incoming, problem.english, problem.chinese), ephemeral=True)]
     request = context.services.illustrator.for_sentence(text)
-    return await request_picture(context, kind="sentence", text=text, purpose="sentence",
-                                 request=request)
+    return await request_picture(
+        context, kind="sentence", text=text, purpose="sentence", request=request
+    )
 
 
 @on_picture("sentence")
@@ -37,5 +43,13 @@ async def show_sentence(context: Context, job: JobRecord, image: StoredImage) ->
     buttons: tuple[tuple[Button, ...], ...] = ()
     if entry:
         buttons = ((Button("🎨 Draw again", f"again:{entry}"),),)
-    return [picture_reply(context, image, text=bold(text), caption=text,
-                          handle=job_handle(job.id) if job.id else None, buttons=buttons)]
+    return [
+        picture_reply(
+            context,
+            image,
+            text=bold(text),
+            caption=text,
+            handle=job_handle(job.id) if job.id else None,
+            buttons=buttons,
+        )
+    ]

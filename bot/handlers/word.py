@@ -13,8 +13,7 @@ from storage.images import StoredImage
 from storage.jobs import JobRecord
 
 
-@command("word", usage="/word <word>", example="/word apple", zh="画一个单词",
-         needs_argument=True)
+@command("word", usage="/word <word>", example="/word apple", zh="画一个单词", needs_argument=True)
 async def word(context: Context) -> list[Reply]:
     """Draw a picture of an English word.
 
@@ -36,8 +35,16 @@ async def show_word(context: Context, job: JobRecord, image: StoredImage) -> lis
     buttons: tuple[tuple[Button, ...], ...] = ()
     if entry:
         buttons = ((Button("🎨 Draw again", f"again:{entry}"),),)
-    return [picture_reply(context, image, text=bold(text), caption=text,
-                          handle=job_handle(job.id) if job.id else None, buttons=buttons)]
+    return [
+        picture_reply(
+            context,
+            image,
+            text=bold(text),
+            caption=text,
+            handle=job_handle(job.id) if job.id else None,
+            buttons=buttons,
+        )
+    ]
 
 
 @callback("again")
@@ -49,12 +56,17 @@ async def draw_again(context: Context) -> list[Reply]:
         return []
     entry = await context.services.history.get(context.learner, entry_id)
     if entry is None:
-        return [Reply(say(context.incoming, "I cannot find that picture any more.",
-                          "找不到那张图片了。"), ephemeral=True)]
+        return [
+            Reply(
+                say(context.incoming, "I cannot find that picture any more.", "找不到那张图片了。"),
+                ephemeral=True,
+            )
+        ]
     illustrator = context.services.illustrator
     if entry.kind == "word":
         request = illustrator.for_word(entry.text, new_seed=True)
     else:
         request = illustrator.for_sentence(entry.text, new_seed=True)
-    return await request_picture(context, kind=entry.kind, text=entry.text, purpose=entry.kind,
-                                 request=request)
+    return await request_picture(
+        context, kind=entry.kind, text=entry.text, purpose=entry.kind, request=request
+    )

@@ -27,5 +27,7 @@ def load_text_encoder() -> tuple[Any, Any]:
     encoder = BertModel.from_pretrained(folder, local_files_only=True)
     encoder.requires_grad_(False)
     encoder.eval()
-    tokenizer = AutoTokenizer.from_pretrained(folder, model_max_length=TOKENS, local_files_only=True)
+    tokenizer = AutoTokenizer.from_pretrained(
+        folder, model_max_length=TOKENS, local_files_only=True
+    )
     return encoder, tokenizer

@@ -55,6 +55,9 @@ CREATE TABLE jobs (
     owner         TEXT NOT NULL,
     state         TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'cancelled')),
     priority      INTEGER NOT NULL DEFAULT 0,
+    -- Start-time fair queueing: a learner's next job gets the turn after their previous one,
+    -- but never earlier than the turn being served now, so nobody can jump the line.
+    turn          INTEGER NOT NULL DEFAULT 0,
     purpose       TEXT NOT NULL,
     cache_key     TEXT NOT NULL,
     batch_key     TEXT NOT NULL,
@@ -66,9 +69,14 @@ CREATE TABLE jobs (
     created_at    TEXT NOT NULL,
     started_at    TEXT,
     finished_at   TEXT,
+    -- Delivery is two-phase: claimed before sending, confirmed after. A job claimed but never
+    -- confirmed (the process died mid-send) gets a short notice, never a second picture.
+    claimed_at    TEXT,
     delivered_at  TEXT
 );
-CREATE INDEX jobs_waiting ON jobs(state, priority, id) WHERE state IN ('queued', 'running');
+CREATE INDEX jobs_waiting ON jobs(priority, turn, id) WHERE state = 'queued';
+CREATE INDEX jobs_active_owner ON jobs(owner, turn) WHERE state IN ('queued', 'running');
+CREATE INDEX jobs_started_turn ON jobs(turn) WHERE started_at IS NOT NULL;
 CREATE INDEX jobs_undelivered ON jobs(finished_at) WHERE delivered_at IS NULL AND state IN ('done', 'failed');
 CREATE INDEX jobs_owner_day ON jobs(owner, created_at);
 

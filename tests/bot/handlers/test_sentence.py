@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from bot.adapters.terminal import TerminalAdapter
+
+
+async def test_sentence_is_drawn(chat: TerminalAdapter) -> None:
+    ack = await chat.say("/sentence The cat sleeps on the sofa.")
+    assert "Drawing" in ack[0].text
+    await chat.settle()
+    assert chat.transcript.replies[-1].images
+    assert "The cat sleeps on the sofa." in chat.transcript.lines[-3]
+
+
+async def test_bad_sentences_are_refused_kindly(chat: TerminalAdapter) -> None:
+    cases = {
+        "/sentence": "for example",
+        "/sentence " + "word " * 80: "too long",
+        "/sentence 我喜欢猫": "in English",
+        "/sentence I love 🐱 cats": "no emoji",
+        "/sentence مرحبا بالعالم": "in English",
+        "/sentence !!!": "in English",
+        "/sentence <b>bold</b> tag": "no emoji or symbols",
+    }
+    for text, expected in cases.items():
+        replies = await chat.say(text)
+        assert len(replies) == 1 and expected in replies[0].text, (text, replies)
+
+
+async def test_sql_looking_sentence_is_just_text(chat: TerminalAdapter) -> None:
+    await chat.say("/sentence Robert'); DROP TABLE requests;-- is a boy.")
+    await chat.settle()
+    history = await chat.say("/history")
+    assert "DROP TABLE requests" in history[0].text

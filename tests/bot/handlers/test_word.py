@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from PIL import Image
+
+from bot.adapters.terminal import TerminalAdapter
+from bot.app import App
+from tests.helpers import shown
+
+
+async def test_word_is_acknowledged_then_drawn_as_a_real_png(chat: TerminalAdapter) -> None:
+    first = await chat.say("/word apple")
+    assert len(first) == 1
+    assert "Drawing apple" in shown(first[0]) and "next" in shown(first[0])
+    assert first[0].pending and first[0].handle
+    await chat.settle()
+    picture = chat.transcript.replies[-1]
+    assert picture.clears == first[0].handle
+    assert len(picture.images) == 1
+    with Image.open(picture.images[0].path) as image:
+        assert image.format == "PNG"
+        assert image.size == (128, 128)  # the tiny model's 32 px, upscaled for chat
+        assert "parameters" in image.info  # seed and settings travel with the file
+
+
+async def test_same_word_again_is_served_from_the_cache_at_once(chat: TerminalAdapter) -> None:
+    await chat.say("/word apple")
+    await chat.settle()
+    drawn = chat.transcript.replies[-1].images[0]
+    again = await chat.say("/word Apple")
+    assert len(again) == 1 and again[0].images, "a cached word needs no waiting"
+    assert again[0].images[0].path == drawn.path
+
+
+async def test_word_input_problems_get_a_clear_example(chat: TerminalAdapter) -> None:
+    cases = {
+        "/word": "for example: /word apple",
+        "/word 苹果": "English letters",
+        "/word " + "a" * 41: "too long",
+        "/word a1b2": "only have letters",
+        "/word '; DROP TABLE users; --": "only have letters",
+        "/word one two three four five": "/sentence",
+        "/word 🍎": "English letters",
+        "/word \u202eelppa": "only have letters",
+    }
+    for text, expected in cases.items():
+        replies = await chat.say(text)
+        assert len(replies) == 1, text
+        assert expected in shown(replies[0]), (text, replies[0].text)
+        assert not replies[0].images
+
+
+async def test_draw_again_makes_a_new_picture(chat: TerminalAdapter, app: App) -> None:
+    await chat.say("/word cat")
+    await chat.settle()
+    first = chat.transcript.replies[-1]
+    assert first.buttons[0][0].label.endswith("Draw again")
+    await chat.say("1")  # press "Draw again"
+    await chat.settle()
+    second = chat.transcript.replies[-1]
+    assert second.images and second.images[0].path != first.images[0].path
+    page = await app.services.history.page(1)
+    assert [e.text for e in page.entries] == ["cat", "cat"]
