@@ -124,6 +124,96 @@ def doctor(config: ConfigOption = None) -> None:
     raise typer.Exit(0 if ok else 1)
 
 
+@app.command("train-starter")
+def train_starter(
+    run_dir: Annotated[Path, typer.Option(help="Checkpoints, loss curve and samples.")] = Path(
+        "runs/starter"
+    ),
+    smoke: Annotated[bool, typer.Option(help="A few steps on a few pictures (seconds).")] = False,
+    out: Annotated[Path | None, typer.Option(help="Where to write the model folder.")] = None,
+) -> None:
+    """Train the offline starter model (resumable: run it again to continue)."""
+    from engine.starter import MODEL_DIR
+    from engine.starter.recipe import Recipe
+    from engine.starter.train import StarterTrainer
+
+    recipe = Recipe.smoke() if smoke else Recipe()
+    target = out or (run_dir / "model" if smoke else MODEL_DIR)
+    report = StarterTrainer(recipe, run_dir, model_dir=target).run()
+    typer.echo(
+        f"model: {report.model_dir}\nloss curve: {report.loss_plot}\n"
+        f"samples: {report.samples}\ntime this run: {report.seconds / 60:.1f} min"
+    )
+
+
+@app.command("eval")
+def evaluate(
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    limit: Annotated[int, typer.Option(help="Evaluate only the first N names (0 = all).")] = 0,
+    sweep: Annotated[bool, typer.Option(help="Also sweep steps, guidance and schedulers.")] = False,
+    out: Annotated[Path, typer.Option(help="Folder for the sweep table and plot.")] = Path(
+        "runs/eval"
+    ),
+) -> None:
+    """Measure the starter model: accuracy (retrieval), reproducibility, diversity, speed."""
+    import json
+
+    from engine.starter import sweep as sweeping
+
+    def say(message: str) -> None:
+        typer.echo(message, err=json_output)
+
+    result = sweeping.evaluate(limit=limit, progress=say)
+    if sweep:
+        rows = sweeping.sweep(out, progress=say)
+        result["sweep"] = {
+            "table": str(out / "sweep.md"),
+            "plot": str(out / "sweep.png"),
+            "best": max(rows, key=lambda r: (r["top5"], -r["ms_per_image"])),
+        }
+    if json_output:
+        typer.echo(json.dumps(result))
+    else:
+        for key, value in result.items():
+            typer.echo(f"{key:>22}: {value}")
+
+
+@app.command()
+def bench(
+    config: ConfigOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="End with one JSON line.")] = False,
+    quick: Annotated[bool, typer.Option(help="Smaller sizes, for a quick look.")] = False,
+) -> None:
+    """Benchmark the queue and storage against the naive way, on the configured model."""
+    import json
+
+    from bot.bench import run_bench
+
+    settings = settings_or_exit(config)
+
+    def say(message: str) -> None:
+        typer.echo(message, err=True)
+
+    results: dict[str, Any] = {}
+
+    async def go() -> None:
+        results.update(await run_bench(settings, quick=quick, progress=say))
+
+    run_async(go())
+    if json_output:
+        typer.echo(json.dumps(results))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="pictolingo bench")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key, value in results.items():
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    Console().print(table)
+
+
 def main() -> None:  # pragma: no cover - console script entry
     logging.captureWarnings(True)
     app()

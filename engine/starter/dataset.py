@@ -96,6 +96,63 @@ KEEP_FACES = {
     "winking face",
     "red heart",
 }
+# Not for a children's vocabulary bot: weapons, alcohol, tobacco, death, gambling, adult themes.
+EXCLUDE = {
+    "dagger",
+    "crossed swords",
+    "bomb",
+    "pistol",
+    "water pistol",
+    "cigarette",
+    "coffin",
+    "headstone",
+    "funeral urn",
+    "drop of blood",
+    "syringe",
+    "love hotel",
+    "sake",
+    "bottle with popping cork",
+    "wine glass",
+    "cocktail glass",
+    "tropical drink",
+    "beer mug",
+    "clinking beer mugs",
+    "clinking glasses",
+    "tumbler glass",
+    "bikini",
+    "briefs",
+    "military helmet",
+    "slot machine",
+    "joker",
+    "mahjong red dragon",
+    "nazar amulet",
+    "hamsa",
+    "prayer beads",
+    "people with bunny ears",
+    "person in suit levitating",
+    "people wrestling",
+    "boxing glove",
+    "mechanical arm",
+    "mechanical leg",
+    "biting lip",
+    "mouth",
+    "anatomical heart",
+    "lungs",
+    "brain",
+    "x-ray",
+    "placard",
+    "identification card",
+    "moai",
+    "mate",
+    "oden",
+    "mouse trap",
+    "plunger",
+    "razor",
+    "axe",
+    "kitchen knife",
+    "shield",
+    "chains",
+}
 # Feelings are adjectives: these captions are used as written, without an article.
 FEELING_ALIASES = {
     "grinning face": ["happy", "a happy face"],
@@ -143,6 +200,8 @@ def read_emoji_test(path: Path = EMOJI_TEST) -> list[tuple[str, str, str]]:
         name = match.group(2).strip().lower()
         if 0x200D in codes or any(0x1F3FB <= c <= 0x1F3FF for c in codes):
             continue  # gendered/toned variants: same picture, different name
+        if name.replace(":", "") in EXCLUDE:
+            continue
         if subgroup in KEEP_SUBGROUPS or name in KEEP_FACES:
             rows.append(("".join(chr(c) for c in codes), name.replace(":", ""), subgroup))
     return rows

@@ -70,6 +70,7 @@ async def test_killed_mid_drawing_the_pictures_arrive_once_after_restart(
     assert line.strip() == "DRAWING"
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
+    child.stdout.close()
     first = await _restart_and_collect(data, tiny_engine)
     pictures = [r for r in first.transcript.replies if r.images]
     assert sorted(r.images[0].caption for r in pictures) == ["apple", "pear"]

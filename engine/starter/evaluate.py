@@ -1,0 +1,224 @@
+"""`pictolingo eval`: does the starter model draw what was asked, the same way every time?
+
+Retrieval in a fixed feature space: each generated picture is compared with every training
+picture (small colour thumbnails, mean removed, cosine similarity); it counts as right at k when
+its own emoji is among the k most similar. Also reproducibility, diversity and speed.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from engine.starter.dataset import Concept, article
+
+# Words a learner might type that are not in the training captions, and the picture they mean.
+PARAPHRASES = {
+    "kitten": "cat",
+    "puppy": "dog",
+    "bunny": "rabbit",
+    "pony": "horse",
+    "piggy": "pig",
+    "car": "automobile",
+    "aeroplane": "airplane",
+    "plane": "airplane",
+    "bike": "bicycle",
+    "motorbike": "motorcycle",
+    "cab": "taxi",
+    "donut": "doughnut",
+    "burger": "hamburger",
+    "fries": "french fries",
+    "chips": "french fries",
+    "cheese": "cheese wedge",
+    "corn": "ear of corn",
+    "chili": "hot pepper",
+    "aubergine": "eggplant",
+    "couch": "couch and lamp",
+    "trash can": "wastebasket",
+    "bin": "wastebasket",
+    "cellphone": "mobile phone",
+    "smartphone": "mobile phone",
+    "computer": "desktop computer",
+    "notebook computer": "laptop",
+    "tv": "television",
+    "torch": "flashlight",
+    "bulb": "light bulb",
+    "spectacles": "glasses",
+    "trousers": "jeans",
+    "sneaker": "running shoe",
+    "trainers": "running shoe",
+    "boot": "hiking boot",
+    "cap": "billed cap",
+    "present": "wrapped gift",
+    "gift": "wrapped gift",
+    "football": "soccer ball",
+    "table tennis": "ping pong",
+    "dice": "game die",
+    "jigsaw": "puzzle piece",
+    "teddy": "teddy bear",
+    "lightning": "cloud with lightning",
+    "raining": "cloud with rain",
+    "snowing": "cloud with snow",
+    "twister": "tornado",
+    "flame": "fire",
+    "wave": "water wave",
+    "pumpkin": "jack-o-lantern",
+    "planet": "ringed planet",
+    "beach": "beach with umbrella",
+    "island": "desert island",
+    "firetruck": "fire engine",
+    "truck": "delivery truck",
+    "scooter": "motor scooter",
+    "subway": "metro",
+    "ladybug": "lady beetle",
+    "ladybird": "lady beetle",
+    "bee": "honeybee",
+    "tortoise": "turtle",
+    "alligator": "crocodile",
+    "hen": "chicken",
+    "cockerel": "rooster",
+    "chick": "baby chick",
+    "dinosaur": "t-rex",
+    "mandarin": "tangerine",
+    "berries": "blueberries",
+    "biscuit": "cookie",
+    "noodles": "spaghetti",
+    "pasta": "spaghetti",
+    "lolly": "lollipop",
+    "milk": "glass of milk",
+    "coffee": "hot beverage",
+    "ruler": "straight ruler",
+    "paper clip": "paperclip",
+    "letter": "envelope",
+    "parcel": "package",
+    "bath": "bathtub",
+    "sofa": "couch and lamp",
+    "spanner": "wrench",
+    "bunny rabbit": "rabbit",
+    "sunshine": "sun",
+    "puppy dog": "dog",
+    "kitty": "cat",
+}
+
+Draw = Callable[[list[str], list[int]], list[Any]]
+
+
+def features(images: Sequence[Any]) -> np.ndarray:
+    """Fixed features: 24x24 RGB thumbnails on white, mean removed, unit length."""
+    from PIL import Image
+
+    rows = []
+    for image in images:
+        if isinstance(image, np.ndarray):
+            image = Image.fromarray(image)
+        small = image.convert("RGB").resize((24, 24), Image.Resampling.BOX)
+        vector = np.asarray(small, dtype=np.float32).reshape(-1) / 255.0
+        vector = vector - vector.mean()
+        rows.append(vector / (np.linalg.norm(vector) + 1e-8))
+    return np.stack(rows)
+
+
+def topk_hits(
+    generated: np.ndarray, reference: np.ndarray, targets: Sequence[int], ks: Sequence[int] = (1, 5)
+) -> dict[int, float]:
+    similarity = generated @ reference.T
+    order = np.argsort(-similarity, axis=1)
+    hits = {}
+    for k in ks:
+        hits[k] = float(np.mean([t in order[i, :k] for i, t in enumerate(targets)]))
+    return hits
+
+
+@dataclass
+class StarterEvaluator:
+    """Evaluates a draw function (prompts, seeds → PIL images) against the training pictures."""
+
+    draw: Draw
+    reference_images: np.ndarray
+    concepts: list[Concept]
+    batch: int = 8
+
+    def __post_init__(self) -> None:
+        self.reference = features(list(self.reference_images))
+
+    def _draw_all(self, prompts: list[str], seeds: list[int]) -> list[Any]:
+        images: list[Any] = []
+        for start in range(0, len(prompts), self.batch):
+            images.extend(
+                self.draw(prompts[start : start + self.batch], seeds[start : start + self.batch])
+            )
+        return images
+
+    def held_in(self, limit: int = 0) -> dict[str, float]:
+        chosen = self.concepts[:limit] if limit else self.concepts
+        prompts = [article(c.name) for c in chosen]
+        images = self._draw_all(prompts, [0] * len(prompts))
+        hits = topk_hits(features(images), self.reference, [c.index for c in chosen])
+        return {"top1": hits[1], "top5": hits[5], "prompts": float(len(prompts))}
+
+    def held_out(self) -> dict[str, float]:
+        by_name = {c.name: c.index for c in self.concepts}
+        taken = {caption for c in self.concepts for caption in c.captions}
+        pairs = [
+            (w, by_name[n])
+            for w, n in PARAPHRASES.items()
+            if n in by_name and w not in taken and article(w) not in taken
+        ]
+        images = self._draw_all([article(w) for w, _ in pairs], [0] * len(pairs))
+        hits = topk_hits(features(images), self.reference, [t for _, t in pairs])
+        return {"top1": hits[1], "top5": hits[5], "prompts": float(len(pairs))}
+
+    def reproducibility(self, count: int = 16) -> float:
+        prompts = [article(c.name) for c in self.concepts[:count]]
+        first = [png_bytes(i) for i in self._draw_all(prompts, list(range(count)))]
+        second = [png_bytes(i) for i in self._draw_all(prompts, list(range(count)))]
+        return float(np.mean([a == b for a, b in zip(first, second, strict=True)]))
+
+    def diversity(self, count: int = 16, seeds: int = 4) -> float:
+        """Mean feature distance between pictures of one prompt drawn with different seeds."""
+        distances = []
+        for concept in self.concepts[:count]:
+            images = self.draw([article(concept.name)] * seeds, list(range(100, 100 + seeds)))
+            vectors = features(images)
+            for a, b in itertools.combinations(range(seeds), 2):
+                distances.append(float(np.linalg.norm(vectors[a] - vectors[b])))
+        return float(np.mean(distances))
+
+    def milliseconds_per_image(self, batch: int = 8, rounds: int = 3) -> float:
+        prompts = [article(c.name) for c in self.concepts[:batch]]
+        self.draw(prompts, list(range(batch)))  # warm-up
+        started = time.perf_counter()
+        for _ in range(rounds):
+            self.draw(prompts, list(range(batch)))
+        return (time.perf_counter() - started) * 1000 / (rounds * batch)
+
+
+def png_bytes(image: Any) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def pipeline_drawer(pipe: Any, *, steps: int, guidance: float, size: int = 64) -> Draw:
+    import torch
+
+    def draw(prompts: list[str], seeds: list[int]) -> list[Any]:
+        generators = [torch.Generator("cpu").manual_seed(s) for s in seeds]
+        return list(
+            pipe(
+                prompt=prompts,
+                num_inference_steps=steps,
+                guidance_scale=guidance,
+                generator=generators,
+                height=size,
+                width=size,
+            ).images
+        )
+
+    return draw
