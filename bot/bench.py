@@ -206,6 +206,7 @@ def one_batch_rate(engine: PictureEngine, requests: list[GenerationRequest]) -> 
 
 async def measure_cached(app: App, seconds: float) -> float:
     chats = [TerminalAdapter(app.dialogue, out=io.StringIO(), user_id=f"c{i}") for i in range(4)]
+    await app.courier.attach(chats[0])
     await chats[0].say("/word apple")
     await chats[0].settle()
     count = 0
