@@ -17,6 +17,9 @@ from bot.config import Settings
 from bot.courier import Courier
 from bot.dialogue import Dialogue
 from bot.drawing import DrawingDefaults, Illustrator
+from bot.learning.dictionary import Dictionary
+from bot.learning.quiz import QuizMaster
+from bot.learning.speech import Speaker
 from bot.services import Services
 from engine.pipeline import EngineOptions, PictureEngine
 from engine.queue import Drawer, LocalQueue, QueueOptions
@@ -25,6 +28,7 @@ from storage.db import Database
 from storage.history import HistoryStore
 from storage.images import ImageStore
 from storage.jobs import JobStore
+from storage.learning import LearningStore
 from storage.users import UserStore
 
 log = logging.getLogger(__name__)
@@ -111,10 +115,14 @@ async def open_app(
     clock: Clock | None = None,
     drawer: Drawer | None = None,
     engine: PictureEngine | None = None,
+    dictionary: Dictionary | None = None,
     lock: bool = True,
 ) -> AsyncIterator[App]:
     """Everything but the platform adapters, ready to use; stopped cleanly on exit."""
     clock = clock or SystemClock()
+    if dictionary is None:
+        dictionary = Dictionary()
+        await asyncio.to_thread(dictionary.load)
     data_dir = settings.data.dir
     data_dir.mkdir(parents=True, exist_ok=True)
     instance = InstanceLock(data_dir / "pictolingo.lock") if lock else None
@@ -144,16 +152,22 @@ async def open_app(
             jobs = JobStore(db, clock)
             images = ImageStore(db, data_dir / "images", clock)
             queue = LocalQueue(jobs, images, drawer, queue_options(settings), clock)
+            users = UserStore(db, clock)
+            learning = LearningStore(db, clock)
             services = Services(
                 settings=settings,
                 clock=clock,
                 db=db,
-                users=UserStore(db, clock),
+                users=users,
                 history=HistoryStore(db, clock),
                 images=images,
                 jobs=jobs,
                 queue=queue,
                 illustrator=illustrator,
+                dictionary=dictionary,
+                learning=learning,
+                quizzes=QuizMaster(learning, images, users, dictionary, clock),
+                speaker=Speaker(data_dir / "audio"),
             )
             async with queue, Courier(services) as courier:
                 yield App(settings, services, Dialogue(services), courier, engine)

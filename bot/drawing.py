@@ -42,8 +42,16 @@ class Illustrator:
         )
 
     def for_word(
-        self, word: str, *, sense: str | None = None, new_seed: bool = False
+        self,
+        word: str,
+        *,
+        sense: str | None = None,
+        lemma: str | None = None,
+        new_seed: bool = False,
     ) -> GenerationRequest:
+        """`sense` describes the chosen meaning; small models get its most specific name."""
+        if self.defaults.prompt_style == "caption" and lemma:
+            word = lemma
         return self._request(
             word_prompt(word, sense=sense, style=self.defaults.prompt_style), new_seed=new_seed
         )

@@ -19,7 +19,13 @@ def job_handle(job_id: int) -> str:
 
 
 async def request_picture(
-    context: Context, *, kind: str, text: str, purpose: str, request: GenerationRequest
+    context: Context,
+    *,
+    kind: str,
+    text: str,
+    purpose: str,
+    request: GenerationRequest,
+    extra: dict[str, object] | None = None,
 ) -> list[Reply]:
     """Queue the drawing and answer at once: the picture if cached, else the place in line."""
     services = context.services
@@ -29,6 +35,7 @@ async def request_picture(
         "kind": kind,
         "text": text,
         "locale": context.incoming.locale,
+        **(extra or {}),
     }
     try:
         ticket = await services.queue.submit(
@@ -47,7 +54,8 @@ async def request_picture(
         from bot.router import PICTURE_RENDERERS
 
         renderer = PICTURE_RENDERERS[purpose]
-        return await renderer(context, _cached_job(ticket, entry_id, kind, text), ticket.image)
+        job = _cached_job(ticket, entry_id, kind, text, extra or {})
+        return await renderer(context, job, ticket.image)
     return [acknowledgement(context, ticket, text)]
 
 
@@ -96,7 +104,9 @@ def refusal_text(context: Context, refusal: QueueRefused) -> str:
     )
 
 
-def _cached_job(ticket: Ticket, entry_id: int, kind: str, text: str) -> JobRecord:
+def _cached_job(
+    ticket: Ticket, entry_id: int, kind: str, text: str, extra: dict[str, object]
+) -> JobRecord:
     """A stand-in job record for a picture served straight from the cache."""
     assert ticket.image is not None
     return JobRecord(

@@ -6,12 +6,16 @@ from dataclasses import dataclass
 
 from bot.config import Settings
 from bot.drawing import Illustrator
+from bot.learning.dictionary import Dictionary
+from bot.learning.quiz import QuizMaster
+from bot.learning.speech import Speaker
 from engine.queue import GenerationQueue
 from storage.clock import Clock
 from storage.db import Database
 from storage.history import HistoryStore
 from storage.images import ImageStore
 from storage.jobs import JobStore
+from storage.learning import LearningStore
 from storage.users import UserStore
 
 
@@ -26,3 +30,7 @@ class Services:
     jobs: JobStore
     queue: GenerationQueue
     illustrator: Illustrator
+    dictionary: Dictionary
+    learning: LearningStore
+    quizzes: QuizMaster
+    speaker: Speaker

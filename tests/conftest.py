@@ -13,6 +13,7 @@ import pytest
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App, open_app
 from bot.config import DataSettings, EngineSettings, QueueSettings, Settings
+from bot.learning.dictionary import Dictionary
 from engine.pipeline import EngineOptions, PictureEngine
 from tests.helpers import FakeClock
 
@@ -41,6 +42,13 @@ def tiny_engine() -> PictureEngine:
     return engine
 
 
+@pytest.fixture(scope="session")
+def dictionary() -> Dictionary:
+    loaded = Dictionary()
+    loaded.load()
+    return loaded
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -63,9 +71,11 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 async def app(
-    settings: Settings, tiny_engine: PictureEngine, clock: FakeClock
+    settings: Settings, tiny_engine: PictureEngine, clock: FakeClock, dictionary: Dictionary
 ) -> AsyncIterator[App]:
-    async with open_app(settings, engine=tiny_engine, clock=clock) as application:
+    async with open_app(
+        settings, engine=tiny_engine, clock=clock, dictionary=dictionary
+    ) as application:
         yield application
 
 

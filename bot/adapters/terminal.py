@@ -54,6 +54,7 @@ class TerminalAdapter:
         self.settle_timeout = settle_timeout
         self.transcript = Transcript()
         self._buttons: dict[str, str] = {}
+        self.button_labels: dict[str, str] = {}
         self._pending: set[str] = set()
         self._settled = asyncio.Event()
         self._settled.set()
@@ -88,6 +89,13 @@ class TerminalAdapter:
         for reply in await self.dialogue.handle(self.incoming(text)):
             await self.send(self.address, reply)
         return self.transcript.replies[before:]
+
+    async def press(self, label: str) -> list[Reply]:
+        """Press the latest button whose label contains `label` (as a learner would)."""
+        for number, text in self.button_labels.items():
+            if label in text:
+                return await self.say(number)
+        raise LookupError(f"no button like {label!r} in {list(self.button_labels.values())}")
 
     async def settle(self) -> None:
         """Wait until every picture asked for so far has arrived (or failed)."""
@@ -127,11 +135,13 @@ class TerminalAdapter:
         if reply.buttons:
             # Numbers refer to the buttons of the latest message that has any.
             self._buttons = {}
+            self.button_labels = {}
             labels = []
             for row in reply.buttons:
                 for button in row:
                     number = str(len(self._buttons) + 1)
                     self._buttons[number] = button.data
+                    self.button_labels[number] = button.label
                     labels.append(f"[{number}] {button.label}")
             lines.append("  " + "  ".join(labels))
         return lines

@@ -1,5 +1,31 @@
 """One module per command. Importing this package registers every handler with the router."""
 
-from bot.handlers import cancel, help, history, sentence, start, word
+from bot.handlers import (
+    cancel,
+    export,
+    help,
+    history,
+    link,
+    quiz,
+    review,
+    sentence,
+    settings,
+    start,
+    stats,
+    word,
+)
 
-__all__ = ["cancel", "help", "history", "sentence", "start", "word"]
+__all__ = [
+    "cancel",
+    "export",
+    "help",
+    "history",
+    "link",
+    "quiz",
+    "review",
+    "sentence",
+    "settings",
+    "start",
+    "stats",
+    "word",
+]

@@ -1,8 +1,11 @@
-"""/word: draw one English word, then show it with its card."""
+"""/word: draw one English word, then show it with its word card and a quiz button."""
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.context import Context
+from bot.learning.cards import card_text, sense_label
 from bot.markup import bold
 from bot.messages import Button, Reply
 from bot.picturing import entry_for, job_handle, picture_reply, request_picture
@@ -15,7 +18,7 @@ from storage.jobs import JobRecord
 
 @command("word", usage="/word <word>", example="/word apple", zh="画一个单词", needs_argument=True)
 async def word(context: Context) -> list[Reply]:
-    """Draw a picture of an English word.
+    """Draw a picture of an English word, with its meaning and pronunciation.
 
     Type one word (or a short phrase like "ice cream") in English letters.
     """
@@ -24,27 +27,137 @@ async def word(context: Context) -> list[Reply]:
         text = check_word(context.args, limits.word_max_chars)
     except InputProblem as problem:
         return [Reply(say(context.incoming, problem.english, problem.chinese), ephemeral=True)]
-    request = context.services.illustrator.for_word(text)
-    return await request_picture(context, kind="word", text=text, purpose="word", request=request)
+    dictionary = context.services.dictionary
+    if not await asyncio.to_thread(dictionary.known, text):
+        return [await unknown_word(context, text)]
+    senses = await asyncio.to_thread(dictionary.picture_senses, text)
+    if senses:
+        buttons = tuple((Button(sense_label(m), f"sense:{m.sense_id}:{text}"),) for m in senses)
+        return [
+            Reply(
+                say(
+                    context.incoming,
+                    f"Which {bold(text)} do you mean?",
+                    f"你说的 {text} 是哪一个？",
+                ),
+                buttons=buttons,
+            )
+        ]
+    return await draw_word(context, text)
+
+
+async def unknown_word(context: Context, text: str) -> Reply:
+    suggestions = await asyncio.to_thread(context.services.dictionary.suggestions, text)
+    if not suggestions:
+        return Reply(
+            say(
+                context.incoming,
+                f"I don't know the word {bold(text)}. Please check the spelling and try again.",
+                "我不认识这个词。请检查拼写。",
+            ),
+            ephemeral=True,
+        )
+    buttons = tuple(Button(s, f"word:{s}") for s in suggestions)
+    return Reply(
+        say(
+            context.incoming,
+            f"I don't know {bold(text)}. Did you mean…?",
+            "我不认识这个词。你是想说……？",
+        ),
+        buttons=(buttons,),
+        ephemeral=True,
+    )
+
+
+async def draw_word(context: Context, text: str, sense_id: str | None = None) -> list[Reply]:
+    dictionary = context.services.dictionary
+    meaning = dictionary.sense(sense_id) if sense_id else None
+    sense_hint = meaning.definition.split(";")[0] if meaning else None
+    lemma = dictionary.sense_name(sense_id, text) if sense_id else None
+    request = context.services.illustrator.for_word(text, sense=sense_hint, lemma=lemma)
+    return await request_picture(
+        context,
+        kind="word",
+        text=text,
+        purpose="word",
+        request=request,
+        extra={"sense": sense_id} if sense_id else None,
+    )
+
+
+@callback("word")
+async def suggested_word(context: Context) -> list[Reply]:
+    """A "did you mean" button: draw the suggested word."""
+    from dataclasses import replace
+
+    from bot.context import Context as Ctx
+
+    again = Ctx(
+        replace(context.incoming, command="word", args=context.args),
+        context.learner,
+        context.services,
+    )
+    return await word(again)
+
+
+@callback("sense")
+async def chosen_sense(context: Context) -> list[Reply]:
+    sense_id, _, text = context.args.partition(":")
+    try:
+        text = check_word(text)
+    except InputProblem:
+        return []
+    return await draw_word(context, text, sense_id)
 
 
 @on_picture("word")
 async def show_word(context: Context, job: JobRecord, image: StoredImage) -> list[Reply]:
+    services = context.services
     text = str(job.delivery.get("text", ""))
+    sense_id = job.delivery.get("sense")
+    learner_settings = await services.users.settings(context.learner)
+    chinese = learner_settings.get("chinese", context.wants_chinese)
+    card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
+    meaning = services.dictionary.sense(str(sense_id)) if sense_id else None
+    body = card_text(card, meaning=meaning) if card else bold(text)
+    item = await services.learning.remember_item(
+        context.learner, "word", text, image.id, str(sense_id) if sense_id else None
+    )
     entry = await entry_for(context, job)
-    buttons: tuple[tuple[Button, ...], ...] = ()
+    row = [Button("❓ Quiz me", f"quiz:{item.id}")]
+    if services.speaker.available:
+        row.append(Button("🔊 Hear it", f"say:{text}"))
+    buttons: list[tuple[Button, ...]] = [tuple(row)]
     if entry:
-        buttons = ((Button("🎨 Draw again", f"again:{entry}"),),)
+        buttons.append((Button("🎨 Draw again", f"again:{entry}"),))
     return [
         picture_reply(
             context,
             image,
-            text=bold(text),
+            text=body,
             caption=text,
             handle=job_handle(job.id) if job.id else None,
-            buttons=buttons,
+            buttons=tuple(buttons),
         )
     ]
+
+
+@callback("say")
+async def pronounce(context: Context) -> list[Reply]:
+    """The 🔊 button: hear the word spoken."""
+    try:
+        text = check_word(context.args)
+    except InputProblem:
+        return []
+    audio = await context.services.speaker.say(text)
+    if audio is None:
+        return [
+            Reply(
+                say(context.incoming, "Sorry, I cannot speak right now.", "抱歉，现在不能发音。"),
+                ephemeral=True,
+            )
+        ]
+    return [Reply(f"🔊 {bold(text)}", audio=audio)]
 
 
 @callback("again")

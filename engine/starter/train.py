@@ -68,7 +68,7 @@ class StarterTrainer:
         self.state_path = run_dir / "state.pt"
         run_dir.mkdir(parents=True, exist_ok=True)
 
-    # ---- state -------------------------------------------------------------------------
+    # ---- state
     def _load_state(self) -> dict[str, Any]:
         if not self.state_path.exists():
             return {
@@ -260,7 +260,7 @@ class StarterTrainer:
         _atomic_save(state, self.state_path)
         return ema.eval()
 
-    # ---- all stages --------------------------------------------------------------------------
+    # ---- all stages
     def run(self) -> TrainingReport:
         from engine.starter.export import export_pipeline, plot_losses, sample_grid
 

@@ -15,6 +15,7 @@ import pytest
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import AlreadyRunning, InstanceLock, open_app
+from bot.learning.dictionary import Dictionary
 from engine.pipeline import PictureEngine
 from tests.conftest import make_settings
 from tests.helpers import FakeClock, FakeDrawer
@@ -45,8 +46,12 @@ CHILD = textwrap.dedent("""
 """)
 
 
-async def _restart_and_collect(data: Path, engine: PictureEngine) -> TerminalAdapter:
-    async with open_app(make_settings(data), engine=engine, clock=FakeClock()) as app:
+async def _restart_and_collect(
+    data: Path, engine: PictureEngine, dictionary: Dictionary
+) -> TerminalAdapter:
+    async with open_app(
+        make_settings(data), engine=engine, clock=FakeClock(), dictionary=dictionary
+    ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO(), settle_timeout=60)
         await app.courier.attach(chat)
         await app.services.queue.idle()
@@ -71,34 +76,46 @@ async def test_killed_mid_drawing_the_pictures_arrive_once_after_restart(
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     child.stdout.close()
-    first = await _restart_and_collect(data, tiny_engine)
+    first = await _restart_and_collect(data, tiny_engine, dictionary)
     pictures = [r for r in first.transcript.replies if r.images]
     assert sorted(r.images[0].caption for r in pictures) == ["apple", "pear"]
-    second = await _restart_and_collect(data, tiny_engine)
+    second = await _restart_and_collect(data, tiny_engine, dictionary)
     assert second.transcript.replies == [], "nothing is sent twice"
 
 
-async def test_done_but_undelivered_is_delivered_at_next_start(tmp_path: Path) -> None:
+async def test_done_but_undelivered_is_delivered_at_next_start(
+    tmp_path: Path, dictionary: Dictionary
+) -> None:
     data = tmp_path / "data"
-    async with open_app(make_settings(data), drawer=FakeDrawer(), clock=FakeClock()) as app:
+    async with open_app(
+        make_settings(data), drawer=FakeDrawer(), clock=FakeClock(), dictionary=dictionary
+    ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO())  # not attached: nobody to send to
         await chat.say("/word apple")
         await app.services.queue.idle()
-    async with open_app(make_settings(data), drawer=FakeDrawer(), clock=FakeClock()) as app:
+    async with open_app(
+        make_settings(data), drawer=FakeDrawer(), clock=FakeClock(), dictionary=dictionary
+    ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO())
         await app.courier.attach(chat)
         await asyncio.sleep(0.1)
         assert [r.images[0].caption for r in chat.transcript.replies if r.images] == ["apple"]
 
 
-async def test_a_send_cut_off_by_a_crash_gets_a_notice_not_a_second_picture(tmp_path: Path) -> None:
+async def test_a_send_cut_off_by_a_crash_gets_a_notice_not_a_second_picture(
+    tmp_path: Path, dictionary: Dictionary
+) -> None:
     data = tmp_path / "data"
-    async with open_app(make_settings(data), drawer=FakeDrawer(), clock=FakeClock()) as app:
+    async with open_app(
+        make_settings(data), drawer=FakeDrawer(), clock=FakeClock(), dictionary=dictionary
+    ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO())
         await chat.say("/word apple")
         await app.services.queue.idle()
         assert await app.services.jobs.claim_delivery(1)  # claimed, then the process died
-    async with open_app(make_settings(data), drawer=FakeDrawer(), clock=FakeClock()) as app:
+    async with open_app(
+        make_settings(data), drawer=FakeDrawer(), clock=FakeClock(), dictionary=dictionary
+    ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO())
         await app.courier.attach(chat)
         await asyncio.sleep(0.1)

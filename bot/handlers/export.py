@@ -1,0 +1,77 @@
+"""/export: your words as a spreadsheet (CSV) and an Anki deck with their pictures."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.context import Context
+from bot.learning.export import ExportRow, write_apkg, write_csv
+from bot.messages import Attachment, Reply
+from bot.router import command
+from bot.texts import say
+from storage.clock import parse_stamp
+
+
+@command("export", zh="导出单词")
+async def export(context: Context) -> list[Reply]:
+    """Download your words: a CSV file and an Anki deck with the pictures."""
+    services = context.services
+    items = await services.learning.items(context.learner, limit=5000)
+    if not items:
+        return [
+            Reply(
+                say(
+                    context.incoming,
+                    "There is nothing to export yet. Try /word apple!",
+                    "还没有可以导出的单词。",
+                ),
+                ephemeral=True,
+            )
+        ]
+    settings = await services.users.settings(context.learner)
+    chinese = settings.get("chinese", context.wants_chinese)
+    rows = []
+    for item in items:
+        card = (
+            await asyncio.to_thread(services.dictionary.card, item.text, chinese=chinese)
+            if item.kind == "word"
+            else None
+        )
+        image = await services.images.get(item.image_id) if item.image_id else None
+        due = await services.learning.card(item.id)
+        meaning = card.meanings[0] if card and card.meanings else None
+        rows.append(
+            ExportRow(
+                text=item.text,
+                kind=item.kind,
+                part_of_speech=meaning.part_of_speech if meaning else "",
+                meaning=meaning.definition if meaning else "",
+                ipa=card.ipa or "" if card else "",
+                level=card.level or "" if card else "",
+                chinese=card.chinese or "" if card else "",
+                example=card.example or "" if card else "",
+                picture=image.path if image else None,
+                next_review=parse_stamp(due["due"]).date().isoformat() if due else "",
+            )
+        )
+    folder = services.settings.data.dir / "exports" / str(context.learner)
+    day = services.clock.now().date().isoformat()
+    csv_path = await asyncio.to_thread(write_csv, rows, folder / f"pictolingo-{day}.csv")
+    deck_path = await asyncio.to_thread(
+        write_apkg, rows, folder / f"pictolingo-{day}.apkg", context.learner
+    )
+    return [
+        Reply(
+            say(
+                context.incoming,
+                f"Here are your {len(rows)} words: a spreadsheet, and a deck for "
+                "the Anki app (File → Import).",
+                f"这是你的 {len(rows)} 个单词。",
+            ),
+            files=(
+                Attachment(csv_path, csv_path.name, "text/csv"),
+                Attachment(deck_path, deck_path.name, "application/apkg"),
+            ),
+            ephemeral=True,
+        )
+    ]

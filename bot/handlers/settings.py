@@ -1,0 +1,102 @@
+"""/settings: level, Chinese gloss on/off, time zone (for streaks and reminders)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.context import Context
+from bot.learning.dictionary import LEVELS
+from bot.markup import bold
+from bot.messages import Button, Reply
+from bot.router import callback, command
+from bot.texts import say
+
+
+@command(
+    "settings",
+    usage="/settings [level A2 | chinese on | timezone Asia/Shanghai]",
+    example="/settings chinese on",
+    zh="设置",
+)
+async def settings(context: Context) -> list[Reply]:
+    """See or change your settings: level, Chinese translation, time zone."""
+    words = context.args.split()
+    if len(words) >= 2:
+        return await change(context, words[0].lower(), " ".join(words[1:]))
+    if words:
+        return [
+            Reply(
+                say(
+                    context.incoming,
+                    "Tell me what to change, for example: /settings level A2",
+                    "例如：/settings level A2",
+                ),
+                ephemeral=True,
+            )
+        ]
+    return [await show(context)]
+
+
+async def show(context: Context) -> Reply:
+    current = await context.services.users.settings(context.learner)
+    chinese = current.get("chinese", context.wants_chinese)
+    lines = [
+        "Your settings:",
+        f"Level: {bold(current.get('level', 'not set'))}",
+        f"Chinese translation: {bold('on' if chinese else 'off')}",
+        f"Time zone: {bold(current.get('timezone', 'UTC'))}",
+        "Change the time zone with /settings timezone Europe/London",
+    ]
+    buttons = (
+        (
+            Button(
+                f"中文 {'off' if chinese else 'on'}", f"set:chinese:{'off' if chinese else 'on'}"
+            ),
+        ),
+        tuple(Button(level, f"set:level:{level}") for level in LEVELS),
+    )
+    return Reply("\n".join(lines), buttons=buttons, ephemeral=True)
+
+
+async def change(context: Context, key: str, value: str) -> list[Reply]:
+    users = context.services.users
+    incoming = context.incoming
+    if key == "level" and value.upper() in LEVELS:
+        await users.update_settings(context.learner, level=value.upper())
+    elif key == "chinese" and value.lower() in ("on", "off"):
+        await users.update_settings(context.learner, chinese=value.lower() == "on")
+    elif key in ("timezone", "tz"):
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        f"I don't know the time zone {bold(value[:40])}. Try "
+                        "one like Asia/Shanghai or Europe/London.",
+                        "不认识这个时区，例如 Asia/Shanghai。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
+        await users.update_settings(context.learner, timezone=value)
+    else:
+        return [
+            Reply(
+                say(
+                    incoming,
+                    "I can change: level (A1-C2), chinese (on/off), timezone. "
+                    "Example: /settings chinese on",
+                    "可以设置：level、chinese、timezone。",
+                ),
+                ephemeral=True,
+            )
+        ]
+    return [await show(context)]
+
+
+@callback("set")
+async def settings_button(context: Context) -> list[Reply]:
+    key, _, value = context.args.partition(":")
+    return await change(context, key, value)

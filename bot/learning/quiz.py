@@ -1,0 +1,268 @@
+"""Quizzes: build questions from a learner's own pictures, ask them, check answers, give feedback.
+
+Every answer feeds spaced review (FSRS), the review log, XP and the streak. State lives in the
+database (quizzes/questions), so a restart or a switch of platform loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from bot.learning.answers import Verdict, check_typed
+from bot.learning.dictionary import Dictionary
+from bot.learning.distractors import sentence_choices, word_choices
+from bot.learning.grid import compose_grid
+from bot.learning.review import rating_for, rating_for_verdict, review
+from bot.learning.streaks import after_correct_answer, current_streak, local_day
+from bot.markup import bold
+from bot.messages import Button, Picture, Reply
+from storage.clock import Clock
+from storage.images import ImageStore
+from storage.learning import Item, LearningStore, Question
+from storage.users import UserStore
+
+ROTATION = ("pick_word", "type_word", "pick_picture", "pick_word", "type_word")
+PROMPTS = {
+    "pick_word": "What is this?",
+    "pick_picture": "Which picture shows {word}?",
+    "pick_sentence": "Which sentence matches the picture?",
+    "type_word": "What is this? Type the word.",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    correct: bool
+    helped: bool
+    feedback: str
+
+
+class QuizMaster:
+    def __init__(
+        self,
+        learning: LearningStore,
+        images: ImageStore,
+        users: UserStore,
+        dictionary: Dictionary,
+        clock: Clock,
+    ) -> None:
+        self.learning = learning
+        self.images = images
+        self.users = users
+        self.dictionary = dictionary
+        self.clock = clock
+
+    # ---- building
+    async def build(
+        self, user_id: int, items: list[Item], source: str, kinds: list[str] | None = None
+    ) -> int | None:
+        own_words = [i.text for i in await self.learning.items(user_id, kind="word", limit=50)]
+        questions = []
+        for position, item in enumerate(items):
+            kind = (
+                "pick_sentence"
+                if item.kind == "sentence"
+                else (kinds[position % len(kinds)] if kinds else ROTATION[position % len(ROTATION)])
+            )
+            question = await self._question(user_id, item, kind, own_words)
+            if question is not None:
+                questions.append(question)
+        if not questions:
+            return None
+        return await self.learning.new_quiz(user_id, source, questions)
+
+    async def _question(
+        self, user_id: int, item: Item, kind: str, own_words: list[str]
+    ) -> dict[str, Any] | None:
+        rng = random.Random(f"{item.id}:{self.clock.now().date()}")
+        if kind == "pick_sentence":
+            wrong = await asyncio.to_thread(sentence_choices, self.dictionary, item.text, rng=rng)
+            return self._choice(item, kind, item.text, wrong, rng)
+        if kind == "pick_picture":
+            picture = await self._picture_choice(user_id, item, rng)
+            if picture is not None:
+                return picture
+            kind = "pick_word"
+        if kind == "type_word":
+            return {
+                "item_id": item.id,
+                "kind": kind,
+                "image_id": item.image_id,
+                "answer": item.text,
+            }
+        wrong = await asyncio.to_thread(
+            word_choices, self.dictionary, item.text, own_words=own_words, rng=rng
+        )
+        return self._choice(item, "pick_word", item.text, wrong, rng)
+
+    def _choice(
+        self, item: Item, kind: str, right: str, wrong: list[str], rng: random.Random
+    ) -> dict[str, Any] | None:
+        if not wrong:
+            return None
+        options = [right, *wrong[:3]]
+        rng.shuffle(options)
+        return {
+            "item_id": item.id,
+            "kind": kind,
+            "image_id": item.image_id,
+            "options": options,
+            "answer": str(options.index(right)),
+        }
+
+    async def _picture_choice(
+        self, user_id: int, item: Item, rng: random.Random
+    ) -> dict[str, Any] | None:
+        candidates = await self.learning.other_pictures(user_id, [item.text])
+        others: list[tuple[str, int]] = []
+        for text, image_id in candidates:
+            if len(others) < 3 and not self.dictionary.related(item.text, text):
+                others.append((text, image_id))
+        if len(others) < 3 or item.image_id is None:
+            return None
+        cells = [(item.text, item.image_id), *others]
+        rng.shuffle(cells)
+        paths = []
+        for _, image_id in cells:
+            stored = await self.images.get(image_id)
+            if stored is None or not stored.path.exists():
+                return None
+            paths.append(stored.path)
+        png = await asyncio.to_thread(compose_grid, paths)
+        grid = await self.images.save(
+            png, width=390, height=390, seed=0, params={"grid": [c[1] for c in cells]}
+        )
+        return {
+            "item_id": item.id,
+            "kind": "pick_picture",
+            "image_id": grid.id,
+            "options": [c[0] for c in cells],
+            "answer": str([c[0] for c in cells].index(item.text)),
+        }
+
+    # ---- asking
+    async def ask(self, question: Question, *, number: int = 0, total: int = 0) -> Reply:
+        await self.learning.mark_asked(question.id)
+        item = await self.learning.item_by_id(question.item_id) if question.item_id else None
+        word = item.text if item else ""
+        text = PROMPTS[question.kind].format(word=bold(word))
+        if total > 1:
+            text = f"Question {number} of {total}: {text}"
+        buttons: list[tuple[Button, ...]] = []
+        if question.kind == "pick_sentence":
+            text += "\n" + "\n".join(f"{i + 1}. {o}" for i, o in enumerate(question.options))
+            buttons = [
+                tuple(
+                    Button(str(i + 1), f"qa:{question.id}:{i}")
+                    for i in range(len(question.options))
+                )
+            ]
+        elif question.kind == "pick_picture":
+            buttons = [
+                tuple(Button(str(i + 1), f"qa:{question.id}:{i}") for i in range(2)),
+                tuple(Button(str(i + 1), f"qa:{question.id}:{i}") for i in range(2, 4)),
+            ]
+        elif question.kind == "pick_word":
+            labels = [Button(o, f"qa:{question.id}:{i}") for i, o in enumerate(question.options)]
+            buttons = [tuple(labels[:2]), tuple(labels[2:])]
+        else:
+            buttons = [(Button("🤷 I don't know", f"qa:{question.id}:skip"),)]
+        images: tuple[Picture, ...] = ()
+        if question.image_id is not None:
+            stored = await self.images.get(question.image_id)
+            if stored is not None:
+                images = (Picture(stored.path, stored.id, caption="?", alt="quiz picture"),)
+        return Reply(text, images=images, buttons=tuple(buttons))
+
+    # ---- answering
+    async def answer_choice(self, user_id: int, question: Question, choice: str) -> list[Reply]:
+        if question.answered:
+            return [Reply("You already answered that one.", ephemeral=True)]
+        right_index = int(question.answer) if question.kind != "type_word" else -1
+        right = question.options[right_index] if right_index >= 0 else question.answer
+        correct = choice.isdigit() and int(choice) == right_index
+        if not await self.learning.answer(question.id, correct):
+            return [Reply("You already answered that one.", ephemeral=True)]
+        feedback = f"✅ Right! {bold(right)}" if correct else f"❌ Not quite. It is {bold(right)}."
+        return await self._after(user_id, question, Outcome(correct, False, feedback))
+
+    async def answer_typed(self, user_id: int, question: Question, text: str) -> list[Reply]:
+        checked = check_typed(text, question.answer, base_forms=self._forms)
+        if checked.verdict is Verdict.CLOSE and question.tries == 0:
+            await self.learning.add_try(question.id)
+            return [Reply(f"🤏 {checked.hint}")]
+        correct = checked.verdict in (Verdict.RIGHT, Verdict.TYPO)
+        if not await self.learning.answer(question.id, correct):
+            return []
+        if checked.verdict is Verdict.RIGHT:
+            feedback = f"✅ Right! {bold(question.answer)}"
+        elif checked.verdict is Verdict.TYPO:
+            feedback = f"✅ Yes! {checked.hint}"
+        else:
+            feedback = f"❌ Not quite. It is {bold(question.answer)}."
+        helped = checked.verdict is Verdict.TYPO or question.tries > 0
+        return await self._after(
+            user_id,
+            question,
+            Outcome(correct, helped, feedback),
+            rating=int(rating_for_verdict(checked.verdict, question.tries)),
+        )
+
+    def _forms(self, word: str) -> set[str]:
+        return {f for f, _ in self.dictionary.wordnet.base_forms(word)} | {word}
+
+    async def _after(
+        self, user_id: int, question: Question, outcome: Outcome, rating: int | None = None
+    ) -> list[Reply]:
+        settings = await self.users.settings(user_id)
+        now = self.clock.now()
+        day = local_day(now, settings.get("timezone"))
+        item = await self.learning.item_by_id(question.item_id) if question.item_id else None
+        if item is not None:
+            chosen = rating or int(rating_for(outcome.correct, helped=outcome.helped))
+            card, due = review(await self.learning.card(item.id), chosen, now)  # type: ignore[arg-type]
+            await self.learning.save_card(item.id, card, due)
+            await self.learning.log_review(
+                item_id=item.id,
+                user_id=user_id,
+                rating=chosen,
+                correct=outcome.correct,
+                question=question.kind,
+                local_day=day.isoformat(),
+            )
+        text = outcome.feedback
+        if outcome.correct:
+            progress = after_correct_answer(
+                await self.learning.progress(user_id), day, helped=outcome.helped
+            )
+            await self.learning.save_progress(user_id, progress)
+        images: tuple[Picture, ...] = ()
+        if (
+            item is not None
+            and item.image_id
+            and (not outcome.correct or question.kind == "pick_picture")
+        ):
+            stored = await self.images.get(item.image_id)
+            if stored is not None:
+                images = (Picture(stored.path, stored.id, caption=item.text, alt=item.text),)
+        replies = [Reply(text, images=images)]
+        following = await self.learning.next_question(question.quiz_id)
+        if following is not None:
+            _, total = await self.learning.quiz_score(question.quiz_id)
+            replies.append(await self.ask(following, number=following.position + 1, total=total))
+        else:
+            replies.append(await self._summary(user_id, question.quiz_id, day))
+        return replies
+
+    async def _summary(self, user_id: int, quiz_id: int, day: Any) -> Reply:
+        await self.learning.finish_quiz(quiz_id)
+        score, total = await self.learning.quiz_score(quiz_id)
+        progress = await self.learning.progress(user_id)
+        streak = current_streak(progress, day)
+        flame = f" · {streak}-day streak 🔥" if streak else ""
+        head = f"Quiz done: {score} of {total} right." if total > 1 else "That was the quiz."
+        buttons = ((Button("🔁 Another quiz", "quiz:round"),),) if total > 1 else ()
+        return Reply(f"{head} XP: {progress.xp}{flame}", buttons=buttons)

@@ -1,0 +1,252 @@
+"""A small reader for the WordNet 3.0 database files (Debian's ``wordnet-base``).
+
+Reads ``index.*`` once, then each synset straight from ``data.*`` by its byte offset (WordNet's
+own design), so a lookup costs one seek. Includes WordNet's "morphy" rules for inflections.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_ROOT = Path("/usr/share/wordnet")
+
+# The fixed lexicographer file names of WordNet 3.0 (lexnames(5WN)), by number.
+LEXNAMES = [
+    "adj.all",
+    "adj.pert",
+    "adv.all",
+    "noun.Tops",
+    "noun.act",
+    "noun.animal",
+    "noun.artifact",
+    "noun.attribute",
+    "noun.body",
+    "noun.cognition",
+    "noun.communication",
+    "noun.event",
+    "noun.feeling",
+    "noun.food",
+    "noun.group",
+    "noun.location",
+    "noun.motive",
+    "noun.object",
+    "noun.person",
+    "noun.phenomenon",
+    "noun.plant",
+    "noun.possession",
+    "noun.process",
+    "noun.quantity",
+    "noun.relation",
+    "noun.shape",
+    "noun.state",
+    "noun.substance",
+    "noun.time",
+    "verb.body",
+    "verb.change",
+    "verb.cognition",
+    "verb.communication",
+    "verb.competition",
+    "verb.consumption",
+    "verb.contact",
+    "verb.creation",
+    "verb.emotion",
+    "verb.motion",
+    "verb.perception",
+    "verb.possession",
+    "verb.social",
+    "verb.stative",
+    "verb.weather",
+    "adj.ppl",
+]
+FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+POS_NAMES = {"n": "noun", "v": "verb", "a": "adjective", "s": "adjective", "r": "adverb"}
+_SS_TYPE_NUMBER = {"n": 1, "v": 2, "a": 3, "r": 4, "s": 5}
+MORPHY_RULES = {
+    "n": [
+        ("s", ""),
+        ("ses", "s"),
+        ("xes", "x"),
+        ("zes", "z"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("men", "man"),
+        ("ies", "y"),
+    ],
+    "v": [
+        ("s", ""),
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ],
+    "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+    "r": [],
+}
+
+
+@dataclass(frozen=True)
+class Sense:
+    offset: int
+    pos: str  # n, v, a, s, r
+    lexname: str
+    lemmas: tuple[str, ...]
+    definition: str
+    examples: tuple[str, ...]
+    hypernyms: tuple[int, ...]
+    count: int  # how often this sense was tagged in the SemCor corpus (0 = unknown/rare)
+
+    @property
+    def part_of_speech(self) -> str:
+        return POS_NAMES[self.pos]
+
+
+class WordNet:
+    def __init__(self, root: Path = DEFAULT_ROOT) -> None:
+        self.root = root
+        self._index: dict[str, dict[str, tuple[int, ...]]] | None = None
+        self._exceptions: dict[str, dict[str, list[str]]] = {}
+        self._counts: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def available(self) -> bool:
+        return (self.root / "data.noun").exists()
+
+    def load(self) -> None:
+        """Read the index, exception and sense-count files (about a second; done once)."""
+        with self._lock:
+            if self._index is not None:
+                return
+            index: dict[str, dict[str, tuple[int, ...]]] = {}
+            for pos, name in FILES.items():
+                with (self.root / f"index.{name}").open(encoding="utf-8") as handle:
+                    for line in handle:
+                        if line.startswith(" "):
+                            continue
+                        fields = line.split()
+                        pointer_count = int(fields[3])
+                        offsets = fields[6 + pointer_count :]
+                        index.setdefault(fields[0], {})[pos] = tuple(int(o) for o in offsets)
+                exceptions: dict[str, list[str]] = {}
+                exc = self.root / f"{name}.exc"
+                if exc.exists():
+                    for line in exc.read_text(encoding="utf-8").splitlines():
+                        parts = line.split()
+                        if len(parts) >= 2:
+                            exceptions.setdefault(parts[0], []).extend(parts[1:])
+                self._exceptions[pos] = exceptions
+            counts = self.root / "cntlist.rev"
+            if counts.exists():
+                for line in counts.read_text(encoding="utf-8").splitlines():
+                    key, _, count = line.split()
+                    self._counts[key] = int(count)
+            self._index = index
+
+    @property
+    def index(self) -> dict[str, dict[str, tuple[int, ...]]]:
+        if self._index is None:
+            self.load()
+        assert self._index is not None
+        return self._index
+
+    def lemmas(self) -> list[str]:
+        return list(self.index)
+
+    def base_forms(self, word: str, pos: str | None = None) -> list[tuple[str, str]]:
+        """(lemma, pos) pairs the word can be an inflection of, the word itself first."""
+        key = word.lower().replace(" ", "_")
+        found: list[tuple[str, str]] = []
+        for p in [pos] if pos else list(FILES):
+            if p is None:
+                continue
+            candidates = [key, *self._exceptions.get(p, {}).get(key, [])]
+            candidates += [
+                key[: -len(end)] + new
+                for end, new in MORPHY_RULES[p]
+                if key.endswith(end) and len(key) > len(end)
+            ]
+            for candidate in candidates:
+                if p in self.index.get(candidate, {}) and (candidate, p) not in found:
+                    found.append((candidate, p))
+        found.sort(key=lambda pair: pair[0] != key)
+        return found
+
+    def senses(self, word: str, pos: str | None = None) -> list[Sense]:
+        """Every sense of the word (inflections too), most frequent first within each POS."""
+        result: list[Sense] = []
+        seen: set[int] = set()
+        for lemma, p in self.base_forms(word, pos):
+            for offset in self.index[lemma][p]:
+                if offset in seen:
+                    continue
+                seen.add(offset)
+                result.append(self.synset(offset, p, lemma))
+        return result
+
+    def synset(self, offset: int, pos: str, lemma: str | None = None) -> Sense:
+        return _read_synset(
+            self.root, FILES["a" if pos == "s" else pos], offset, lemma, _CountTable(self._counts)
+        )
+
+
+class _CountTable:
+    """Hashable wrapper so synsets can be cached per (file, offset, lemma)."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+
+    def __hash__(self) -> int:
+        return id(self.counts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _CountTable) and other.counts is self.counts
+
+
+@lru_cache(maxsize=20_000)
+def _read_synset(
+    root: Path, name: str, offset: int, lemma: str | None, counts: _CountTable
+) -> Sense:
+    with (root / f"data.{name}").open("rb") as handle:
+        handle.seek(offset)
+        line = handle.readline().decode("utf-8")
+    head, _, gloss = line.partition(" | ")
+    fields = head.split()
+    lex_filenum, ss_type = int(fields[1]), fields[2]
+    word_count = int(fields[3], 16)
+    words = fields[4 : 4 + 2 * word_count]
+    lemmas = tuple(words[i].split("(")[0] for i in range(0, len(words), 2))
+    lex_ids = {
+        words[i].split("(")[0].lower(): int(words[i + 1], 16) for i in range(0, len(words), 2)
+    }
+    position = 4 + 2 * word_count
+    pointer_count = int(fields[position])
+    hypernyms = []
+    for i in range(pointer_count):
+        symbol, target = fields[position + 1 + 4 * i], fields[position + 2 + 4 * i]
+        if symbol in ("@", "@i"):
+            hypernyms.append(int(target))
+    parts = [p.strip() for p in gloss.strip().split(";")]
+    definition = "; ".join(p for p in parts if not p.startswith('"'))
+    examples = tuple(p.strip('"') for p in parts if p.startswith('"'))
+    count = 0
+    if lemma is not None and lemma.lower() in lex_ids:
+        sense_key = (
+            f"{lemma.lower()}%{_SS_TYPE_NUMBER[ss_type]}:{lex_filenum:02d}:"
+            f"{lex_ids[lemma.lower()]:02d}::"
+        )
+        count = counts.counts.get(sense_key, 0)
+    return Sense(
+        offset,
+        ss_type,
+        LEXNAMES[lex_filenum],
+        lemmas,
+        definition,
+        examples,
+        tuple(hypernyms),
+        count,
+    )
