@@ -39,10 +39,12 @@ async def sentence(context: Context) -> list[Reply]:
 @on_picture("sentence")
 async def show_sentence(context: Context, job: JobRecord, image: StoredImage) -> list[Reply]:
     text = str(job.delivery.get("text", ""))
+    learning = context.services.learning
+    item = await learning.remember_item(context.learner, "sentence", text, image.id)
     entry = await entry_for(context, job)
-    buttons: tuple[tuple[Button, ...], ...] = ()
+    buttons: list[tuple[Button, ...]] = [(Button("❓ Quiz me", f"quiz:{item.id}"),)]
     if entry:
-        buttons = ((Button("🎨 Draw again", f"again:{entry}"),),)
+        buttons.append((Button("🎨 Draw again", f"again:{entry}"),))
     return [
         picture_reply(
             context,
@@ -50,6 +52,6 @@ async def show_sentence(context: Context, job: JobRecord, image: StoredImage) ->
             text=bold(text),
             caption=text,
             handle=job_handle(job.id) if job.id else None,
-            buttons=buttons,
+            buttons=tuple(buttons),
         )
     ]

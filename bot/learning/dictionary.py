@@ -217,8 +217,11 @@ class Dictionary:
         return bool(own_a & offsets_b or own_b & offsets_a)
 
     def category(self, word: str) -> str | None:
+        """The word's kind of thing: fruit and fruit trees alike are 'food', etc."""
         senses = self.senses(word)
-        return senses[0].lexname if senses else None
+        if not senses:
+            return None
+        return PICTURE_GROUPS.get(senses[0].lexname, senses[0].lexname)
 
     # ---- many words
     def vocabulary(self) -> list[str]:

@@ -88,7 +88,7 @@ def word_choices(
         return rng.sample([c for c in COLOURS if c not in (answer, "gray", "grey")], count)
     senses = dictionary.senses(answer)
     pos = senses[0].pos if senses else None
-    category = senses[0].lexname if senses else None
+    category = dictionary.category(answer)
     level = dictionary.level_number(answer)
     chosen: list[str] = []
 

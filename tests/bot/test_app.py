@@ -61,7 +61,7 @@ async def _restart_and_collect(
 
 @pytest.mark.slow
 async def test_killed_mid_drawing_the_pictures_arrive_once_after_restart(
-    tmp_path: Path, tiny_engine: PictureEngine
+    tmp_path: Path, tiny_engine: PictureEngine, dictionary: Dictionary
 ) -> None:
     data = tmp_path / "data"
     child = subprocess.Popen(  # noqa: ASYNC220 - the child runs beside the test's loop

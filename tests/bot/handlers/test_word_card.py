@@ -1,0 +1,56 @@
+"""Word cards, "did you mean", homographs, pronunciation and the Chinese line."""
+
+from __future__ import annotations
+
+import wave
+
+from bot.adapters.terminal import TerminalAdapter
+from tests.helpers import shown
+
+
+async def test_misspelled_word_gets_suggestion_buttons_not_a_picture(chat: TerminalAdapter) -> None:
+    reply = (await chat.say("/word elefant"))[0]
+    assert "Did you mean" in shown(reply) and not reply.images
+    assert reply.buttons[0][0].label == "elephant"
+    await chat.press("elephant")
+    await chat.settle()
+    assert "elephant" in shown(chat.transcript.replies[-1]) and chat.transcript.replies[-1].images
+
+
+async def test_nonsense_word_is_explained(chat: TerminalAdapter) -> None:
+    reply = (await chat.say("/word xqzvvq"))[0]
+    assert "check the spelling" in shown(reply) and not reply.buttons
+
+
+async def test_homograph_asks_which_sense_and_the_choice_shapes_the_prompt(
+    chat: TerminalAdapter,
+) -> None:
+    ask = (await chat.say("/word bat"))[0]
+    assert "Which bat do you mean?" in shown(ask)
+    labels = [b.label for row in ask.buttons for b in row]
+    assert any(label.startswith("🐾") for label in labels)
+    assert any(label.startswith("🔧") for label in labels)
+    await chat.press("🔧")
+    await chat.settle()
+    picture = chat.transcript.replies[-1]
+    assert picture.images
+    assert "racket" in shown(picture) or "club" in shown(picture), "the chosen sense comes first"
+
+
+async def test_hear_it_sends_speech(chat: TerminalAdapter) -> None:
+    await chat.say("/word apple")
+    await chat.settle()
+    spoken = (await chat.press("Hear it"))[0]
+    assert spoken.audio is not None
+    with wave.open(str(spoken.audio)) as audio:
+        assert audio.getnframes() / audio.getframerate() > 0.2
+
+
+async def test_chinese_gloss_follows_the_setting(chat: TerminalAdapter) -> None:
+    await chat.say("/word cat")
+    await chat.settle()
+    assert "中文" not in shown(chat.transcript.replies[-1])
+    await chat.say("/settings chinese on")
+    await chat.say("/word dog")
+    await chat.settle()
+    assert "中文: 狗" in shown(chat.transcript.replies[-1])

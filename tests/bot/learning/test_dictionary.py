@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from bot.learning.dictionary import Dictionary, sounds_like
+
+
+def test_word_card_has_meaning_pronunciation_level_example_and_chinese(
+    dictionary: Dictionary,
+) -> None:
+    card = dictionary.card("apple", chinese=True)
+    assert card is not None
+    assert card.part_of_speech == "noun" and "fruit" in card.meanings[0].definition
+    assert card.ipa == "/ˈæpəl/" and card.level == "A1"
+    assert card.example and "apple" in card.example.lower()
+    assert card.chinese == "苹果"
+    assert dictionary.card("apple").chinese is None  # type: ignore[union-attr]
+
+
+def test_inflections_find_their_word(dictionary: Dictionary) -> None:
+    assert dictionary.card("mice").meanings[0].category == "noun.animal"  # type: ignore[union-attr]
+    assert dictionary.card("running").part_of_speech == "verb"  # type: ignore[union-attr]
+    assert dictionary.known("the") and dictionary.card("the") is not None
+
+
+def test_unknown_words_get_spelling_and_sound_suggestions(dictionary: Dictionary) -> None:
+    assert dictionary.card("elefant") is None
+    assert dictionary.suggestions("elefant")[0] == "elephant"
+    assert dictionary.suggestions("bananna")[0] == "banana"
+    assert "phone" in dictionary.suggestions("fone")
+    assert dictionary.suggestions("xqzvv") == []
+    assert sounds_like("phone") == sounds_like("fone")
+
+
+def test_homographs_offer_their_picture_senses(dictionary: Dictionary) -> None:
+    bat = [m.category for m in dictionary.picture_senses("bat")]
+    assert "noun.animal" in bat and "noun.artifact" in bat
+    assert dictionary.picture_senses("apple") == [], "fruit and tree are one picture"
+    assert dictionary.picture_senses("cat") == []
+    chosen = dictionary.picture_senses("bat")[1]
+    assert dictionary.sense(chosen.sense_id) == chosen
+
+
+def test_proper_nouns_are_not_meanings(dictionary: Dictionary) -> None:
+    crane = dictionary.card("crane")
+    assert crane is not None
+    assert all("writer" not in m.definition for m in crane.meanings)
+
+
+def test_related_words_are_alternative_answers(dictionary: Dictionary) -> None:
+    assert dictionary.related("sofa", "couch")
+    assert dictionary.related("dog", "puppy")
+    assert dictionary.related("car", "automobile")
+    assert not dictionary.related("dog", "cat")
+    assert not dictionary.related("apple", "pear")

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.learning.dictionary import Dictionary
+from bot.learning.distractors import COLOURS, sentence_choices, word_choices
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["apple", "dog", "car", "umbrella", "run", "happy", "chair", "banana", "elephant", "jump"],
+)
+def test_word_distractors_same_part_of_speech_never_synonyms(
+    dictionary: Dictionary, answer: str
+) -> None:
+    choices = word_choices(
+        dictionary, answer, own_words=["sofa", "couch", "pear"], rng=random.Random(1)
+    )
+    assert len(choices) == 3 and len(set(choices)) == 3 and answer not in choices
+    answer_pos = dictionary.senses(answer)[0].pos
+    for choice in choices:
+        assert dictionary.senses(choice)[0].pos == answer_pos, (answer, choice)
+        assert not dictionary.related(answer, choice), (answer, choice)
+        assert not dictionary.is_inflection(choice, answer_pos)
+
+
+def test_synonyms_among_the_learners_words_are_never_offered(dictionary: Dictionary) -> None:
+    for seed in range(10):
+        choices = word_choices(
+            dictionary, "sofa", own_words=["couch", "lounge", "chair"], rng=random.Random(seed)
+        )
+        assert "couch" not in choices and "lounge" not in choices
+
+
+def test_same_category_is_preferred(dictionary: Dictionary) -> None:
+    choices = word_choices(
+        dictionary, "apple", own_words=["pear", "banana", "dog"], rng=random.Random(2)
+    )
+    assert {"pear", "banana"} <= set(choices)
+    animals = word_choices(dictionary, "elephant", own_words=[], rng=random.Random(3))
+    assert all(dictionary.category(c) == "animal" for c in animals)
+
+
+def test_colours_are_chosen_among_colours(dictionary: Dictionary) -> None:
+    assert set(word_choices(dictionary, "red", own_words=[])) <= set(COLOURS)
+
+
+def one_element_changed(original: str, other: str) -> bool:
+    a, b = original.rstrip(".").split(), other.rstrip(".").split()
+    if len(a) != len(b):  # "on" → "next to" adds a word
+        return True
+    differing = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x.lower() != y.lower()]
+    articles = [i for i in differing if a[i].lower() in ("a", "an")]
+    return len(differing) - len(articles) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cat sleeps on the sofa.",
+        "Two dogs run in the park.",
+        "I eat an apple under the tree.",
+        "She has 3 red balls.",
+    ],
+)
+def test_sentence_distractors_change_exactly_one_element(
+    dictionary: Dictionary, sentence: str
+) -> None:
+    choices = sentence_choices(dictionary, sentence, rng=random.Random(0))
+    assert len(choices) == 3 and len(set(choices)) == 3 and sentence not in choices
+    for choice in choices:
+        assert one_element_changed(sentence, choice), choice
+
+
+def test_articles_follow_the_new_word(dictionary: Dictionary) -> None:
+    for seed in range(20):
+        for choice in sentence_choices(dictionary, "I see an apple.", rng=random.Random(seed)):
+            words = choice.rstrip(".").split()
+            if "a" in words:
+                assert words[words.index("a") + 1][0] not in "aeiou", choice
+            if "an" in words:
+                assert words[words.index("an") + 1][0] in "aeiou", choice
