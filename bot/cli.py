@@ -110,6 +110,18 @@ def run(config: ConfigOption = None) -> None:
     run_async(serve(settings))
 
 
+@app.command("teacher-password")
+def teacher_password() -> None:
+    """Choose the teacher dashboard password; prints the line to put in config.toml."""
+    from bot.adapters.web.auth import hash_password
+
+    password = typer.prompt("New teacher password", hide_input=True, confirmation_prompt=True)
+    if len(password) < 8:
+        fail("please use at least 8 characters")
+    typer.echo("Put this line in the [web] section of config.toml:")
+    typer.echo(f'teacher_password_hash = "{hash_password(password)}"')
+
+
 @app.command()
 def doctor(config: ConfigOption = None) -> None:
     """Check the set-up: config, data directory, device, model, tokens (never shown)."""

@@ -11,7 +11,15 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -98,6 +106,19 @@ class WebSettings(Section):
     enabled: bool = True
     host: str = "127.0.0.1"
     port: int = Field(8750, ge=0, le=65535)
+    # From `pictolingo teacher-password`; required to open the dashboard, and to listen
+    # anywhere but this computer.
+    teacher_password_hash: SecretStr = SecretStr("")
+
+    @model_validator(mode="after")
+    def _password_off_this_computer(self) -> WebSettings:
+        local = self.host in ("127.0.0.1", "::1", "localhost")
+        if self.enabled and not local and not self.teacher_password_hash.get_secret_value():
+            raise ValueError(
+                f"host {self.host!r} is reachable from other computers, so "
+                "web.teacher_password_hash is required (run `pictolingo teacher-password`)"
+            )
+        return self
 
 
 class LogSettings(Section):

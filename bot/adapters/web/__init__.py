@@ -1,0 +1,1 @@
+"""The local web chat and the teacher dashboard (aiohttp; no build step, no external resources)."""

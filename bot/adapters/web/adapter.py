@@ -1,0 +1,196 @@
+"""The web adapter: a chat page over a WebSocket, served on 127.0.0.1 by default.
+
+Each browser gets a random learner id in an HttpOnly cookie (no names). Replies are pushed as
+JSON; while a browser is away they wait in a small outbox and arrive when it reconnects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import json
+import logging
+import re
+import secrets
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from bot.adapters.web.dashboard import Dashboard
+from bot.adapters.web.event import MAX_FRAME, PLATFORM, incoming_from, locale_from
+from bot.adapters.web.message import render_reply
+from bot.config import WebSettings
+from bot.dialogue import Dialogue
+from bot.messages import Address, Reply
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+USER_COOKIE = "pl_learner"
+_SHA_PNG = re.compile(r"^[0-9a-f]{64}\.png$")
+_ID = re.compile(r"^[0-9a-f]{32}$")
+OUTBOX = 50
+
+
+def is_local(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class WebAdapter:
+    platform = PLATFORM
+
+    def __init__(self, dialogue: Dialogue, services: Services, settings: WebSettings) -> None:
+        self.dialogue = dialogue
+        self.services = services
+        self.settings = settings
+        self.url = ""
+        self._runner: web.AppRunner | None = None
+        self._sockets: dict[str, set[web.WebSocketResponse]] = {}
+        self._outbox: dict[str, deque[dict[str, Any]]] = {}
+        self._shared: dict[str, Path] = {}
+        self.dashboard = Dashboard(services, settings)
+
+    # ---- lifecycle ---------------------------------------------------------------------
+    def application(self) -> web.Application:
+        app = web.Application(client_max_size=64 * 1024)
+        app.router.add_get("/", self.chat_page)
+        app.router.add_get("/ws", self.websocket)
+        app.router.add_get("/images/{name}", self.image)
+        app.router.add_get("/files/{token}/{name}", self.shared_file)
+        app.router.add_static("/static/", HERE / "static", show_index=False)
+        self.dashboard.register(app)
+        app.middlewares.append(security_headers)
+        return app
+
+    async def __aenter__(self) -> WebAdapter:
+        self._runner = web.AppRunner(self.application(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.settings.host, self.settings.port)
+        await site.start()
+        server: Any = site._server  # aiohttp does not expose the bound port otherwise
+        sockets = server.sockets if server is not None else []
+        port = sockets[0].getsockname()[1] if sockets else self.settings.port
+        host = self.settings.host if ":" not in self.settings.host else f"[{self.settings.host}]"
+        self.url = f"http://{host}:{port}/"
+        log.info("web chat at %s", self.url)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        for sockets in list(self._sockets.values()):
+            for socket in list(sockets):
+                with contextlib.suppress(Exception):
+                    await socket.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    # ---- sending -----------------------------------------------------------------------
+    def share(self, path: Path) -> str:
+        """A short-lived, unguessable URL for a private file (audio, exports)."""
+        token = secrets.token_urlsafe(16)
+        self._shared[token] = path
+        return f"/files/{token}/{path.name}"
+
+    async def send(self, address: Address, reply: Reply) -> None:
+        payload = render_reply(reply, self.share)
+        sockets = self._sockets.get(address.chat_id, set())
+        if not sockets:
+            self._outbox.setdefault(address.chat_id, deque(maxlen=OUTBOX)).append(payload)
+            return
+        for socket in list(sockets):
+            try:
+                await socket.send_json(payload)
+            except (ConnectionError, RuntimeError):
+                sockets.discard(socket)
+
+    # ---- pages -------------------------------------------------------------------------
+    async def chat_page(self, request: web.Request) -> web.StreamResponse:
+        response = web.FileResponse(HERE / "static" / "chat.html")
+        if not _ID.match(request.cookies.get(USER_COOKIE, "")):
+            response.set_cookie(
+                USER_COOKIE,
+                secrets.token_hex(16),
+                max_age=365 * 86400,
+                httponly=True,
+                samesite="Strict",
+            )
+        return response
+
+    async def image(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        if not _SHA_PNG.match(name):
+            raise web.HTTPNotFound()
+        path = self.services.images.path_for(name[:-4])
+        if not path.exists():
+            raise web.HTTPNotFound()
+        return web.FileResponse(path, headers={"Cache-Control": "private, max-age=86400"})
+
+    async def shared_file(self, request: web.Request) -> web.StreamResponse:
+        path = self._shared.get(request.match_info["token"])
+        if path is None or path.name != request.match_info["name"] or not path.exists():
+            raise web.HTTPNotFound()
+        return web.FileResponse(
+            path,
+            headers={
+                "Content-Disposition": f'attachment; filename="{path.name}"'
+                if path.suffix in (".csv", ".apkg", ".json")
+                else "inline"
+            },
+        )
+
+    async def websocket(self, request: web.Request) -> web.StreamResponse:
+        user = request.cookies.get(USER_COOKIE, "")
+        if not _ID.match(user) or not _same_origin(request):
+            raise web.HTTPForbidden(text="Open the chat page first.")
+        socket = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_FRAME)
+        await socket.prepare(request)
+        self._sockets.setdefault(user, set()).add(socket)
+        locale = locale_from(request.headers.get("Accept-Language", "en"))
+        for waiting in list(self._outbox.pop(user, [])):
+            await socket.send_json(waiting)
+        try:
+            async for message in socket:
+                if message.type != WSMsgType.TEXT:
+                    continue
+                try:
+                    frame = json.loads(message.data)
+                except ValueError:
+                    continue
+                incoming = incoming_from(frame, user, locale=locale)
+                if incoming is not None:
+                    await self._answer(incoming)  # in order: one message at a time per tab
+        finally:
+            self._sockets.get(user, set()).discard(socket)
+        return socket
+
+    async def _answer(self, incoming: Any) -> None:
+        replies = await self.dialogue.handle(incoming)
+        address = Address(PLATFORM, incoming.chat_id, "private")
+        for reply in replies:
+            await self.send(address, reply)
+
+
+def _same_origin(request: web.Request) -> bool:
+    """WebSockets ignore CORS: refuse pages of other sites opening our socket."""
+    origin = request.headers.get("Origin")
+    return origin is None or origin.split("://", 1)[-1] == request.host
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
+    response: web.StreamResponse = await handler(request)
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; "
+        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response

@@ -1,0 +1,134 @@
+"""The teacher dashboard: learners and their progress, behind a password, CSRF-protected.
+
+Nothing about students is shown without a signed-in teacher, even on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from aiohttp import web
+
+from bot.adapters.web.auth import LoginLimiter, TeacherSessions, verify_password
+from bot.config import WebSettings
+from bot.learning.report import progress_report
+from bot.services import Services
+from storage import reports
+
+TEACHER_COOKIE = "pl_teacher"
+PRELOGIN_COOKIE = "pl_login"
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+)
+
+
+class Dashboard:
+    def __init__(self, services: Services, settings: WebSettings) -> None:
+        self.services = services
+        self.settings = settings
+        self.sessions = TeacherSessions()
+        self.limiter = LoginLimiter()
+        self.extra_sections: list[Any] = []
+
+    def register(self, app: web.Application) -> None:
+        app.router.add_get("/teacher", self.home)
+        app.router.add_post("/teacher/login", self.login)
+        app.router.add_post("/teacher/logout", self.logout)
+        app.router.add_get("/teacher/learners/{id:\\d+}", self.learner)
+        app.router.add_get("/teacher/learners/{id:\\d+}/chart.png", self.chart)
+
+    def _page(self, name: str, status: int = 200, **values: Any) -> web.Response:
+        html = TEMPLATES.get_template(name).render(**values)
+        return web.Response(text=html, content_type="text/html", status=status)
+
+    def _signed_in(self, request: web.Request) -> bool:
+        return self.sessions.valid(request.cookies.get(TEACHER_COOKIE))
+
+    def _login_page(
+        self, request: web.Request, *, error: str = "", status: int = 200
+    ) -> web.Response:
+        # A random form token, never a session: it only proves the form came from this page.
+        token = request.cookies.get(PRELOGIN_COOKIE) or secrets.token_urlsafe(32)
+        response = self._page(
+            "login.html",
+            status=status,
+            error=error,
+            csrf=self.sessions.csrf(token),
+            configured=bool(self.settings.teacher_password_hash.get_secret_value()),
+        )
+        response.set_cookie(
+            PRELOGIN_COOKIE, token, httponly=True, samesite="Strict", path="/teacher"
+        )
+        return response
+
+    async def home(self, request: web.Request) -> web.Response:
+        if not self._signed_in(request):
+            return self._login_page(request)
+        learners = await reports.learner_overview(self.services.db)
+        sections = [await section(self.services) for section in self.extra_sections]
+        token = request.cookies.get(TEACHER_COOKIE, "")
+        return self._page(
+            "dashboard.html", learners=learners, sections=sections, csrf=self.sessions.csrf(token)
+        )
+
+    async def login(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        address = request.remote or "?"
+        if not self.sessions.csrf_ok(request.cookies.get(PRELOGIN_COOKIE), str(form.get("csrf"))):
+            return self._login_page(
+                request, error="The form expired. Please try again.", status=403
+            )
+        if not self.limiter.allowed(address):
+            return self._login_page(request, error="Too many tries. Wait five minutes.", status=429)
+        stored = self.settings.teacher_password_hash.get_secret_value()
+        if not stored or not verify_password(str(form.get("password", "")), stored):
+            self.limiter.failed(address)
+            return self._login_page(request, error="Wrong password.", status=401)
+        response = web.HTTPSeeOther("/teacher")
+        response.set_cookie(
+            TEACHER_COOKIE,
+            self.sessions.create(),
+            httponly=True,
+            samesite="Strict",
+            path="/teacher",
+        )
+        response.del_cookie(PRELOGIN_COOKIE, path="/teacher")
+        raise response
+
+    async def logout(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        token = request.cookies.get(TEACHER_COOKIE)
+        if self.sessions.csrf_ok(token, str(form.get("csrf"))):
+            self.sessions.end(token)
+        response = web.HTTPSeeOther("/teacher")
+        response.del_cookie(TEACHER_COOKIE, path="/teacher")
+        raise response
+
+    async def learner(self, request: web.Request) -> web.Response:
+        if not self._signed_in(request):
+            raise web.HTTPSeeOther("/teacher")
+        learner_id = int(request.match_info["id"])
+        row = await reports.learner(self.services.db, learner_id)
+        if row is None:
+            raise web.HTTPNotFound()
+        services = self.services
+        report = await progress_report(
+            services.learning, services.users, learner_id, services.clock.now()
+        )
+        items = await services.learning.items(learner_id, limit=200)
+        return self._page("learner.html", learner=row, lines=report.lines, items=items)
+
+    async def chart(self, request: web.Request) -> web.Response:
+        if not self._signed_in(request):
+            raise web.HTTPForbidden()
+        services = self.services
+        report = await progress_report(
+            services.learning, services.users, int(request.match_info["id"]), services.clock.now()
+        )
+        return web.Response(
+            body=report.chart_png, content_type="image/png", headers={"Cache-Control": "no-store"}
+        )
