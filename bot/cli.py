@@ -38,6 +38,16 @@ def settings_or_exit(config: Path | None, **overrides: Any) -> Settings:
         raise  # unreachable; keeps type checkers informed
 
 
+def secret_values(settings: Settings) -> list[str]:
+    """Every secret in the settings, so logs can blank them out."""
+    return [
+        settings.telegram.token.get_secret_value(),
+        settings.telegram.webhook_secret.get_secret_value(),
+        settings.discord.token.get_secret_value(),
+        settings.web.teacher_password_hash.get_secret_value(),
+    ]
+
+
 def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
     """One event loop for the whole program; known failures become one clear line."""
     from bot.app import AlreadyRunning
@@ -64,7 +74,7 @@ def chat(
     from bot.logs import configure_logging
 
     settings = settings_or_exit(config)
-    configure_logging("INFO" if verbose else "WARNING")
+    configure_logging("INFO" if verbose else "WARNING", secrets=secret_values(settings))
     run_async(_chat(settings, user=user, locale=locale, teacher=teacher))
 
 
@@ -106,7 +116,7 @@ def run(config: ConfigOption = None) -> None:
     from bot.runner import serve
 
     settings = settings_or_exit(config)
-    configure_logging(settings.log.level)
+    configure_logging(settings.log.level, secrets=secret_values(settings))
     run_async(serve(settings))
 
 

@@ -95,6 +95,19 @@ class LimitSettings(Section):
 class TelegramSettings(Section):
     token: SecretStr = SecretStr("")
     base_url: str = "https://api.telegram.org/bot"
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(8443, ge=1, le=65535)
+    webhook_secret: SecretStr = SecretStr("")
+    # Seconds a getUpdates call waits for news (long polling).
+    poll_timeout: int = Field(30, ge=0, le=50)
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_url(self) -> TelegramSettings:
+        if self.mode == "webhook" and not self.webhook_url.startswith("https://"):
+            raise ValueError('mode is "webhook", so webhook_url must be an https:// address')
+        return self
 
 
 class DiscordSettings(Section):

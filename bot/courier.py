@@ -126,6 +126,8 @@ class Courier:
             event = lane.get_nowait()
             try:
                 await self._deliver(event, address)
+            except ChatUnavailable:
+                pass  # already marked inactive; nothing more to tell that chat
             except Exception:
                 log.exception("delivery of job %s failed", event.job.id)
 
@@ -241,5 +243,7 @@ class Courier:
             await sender.send(address, reply)
         except ChatUnavailable:
             log.info("chat on %s is unavailable; marking it inactive", address.platform)
-            await self.services.users.set_chat_active(address.platform, address.chat_id, False)
+            await self.services.users.set_chat_active(
+                address.platform, address.chat_id, False, address.chat_kind
+            )
             raise

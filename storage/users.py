@@ -89,10 +89,14 @@ class UserStore:
             (platform, chat_id, kind, stamp(self.clock.now())),
         )
 
-    async def set_chat_active(self, platform: str, chat_id: str, active: bool) -> None:
+    async def set_chat_active(
+        self, platform: str, chat_id: str, active: bool, kind: str = "private"
+    ) -> None:
         await self.db.execute(
-            "UPDATE chats SET active = ?, updated_at = ? WHERE platform = ? AND chat_id = ?",
-            (int(active), stamp(self.clock.now()), platform, chat_id),
+            "INSERT INTO chats (platform, chat_id, kind, active, updated_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (platform, chat_id) DO UPDATE SET active = excluded.active, "
+            "updated_at = excluded.updated_at",
+            (platform, chat_id, kind, int(active), stamp(self.clock.now())),
         )
 
     async def chat_is_active(self, platform: str, chat_id: str) -> bool:

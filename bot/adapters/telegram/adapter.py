@@ -1,0 +1,226 @@
+"""The Telegram adapter's lifecycle: python-telegram-bot's Application inside our event loop.
+
+`async with application` plus the updater started by hand (never `run_polling`), so it runs
+beside the other adapters. AIORateLimiter keeps within Telegram's limits and retries 429s;
+a file lock per token stops a second process from fighting over getUpdates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import hashlib
+import logging
+import tempfile
+import time
+from pathlib import Path
+from typing import IO, Any
+
+from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.error import Conflict, InvalidToken, TelegramError
+from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+from telegram.request import HTTPXRequest
+
+from bot.adapters.telegram.event import PLATFORM, incoming_from
+from bot.adapters.telegram.message import CallbackTokens, TelegramSender
+from bot.config import TelegramSettings
+from bot.dialogue import Dialogue
+from bot.messages import Address, Reply
+from bot.router import COMMANDS
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+ADMIN_STATUSES = {"creator", "administrator"}
+TEACHER_CACHE_SECONDS = 300
+
+
+class TelegramStartError(Exception):
+    """Telegram cannot be started (bad token, another instance): one clear line for the operator."""
+
+
+class TokenLock:
+    """One process per bot token on this machine; two would steal each other's updates."""
+
+    def __init__(self, token: str) -> None:
+        digest = hashlib.sha256(token.encode()).hexdigest()[:16]
+        self.path = Path(tempfile.gettempdir()) / f"pictolingo-telegram-{digest}.lock"
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        handle = self.path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise TelegramStartError(
+                "another Pictolingo is already running with this Telegram bot token; "
+                "stop it first (two processes would take turns losing messages)"
+            ) from None
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+class TelegramAdapter:
+    platform = PLATFORM
+
+    def __init__(
+        self,
+        dialogue: Dialogue,
+        services: Services,
+        settings: TelegramSettings,
+        *,
+        request_timeout: float = 15.0,
+    ) -> None:
+        self.dialogue = dialogue
+        self.services = services
+        self.settings = settings
+        token = settings.token.get_secret_value()
+        self.lock = TokenLock(token)
+        self.tokens = CallbackTokens()
+        self._requests = (
+            HTTPXRequest(
+                connect_timeout=5,
+                read_timeout=request_timeout,
+                write_timeout=request_timeout,
+                media_write_timeout=60,
+            ),
+            HTTPXRequest(read_timeout=settings.poll_timeout + 10, connect_timeout=5),
+        )
+        self.application: Application[Any, Any, Any, Any, Any, Any] = (
+            Application.builder()
+            .token(token)
+            .base_url(settings.base_url)
+            .base_file_url(settings.base_url.replace("/bot", "/file/bot"))
+            .request(self._requests[0])
+            .get_updates_request(self._requests[1])
+            .rate_limiter(AIORateLimiter(max_retries=3))
+            .concurrent_updates(True)
+            .build()
+        )
+        self.application.add_handler(TypeHandler(Update, self._on_update))
+        self.application.add_error_handler(self._on_error)
+        self.sender: TelegramSender | None = None
+        self._teachers: dict[tuple[int, int], tuple[bool, float]] = {}
+        self.stopped = asyncio.Event()
+
+    async def __aenter__(self) -> TelegramAdapter:
+        self.lock.acquire()
+        try:
+            await self.application.initialize()
+        except TelegramError as error:
+            # initialize() opened the HTTP clients before getMe failed; close them again.
+            for request in self._requests:
+                await request.shutdown()
+            self.lock.release()
+            if isinstance(error, InvalidToken):
+                raise TelegramStartError(
+                    "Telegram refused the bot token (telegram.token); check it with @BotFather"
+                ) from None
+            raise TelegramStartError(f"cannot reach Telegram: {error.message}") from None
+        self.sender = TelegramSender(self.application.bot, self.services.images, self.tokens)
+        await self.register_commands()
+        updater = self.application.updater
+        assert updater is not None
+        if self.settings.mode == "webhook":
+            await updater.start_webhook(
+                listen=self.settings.webhook_listen,
+                port=self.settings.webhook_port,
+                webhook_url=self.settings.webhook_url,
+                secret_token=self.settings.webhook_secret.get_secret_value() or None,
+                allowed_updates=["message", "callback_query"],
+            )
+        else:
+            await updater.start_polling(
+                timeout=self.settings.poll_timeout,
+                allowed_updates=["message", "callback_query"],
+                error_callback=self._polling_error,
+            )
+        await self.application.start()
+        log.info("Telegram connected as @%s", self.application.bot.username)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        try:
+            if self.application.updater is not None and self.application.updater.running:
+                await self.application.updater.stop()
+            if self.application.running:
+                await self.application.stop()
+            await self.application.shutdown()
+        finally:
+            self.lock.release()
+
+    async def register_commands(self) -> None:
+        """The command menu, in English and (for zh users) with Chinese descriptions."""
+        visible = sorted(
+            (c for c in COMMANDS.values() if not c.hidden and not c.teacher_only),
+            key=lambda c: c.name,
+        )
+        bot = self.application.bot
+        await bot.set_my_commands(
+            [BotCommand(c.name, c.summary[:256]) for c in visible], scope=BotCommandScopeDefault()
+        )
+        await bot.set_my_commands(
+            [BotCommand(c.name, (c.summary_zh or c.summary)[:256]) for c in visible],
+            scope=BotCommandScopeDefault(),
+            language_code="zh",
+        )
+
+    def _polling_error(self, error: TelegramError) -> None:
+        if isinstance(error, Conflict):
+            log.error("another program is polling Telegram with this token; stopping Telegram")
+            self.stopped.set()
+            return
+        log.warning("Telegram polling problem (%s); retrying", type(error).__name__)
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("error while handling a Telegram update: %s", type(context.error).__name__)
+
+    async def _is_teacher(self, chat_id: int, user_id: int, chat_type: str) -> bool:
+        if chat_type == "private":
+            return False
+        cached = self._teachers.get((chat_id, user_id))
+        if cached and time.monotonic() - cached[1] < TEACHER_CACHE_SECONDS:
+            return cached[0]
+        try:
+            member = await self.application.bot.get_chat_member(chat_id, user_id)
+            teacher = member.status in ADMIN_STATUSES
+        except TelegramError:
+            teacher = False
+        self._teachers[(chat_id, user_id)] = (teacher, time.monotonic())
+        return teacher
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        chat = update.effective_chat
+        user = update.effective_user
+        if chat is None or user is None:
+            return
+        data = None
+        if query is not None:
+            data = self.tokens.decode(query.data or "")
+            if data is None:
+                await query.answer("This button is too old. Please send the command again.")
+                return
+            await query.answer()
+        is_teacher = await self._is_teacher(chat.id, user.id, chat.type)
+        incoming = incoming_from(
+            update, self.application.bot.username, is_teacher=is_teacher, callback_data=data
+        )
+        if incoming is None:
+            return
+        replies = await self.dialogue.handle(incoming)
+        address = Address(PLATFORM, incoming.chat_id, incoming.chat_kind, incoming.message_id)
+        for reply in replies:
+            await self.send(address, reply)
+
+    async def send(self, address: Address, reply: Reply) -> None:
+        if self.sender is None:
+            from bot.courier import NotDelivered
+
+            raise NotDelivered("Telegram is not connected")
+        await self.sender.send(address, reply)

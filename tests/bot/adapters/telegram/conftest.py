@@ -1,0 +1,45 @@
+"""The real python-telegram-bot Application, talking to a local fake of the Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+
+from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.app import App
+from bot.config import TelegramSettings
+from tests.bot.adapters.telegram.fake_api import FakeTelegram
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as server:
+        yield server
+
+
+def settings_for(fake: FakeTelegram) -> TelegramSettings:
+    return TelegramSettings(
+        token=fake.token,
+        base_url=fake.base_url,  # type: ignore[arg-type]
+        poll_timeout=1,
+    )
+
+
+@pytest.fixture
+async def telegram(app: App, fake: FakeTelegram) -> AsyncIterator[TelegramAdapter]:
+    adapter = TelegramAdapter(app.dialogue, app.services, settings_for(fake), request_timeout=2)
+    async with adapter:
+        await app.courier.attach(adapter)
+        yield adapter
+
+
+async def eventually(check: Callable[[], object], timeout: float = 30) -> None:
+    """Wait (without blocking the loop) until `check()` is true."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the bot")
+        await asyncio.sleep(0.05)
