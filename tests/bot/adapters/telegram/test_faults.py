@@ -12,7 +12,7 @@ from bot.app import App
 from bot.logs import SecretRedactor
 from bot.messages import Address, Reply
 from tests.bot.adapters.telegram.conftest import eventually, settings_for
-from tests.bot.adapters.telegram.fake_api import Fault, FakeTelegram
+from tests.bot.adapters.telegram.fake_api import FakeTelegram, Fault
 
 ALICE, BOB = 111, 222
 
