@@ -93,7 +93,8 @@ class UserStore:
         self, platform: str, chat_id: str, active: bool, kind: str = "private"
     ) -> None:
         await self.db.execute(
-            "INSERT INTO chats (platform, chat_id, kind, active, updated_at) VALUES (?, ?, ?, ?, ?) "
+            "INSERT INTO chats (platform, chat_id, kind, active, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (platform, chat_id) DO UPDATE SET active = excluded.active, "
             "updated_at = excluded.updated_at",
             (platform, chat_id, kind, int(active), stamp(self.clock.now())),

@@ -36,7 +36,7 @@ async def telegram(app: App, fake: FakeTelegram) -> AsyncIterator[TelegramAdapte
         yield adapter
 
 
-async def eventually(check: Callable[[], object], timeout: float = 30) -> None:
+async def eventually(check: Callable[[], object], timeout: float = 30) -> None:  # noqa: ASYNC109
     """Wait (without blocking the loop) until `check()` is true."""
     deadline = time.monotonic() + timeout
     while not check():
