@@ -22,9 +22,11 @@ from bot.learning.quiz import QuizMaster
 from bot.learning.speech import Speaker
 from bot.services import Services
 from engine.pipeline import EngineOptions, PictureEngine
+from engine.prompt_filter import PromptFilter
 from engine.queue import Drawer, LocalQueue, QueueOptions
 from storage.clock import Clock, SystemClock
 from storage.db import Database
+from storage.flags import FlagStore
 from storage.history import HistoryStore
 from storage.images import ImageStore
 from storage.jobs import JobStore
@@ -84,6 +86,12 @@ def engine_options(settings: Settings) -> EngineOptions:
         width=None if e.width == "auto" else int(e.width),
         height=None if e.height == "auto" else int(e.height),
         threads=e.threads,
+        image_checker=settings.safety.image_checker,
+        attention_slicing=e.attention_slicing,
+        vae_tiling=e.vae_tiling,
+        cpu_offload=e.cpu_offload,
+        compile=e.compile,
+        tiny_autoencoder=e.tiny_autoencoder,
     )
 
 
@@ -96,6 +104,7 @@ def queue_options(settings: Settings) -> QueueOptions:
         max_queued=q.max_queued,
         max_attempts=q.max_attempts,
         daily_quota=settings.limits.daily_pictures,
+        allow_unchecked=settings.safety.allow_unchecked_images,
     )
 
 
@@ -120,6 +129,11 @@ async def open_app(
 ) -> AsyncIterator[App]:
     """Everything but the platform adapters, ready to use; stopped cleanly on exit."""
     clock = clock or SystemClock()
+    if settings.safety.allow_unchecked_images:
+        log.warning(
+            "safety.allow_unchecked_images is on: pictures that no safety check looked "
+            "at WILL be sent to learners"
+        )
     if dictionary is None:
         dictionary = Dictionary()
         await asyncio.to_thread(dictionary.load)
@@ -168,6 +182,8 @@ async def open_app(
                 learning=learning,
                 quizzes=QuizMaster(learning, images, users, dictionary, clock),
                 speaker=Speaker(data_dir / "audio"),
+                flags=FlagStore(db, clock),
+                prompt_filter=PromptFilter.default(),
             )
             async with queue, Courier(services) as courier:
                 yield App(settings, services, Dialogue(services), courier, engine)

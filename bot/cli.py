@@ -52,13 +52,14 @@ def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
     """One event loop for the whole program; known failures become one clear line."""
     from bot.app import AlreadyRunning
     from engine.pipeline import ModelNotAvailable
+    from engine.tuning import EngineOptionError
     from storage.db import StorageError
 
     try:
         asyncio.run(coroutine)
     except KeyboardInterrupt:
         typer.echo("\nBye!", err=True)
-    except (AlreadyRunning, ModelNotAvailable, StorageError, ConfigError) as exc:
+    except (AlreadyRunning, ModelNotAvailable, StorageError, ConfigError, EngineOptionError) as exc:
         fail(str(exc), 1)
 
 

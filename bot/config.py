@@ -52,6 +52,12 @@ class EngineSettings(Section):
     width: int | Literal["auto"] = "auto"
     height: int | Literal["auto"] = "auto"
     threads: int = Field(0, ge=0, le=256)
+    # Small-GPU and speed options (checked against the loaded pipeline at start).
+    attention_slicing: bool = False
+    vae_tiling: bool = False
+    cpu_offload: bool = False
+    compile: bool = False
+    tiny_autoencoder: str = ""
     # "prompt": the same words always get the same picture (and a cache hit); "random": a new one.
     seed: Literal["prompt", "random"] = "prompt"
 
@@ -84,6 +90,13 @@ class QueueSettings(Section):
     pending_per_user: int = Field(3, ge=1, le=100)
     max_queued: int = Field(500, ge=1)
     max_attempts: int = Field(3, ge=1, le=20)
+
+
+class SafetySettings(Section):
+    # A StableDiffusionSafetyChecker (folder or hub id) for models without their own checker.
+    image_checker: str = ""
+    # Fail closed: a picture no check looked at is not sent, unless the operator opts out here.
+    allow_unchecked_images: bool = False
 
 
 class LimitSettings(Section):
@@ -152,6 +165,7 @@ class Settings(BaseSettings):
     engine: EngineSettings = EngineSettings()
     queue: QueueSettings = QueueSettings()
     limits: LimitSettings = LimitSettings()
+    safety: SafetySettings = SafetySettings()
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     web: WebSettings = WebSettings()

@@ -200,11 +200,18 @@ class Courier:
                 return
             replies = await renderer(context, job, event.image)
         else:
-            replies = [
-                Reply(
-                    failure_text(context.incoming, event.error or "engine", text),
-                    clears=job_handle(job.id),
+            error = event.error or "engine"
+            if error.startswith("unsafe"):
+                await self.services.flags.add(
+                    user_id=context.learner or None,
+                    platform=address.platform,
+                    chat_id=address.chat_id,
+                    kind="image",
+                    text=text,
+                    reason=error,
                 )
+            replies = [
+                Reply(failure_text(context.incoming, error, text), clears=job_handle(job.id))
             ]
         sent = 0
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.context import Context
 from bot.markup import bold
@@ -29,6 +29,9 @@ async def request_picture(
 ) -> list[Reply]:
     """Queue the drawing and answer at once: the picture if cached, else the place in line."""
     services = context.services
+    unsafe = await safety_refusal(context, text)
+    if unsafe is not None:
+        return [unsafe]
     delivery = {
         "address": context.address.to_dict(),
         "learner": context.learner,
@@ -57,6 +60,45 @@ async def request_picture(
         job = _cached_job(ticket, entry_id, kind, text, extra or {})
         return await renderer(context, job, ticket.image)
     return [acknowledgement(context, ticket, text)]
+
+
+BREAK_AFTER_FLAGS = 3
+BREAK_WINDOW = timedelta(minutes=10)
+
+
+async def safety_refusal(context: Context, text: str) -> Reply | None:
+    """A kind refusal when the words are not for a children's picture (the teacher can review)."""
+    services = context.services
+    incoming = context.incoming
+    if await services.flags.recent_for(context.learner, BREAK_WINDOW) >= BREAK_AFTER_FLAGS:
+        return Reply(
+            say(
+                incoming,
+                "Let's take a short break from drawing. Try again in 10 "
+                "minutes, with a word for school.",
+                "我们休息一下吧。10 分钟后再试。",
+            ),
+            ephemeral=True,
+        )
+    verdict = services.prompt_filter.check(text)
+    if not verdict.blocked:
+        return None
+    await services.flags.add(
+        user_id=context.learner,
+        platform=incoming.platform,
+        chat_id=incoming.chat_id,
+        kind="prompt",
+        text=text,
+        reason=f"{verdict.category}: {verdict.term}",
+    )
+    return Reply(
+        say(
+            incoming,
+            "I can't draw that one. Let's pick a different word, like /word rainbow.",
+            "这个我不能画。换一个词吧，比如 /word rainbow。",
+        ),
+        ephemeral=True,
+    )
 
 
 def acknowledgement(context: Context, ticket: Ticket, text: str) -> Reply:

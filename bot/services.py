@@ -9,9 +9,11 @@ from bot.drawing import Illustrator
 from bot.learning.dictionary import Dictionary
 from bot.learning.quiz import QuizMaster
 from bot.learning.speech import Speaker
+from engine.prompt_filter import PromptFilter
 from engine.queue import GenerationQueue
 from storage.clock import Clock
 from storage.db import Database
+from storage.flags import FlagStore
 from storage.history import HistoryStore
 from storage.images import ImageStore
 from storage.jobs import JobStore
@@ -34,3 +36,5 @@ class Services:
     learning: LearningStore
     quizzes: QuizMaster
     speaker: Speaker
+    flags: FlagStore
+    prompt_filter: PromptFilter

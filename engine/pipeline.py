@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engine.image_check import ImageChecker
 from engine.presets import Preset, preset_for
 from engine.request import GenerationRequest
 
@@ -58,6 +59,12 @@ class EngineOptions:
     width: int | None = None
     height: int | None = None
     threads: int = 0
+    image_checker: str = ""
+    attention_slicing: bool = False
+    vae_tiling: bool = False
+    cpu_offload: bool = False
+    compile: bool = False
+    tiny_autoencoder: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,7 @@ class PictureEngine:
         self._interrupt = threading.Event()
         self._lock = threading.Lock()
         self._loaded = False
+        self.checker: ImageChecker | None = None
 
     @property
     def loaded(self) -> bool:
@@ -157,8 +165,15 @@ class PictureEngine:
         dtype = pick_dtype(self.device, self.options.dtype)
         if self.pipeline is None:
             self.pipeline = load_pipeline(self.options.model, self.preset, dtype)
-        self.pipeline.to(self.device)
+        from engine.tuning import apply_options, validate_preset
+
+        validate_preset(self.pipeline, self.preset, self.options.model)
+        apply_options(self.pipeline, self.options, self.device, dtype)
         self.pipeline.set_progress_bar_config(disable=True)
+        if self.options.image_checker:
+            from engine.image_check import ClipSafetyChecker
+
+            self.checker = ClipSafetyChecker(self.options.image_checker, self.device)
         self._loaded = True
         log.info(
             "model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1]
@@ -179,7 +194,8 @@ class PictureEngine:
 
     def _safety_verdict(self, flags: Any, index: int) -> tuple[bool | None, str]:
         if flags is not None and flags[index] is not None:
-            return (not bool(flags[index])), "pipeline-safety-checker"
+            source = "configured-checker" if self.checker else "pipeline-safety-checker"
+            return (not bool(flags[index])), source
         return _closed_vocabulary_verdict(self.preset)
 
     def interrupt(self) -> None:
@@ -241,6 +257,8 @@ class PictureEngine:
             if self._interrupt.is_set():
                 raise EngineError("interrupted")
         flags = getattr(output, "nsfw_content_detected", None)
+        if flags is None and self.checker is not None:
+            flags = [None if ok is None else not ok for ok in self.checker.check(output.images)]
         pictures = []
         for index, (request, image) in enumerate(zip(requests, output.images, strict=True)):
             params = request.to_dict() | {"device": self.device}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import socket
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -18,6 +19,9 @@ from engine.pipeline import EngineOptions, PictureEngine
 from tests.helpers import FakeClock
 
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
+# Nothing may download weights in tests: the hub libraries are told they are offline.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 
 @pytest.fixture(autouse=True, scope="session")

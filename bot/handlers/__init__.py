@@ -3,6 +3,7 @@
 from bot.handlers import (
     cancel,
     export,
+    flags,
     help,
     history,
     link,
@@ -18,6 +19,7 @@ from bot.handlers import (
 __all__ = [
     "cancel",
     "export",
+    "flags",
     "help",
     "history",
     "link",

@@ -8,7 +8,13 @@ from bot.context import Context
 from bot.learning.cards import card_text, sense_label
 from bot.markup import bold
 from bot.messages import Button, Reply
-from bot.picturing import entry_for, job_handle, picture_reply, request_picture
+from bot.picturing import (
+    entry_for,
+    job_handle,
+    picture_reply,
+    request_picture,
+    safety_refusal,
+)
 from bot.router import callback, command, on_picture
 from bot.texts import say
 from bot.validation import InputProblem, check_word
@@ -27,6 +33,9 @@ async def word(context: Context) -> list[Reply]:
         text = check_word(context.args, limits.word_max_chars)
     except InputProblem as problem:
         return [Reply(say(context.incoming, problem.english, problem.chinese), ephemeral=True)]
+    unsafe = await safety_refusal(context, text)  # before any card or suggestion
+    if unsafe is not None:
+        return [unsafe]
     dictionary = context.services.dictionary
     if not await asyncio.to_thread(dictionary.known, text):
         return [await unknown_word(context, text)]
@@ -47,7 +56,9 @@ async def word(context: Context) -> list[Reply]:
 
 
 async def unknown_word(context: Context, text: str) -> Reply:
-    suggestions = await asyncio.to_thread(context.services.dictionary.suggestions, text)
+    found = await asyncio.to_thread(context.services.dictionary.suggestions, text)
+    check = context.services.prompt_filter.check
+    suggestions = [s for s in found if not check(s).blocked]
     if not suggestions:
         return Reply(
             say(

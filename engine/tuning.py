@@ -1,0 +1,84 @@
+"""Fitting a pipeline to its hardware, and refusing options that do not fit the model.
+
+Every option is checked against the loaded pipeline with a clear error that names the config
+key, e.g. an SDXL preset on an SD 1.5 model, or CPU offload without a GPU.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from engine.presets import PRESETS, Preset
+
+if TYPE_CHECKING:
+    from engine.pipeline import EngineOptions
+
+log = logging.getLogger(__name__)
+
+
+class EngineOptionError(ValueError):
+    """An engine option that the loaded model or this machine cannot honour."""
+
+
+def is_sdxl(pipeline: Any) -> bool:
+    return "XL" in type(pipeline).__name__ or hasattr(pipeline, "text_encoder_2")
+
+
+def validate_preset(pipeline: Any, preset: Preset, model: str) -> None:
+    sdxl = is_sdxl(pipeline)
+    if preset.family == "sdxl" and not sdxl:
+        fitting = ", ".join(n for n, p in PRESETS.items() if p.family == "sd")
+        raise EngineOptionError(
+            f"engine.preset = {preset.name!r} is for SDXL models, but {model!r} is a "
+            f"{type(pipeline).__name__}; use one of: {fitting}"
+        )
+    if preset.family == "sd" and sdxl:
+        fitting = ", ".join(n for n, p in PRESETS.items() if p.family == "sdxl")
+        raise EngineOptionError(
+            f"engine.preset = {preset.name!r} is for SD 1.x/2.x models, but {model!r} is an "
+            f"SDXL pipeline; use one of: {fitting}"
+        )
+
+
+def apply_options(pipeline: Any, options: EngineOptions, device: str, dtype: Any) -> None:
+    """Move to the device and switch on the requested memory/speed features."""
+    cuda = device.startswith("cuda")
+    if options.cpu_offload:
+        if not cuda:
+            raise EngineOptionError("engine.cpu_offload needs a CUDA GPU (engine.device)")
+        pipeline.enable_model_cpu_offload()
+    else:
+        pipeline.to(device)
+    if options.attention_slicing:
+        if not hasattr(pipeline, "enable_attention_slicing"):
+            raise EngineOptionError(
+                f"engine.attention_slicing: {type(pipeline).__name__} has no attention slicing"
+            )
+        pipeline.enable_attention_slicing()
+    if options.vae_tiling:
+        vae = getattr(pipeline, "vae", None)
+        if vae is None or not hasattr(vae, "enable_tiling"):
+            raise EngineOptionError("engine.vae_tiling: this model's autoencoder cannot tile")
+        vae.enable_tiling()
+    if options.tiny_autoencoder:
+        from diffusers import AutoencoderTiny
+
+        name = options.tiny_autoencoder.lower()
+        expected = "taesdxl" if is_sdxl(pipeline) else "taesd"
+        if "taesd" in name and ("taesdxl" in name) != is_sdxl(pipeline):
+            raise EngineOptionError(
+                f"engine.tiny_autoencoder = {options.tiny_autoencoder!r} does not fit this "
+                f"model; use a {expected} autoencoder"
+            )
+        pipeline.vae = AutoencoderTiny.from_pretrained(
+            options.tiny_autoencoder, torch_dtype=dtype
+        ).to(device)
+    if options.compile:
+        import torch
+
+        if not cuda:
+            log.warning("engine.compile on %s: compiling helps mostly on CUDA GPUs", device)
+        pipeline.unet = torch.compile(pipeline.unet, mode="reduce-overhead", fullgraph=False)
+    if cuda:
+        log.info("attention uses PyTorch scaled-dot-product attention (SDPA), diffusers' default")
