@@ -20,6 +20,7 @@ from bot.drawing import DrawingDefaults, Illustrator
 from bot.learning.dictionary import Dictionary
 from bot.learning.quiz import QuizMaster
 from bot.learning.speech import Speaker
+from bot.limits import FloodGuard
 from bot.services import Services
 from engine.pipeline import EngineOptions, PictureEngine
 from engine.prompt_filter import PromptFilter
@@ -184,6 +185,7 @@ async def open_app(
                 speaker=Speaker(data_dir / "audio"),
                 flags=FlagStore(db, clock),
                 prompt_filter=PromptFilter.default(),
+                flood=FloodGuard(settings.limits),
             )
             async with queue, Courier(services) as courier:
                 yield App(settings, services, Dialogue(services), courier, engine)

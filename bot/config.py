@@ -99,8 +99,19 @@ class SafetySettings(Section):
     allow_unchecked_images: bool = False
 
 
+class PrivacySettings(Section):
+    # Learners who have not written for this many days are deleted with all their data.
+    retention_days: int = Field(365, ge=1, le=3650)
+
+
 class LimitSettings(Section):
     daily_pictures: int = Field(60, ge=0)
+    # Seconds between two new pictures for one learner (cached pictures are instant). 0 = off.
+    cooldown_seconds: int = Field(3, ge=0, le=3600)
+    # New pictures per minute in one class chat. 0 = no limit.
+    group_pictures_per_minute: int = Field(20, ge=0)
+    # The same message more often than this per minute is refused before any work.
+    same_message_per_minute: int = Field(3, ge=1)
     word_max_chars: int = Field(40, ge=1, le=200)
     sentence_max_chars: int = Field(300, ge=1, le=2000)
 
@@ -166,6 +177,7 @@ class Settings(BaseSettings):
     queue: QueueSettings = QueueSettings()
     limits: LimitSettings = LimitSettings()
     safety: SafetySettings = SafetySettings()
+    privacy: PrivacySettings = PrivacySettings()
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     web: WebSettings = WebSettings()

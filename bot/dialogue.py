@@ -45,6 +45,19 @@ class Dialogue:
                 )
             ]
         incoming = with_command(incoming)
+        if incoming.callback is None and self.services.flood.repeated(
+            incoming.owner, incoming.text
+        ):
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        "You sent that already. Please wait a moment.",
+                        "你已经发过了，请稍等。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
         users = self.services.users
         if incoming.update_id is not None and not await users.first_delivery(
             incoming.platform, incoming.update_id

@@ -32,6 +32,22 @@ async def request_picture(
     unsafe = await safety_refusal(context, text)
     if unsafe is not None:
         return [unsafe]
+    incoming = context.incoming
+    flood = services.flood
+    fresh = await services.images.cached(request.cache_key()) is None
+    if fresh:
+        wait = flood.picture_wait(context.learner, incoming.chat_kind, incoming.chat_id)
+        if wait is not None:
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        f"One moment! You can ask for a new picture in {wait} seconds.",
+                        f"请等 {wait} 秒再要新图片。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
     delivery = {
         "address": context.address.to_dict(),
         "learner": context.learner,
@@ -46,6 +62,8 @@ async def request_picture(
         )
     except QueueRefused as refusal:
         return [Reply(refusal_text(context, refusal), ephemeral=True)]
+    if ticket.job_id is not None:
+        flood.picture_started(context.learner, incoming.chat_kind, incoming.chat_id)
     entry_id = await services.history.add(
         context.learner,
         kind,

@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.app import App, open_app
 from bot.config import ConfigError, Settings
+from bot.scheduler import CoreScheduler
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ async def serve(
             loop.add_signal_handler(signum, stop.set)
     announce(f"Loading the picture model ({settings.engine.model})…")
     async with open_app(settings) as app, AsyncExitStack() as stack:
+        await stack.enter_async_context(CoreScheduler(app.services))
         adapters = adapters_for(settings, app)
         if not adapters:
             raise ConfigError("nothing to run: web.enabled is false and no bot token is set")

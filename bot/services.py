@@ -9,6 +9,7 @@ from bot.drawing import Illustrator
 from bot.learning.dictionary import Dictionary
 from bot.learning.quiz import QuizMaster
 from bot.learning.speech import Speaker
+from bot.limits import FloodGuard
 from engine.prompt_filter import PromptFilter
 from engine.queue import GenerationQueue
 from storage.clock import Clock
@@ -38,3 +39,4 @@ class Services:
     speaker: Speaker
     flags: FlagStore
     prompt_filter: PromptFilter
+    flood: FloodGuard

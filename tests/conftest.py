@@ -13,7 +13,7 @@ import pytest
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App, open_app
-from bot.config import DataSettings, EngineSettings, QueueSettings, Settings
+from bot.config import DataSettings, EngineSettings, LimitSettings, QueueSettings, Settings
 from bot.learning.dictionary import Dictionary
 from engine.pipeline import EngineOptions, PictureEngine
 from tests.helpers import FakeClock
@@ -63,6 +63,7 @@ def make_settings(data_dir: Path, **sections: Any) -> Settings:
         "data": DataSettings(dir=data_dir),
         "engine": EngineSettings(model="tiny"),
         "queue": QueueSettings(batch_window_ms=0),
+        "limits": LimitSettings(cooldown_seconds=0),
     }
     values.update(sections)
     return Settings(**values)

@@ -11,12 +11,14 @@ from bot.texts import say
 @command("start", zh="开始")
 async def start(context: Context) -> list[Reply]:
     """Say hello and explain what Pictolingo does."""
+    days = context.services.settings.privacy.retention_days
     text = say(
         context.incoming,
         "Hello! I am Pictolingo. I draw English words so you can learn them.\n"
         "Try /word apple or /sentence The cat sleeps on the sofa. Send /help for more.\n\n"
-        "Privacy: I keep only your chat id, the words you ask for and their pictures,\n"
-        "never your name or phone number.",
+        "Privacy: I keep only your chat id, the words you ask for and their pictures, never "
+        f"your name.\nAccounts unused for {days} days are deleted; /mydata shows everything, "
+        "/forget deletes it.",
         "你好！我是 Pictolingo，我会把英语单词画出来帮你学习。\n"
         "隐私：我只保存你的聊天 ID、你查的单词和图片。",
     )

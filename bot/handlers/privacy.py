@@ -1,0 +1,86 @@
+"""/mydata and /forget: see everything kept about you, or delete it all."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from bot.context import Context
+from bot.messages import Attachment, Button, Reply
+from bot.router import callback, command
+from bot.texts import say
+from storage.privacy import export_learner, forget_learner
+
+
+@command("mydata", zh="我的数据")
+async def mydata(context: Context) -> list[Reply]:
+    """Download everything Pictolingo keeps about you (a JSON file)."""
+    services = context.services
+    data = await export_learner(services.db, context.learner)
+    folder = services.settings.data.dir / "exports" / str(context.learner)
+    path = folder / "pictolingo-my-data.json"
+
+    def write() -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            json.dumps(data, indent=1, ensure_ascii=False, default=str), encoding="utf-8"
+        )
+
+    await asyncio.to_thread(write)
+    counts = ", ".join(f"{len(v)} {k}" for k, v in data.items() if isinstance(v, list) and v)
+    return [
+        Reply(
+            say(
+                context.incoming,
+                f"Here is everything I keep about you ({counts}). Send /forget to delete it all.",
+                "这是我保存的关于你的全部数据。发送 /forget 可以全部删除。",
+            ),
+            files=(Attachment(path, path.name, "application/json"),),
+            ephemeral=True,
+        )
+    ]
+
+
+@command("forget", zh="删除我的数据")
+async def forget(context: Context) -> list[Reply]:
+    """Delete everything Pictolingo keeps about you (asks first)."""
+    buttons = ((Button("🗑 Yes, delete everything", "forget:yes"), Button("Keep it", "forget:no")),)
+    return [
+        Reply(
+            say(
+                context.incoming,
+                "This deletes your history, pictures, quizzes, reviews and "
+                "streak, on every app you linked. It cannot be undone. "
+                "Are you sure?",
+                "这会删除你的全部记录，不能恢复。确定吗？",
+            ),
+            buttons=buttons,
+            ephemeral=True,
+        )
+    ]
+
+
+@callback("forget")
+async def forget_button(context: Context) -> list[Reply]:
+    if context.args != "yes":
+        return [
+            Reply(
+                say(context.incoming, "OK, nothing was deleted.", "好的，没有删除任何东西。"),
+                ephemeral=True,
+            )
+        ]
+    services = context.services
+    done = await forget_learner(
+        services.db, context.learner, services.images.root, services.settings.data.dir
+    )
+    return [
+        Reply(
+            say(
+                context.incoming,
+                f"Done: everything about you is deleted ({done['images']} "
+                "pictures). Send /start if you want to begin again.",
+                "完成：你的全部数据已删除。",
+            ),
+            ephemeral=True,
+        )
+    ]

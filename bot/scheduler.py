@@ -1,0 +1,55 @@
+"""The core scheduler (APScheduler 3, in our event loop): nightly purges, daily challenges.
+
+Owned by the app rather than a platform's job queue, so it can post through every adapter.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, timedelta
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from bot.services import Services
+from storage.privacy import forget_learner, idle_learners
+
+log = logging.getLogger(__name__)
+
+
+class CoreScheduler:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.extra_jobs: list[dict[str, Any]] = []
+
+    async def __aenter__(self) -> CoreScheduler:
+        self.scheduler.add_job(
+            self.purge_idle_learners,
+            CronTrigger(hour=3, minute=17),
+            id="privacy-retention",
+            replace_existing=True,
+            misfire_grace_time=6 * 3600,
+            coalesce=True,
+        )
+        self.scheduler.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    async def purge_idle_learners(self) -> int:
+        """Delete learners idle for longer than privacy.retention_days."""
+        services = self.services
+        days = services.settings.privacy.retention_days
+        before = services.clock.now() - timedelta(days=days)
+        learners = await idle_learners(services.db, before)
+        for learner in learners:
+            await forget_learner(
+                services.db, learner, services.images.root, services.settings.data.dir
+            )
+        if learners:
+            log.info("retention: deleted %d learner(s) idle for over %d days", len(learners), days)
+        return len(learners)
