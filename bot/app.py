@@ -186,6 +186,7 @@ async def open_app(
                 flags=FlagStore(db, clock),
                 prompt_filter=PromptFilter.default(),
                 flood=FloodGuard(settings.limits),
+                started_at=clock.now(),
             )
             async with queue, Courier(services) as courier:
                 yield App(settings, services, Dialogue(services), courier, engine)

@@ -117,7 +117,7 @@ def run(config: ConfigOption = None) -> None:
     from bot.runner import serve
 
     settings = settings_or_exit(config)
-    configure_logging(settings.log.level, secrets=secret_values(settings))
+    configure_logging(settings.log.level, secrets=secret_values(settings), fmt=settings.log.format)
     run_async(serve(settings))
 
 

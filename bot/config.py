@@ -162,6 +162,14 @@ class LogSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Children's messages stay out of logs unless an operator turns this on to debug.
     message_text: bool = False
+    # "text" for people, "json" (one object per line) for log collectors.
+    format: Literal["text", "json"] = "text"
+
+
+class AdminSettings(Section):
+    # Who may use /status, as "platform:user id" (e.g. "telegram:123456789"). The person at
+    # the terminal (`pictolingo chat`) is always an admin.
+    users: list[str] = []
 
 
 class Settings(BaseSettings):
@@ -182,6 +190,7 @@ class Settings(BaseSettings):
     discord: DiscordSettings = DiscordSettings()
     web: WebSettings = WebSettings()
     log: LogSettings = LogSettings()
+    admin: AdminSettings = AdminSettings()
 
     @classmethod
     def settings_customise_sources(

@@ -12,6 +12,7 @@ import logging
 from typing import Protocol
 
 from bot.context import Context
+from bot.logs import use_request_id
 from bot.markup import bold
 from bot.messages import Address, Incoming, Reply
 from bot.picturing import job_handle
@@ -147,6 +148,7 @@ class Courier:
         if sender is None:
             return  # that platform is not running now; delivered when it next starts
         job = event.job
+        use_request_id(str(job.delivery.get("request_id", "-")))
         context = self._context(job, address)
         text = str(job.delivery.get("text", ""))
         if event.kind == "progress":

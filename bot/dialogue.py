@@ -30,7 +30,7 @@ class Dialogue:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """All replies to send now for one incoming message or button press."""
-        request_id = new_request_id()
+        request_id = new_request_id()  # follows this message into the queue and the engine
         started = time.perf_counter()
         if len(incoming.text) > MAX_INCOMING_CHARS or len(incoming.args) > MAX_INCOMING_CHARS:
             return [
@@ -45,6 +45,10 @@ class Dialogue:
                 )
             ]
         incoming = with_command(incoming)
+        if incoming.owner in self.services.settings.admin.users and not incoming.is_admin:
+            incoming = replace(incoming, is_admin=True)
+        if self.services.settings.log.message_text:
+            log.info("message text: %r", incoming.text[:200])
         if incoming.callback is None and self.services.flood.repeated(
             incoming.owner, incoming.text
         ):
@@ -100,6 +104,17 @@ class Dialogue:
         spec = COMMANDS.get(name)
         if spec is None:
             return [unknown_command(incoming, name)]
+        if spec.admin_only and not incoming.is_admin:
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        f"/{name} is for the people who run this bot.",
+                        f"/{name} 只有管理员可以用。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
         if spec.teacher_only and not incoming.is_teacher:
             return [
                 Reply(

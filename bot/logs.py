@@ -1,12 +1,18 @@
-"""Logging with a request id that follows one message from adapter to dialogue, queue and engine."""
+"""Logging with a request id that follows one message from adapter to dialogue, queue and engine.
+
+Message text is never logged unless `log.message_text` is on; secrets are blanked out; the
+format is plain text or one JSON object per line (`log.format = "json"`) for log collectors.
+"""
 
 from __future__ import annotations
 
-import contextvars
+import collections
+import json
 import logging
 import secrets
+import time
 
-_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+from engine.tracing import request_id as _request_id
 
 
 def new_request_id() -> str:
@@ -17,6 +23,11 @@ def new_request_id() -> str:
 
 def current_request_id() -> str:
     return _request_id.get()
+
+
+def use_request_id(value: str | None) -> None:
+    """Carry a message's request id into the queue worker, the engine thread, the courier."""
+    _request_id.set(value or "-")
 
 
 class RequestIdFilter(logging.Filter):
@@ -43,15 +54,65 @@ class SecretRedactor(logging.Filter):
         return True
 
 
-def configure_logging(level: str = "INFO", secrets: list[str] | None = None) -> None:
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "request_id": getattr(record, "request_id", "-"),
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["error"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+class ErrorCounter(logging.Handler):
+    """Counts ERROR records, for /status ("errors in the last hour")."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.times: collections.deque[float] = collections.deque(maxlen=10_000)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.times.append(time.monotonic())
+
+    def last_hour(self) -> int:
+        cutoff = time.monotonic() - 3600
+        return sum(1 for t in self.times if t >= cutoff)
+
+
+ERRORS = ErrorCounter()
+
+
+def configure_logging(
+    level: str = "INFO", secrets: list[str] | None = None, fmt: str = "text"
+) -> None:
     handler = logging.StreamHandler()
     handler.addFilter(RequestIdFilter())
     handler.addFilter(SecretRedactor(secrets or []))
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s")
-    )
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s")
+        )
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [handler, ERRORS]
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "aiosqlite", "apscheduler.executors.default"):
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Libraries that would log message text (aiosqlite's SQL parameters) or request URLs
+    (httpx, with the bot token in them) speak only about problems, even at DEBUG."""
+    for noisy in (
+        "httpx",
+        "httpcore",
+        "aiosqlite",
+        "apscheduler.executors.default",
+        "telegram.ext.ExtBot",
+        "telegram.Bot",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -26,6 +26,7 @@ class Incoming:
     callback: str | None = None
     locale: str = "en"
     is_teacher: bool = False
+    is_admin: bool = False
     update_id: str | None = None
     message_id: str | None = None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.context import Context
+from bot.logs import current_request_id
 from bot.markup import bold
 from bot.messages import Button, Picture, Reply
 from bot.texts import say
@@ -54,6 +55,7 @@ async def request_picture(
         "kind": kind,
         "text": text,
         "locale": context.incoming.locale,
+        "request_id": current_request_id(),
         **(extra or {}),
     }
     try:

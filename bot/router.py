@@ -38,6 +38,7 @@ class Command:
     teacher_only: bool
     needs_argument: bool
     hidden: bool
+    admin_only: bool = False
 
 
 COMMANDS: dict[str, Command] = {}
@@ -55,6 +56,7 @@ def command(
     teacher_only: bool = False,
     needs_argument: bool = False,
     hidden: bool = False,
+    admin_only: bool = False,
 ) -> Callable[[Handler], Handler]:
     """Register ``/name``; the function's docstring becomes its help."""
 
@@ -72,6 +74,7 @@ def command(
             teacher_only=teacher_only,
             needs_argument=needs_argument,
             hidden=hidden,
+            admin_only=admin_only,
         )
         return handler
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.config import Settings
 from bot.drawing import Illustrator
@@ -40,3 +41,4 @@ class Services:
     flags: FlagStore
     prompt_filter: PromptFilter
     flood: FloodGuard
+    started_at: datetime = field(default_factory=lambda: datetime.now(UTC))

@@ -91,3 +91,8 @@ def check_sentence(raw: str, max_chars: int = 300) -> str:
             "请写一个完整的句子，例如：/sentence I like apples.",
         )
     return text
+
+
+def is_number(text: str) -> bool:
+    """Plain ASCII digits only: '²' and '٣' are digits to str.isdigit() but not to int()."""
+    return text.isascii() and text.isdecimal()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any, Protocol
 from engine.pipeline import DrawnPicture, EngineOutOfMemory, ProgressCallback
 from engine.request import GenerationRequest
 from engine.safety import judge
+from engine.tracing import request_id
 from storage.clock import Clock
 from storage.db import StorageError
 from storage.images import ImageStore, StoredImage
@@ -105,6 +107,8 @@ class GenerationQueue(Protocol):
     def subscribe(self, listener: Listener) -> None: ...
 
     async def idle(self) -> None: ...
+
+    async def stats(self) -> dict[str, Any]: ...
 
 
 class LocalQueue:
@@ -231,6 +235,18 @@ class LocalQueue:
     async def position(self, job_id: int) -> int:
         return await self.jobs.position(job_id)
 
+    async def stats(self) -> dict[str, Any]:
+        """For operators: what is waiting, what is being drawn, how fast."""
+        per_image = self.pipeline_seconds / self.drawn_images if self.drawn_images else None
+        return {
+            "backend": "local",
+            "workers": 1,
+            "waiting": await self.jobs.waiting_count(),
+            "running": len(self._running),
+            "drawn": self.drawn_images,
+            "seconds_per_image": per_image,
+        }
+
     async def idle(self) -> None:
         """Wait until nothing is queued or running (used by the terminal and the tests)."""
         while True:
@@ -301,7 +317,11 @@ class LocalQueue:
 
         started = loop.time()
         try:
-            self._drawing = loop.run_in_executor(None, self.drawer.draw, requests, progress)
+            request_id.set(str(jobs[0].delivery.get("request_id", "-")))
+            context = contextvars.copy_context()  # the engine thread logs with the request id
+            self._drawing = loop.run_in_executor(
+                None, context.run, self.drawer.draw, requests, progress
+            )
             pictures = await asyncio.shield(self._drawing)
         except EngineOutOfMemory:
             await self._out_of_memory(jobs, len(requests))
@@ -315,6 +335,9 @@ class LocalQueue:
         self.drawn_images += len(pictures)
         self._batch_limit = self.options.max_batch
         for (key, group), picture in zip(by_key.items(), pictures, strict=True):
+            group = [j for j in group if await self.jobs.get(j.id) is not None]
+            if not group:
+                continue  # everyone who asked was deleted (/forget) while it was drawn
             verdict = judge(picture, allow_unchecked=self.options.allow_unchecked)
             if not verdict.allowed:
                 await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")

@@ -74,13 +74,27 @@ class ImageStore:
                 await asyncio.to_thread(_write_atomically, path, png)
             except OSError as exc:
                 raise StorageError(f"cannot save the picture ({exc.strerror or exc})") from exc
-        await self.db.execute(
-            "INSERT INTO images (sha256, width, height, seed, params, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-            (sha, width, height, seed, json.dumps(params, sort_keys=True), stamp(self.clock.now())),
-        )
-        row = await self.db.fetchone("SELECT * FROM images WHERE sha256 = ?", (sha,))
-        assert row is not None
+        # Inserted and read back in one write transaction: a learner deleted (/forget) at this
+        # very moment cannot remove the record in between.
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO images (sha256, width, height, seed, params, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                (
+                    sha,
+                    width,
+                    height,
+                    seed,
+                    json.dumps(params, sort_keys=True),
+                    stamp(self.clock.now()),
+                ),
+            )
+            cursor = await conn.execute("SELECT * FROM images WHERE sha256 = ?", (sha,))
+            row = await cursor.fetchone()
+        if row is None:
+            raise StorageError("the picture record could not be written")
+        if not path.exists():  # its file was removed with a forgotten learner: write it again
+            await asyncio.to_thread(_write_atomically, path, png)
         return self._from_row(row)
 
     async def get(self, image_id: int) -> StoredImage | None:

@@ -50,6 +50,8 @@ class TerminalAdapter:
         self.chat_id = chat_id
         self.locale = locale
         self.is_teacher = is_teacher
+        # The person at the server's terminal runs the bot: /status is theirs to use.
+        self.is_admin = True
         self.show_progress = show_progress
         self.settle_timeout = settle_timeout
         self.transcript = Transcript()
@@ -78,6 +80,7 @@ class TerminalAdapter:
             "user_id": self.user_id,
             "locale": self.locale,
             "is_teacher": self.is_teacher,
+            "is_admin": self.is_admin,
         }
         if stripped in self._buttons:
             return Incoming(callback=self._buttons[stripped], **common)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from bot.handlers import (
     settings,
     start,
     stats,
+    status,
     word,
 )
 
@@ -31,5 +32,6 @@ __all__ = [
     "settings",
     "start",
     "stats",
+    "status",
     "word",
 ]

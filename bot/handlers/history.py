@@ -10,6 +10,7 @@ from bot.messages import Button, Picture, Reply
 from bot.picturing import request_picture
 from bot.router import callback, command
 from bot.texts import say
+from bot.validation import is_number
 from engine.request import GenerationRequest
 
 PAGE_SIZE = 10
@@ -30,7 +31,7 @@ async def history(context: Context) -> list[Reply]:
 def parse_arguments(args: str) -> tuple[str, int]:
     words = args.split()
     page = 1
-    if words and words[-1].isdigit():
+    if words and is_number(words[-1]):
         page = max(1, min(int(words.pop()[:6]), 100_000))
     return " ".join(words)[:100], page
 
@@ -99,7 +100,7 @@ async def history_page(context: Context, search: str, page: int) -> list[Reply]:
 @callback("hist")
 async def history_button(context: Context) -> list[Reply]:
     action, _, value = context.args.partition(":")
-    if not value.isdigit():
+    if not is_number(value):
         return []
     if action == "page":
         search = await context.services.users.session(context.learner, SEARCH_KEY) or ""

@@ -6,6 +6,7 @@ from bot.context import Context
 from bot.messages import Reply
 from bot.router import callback, command, on_text
 from bot.texts import say
+from bot.validation import is_number
 
 ROUND = 5
 
@@ -64,7 +65,7 @@ async def quiz_button(context: Context) -> list[Reply]:
     """'Quiz me' under a picture (quiz:<item>) or 'Another quiz' (quiz:round)."""
     if context.args == "round":
         return await start_round(context)
-    if not context.args.isdigit():
+    if not is_number(context.args):
         return []
     item = await context.services.learning.item(context.learner, int(context.args))
     if item is None:
@@ -87,7 +88,7 @@ async def quiz_button(context: Context) -> list[Reply]:
 @callback("qa")
 async def answer_button(context: Context) -> list[Reply]:
     question_id, _, choice = context.args.partition(":")
-    if not question_id.isdigit():
+    if not is_number(question_id):
         return []
     services = context.services
     question = await services.learning.question(context.learner, int(question_id))

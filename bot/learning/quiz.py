@@ -19,6 +19,7 @@ from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
 from bot.markup import bold
 from bot.messages import Button, Picture, Reply
+from bot.validation import is_number
 from storage.clock import Clock
 from storage.images import ImageStore
 from storage.learning import Item, LearningStore, Question
@@ -183,7 +184,7 @@ class QuizMaster:
             return [Reply("You already answered that one.", ephemeral=True)]
         right_index = int(question.answer) if question.kind != "type_word" else -1
         right = question.options[right_index] if right_index >= 0 else question.answer
-        correct = choice.isdigit() and int(choice) == right_index
+        correct = is_number(choice) and int(choice) == right_index
         if not await self.learning.answer(question.id, correct):
             return [Reply("You already answered that one.", ephemeral=True)]
         feedback = f"✅ Right! {bold(right)}" if correct else f"❌ Not quite. It is {bold(right)}."

@@ -31,7 +31,11 @@ def pictolingo(
 @pytest.mark.slow
 def test_piped_chat_prints_each_reply_and_real_png_paths(tmp_path: Path) -> None:
     result = pictolingo(
-        "chat", cwd=tmp_path, stdin="/word apple\n/sentence The cat sleeps on the sofa.\n/history\n"
+        "chat",
+        cwd=tmp_path,
+        stdin="/word apple\n/sentence The cat sleeps on the sofa.\n/history\n",
+        # a pipe sends the next command at once; the 3 s picture cooldown is for chats
+        env={"PICTOLINGO_LIMITS__COOLDOWN_SECONDS": "0"},
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout

@@ -152,7 +152,7 @@ class TelegramSender:
     async def _send_new(self, chat: int, reply: Reply, reply_to: str | None) -> Message | None:
         parameters = (
             ReplyParameters(int(reply_to), allow_sending_without_reply=True)
-            if reply_to and reply_to.isdigit()
+            if reply_to and reply_to.isascii() and reply_to.isdecimal()
             else None
         )
         keyboard = self._keyboard(reply.buttons)

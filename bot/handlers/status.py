@@ -1,0 +1,31 @@
+"""/status for the people who run the bot: queue, workers, speed, errors, uptime."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.context import Context
+from bot.logs import ERRORS
+from bot.messages import Reply
+from bot.router import command
+from storage.activity import finished_since
+
+
+@command("status", zh="运行状态", admin_only=True, hidden=True)
+async def status(context: Context) -> list[Reply]:
+    """How the bot is doing: queue depth, workers, pictures per minute, errors, uptime."""
+    services = context.services
+    now = services.clock.now()
+    stats = await services.queue.stats()
+    done = await finished_since(services.db, now - timedelta(minutes=10), "done")
+    failed = await finished_since(services.db, now - timedelta(hours=1), "failed")
+    uptime = now - services.started_at
+    per_image = stats.get("seconds_per_image")
+    lines = [
+        f"Queue ({stats['backend']}): {stats['waiting']} waiting, {stats['running']} drawing",
+        f"Workers: {stats['workers']}" + (f" · {per_image:.2f} s per picture" if per_image else ""),
+        f"Pictures per minute (last 10 min): {done / 10:.1f}",
+        f"Failed pictures (last hour): {failed} · errors logged (last hour): {ERRORS.last_hour()}",
+        f"Uptime: {str(uptime).split('.')[0]}",
+    ]
+    return [Reply("\n".join(lines), ephemeral=True)]
