@@ -25,6 +25,7 @@ from bot.services import Services
 from engine.pipeline import EngineOptions, PictureEngine
 from engine.prompt_filter import PromptFilter
 from engine.queue import Drawer, LocalQueue, QueueOptions
+from storage.challenges import ChallengeStore
 from storage.clock import Clock, SystemClock
 from storage.db import Database
 from storage.flags import FlagStore
@@ -184,6 +185,7 @@ async def open_app(
                 quizzes=QuizMaster(learning, images, users, dictionary, clock),
                 speaker=Speaker(data_dir / "audio"),
                 flags=FlagStore(db, clock),
+                challenges=ChallengeStore(db, clock),
                 prompt_filter=PromptFilter.default(),
                 flood=FloodGuard(settings.limits),
                 started_at=clock.now(),

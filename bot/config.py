@@ -104,6 +104,32 @@ class PrivacySettings(Section):
     retention_days: int = Field(365, ge=1, le=3650)
 
 
+class ChallengeSettings(Section):
+    # Time zone for /daily and /challenge when the learner has not set one (IANA name).
+    default_timezone: str = "UTC"
+    # Posting time when /daily on or /challenge on gives none (local HH:MM).
+    default_time: str = Field("08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    # A class challenge's answers are revealed this long after it is posted.
+    reveal_minutes: int = Field(360, ge=1, le=1440)
+    # A posting missed by at most this much (e.g. the bot was restarted) still happens, once.
+    grace_hours: int = Field(6, ge=0, le=23)
+    # Pictures for the day's words are drawn this long before they are posted.
+    prepare_minutes: int = Field(60, ge=0, le=720)
+    # Messages in flight at once during a broadcast (each adapter still paces its platform).
+    broadcast_concurrency: int = Field(20, ge=1, le=500)
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(value)
+        except (ValueError, OSError, KeyError) as error:
+            raise ValueError("an IANA time zone such as UTC or Europe/London") from error
+        return value
+
+
 class LimitSettings(Section):
     daily_pictures: int = Field(60, ge=0)
     # Seconds between two new pictures for one learner (cached pictures are instant). 0 = off.
@@ -186,6 +212,7 @@ class Settings(BaseSettings):
     limits: LimitSettings = LimitSettings()
     safety: SafetySettings = SafetySettings()
     privacy: PrivacySettings = PrivacySettings()
+    challenges: ChallengeSettings = ChallengeSettings()
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     web: WebSettings = WebSettings()

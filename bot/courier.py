@@ -79,6 +79,10 @@ class Courier:
         self._senders[sender.platform] = sender
         await self.deliver_waiting(sender.platform)
 
+    def sender(self, platform: str) -> Sender | None:
+        """The running adapter for a platform (None when it is not running now)."""
+        return self._senders.get(platform)
+
     def detach(self, sender: Sender) -> None:
         self._senders.pop(sender.platform, None)
 
@@ -110,6 +114,8 @@ class Courier:
     def on_event(self, event: JobEvent) -> None:
         if event.kind == "cancelled":
             return  # the cancel handler answers the learner itself
+        if "address" not in event.job.delivery:
+            return  # background work (a challenge picture): nobody to tell
         address = Address.from_dict(event.job.delivery.get("address", {}))
         lane_key = (address.platform, address.chat_id)
         if event.kind == "progress":

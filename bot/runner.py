@@ -11,6 +11,7 @@ from contextlib import AsyncExitStack
 from typing import Any
 
 from bot.app import App, open_app
+from bot.challenges.runner import ChallengeRunner
 from bot.config import ConfigError, Settings
 from bot.scheduler import CoreScheduler
 
@@ -48,7 +49,8 @@ async def serve(
             loop.add_signal_handler(signum, stop.set)
     announce(f"Loading the picture model ({settings.engine.model})…")
     async with open_app(settings) as app, AsyncExitStack() as stack:
-        await stack.enter_async_context(CoreScheduler(app.services))
+        runner = ChallengeRunner(app.services, app.courier)
+        await stack.enter_async_context(CoreScheduler(app.services, runner))
         adapters = adapters_for(settings, app)
         if not adapters:
             raise ConfigError("nothing to run: web.enabled is false and no bot token is set")

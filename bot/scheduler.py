@@ -6,12 +6,14 @@ Owned by the app rather than a platform's job queue, so it can post through ever
 from __future__ import annotations
 
 import logging
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.challenges.runner import ChallengeRunner
 from bot.services import Services
 from storage.privacy import forget_learner, idle_learners
 
@@ -19,8 +21,9 @@ log = logging.getLogger(__name__)
 
 
 class CoreScheduler:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, challenges: ChallengeRunner | None = None) -> None:
         self.services = services
+        self.challenges = challenges
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.extra_jobs: list[dict[str, Any]] = []
 
@@ -33,6 +36,19 @@ class CoreScheduler:
             misfire_grace_time=6 * 3600,
             coalesce=True,
         )
+        if self.challenges is not None:
+            # Every minute, and once right away: anything missed while stopped is caught up
+            # (within challenges.grace_hours), and the database makes each posting happen once.
+            self.scheduler.add_job(
+                self.challenges.tick,
+                IntervalTrigger(minutes=1),
+                id="challenges",
+                next_run_time=datetime.now(UTC),
+                replace_existing=True,
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=self.services.settings.challenges.grace_hours * 3600 or None,
+            )
         self.scheduler.start()
         return self
 

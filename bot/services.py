@@ -13,6 +13,7 @@ from bot.learning.speech import Speaker
 from bot.limits import FloodGuard
 from engine.prompt_filter import PromptFilter
 from engine.queue import GenerationQueue
+from storage.challenges import ChallengeStore
 from storage.clock import Clock
 from storage.db import Database
 from storage.flags import FlagStore
@@ -39,6 +40,7 @@ class Services:
     quizzes: QuizMaster
     speaker: Speaker
     flags: FlagStore
+    challenges: ChallengeStore
     prompt_filter: PromptFilter
     flood: FloodGuard
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))

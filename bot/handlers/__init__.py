@@ -2,10 +2,13 @@
 
 from bot.handlers import (
     cancel,
+    challenge,
+    daily,
     export,
     flags,
     help,
     history,
+    leaderboard,
     link,
     privacy,
     quiz,
@@ -16,14 +19,18 @@ from bot.handlers import (
     stats,
     status,
     word,
+    wordlist,
 )
 
 __all__ = [
     "cancel",
+    "challenge",
+    "daily",
     "export",
     "flags",
     "help",
     "history",
+    "leaderboard",
     "link",
     "privacy",
     "quiz",
@@ -34,4 +41,5 @@ __all__ = [
     "stats",
     "status",
     "word",
+    "wordlist",
 ]

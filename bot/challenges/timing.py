@@ -1,0 +1,55 @@
+"""Posting times in a learner's or class's own time zone, daylight-saving changes included.
+
+A time that does not exist on a spring-forward day (02:30 in Europe/London) posts an hour later
+in wall time; a time that happens twice on a fall-back day posts at the first one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+
+
+def parse_clock(text: str) -> time | None:
+    """'7:30', '07:30', '19.05' → a time; None for anything else."""
+    match = _CLOCK.match(text.strip())
+    if not match:
+        return None
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def zone(name: str) -> ZoneInfo | None:
+    """A time zone by IANA name ('Europe/London', 'UTC'), or None when unknown."""
+    if not name or len(name) > 64 or not name.isascii() or ".." in name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def occurrence(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """When `at` on local `day` happens, in UTC."""
+    return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
+
+
+def local_date(moment: datetime, tz: ZoneInfo) -> date:
+    return moment.astimezone(tz).date()
+
+
+def next_occurrence(after: datetime, at: time, tz: ZoneInfo) -> datetime:
+    """The first time `at` happens strictly after `after` (UTC)."""
+    start = local_date(after, tz) - timedelta(days=1)
+    for offset in range(4):
+        candidate = occurrence(start + timedelta(days=offset), at, tz)
+        if candidate > after:
+            return candidate
+    raise AssertionError("a local time happens at least once in three days")
+
+
+def clock_text(value: str | time) -> str:
+    moment = parse_clock(value) if isinstance(value, str) else value
+    return moment.strftime("%H:%M") if moment else str(value)
