@@ -223,8 +223,8 @@ class ChallengeStore:
         now = stamp(self.clock.now())
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
-                "INSERT OR IGNORE INTO challenge_rounds (schedule_id, platform, chat_id, day, word, "
-                "choices, image_id, posted_at, reveal_at, sent_at, timezone) "
+                "INSERT OR IGNORE INTO challenge_rounds (schedule_id, platform, chat_id, day, "
+                "word, choices, image_id, posted_at, reveal_at, sent_at, timezone) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     schedule.id if schedule else None,
