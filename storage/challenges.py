@@ -114,32 +114,40 @@ class ChallengeStore:
         next_post_at: datetime,
     ) -> Schedule:
         """Create or replace the schedule of this kind for this chat (one per chat and kind)."""
-        await self.db.execute(
-            "INSERT INTO challenge_schedules (kind, platform, chat_id, chat_kind, learner_id, "
-            "post_time, timezone, reveal_minutes, pool, locale, next_post_at, active) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-            "ON CONFLICT (kind, platform, chat_id) DO UPDATE SET chat_kind = excluded.chat_kind, "
-            "learner_id = excluded.learner_id, post_time = excluded.post_time, "
-            "timezone = excluded.timezone, reveal_minutes = excluded.reveal_minutes, "
-            "pool = excluded.pool, locale = excluded.locale, "
-            "next_post_at = excluded.next_post_at, active = 1",
-            (
-                kind,
-                platform,
-                chat_id,
-                chat_kind,
-                learner_id,
-                post_time,
-                timezone,
-                reveal_minutes,
-                pool,
-                locale,
-                stamp(next_post_at),
-            ),
-        )
-        found = await self.schedule_for(kind, platform, chat_id)
-        assert found is not None
-        return found
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO challenge_schedules (kind, platform, chat_id, chat_kind, learner_id, "
+                "post_time, timezone, reveal_minutes, pool, locale, next_post_at, active) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                "ON CONFLICT (kind, platform, chat_id) DO UPDATE SET "
+                "chat_kind = excluded.chat_kind, learner_id = excluded.learner_id, "
+                "post_time = excluded.post_time, "
+                "timezone = excluded.timezone, reveal_minutes = excluded.reveal_minutes, "
+                "pool = excluded.pool, locale = excluded.locale, "
+                "next_post_at = excluded.next_post_at, active = 1",
+                (
+                    kind,
+                    platform,
+                    chat_id,
+                    chat_kind,
+                    learner_id,
+                    post_time,
+                    timezone,
+                    reveal_minutes,
+                    pool,
+                    locale,
+                    stamp(next_post_at),
+                ),
+            )
+            # read back on the writer: the reader may still hold an older snapshot
+            cursor = await conn.execute(
+                "SELECT * FROM challenge_schedules WHERE kind = ? AND platform = ? AND chat_id = ?",
+                (kind, platform, chat_id),
+            )
+            row = await cursor.fetchone()
+            await cursor.close()
+        assert row is not None
+        return _schedule(row)
 
     async def schedule_for(self, kind: str, platform: str, chat_id: str) -> Schedule | None:
         row = await self.db.fetchone(
@@ -243,9 +251,12 @@ class ChallengeStore:
             # lastrowid is stale after an ignored insert: only a changed row counts
             round_id = cursor.lastrowid if cursor.rowcount == 1 else None
             await cursor.close()
-        if not round_id:
-            return None
-        return await self.round(round_id)
+            if not round_id:
+                return None
+            cursor = await conn.execute("SELECT * FROM challenge_rounds WHERE id = ?", (round_id,))
+            row = await cursor.fetchone()
+            await cursor.close()
+        return _round(row) if row else None
 
     async def round(self, round_id: int) -> Round | None:
         row = await self.db.fetchone("SELECT * FROM challenge_rounds WHERE id = ?", (round_id,))

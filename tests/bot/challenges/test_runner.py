@@ -70,7 +70,7 @@ async def test_two_runners_at_once_post_once(
         ChallengeRunner(app.services, app.courier),
     )
     reports = await asyncio.gather(first.tick(), second.tick())
-    assert sum(r.posted for r in reports) == 3
+    assert sum(r.posted for r in reports) == 3, reports
     assert sum(r.broadcast.sent for r in reports) == 3
     assert all(len(questions(platform, name)) == 1 for name in ("a", "b", "c"))
 
