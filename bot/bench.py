@@ -235,8 +235,13 @@ async def measure_acks(app: App, words: list[str]) -> float:
 
 
 async def run_bench(
-    settings: Settings, *, quick: bool = False, progress: Progress = print
+    settings: Settings,
+    *,
+    quick: bool = False,
+    progress: Progress = print,
+    broadcast: int | None = None,
 ) -> dict[str, Any]:
+    from bot.bench_broadcast import broadcast_bench
     from bot.bench_history import history_latencies
 
     users, per_user = (8, 2) if quick else (32, 2)
@@ -288,4 +293,15 @@ async def run_bench(
         results["history_page_p95_ms"] = page_p95
         results["history_search_p95_ms"] = search_p95
         results["history_search_naive_like_p95_ms"] = naive_search_p95
+        chats = broadcast if broadcast is not None else (1000 if quick else 10_000)
+        if chats:
+            results.update(
+                await broadcast_bench(
+                    lambda data_dir: _open(settings, data_dir, engine, timed),
+                    Path(temp),
+                    subscribers=chats,
+                    naive_subscribers=max(100, chats // 10),
+                    progress=progress,
+                )
+            )
     return results

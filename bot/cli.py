@@ -206,8 +206,12 @@ def bench(
     config: ConfigOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="End with one JSON line.")] = False,
     quick: Annotated[bool, typer.Option(help="Smaller sizes, for a quick look.")] = False,
+    broadcast: Annotated[
+        int | None,
+        typer.Option(help="Chats in the broadcast benchmark (default 10000, 1000 with --quick)."),
+    ] = None,
 ) -> None:
-    """Benchmark the queue and storage against the naive way, on the configured model."""
+    """Benchmark queue, storage and broadcasts against the naive way, on the configured model."""
     import json
 
     from bot.bench import run_bench
@@ -220,7 +224,7 @@ def bench(
     results: dict[str, Any] = {}
 
     async def go() -> None:
-        results.update(await run_bench(settings, quick=quick, progress=say))
+        results.update(await run_bench(settings, quick=quick, progress=say, broadcast=broadcast))
 
     run_async(go())
     if json_output:

@@ -9,9 +9,9 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 
 from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.adapters.telegram.fake_api import FakeTelegram
 from bot.app import App
 from bot.config import TelegramSettings
-from tests.bot.adapters.telegram.fake_api import FakeTelegram
 
 
 @pytest.fixture

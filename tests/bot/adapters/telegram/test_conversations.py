@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.adapters.telegram.fake_api import FakeTelegram
 from bot.app import App
 from tests.bot.adapters.telegram.conftest import eventually
-from tests.bot.adapters.telegram.fake_api import FakeTelegram
 
 ALICE, BOB, CLASS = 111, 222, -100500
 

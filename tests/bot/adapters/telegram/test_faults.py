@@ -8,11 +8,11 @@ import logging
 import pytest
 
 from bot.adapters.telegram.adapter import TelegramAdapter, TelegramStartError, TokenLock
+from bot.adapters.telegram.fake_api import FakeTelegram, Fault
 from bot.app import App
 from bot.logs import SecretRedactor
 from bot.messages import Address, Reply
 from tests.bot.adapters.telegram.conftest import eventually, settings_for
-from tests.bot.adapters.telegram.fake_api import FakeTelegram, Fault
 
 ALICE, BOB = 111, 222
 

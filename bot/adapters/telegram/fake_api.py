@@ -2,7 +2,8 @@
 
 Implements the methods the adapter uses, checks what Telegram checks (lengths, callback data
 size, HTML markup, required fields, unknown file ids) and can answer 429 retry_after, 403,
-slow responses (client timeouts) and duplicated updates.
+slow responses (client timeouts) and duplicated updates; with `limits` it also enforces
+Telegram's flood limits. Used by the test suite and by `pictolingo bench` (no network).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from html.parser import HTMLParser
 from typing import Any
 
 from aiohttp import web
+
+from bot.adapters.telegram.fake_limits import FloodLimits
 
 ALLOWED_TAGS = {
     "b",
@@ -100,6 +103,7 @@ class FakeTelegram:
     admins: set[tuple[int, int]] = field(default_factory=set)
     files: dict[str, bytes] = field(default_factory=dict)
     poll_seconds: float = 0.5
+    limits: FloodLimits | None = None  # None: no flood limits (most tests)
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -151,6 +155,10 @@ class FakeTelegram:
                     raise ApiError(403, "Forbidden: bot was blocked by the user")
                 elif fault.kind == "500":
                     raise ApiError(500, "Internal Server Error")
+            if self.limits is not None and method.startswith("send") and "chat_id" in params:
+                wait = self.limits.retry_after(int(params["chat_id"]))
+                if wait is not None:
+                    raise ApiError(429, f"Too Many Requests: retry after {wait}", wait)
             result = await getattr(self, f"api_{method}")(params)
         except ApiError as error:
             body: dict[str, Any] = {
@@ -177,7 +185,7 @@ class FakeTelegram:
         elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
             form = await request.post()
             for key, value in form.items():
-                if hasattr(value, "file"):
+                if isinstance(value, web.FileField):
                     params[key] = {"upload": value.file.read(), "filename": value.filename}
                 else:
                     params[key] = value
