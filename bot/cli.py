@@ -51,6 +51,7 @@ def secret_values(settings: Settings) -> list[str]:
 def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
     """One event loop for the whole program; known failures become one clear line."""
     from bot.app import AlreadyRunning
+    from bot.courier import AdapterStartError
     from engine.pipeline import ModelNotAvailable
     from engine.tuning import EngineOptionError
     from storage.db import StorageError
@@ -59,7 +60,14 @@ def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
         asyncio.run(coroutine)
     except KeyboardInterrupt:
         typer.echo("\nBye!", err=True)
-    except (AlreadyRunning, ModelNotAvailable, StorageError, ConfigError, EngineOptionError) as exc:
+    except (
+        AlreadyRunning,
+        AdapterStartError,
+        ModelNotAvailable,
+        StorageError,
+        ConfigError,
+        EngineOptionError,
+    ) as exc:
         fail(str(exc), 1)
 
 

@@ -163,6 +163,10 @@ class TelegramSettings(Section):
 class DiscordSettings(Section):
     token: SecretStr = SecretStr("")
     guild_ids: list[int] = []
+    # Members with this role may use class commands (besides those with Manage Server).
+    teacher_role: str = "Teacher"
+    # Discord's HTTP API; change only for a proxy or a local test server.
+    api_base: str = ""
 
 
 class WebSettings(Section):

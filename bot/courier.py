@@ -25,6 +25,10 @@ from storage.jobs import JobRecord
 log = logging.getLogger(__name__)
 
 
+class AdapterStartError(Exception):
+    """A platform adapter could not start (bad token, platform unreachable): one line to show."""
+
+
 class ChatUnavailable(Exception):
     """The platform says this chat cannot get messages any more (bot blocked, chat deleted)."""
 

@@ -24,6 +24,7 @@ from telegram.request import HTTPXRequest
 from bot.adapters.telegram.event import PLATFORM, incoming_from
 from bot.adapters.telegram.message import CallbackTokens, TelegramSender
 from bot.config import TelegramSettings
+from bot.courier import AdapterStartError
 from bot.dialogue import Dialogue
 from bot.messages import Address, Reply
 from bot.router import COMMANDS
@@ -34,7 +35,7 @@ ADMIN_STATUSES = {"creator", "administrator"}
 TEACHER_CACHE_SECONDS = 300
 
 
-class TelegramStartError(Exception):
+class TelegramStartError(AdapterStartError):
     """Telegram cannot be started (bad token, another instance): one clear line for the operator."""
 
 

@@ -1,0 +1,354 @@
+"""The Discord adapter: slash commands and buttons in, neutral replies out (discord.py 2.x).
+
+Every command is deferred at once (Discord allows 3 seconds) and answered by editing that
+response; later replies (the finished picture) go as follow-ups while the interaction lives,
+then to the channel. Private things are ephemeral. discord.py handles 429s and reconnects.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import OrderedDict
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.adapters.discord.render import (
+    DEFAULT_FILE_LIMIT,
+    ChoiceButton,
+    card_embed,
+    files_for,
+    markdown_parts,
+    to_markdown,
+    view_for,
+)
+from bot.config import DiscordSettings
+from bot.courier import AdapterStartError, ChatUnavailable, NotDelivered
+from bot.dialogue import Dialogue
+from bot.messages import Address, Incoming, Reply
+from bot.router import COMMANDS, Command
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+PLATFORM = "discord"
+# Answers only the learner should see (their history, stats, data, settings).
+PRIVATE = {
+    "history", "stats", "mydata", "forget", "export", "settings", "link", "review", "flags",
+    "status", "daily", "help", "start",
+}  # fmt: skip
+INTERACTION_LIFETIME = 14 * 60  # follow-ups work for 15 minutes; the channel after that
+EDIT_INTERVAL = 2.0
+REMEMBERED = 2000
+
+
+class DiscordStartError(AdapterStartError):
+    """Discord refused the token or cannot be reached (one line for the operator)."""
+
+
+class PictolingoClient(discord.Client):
+    def __init__(self, adapter: DiscordAdapter) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # slash commands need no message content
+        super().__init__(intents=intents)
+        self.pictolingo = adapter
+        self.tree = app_commands.CommandTree(self)
+        self.tree.on_error = adapter.on_tree_error  # type: ignore[method-assign]
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(ChoiceButton)
+
+
+class DiscordAdapter:
+    platform = PLATFORM
+
+    def __init__(
+        self,
+        dialogue: Dialogue,
+        services: Services,
+        settings: DiscordSettings,
+        *,
+        connect: bool = True,
+    ) -> None:
+        self.dialogue = dialogue
+        self.services = services
+        self.settings = settings
+        self.connect = connect
+        if settings.api_base:
+            discord.http.Route.BASE = settings.api_base.rstrip("/")
+        self.client = PictolingoClient(self)
+        self._interactions: OrderedDict[str, tuple[discord.Interaction, float, bool]] = (
+            OrderedDict()
+        )
+        self._messages: OrderedDict[str, discord.Message] = OrderedDict()
+        self._last_edit: dict[str, float] = {}
+        self._task: asyncio.Task[None] | None = None
+        for spec in COMMANDS.values():
+            if not spec.hidden and not spec.admin_only:
+                self.client.tree.add_command(self._slash(spec))
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+    async def __aenter__(self) -> DiscordAdapter:
+        try:
+            await self.client.login(self.settings.token.get_secret_value())
+        except discord.LoginFailure:
+            await self.client.close()
+            raise DiscordStartError(
+                "Discord refused the bot token (discord.token); copy it again from the "
+                "developer portal"
+            ) from None
+        except (discord.HTTPException, OSError) as error:
+            await self.client.close()
+            raise DiscordStartError(f"cannot reach Discord: {error}") from None
+        await self.sync_commands()
+        if self.connect:
+            self._task = asyncio.create_task(self.client.connect(reconnect=True))
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.client.close()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+
+    async def sync_commands(self) -> None:
+        """Register the slash commands: per configured server (instant), else globally."""
+        tree = self.client.tree
+        if self.settings.guild_ids:
+            for guild_id in self.settings.guild_ids:
+                guild = discord.Object(id=guild_id)
+                tree.copy_global_to(guild=guild)
+                await tree.sync(guild=guild)
+        else:
+            await tree.sync()
+
+    # ---- commands ----------------------------------------------------------------------------
+    def _slash(self, spec: Command) -> app_commands.Command[Any, Any, None]:
+        adapter = self
+        hint = spec.usage.removeprefix(f"/{spec.name}").strip() or "what to send"
+
+        if spec.needs_argument:
+
+            async def required(interaction: discord.Interaction, text: str) -> None:
+                await adapter.on_command(interaction, spec.name, text)
+
+            callback: Any = required
+        else:
+
+            async def optional(interaction: discord.Interaction, text: str | None = None) -> None:
+                await adapter.on_command(interaction, spec.name, text or "")
+
+            callback = optional
+        callback = app_commands.describe(text=hint[:100])(callback)
+        command: app_commands.Command[Any, Any, None] = app_commands.Command(
+            name=spec.name, description=spec.summary[:100] or spec.name, callback=callback
+        )
+        if spec.name in ("word", "history"):
+            command.autocomplete("text")(
+                self._suggest_words if spec.name == "word" else self._suggest_history
+            )
+        return command
+
+    async def _suggest_words(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        current = current.strip().lower()[:40]
+        if not current:
+            return []
+        words = self.services.dictionary.suggestions(current, limit=10)
+        if self.services.dictionary.known(current):
+            words = [current, *(w for w in words if w != current)]
+        return [app_commands.Choice(name=w, value=w) for w in words[:10]]
+
+    async def _suggest_history(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        learner = await self.services.users.learner_for(PLATFORM, str(interaction.user.id))
+        if not current.strip():
+            return []
+        found = await self.services.history.page(learner, 1, size=10, search=current[:100])
+        entries = found.entries
+        return [app_commands.Choice(name=e.text[:100], value=e.text[:100]) for e in entries]
+
+    def _incoming(self, interaction: discord.Interaction, **what: Any) -> Incoming:
+        user = interaction.user
+        role = self.settings.teacher_role.strip().lower()
+        teacher = bool(interaction.permissions.manage_guild)  # the member's resolved permissions
+        if not teacher and role and isinstance(user, discord.Member):
+            teacher = any(r.name.lower() == role or str(r.id) == role for r in user.roles)
+        locale = str(interaction.locale.value if interaction.locale else "en")
+        return Incoming(
+            platform=PLATFORM,
+            chat_id=str(interaction.channel_id),
+            user_id=str(user.id),
+            chat_kind="group" if interaction.guild_id else "private",
+            locale="zh" if locale.startswith("zh") else "en",
+            is_teacher=teacher,
+            update_id=f"i{interaction.id}",
+            message_id=str(interaction.id),
+            **what,
+        )
+
+    def _remember(self, interaction: discord.Interaction, ephemeral: bool) -> None:
+        self._interactions[str(interaction.id)] = (interaction, time.monotonic(), ephemeral)
+        while len(self._interactions) > REMEMBERED:
+            self._interactions.popitem(last=False)
+
+    async def on_command(self, interaction: discord.Interaction, name: str, text: str) -> None:
+        ephemeral = name in PRIVATE
+        if not await self._defer(interaction, thinking=True, ephemeral=ephemeral):
+            return
+        self._remember(interaction, ephemeral)
+        replies = await self.dialogue.handle(self._incoming(interaction, command=name, args=text))
+        await self._answer(interaction, replies, first_is_original=True)
+
+    async def on_button(self, interaction: discord.Interaction, data: str) -> None:
+        if not await self._defer(interaction, thinking=False, ephemeral=False):
+            return
+        self._remember(interaction, False)
+        replies = await self.dialogue.handle(self._incoming(interaction, callback=data))
+        await self._answer(interaction, replies, first_is_original=False)
+
+    async def _defer(
+        self, interaction: discord.Interaction, *, thinking: bool, ephemeral: bool
+    ) -> bool:
+        try:
+            await interaction.response.defer(thinking=thinking, ephemeral=ephemeral)
+        except discord.NotFound as error:  # 10062: Discord gave up on this interaction
+            log.warning("interaction expired before it was acknowledged (%s)", error.code)
+            return False
+        except discord.InteractionResponded:
+            log.warning("interaction was already answered")
+        return True
+
+    async def on_tree_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        log.error("slash command failed: %s", error, exc_info=error)
+
+    # ---- replies -----------------------------------------------------------------------------
+    async def _answer(
+        self, interaction: discord.Interaction, replies: list[Reply], *, first_is_original: bool
+    ) -> None:
+        address = Address(
+            PLATFORM,
+            str(interaction.channel_id),
+            "group" if interaction.guild_id else "private",
+            str(interaction.id),
+        )
+        if first_is_original and not replies:
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.delete_original_response()
+            return
+        for index, reply in enumerate(replies):
+            try:
+                await self._send(address, reply, original=first_is_original and index == 0)
+            except (ChatUnavailable, NotDelivered) as error:
+                log.warning("could not answer on Discord: %s", error)
+                return
+
+    async def send(self, address: Address, reply: Reply) -> None:
+        await self._send(address, reply, original=False)
+
+    async def _send(self, address: Address, reply: Reply, *, original: bool) -> None:
+        try:
+            await self._deliver(address, reply, original=original)
+        except discord.Forbidden as error:
+            raise ChatUnavailable(str(error)) from error
+        except discord.NotFound as error:
+            raise ChatUnavailable(str(error)) from error
+        except (discord.HTTPException, OSError) as error:
+            raise NotDelivered(str(error)) from error
+
+    async def _deliver(self, address: Address, reply: Reply, *, original: bool) -> None:
+        if reply.edit_of is not None:
+            await self._edit(reply)
+            return
+        known = self._interactions.get(address.reply_to or "")
+        interaction = known[0] if known else None
+        fresh = known is not None and time.monotonic() - known[1] < INTERACTION_LIFETIME
+        private_defer = bool(known and known[2])
+        limit = DEFAULT_FILE_LIMIT
+        if interaction is not None:  # what this server (boosts included) accepts
+            limit = getattr(interaction, "attachment_size_limit", None) or limit
+        owner = int(interaction.user.id) if interaction is not None else 0
+        messages = self._messages_for(reply, owner, limit)
+        sent: discord.Message | None = None
+        for index, kwargs in enumerate(messages):
+            use_original = original and index == 0 and interaction is not None
+            if use_original and reply.ephemeral and not private_defer:
+                # a public "thinking…" cannot turn private: replace it with an ephemeral note
+                with contextlib.suppress(discord.HTTPException):
+                    await interaction.delete_original_response()  # type: ignore[union-attr]
+                use_original = False
+            if use_original:
+                assert interaction is not None
+                sent = await interaction.edit_original_response(**_edit_kwargs(kwargs))
+            elif interaction is not None and fresh:
+                sent = await interaction.followup.send(
+                    wait=True, ephemeral=reply.ephemeral or private_defer, **kwargs
+                )
+            else:
+                channel = self.client.get_channel(
+                    int(address.chat_id)
+                ) or await self.client.fetch_channel(int(address.chat_id))
+                sent = await channel.send(**kwargs)  # type: ignore[union-attr]
+        if reply.handle and sent is not None:
+            self._messages[reply.handle] = sent
+            while len(self._messages) > REMEMBERED:
+                self._messages.popitem(last=False)
+        if reply.clears:
+            old = self._messages.pop(reply.clears, None)
+            if old is not None and old is not sent:
+                with contextlib.suppress(discord.HTTPException):
+                    await old.delete()
+
+    async def _edit(self, reply: Reply) -> None:
+        assert reply.edit_of is not None
+        message = self._messages.get(reply.edit_of)
+        if message is None:
+            return
+        now = time.monotonic()
+        if (
+            reply.progress is not None
+            and now - self._last_edit.get(reply.edit_of, 0) < EDIT_INTERVAL
+        ):
+            return  # progress is a hint: Discord allows about 5 edits per 5 seconds
+        self._last_edit[reply.edit_of] = now
+        parts = markdown_parts(reply.text)
+        with contextlib.suppress(discord.NotFound):
+            await message.edit(content=parts[0] if parts else "…")
+
+    def _messages_for(self, reply: Reply, owner: int, limit: int) -> list[dict[str, Any]]:
+        files, too_big = files_for(reply, limit)
+        note = f"\n({', '.join(too_big)} too large to send here)" if too_big else ""
+        view = view_for(reply.buttons, owner)
+        if reply.images and files:
+            embed = card_embed(reply, files[0].filename)
+            kwargs: dict[str, Any] = {"embed": embed, "files": files}
+            if note:
+                kwargs["content"] = note.strip()
+            if view is not None:
+                kwargs["view"] = view
+            return [kwargs]
+        parts = markdown_parts(reply.text + note) or ([to_markdown(note)] if note else [])
+        if not parts:
+            parts = ["…"] if not files else [""]
+        messages: list[dict[str, Any]] = [{"content": part} for part in parts]
+        if files:
+            messages[-1]["files"] = files
+        if view is not None:
+            messages[-1]["view"] = view
+        return messages
+
+
+def _edit_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """edit_original_response takes `attachments` where send takes `files`."""
+    edited = dict(kwargs)
+    if "files" in edited:
+        edited["attachments"] = edited.pop("files")
+    return edited

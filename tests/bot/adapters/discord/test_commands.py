@@ -1,0 +1,70 @@
+"""Slash commands through the real discord.py client: defer first, then the card and picture."""
+
+from __future__ import annotations
+
+from bot.adapters.discord.adapter import DiscordAdapter
+from tests.bot.adapters.discord.conftest import deliver, eventually
+from tests.bot.adapters.discord.fake_api import GUILD_ID, FakeDiscord
+
+
+async def test_commands_are_registered_in_the_class_server(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    synced = {c["name"]: c for c in fake.commands[str(GUILD_ID)]}
+    assert {"word", "sentence", "history", "help", "quiz", "daily", "challenge"} <= set(synced)
+    word = synced["word"]
+    assert word["description"] and word["options"][0]["name"] == "text"
+    assert word["options"][0]["required"] and word["options"][0]["autocomplete"]
+    assert not synced["history"]["options"][0]["required"]
+    assert "status" not in synced  # operators' commands stay off Discord
+
+
+async def test_word_is_deferred_then_answered_with_a_card_and_picture(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    deliver(discord_bot, fake.slash("word", "apple"))
+    pictures = await eventually(lambda: [c for c in fake.calls if "picture.png" in c.files])
+    first = fake.replies()[0]
+    assert "/interactions/" in first.path and first.body["type"] == 5  # thinking…, within 3 s
+    assert not (first.body.get("data") or {}).get("flags")  # a picture is for the class
+    picture = pictures[0].body
+    assert picture["embeds"][0]["image"]["url"] == "attachment://picture.png"
+    labels = [b["label"] for row in picture["components"] for b in row["components"]]
+    assert any("Quiz" in label for label in labels)
+    assert all(len(c.body.get("content") or "") <= 2000 for c in fake.replies())
+    assert fake.made("DELETE", "/messages/@original")  # the "Drawing…" status is cleaned up
+
+
+async def test_private_things_are_ephemeral(discord_bot: DiscordAdapter, fake: FakeDiscord) -> None:
+    deliver(discord_bot, fake.slash("history"))
+    await eventually(lambda: fake.made("PATCH", "@original"))
+    assert fake.replies()[0].body == {"type": 5, "data": {"flags": 64}}
+
+
+async def test_a_mistake_about_your_own_input_is_only_shown_to_you(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    deliver(discord_bot, fake.slash("word", "asdfgqwerty"))
+    await eventually(lambda: len(fake.replies()) >= 3)
+    kinds = [(c.method, c.path.rsplit("/", 1)[-1]) for c in fake.replies()[:3]]
+    note = fake.replies()[2].body
+    assert kinds[1] == ("DELETE", "@original") and note.get("flags") == 64, kinds
+
+
+async def test_class_commands_are_for_teachers(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    deliver(discord_bot, fake.slash("wordlist", "add cat"))
+    refusal = await eventually(lambda: [c for c in fake.replies() if c.body.get("content")])
+    assert "is for teachers" in refusal[0].body["content"]
+    deliver(discord_bot, fake.slash("wordlist", "add cat", user_id=200, manage=True))
+    added = await eventually(
+        lambda: [c for c in fake.replies() if "Added 1" in (c.body.get("content") or "")]
+    )
+    assert added
+
+
+async def test_autocomplete_suggests_words(discord_bot: DiscordAdapter) -> None:
+    choices = await discord_bot._suggest_words(None, "appl")  # type: ignore[arg-type]
+    assert "apple" in [c.value for c in choices]
+    assert await discord_bot._suggest_words(None, "   ") == []  # type: ignore[arg-type]
