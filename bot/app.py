@@ -94,6 +94,7 @@ def engine_options(settings: Settings) -> EngineOptions:
         cpu_offload=e.cpu_offload,
         compile=e.compile,
         tiny_autoencoder=e.tiny_autoencoder,
+        loras=tuple((name, style.lora) for name, style in settings.styles.items() if style.lora),
     )
 
 
@@ -162,6 +163,13 @@ async def open_app(
                 scheduler=defaults["scheduler"],
                 prompt_style=defaults_source.preset.prompt_style,
                 seed_policy=settings.engine.seed,
+                styles={
+                    name: (
+                        style.prompt,
+                        ((name, style.weight),) if style.lora else (),
+                    )
+                    for name, style in settings.styles.items()
+                },
             )
         )
         async with Database(settings.db_path) as db:

@@ -177,6 +177,54 @@ def train_starter(
     )
 
 
+@app.command("train-lora")
+def train_lora_command(
+    data: Annotated[Path, typer.Option(help="Folder of pictures (+ same-name .txt captions).")],
+    out: Annotated[Path, typer.Option(help="The LoRA file to write (.safetensors).")],
+    base: Annotated[str, typer.Option(help="Base model: starter, tiny, or a hub/folder model.")] = (
+        "starter"
+    ),
+    steps: Annotated[int, typer.Option(min=1, max=100_000)] = 400,
+    rank: Annotated[int, typer.Option(min=1, max=256)] = 8,
+    learning_rate: Annotated[float, typer.Option(min=1e-7, max=1.0)] = 1e-4,
+    instance_token: Annotated[
+        str, typer.Option(help="DreamBooth: a rare token for your subject, e.g. sks.")
+    ] = "",
+    class_word: Annotated[str, typer.Option(help="DreamBooth: what it is, e.g. dog.")] = "",
+    prior_images: Annotated[
+        int, typer.Option(help="DreamBooth: class pictures drawn first (prior preservation).")
+    ] = 0,
+) -> None:
+    """Train a LoRA style from your own pictures; add it under [styles] to use it with /style."""
+    from engine.lora_training import LoraDataError, LoraRecipe, examples, train_lora
+    from engine.pipeline import EngineOptions, ModelNotAvailable, PictureEngine
+
+    try:
+        pictures = examples(data)
+    except LoraDataError as error:
+        fail(str(error), 2)
+    typer.echo(f"{len(pictures)} pictures from {data}; loading {base}…", err=True)
+    engine = PictureEngine(EngineOptions(model=base, device="cpu", dtype="float32"))
+    try:
+        engine.load()
+    except ModelNotAvailable as error:
+        fail(str(error), 1)
+    recipe = LoraRecipe(
+        steps=steps,
+        rank=rank,
+        learning_rate=learning_rate,
+        instance_token=instance_token,
+        class_word=class_word,
+        prior_images=prior_images,
+    )
+    result = train_lora(engine.pipeline, pictures, recipe, out)
+    typer.echo(
+        f"LoRA: {result.out}\nloss, first → last tenth of the steps: {result.summary()} "
+        f"(plot {result.plot})\nsamples: {result.grid}\n"
+        f'Use it: add [styles.mine] lora = "{result.out}" to config.toml, then /style mine'
+    )
+
+
 @app.command("eval")
 def evaluate(
     json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,

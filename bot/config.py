@@ -104,6 +104,17 @@ class PrivacySettings(Section):
     retention_days: int = Field(365, ge=1, le=3650)
 
 
+class StyleSettings(Section):
+    """A picture style learners can choose with /style (a LoRA and/or a prompt pattern)."""
+
+    # A LoRA file (.safetensors) or folder, loaded once beside the base model. "" = none.
+    lora: str = ""
+    weight: float = Field(0.8, ge=0.0, le=2.0)
+    # How the style words the prompt; {} is the picture's subject.
+    prompt: str = Field("{}", pattern=r"\{\}")
+    description: str = ""
+
+
 class ChallengeSettings(Section):
     # Time zone for /daily and /challenge when the learner has not set one (IANA name).
     default_timezone: str = "UTC"
@@ -217,6 +228,7 @@ class Settings(BaseSettings):
     safety: SafetySettings = SafetySettings()
     privacy: PrivacySettings = PrivacySettings()
     challenges: ChallengeSettings = ChallengeSettings()
+    styles: dict[str, StyleSettings] = {}
     telegram: TelegramSettings = TelegramSettings()
     discord: DiscordSettings = DiscordSettings()
     web: WebSettings = WebSettings()

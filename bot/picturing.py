@@ -15,6 +15,13 @@ from storage.images import StoredImage
 from storage.jobs import JobRecord
 
 
+async def chat_style(context: Context) -> str | None:
+    """The style chosen for this chat with /style, if the operator still offers it."""
+    incoming = context.incoming
+    style = await context.services.users.chat_style(incoming.platform, incoming.chat_id)
+    return style if style in context.services.illustrator.style_names else None
+
+
 def job_handle(job_id: int) -> str:
     return f"job:{job_id}"
 

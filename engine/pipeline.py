@@ -65,6 +65,8 @@ class EngineOptions:
     cpu_offload: bool = False
     compile: bool = False
     tiny_autoencoder: str = ""
+    # LoRA styles loaded beside the base model: (name, file or folder).
+    loras: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ class PictureEngine:
         self._lock = threading.Lock()
         self._loaded = False
         self.checker: ImageChecker | None = None
+        self._active_adapters: tuple[tuple[str, float], ...] = ()
 
     @property
     def loaded(self) -> bool:
@@ -170,6 +173,9 @@ class PictureEngine:
         validate_preset(self.pipeline, self.preset, self.options.model)
         apply_options(self.pipeline, self.options, self.device, dtype)
         self.pipeline.set_progress_bar_config(disable=True)
+        from engine.styles import load_loras
+
+        load_loras(self.pipeline, self.options.loras)
         if self.options.image_checker:
             from engine.image_check import ClipSafetyChecker
 
@@ -214,6 +220,15 @@ class PictureEngine:
         cls = getattr(diffusers, class_name)
         self.pipeline.scheduler = cls.from_config(current.config, **extra)
 
+    def _use_adapters(self, adapters: tuple[tuple[str, float], ...]) -> None:
+        """Switch LoRA styles without reloading the base model."""
+        if adapters == self._active_adapters:
+            return
+        from engine.styles import use_adapters
+
+        use_adapters(self.pipeline, adapters)
+        self._active_adapters = adapters
+
     def draw(
         self, requests: list[GenerationRequest], on_progress: ProgressCallback | None = None
     ) -> list[DrawnPicture]:
@@ -227,6 +242,7 @@ class PictureEngine:
         with self._lock:
             self._interrupt.clear()
             self._use_scheduler(first.scheduler)
+            self._use_adapters(first.adapters)
             generators = [torch.Generator("cpu").manual_seed(r.seed) for r in requests]
 
             def step_end(

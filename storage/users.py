@@ -100,6 +100,22 @@ class UserStore:
             (platform, chat_id, kind, int(active), stamp(self.clock.now())),
         )
 
+    async def set_chat_style(
+        self, platform: str, chat_id: str, style: str | None, kind: str = "private"
+    ) -> None:
+        await self.db.execute(
+            "INSERT INTO chats (platform, chat_id, kind, style, updated_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (platform, chat_id) DO UPDATE SET style = excluded.style, "
+            "updated_at = excluded.updated_at",
+            (platform, chat_id, kind, style, stamp(self.clock.now())),
+        )
+
+    async def chat_style(self, platform: str, chat_id: str) -> str | None:
+        value = await self.db.fetchval(
+            "SELECT style FROM chats WHERE platform = ? AND chat_id = ?", (platform, chat_id)
+        )
+        return None if value is None else str(value)
+
     async def chat_is_active(self, platform: str, chat_id: str) -> bool:
         value = await self.db.fetchval(
             "SELECT active FROM chats WHERE platform = ? AND chat_id = ?", (platform, chat_id)

@@ -18,6 +18,7 @@ from bot.handlers import (
     start,
     stats,
     status,
+    style,
     word,
     wordlist,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "start",
     "stats",
     "status",
+    "style",
     "word",
     "wordlist",
 ]

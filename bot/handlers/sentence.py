@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.context import Context
 from bot.markup import bold
 from bot.messages import Button, Reply
-from bot.picturing import entry_for, job_handle, picture_reply, request_picture
+from bot.picturing import chat_style, entry_for, job_handle, picture_reply, request_picture
 from bot.router import command, on_picture
 from bot.texts import say
 from bot.validation import InputProblem, check_sentence
@@ -30,7 +30,7 @@ async def sentence(context: Context) -> list[Reply]:
         text = check_sentence(context.args, limits.sentence_max_chars)
     except InputProblem as problem:
         return [Reply(say(context.incoming, problem.english, problem.chinese), ephemeral=True)]
-    request = context.services.illustrator.for_sentence(text)
+    request = context.services.illustrator.for_sentence(text, style=await chat_style(context))
     return await request_picture(
         context, kind="sentence", text=text, purpose="sentence", request=request
     )

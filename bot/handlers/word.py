@@ -9,6 +9,7 @@ from bot.learning.cards import card_text, sense_label
 from bot.markup import bold
 from bot.messages import Button, Reply
 from bot.picturing import (
+    chat_style,
     entry_for,
     job_handle,
     picture_reply,
@@ -85,7 +86,9 @@ async def draw_word(context: Context, text: str, sense_id: str | None = None) ->
     meaning = dictionary.sense(sense_id) if sense_id else None
     sense_hint = meaning.definition.split(";")[0] if meaning else None
     lemma = dictionary.sense_name(sense_id, text) if sense_id else None
-    request = context.services.illustrator.for_word(text, sense=sense_hint, lemma=lemma)
+    request = context.services.illustrator.for_word(
+        text, sense=sense_hint, lemma=lemma, style=await chat_style(context)
+    )
     return await request_picture(
         context,
         kind="word",
@@ -187,10 +190,11 @@ async def draw_again(context: Context) -> list[Reply]:
             )
         ]
     illustrator = context.services.illustrator
+    style = await chat_style(context)
     if entry.kind == "word":
-        request = illustrator.for_word(entry.text, new_seed=True)
+        request = illustrator.for_word(entry.text, new_seed=True, style=style)
     else:
-        request = illustrator.for_sentence(entry.text, new_seed=True)
+        request = illustrator.for_sentence(entry.text, new_seed=True, style=style)
     return await request_picture(
         context, kind=entry.kind, text=entry.text, purpose=entry.kind, request=request
     )

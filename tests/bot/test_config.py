@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.config import ConfigError, StyleSettings, load_settings
 
 EXAMPLE = Path(__file__).parents[2] / "config.example.toml"
 
@@ -19,6 +19,11 @@ def test_example_config_is_valid_and_documents_every_key() -> None:
     settings = load_settings(EXAMPLE)
     text = EXAMPLE.read_text()
     for section, model in settings:
+        if isinstance(model, dict):  # [styles.NAME] tables: shown as a commented example
+            assert f"[{section}." in text
+            for key in StyleSettings.model_fields:
+                assert f"\n# {key} =" in text, f"{section}.NAME.{key} undocumented"
+            continue
         assert f"[{section}]" in text
         for key in type(model).model_fields:
             assert f"\n{key} =" in text or f"\n# {key} =" in text, f"{section}.{key} undocumented"

@@ -1,0 +1,253 @@
+"""`pictolingo train-lora`: a LoRA on the UNet attention projections (peft), from captioned images.
+
+A folder of pictures with captions (``cat.png`` + ``cat.txt``, or the file name as caption)
+becomes a style: a class's own drawings, a school mascot. The DreamBooth-style option teaches a
+rare token ("sks") for one subject and keeps the model's idea of its class with prior
+preservation images drawn by the base model first. Works unchanged on the starter model on CPU
+and on hub models on a GPU; progress bar, checkpoints, a loss plot and a sample grid at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+log = logging.getLogger(__name__)
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
+TARGETS = ["to_q", "to_k", "to_v", "to_out.0"]
+
+
+class LoraDataError(Exception):
+    """The training folder cannot be used (one line saying why)."""
+
+
+@dataclass(frozen=True)
+class LoraRecipe:
+    steps: int = 400
+    rank: int = 8
+    learning_rate: float = 1e-4
+    batch: int = 4
+    seed: int = 0
+    checkpoint_every: int = 100
+    # DreamBooth-style: captions become "a picture of <token> <class_word>".
+    instance_token: str = ""
+    class_word: str = ""
+    prior_images: int = 0
+    prior_weight: float = 1.0
+
+
+@dataclass
+class LoraResult:
+    out: Path
+    losses: list[float] = field(default_factory=list)
+    plot: Path | None = None
+    grid: Path | None = None
+
+    def _tenths(self) -> tuple[float, float]:
+        tenth = max(1, len(self.losses) // 10)
+        return sum(self.losses[:tenth]) / tenth, sum(self.losses[-tenth:]) / tenth
+
+    def summary(self) -> str:
+        first, last = self._tenths()
+        return f"{first:.4f} → {last:.4f}"
+
+    def falling(self) -> bool:
+        """Did the loss fall (mean of the last tenth below the first tenth)?"""
+        first, last = self._tenths()
+        return last < first
+
+
+def examples(folder: Path) -> list[tuple[Path, str]]:
+    """(image, caption) pairs: the caption is the .txt beside the image, else its file name."""
+    if not folder.is_dir():
+        raise LoraDataError(f"{folder} is not a folder of pictures")
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in IMAGE_SUFFIXES:
+            continue
+        text_file = path.with_suffix(".txt")
+        caption = (
+            text_file.read_text(encoding="utf-8").strip()
+            if text_file.exists()
+            else path.stem.replace("_", " ").replace("-", " ")
+        )
+        found.append((path, caption[:200]))
+    if not found:
+        raise LoraDataError(f"{folder} has no .png/.jpg/.webp pictures")
+    return found
+
+
+def _pixels(paths: list[Path], size: int) -> Any:
+    import numpy as np
+    import torch
+    from PIL import Image
+
+    arrays = []
+    for path in paths:
+        with Image.open(path) as image:
+            picture = image.convert("RGB").resize((size, size), Image.Resampling.BICUBIC)
+        arrays.append(np.asarray(picture, dtype=np.float32) / 127.5 - 1.0)
+    return torch.from_numpy(np.stack(arrays)).permute(0, 3, 1, 2)
+
+
+def _size(pipeline: Any) -> int:
+    return int(pipeline.unet.config.sample_size * pipeline.vae_scale_factor)
+
+
+def _encode_text(pipeline: Any, captions: list[str]) -> Any:
+    import torch
+
+    with torch.no_grad():
+        embeds, _ = pipeline.encode_prompt(captions, "cpu", 1, False)
+    return embeds
+
+
+def train_lora(
+    pipeline: Any,
+    data: list[tuple[Path, str]],
+    recipe: LoraRecipe,
+    out: Path,
+    *,
+    show_progress: bool = True,
+) -> LoraResult:
+    """Train, save `out` (a .safetensors LoRA), and write `out`.loss.png and `out`.samples.png."""
+    import torch
+    from diffusers import DDPMScheduler
+    from peft import LoraConfig
+    from peft.utils import get_peft_model_state_dict
+
+    torch.manual_seed(recipe.seed)
+    rng = random.Random(recipe.seed)
+    size = _size(pipeline)
+    captions = [c for _, c in data]
+    if recipe.instance_token:
+        subject = f"{recipe.instance_token} {recipe.class_word}".strip()
+        captions = [f"a picture of {subject}" for _ in data]
+    pipeline.set_progress_bar_config(disable=True)
+    prior: list[tuple[Any, Any]] = []
+    if recipe.prior_images and recipe.class_word:
+        prompt = f"a picture of {recipe.class_word}"
+        generator = torch.Generator("cpu").manual_seed(recipe.seed)
+        images = pipeline(
+            [prompt] * recipe.prior_images, num_inference_steps=20, generator=generator,
+            output_type="pt",
+        ).images  # fmt: skip
+        prior = [(images * 2 - 1, _encode_text(pipeline, [prompt] * recipe.prior_images))]
+    vae, unet = pipeline.vae, pipeline.unet
+    vae.requires_grad_(False)
+    pipeline.text_encoder.requires_grad_(False)
+    unet.requires_grad_(False)
+    with torch.no_grad():
+        pixels = _pixels([p for p, _ in data], size)
+        latents = vae.encode(pixels).latent_dist.mean * vae.config.scaling_factor
+        prior_latents = [
+            (vae.encode(px).latent_dist.mean * vae.config.scaling_factor, emb) for px, emb in prior
+        ]
+    text = _encode_text(pipeline, captions)
+    noise_schedule: Any = DDPMScheduler.from_config(pipeline.scheduler.config)
+    unet.add_adapter(
+        LoraConfig(
+            r=recipe.rank, lora_alpha=recipe.rank, init_lora_weights="gaussian",
+            target_modules=TARGETS,
+        )
+    )  # fmt: skip
+    trainable = [p for p in unet.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trainable, lr=recipe.learning_rate)
+    prediction = noise_schedule.config.get("prediction_type", "epsilon")
+    result = LoraResult(out=out)
+    checkpoints = out.with_suffix(".checkpoints")
+
+    def loss_on(clean: Any, condition: Any) -> Any:
+        steps = torch.randint(0, noise_schedule.config.num_train_timesteps, (clean.shape[0],))
+        noise = torch.randn_like(clean)
+        noisy = noise_schedule.add_noise(clean, noise, steps)
+        target = (
+            noise if prediction == "epsilon" else noise_schedule.get_velocity(clean, noise, steps)
+        )
+        return torch.nn.functional.mse_loss(unet(noisy, steps, condition).sample, target)
+
+    unet.train()
+    with tqdm(total=recipe.steps, desc="lora", unit="step", disable=not show_progress) as bar:
+        for step in range(recipe.steps):
+            pick = [rng.randrange(len(data)) for _ in range(min(recipe.batch, max(1, len(data))))]
+            loss = loss_on(latents[pick], text[pick])
+            for clean, condition in prior_latents:
+                chosen = rng.randrange(clean.shape[0])
+                loss = loss + recipe.prior_weight * loss_on(
+                    clean[chosen : chosen + 1], condition[chosen : chosen + 1]
+                )
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            result.losses.append(float(loss.item()))
+            bar.set_postfix(loss=f"{sum(result.losses[-20:]) / len(result.losses[-20:]):.4f}")
+            bar.update()
+            if recipe.checkpoint_every and (step + 1) % recipe.checkpoint_every == 0:
+                _save(
+                    pipeline,
+                    get_peft_model_state_dict(unet),
+                    checkpoints / f"step-{step + 1}.safetensors",
+                )
+    unet.eval()
+    _save(pipeline, get_peft_model_state_dict(unet), out)
+    result.plot = _plot(result.losses, out.with_suffix(".loss.png"))
+    result.grid = _grid(pipeline, sorted(set(captions))[:4], out.with_suffix(".samples.png"))
+    unet.delete_adapters(unet.active_adapters())
+    return result
+
+
+def _save(pipeline: Any, state: dict[str, Any], path: Path) -> None:
+    from diffusers.utils import convert_state_dict_to_diffusers
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    type(pipeline).save_lora_weights(
+        str(path.parent),
+        unet_lora_layers=convert_state_dict_to_diffusers(state),
+        weight_name=path.name,
+        safe_serialization=True,
+    )
+
+
+def _plot(losses: list[float], path: Path) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    window = max(1, len(losses) // 20)
+    smooth = [
+        sum(losses[max(0, i - window + 1) : i + 1]) / len(losses[max(0, i - window + 1) : i + 1])
+        for i in range(len(losses))
+    ]
+    figure, axis = plt.subplots(figsize=(6, 3.5), dpi=100)
+    axis.plot(losses, color="#ccc", linewidth=0.8, label="loss")
+    axis.plot(smooth, color="#e07a00", linewidth=2, label=f"mean of {window}")
+    axis.set_xlabel("step")
+    axis.set_ylabel("training loss")
+    axis.legend()
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return path
+
+
+def _grid(pipeline: Any, prompts: list[str], path: Path) -> Path:
+    import torch
+    from PIL import Image
+
+    generator = torch.Generator("cpu").manual_seed(0)
+    images = pipeline(prompts, num_inference_steps=20, generator=generator).images
+    side = images[0].width
+    columns = min(4, len(images))
+    rows = math.ceil(len(images) / columns)
+    sheet = Image.new("RGB", (columns * side, rows * side), "white")
+    for index, image in enumerate(images):
+        sheet.paste(image, ((index % columns) * side, (index // columns) * side))
+    sheet.save(path)
+    return path
