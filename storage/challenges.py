@@ -347,6 +347,17 @@ class ChallengeStore:
             for r in rows
         ]
 
+    async def class_chats(self, limit: int = 100) -> list[tuple[str, str]]:
+        """Chats that play class challenges (a class schedule, a word list or a class round)."""
+        rows = await self.db.fetchall(
+            "SELECT platform, chat_id FROM challenge_schedules WHERE kind = 'class' "
+            "UNION SELECT platform, chat_id FROM word_lists "
+            "UNION SELECT platform, chat_id FROM challenge_rounds WHERE reveal_at IS NOT NULL "
+            "LIMIT ?",
+            (limit,),
+        )
+        return [(str(r["platform"]), str(r["chat_id"])) for r in rows]
+
     # ---- class word lists ------------------------------------------------------------------
     async def add_words(self, platform: str, chat_id: str, words: list[str]) -> int:
         before = len(await self.words(platform, chat_id))

@@ -13,6 +13,7 @@ import jinja2
 from aiohttp import web
 
 from bot.adapters.web.auth import LoginLimiter, TeacherSessions, verify_password
+from bot.adapters.web.sections import classes_section, flags_section
 from bot.config import WebSettings
 from bot.learning.report import progress_report
 from bot.services import Services
@@ -32,7 +33,7 @@ class Dashboard:
         self.settings = settings
         self.sessions = TeacherSessions()
         self.limiter = LoginLimiter()
-        self.extra_sections: list[Any] = []
+        self.extra_sections: list[Any] = [classes_section, flags_section]
 
     def register(self, app: web.Application) -> None:
         app.router.add_get("/teacher", self.home)

@@ -8,7 +8,10 @@ from typing import Any
 import pytest
 
 from bot.adapters.web.adapter import WebAdapter
+from bot.app import App
+from bot.challenges.rounds import pseudonym
 from tests.bot.adapters.web.conftest import PASSWORD, screenshot_path
+from tests.bot.challenges.conftest import Person
 
 pytestmark = pytest.mark.slow
 
@@ -87,3 +90,36 @@ async def test_teacher_sees_the_quiz_result_after_signing_in(browser: Any, web: 
     else:
         pytest.fail("the progress chart did not load")
     await teacher.screenshot(path=screenshot_path("dashboard-learner"), full_page=True)
+
+
+async def test_teacher_sees_classes_challenges_and_flags(
+    browser: Any, web: WebAdapter, app: App
+) -> None:
+    teacher = Person(app, "t", "5A", teacher=True)
+    kid = Person(app, "kid", "5A")
+    await teacher.say("/wordlist add apple, cat")
+    await teacher.say("/challenge on 08:30 reveal 15:00 Europe/London list")
+    await teacher.say("/challenge now")
+    await app.services.queue.idle()
+    game = await app.services.challenges.latest_round("class", "5A")
+    assert game is not None
+    await kid.say(f"/answer {game.word}")
+    await teacher.say("/challenge reveal")
+    await kid.say("/word s e x")
+
+    page = await browser.new_page(viewport={"width": 1000, "height": 900})
+    await page.goto(web.url + "teacher")
+    await page.fill("#password", PASSWORD)
+    await page.click("button[type=submit]")
+    await page.get_by_role("heading", name="Classes").wait_for()
+    classes = await page.locator("article.class").inner_text()
+    assert "class · 5A" in classes and "08:30 (Europe/London)" in classes
+    assert "Word list (2): apple, cat" in classes
+    assert f"{game.word} on" in classes and "1 of 1 right (answer shown)" in classes
+    board = page.locator("table.board tbody tr").first
+    cells = [c.strip() for c in await board.locator("td").all_inner_texts()]
+    learner = await app.services.users.learner_for("class", "kid")
+    assert cells == ["1", pseudonym(learner), "10"]
+    flags = page.locator("section[aria-labelledby=flags-title]")
+    assert "s e x" in await flags.inner_text()
+    await page.screenshot(path=screenshot_path("dashboard-classes"), full_page=True)
