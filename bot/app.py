@@ -146,7 +146,10 @@ async def open_app(
     if instance is not None:
         instance.__enter__()
     try:
-        if drawer is None:
+        redis_backend = settings.queue.backend == "redis" and drawer is None
+        if redis_backend:
+            pass  # the workers load the model; this process only needs its defaults
+        elif drawer is None:
             engine = engine or PictureEngine(engine_options(settings))
             if not engine.loaded:
                 await asyncio.to_thread(engine.load)
@@ -175,7 +178,16 @@ async def open_app(
         async with Database(settings.db_path) as db:
             jobs = JobStore(db, clock)
             images = ImageStore(db, data_dir / "images", clock)
-            queue = LocalQueue(jobs, images, drawer, queue_options(settings), clock)
+            queue: LocalQueue
+            if redis_backend:
+                from engine.redis_queue import RedisQueue
+
+                queue = RedisQueue(
+                    jobs, images, queue_options(settings), clock, settings.queue.redis_url
+                )
+            else:
+                assert drawer is not None
+                queue = LocalQueue(jobs, images, drawer, queue_options(settings), clock)
             users = UserStore(db, clock)
             learning = LearningStore(db, clock)
             services = Services(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import io
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -304,4 +305,9 @@ async def run_bench(
                     progress=progress,
                 )
             )
+        if shutil.which("redis-server"):
+            from bot.bench_workers import worker_scaling
+
+            progress("1, 2 and 3 workers behind Redis (fixed-time engines)")
+            results.update(await worker_scaling(jobs=30 if quick else 90))
     return results

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
@@ -153,6 +154,57 @@ def doctor(config: ConfigOption = None) -> None:
         ok = ok and good
         typer.echo(f"{mark} {label:<14} {value}")
     raise typer.Exit(0 if ok else 1)
+
+
+@app.command()
+def worker(
+    config: ConfigOption = None,
+    name: Annotated[str, typer.Option(help="Worker name (default: host-pid).")] = "",
+) -> None:
+    """Draw pictures for the bot from Redis (queue.backend = "redis"): one per GPU, any machine."""
+    from bot.app import engine_options
+    from engine.pipeline import PictureEngine
+    from engine.worker import RedisWorker
+
+    settings = settings_or_exit(config)
+
+    async def go() -> None:
+        engine = PictureEngine(engine_options(settings))
+        typer.echo(f"Loading the picture model ({settings.engine.model})…", err=True)
+        await asyncio.to_thread(engine.load)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        q = settings.queue
+        drawer = RedisWorker(
+            engine,
+            q.redis_url,
+            name=name or None,
+            max_batch=q.max_batch,
+            claim_idle_ms=q.claim_seconds * 1000,
+            max_attempts=q.max_attempts,
+        )
+        typer.echo(f"Worker {drawer.name} is drawing for {q.redis_url} (Ctrl+C to stop).", err=True)
+        await drawer.run(stop)
+
+    run_async(go())
+
+
+@app.command()
+def status(config: ConfigOption = None) -> None:
+    """Workers alive, queue depth, jobs per minute and failures (Redis backend)."""
+    from engine.redis_status import redis_status
+
+    settings = settings_or_exit(config)
+    result: dict[str, Any] = {}
+
+    async def go() -> None:
+        result.update(await redis_status(settings.queue.redis_url))
+
+    run_async(go())
+    for key, value in result.items():
+        typer.echo(f"{key:>18}: {value}")
 
 
 @app.command("train-starter")

@@ -90,6 +90,10 @@ class QueueSettings(Section):
     pending_per_user: int = Field(3, ge=1, le=100)
     max_queued: int = Field(500, ge=1)
     max_attempts: int = Field(3, ge=1, le=20)
+    # With backend = "redis": where Redis is, and how long a job may sit with a worker that
+    # stopped answering before another worker takes it over.
+    redis_url: str = Field("redis://127.0.0.1:6379/0", pattern=r"^rediss?://")
+    claim_seconds: int = Field(60, ge=1, le=3600)
 
 
 class SafetySettings(Section):

@@ -2,7 +2,7 @@
 # Debian packages the test suite uses. Installs only what is missing; safe to run again.
 set -euo pipefail
 
-PACKAGES=(sqlite3 wordnet-base espeak-ng chromium)
+PACKAGES=(sqlite3 wordnet-base espeak-ng chromium redis-server)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -194,6 +194,35 @@ class JobStore:
         )
         return [int(r[0]) for r in rows]
 
+    # ---- the Redis outbox -------------------------------------------------------------------
+    async def undispatched(self, limit: int = 100) -> list[JobRecord]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM jobs WHERE state = 'queued' AND dispatched_at IS NULL "
+            "ORDER BY priority, turn, id LIMIT ?",
+            (limit,),
+        )
+        return [_record(r) for r in rows]
+
+    async def mark_dispatched(self, job_ids: list[int]) -> None:
+        await self.db.executemany(
+            "UPDATE jobs SET dispatched_at = ? WHERE id = ?",
+            [(stamp(self.clock.now()), job_id) for job_id in job_ids],
+        )
+
+    async def redispatch_stale(self, before: datetime) -> int:
+        """Unfinished jobs sent before `before` go out again (the result is idempotent)."""
+        return await self.db.execute(
+            "UPDATE jobs SET dispatched_at = NULL, state = 'queued' "
+            "WHERE state IN ('queued', 'running') AND dispatched_at < ?",
+            (stamp(before),),
+        )
+
+    async def unfinished_count(self) -> int:
+        value = await self.db.fetchval(
+            "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')"
+        )
+        return int(value or 0)
+
     async def waiting_count(self) -> int:
         value = await self.db.fetchval("SELECT COUNT(*) FROM jobs WHERE state = 'queued'")
         return int(value or 0)

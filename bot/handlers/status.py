@@ -23,7 +23,10 @@ async def status(context: Context) -> list[Reply]:
     per_image = stats.get("seconds_per_image")
     lines = [
         f"Queue ({stats['backend']}): {stats['waiting']} waiting, {stats['running']} drawing",
-        f"Workers: {stats['workers']}" + (f" · {per_image:.2f} s per picture" if per_image else ""),
+        f"Workers: {stats['workers']}"
+        + (f" ({', '.join(stats['worker_names'])})" if stats.get("worker_names") else "")
+        + (f" · {per_image:.2f} s per picture" if per_image else "")
+        + ("" if stats.get("connected", True) else " · Redis unreachable: drawing waits"),
         f"Pictures per minute (last 10 min): {done / 10:.1f}",
         f"Failed pictures (last hour): {failed} · errors logged (last hour): {ERRORS.last_hour()}",
         f"Uptime: {str(uptime).split('.')[0]}",

@@ -1,0 +1,209 @@
+"""The queue with `queue.backend = "redis"`: the bot keeps SQLite as the source of truth and
+an outbox; GPU workers (`pictolingo worker`) draw what it sends through Redis Streams.
+
+Submitting never touches Redis (cache, limits and backpressure work as in the local queue),
+so students can use every other command while Redis is down; a pump sends waiting jobs when
+it is reachable again. Results are idempotent: a job already finished ignores a second answer,
+and the courier's claim/confirm delivery means a student never gets a picture twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import time
+from datetime import timedelta
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from engine.queue import JobEvent, LocalQueue, QueueOptions
+from engine.redis_wire import BOT, Names, job_fields, picture_from, text
+from engine.safety import judge
+from engine.worker import REDIS_DOWN, ensure_group
+from storage.clock import Clock
+from storage.images import ImageStore
+from storage.jobs import JobRecord, JobStore
+
+log = logging.getLogger(__name__)
+
+
+class _NoDrawer:
+    """The bot process draws nothing itself with the Redis backend."""
+
+    def draw(self, requests: Any, on_progress: Any = None) -> Any:
+        raise RuntimeError("with queue.backend = redis, the workers draw")
+
+    def interrupt(self) -> None:
+        return None
+
+
+class RedisQueue(LocalQueue):
+    def __init__(
+        self,
+        jobs: JobStore,
+        images: ImageStore,
+        options: QueueOptions,
+        clock: Clock,
+        redis_url: str,
+        *,
+        names: Names | None = None,
+        redispatch_after: timedelta = timedelta(minutes=10),
+    ) -> None:
+        super().__init__(jobs, images, _NoDrawer(), options, clock)
+        self.url = redis_url
+        self.names = names or Names()
+        self.redispatch_after = redispatch_after
+        self.redis: Any = None
+        self.connected = False
+        self._tasks: list[asyncio.Task[None]] = []
+        self._consumer = f"bot-{os.getpid()}"
+        self._finished: list[float] = []
+
+    async def __aenter__(self) -> RedisQueue:
+        self.redis = aioredis.from_url(self.url, socket_timeout=10)
+        self._tasks = [
+            asyncio.create_task(self._pump(), name="redis-outbox"),
+            asyncio.create_task(self._listen(), name="redis-results"),
+        ]
+        self._wake.set()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.redis.aclose()
+
+    async def idle(self) -> None:
+        # the state lives in the database (other processes finish jobs too): poll it
+        while await self.jobs.unfinished_count():  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
+
+    # ---- out: the outbox pump ----------------------------------------------------------------
+    async def _pump(self) -> None:
+        delay = 0.5
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+            self._wake.clear()
+            try:
+                await self.jobs.redispatch_stale(self.clock.now() - self.redispatch_after)
+                while batch := await self.jobs.undispatched(100):
+                    async with self.redis.pipeline(transaction=False) as pipe:
+                        for job in batch:
+                            pipe.xadd(
+                                self.names.jobs, job_fields(job.id, job.batch_key, job.request)
+                            )
+                        await pipe.execute()
+                    await self.jobs.mark_dispatched([job.id for job in batch])
+                self._up()
+                delay = 0.5
+            except REDIS_DOWN as error:
+                self._down(error)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10.0)
+
+    def _up(self) -> None:
+        if not self.connected:
+            log.info("Redis reachable at %s", self.url)
+        self.connected = True
+
+    def _down(self, error: BaseException) -> None:
+        if self.connected:
+            log.warning("Redis unreachable (%s): drawing waits, everything else goes on", error)
+        self.connected = False
+
+    # ---- in: what the workers report ---------------------------------------------------------
+    async def _listen(self) -> None:
+        delay = 0.5
+        while True:
+            try:
+                await ensure_group(self.redis, self.names.events, BOT)
+                # events a stopped bot process read but never handled, then new ones
+                claimed = await self.redis.xautoclaim(
+                    self.names.events, BOT, self._consumer, 30_000, "0-0", count=100
+                )
+                messages = [m for m in (claimed[1] if claimed else []) if m[1]]
+                if not messages:
+                    answer = await self.redis.xreadgroup(
+                        BOT, self._consumer, {self.names.events: ">"}, count=100, block=1000
+                    )
+                    messages = [m for _, batch in answer or [] for m in batch]
+                for message_id, fields in messages:
+                    await self._handle(fields)
+                    await self.redis.xack(self.names.events, BOT, message_id)
+                self._up()
+                delay = 0.5
+            except REDIS_DOWN as error:
+                self._down(error)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10.0)
+
+    async def _handle(self, fields: dict[bytes, bytes]) -> None:
+        job = await self.jobs.get(int(text(fields, "job", "0")))
+        if job is None or job.state in ("done", "failed"):
+            return  # cancelled, forgotten, or answered already (a retried job): nothing to do
+        kind = text(fields, "kind")
+        if kind == "started":
+            await self.jobs.mark_running([job.id])
+        elif kind == "progress":
+            self._emit(JobEvent("progress", job, fraction=float(text(fields, "fraction", "0"))))
+        elif kind == "failed":
+            await self.jobs.fail([job.id], text(fields, "error", "engine"))
+            self._emit(JobEvent("failed", job, error=text(fields, "error", "engine")))
+        elif kind == "done":
+            await self._done(job, fields)
+
+    async def _done(self, job: JobRecord, fields: dict[bytes, bytes]) -> None:
+        picture = picture_from(fields)
+        group = [
+            job,
+            *(j for j in await self.jobs.waiting_with_key(job.cache_key) if j.id != job.id),
+        ]
+        verdict = judge(picture, allow_unchecked=self.options.allow_unchecked)
+        if not verdict.allowed:
+            await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")
+            for member in group:
+                self._emit(JobEvent("failed", member, error=f"unsafe:{verdict.reason}"))
+            return
+        stored = await self.images.save(
+            picture.png,
+            width=picture.width,
+            height=picture.height,
+            seed=picture.seed,
+            params=picture.params,
+        )
+        await self.images.remember(job.cache_key, stored.id)
+        self._finished.append(time.monotonic())
+        self.drawn_images += 1
+        await self._finish(group, stored)
+
+    # ---- operators ---------------------------------------------------------------------------
+    async def stats(self) -> dict[str, Any]:
+        now = time.monotonic()
+        self._finished = [t for t in self._finished if now - t < 60]
+        workers: list[dict[str, Any]] = []
+        depth = None
+        with contextlib.suppress(*REDIS_DOWN):
+            async for key in self.redis.scan_iter(match=self.names.worker("*")):
+                raw = await self.redis.get(key)
+                if raw:
+                    workers.append(json.loads(raw))
+            depth = await self.redis.xlen(self.names.jobs)
+        return {
+            "backend": "redis",
+            "connected": self.connected,
+            "workers": len(workers),
+            "worker_names": sorted(w["name"] for w in workers),
+            "worker_failures": sum(int(w.get("failed", 0)) for w in workers),
+            "waiting": await self.jobs.waiting_count(),
+            "running": await self.jobs.unfinished_count() - await self.jobs.waiting_count(),
+            "stream_length": depth,
+            "jobs_per_minute": len(self._finished),
+        }

@@ -1,0 +1,185 @@
+"""`pictolingo worker`: one per GPU, on any machine; draws the jobs the bot puts on Redis.
+
+Jobs are read through a consumer group, so each goes to one worker; a job is acknowledged only
+after its result is published, so a worker that dies mid-job leaves it pending and another
+worker takes it over after ``claim_idle_ms`` (XAUTOCLAIM). After ``max_attempts`` deliveries a
+job is reported failed. Compatible jobs are drawn as one batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import socket
+import time
+from collections import defaultdict
+from typing import Any
+
+import redis.asyncio as aioredis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from engine.pipeline import EngineOutOfMemory
+from engine.queue import Drawer
+from engine.redis_wire import (
+    HEARTBEAT_SECONDS,
+    HEARTBEAT_TTL,
+    WORKERS,
+    Names,
+    event_fields,
+    picture_fields,
+    text,
+)
+from engine.request import GenerationRequest
+
+log = logging.getLogger(__name__)
+Message = tuple[bytes, dict[bytes, bytes]]
+REDIS_DOWN = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+async def ensure_group(client: Any, stream: str, group: str) -> None:
+    with contextlib.suppress(ResponseError):  # BUSYGROUP: it exists already
+        await client.xgroup_create(stream, group, id="0", mkstream=True)
+
+
+class RedisWorker:
+    def __init__(
+        self,
+        drawer: Drawer,
+        redis_url: str,
+        *,
+        name: str | None = None,
+        max_batch: int = 8,
+        claim_idle_ms: int = 60_000,
+        max_attempts: int = 3,
+        names: Names | None = None,
+    ) -> None:
+        self.drawer = drawer
+        self.url = redis_url
+        self.name = name or f"{socket.gethostname()}-{os.getpid()}"
+        self.max_batch = max_batch
+        self.claim_idle_ms = claim_idle_ms
+        self.max_attempts = max_attempts
+        self.names = names or Names()
+        self.done = 0
+        self.failed = 0
+        self.started = time.time()
+        self.redis: Any = None
+        self.closed = False
+
+    async def run(self, stop: asyncio.Event | None = None) -> None:
+        stop = stop or asyncio.Event()
+        self.redis = aioredis.from_url(self.url, socket_timeout=10)
+        beat = asyncio.create_task(self._heartbeats(stop))
+        delay = 0.5
+        try:
+            while not stop.is_set():
+                try:
+                    await ensure_group(self.redis, self.names.jobs, WORKERS)
+                    messages = await self._take()
+                    delay = 0.5
+                    if messages:
+                        await self._process(messages)
+                except REDIS_DOWN as error:
+                    log.warning("worker %s: Redis unreachable (%s); retrying", self.name, error)
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, 10.0)
+        finally:
+            beat.cancel()
+            with contextlib.suppress(asyncio.CancelledError, *REDIS_DOWN):
+                await beat
+            self.closed = True  # a drawing thread that outlived us must not reconnect
+            with contextlib.suppress(*REDIS_DOWN):
+                await self.redis.delete(self.names.worker(self.name))
+            await self.redis.aclose()
+
+    async def _heartbeats(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            info = {
+                "name": self.name,
+                "started": self.started,
+                "done": self.done,
+                "failed": self.failed,
+                "seen": time.time(),
+            }
+            key = self.names.worker(self.name)
+            with contextlib.suppress(*REDIS_DOWN):
+                await self.redis.set(key, json.dumps(info), ex=HEARTBEAT_TTL)
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+
+    async def _take(self) -> list[Message]:
+        """Jobs a dead worker left behind first, then new ones."""
+        claimed = await self.redis.xautoclaim(
+            self.names.jobs, WORKERS, self.name, self.claim_idle_ms, "0-0", count=self.max_batch
+        )
+        if claimed and claimed[1]:
+            return [(mid, fields) for mid, fields in claimed[1] if fields]
+        answer = await self.redis.xreadgroup(
+            WORKERS, self.name, {self.names.jobs: ">"}, count=self.max_batch, block=1000
+        )
+        return [message for _, messages in answer or [] for message in messages]
+
+    async def _publish(self, job_id: int, kind: str, **extra: Any) -> None:
+        if self.closed:
+            return
+        fields = event_fields(job_id, kind, self.name, **extra)
+        await self.redis.xadd(self.names.events, fields, maxlen=100_000, approximate=True)
+
+    async def _process(self, messages: list[Message]) -> None:
+        groups: dict[str, list[Message]] = defaultdict(list)
+        for message_id, fields in messages:
+            pending = await self.redis.xpending_range(
+                self.names.jobs, WORKERS, min=message_id, max=message_id, count=1
+            )
+            tries = int(pending[0]["times_delivered"]) if pending else 1
+            if tries > self.max_attempts:
+                await self._publish(int(text(fields, "job")), "failed", error="engine")
+                await self.redis.xack(self.names.jobs, WORKERS, message_id)
+                self.failed += 1
+                continue
+            groups[text(fields, "batch")].append((message_id, fields))
+        for group in groups.values():
+            await self._draw(group)
+
+    async def _draw(self, group: list[Message]) -> None:
+        loop = asyncio.get_running_loop()
+        jobs = [int(text(fields, "job")) for _, fields in group]
+        requests = [
+            GenerationRequest.from_dict(json.loads(text(fields, "request"))) for _, fields in group
+        ]
+        for job_id in jobs:
+            await self._publish(job_id, "started")
+        last = 0.0
+
+        def progress(fraction: float) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if self.closed:
+                return
+            if now - last < 0.25 and fraction < 1:
+                return
+            last = now
+            for job_id in jobs:
+                asyncio.run_coroutine_threadsafe(
+                    self._publish(job_id, "progress", fraction=str(fraction)), loop
+                )
+
+        try:
+            pictures = await asyncio.to_thread(self.drawer.draw, requests, progress)
+        except EngineOutOfMemory:
+            if len(group) > 1:  # half the batch, then single pictures
+                middle = len(group) // 2
+                await self._draw(group[:middle])
+                await self._draw(group[middle:])
+            return  # a single picture that does not fit: retried, then failed by attempts
+        except Exception as error:  # left pending: retried after claim_idle_ms elsewhere
+            log.error("worker %s: drawing failed: %s", self.name, error)
+            return
+        for (message_id, _), job_id, picture in zip(group, jobs, pictures, strict=True):
+            await self._publish(job_id, "done", **picture_fields(picture))
+            await self.redis.xack(self.names.jobs, WORKERS, message_id)
+            self.done += 1

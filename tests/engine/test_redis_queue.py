@@ -1,0 +1,172 @@
+"""GPU workers behind a real redis-server: spread, killed mid-job, Redis restarted, status."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import App, open_app
+from bot.bench_workers import local_redis
+from bot.config import QueueSettings
+from bot.learning.dictionary import Dictionary
+from bot.messages import Incoming
+from engine.pipeline import PictureEngine
+from engine.redis_status import redis_status
+from engine.worker import RedisWorker
+from tests.bot.challenges.conftest import Person, RecordingSender
+from tests.conftest import make_settings
+from tests.helpers import FakeClock, FakeDrawer
+
+WORDS = [
+    "apple",
+    "cat",
+    "dog",
+    "banana",
+    "cake",
+    "frog",
+    "horse",
+    "lion",
+    "bicycle",
+    "guitar",
+    "zebra",
+    "butterfly",
+]
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[tuple[str, Any, Path]]:
+    folder = tmp_path / "redis"
+    folder.mkdir()
+    with local_redis(folder) as (url, process):
+        yield url, process, folder
+
+
+@pytest.fixture
+async def redis_app(
+    tmp_path: Path,
+    redis_server: tuple[str, Any, Path],
+    tiny_engine: PictureEngine,
+    clock: FakeClock,
+    dictionary: Dictionary,
+) -> AsyncIterator[App]:
+    queue = QueueSettings(backend="redis", redis_url=redis_server[0], batch_window_ms=0)
+    settings = make_settings(tmp_path / "data", queue=queue)
+    async with open_app(settings, engine=tiny_engine, clock=clock, dictionary=dictionary) as app:
+        yield app
+
+
+class Crew:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.stop = asyncio.Event()
+        self.workers: list[RedisWorker] = []
+        self.tasks: list[asyncio.Task[None]] = []
+
+    def start(self, drawer: Any, name: str, claim_idle_ms: int = 600) -> asyncio.Task[None]:
+        worker = RedisWorker(drawer, self.url, name=name, max_batch=2, claim_idle_ms=claim_idle_ms)
+        self.workers.append(worker)
+        task = asyncio.create_task(worker.run(self.stop))
+        self.tasks.append(task)
+        return task
+
+    async def close(self) -> None:
+        self.stop.set()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+
+
+async def ask(app: App, platform: RecordingSender, count: int) -> list[Person]:
+    await app.courier.attach(platform)
+    learners = [Person(app, f"kid{i}", f"kid{i}") for i in range(count)]
+    for learner, word in zip(learners, WORDS, strict=False):
+        reply = (await learner.say(f"/word {word}"))[0]
+        assert "Drawing" in reply.text
+    return learners
+
+
+def pictures_for(platform: RecordingSender, chat: str) -> int:
+    return sum(1 for reply in platform.to(chat) if reply.images)
+
+
+async def settle(app: App, platform: RecordingSender, learners: list[Person]) -> None:
+    await asyncio.wait_for(app.services.queue.idle(), 60)
+    for _ in range(200):
+        if all(pictures_for(platform, p.chat_id) for p in learners):
+            return
+        await asyncio.sleep(0.05)
+
+
+@pytest.mark.slow
+async def test_three_workers_share_the_work_and_everyone_gets_one_picture(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    crew = Crew(redis_server[0])
+    for name in ("gpu-a", "gpu-b", "gpu-c"):
+        crew.start(FakeDrawer(seconds_per_batch=0.15), name)
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 12)
+    await settle(redis_app, platform, learners)
+    assert [pictures_for(platform, p.chat_id) for p in learners] == [1] * 12
+    assert sum(w.done for w in crew.workers) == 12 and all(w.done for w in crew.workers)
+    status = await redis_status(redis_server[0])
+    assert status["workers_alive"] == 3 and status["waiting"] == 0
+    stats = await redis_app.services.queue.stats()
+    assert stats["backend"] == "redis" and stats["connected"] and stats["workers"] == 3
+    report = (
+        await redis_app.dialogue.handle(
+            Incoming(platform="class", chat_id="op", user_id="op", command="status", is_admin=True)
+        )
+    )[0].text
+    assert "Workers: 3 (gpu-a, gpu-b, gpu-c)" in report and "Queue (redis): 0 waiting" in report
+
+    await crew.close()
+
+
+@pytest.mark.slow
+async def test_a_worker_that_dies_mid_job_is_replaced(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    crew = Crew(redis_server[0])
+    stuck = FakeDrawer()
+    stuck.gate.clear()  # this GPU hangs mid-picture
+    doomed = crew.start(stuck, "gpu-dies")
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 1)
+    await asyncio.to_thread(stuck.started.wait, 10)
+    doomed.cancel()  # the worker process is gone; its job stays pending in Redis
+    crew.start(FakeDrawer(), "gpu-takes-over")
+    await settle(redis_app, platform, learners)
+    stuck.gate.set()
+    await asyncio.sleep(0.3)
+    assert pictures_for(platform, "kid0") == 1
+    assert crew.workers[1].done == 1 and crew.workers[0].done == 0
+    await crew.close()
+
+
+@pytest.mark.slow
+async def test_redis_restarted_mid_run_loses_nothing(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    url, process, folder = redis_server
+    crew = Crew(url)
+    for name in ("gpu-a", "gpu-b"):
+        crew.start(FakeDrawer(seconds_per_batch=0.2), name)
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 10)
+    await asyncio.sleep(0.3)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    port = int(url.rsplit(":", 1)[1].split("/")[0])
+    more = [Person(redis_app, "late", "late")]
+    assert "Drawing" in (await more[0].say("/word camera"))[0].text  # Redis is down: still answers
+    assert "Here is what I can do" in (await more[0].say("/help"))[0].text
+    await asyncio.sleep(1.0)
+    with local_redis(folder, port):
+        await settle(redis_app, platform, learners + more)
+        counts = [pictures_for(platform, p.chat_id) for p in learners + more]
+        await crew.close()
+    assert counts == [1] * 11
