@@ -34,9 +34,7 @@ def test_piped_chat_prints_each_reply_and_real_png_paths(tmp_path: Path) -> None
         "chat",
         cwd=tmp_path,
         stdin="/word apple\n/sentence The cat sleeps on the sofa.\n/history\n",
-        # a pipe sends the next command at once; the 3 s picture cooldown is for chats
-        env={"PICTOLINGO_LIMITS__COOLDOWN_SECONDS": "0"},
-    )
+    )  # with the default config: the person at the terminal is not held by the cooldown
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Drawing apple" in out and "Your pictures (page 1):" in out

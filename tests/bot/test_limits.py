@@ -26,6 +26,7 @@ async def test_cooldown_between_new_pictures(tmp_path: Path, dictionary: Diction
         settings, drawer=FakeDrawer(), clock=FakeClock(), dictionary=dictionary
     ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO())
+        chat.is_admin = False  # a learner on a shared bot, not the person running it
         await app.courier.attach(chat)
         await chat.say("/word apple")
         await chat.settle()
@@ -33,6 +34,8 @@ async def test_cooldown_between_new_pictures(tmp_path: Path, dictionary: Diction
         assert wait.startswith("One moment! You can ask for a new picture in") and "seconds" in wait
         again = await chat.say("/word apple")
         assert again[0].images, "a picture already drawn is not limited"
+        chat.is_admin = True  # the operator at the terminal is never held back
+        assert "Drawing pear" in shown((await chat.say("/word pear"))[0])
 
 
 def test_a_class_chat_has_its_own_cap() -> None:
