@@ -30,6 +30,20 @@ def _database_state(path: Path) -> tuple[str, bool]:
         return f"{path} cannot be read: {exc}", False
 
 
+def _redis_state(url: str) -> tuple[str, bool]:
+    import redis
+
+    safe = url.split("@")[-1]  # never show a password from the URL
+    try:
+        client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        client.ping()
+        workers = len(list(client.scan_iter(match="pictolingo:worker:*")))
+        client.close()
+    except (redis.RedisError, OSError) as error:
+        return f"redis at {safe} unreachable ({type(error).__name__})", False
+    return f"redis at {safe}, {workers} worker(s) alive", True
+
+
 def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool]]:
     used = config or (DEFAULT_CONFIG_FILE if DEFAULT_CONFIG_FILE.exists() else None)
     rows: list[tuple[str, str, bool]] = [
@@ -52,6 +66,10 @@ def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool
     for name, token in (("telegram", settings.telegram.token), ("discord", settings.discord.token)):
         present = bool(token.get_secret_value())
         rows.append((f"{name} token", "present" if present else "not set", True))
+    if settings.queue.backend == "redis":
+        rows.append(("queue", *_redis_state(settings.queue.redis_url)))
+    else:
+        rows.append(("queue", "local (drawing in this process)", True))
     web = settings.web
     rows.append(("web chat", f"http://{web.host}:{web.port}/" if web.enabled else "off", True))
     for tool in ("espeak-ng", "redis-server", "chromium"):

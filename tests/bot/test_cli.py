@@ -63,6 +63,16 @@ def test_doctor_reports_tokens_as_present_never_their_value(tmp_path: Path) -> N
     assert "tiny (built in, offline)" in result.stdout
 
 
+def test_doctor_checks_redis_without_showing_its_password(tmp_path: Path) -> None:
+    env = {
+        "PICTOLINGO_QUEUE__BACKEND": "redis",
+        "PICTOLINGO_QUEUE__REDIS_URL": "redis://:REDISSECRET@127.0.0.1:1/0",
+    }
+    result = pictolingo("doctor", cwd=tmp_path, env=env)
+    assert "redis at 127.0.0.1:1/0 unreachable" in result.stdout
+    assert "REDISSECRET" not in result.stdout + result.stderr
+
+
 def test_unknown_command_line_option_is_explained(tmp_path: Path) -> None:
     result = pictolingo("chat", "--nope", cwd=tmp_path)
     assert result.returncode == 2 and "No such option" in result.stderr
