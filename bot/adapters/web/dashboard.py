@@ -14,6 +14,7 @@ from aiohttp import web
 
 from bot.adapters.web.auth import LoginLimiter, TeacherSessions, verify_password
 from bot.adapters.web.sections import classes_section, flags_section
+from bot.challenges.rounds import pseudonym
 from bot.config import WebSettings
 from bot.learning.report import progress_report
 from bot.services import Services
@@ -72,8 +73,13 @@ class Dashboard:
         learners = await reports.learner_overview(self.services.db)
         sections = [await section(self.services) for section in self.extra_sections]
         token = request.cookies.get(TEACHER_COOKIE, "")
+        names = {learner.id: pseudonym(learner.id) for learner in learners}
         return self._page(
-            "dashboard.html", learners=learners, sections=sections, csrf=self.sessions.csrf(token)
+            "dashboard.html",
+            learners=learners,
+            names=names,
+            sections=sections,
+            csrf=self.sessions.csrf(token),
         )
 
     async def login(self, request: web.Request) -> web.Response:

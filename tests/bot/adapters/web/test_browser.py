@@ -78,7 +78,12 @@ async def test_teacher_sees_the_quiz_result_after_signing_in(browser: Any, web: 
     await teacher.get_by_role("heading", name="Your learners").wait_for()
     row = teacher.locator("tbody tr").first
     cells = [c.strip() for c in await row.locator("td").all_inner_texts()]
-    assert cells[0] == "Learner 1" and cells[2] == "1" and cells[3] == "1" and cells[4] == "100%"
+    assert (
+        cells[0] == f"Learner 1 {pseudonym(1)}"
+        and cells[2] == "1"
+        and cells[3] == "1"
+        and cells[4] == "100%"
+    )
     await teacher.screenshot(path=screenshot_path("dashboard"), full_page=True)
     await teacher.click("text=Learner 1")
     chart = teacher.locator("img.chart")
