@@ -49,8 +49,10 @@ class Dialogue:
             incoming = replace(incoming, is_admin=True)
         if self.services.settings.log.message_text:
             log.info("message text: %r", incoming.text[:200])
-        if incoming.callback is None and self.services.flood.repeated(
-            incoming.owner, incoming.text
+        if (
+            incoming.callback is None
+            and not incoming.is_admin  # the person running the bot is never held back
+            and self.services.flood.repeated(incoming.owner, incoming.text)
         ):
             return [
                 Reply(
