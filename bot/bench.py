@@ -169,6 +169,7 @@ async def measure_overhead(app: App, timed: TimedEngine, words: list[str]) -> fl
         await chat.say(f"/sentence The {word}.")
         await chat.settle()
         total = time.perf_counter() - started
+        _drew(chat, 1)
         shares.append(max(0.0, total - (timed.seconds - before)) / total)
     return statistics.median(shares)
 
@@ -192,7 +193,18 @@ async def measure_queue(app: App, words: list[str], users: int) -> float:
     started = time.perf_counter()
     await asyncio.gather(*(learner(i) for i in range(users)))
     await asyncio.gather(*(chat.settle() for chat in chats))
-    return (per_user * users) / (time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    for chat in chats:
+        _drew(chat, per_user)
+    return (per_user * users) / elapsed
+
+
+def _drew(chat: TerminalAdapter, expected: int) -> None:
+    """A benchmark that measured refusals would be worse than none: check the pictures came."""
+    pictures = sum(1 for reply in chat.transcript.replies if reply.images)
+    if pictures < expected:
+        last = chat.transcript.replies[-1].text if chat.transcript.replies else "nothing"
+        raise RuntimeError(f"bench: expected {expected} pictures, got {pictures} ({last[:80]})")
 
 
 def naive_rate(engine: PictureEngine, requests: list[GenerationRequest]) -> float:
