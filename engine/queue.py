@@ -338,21 +338,28 @@ class LocalQueue:
             group = [j for j in group if await self.jobs.get(j.id) is not None]
             if not group:
                 continue  # everyone who asked was deleted (/forget) while it was drawn
-            verdict = judge(picture, allow_unchecked=self.options.allow_unchecked)
-            if not verdict.allowed:
-                await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")
-                for job in group:
-                    self._emit(JobEvent("failed", job, error=f"unsafe:{verdict.reason}"))
-                continue
-            stored = await self.images.save(
-                picture.png,
-                width=picture.width,
-                height=picture.height,
-                seed=picture.seed,
-                params=picture.params,
-            )
-            await self.images.remember(key, stored.id)
-            await self._finish(group, stored)
+            await self._deliver_picture(key, group, picture)
+
+    async def _deliver_picture(
+        self, key: str, group: list[JobRecord], picture: DrawnPicture
+    ) -> bool:
+        """Judge a finished picture; store and hand it to `group`, or fail them kindly."""
+        verdict = judge(picture, allow_unchecked=self.options.allow_unchecked)
+        if not verdict.allowed:
+            await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")
+            for job in group:
+                self._emit(JobEvent("failed", job, error=f"unsafe:{verdict.reason}"))
+            return False
+        stored = await self.images.save(
+            picture.png,
+            width=picture.width,
+            height=picture.height,
+            seed=picture.seed,
+            params=picture.params,
+        )
+        await self.images.remember(key, stored.id)
+        await self._finish(group, stored)
+        return True
 
     async def _finish(self, group: list[JobRecord], image: StoredImage) -> None:
         await self.jobs.finish([j.id for j in group], image.id)

@@ -22,8 +22,7 @@ import redis.asyncio as aioredis
 
 from engine.queue import JobEvent, LocalQueue, QueueOptions
 from engine.redis_wire import BOT, Names, job_fields, picture_from, text
-from engine.safety import judge
-from engine.worker import REDIS_DOWN, ensure_group
+from engine.worker import REDIS_DOWN, ensure_group, keep_going
 from storage.clock import Clock
 from storage.images import ImageStore
 from storage.jobs import JobRecord, JobStore
@@ -87,27 +86,20 @@ class RedisQueue(LocalQueue):
 
     # ---- out: the outbox pump ----------------------------------------------------------------
     async def _pump(self) -> None:
-        delay = 0.5
-        while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=1.0)
-            self._wake.clear()
-            try:
-                await self.jobs.redispatch_stale(self.clock.now() - self.redispatch_after)
-                while batch := await self.jobs.undispatched(100):
-                    async with self.redis.pipeline(transaction=False) as pipe:
-                        for job in batch:
-                            pipe.xadd(
-                                self.names.jobs, job_fields(job.id, job.batch_key, job.request)
-                            )
-                        await pipe.execute()
-                    await self.jobs.mark_dispatched([job.id for job in batch])
-                self._up()
-                delay = 0.5
-            except REDIS_DOWN as error:
-                self._down(error)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 10.0)
+        await keep_going(self._dispatch, self._down)
+
+    async def _dispatch(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+        self._wake.clear()
+        await self.jobs.redispatch_stale(self.clock.now() - self.redispatch_after)
+        while batch := await self.jobs.undispatched(100):
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for job in batch:
+                    pipe.xadd(self.names.jobs, job_fields(job.id, job.batch_key, job.request))
+                await pipe.execute()
+            await self.jobs.mark_dispatched([job.id for job in batch])
+        self._up()
 
     def _up(self) -> None:
         if not self.connected:
@@ -121,29 +113,24 @@ class RedisQueue(LocalQueue):
 
     # ---- in: what the workers report ---------------------------------------------------------
     async def _listen(self) -> None:
-        delay = 0.5
-        while True:
-            try:
-                await ensure_group(self.redis, self.names.events, BOT)
-                # events a stopped bot process read but never handled, then new ones
-                claimed = await self.redis.xautoclaim(
-                    self.names.events, BOT, self._consumer, 30_000, "0-0", count=100
-                )
-                messages = [m for m in (claimed[1] if claimed else []) if m[1]]
-                if not messages:
-                    answer = await self.redis.xreadgroup(
-                        BOT, self._consumer, {self.names.events: ">"}, count=100, block=1000
-                    )
-                    messages = [m for _, batch in answer or [] for m in batch]
-                for message_id, fields in messages:
-                    await self._handle(fields)
-                    await self.redis.xack(self.names.events, BOT, message_id)
-                self._up()
-                delay = 0.5
-            except REDIS_DOWN as error:
-                self._down(error)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 10.0)
+        await keep_going(self._receive, self._down)
+
+    async def _receive(self) -> None:
+        await ensure_group(self.redis, self.names.events, BOT)
+        # events a stopped bot process read but never handled, then new ones
+        claimed = await self.redis.xautoclaim(
+            self.names.events, BOT, self._consumer, 30_000, "0-0", count=100
+        )
+        messages = [m for m in (claimed[1] if claimed else []) if m[1]]
+        if not messages:
+            answer = await self.redis.xreadgroup(
+                BOT, self._consumer, {self.names.events: ">"}, count=100, block=1000
+            )
+            messages = [m for _, batch in answer or [] for m in batch]
+        for message_id, fields in messages:
+            await self._handle(fields)
+            await self.redis.xack(self.names.events, BOT, message_id)
+        self._up()
 
     async def _handle(self, fields: dict[bytes, bytes]) -> None:
         job = await self.jobs.get(int(text(fields, "job", "0")))
@@ -166,23 +153,9 @@ class RedisQueue(LocalQueue):
             job,
             *(j for j in await self.jobs.waiting_with_key(job.cache_key) if j.id != job.id),
         ]
-        verdict = judge(picture, allow_unchecked=self.options.allow_unchecked)
-        if not verdict.allowed:
-            await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")
-            for member in group:
-                self._emit(JobEvent("failed", member, error=f"unsafe:{verdict.reason}"))
-            return
-        stored = await self.images.save(
-            picture.png,
-            width=picture.width,
-            height=picture.height,
-            seed=picture.seed,
-            params=picture.params,
-        )
-        await self.images.remember(job.cache_key, stored.id)
-        self._finished.append(time.monotonic())
-        self.drawn_images += 1
-        await self._finish(group, stored)
+        if await self._deliver_picture(job.cache_key, group, picture):
+            self._finished.append(time.monotonic())
+            self.drawn_images += 1
 
     # ---- operators ---------------------------------------------------------------------------
     async def stats(self) -> dict[str, Any]:

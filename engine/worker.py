@@ -16,6 +16,7 @@ import os
 import socket
 import time
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -39,6 +40,23 @@ from engine.request import GenerationRequest
 log = logging.getLogger(__name__)
 Message = tuple[bytes, dict[bytes, bytes]]
 REDIS_DOWN = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+async def keep_going(
+    step: Callable[[], Awaitable[None]],
+    on_down: Callable[[BaseException], None],
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Run `step` again and again; while Redis is unreachable, wait 0.5 s doubling to 10 s."""
+    delay = 0.5
+    while stop is None or not stop.is_set():
+        try:
+            await step()
+            delay = 0.5
+        except REDIS_DOWN as error:
+            on_down(error)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)
 
 
 async def ensure_group(client: Any, stream: str, group: str) -> None:
@@ -75,19 +93,8 @@ class RedisWorker:
         stop = stop or asyncio.Event()
         self.redis = aioredis.from_url(self.url, socket_timeout=10)
         beat = asyncio.create_task(self._heartbeats(stop))
-        delay = 0.5
         try:
-            while not stop.is_set():
-                try:
-                    await ensure_group(self.redis, self.names.jobs, WORKERS)
-                    messages = await self._take()
-                    delay = 0.5
-                    if messages:
-                        await self._process(messages)
-                except REDIS_DOWN as error:
-                    log.warning("worker %s: Redis unreachable (%s); retrying", self.name, error)
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, 10.0)
+            await keep_going(self._step, self._down, stop)
         finally:
             beat.cancel()
             with contextlib.suppress(asyncio.CancelledError, *REDIS_DOWN):
@@ -96,6 +103,15 @@ class RedisWorker:
             with contextlib.suppress(*REDIS_DOWN):
                 await self.redis.delete(self.names.worker(self.name))
             await self.redis.aclose()
+
+    async def _step(self) -> None:
+        await ensure_group(self.redis, self.names.jobs, WORKERS)
+        messages = await self._take()
+        if messages:
+            await self._process(messages)
+
+    def _down(self, error: BaseException) -> None:
+        log.warning("worker %s: Redis unreachable (%s); retrying", self.name, error)
 
     async def _heartbeats(self, stop: asyncio.Event) -> None:
         while not stop.is_set():

@@ -21,7 +21,7 @@ from bot.broadcast import Broadcaster, BroadcastReport, Post
 from bot.challenges.posting import open_round, word_for
 from bot.challenges.rounds import question, reveal
 from bot.challenges.timing import local_date, next_occurrence, parse_clock, zone
-from bot.challenges.words import WordPicker
+from bot.challenges.words import picker_for
 from bot.courier import Courier
 from bot.messages import Address, Incoming, Reply
 from bot.services import Services
@@ -60,7 +60,7 @@ class ChallengeRunner:
     def __init__(self, services: Services, courier: Courier) -> None:
         self.services = services
         self.settings = services.settings.challenges
-        self.words = WordPicker(services.dictionary, services.prompt_filter)
+        self.words = picker_for(services.dictionary, services.prompt_filter)
         self.broadcaster = Broadcaster(
             courier.sender, services.users, concurrency=self.settings.broadcast_concurrency
         )
@@ -94,24 +94,15 @@ class ChallengeRunner:
         return started
 
     async def _start_picture(self, word: str) -> int:
-        request = self.services.illustrator.for_word(word)
-        if await self.services.images.cached(request.cache_key()) is not None:
-            return 0
-        ticket = await self.services.queue.submit(
-            request,
-            owner=OWNER,
-            purpose="challenge",
-            delivery={"challenge": word},
-            priority=BACKGROUND,
-        )
-        return 0 if ticket.job_id is None else 1
+        cached, job_id = await self._request_picture(word)
+        return 0 if cached is not None or job_id is None else 1
 
-    async def picture(self, word: str, *, wait_seconds: float = 600) -> StoredImage | None:
-        """The word's picture: from the cache, or drawn now (waiting up to `wait_seconds`)."""
+    async def _request_picture(self, word: str) -> tuple[StoredImage | None, int | None]:
+        """The cached picture of `word`, or the job now drawing it (background priority)."""
         request = self.services.illustrator.for_word(word)
         cached = await self.services.images.cached(request.cache_key())
         if cached is not None:
-            return cached
+            return cached, None
         ticket = await self.services.queue.submit(
             request,
             owner=OWNER,
@@ -119,10 +110,15 @@ class ChallengeRunner:
             delivery={"challenge": word},
             priority=BACKGROUND,
         )
-        if ticket.image is not None or ticket.job_id is None:
-            return ticket.image
-        future = self._waiting.setdefault(ticket.job_id, asyncio.get_running_loop().create_future())
-        job = await self.services.jobs.get(ticket.job_id)
+        return ticket.image, ticket.job_id
+
+    async def picture(self, word: str, *, wait_seconds: float = 600) -> StoredImage | None:
+        """The word's picture: from the cache, or drawn now (waiting up to `wait_seconds`)."""
+        image, job_id = await self._request_picture(word)
+        if image is not None or job_id is None:
+            return image
+        future = self._waiting.setdefault(job_id, asyncio.get_running_loop().create_future())
+        job = await self.services.jobs.get(job_id)
         if job is not None and job.state in ("done", "failed") and not future.done():
             image = await self.services.images.get(job.image_id) if job.image_id else None
             future.set_result(image)
@@ -132,7 +128,7 @@ class ChallengeRunner:
             log.warning("the picture of %r was not ready in time", word)
             return None
         finally:
-            self._waiting.pop(ticket.job_id, None)
+            self._waiting.pop(job_id, None)
 
     def _on_job(self, event: JobEvent) -> None:
         if event.job.owner != OWNER or event.kind not in ("done", "failed"):

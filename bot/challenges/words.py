@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import random
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from bot.learning.dictionary import LEVELS, Dictionary
@@ -28,6 +28,12 @@ def level_pool(level: str) -> str:
 
 def list_pool(platform: str, chat_id: str) -> str:
     return f"list:{platform}:{chat_id}"
+
+
+@cache
+def picker_for(dictionary: Dictionary, prompt_filter: PromptFilter) -> WordPicker:
+    """One picker per loaded dictionary: its word pools are worked out once, not per command."""
+    return WordPicker(dictionary, prompt_filter)
 
 
 class WordPicker:

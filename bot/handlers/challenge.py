@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from bot.challenges.posting import open_round
 from bot.challenges.rounds import question, reveal
 from bot.challenges.timing import local_date, next_occurrence, parse_clock, zone
-from bot.challenges.words import WordPicker, level_pool
+from bot.challenges.words import level_pool, picker_for
 from bot.context import Context
 from bot.handlers.daily import parse_when
 from bot.learning.dictionary import LEVELS
@@ -183,7 +183,7 @@ async def _now(context: Context) -> list[Reply]:
     tz = zone(schedule.timezone) or zone("UTC")
     assert tz is not None
     day = local_date(services.clock.now(), tz).isoformat()
-    picker = WordPicker(services.dictionary, services.prompt_filter)
+    picker = picker_for(services.dictionary, services.prompt_filter)
     game = await open_round(services, picker, schedule, day, sent=True, ad_hoc=True)
     if game is None:
         return [Reply(say(incoming, "I have no words to ask. Add some with /wordlist add.", ""))]
