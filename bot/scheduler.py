@@ -5,6 +5,8 @@ Owned by the app rather than a platform's job queue, so it can post through ever
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -26,6 +28,7 @@ class CoreScheduler:
         self.challenges = challenges
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.extra_jobs: list[dict[str, Any]] = []
+        self._ticking: asyncio.Task[Any] | None = None
 
     async def __aenter__(self) -> CoreScheduler:
         self.scheduler.add_job(
@@ -40,7 +43,7 @@ class CoreScheduler:
             # Every minute, and once right away: anything missed while stopped is caught up
             # (within challenges.grace_hours), and the database makes each posting happen once.
             self.scheduler.add_job(
-                self.challenges.tick,
+                self._challenge_tick,
                 IntervalTrigger(minutes=1),
                 id="challenges",
                 next_run_time=datetime.now(UTC),
@@ -55,6 +58,22 @@ class CoreScheduler:
     async def __aexit__(self, *exc: object) -> None:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        # A tick still running must end before storage closes (the next start catches up).
+        ticking = self._ticking
+        if ticking is not None and not ticking.done():
+            ticking.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await ticking
+
+    async def _challenge_tick(self) -> None:
+        assert self.challenges is not None
+        self._ticking = asyncio.current_task()
+        try:
+            await self.challenges.tick()
+        except asyncio.CancelledError:
+            log.info("challenges: a tick was stopped by shutdown; the next start catches up")
+        finally:
+            self._ticking = None
 
     async def purge_idle_learners(self) -> int:
         """Delete learners idle for longer than privacy.retention_days."""
