@@ -14,14 +14,14 @@ from typing import IO
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Settings
-from bot.courier import Courier
-from bot.dialogue import Dialogue
-from bot.drawing import DrawingDefaults, Illustrator
+from bot.conversation.dialogue import Dialogue
+from bot.conversation.flood import FloodGuard
+from bot.conversation.services import Services
 from bot.learning.dictionary import Dictionary
 from bot.learning.quiz import QuizMaster
 from bot.learning.speech import Speaker
-from bot.limits import FloodGuard
-from bot.services import Services
+from bot.pictures.courier import Courier
+from bot.pictures.illustrator import DrawingDefaults, Illustrator
 from engine.pipeline import EngineOptions, PictureEngine
 from engine.prompt_filter import PromptFilter
 from engine.queue import Drawer, LocalQueue, QueueOptions

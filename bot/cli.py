@@ -52,7 +52,7 @@ def secret_values(settings: Settings) -> list[str]:
 def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
     """One event loop for the whole program; known failures become one clear line."""
     from bot.app import AlreadyRunning
-    from bot.courier import AdapterStartError
+    from bot.pictures.courier import AdapterStartError
     from engine.pipeline import ModelNotAvailable
     from engine.tuning import EngineOptionError
     from storage.db import StorageError
@@ -123,7 +123,7 @@ async def _chat(settings: Settings, *, user: str, locale: str, teacher: bool) ->
 def run(config: ConfigOption = None) -> None:
     """Start every configured chat platform, the scheduler and the drawing queue."""
     from bot.logs import configure_logging
-    from bot.runner import serve
+    from bot.serve import serve
 
     settings = settings_or_exit(config)
     configure_logging(settings.log.level, secrets=secret_values(settings), fmt=settings.log.format)
@@ -322,7 +322,7 @@ def bench(
     """Benchmark queue, storage and broadcasts against the naive way, on the configured model."""
     import json
 
-    from bot.bench import run_bench
+    from bench.suite import run_bench
 
     settings = settings_or_exit(config)
 

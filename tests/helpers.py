@@ -84,6 +84,6 @@ class FakeDrawer:
 
 def shown(reply: object) -> str:
     """A reply's text as the learner reads it (markup removed)."""
-    from bot.markup import plain
+    from bot.conversation.markup import plain
 
     return plain(getattr(reply, "text", ""))

@@ -12,9 +12,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from bot.dialogue import Dialogue
-from bot.markup import plain, render
-from bot.messages import Address, Incoming, Reply
+from bot.conversation.dialogue import Dialogue
+from bot.conversation.markup import plain, render
+from bot.conversation.messages import Address, Incoming, Reply
 
 PLATFORM = "terminal"
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from bot.challenges.rounds import choices_for
 from bot.challenges.words import WordPicker, list_pool
-from bot.services import Services
+from bot.conversation.services import Services
 from storage.challenges import Round, Schedule
 
 log = logging.getLogger(__name__)

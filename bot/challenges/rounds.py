@@ -7,14 +7,14 @@ import random
 from datetime import datetime, timedelta
 
 from bot.challenges.timing import zone
-from bot.context import Context
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Button, Incoming, Picture, Reply
+from bot.conversation.services import Services
+from bot.conversation.texts import say
 from bot.learning.cards import card_text
 from bot.learning.distractors import word_choices
 from bot.learning.streaks import after_correct_answer, local_day
-from bot.markup import bold
-from bot.messages import Button, Incoming, Picture, Reply
-from bot.services import Services
-from bot.texts import say
 from storage.challenges import Round, Standing
 from storage.images import StoredImage
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.broadcast import Broadcaster, BroadcastReport, Post
 from bot.challenges.posting import open_round, word_for
 from bot.challenges.rounds import question, reveal
 from bot.challenges.timing import local_date, next_occurrence, parse_clock, zone
 from bot.challenges.words import picker_for
-from bot.courier import Courier
-from bot.messages import Address, Incoming, Reply
-from bot.services import Services
+from bot.conversation.messages import Address, Incoming, Reply
+from bot.conversation.services import Services
+from bot.pictures.broadcast import Broadcaster, BroadcastReport, Post
+from bot.pictures.courier import Courier
 from engine.queue import JobEvent
 from storage.challenges import Round, Schedule
 from storage.images import StoredImage

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.messages import Reply
-from bot.picturing import job_handle
-from bot.router import callback, command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.messages import Reply
+from bot.conversation.router import callback, command
+from bot.conversation.texts import say
+from bot.pictures.ask import job_handle
 
 
 @command("cancel", zh="取消排队的图片")

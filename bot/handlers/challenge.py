@@ -9,14 +9,14 @@ from bot.challenges.posting import open_round
 from bot.challenges.rounds import question, reveal
 from bot.challenges.timing import local_date, next_occurrence, parse_clock, zone
 from bot.challenges.words import level_pool, picker_for
-from bot.context import Context
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Reply
+from bot.conversation.router import command, on_picture
+from bot.conversation.texts import say
 from bot.handlers.daily import parse_when
 from bot.learning.dictionary import LEVELS
-from bot.markup import bold
-from bot.messages import Reply
-from bot.picturing import job_handle
-from bot.router import command, on_picture
-from bot.texts import say
+from bot.pictures.ask import job_handle
 from storage.challenges import Schedule
 from storage.images import StoredImage
 from storage.jobs import JobRecord

@@ -5,11 +5,11 @@ from __future__ import annotations
 from bot.challenges.rounds import answer as answer_round
 from bot.challenges.timing import next_occurrence, parse_clock, zone
 from bot.challenges.words import level_pool
-from bot.context import Context
-from bot.markup import bold
-from bot.messages import Incoming, Reply
-from bot.router import callback, command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Incoming, Reply
+from bot.conversation.router import callback, command
+from bot.conversation.texts import say
 
 
 def parse_when(

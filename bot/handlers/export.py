@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.context import Context
+from bot.conversation.context import Context
+from bot.conversation.messages import Attachment, Reply
+from bot.conversation.router import command
+from bot.conversation.texts import say
 from bot.learning.export import ExportRow, write_apkg, write_csv
-from bot.messages import Attachment, Reply
-from bot.router import command
-from bot.texts import say
 from storage.clock import parse_stamp
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.markup import bold
-from bot.messages import Reply
-from bot.router import command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Reply
+from bot.conversation.router import command
+from bot.conversation.texts import say
 
 
 @command("flags", zh="被拦截的内容", teacher_only=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.markup import bold
-from bot.messages import Reply
-from bot.router import COMMANDS, command
-from bot.texts import say, wants_chinese
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Reply
+from bot.conversation.router import COMMANDS, command
+from bot.conversation.texts import say, wants_chinese
 
 
 @command("help", usage="/help [command]", example="/help word", zh="帮助")

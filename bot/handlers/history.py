@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.context import Context
-from bot.markup import bold
-from bot.messages import Button, Picture, Reply
-from bot.picturing import request_picture
-from bot.router import callback, command
-from bot.texts import say
-from bot.validation import is_number
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Button, Picture, Reply
+from bot.conversation.router import callback, command
+from bot.conversation.texts import say
+from bot.conversation.validation import is_number
+from bot.pictures.ask import request_picture
 from engine.request import GenerationRequest
 
 PAGE_SIZE = 10

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot.challenges.rounds import standings_text, week_start
-from bot.context import Context
-from bot.messages import Reply
-from bot.router import command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.messages import Reply
+from bot.conversation.router import command
+from bot.conversation.texts import say
 
 
 @command("leaderboard", usage="/leaderboard [week | all]", example="/leaderboard all", zh="排行榜")

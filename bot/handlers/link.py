@@ -5,11 +5,11 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from bot.context import Context
-from bot.markup import bold
-from bot.messages import Reply
-from bot.router import command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Reply
+from bot.conversation.router import command
+from bot.conversation.texts import say
 from storage.links import LinkStore
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to mix up

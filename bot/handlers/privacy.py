@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 
-from bot.context import Context
-from bot.messages import Attachment, Button, Reply
-from bot.router import callback, command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.messages import Attachment, Button, Reply
+from bot.conversation.router import callback, command
+from bot.conversation.texts import say
 from storage.privacy import export_learner, forget_learner
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.messages import Reply
-from bot.router import callback, command, on_text
-from bot.texts import say
-from bot.validation import is_number
+from bot.conversation.context import Context
+from bot.conversation.messages import Reply
+from bot.conversation.router import callback, command, on_text
+from bot.conversation.texts import say
+from bot.conversation.validation import is_number
 
 ROUND = 5
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.context import Context
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Reply
+from bot.conversation.router import command
+from bot.conversation.texts import say
 from bot.handlers.quiz import ROUND, first_question
 from bot.handlers.stats import when
-from bot.markup import bold
-from bot.messages import Reply
-from bot.router import command
-from bot.texts import say
 
 
 @command("review", zh="复习")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.markup import bold
-from bot.messages import Button, Reply
-from bot.picturing import chat_style, entry_for, job_handle, picture_reply, request_picture
-from bot.router import command, on_picture
-from bot.texts import say
-from bot.validation import InputProblem, check_sentence
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Button, Reply
+from bot.conversation.router import command, on_picture
+from bot.conversation.texts import say
+from bot.conversation.validation import InputProblem, check_sentence
+from bot.pictures.ask import chat_style, entry_for, job_handle, picture_reply, request_picture
 from storage.images import StoredImage
 from storage.jobs import JobRecord
 

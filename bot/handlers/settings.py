@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.context import Context
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Button, Reply
+from bot.conversation.router import callback, command
+from bot.conversation.texts import say
 from bot.learning.dictionary import LEVELS
-from bot.markup import bold
-from bot.messages import Button, Reply
-from bot.router import callback, command
-from bot.texts import say
 
 
 @command(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.messages import Reply
-from bot.router import command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.messages import Reply
+from bot.conversation.router import command
+from bot.conversation.texts import say
 
 
 @command("start", zh="开始")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.context import Context
+from bot.conversation.context import Context
+from bot.conversation.messages import Picture, Reply
+from bot.conversation.router import command
 from bot.learning.report import progress_report
-from bot.messages import Picture, Reply
-from bot.router import command
 
 
 def when(now: datetime, due: datetime) -> str:

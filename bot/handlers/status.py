@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.context import Context
+from bot.conversation.context import Context
+from bot.conversation.messages import Reply
+from bot.conversation.router import command
 from bot.logs import ERRORS
-from bot.messages import Reply
-from bot.router import command
 from storage.activity import finished_since
 
 

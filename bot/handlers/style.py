@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.markup import bold
-from bot.messages import Button, Reply
-from bot.router import callback, command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Button, Reply
+from bot.conversation.router import callback, command
+from bot.conversation.texts import say
 
 PLAIN = "plain"
 

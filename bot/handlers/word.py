@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.context import Context
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Button, Reply
+from bot.conversation.router import callback, command, on_picture
+from bot.conversation.texts import say
+from bot.conversation.validation import InputProblem, check_word
 from bot.learning.cards import card_text, sense_label
-from bot.markup import bold
-from bot.messages import Button, Reply
-from bot.picturing import (
+from bot.pictures.ask import (
     chat_style,
     entry_for,
     job_handle,
@@ -16,9 +19,6 @@ from bot.picturing import (
     request_picture,
     safety_refusal,
 )
-from bot.router import callback, command, on_picture
-from bot.texts import say
-from bot.validation import InputProblem, check_word
 from storage.images import StoredImage
 from storage.jobs import JobRecord
 
@@ -104,7 +104,7 @@ async def suggested_word(context: Context) -> list[Reply]:
     """A "did you mean" button: draw the suggested word."""
     from dataclasses import replace
 
-    from bot.context import Context as Ctx
+    from bot.conversation.context import Context as Ctx
 
     again = Ctx(
         replace(context.incoming, command="word", args=context.args),

@@ -6,11 +6,11 @@ import csv
 import io
 import re
 
-from bot.context import Context
-from bot.markup import bold
-from bot.messages import Incoming, Reply
-from bot.router import command
-from bot.texts import say
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Incoming, Reply
+from bot.conversation.router import command
+from bot.conversation.texts import say
 
 MAX_WORDS = 500
 _WORD = re.compile(r"^[a-z][a-z' -]{0,39}$")

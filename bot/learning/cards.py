@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.conversation.markup import bold
 from bot.learning.dictionary import Meaning, WordCard
-from bot.markup import bold
 
 CATEGORY_ICONS = {
     "noun.animal": "🐾",

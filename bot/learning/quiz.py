@@ -11,15 +11,15 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from bot.conversation.markup import bold
+from bot.conversation.messages import Button, Picture, Reply
+from bot.conversation.validation import is_number
 from bot.learning.answers import Verdict, check_typed
 from bot.learning.dictionary import Dictionary
 from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from bot.markup import bold
-from bot.messages import Button, Picture, Reply
-from bot.validation import is_number
 from storage.clock import Clock
 from storage.images import ImageStore
 from storage.learning import Item, LearningStore, Question

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import open_app
 from bot.config import LimitSettings
+from bot.conversation.router import COMMANDS
 from bot.learning.dictionary import Dictionary
-from bot.router import COMMANDS
 from tests.conftest import make_settings
 from tests.helpers import FakeClock, FakeDrawer, shown
 
@@ -60,7 +60,7 @@ class Harness:
         return self.loop.run_until_complete(self.chat.say(text))
 
     def press(self, data: str) -> list[Any]:
-        from bot.messages import Incoming
+        from bot.conversation.messages import Incoming
 
         TRIED["count"] += 1
         press = Incoming(platform="terminal", chat_id="local", user_id="local", callback=data)

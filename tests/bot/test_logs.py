@@ -28,7 +28,11 @@ async def test_one_request_id_follows_a_word_from_dialogue_to_queue_and_delivery
     with caplog.at_level(logging.DEBUG):
         await chat.say("/word apple")
         await chat.settle()
-    handled = [r for r in caplog.records if r.name == "bot.dialogue" and "/word" in r.getMessage()]
+    handled = [
+        r
+        for r in caplog.records
+        if r.name == "bot.conversation.dialogue" and "/word" in r.getMessage()
+    ]
     assert handled, "the dialogue logs what kind of message it handled"
     request_id = handled[0].request_id  # type: ignore[attr-defined]
     job = await app.services.jobs.get(1)

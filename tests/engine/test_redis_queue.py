@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
+from bench.workers import local_redis
 from bot.app import App, open_app
-from bot.bench_workers import local_redis
 from bot.config import QueueSettings
+from bot.conversation.messages import Incoming
 from bot.learning.dictionary import Dictionary
-from bot.messages import Incoming
 from engine.pipeline import PictureEngine
 from engine.redis_status import redis_status
 from engine.worker import RedisWorker

@@ -17,7 +17,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.adapters.discord.render import (
+from bot.adapters.discord.message import (
     DEFAULT_FILE_LIMIT,
     ChoiceButton,
     card_embed,
@@ -27,11 +27,11 @@ from bot.adapters.discord.render import (
     view_for,
 )
 from bot.config import DiscordSettings
-from bot.courier import AdapterStartError, ChatUnavailable, NotDelivered
-from bot.dialogue import Dialogue
-from bot.messages import Address, Incoming, Reply
-from bot.router import COMMANDS, Command
-from bot.services import Services
+from bot.conversation.dialogue import Dialogue
+from bot.conversation.messages import Address, Incoming, Reply
+from bot.conversation.router import COMMANDS, Command
+from bot.conversation.services import Services
+from bot.pictures.courier import AdapterStartError, ChatUnavailable, NotDelivered
 
 log = logging.getLogger(__name__)
 PLATFORM = "discord"

@@ -24,11 +24,11 @@ from telegram.request import HTTPXRequest
 from bot.adapters.telegram.event import PLATFORM, incoming_from
 from bot.adapters.telegram.message import CallbackTokens, TelegramSender
 from bot.config import TelegramSettings
-from bot.courier import AdapterStartError
-from bot.dialogue import Dialogue
-from bot.messages import Address, Reply
-from bot.router import COMMANDS
-from bot.services import Services
+from bot.conversation.dialogue import Dialogue
+from bot.conversation.messages import Address, Reply
+from bot.conversation.router import COMMANDS
+from bot.conversation.services import Services
+from bot.pictures.courier import AdapterStartError
 
 log = logging.getLogger(__name__)
 ADMIN_STATUSES = {"creator", "administrator"}
@@ -230,7 +230,7 @@ class TelegramAdapter:
 
     async def send(self, address: Address, reply: Reply) -> None:
         if self.sender is None:
-            from bot.courier import NotDelivered
+            from bot.pictures.courier import NotDelivered
 
             raise NotDelivered("Telegram is not connected")
         await self.sender.send(address, reply)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.messages import ChatKind, Incoming
-from bot.router import parse_command
+from bot.conversation.messages import ChatKind, Incoming
+from bot.conversation.router import parse_command
 
 PLATFORM = "telegram"
 

@@ -22,9 +22,9 @@ from bot.adapters.web.dashboard import Dashboard
 from bot.adapters.web.event import MAX_FRAME, PLATFORM, incoming_from, locale_from
 from bot.adapters.web.message import render_reply
 from bot.config import WebSettings
-from bot.dialogue import Dialogue
-from bot.messages import Address, Reply
-from bot.services import Services
+from bot.conversation.dialogue import Dialogue
+from bot.conversation.messages import Address, Reply
+from bot.conversation.services import Services
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent

@@ -16,8 +16,8 @@ from bot.adapters.web.auth import LoginLimiter, TeacherSessions, verify_password
 from bot.adapters.web.sections import classes_section, flags_section
 from bot.challenges.rounds import pseudonym
 from bot.config import WebSettings
+from bot.conversation.services import Services
 from bot.learning.report import progress_report
-from bot.services import Services
 from storage import reports
 
 TEACHER_COOKIE = "pl_teacher"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.messages import Incoming
+from bot.conversation.messages import Incoming
 
 PLATFORM = "web"
 MAX_FRAME = 8192

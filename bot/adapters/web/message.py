@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.markup import render
-from bot.messages import Reply
+from bot.conversation.markup import render
+from bot.conversation.messages import Reply
 
 _SHA_FILE = re.compile(r"^[0-9a-f]{64}\.png$")
 

@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from bot.challenges.rounds import pseudonym, week_start
-from bot.services import Services
+from bot.conversation.services import Services
 
 
 async def classes_section(services: Services) -> Markup:

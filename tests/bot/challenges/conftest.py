@@ -8,8 +8,8 @@ import pytest
 
 from bot.app import App
 from bot.challenges.runner import ChallengeRunner
-from bot.courier import ChatUnavailable
-from bot.messages import Address, Incoming, Reply
+from bot.conversation.messages import Address, Incoming, Reply
+from bot.pictures.courier import ChatUnavailable
 
 PLATFORM = "class"
 

@@ -30,7 +30,7 @@ async def test_too_late_to_cancel(app: App, chat: TerminalAdapter) -> None:
     await chat.settle()
     job = await app.services.jobs.get(1)
     assert job is not None and job.state == "done"
-    from bot.messages import Incoming
+    from bot.conversation.messages import Incoming
 
     press = Incoming(platform="terminal", chat_id="local", user_id="local", callback="cancel:1")
     assert "Too late" in (await chat.dialogue.handle(press))[0].text

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from bot.adapters.terminal import TerminalAdapter
-from bot.router import COMMANDS
+from bot.conversation.router import COMMANDS
 
 
 async def test_help_lists_every_visible_command_from_docstrings(chat: TerminalAdapter) -> None:

@@ -7,7 +7,7 @@ import json
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
-from bot.scheduler import CoreScheduler
+from bot.challenges.scheduler import CoreScheduler
 from storage.privacy import rows_about
 from tests.helpers import FakeClock, shown
 

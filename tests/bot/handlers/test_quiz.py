@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
-from bot.messages import Incoming
+from bot.conversation.messages import Incoming
 from tests.helpers import FakeClock, shown
 
 

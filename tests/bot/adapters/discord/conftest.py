@@ -10,10 +10,10 @@ from typing import Any
 import discord
 import pytest
 
+from bench.fakes.discord_api import GUILD_ID, FakeDiscord
 from bot.adapters.discord.adapter import DiscordAdapter
 from bot.app import App
 from bot.config import DiscordSettings
-from tests.bot.adapters.discord.fake_api import GUILD_ID, FakeDiscord
 
 
 @pytest.fixture

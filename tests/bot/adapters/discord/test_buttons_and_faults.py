@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from bench.fakes.discord_api import FakeDiscord
 from bot.adapters.discord.adapter import DiscordAdapter
-from bot.messages import Button, Reply
+from bot.conversation.messages import Button, Reply
 from tests.bot.adapters.discord.conftest import deliver, eventually
-from tests.bot.adapters.discord.fake_api import FakeDiscord
 
 
 def with_button(fake: FakeDiscord, label: str) -> dict[str, Any] | None:
@@ -53,7 +53,7 @@ async def test_only_the_learner_can_answer_their_quiz(
 
 
 async def test_challenge_answers_are_open_to_the_whole_class(discord_bot: DiscordAdapter) -> None:
-    from bot.adapters.discord.render import view_for
+    from bot.adapters.discord.message import view_for
 
     view = view_for(((Button("cat", "chal:7:0"), Button("Quiz me", "quiz:1")),), owner=100)
     assert view is not None

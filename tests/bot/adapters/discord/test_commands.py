@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bench.fakes.discord_api import GUILD_ID, FakeDiscord
 from bot.adapters.discord.adapter import DiscordAdapter
 from tests.bot.adapters.discord.conftest import deliver, eventually
-from tests.bot.adapters.discord.fake_api import GUILD_ID, FakeDiscord
 
 
 async def test_commands_are_registered_in_the_class_server(

@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
+from bench.fakes.telegram_api import FakeTelegram
 from bot.adapters.telegram.adapter import TelegramAdapter
-from bot.adapters.telegram.fake_api import FakeTelegram
 from bot.app import App
 from bot.config import TelegramSettings
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bench.fakes.telegram_api import FakeTelegram
 from bot.adapters.telegram.adapter import TelegramAdapter
-from bot.adapters.telegram.fake_api import FakeTelegram
 from bot.app import App
 from tests.bot.adapters.telegram.conftest import eventually
 
@@ -118,7 +118,7 @@ async def test_markup_in_student_text_is_escaped(
 async def test_long_replies_are_split_below_4096(
     telegram: TelegramAdapter, fake: FakeTelegram
 ) -> None:
-    from bot.messages import Address, Reply
+    from bot.conversation.messages import Address, Reply
 
     long_text = "\n".join(f"line {i} " + "&<" * 40 for i in range(120))
     await telegram.send(Address("telegram", str(ALICE)), Reply(long_text))

@@ -7,11 +7,11 @@ import logging
 
 import pytest
 
+from bench.fakes.telegram_api import FakeTelegram, Fault
 from bot.adapters.telegram.adapter import TelegramAdapter, TelegramStartError, TokenLock
-from bot.adapters.telegram.fake_api import FakeTelegram, Fault
 from bot.app import App
+from bot.conversation.messages import Address, Reply
 from bot.logs import SecretRedactor
-from bot.messages import Address, Reply
 from tests.bot.adapters.telegram.conftest import eventually, settings_for
 
 ALICE, BOB = 111, 222
@@ -78,7 +78,7 @@ async def test_network_errors_while_polling_recover_without_a_restart(
 async def test_sending_while_the_network_is_down_is_retried_later(
     telegram: TelegramAdapter, fake: FakeTelegram
 ) -> None:
-    from bot.courier import NotDelivered
+    from bot.pictures.courier import NotDelivered
 
     fake.inject("sendMessage", Fault("500"))
     with pytest.raises(NotDelivered):
@@ -90,7 +90,7 @@ async def test_sending_while_the_network_is_down_is_retried_later(
 async def test_long_button_data_is_shortened_and_still_works(
     telegram: TelegramAdapter, fake: FakeTelegram
 ) -> None:
-    from bot.messages import Button
+    from bot.conversation.messages import Button
 
     long_data = "hist:page:" + "9" * 80
     await telegram.send(

@@ -11,7 +11,7 @@ from yarl import URL
 
 from bot.adapters.web.adapter import WebAdapter
 from bot.config import ConfigError, load_settings
-from bot.messages import Address, Reply
+from bot.conversation.messages import Address, Reply
 
 
 async def session_with_cookie(web: WebAdapter) -> aiohttp.ClientSession:

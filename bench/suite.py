@@ -1,0 +1,330 @@
+"""`pictolingo bench`: the queue and storage measured side by side with the naive way, in one run.
+
+Every figure comes from the real code path (dialogue → queue → engine → storage → terminal
+adapter) on the configured model, in a throw-away data directory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from bot.adapters.terminal import TerminalAdapter
+from bot.app import App, engine_options, open_app
+from bot.config import QueueSettings, Settings
+from engine.pipeline import DrawnPicture, PictureEngine, ProgressCallback
+from engine.request import GenerationRequest
+
+NOUNS = [
+    "apple",
+    "bear",
+    "boat",
+    "book",
+    "bread",
+    "bus",
+    "cake",
+    "car",
+    "cat",
+    "chair",
+    "cloud",
+    "cow",
+    "cup",
+    "dog",
+    "door",
+    "duck",
+    "egg",
+    "fish",
+    "flower",
+    "frog",
+    "hat",
+    "horse",
+    "house",
+    "key",
+    "kite",
+    "lamp",
+    "leaf",
+    "lion",
+    "moon",
+    "mouse",
+    "orange",
+    "pen",
+    "pig",
+    "rain",
+    "ring",
+    "rose",
+    "shoe",
+    "sock",
+    "star",
+    "sun",
+    "table",
+    "tiger",
+    "tree",
+    "train",
+    "truck",
+    "umbrella",
+    "watch",
+    "whale",
+    "window",
+    "zebra",
+]
+ADJECTIVES = [
+    "big",
+    "small",
+    "red",
+    "blue",
+    "green",
+    "yellow",
+    "happy",
+    "sad",
+    "old",
+    "new",
+    "fast",
+    "slow",
+    "tall",
+    "short",
+    "hot",
+    "cold",
+    "soft",
+    "loud",
+    "round",
+    "square",
+]
+
+Progress = Callable[[str], None]
+
+
+def phrases(count: int, seed: int = 0) -> list[str]:
+    """Distinct phrases ("red apple", "big cat", …), sent as /sentence The red apple.
+
+    (/word only takes dictionary words and asks about unknown ones, so distinct pictures come
+    through /sentence, which takes the same path to the queue and the engine.)"""
+    pairs = [f"{a} {n}" for a in ADJECTIVES for n in NOUNS]
+    random.Random(seed).shuffle(pairs)
+    return (pairs * (count // len(pairs) + 1))[:count]
+
+
+class TimedEngine:
+    """Wraps the engine to measure the seconds spent inside the pipeline."""
+
+    def __init__(self, engine: PictureEngine) -> None:
+        self.engine = engine
+        self.seconds = 0.0
+        self.calls = 0
+
+    def draw(
+        self, requests: list[GenerationRequest], on_progress: ProgressCallback | None = None
+    ) -> list[DrawnPicture]:
+        started = time.perf_counter()
+        try:
+            return self.engine.draw(requests, on_progress)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.calls += 1
+
+    def interrupt(self) -> None:
+        self.engine.interrupt()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def _open(
+    settings: Settings, data_dir: Path, engine: PictureEngine, timed: TimedEngine
+) -> Any:
+    bench_settings = settings.model_copy(
+        update={
+            "data": settings.data.model_copy(update={"dir": data_dir}),
+            "queue": QueueSettings(
+                max_batch=settings.queue.max_batch,
+                batch_window_ms=25,
+                pending_per_user=3,
+                max_queued=10_000,
+            ),
+            "limits": settings.limits.model_copy(update={"daily_pictures": 0}),
+        }
+    )
+    return open_app(bench_settings, drawer=timed, engine=engine, lock=False)
+
+
+async def measure_overhead(app: App, timed: TimedEngine, words: list[str]) -> float:
+    """Share of /word end-to-end time (message → picture shown) not spent in the pipeline."""
+    shares = []
+    chat = TerminalAdapter(app.dialogue, out=io.StringIO(), user_id="overhead")
+    await app.courier.attach(chat)
+    for word in words:
+        before = timed.seconds
+        started = time.perf_counter()
+        await chat.say(f"/sentence The {word}.")
+        await chat.settle()
+        total = time.perf_counter() - started
+        _drew(chat, 1)
+        shares.append(max(0.0, total - (timed.seconds - before)) / total)
+    return statistics.median(shares)
+
+
+async def measure_queue(app: App, words: list[str], users: int) -> float:
+    """Images per second with `users` learners asking at once, pictures delivered."""
+    chats = [
+        TerminalAdapter(app.dialogue, out=io.StringIO(), user_id=f"u{i}") for i in range(users)
+    ]
+    per_user = len(words) // users
+
+    async def learner(index: int) -> None:
+        chat = chats[index]
+        for word in words[index * per_user : (index + 1) * per_user]:
+            await chat.say(f"/sentence The {word}.")
+
+    # One platform name per learner's chat: the courier routes by platform.
+    for index, chat in enumerate(chats):
+        chat.platform = f"bench{index}"
+        await app.courier.attach(chat)
+    started = time.perf_counter()
+    await asyncio.gather(*(learner(i) for i in range(users)))
+    await asyncio.gather(*(chat.settle() for chat in chats))
+    elapsed = time.perf_counter() - started
+    for chat in chats:
+        _drew(chat, per_user)
+    return (per_user * users) / elapsed
+
+
+def _drew(chat: TerminalAdapter, expected: int) -> None:
+    """A benchmark that measured refusals would be worse than none: check the pictures came."""
+    pictures = sum(1 for reply in chat.transcript.replies if reply.images)
+    if pictures < expected:
+        last = chat.transcript.replies[-1].text if chat.transcript.replies else "nothing"
+        raise RuntimeError(f"bench: expected {expected} pictures, got {pictures} ({last[:80]})")
+
+
+def naive_rate(engine: PictureEngine, requests: list[GenerationRequest]) -> float:
+    started = time.perf_counter()
+    for request in requests:
+        engine.draw([request])
+    return len(requests) / (time.perf_counter() - started)
+
+
+def one_batch_rate(engine: PictureEngine, requests: list[GenerationRequest]) -> float:
+    started = time.perf_counter()
+    engine.draw(requests)
+    return len(requests) / (time.perf_counter() - started)
+
+
+async def measure_cached(app: App, seconds: float) -> float:
+    chats = [TerminalAdapter(app.dialogue, out=io.StringIO(), user_id=f"c{i}") for i in range(4)]
+    await app.courier.attach(chats[0])
+    await chats[0].say("/word apple")
+    await chats[0].settle()
+    count = 0
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        replies = await chats[count % 4].say("/word apple")
+        assert replies and replies[0].images, "the cached picture must come back at once"
+        count += 1
+    return count / (time.perf_counter() - started)
+
+
+async def measure_acks(app: App, words: list[str]) -> float:
+    """p99 time from a message to its acknowledgement during a burst."""
+    chats = [
+        TerminalAdapter(app.dialogue, out=io.StringIO(), user_id=f"a{i}") for i in range(len(words))
+    ]
+    times: list[float] = []
+
+    async def one(chat: TerminalAdapter, word: str) -> None:
+        started = time.perf_counter()
+        await app.dialogue.handle(chat.incoming(f"/sentence The {word}."))
+        times.append((time.perf_counter() - started) * 1000)
+
+    await asyncio.gather(*(one(c, w) for c, w in zip(chats, words, strict=True)))
+    return percentile(times, 0.99)
+
+
+async def run_bench(
+    settings: Settings,
+    *,
+    quick: bool = False,
+    progress: Progress = print,
+    broadcast: int | None = None,
+) -> dict[str, Any]:
+    from bench.broadcast import broadcast_bench
+    from bench.history import history_latencies
+
+    users, per_user = (8, 2) if quick else (32, 2)
+    engine = PictureEngine(engine_options(settings))
+    progress(f"loading model {settings.engine.model}")
+    await asyncio.to_thread(engine.load)
+    timed = TimedEngine(engine)
+    words = phrases(2000)
+    results: dict[str, Any] = {
+        "model": settings.engine.model,
+        "device": engine.device,
+        "max_batch": settings.queue.max_batch,
+    }
+    with tempfile.TemporaryDirectory(prefix="pictolingo-bench-") as temp:
+        async with await _open(settings, Path(temp) / "run", engine, timed) as app:
+            progress("warming up")
+            await measure_overhead(app, timed, words[:2])
+            progress("end-to-end overhead of /word")
+            results["overhead_share_p50"] = await measure_overhead(
+                app, timed, words[2 : 8 if quick else 22]
+            )
+            progress(f"queue with {users} concurrent learners")
+            queue_words = words[100 : 100 + users * per_user]
+            results["queue_images_per_s"] = await measure_queue(app, queue_words, users)
+            progress("naive one-at-a-time loop and one large batch on the same model")
+            illustrator = app.services.illustrator
+            requests = [
+                illustrator.for_sentence(f"The {w}.") for w in words[1000 : 1000 + users * per_user]
+            ]
+            results["naive_images_per_s"] = await asyncio.to_thread(naive_rate, engine, requests)
+            batch = [replace(r, seed=r.seed + 1) for r in requests]
+            results["one_batch_images_per_s"] = await asyncio.to_thread(
+                one_batch_rate, engine, batch
+            )
+            results["queue_vs_naive_speedup"] = (
+                results["queue_images_per_s"] / results["naive_images_per_s"]
+            )
+            results["queue_vs_one_batch"] = (
+                results["queue_images_per_s"] / results["one_batch_images_per_s"]
+            )
+            progress("cached /word through dialogue + storage")
+            results["cached_commands_per_s"] = await measure_cached(app, 2.0 if quick else 5.0)
+            progress("acknowledgement latency in a burst of 100")
+            results["ack_p99_ms"] = await measure_acks(app, words[1500:1600])
+        rows = 20_000 if quick else 1_000_000
+        progress(f"history on {rows:,} rows")
+        page_p95, search_p95, naive_search_p95 = await history_latencies(
+            Path(temp) / "history.db", rows, progress
+        )
+        results["history_rows"] = rows
+        results["history_page_p95_ms"] = page_p95
+        results["history_search_p95_ms"] = search_p95
+        results["history_search_naive_like_p95_ms"] = naive_search_p95
+        chats = broadcast if broadcast is not None else (1000 if quick else 10_000)
+        if chats:
+            results.update(
+                await broadcast_bench(
+                    lambda data_dir: _open(settings, data_dir, engine, timed),
+                    Path(temp),
+                    subscribers=chats,
+                    naive_subscribers=max(100, chats // 10),
+                    progress=progress,
+                )
+            )
+        if shutil.which("redis-server"):
+            from bench.workers import worker_scaling
+
+            progress("1, 2 and 3 workers behind Redis (fixed-time engines)")
+            results.update(await worker_scaling(jobs=30 if quick else 90))
+    return results

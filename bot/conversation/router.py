@@ -1,0 +1,127 @@
+"""The command registry: each handler module registers its command, buttons and picture replies.
+
+A handler's docstring is its help text (first line = the one-line summary), as in errbot and
+discord.py. Adding a command means adding one module to bot/handlers/; no adapter changes.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.conversation.messages import Incoming, Reply
+
+if TYPE_CHECKING:
+    from bot.conversation.context import Context
+    from storage.images import StoredImage
+    from storage.jobs import JobRecord
+
+Handler = Callable[["Context"], Awaitable[list[Reply]]]
+PictureRenderer = Callable[["Context", "JobRecord", "StoredImage"], Awaitable[list[Reply]]]
+TextHandler = Callable[["Context"], Awaitable[list[Reply] | None]]
+
+_COMMAND = re.compile(r"^/([A-Za-z][A-Za-z0-9_]{0,31})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(.*))?$", re.S)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    handler: Handler
+    usage: str
+    example: str
+    summary: str
+    help: str
+    summary_zh: str
+    teacher_only: bool
+    needs_argument: bool
+    hidden: bool
+    admin_only: bool = False
+
+
+COMMANDS: dict[str, Command] = {}
+CALLBACKS: dict[str, Handler] = {}
+PICTURE_RENDERERS: dict[str, PictureRenderer] = {}
+TEXT_HANDLERS: list[TextHandler] = []
+
+
+def command(
+    name: str,
+    *,
+    usage: str = "",
+    example: str = "",
+    zh: str = "",
+    teacher_only: bool = False,
+    needs_argument: bool = False,
+    hidden: bool = False,
+    admin_only: bool = False,
+) -> Callable[[Handler], Handler]:
+    """Register ``/name``; the function's docstring becomes its help."""
+
+    def register(handler: Handler) -> Handler:
+        doc = inspect.cleandoc(handler.__doc__ or "")
+        summary = doc.splitlines()[0] if doc else name
+        COMMANDS[name] = Command(
+            name=name,
+            handler=handler,
+            usage=usage or f"/{name}",
+            example=example or f"/{name}",
+            summary=summary,
+            help=doc,
+            summary_zh=zh,
+            teacher_only=teacher_only,
+            needs_argument=needs_argument,
+            hidden=hidden,
+            admin_only=admin_only,
+        )
+        return handler
+
+    return register
+
+
+def callback(prefix: str) -> Callable[[Handler], Handler]:
+    """Register the handler for button data that starts with ``prefix:``."""
+
+    def register(handler: Handler) -> Handler:
+        CALLBACKS[prefix] = handler
+        return handler
+
+    return register
+
+
+def on_picture(purpose: str) -> Callable[[PictureRenderer], PictureRenderer]:
+    """Register how a finished picture for ``purpose`` is shown to the learner."""
+
+    def register(renderer: PictureRenderer) -> PictureRenderer:
+        PICTURE_RENDERERS[purpose] = renderer
+        return renderer
+
+    return register
+
+
+def on_text(handler: TextHandler) -> TextHandler:
+    """Register a handler for free text (e.g. a typed quiz answer); it returns None to pass."""
+    TEXT_HANDLERS.append(handler)
+    return handler
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """'/word@PictolingoBot  apple ' → ('word', 'apple'); None when it is not a command."""
+    match = _COMMAND.match(text.strip())
+    if not match:
+        return None
+    return match.group(1).lower(), (match.group(2) or "").strip()
+
+
+def with_command(incoming: Incoming) -> Incoming:
+    """Fill ``command``/``args`` from the text when an adapter passed only text."""
+    if incoming.command is not None or incoming.callback is not None:
+        return incoming
+    parsed = parse_command(incoming.text) if incoming.text.startswith("/") else None
+    if parsed is None:
+        return incoming
+    from dataclasses import replace
+
+    return replace(incoming, command=parsed[0], args=parsed[1])

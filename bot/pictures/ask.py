@@ -1,0 +1,225 @@
+"""Asking for a picture, the same way for every command: history entry, queue, instant answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.conversation.context import Context
+from bot.conversation.markup import bold
+from bot.conversation.messages import Button, Picture, Reply
+from bot.conversation.texts import say
+from bot.logs import current_request_id
+from engine.queue import QueueRefused, Refusal, Ticket
+from engine.request import GenerationRequest
+from storage.images import StoredImage
+from storage.jobs import JobRecord
+
+
+async def chat_style(context: Context) -> str | None:
+    """The style chosen for this chat with /style, if the operator still offers it."""
+    incoming = context.incoming
+    style = await context.services.users.chat_style(incoming.platform, incoming.chat_id)
+    return style if style in context.services.illustrator.style_names else None
+
+
+def job_handle(job_id: int) -> str:
+    return f"job:{job_id}"
+
+
+async def request_picture(
+    context: Context,
+    *,
+    kind: str,
+    text: str,
+    purpose: str,
+    request: GenerationRequest,
+    extra: dict[str, object] | None = None,
+) -> list[Reply]:
+    """Queue the drawing and answer at once: the picture if cached, else the place in line."""
+    services = context.services
+    unsafe = await safety_refusal(context, text)
+    if unsafe is not None:
+        return [unsafe]
+    incoming = context.incoming
+    flood = services.flood
+    fresh = await services.images.cached(request.cache_key()) is None
+    if fresh and not incoming.is_admin:  # the operator (and the terminal) is never held back
+        wait = flood.picture_wait(context.learner, incoming.chat_kind, incoming.chat_id)
+        if wait is not None:
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        f"One moment! You can ask for a new picture in {wait} seconds.",
+                        f"请等 {wait} 秒再要新图片。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
+    delivery = {
+        "address": context.address.to_dict(),
+        "learner": context.learner,
+        "kind": kind,
+        "text": text,
+        "locale": context.incoming.locale,
+        "request_id": current_request_id(),
+        **(extra or {}),
+    }
+    try:
+        ticket = await services.queue.submit(
+            request, owner=context.owner, purpose=purpose, delivery=delivery
+        )
+    except QueueRefused as refusal:
+        return [Reply(refusal_text(context, refusal), ephemeral=True)]
+    if ticket.job_id is not None:
+        flood.picture_started(context.learner, incoming.chat_kind, incoming.chat_id)
+    entry_id = await services.history.add(
+        context.learner,
+        kind,
+        text,
+        job_id=ticket.job_id,
+        image_id=ticket.image.id if ticket.image else None,
+    )
+    if ticket.image is not None:
+        from bot.conversation.router import PICTURE_RENDERERS
+
+        renderer = PICTURE_RENDERERS[purpose]
+        job = _cached_job(ticket, entry_id, kind, text, extra or {})
+        return await renderer(context, job, ticket.image)
+    return [acknowledgement(context, ticket, text)]
+
+
+BREAK_AFTER_FLAGS = 3
+BREAK_WINDOW = timedelta(minutes=10)
+
+
+async def safety_refusal(context: Context, text: str) -> Reply | None:
+    """A kind refusal when the words are not for a children's picture (the teacher can review)."""
+    services = context.services
+    incoming = context.incoming
+    if await services.flags.recent_for(context.learner, BREAK_WINDOW) >= BREAK_AFTER_FLAGS:
+        return Reply(
+            say(
+                incoming,
+                "Let's take a short break from drawing. Try again in 10 "
+                "minutes, with a word for school.",
+                "我们休息一下吧。10 分钟后再试。",
+            ),
+            ephemeral=True,
+        )
+    verdict = services.prompt_filter.check(text)
+    if not verdict.blocked:
+        return None
+    await services.flags.add(
+        user_id=context.learner,
+        platform=incoming.platform,
+        chat_id=incoming.chat_id,
+        kind="prompt",
+        text=text,
+        reason=f"{verdict.category}: {verdict.term}",
+    )
+    return Reply(
+        say(
+            incoming,
+            "I can't draw that one. Let's pick a different word, like /word rainbow.",
+            "这个我不能画。换一个词吧，比如 /word rainbow。",
+        ),
+        ephemeral=True,
+    )
+
+
+def acknowledgement(context: Context, ticket: Ticket, text: str) -> Reply:
+    assert ticket.job_id is not None
+    if ticket.position <= 1:
+        place = say(context.incoming, "you are next.", "马上就轮到你。")
+    else:
+        place = say(
+            context.incoming,
+            f"you are #{ticket.position} in line.",
+            f"你排在第 {ticket.position} 位。",
+        )
+    quota = ""
+    if ticket.quota_left is not None and ticket.quota_left <= 5:
+        quota = f"\n({ticket.quota_left} pictures left today)"
+    return Reply(
+        text=f"Drawing {bold(text)}… {place}{quota}",
+        handle=job_handle(ticket.job_id),
+        pending=True,
+        reply_to=context.incoming.message_id,
+        buttons=((Button("✖ Cancel", f"cancel:{ticket.job_id}"),),),
+    )
+
+
+def refusal_text(context: Context, refusal: QueueRefused) -> str:
+    incoming = context.incoming
+    if refusal.reason is Refusal.PENDING_LIMIT:
+        return say(
+            incoming,
+            f"You already have {refusal.limit} pictures being drawn. Please wait "
+            "for them, then ask again.",
+            f"你已经有 {refusal.limit} 张图片在画了。请等它们画完再试。",
+        )
+    if refusal.reason is Refusal.DAILY_QUOTA:
+        return say(
+            incoming,
+            f"You have used all {refusal.limit} pictures for today. Come back "
+            "tomorrow! You can still use /history and /help.",
+            f"今天的 {refusal.limit} 张图片已经用完了。明天再来吧！",
+        )
+    return say(
+        incoming,
+        f"I am very busy right now. Please try again in {refusal.retry_minutes} minute(s).",
+        f"我现在很忙。请 {refusal.retry_minutes} 分钟后再试。",
+    )
+
+
+def _cached_job(
+    ticket: Ticket, entry_id: int, kind: str, text: str, extra: dict[str, object]
+) -> JobRecord:
+    """A stand-in job record for a picture served straight from the cache."""
+    assert ticket.image is not None
+    return JobRecord(
+        id=0,
+        owner="",
+        state="done",
+        priority=0,
+        purpose=kind,
+        cache_key="",
+        batch_key="",
+        request=ticket.image.params,
+        delivery={"kind": kind, "text": text, "entry": entry_id},
+        attempts=0,
+        image_id=ticket.image.id,
+        error=None,
+        created_at=datetime.now(UTC),
+        delivered=True,
+    )
+
+
+def picture_reply(
+    context: Context,
+    image: StoredImage,
+    *,
+    text: str,
+    caption: str,
+    handle: str | None,
+    buttons: tuple[tuple[Button, ...], ...] = (),
+) -> Reply:
+    return Reply(
+        text=text,
+        images=(Picture(image.path, image.id, caption=caption, alt=caption),),
+        clears=handle,
+        buttons=buttons,
+        reply_to=context.incoming.message_id,
+    )
+
+
+async def entry_for(context: Context, job: JobRecord) -> int | None:
+    """The history entry a finished job belongs to (None for pictures nobody asked for)."""
+    entry = job.delivery.get("entry")
+    if entry:
+        return int(entry)
+    if job.id:
+        found = await context.services.history.for_job(job.id)
+        return found.id if found else None
+    return None

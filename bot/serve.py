@@ -1,0 +1,67 @@
+"""`pictolingo run`: every configured adapter beside the queue, in one event loop, until stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable
+from contextlib import AsyncExitStack
+from typing import Any
+
+from bot.app import App, open_app
+from bot.challenges.runner import ChallengeRunner
+from bot.challenges.scheduler import CoreScheduler
+from bot.config import ConfigError, Settings
+
+log = logging.getLogger(__name__)
+
+
+def adapters_for(settings: Settings, app: App) -> list[Any]:
+    """The adapters this configuration asks for (web unless disabled; platforms with tokens)."""
+    adapters: list[Any] = []
+    if settings.telegram.token.get_secret_value():
+        from bot.adapters.telegram.adapter import TelegramAdapter
+
+        adapters.append(TelegramAdapter(app.dialogue, app.services, settings.telegram))
+    if settings.discord.token.get_secret_value():
+        from bot.adapters.discord.adapter import DiscordAdapter
+
+        adapters.append(DiscordAdapter(app.dialogue, app.services, settings.discord))
+    if settings.web.enabled:
+        from bot.adapters.web.adapter import WebAdapter
+
+        adapters.append(WebAdapter(app.dialogue, app.services, settings.web))
+    return adapters
+
+
+async def serve(
+    settings: Settings,
+    *,
+    announce: Callable[[str], None] = print,
+    stop: asyncio.Event | None = None,
+) -> None:
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+    announce(f"Loading the picture model ({settings.engine.model})…")
+    async with open_app(settings) as app, AsyncExitStack() as stack:
+        runner = ChallengeRunner(app.services, app.courier)
+        await stack.enter_async_context(CoreScheduler(app.services, runner))
+        adapters = adapters_for(settings, app)
+        if not adapters:
+            raise ConfigError("nothing to run: web.enabled is false and no bot token is set")
+        for adapter in adapters:
+            await stack.enter_async_context(adapter)
+            await app.courier.attach(adapter)
+            if getattr(adapter, "url", ""):
+                announce(
+                    f"Pictolingo is ready: open {adapter.url} in your browser (Ctrl+C to stop)."
+                )
+            else:
+                announce(f"Pictolingo is connected to {adapter.platform}.")
+        await stop.wait()
+        announce("Stopping…")

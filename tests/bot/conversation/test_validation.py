@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.validation import InputProblem, check_sentence, check_word
+
+
+@pytest.mark.parametrize(
+    ("raw", "word"),
+    [
+        ("apple", "apple"),
+        ("  Ice   Cream ", "ice cream"),
+        ("mother-in-law", "mother-in-law"),
+        ("don't", "don't"),
+        ("Ｆｕｌｌｗｉｄｔｈ", "fullwidth"),
+        ("rock’n’roll", "rock’n’roll"),
+    ],
+)
+def test_words_that_are_accepted(raw: str, word: str) -> None:
+    assert check_word(raw) == word
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        "a" * 41,
+        "1234",
+        "apple!",
+        "<script>",
+        "a\x00b",
+        "🍎",
+        "яблоко",
+        "--",
+        "one two three four five",
+        "\u202eapple",
+    ],
+)
+def test_words_that_are_refused(raw: str) -> None:
+    with pytest.raises(InputProblem) as problem:
+        check_word(raw)
+    assert problem.value.english and problem.value.chinese
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The cat sleeps on the sofa.",
+        "I have 2 dogs!",
+        "José's café is open.",
+        'She said "hi" (quietly).',
+    ],
+)
+def test_sentences_that_are_accepted(raw: str) -> None:
+    assert check_sentence(raw) == " ".join(raw.split())
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "x" * 301,
+        "猫在沙发上睡觉。",
+        "The cat 😺 sleeps.",
+        "שלום עולם",
+        "a",
+        "1 2 3 4",
+        "The cat\x00 sleeps",
+        "<img src=x onerror=alert(1)>",
+    ],
+)
+def test_sentences_that_are_refused(raw: str) -> None:
+    with pytest.raises(InputProblem):
+        check_sentence(raw)
