@@ -16,9 +16,9 @@ from typing import Any
 from bench.fakes.telegram_api import FakeTelegram
 from bench.fakes.telegram_limits import FloodLimits
 from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.adapters.telegram.config import TelegramSettings
 from bot.app import App
 from bot.challenges.runner import ChallengeRunner
-from bot.config import TelegramSettings
 from storage.clock import stamp
 
 BLOCKED_SHARE = 0.01  # learners who blocked the bot since subscribing

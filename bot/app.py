@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import logging
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 import bot.handlers  # noqa: F401  (registers every command)
+from bot.adapters.base import FileLock
 from bot.config import Settings
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.flood import FloodGuard
@@ -38,41 +36,13 @@ from storage.users import UserStore
 log = logging.getLogger(__name__)
 
 
-class AlreadyRunning(Exception):
-    """Another Pictolingo process already uses this data directory."""
-
-
-class InstanceLock:
+def instance_lock(data_dir: Path) -> FileLock:
     """One process per data directory: two would fight over jobs and platform updates."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._handle: IO[str] | None = None
-
-    def __enter__(self) -> InstanceLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = self.path.open("a+")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            raise AlreadyRunning(
-                "another Pictolingo is already running with the data directory "
-                f"{self.path.parent}; "
-                "stop it first (or give this one another data.dir)"
-            ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        self._handle = handle
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._handle is not None:
-            fcntl.flock(self._handle, fcntl.LOCK_UN)
-            self._handle.close()
-            self._handle = None
+    return FileLock(
+        data_dir / "pictolingo.lock",
+        f"another Pictolingo is already running with the data directory {data_dir}; "
+        "stop it first (or give this one another data.dir)",
+    )
 
 
 def engine_options(settings: Settings) -> EngineOptions:
@@ -142,9 +112,9 @@ async def open_app(
         await asyncio.to_thread(dictionary.load)
     data_dir = settings.data.dir
     data_dir.mkdir(parents=True, exist_ok=True)
-    instance = InstanceLock(data_dir / "pictolingo.lock") if lock else None
+    instance = instance_lock(data_dir) if lock else None
     if instance is not None:
-        instance.__enter__()
+        instance.acquire()
     try:
         redis_backend = settings.queue.backend == "redis" and drawer is None
         if redis_backend:
@@ -214,4 +184,4 @@ async def open_app(
                 yield App(settings, services, Dialogue(services), courier, engine)
     finally:
         if instance is not None:
-            instance.__exit__(None, None, None)
+            instance.release()

@@ -41,18 +41,14 @@ def settings_or_exit(config: Path | None, **overrides: Any) -> Settings:
 
 def secret_values(settings: Settings) -> list[str]:
     """Every secret in the settings, so logs can blank them out."""
-    return [
-        settings.telegram.token.get_secret_value(),
-        settings.telegram.webhook_secret.get_secret_value(),
-        settings.discord.token.get_secret_value(),
-        settings.web.teacher_password_hash.get_secret_value(),
-    ]
+    from bot.adapters.base import platforms
+
+    return [secret for platform in platforms() for secret in platform.secrets(settings)]
 
 
 def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
     """One event loop for the whole program; known failures become one clear line."""
-    from bot.app import AlreadyRunning
-    from bot.pictures.courier import AdapterStartError
+    from bot.adapters.base import AdapterStartError, AlreadyLocked
     from engine.pipeline import ModelNotAvailable
     from engine.tuning import EngineOptionError
     from storage.db import StorageError
@@ -62,7 +58,7 @@ def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
     except KeyboardInterrupt:
         typer.echo("\nBye!", err=True)
     except (
-        AlreadyRunning,
+        AlreadyLocked,
         AdapterStartError,
         ModelNotAvailable,
         StorageError,

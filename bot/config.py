@@ -12,13 +12,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
-    SecretStr,
     ValidationError,
     field_validator,
-    model_validator,
 )
 from pydantic_settings import (
     BaseSettings,
@@ -26,15 +22,17 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from bot.adapters.base import platforms
+from bot.adapters.discord.config import DiscordSettings
+from bot.adapters.telegram.config import TelegramSettings
+from bot.adapters.web.config import WebSettings
+from bot.config_section import Section
+
 DEFAULT_CONFIG_FILE = Path("config.toml")
 
 
 class ConfigError(Exception):
     """A configuration problem, explained in one line that names the key."""
-
-
-class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class DataSettings(Section):
@@ -157,52 +155,6 @@ class LimitSettings(Section):
     sentence_max_chars: int = Field(300, ge=1, le=2000)
 
 
-class TelegramSettings(Section):
-    token: SecretStr = SecretStr("")
-    base_url: str = "https://api.telegram.org/bot"
-    mode: Literal["polling", "webhook"] = "polling"
-    webhook_url: str = ""
-    webhook_listen: str = "127.0.0.1"
-    webhook_port: int = Field(8443, ge=1, le=65535)
-    webhook_secret: SecretStr = SecretStr("")
-    # Seconds a getUpdates call waits for news (long polling).
-    poll_timeout: int = Field(30, ge=0, le=50)
-
-    @model_validator(mode="after")
-    def _webhook_needs_a_url(self) -> TelegramSettings:
-        if self.mode == "webhook" and not self.webhook_url.startswith("https://"):
-            raise ValueError('mode is "webhook", so webhook_url must be an https:// address')
-        return self
-
-
-class DiscordSettings(Section):
-    token: SecretStr = SecretStr("")
-    guild_ids: list[int] = []
-    # Members with this role may use class commands (besides those with Manage Server).
-    teacher_role: str = "Teacher"
-    # Discord's HTTP API; change only for a proxy or a local test server.
-    api_base: str = ""
-
-
-class WebSettings(Section):
-    enabled: bool = True
-    host: str = "127.0.0.1"
-    port: int = Field(8750, ge=0, le=65535)
-    # From `pictolingo teacher-password`; required to open the dashboard, and to listen
-    # anywhere but this computer.
-    teacher_password_hash: SecretStr = SecretStr("")
-
-    @model_validator(mode="after")
-    def _password_off_this_computer(self) -> WebSettings:
-        local = self.host in ("127.0.0.1", "::1", "localhost")
-        if self.enabled and not local and not self.teacher_password_hash.get_secret_value():
-            raise ValueError(
-                f"host {self.host!r} is reachable from other computers, so "
-                "web.teacher_password_hash is required (run `pictolingo teacher-password`)"
-            )
-        return self
-
-
 class LogSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Children's messages stay out of logs unless an operator turns this on to debug.
@@ -214,7 +166,7 @@ class LogSettings(Section):
 class AdminSettings(Section):
     # Who may use /status, as "platform:user id" (e.g. "telegram:123456789"). The person at
     # the terminal (`pictolingo chat`) is always an admin.
-    users: list[str] = []
+    users: list[str] = Field(default_factory=list)
 
 
 class Settings(BaseSettings):
@@ -267,10 +219,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _well_known_token_variables(raw: dict[str, Any]) -> dict[str, Any]:
-    """TELEGRAM_BOT_TOKEN and DISCORD_BOT_TOKEN, the names every bot tutorial uses."""
+    """TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN…: the names every bot tutorial uses."""
     merged = {key: dict(value) if isinstance(value, dict) else value for key, value in raw.items()}
-    for section, variable in (("telegram", "TELEGRAM_BOT_TOKEN"), ("discord", "DISCORD_BOT_TOKEN")):
-        token = os.environ.get(variable)
+    for platform in platforms():
+        if platform.token_variable is None:
+            continue
+        section, token = platform.name, os.environ.get(platform.token_variable)
         if token:
             merged.setdefault(section, {})
             if isinstance(merged[section], dict):

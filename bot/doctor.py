@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from bot.adapters.base import platforms
 from bot.config import DEFAULT_CONFIG_FILE, Settings
 from engine.pipeline import describe_model, pick_device
 from engine.presets import preset_for
@@ -63,15 +64,12 @@ def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool
         )
     except ValueError as exc:
         rows.append(("model", str(exc), False))
-    for name, token in (("telegram", settings.telegram.token), ("discord", settings.discord.token)):
-        present = bool(token.get_secret_value())
-        rows.append((f"{name} token", "present" if present else "not set", True))
+    for platform in platforms():
+        rows.extend(platform.doctor(settings))
     if settings.queue.backend == "redis":
         rows.append(("queue", *_redis_state(settings.queue.redis_url)))
     else:
         rows.append(("queue", "local (drawing in this process)", True))
-    web = settings.web
-    rows.append(("web chat", f"http://{web.host}:{web.port}/" if web.enabled else "off", True))
     for tool in ("espeak-ng", "redis-server", "chromium"):
         found = shutil.which(tool)
         rows.append((tool, found or "not installed (optional)", True))

@@ -8,8 +8,8 @@ import logging
 import signal
 from collections.abc import Callable
 from contextlib import AsyncExitStack
-from typing import Any
 
+from bot.adapters.base import Adapter, platforms
 from bot.app import App, open_app
 from bot.challenges.runner import ChallengeRunner
 from bot.challenges.scheduler import CoreScheduler
@@ -18,22 +18,9 @@ from bot.config import ConfigError, Settings
 log = logging.getLogger(__name__)
 
 
-def adapters_for(settings: Settings, app: App) -> list[Any]:
+def adapters_for(settings: Settings, app: App) -> list[Adapter]:
     """The adapters this configuration asks for (web unless disabled; platforms with tokens)."""
-    adapters: list[Any] = []
-    if settings.telegram.token.get_secret_value():
-        from bot.adapters.telegram.adapter import TelegramAdapter
-
-        adapters.append(TelegramAdapter(app.dialogue, app.services, settings.telegram))
-    if settings.discord.token.get_secret_value():
-        from bot.adapters.discord.adapter import DiscordAdapter
-
-        adapters.append(DiscordAdapter(app.dialogue, app.services, settings.discord))
-    if settings.web.enabled:
-        from bot.adapters.web.adapter import WebAdapter
-
-        adapters.append(WebAdapter(app.dialogue, app.services, settings.web))
-    return adapters
+    return [platform.build(app) for platform in platforms() if platform.wanted(settings)]
 
 
 async def serve(
@@ -57,7 +44,7 @@ async def serve(
         for adapter in adapters:
             await stack.enter_async_context(adapter)
             await app.courier.attach(adapter)
-            if getattr(adapter, "url", ""):
+            if adapter.url:
                 announce(
                     f"Pictolingo is ready: open {adapter.url} in your browser (Ctrl+C to stop)."
                 )

@@ -98,7 +98,11 @@ class GenerationQueue(Protocol):
         purpose: str,
         delivery: dict[str, Any],
         priority: int = INTERACTIVE,
-    ) -> Ticket: ...
+        cache_checked: bool = False,
+    ) -> Ticket:
+        """Queue `request` (or answer from the cache). `delivery` is the caller's opaque payload;
+        `cache_checked` says the caller has just looked the cache up and found nothing."""
+        ...
 
     async def cancel(self, job_id: int, owner: str) -> bool: ...
 
@@ -177,9 +181,10 @@ class LocalQueue:
         purpose: str,
         delivery: dict[str, Any],
         priority: int = INTERACTIVE,
+        cache_checked: bool = False,
     ) -> Ticket:
         cache_key = request.cache_key()
-        cached = await self.images.cached(cache_key)
+        cached = None if cache_checked else await self.images.cached(cache_key)
         quota_left = None
         if priority == INTERACTIVE:
             quota_left = await self._check_limits(owner, cached is not None)

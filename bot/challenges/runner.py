@@ -25,6 +25,7 @@ from bot.conversation.messages import Address, Incoming, Reply
 from bot.conversation.services import Services
 from bot.pictures.broadcast import Broadcaster, BroadcastReport, Post
 from bot.pictures.courier import Courier
+from bot.pictures.delivery import Delivery
 from engine.queue import JobEvent
 from storage.challenges import Round, Schedule
 from storage.images import StoredImage
@@ -107,7 +108,7 @@ class ChallengeRunner:
             request,
             owner=OWNER,
             purpose="challenge",
-            delivery={"challenge": word},
+            delivery=Delivery(kind="challenge", text=word).to_payload(),
             priority=BACKGROUND,
         )
         return ticket.image, ticket.job_id

@@ -45,14 +45,14 @@ class Dialogue:
                 )
             ]
         incoming = with_command(incoming)
-        if incoming.owner in self.services.settings.admin.users and not incoming.is_admin:
+        if incoming.sender in self.services.settings.admin.users and not incoming.is_admin:
             incoming = replace(incoming, is_admin=True)
         if self.services.settings.log.message_text:
             log.info("message text: %r", incoming.text[:200])
         if (
             incoming.callback is None
             and not incoming.is_admin  # the person running the bot is never held back
-            and self.services.flood.repeated(incoming.owner, incoming.text)
+            and self.services.flood.repeated(incoming.sender, incoming.text)
         ):
             return [
                 Reply(

@@ -5,7 +5,7 @@ Frozen, platform-free values. Adapters turn native updates into ``Incoming`` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -31,8 +31,8 @@ class Incoming:
     message_id: str | None = None
 
     @property
-    def owner(self) -> str:
-        """The queue's name for this sender (platform-scoped)."""
+    def sender(self) -> str:
+        """ "platform:user id", as `admin.users` names people (not the learner, who spans apps)."""
         return f"{self.platform}:{self.user_id}"
 
 
@@ -93,7 +93,6 @@ class Address:
     chat_id: str
     chat_kind: ChatKind = "private"
     reply_to: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -101,20 +100,17 @@ class Address:
             "chat_id": self.chat_id,
             "chat_kind": self.chat_kind,
             "reply_to": self.reply_to,
-            "extra": dict(self.extra),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Address:
         kind: ChatKind = "group" if data.get("chat_kind") == "group" else "private"
-        extra = data.get("extra") or {}
         reply_to = data.get("reply_to")
         return cls(
             platform=str(data["platform"]),
             chat_id=str(data["chat_id"]),
             chat_kind=kind,
             reply_to=None if reply_to is None else str(reply_to),
-            extra={str(k): str(v) for k, v in dict(extra).items()},  # type: ignore[call-overload]
         )
 
     @classmethod

@@ -16,11 +16,11 @@ from bot.conversation.messages import Incoming, Reply
 
 if TYPE_CHECKING:
     from bot.conversation.context import Context
+    from bot.pictures.delivery import Delivery
     from storage.images import StoredImage
-    from storage.jobs import JobRecord
 
 Handler = Callable[["Context"], Awaitable[list[Reply]]]
-PictureRenderer = Callable[["Context", "JobRecord", "StoredImage"], Awaitable[list[Reply]]]
+PictureRenderer = Callable[["Context", "Delivery", "StoredImage"], Awaitable[list[Reply]]]
 TextHandler = Callable[["Context"], Awaitable[list[Reply] | None]]
 
 _COMMAND = re.compile(r"^/([A-Za-z][A-Za-z0-9_]{0,31})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(.*))?$", re.S)
@@ -39,6 +39,10 @@ class Command:
     needs_argument: bool
     hidden: bool
     admin_only: bool = False
+    # Answers only the asker should see (their history, data, settings): ephemeral on Discord.
+    private: bool = False
+    # What a platform may suggest while the argument is typed: "dictionary", "history" or None.
+    autocomplete: str | None = None
 
 
 COMMANDS: dict[str, Command] = {}
@@ -57,6 +61,8 @@ def command(
     needs_argument: bool = False,
     hidden: bool = False,
     admin_only: bool = False,
+    private: bool = False,
+    autocomplete: str | None = None,
 ) -> Callable[[Handler], Handler]:
     """Register ``/name``; the function's docstring becomes its help."""
 
@@ -75,6 +81,8 @@ def command(
             needs_argument=needs_argument,
             hidden=hidden,
             admin_only=admin_only,
+            private=private,
+            autocomplete=autocomplete,
         )
         return handler
 
@@ -91,11 +99,11 @@ def callback(prefix: str) -> Callable[[Handler], Handler]:
     return register
 
 
-def on_picture(purpose: str) -> Callable[[PictureRenderer], PictureRenderer]:
-    """Register how a finished picture for ``purpose`` is shown to the learner."""
+def on_picture(kind: str) -> Callable[[PictureRenderer], PictureRenderer]:
+    """Register how a finished picture of ``kind`` (a delivery's kind) is shown to the learner."""
 
     def register(renderer: PictureRenderer) -> PictureRenderer:
-        PICTURE_RENDERERS[purpose] = renderer
+        PICTURE_RENDERERS[kind] = renderer
         return renderer
 
     return register

@@ -6,7 +6,7 @@ from bot.conversation.context import Context
 from bot.conversation.messages import Reply
 from bot.conversation.router import callback, command
 from bot.conversation.texts import say
-from bot.pictures.ask import job_handle
+from bot.pictures.delivery import job_handle
 
 
 @command("cancel", zh="取消排队的图片")

@@ -16,10 +16,9 @@ from bot.conversation.router import command, on_picture
 from bot.conversation.texts import say
 from bot.handlers.daily import parse_when
 from bot.learning.dictionary import LEVELS
-from bot.pictures.ask import job_handle
+from bot.pictures.delivery import Delivery, job_handle
 from storage.challenges import Schedule
 from storage.images import StoredImage
-from storage.jobs import JobRecord
 
 USAGE = "/challenge on [HH:MM] [reveal HH:MM] [time zone] [level A2 | list] | off | now | reveal"
 
@@ -196,13 +195,14 @@ async def _now(context: Context) -> list[Reply]:
         request,
         owner=context.owner,
         purpose="challenge",
-        delivery={
-            "address": context.address.to_dict(),
-            "learner": context.learner,
-            "round": game.id,
-            "text": "today's challenge",
-            "locale": incoming.locale,
-        },
+        delivery=Delivery(
+            kind="challenge",
+            text="today's challenge",
+            address=context.address,
+            learner=context.learner,
+            locale=incoming.locale,
+            round=game.id,
+        ).to_payload(),
     )
     if ticket.job_id is None and ticket.image is not None:
         return [question(incoming, game, ticket.image)]
@@ -217,10 +217,12 @@ async def _now(context: Context) -> list[Reply]:
 
 
 @on_picture("challenge")
-async def challenge_picture(context: Context, job: JobRecord, image: StoredImage) -> list[Reply]:
+async def challenge_picture(
+    context: Context, delivery: Delivery, image: StoredImage
+) -> list[Reply]:
     store = context.services.challenges
-    game = await store.round(int(job.delivery.get("round", 0)))
+    game = await store.round(delivery.round or 0)
     if game is None:
         return []
     await store.mark_sent(game.id, image.id)
-    return [replace(question(context.incoming, game, image), clears=job_handle(job.id))]
+    return [replace(question(context.incoming, game, image), clears=delivery.handle)]

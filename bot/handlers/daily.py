@@ -44,6 +44,7 @@ def parse_when(
     usage="/daily on [HH:MM] [time zone] | /daily off",
     example="/daily on 07:30 Europe/London",
     zh="每日挑战",
+    private=True,
 )
 async def daily(context: Context) -> list[Reply]:
     """Get a picture challenge every day at a time you choose.

@@ -12,7 +12,7 @@ from bot.learning.export import ExportRow, write_apkg, write_csv
 from storage.clock import parse_stamp
 
 
-@command("export", zh="导出单词")
+@command("export", zh="导出单词", private=True)
 async def export(context: Context) -> list[Reply]:
     """Download your words: a CSV file and an Anki deck with the pictures."""
     services = context.services

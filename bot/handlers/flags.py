@@ -9,7 +9,7 @@ from bot.conversation.router import command
 from bot.conversation.texts import say
 
 
-@command("flags", zh="被拦截的内容", teacher_only=True)
+@command("flags", zh="被拦截的内容", teacher_only=True, private=True)
 async def flags(context: Context) -> list[Reply]:
     """See the requests and pictures the safety checks stopped in this chat."""
     incoming = context.incoming

@@ -17,7 +17,14 @@ PAGE_SIZE = 10
 SEARCH_KEY = "history.search"
 
 
-@command("history", usage="/history [search] [page]", example="/history apple", zh="我的历史")
+@command(
+    "history",
+    usage="/history [search] [page]",
+    example="/history apple",
+    zh="我的历史",
+    private=True,
+    autocomplete="history",
+)
 async def history(context: Context) -> list[Reply]:
     """See the words and sentences you asked for, newest first.
 
@@ -138,6 +145,4 @@ async def show_entry(context: Context, entry_id: int) -> list[Reply]:
         request = services.illustrator.for_word(entry.text)
     else:
         request = services.illustrator.for_sentence(entry.text)
-    return await request_picture(
-        context, kind=entry.kind, text=entry.text, purpose=entry.kind, request=request
-    )
+    return await request_picture(context, kind=entry.kind, text=entry.text, request=request)

@@ -20,7 +20,9 @@ def new_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(6))
 
 
-@command("link", usage="/link [code]", example="/link K7P4QX", zh="连接其他平台的账号")
+@command(
+    "link", usage="/link [code]", example="/link K7P4QX", zh="连接其他平台的账号", private=True
+)
 async def link(context: Context) -> list[Reply]:
     """Join this account with your account on another app: send /link here, then the code there."""
     services = context.services

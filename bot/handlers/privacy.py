@@ -12,7 +12,7 @@ from bot.conversation.texts import say
 from storage.privacy import export_learner, forget_learner
 
 
-@command("mydata", zh="我的数据")
+@command("mydata", zh="我的数据", private=True)
 async def mydata(context: Context) -> list[Reply]:
     """Download everything Pictolingo keeps about you (a JSON file)."""
     services = context.services
@@ -41,7 +41,7 @@ async def mydata(context: Context) -> list[Reply]:
     ]
 
 
-@command("forget", zh="删除我的数据")
+@command("forget", zh="删除我的数据", private=True)
 async def forget(context: Context) -> list[Reply]:
     """Delete everything Pictolingo keeps about you (asks first)."""
     buttons = ((Button("🗑 Yes, delete everything", "forget:yes"), Button("Keep it", "forget:no")),)

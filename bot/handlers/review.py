@@ -11,7 +11,7 @@ from bot.handlers.quiz import ROUND, first_question
 from bot.handlers.stats import when
 
 
-@command("review", zh="复习")
+@command("review", zh="复习", private=True)
 async def review(context: Context) -> list[Reply]:
     """Review the words that are due today (spaced repetition)."""
     services = context.services

@@ -8,9 +8,9 @@ from bot.conversation.messages import Button, Reply
 from bot.conversation.router import command, on_picture
 from bot.conversation.texts import say
 from bot.conversation.validation import InputProblem, check_sentence
-from bot.pictures.ask import chat_style, entry_for, job_handle, picture_reply, request_picture
+from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
+from bot.pictures.delivery import Delivery
 from storage.images import StoredImage
-from storage.jobs import JobRecord
 
 
 @command(
@@ -30,18 +30,19 @@ async def sentence(context: Context) -> list[Reply]:
         text = check_sentence(context.args, limits.sentence_max_chars)
     except InputProblem as problem:
         return [Reply(say(context.incoming, problem.english, problem.chinese), ephemeral=True)]
+    unsafe = await safety_refusal(context, text)
+    if unsafe is not None:
+        return [unsafe]
     request = context.services.illustrator.for_sentence(text, style=await chat_style(context))
-    return await request_picture(
-        context, kind="sentence", text=text, purpose="sentence", request=request
-    )
+    return await request_picture(context, kind="sentence", text=text, request=request)
 
 
 @on_picture("sentence")
-async def show_sentence(context: Context, job: JobRecord, image: StoredImage) -> list[Reply]:
-    text = str(job.delivery.get("text", ""))
+async def show_sentence(context: Context, delivery: Delivery, image: StoredImage) -> list[Reply]:
+    text = delivery.text
     learning = context.services.learning
     item = await learning.remember_item(context.learner, "sentence", text, image.id)
-    entry = await entry_for(context, job)
+    entry = delivery.entry
     buttons: list[tuple[Button, ...]] = [(Button("❓ Quiz me", f"quiz:{item.id}"),)]
     if entry:
         buttons.append((Button("🎨 Draw again", f"again:{entry}"),))
@@ -51,7 +52,7 @@ async def show_sentence(context: Context, job: JobRecord, image: StoredImage) ->
             image,
             text=bold(text),
             caption=text,
-            handle=job_handle(job.id) if job.id else None,
+            delivery=delivery,
             buttons=tuple(buttons),
         )
     ]

@@ -17,6 +17,7 @@ from bot.learning.dictionary import LEVELS
     usage="/settings [level A2 | chinese on | timezone Asia/Shanghai]",
     example="/settings chinese on",
     zh="设置",
+    private=True,
 )
 async def settings(context: Context) -> list[Reply]:
     """See or change your settings: level, Chinese translation, time zone."""

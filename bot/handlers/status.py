@@ -11,7 +11,7 @@ from bot.logs import ERRORS
 from storage.activity import finished_since
 
 
-@command("status", zh="运行状态", admin_only=True, hidden=True)
+@command("status", zh="运行状态", admin_only=True, hidden=True, private=True)
 async def status(context: Context) -> list[Reply]:
     """How the bot is doing: queue depth, workers, pictures per minute, errors, uptime."""
     services = context.services

@@ -11,19 +11,19 @@ from bot.conversation.router import callback, command, on_picture
 from bot.conversation.texts import say
 from bot.conversation.validation import InputProblem, check_word
 from bot.learning.cards import card_text, sense_label
-from bot.pictures.ask import (
-    chat_style,
-    entry_for,
-    job_handle,
-    picture_reply,
-    request_picture,
-    safety_refusal,
-)
+from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
+from bot.pictures.delivery import Delivery
 from storage.images import StoredImage
-from storage.jobs import JobRecord
 
 
-@command("word", usage="/word <word>", example="/word apple", zh="画一个单词", needs_argument=True)
+@command(
+    "word",
+    usage="/word <word>",
+    example="/word apple",
+    zh="画一个单词",
+    needs_argument=True,
+    autocomplete="dictionary",
+)
 async def word(context: Context) -> list[Reply]:
     """Draw a picture of an English word, with its meaning and pronunciation.
 
@@ -89,14 +89,7 @@ async def draw_word(context: Context, text: str, sense_id: str | None = None) ->
     request = context.services.illustrator.for_word(
         text, sense=sense_hint, lemma=lemma, style=await chat_style(context)
     )
-    return await request_picture(
-        context,
-        kind="word",
-        text=text,
-        purpose="word",
-        request=request,
-        extra={"sense": sense_id} if sense_id else None,
-    )
+    return await request_picture(context, kind="word", text=text, request=request, sense=sense_id)
 
 
 @callback("word")
@@ -121,14 +114,17 @@ async def chosen_sense(context: Context) -> list[Reply]:
         text = check_word(text)
     except InputProblem:
         return []
+    unsafe = await safety_refusal(context, text)  # button data can be made up
+    if unsafe is not None:
+        return [unsafe]
     return await draw_word(context, text, sense_id)
 
 
 @on_picture("word")
-async def show_word(context: Context, job: JobRecord, image: StoredImage) -> list[Reply]:
+async def show_word(context: Context, delivery: Delivery, image: StoredImage) -> list[Reply]:
     services = context.services
-    text = str(job.delivery.get("text", ""))
-    sense_id = job.delivery.get("sense")
+    text = delivery.text
+    sense_id = delivery.sense
     learner_settings = await services.users.settings(context.learner)
     chinese = learner_settings.get("chinese", context.wants_chinese)
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
@@ -137,7 +133,7 @@ async def show_word(context: Context, job: JobRecord, image: StoredImage) -> lis
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None
     )
-    entry = await entry_for(context, job)
+    entry = delivery.entry
     row = [Button("❓ Quiz me", f"quiz:{item.id}")]
     if services.speaker.available:
         row.append(Button("🔊 Hear it", f"say:{text}"))
@@ -150,7 +146,7 @@ async def show_word(context: Context, job: JobRecord, image: StoredImage) -> lis
             image,
             text=body,
             caption=text,
-            handle=job_handle(job.id) if job.id else None,
+            delivery=delivery,
             buttons=tuple(buttons),
         )
     ]
@@ -195,6 +191,4 @@ async def draw_again(context: Context) -> list[Reply]:
         request = illustrator.for_word(entry.text, new_seed=True, style=style)
     else:
         request = illustrator.for_sentence(entry.text, new_seed=True, style=style)
-    return await request_picture(
-        context, kind=entry.kind, text=entry.text, purpose=entry.kind, request=request
-    )
+    return await request_picture(context, kind=entry.kind, text=entry.text, request=request)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Picture, Reply
+from bot.conversation.router import PICTURE_RENDERERS
 from bot.conversation.texts import say
 from bot.logs import current_request_id
+from bot.pictures.delivery import Delivery, job_handle
 from engine.queue import QueueRefused, Refusal, Ticket
 from engine.request import GenerationRequest
 from storage.images import StoredImage
-from storage.jobs import JobRecord
 
 
 async def chat_style(context: Context) -> str | None:
@@ -22,28 +23,38 @@ async def chat_style(context: Context) -> str | None:
     return style if style in context.services.illustrator.style_names else None
 
 
-def job_handle(job_id: int) -> str:
-    return f"job:{job_id}"
-
-
 async def request_picture(
     context: Context,
     *,
     kind: str,
     text: str,
-    purpose: str,
     request: GenerationRequest,
-    extra: dict[str, object] | None = None,
+    sense: str | None = None,
 ) -> list[Reply]:
-    """Queue the drawing and answer at once: the picture if cached, else the place in line."""
+    """Queue the drawing and answer at once: the picture if cached, else the place in line.
+
+    The caller has already run `safety_refusal` on `text` (or the text came from the
+    learner's own history, which was checked when it was first asked).
+    """
     services = context.services
-    unsafe = await safety_refusal(context, text)
-    if unsafe is not None:
-        return [unsafe]
     incoming = context.incoming
+    delivery = Delivery(
+        kind=kind,
+        text=text,
+        address=context.address,
+        learner=context.learner,
+        locale=incoming.locale,
+        request_id=current_request_id(),
+        sense=sense,
+    )
+    cached = await services.images.cached(request.cache_key())
+    if cached is not None:
+        entry_id = await services.history.add(
+            context.learner, kind, text, job_id=None, image_id=cached.id
+        )
+        return await render_picture(context, delivery.with_entry(entry_id), cached)
     flood = services.flood
-    fresh = await services.images.cached(request.cache_key()) is None
-    if fresh and not incoming.is_admin:  # the operator (and the terminal) is never held back
+    if not incoming.is_admin:  # the operator (and the terminal) is never held back
         wait = flood.picture_wait(context.learner, incoming.chat_kind, incoming.chat_id)
         if wait is not None:
             return [
@@ -56,18 +67,13 @@ async def request_picture(
                     ephemeral=True,
                 )
             ]
-    delivery = {
-        "address": context.address.to_dict(),
-        "learner": context.learner,
-        "kind": kind,
-        "text": text,
-        "locale": context.incoming.locale,
-        "request_id": current_request_id(),
-        **(extra or {}),
-    }
     try:
         ticket = await services.queue.submit(
-            request, owner=context.owner, purpose=purpose, delivery=delivery
+            request,
+            owner=context.owner,
+            purpose=kind,
+            delivery=delivery.to_payload(),
+            cache_checked=True,
         )
     except QueueRefused as refusal:
         return [Reply(refusal_text(context, refusal), ephemeral=True)]
@@ -81,12 +87,16 @@ async def request_picture(
         image_id=ticket.image.id if ticket.image else None,
     )
     if ticket.image is not None:
-        from bot.conversation.router import PICTURE_RENDERERS
-
-        renderer = PICTURE_RENDERERS[purpose]
-        job = _cached_job(ticket, entry_id, kind, text, extra or {})
-        return await renderer(context, job, ticket.image)
+        return await render_picture(context, delivery.with_entry(entry_id), ticket.image)
     return [acknowledgement(context, ticket, text)]
+
+
+async def render_picture(context: Context, delivery: Delivery, image: StoredImage) -> list[Reply]:
+    """Show a finished picture the way its kind is shown (word card, sentence, challenge)."""
+    renderer = PICTURE_RENDERERS.get(delivery.kind)
+    if renderer is None:
+        raise LookupError(f"no renderer for pictures of kind {delivery.kind!r}")
+    return await renderer(context, delivery, image)
 
 
 BREAK_AFTER_FLAGS = 3
@@ -173,53 +183,19 @@ def refusal_text(context: Context, refusal: QueueRefused) -> str:
     )
 
 
-def _cached_job(
-    ticket: Ticket, entry_id: int, kind: str, text: str, extra: dict[str, object]
-) -> JobRecord:
-    """A stand-in job record for a picture served straight from the cache."""
-    assert ticket.image is not None
-    return JobRecord(
-        id=0,
-        owner="",
-        state="done",
-        priority=0,
-        purpose=kind,
-        cache_key="",
-        batch_key="",
-        request=ticket.image.params,
-        delivery={"kind": kind, "text": text, "entry": entry_id},
-        attempts=0,
-        image_id=ticket.image.id,
-        error=None,
-        created_at=datetime.now(UTC),
-        delivered=True,
-    )
-
-
 def picture_reply(
     context: Context,
     image: StoredImage,
     *,
     text: str,
     caption: str,
-    handle: str | None,
+    delivery: Delivery,
     buttons: tuple[tuple[Button, ...], ...] = (),
 ) -> Reply:
     return Reply(
         text=text,
         images=(Picture(image.path, image.id, caption=caption, alt=caption),),
-        clears=handle,
+        clears=delivery.handle,
         buttons=buttons,
         reply_to=context.incoming.message_id,
     )
-
-
-async def entry_for(context: Context, job: JobRecord) -> int | None:
-    """The history entry a finished job belongs to (None for pictures nobody asked for)."""
-    entry = job.delivery.get("entry")
-    if entry:
-        return int(entry)
-    if job.id:
-        found = await context.services.history.for_job(job.id)
-        return found.id if found else None
-    return None

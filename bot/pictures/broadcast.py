@@ -13,8 +13,8 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
+from bot.adapters.base import ChatUnavailable, NotDelivered, Sender
 from bot.conversation.messages import Address, Reply
-from bot.pictures.courier import ChatUnavailable, NotDelivered, Sender
 from storage.users import UserStore
 
 log = logging.getLogger(__name__)

@@ -9,41 +9,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Protocol
 
+from bot.adapters.base import ChatUnavailable, NotDelivered, Sender
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Address, Incoming, Reply
-from bot.conversation.router import PICTURE_RENDERERS
 from bot.conversation.services import Services
 from bot.conversation.texts import say
 from bot.logs import use_request_id
-from bot.pictures.ask import job_handle
+from bot.pictures.ask import render_picture
+from bot.pictures.delivery import Delivery, job_handle
 from engine.queue import JobEvent
 from storage.jobs import JobRecord
 
 log = logging.getLogger(__name__)
 
 
-class AdapterStartError(Exception):
-    """A platform adapter could not start (bad token, platform unreachable): one line to show."""
-
-
-class ChatUnavailable(Exception):
-    """The platform says this chat cannot get messages any more (bot blocked, chat deleted)."""
-
-
-class NotDelivered(Exception):
-    """The adapter is sure nothing reached the chat (e.g. the network is down): try again later."""
-
-
 RETRY_DELAYS = (2.0, 10.0, 60.0, 300.0)
-
-
-class Sender(Protocol):
-    platform: str
-
-    async def send(self, address: Address, reply: Reply) -> None: ...
 
 
 def failure_text(incoming: Incoming, error: str, text: str) -> str:
@@ -87,9 +69,6 @@ class Courier:
         """The running adapter for a platform (None when it is not running now)."""
         return self._senders.get(platform)
 
-    def detach(self, sender: Sender) -> None:
-        self._senders.pop(sender.platform, None)
-
     async def __aenter__(self) -> Courier:
         self.services.queue.subscribe(self.on_event)
         return self
@@ -106,7 +85,8 @@ class Courier:
     async def deliver_waiting(self, platform: str) -> None:
         """Finished jobs nobody has been told about yet (e.g. the process stopped mid-send)."""
         for job in await self.services.jobs.undelivered():
-            if job.delivery.get("address", {}).get("platform") != platform:
+            address = Delivery.of_job(job).address
+            if address is None or address.platform != platform:
                 continue
             if job.claimed:
                 self.on_event(JobEvent("interrupted", job))
@@ -118,9 +98,9 @@ class Courier:
     def on_event(self, event: JobEvent) -> None:
         if event.kind == "cancelled":
             return  # the cancel handler answers the learner itself
-        if "address" not in event.job.delivery:
+        address = Delivery.of_job(event.job).address
+        if address is None:
             return  # background work (a challenge picture): nobody to tell
-        address = Address.from_dict(event.job.delivery.get("address", {}))
         lane_key = (address.platform, address.chat_id)
         if event.kind == "progress":
             self._latest_progress[event.job.id] = event.fraction
@@ -142,25 +122,26 @@ class Courier:
             except Exception:
                 log.exception("delivery of job %s failed", event.job.id)
 
-    def _context(self, job: JobRecord, address: Address) -> Context:
+    def _context(self, delivery: Delivery, address: Address) -> Context:
         incoming = Incoming(
             platform=address.platform,
             chat_id=address.chat_id,
             user_id="",
             chat_kind=address.chat_kind,
-            locale=str(job.delivery.get("locale", "en")),
+            locale=delivery.locale,
             message_id=address.reply_to,
         )
-        return Context(incoming, int(job.delivery.get("learner", 0)), self.services)
+        return Context(incoming, delivery.learner, self.services)
 
     async def _deliver(self, event: JobEvent, address: Address) -> None:
         sender = self._senders.get(address.platform)
         if sender is None:
             return  # that platform is not running now; delivered when it next starts
         job = event.job
-        use_request_id(str(job.delivery.get("request_id", "-")))
-        context = self._context(job, address)
-        text = str(job.delivery.get("text", ""))
+        delivery = Delivery.of_job(job)
+        use_request_id(delivery.request_id)
+        context = self._context(delivery, address)
+        text = delivery.text
         if event.kind == "progress":
             latest = self._latest_progress.get(job.id, event.fraction)
             if latest != event.fraction or self._sent_progress.get(job.id) == latest:
@@ -206,11 +187,14 @@ class Courier:
         replies: list[Reply]
         if event.kind == "done" and event.image is not None:
             await self.services.history.attach_job_image(job.id, event.image.id)
-            renderer = PICTURE_RENDERERS.get(job.purpose)
-            if renderer is None:
-                log.error("no renderer for picture purpose %r", job.purpose)
+            if delivery.entry is None:
+                entry = await self.services.history.for_job(job.id)
+                delivery = delivery.with_entry(entry.id if entry else None)
+            try:
+                replies = await render_picture(context, delivery, event.image)
+            except LookupError:
+                log.exception("cannot show the picture of job %s", job.id)
                 return
-            replies = await renderer(context, job, event.image)
         else:
             error = event.error or "engine"
             if error.startswith("unsafe"):
@@ -232,6 +216,7 @@ class Courier:
                 sent += 1
         except ChatUnavailable:
             await self.services.jobs.confirm_delivery(job.id)
+            self._retries.pop(job.id, None)
             return
         except NotDelivered:
             if sent == 0:
@@ -241,11 +226,13 @@ class Courier:
                 return
             raise
         await self.services.jobs.confirm_delivery(job.id)
+        self._retries.pop(job.id, None)
 
     def _retry_later(self, event: JobEvent) -> None:
         attempt = self._retries.get(event.job.id, 0)
         if attempt >= len(RETRY_DELAYS):
             log.warning("giving up on delivering job %s for now", event.job.id)
+            self._retries.pop(event.job.id, None)  # the next start tries again
             return
         self._retries[event.job.id] = attempt + 1
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapters.base import AlreadyLocked
 from bot.adapters.terminal import TerminalAdapter
-from bot.app import AlreadyRunning, InstanceLock, open_app
+from bot.app import instance_lock, open_app
 from bot.learning.dictionary import Dictionary
 from engine.pipeline import PictureEngine
 from tests.conftest import make_settings
@@ -125,9 +126,9 @@ async def test_a_send_cut_off_by_a_crash_gets_a_notice_not_a_second_picture(
 
 def test_second_instance_on_the_same_data_dir_is_refused(tmp_path: Path) -> None:
     with (
-        InstanceLock(tmp_path / "pictolingo.lock"),
-        pytest.raises(AlreadyRunning, match="already running"),
+        instance_lock(tmp_path),
+        pytest.raises(AlreadyLocked, match="already running"),
     ):
-        InstanceLock(tmp_path / "pictolingo.lock").__enter__()
-    with InstanceLock(tmp_path / "pictolingo.lock"):
+        instance_lock(tmp_path).acquire()
+    with instance_lock(tmp_path):
         pass  # released on exit

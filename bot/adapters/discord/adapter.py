@@ -17,6 +17,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.adapters.base import AdapterStartError, ChatUnavailable, NotDelivered
+from bot.adapters.discord.config import DiscordSettings
+from bot.adapters.discord.event import PLATFORM, incoming_from
 from bot.adapters.discord.message import (
     DEFAULT_FILE_LIMIT,
     ChoiceButton,
@@ -26,20 +29,13 @@ from bot.adapters.discord.message import (
     to_markdown,
     view_for,
 )
-from bot.config import DiscordSettings
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.messages import Address, Incoming, Reply
 from bot.conversation.router import COMMANDS, Command
 from bot.conversation.services import Services
-from bot.pictures.courier import AdapterStartError, ChatUnavailable, NotDelivered
 
 log = logging.getLogger(__name__)
-PLATFORM = "discord"
 # Answers only the learner should see (their history, stats, data, settings).
-PRIVATE = {
-    "history", "stats", "mydata", "forget", "export", "settings", "link", "review", "flags",
-    "status", "daily", "help", "start",
-}  # fmt: skip
 INTERACTION_LIFETIME = 14 * 60  # follow-ups work for 15 minutes; the channel after that
 EDIT_INTERVAL = 2.0
 REMEMBERED = 2000
@@ -64,6 +60,7 @@ class PictolingoClient(discord.Client):
 
 class DiscordAdapter:
     platform = PLATFORM
+    url = ""  # learners find the bot in their class server
 
     def __init__(
         self,
@@ -147,10 +144,9 @@ class DiscordAdapter:
         command: app_commands.Command[Any, Any, None] = app_commands.Command(
             name=spec.name, description=spec.summary[:100] or spec.name, callback=callback
         )
-        if spec.name in ("word", "history"):
-            command.autocomplete("text")(
-                self._suggest_words if spec.name == "word" else self._suggest_history
-            )
+        suggest = {"dictionary": self._suggest_words, "history": self._suggest_history}
+        if spec.autocomplete in suggest:
+            command.autocomplete("text")(suggest[spec.autocomplete])
         return command
 
     async def _suggest_words(
@@ -175,23 +171,7 @@ class DiscordAdapter:
         return [app_commands.Choice(name=e.text[:100], value=e.text[:100]) for e in entries]
 
     def _incoming(self, interaction: discord.Interaction, **what: Any) -> Incoming:
-        user = interaction.user
-        role = self.settings.teacher_role.strip().lower()
-        teacher = bool(interaction.permissions.manage_guild)  # the member's resolved permissions
-        if not teacher and role and isinstance(user, discord.Member):
-            teacher = any(r.name.lower() == role or str(r.id) == role for r in user.roles)
-        locale = str(interaction.locale.value if interaction.locale else "en")
-        return Incoming(
-            platform=PLATFORM,
-            chat_id=str(interaction.channel_id),
-            user_id=str(user.id),
-            chat_kind="group" if interaction.guild_id else "private",
-            locale="zh" if locale.startswith("zh") else "en",
-            is_teacher=teacher,
-            update_id=f"i{interaction.id}",
-            message_id=str(interaction.id),
-            **what,
-        )
+        return incoming_from(interaction, self.settings.teacher_role, **what)
 
     def _remember(self, interaction: discord.Interaction, ephemeral: bool) -> None:
         self._interactions[str(interaction.id)] = (interaction, time.monotonic(), ephemeral)
@@ -199,7 +179,8 @@ class DiscordAdapter:
             self._interactions.popitem(last=False)
 
     async def on_command(self, interaction: discord.Interaction, name: str, text: str) -> None:
-        ephemeral = name in PRIVATE
+        spec = COMMANDS.get(name)
+        ephemeral = spec is not None and spec.private
         if not await self._defer(interaction, thinking=True, ephemeral=ephemeral):
             return
         self._remember(interaction, ephemeral)

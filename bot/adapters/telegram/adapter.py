@@ -8,27 +8,26 @@ a file lock per token stops a second process from fighting over getUpdates.
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import hashlib
 import logging
 import tempfile
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.error import Conflict, InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 
+from bot.adapters.base import AdapterStartError, AlreadyLocked, FileLock, NotDelivered
+from bot.adapters.telegram.config import TelegramSettings
 from bot.adapters.telegram.event import PLATFORM, incoming_from
 from bot.adapters.telegram.message import CallbackTokens, TelegramSender
-from bot.config import TelegramSettings
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.messages import Address, Reply
 from bot.conversation.router import COMMANDS
 from bot.conversation.services import Services
-from bot.pictures.courier import AdapterStartError
 
 log = logging.getLogger(__name__)
 ADMIN_STATUSES = {"creator", "administrator"}
@@ -39,35 +38,19 @@ class TelegramStartError(AdapterStartError):
     """Telegram cannot be started (bad token, another instance): one clear line for the operator."""
 
 
-class TokenLock:
+def token_lock(token: str) -> FileLock:
     """One process per bot token on this machine; two would steal each other's updates."""
-
-    def __init__(self, token: str) -> None:
-        digest = hashlib.sha256(token.encode()).hexdigest()[:16]
-        self.path = Path(tempfile.gettempdir()) / f"pictolingo-telegram-{digest}.lock"
-        self._handle: IO[str] | None = None
-
-    def acquire(self) -> None:
-        handle = self.path.open("a+")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            raise TelegramStartError(
-                "another Pictolingo is already running with this Telegram bot token; "
-                "stop it first (two processes would take turns losing messages)"
-            ) from None
-        self._handle = handle
-
-    def release(self) -> None:
-        if self._handle is not None:
-            fcntl.flock(self._handle, fcntl.LOCK_UN)
-            self._handle.close()
-            self._handle = None
+    digest = hashlib.sha256(token.encode()).hexdigest()[:16]
+    return FileLock(
+        Path(tempfile.gettempdir()) / f"pictolingo-telegram-{digest}.lock",
+        "another Pictolingo is already running with this Telegram bot token; "
+        "stop it first (two processes would take turns losing messages)",
+    )
 
 
 class TelegramAdapter:
     platform = PLATFORM
+    url = ""  # learners find the bot by its @username
 
     def __init__(
         self,
@@ -82,7 +65,7 @@ class TelegramAdapter:
         self.services = services
         self.settings = settings
         token = settings.token.get_secret_value()
-        self.lock = TokenLock(token)
+        self.lock = token_lock(token)
         self.tokens = CallbackTokens()
         self._requests = (
             HTTPXRequest(
@@ -119,7 +102,10 @@ class TelegramAdapter:
         self.stopped = asyncio.Event()
 
     async def __aenter__(self) -> TelegramAdapter:
-        self.lock.acquire()
+        try:
+            self.lock.acquire()
+        except AlreadyLocked as busy:
+            raise TelegramStartError(str(busy)) from None
         try:
             await self.application.initialize()
         except TelegramError as error:
@@ -230,7 +216,5 @@ class TelegramAdapter:
 
     async def send(self, address: Address, reply: Reply) -> None:
         if self.sender is None:
-            from bot.pictures.courier import NotDelivered
-
             raise NotDelivered("Telegram is not connected")
         await self.sender.send(address, reply)

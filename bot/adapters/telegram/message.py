@@ -21,9 +21,9 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, R
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
+from bot.adapters.base import ChatUnavailable, NotDelivered
 from bot.conversation.markup import render, split_text
 from bot.conversation.messages import Address, Button, Picture, Reply
-from bot.pictures.courier import ChatUnavailable, NotDelivered
 from storage.images import ImageStore
 
 log = logging.getLogger(__name__)

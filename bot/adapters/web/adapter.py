@@ -18,10 +18,10 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from bot.adapters.web.config import WebSettings
 from bot.adapters.web.dashboard import Dashboard
 from bot.adapters.web.event import MAX_FRAME, PLATFORM, incoming_from, locale_from
 from bot.adapters.web.message import render_reply
-from bot.config import WebSettings
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.messages import Address, Reply
 from bot.conversation.services import Services

@@ -13,9 +13,9 @@ import jinja2
 from aiohttp import web
 
 from bot.adapters.web.auth import LoginLimiter, TeacherSessions, verify_password
+from bot.adapters.web.config import WebSettings
 from bot.adapters.web.sections import classes_section, flags_section
 from bot.challenges.rounds import pseudonym
-from bot.config import WebSettings
 from bot.conversation.services import Services
 from bot.learning.report import progress_report
 from storage import reports

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from bot.adapters.base import ChatUnavailable
 from bot.app import App
 from bot.challenges.runner import ChallengeRunner
 from bot.conversation.messages import Address, Incoming, Reply
-from bot.pictures.courier import ChatUnavailable
 
 PLATFORM = "class"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from bot.adapters.base import ChatUnavailable, NotDelivered
 from bot.app import App
 from bot.conversation.messages import Address, Reply
 from bot.pictures.broadcast import Broadcaster, Post
-from bot.pictures.courier import ChatUnavailable, NotDelivered
 
 
 @dataclass

@@ -12,8 +12,8 @@ import pytest
 
 from bench.fakes.discord_api import GUILD_ID, FakeDiscord
 from bot.adapters.discord.adapter import DiscordAdapter
+from bot.adapters.discord.config import DiscordSettings
 from bot.app import App
-from bot.config import DiscordSettings
 
 
 @pytest.fixture

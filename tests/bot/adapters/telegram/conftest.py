@@ -10,8 +10,8 @@ import pytest
 
 from bench.fakes.telegram_api import FakeTelegram
 from bot.adapters.telegram.adapter import TelegramAdapter
+from bot.adapters.telegram.config import TelegramSettings
 from bot.app import App
-from bot.config import TelegramSettings
 
 
 @pytest.fixture

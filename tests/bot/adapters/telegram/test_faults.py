@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from bench.fakes.telegram_api import FakeTelegram, Fault
-from bot.adapters.telegram.adapter import TelegramAdapter, TelegramStartError, TokenLock
+from bot.adapters.telegram.adapter import TelegramAdapter, TelegramStartError, token_lock
 from bot.app import App
 from bot.conversation.messages import Address, Reply
 from bot.logs import SecretRedactor
@@ -78,7 +78,7 @@ async def test_network_errors_while_polling_recover_without_a_restart(
 async def test_sending_while_the_network_is_down_is_retried_later(
     telegram: TelegramAdapter, fake: FakeTelegram
 ) -> None:
-    from bot.pictures.courier import NotDelivered
+    from bot.adapters.base import NotDelivered
 
     fake.inject("sendMessage", Fault("500"))
     with pytest.raises(NotDelivered):
@@ -104,7 +104,7 @@ async def test_long_button_data_is_shortened_and_still_works(
 async def test_a_second_process_with_the_same_token_is_refused(
     app: App, fake: FakeTelegram
 ) -> None:
-    first = TokenLock(fake.token)
+    first = token_lock(fake.token)
     first.acquire()
     try:
         adapter = TelegramAdapter(app.dialogue, app.services, settings_for(fake))

@@ -12,8 +12,8 @@ import pytest
 
 from bot.adapters.web.adapter import WebAdapter
 from bot.adapters.web.auth import hash_password
+from bot.adapters.web.config import WebSettings
 from bot.app import App
-from bot.config import WebSettings
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parents[4] / "artifacts"
