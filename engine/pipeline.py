@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engine.errors import EngineError, EngineOutOfMemory
 from engine.image_check import ImageChecker
+from engine.options import EngineOptions
 from engine.presets import Preset, preset_for
 from engine.request import GenerationRequest
 
@@ -33,40 +35,6 @@ SCHEDULERS: dict[str, tuple[str, dict[str, Any]]] = {
     "unipc": ("UniPCMultistepScheduler", {}),
     "lcm": ("LCMScheduler", {}),
 }
-
-
-class EngineError(Exception):
-    """Drawing failed for a reason the learner can be told about in general terms."""
-
-
-class EngineOutOfMemory(EngineError):
-    """The device ran out of memory; a smaller batch may still fit."""
-
-
-class ModelNotAvailable(EngineError):
-    """The configured model cannot be found locally and may not be downloaded."""
-
-
-@dataclass(frozen=True)
-class EngineOptions:
-    model: str = "starter"
-    preset: str = "auto"
-    device: str = "auto"
-    dtype: str = "auto"
-    scheduler: str = "auto"
-    steps: int | None = None
-    guidance: float | None = None
-    width: int | None = None
-    height: int | None = None
-    threads: int = 0
-    image_checker: str = ""
-    attention_slicing: bool = False
-    vae_tiling: bool = False
-    cpu_offload: bool = False
-    compile: bool = False
-    tiny_autoencoder: str = ""
-    # LoRA styles loaded beside the base model: (name, file or folder).
-    loras: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

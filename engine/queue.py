@@ -15,9 +15,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
-from engine.pipeline import DrawnPicture, EngineOutOfMemory, ProgressCallback
+from engine.errors import EngineOutOfMemory
+from engine.pipeline import DrawnPicture, ProgressCallback
 from engine.request import GenerationRequest
 from engine.safety import judge
 from engine.tracing import request_id
@@ -90,6 +91,12 @@ class QueueOptions:
 
 
 class GenerationQueue(Protocol):
+    """The queue as the bot sees it; started and stopped with `async with`."""
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(self, *exc: object) -> None: ...
+
     async def submit(
         self,
         request: GenerationRequest,
@@ -110,58 +117,26 @@ class GenerationQueue(Protocol):
 
     def subscribe(self, listener: Listener) -> None: ...
 
-    async def idle(self) -> None: ...
-
     async def stats(self) -> dict[str, Any]: ...
 
 
-class LocalQueue:
-    """The embedded queue: one process, one worker task, the engine in a thread."""
+class QueueCore:
+    """What every queue shares: submitting with limits, cancelling, telling listeners, and
+    judging and storing a finished picture. Subclasses decide where pictures are drawn."""
 
     def __init__(
-        self,
-        jobs: JobStore,
-        images: ImageStore,
-        drawer: Drawer,
-        options: QueueOptions,
-        clock: Clock,
+        self, jobs: JobStore, images: ImageStore, options: QueueOptions, clock: Clock
     ) -> None:
         self.jobs = jobs
         self.images = images
-        self.drawer = drawer
         self.options = options
         self.clock = clock
         self._listeners: list[Listener] = []
         self._wake = asyncio.Event()
-        self._worker: asyncio.Task[None] | None = None
-        self._running: list[JobRecord] = []
-        self._batch_limit = options.max_batch
         self._idle = asyncio.Event()
-        self._drawing: asyncio.Future[list[DrawnPicture]] | None = None
         self.drawn_images = 0
+        # Seconds the drawing took, added up; with drawn_images, the pace for "busy" answers.
         self.pipeline_seconds = 0.0
-
-    async def __aenter__(self) -> LocalQueue:
-        requeued, failed = await self.jobs.recover_after_restart(self.options.max_attempts)
-        if requeued or failed:
-            log.info(
-                "restart: %d job(s) back in line, %d failed after too many tries", requeued, failed
-            )
-        self._worker = asyncio.create_task(self._work(), name="generation-queue")
-        self._wake.set()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._worker
-        self._worker = None
-        if self._drawing is not None and not self._drawing.done():
-            # Stop the pipeline thread before storage closes; the job is resumed at next start.
-            self.drawer.interrupt()
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(asyncio.shield(self._drawing), timeout=60)
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -172,6 +147,10 @@ class LocalQueue:
                 listener(event)
             except Exception:
                 log.exception("a queue listener failed")
+
+    def seconds_per_picture(self) -> float:
+        """How long one more waiting picture adds to the line (2 s before anything is drawn)."""
+        return self.pipeline_seconds / self.drawn_images if self.drawn_images else 2.0
 
     async def submit(
         self,
@@ -223,8 +202,7 @@ class LocalQueue:
             raise QueueRefused(Refusal.PENDING_LIMIT, limit=self.options.pending_per_user)
         waiting = await self.jobs.waiting_count()
         if waiting >= self.options.max_queued:
-            per_image = self.pipeline_seconds / self.drawn_images if self.drawn_images else 2.0
-            minutes = max(1, round(waiting * per_image / 60))
+            minutes = max(1, round(waiting * self.seconds_per_picture() / 60))
             raise QueueRefused(Refusal.BUSY, limit=self.options.max_queued, retry_minutes=minutes)
         return left
 
@@ -240,6 +218,73 @@ class LocalQueue:
     async def position(self, job_id: int) -> int:
         return await self.jobs.position(job_id)
 
+    async def _deliver_picture(
+        self, key: str, group: list[JobRecord], picture: DrawnPicture
+    ) -> bool:
+        """Judge a finished picture; store and hand it to `group`, or fail them kindly."""
+        verdict = judge(picture, allow_unchecked=self.options.allow_unchecked)
+        if not verdict.allowed:
+            await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")
+            for job in group:
+                self._emit(JobEvent("failed", job, error=f"unsafe:{verdict.reason}"))
+            return False
+        stored = await self.images.save(
+            picture.png,
+            width=picture.width,
+            height=picture.height,
+            seed=picture.seed,
+            params=picture.params,
+        )
+        await self.images.remember(key, stored.id)
+        await self._finish(group, stored)
+        return True
+
+    async def _finish(self, group: list[JobRecord], image: StoredImage) -> None:
+        await self.jobs.finish([j.id for j in group], image.id)
+        for job in group:
+            self._emit(JobEvent("done", job, fraction=1.0, image=image))
+
+
+class LocalQueue(QueueCore):
+    """The embedded queue: one process, one worker task, the engine in a thread."""
+
+    def __init__(
+        self,
+        jobs: JobStore,
+        images: ImageStore,
+        drawer: Drawer,
+        options: QueueOptions,
+        clock: Clock,
+    ) -> None:
+        super().__init__(jobs, images, options, clock)
+        self.drawer = drawer
+        self._worker: asyncio.Task[None] | None = None
+        self._running: list[JobRecord] = []
+        self._batch_limit = options.max_batch
+        self._drawing: asyncio.Future[list[DrawnPicture]] | None = None
+
+    async def __aenter__(self) -> LocalQueue:
+        requeued, failed = await self.jobs.recover_after_restart(self.options.max_attempts)
+        if requeued or failed:
+            log.info(
+                "restart: %d job(s) back in line, %d failed after too many tries", requeued, failed
+            )
+        self._worker = asyncio.create_task(self._work(), name="generation-queue")
+        self._wake.set()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker
+        self._worker = None
+        if self._drawing is not None and not self._drawing.done():
+            # Stop the pipeline thread before storage closes; the job is resumed at next start.
+            self.drawer.interrupt()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(self._drawing), timeout=60)
+
     async def stats(self) -> dict[str, Any]:
         """For operators: what is waiting, what is being drawn, how fast."""
         per_image = self.pipeline_seconds / self.drawn_images if self.drawn_images else None
@@ -251,15 +296,6 @@ class LocalQueue:
             "drawn": self.drawn_images,
             "seconds_per_image": per_image,
         }
-
-    async def idle(self) -> None:
-        """Wait until nothing is queued or running (used by the terminal and the tests)."""
-        while True:
-            if await self.jobs.waiting_count() == 0 and not self._running:
-                return
-            self._idle.clear()
-            self._wake.set()
-            await self._idle.wait()
 
     async def _work(self) -> None:
         while True:
@@ -344,32 +380,6 @@ class LocalQueue:
             if not group:
                 continue  # everyone who asked was deleted (/forget) while it was drawn
             await self._deliver_picture(key, group, picture)
-
-    async def _deliver_picture(
-        self, key: str, group: list[JobRecord], picture: DrawnPicture
-    ) -> bool:
-        """Judge a finished picture; store and hand it to `group`, or fail them kindly."""
-        verdict = judge(picture, allow_unchecked=self.options.allow_unchecked)
-        if not verdict.allowed:
-            await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")
-            for job in group:
-                self._emit(JobEvent("failed", job, error=f"unsafe:{verdict.reason}"))
-            return False
-        stored = await self.images.save(
-            picture.png,
-            width=picture.width,
-            height=picture.height,
-            seed=picture.seed,
-            params=picture.params,
-        )
-        await self.images.remember(key, stored.id)
-        await self._finish(group, stored)
-        return True
-
-    async def _finish(self, group: list[JobRecord], image: StoredImage) -> None:
-        await self.jobs.finish([j.id for j in group], image.id)
-        for job in group:
-            self._emit(JobEvent("done", job, fraction=1.0, image=image))
 
     async def _out_of_memory(self, jobs: list[JobRecord], drawn: int) -> None:
         if drawn > 1:

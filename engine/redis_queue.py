@@ -20,7 +20,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from engine.queue import JobEvent, LocalQueue, QueueOptions
+from engine.queue import JobEvent, QueueCore, QueueOptions
 from engine.redis_wire import BOT, Names, job_fields, picture_from, text
 from engine.worker import REDIS_DOWN, ensure_group, keep_going
 from storage.clock import Clock
@@ -30,17 +30,7 @@ from storage.jobs import JobRecord, JobStore
 log = logging.getLogger(__name__)
 
 
-class _NoDrawer:
-    """The bot process draws nothing itself with the Redis backend."""
-
-    def draw(self, requests: Any, on_progress: Any = None) -> Any:
-        raise RuntimeError("with queue.backend = redis, the workers draw")
-
-    def interrupt(self) -> None:
-        return None
-
-
-class RedisQueue(LocalQueue):
+class RedisQueue(QueueCore):
     def __init__(
         self,
         jobs: JobStore,
@@ -52,7 +42,7 @@ class RedisQueue(LocalQueue):
         names: Names | None = None,
         redispatch_after: timedelta = timedelta(minutes=10),
     ) -> None:
-        super().__init__(jobs, images, _NoDrawer(), options, clock)
+        super().__init__(jobs, images, options, clock)
         self.url = redis_url
         self.names = names or Names()
         self.redispatch_after = redispatch_after
@@ -61,6 +51,9 @@ class RedisQueue(LocalQueue):
         self._tasks: list[asyncio.Task[None]] = []
         self._consumer = f"bot-{os.getpid()}"
         self._finished: list[float] = []
+        # when each job was started by a worker, and which workers finished pictures lately
+        self._started: dict[int, float] = {}
+        self._recent_workers: dict[str, float] = {}
 
     async def __aenter__(self) -> RedisQueue:
         self.redis = aioredis.from_url(self.url, socket_timeout=10)
@@ -78,11 +71,6 @@ class RedisQueue(LocalQueue):
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         await self.redis.aclose()
-
-    async def idle(self) -> None:
-        # the state lives in the database (other processes finish jobs too): poll it
-        while await self.jobs.unfinished_count():  # noqa: ASYNC110
-            await asyncio.sleep(0.05)
 
     # ---- out: the outbox pump ----------------------------------------------------------------
     async def _pump(self) -> None:
@@ -138,6 +126,7 @@ class RedisQueue(LocalQueue):
             return  # cancelled, forgotten, or answered already (a retried job): nothing to do
         kind = text(fields, "kind")
         if kind == "started":
+            self._started[job.id] = time.monotonic()
             await self.jobs.mark_running([job.id])
         elif kind == "progress":
             self._emit(JobEvent("progress", job, fraction=float(text(fields, "fraction", "0"))))
@@ -153,9 +142,22 @@ class RedisQueue(LocalQueue):
             job,
             *(j for j in await self.jobs.waiting_with_key(job.cache_key) if j.id != job.id),
         ]
+        now = time.monotonic()
+        started = self._started.pop(job.id, None)
+        if started is not None:
+            self.pipeline_seconds += now - started
+        self._recent_workers[text(fields, "worker", "?")] = now
         if await self._deliver_picture(job.cache_key, group, picture):
-            self._finished.append(time.monotonic())
+            self._finished.append(now)
             self.drawn_images += 1
+
+    def seconds_per_picture(self) -> float:
+        """The workers' pace: one picture's drawing time, shared by the workers busy lately."""
+        now = time.monotonic()
+        self._recent_workers = {
+            name: seen for name, seen in self._recent_workers.items() if now - seen < 600
+        }
+        return super().seconds_per_picture() / max(1, len(self._recent_workers))
 
     # ---- operators ---------------------------------------------------------------------------
     async def stats(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from engine.presets import PRESETS, Preset
 
 if TYPE_CHECKING:
-    from engine.pipeline import EngineOptions
+    from engine.options import EngineOptions
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +71,9 @@ def apply_options(pipeline: Any, options: EngineOptions, device: str, dtype: Any
                 f"engine.tiny_autoencoder = {options.tiny_autoencoder!r} does not fit this "
                 f"model; use a {expected} autoencoder"
             )
-        pipeline.vae = AutoencoderTiny.from_pretrained(
-            options.tiny_autoencoder, torch_dtype=dtype
-        ).to(device)
+        pipeline.vae = AutoencoderTiny.from_pretrained(options.tiny_autoencoder, dtype=dtype).to(
+            device
+        )
     if options.compile:
         import torch
 

@@ -24,7 +24,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from engine.pipeline import EngineOutOfMemory
+from engine.errors import EngineOutOfMemory
 from engine.queue import Drawer
 from engine.redis_wire import (
     HEARTBEAT_SECONDS,

@@ -186,10 +186,6 @@ class ChallengeStore:
         )
         return changed == 1
 
-    async def active_count(self) -> int:
-        value = await self.db.fetchval("SELECT COUNT(*) FROM challenge_schedules WHERE active = 1")
-        return int(value or 0)
-
     # ---- words of the day ------------------------------------------------------------------
     async def word_of_day(self, pool: str, day: str) -> str | None:
         value = await self.db.fetchval(

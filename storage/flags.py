@@ -67,8 +67,3 @@ class FlagStore:
             (platform, platform, chat_id, chat_id, limit),
         )
         return [_flag(r) for r in rows]
-
-    async def mark_reviewed(self, flag_id: int) -> None:
-        await self.db.execute(
-            "UPDATE flags SET reviewed_at = ? WHERE id = ?", (stamp(self.clock.now()), flag_id)
-        )

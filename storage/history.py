@@ -69,12 +69,6 @@ class HistoryStore:
             (user_id, kind, text, job_id, image_id, stamp(self.clock.now())),
         )
 
-    async def set_job(self, entry_id: int, job_id: int) -> None:
-        await self.db.execute("UPDATE requests SET job_id = ? WHERE id = ?", (job_id, entry_id))
-
-    async def set_image(self, entry_id: int, image_id: int) -> None:
-        await self.db.execute("UPDATE requests SET image_id = ? WHERE id = ?", (image_id, entry_id))
-
     async def attach_job_image(self, job_id: int, image_id: int) -> None:
         """The picture a job drew becomes the picture of the history entry that asked for it."""
         await self.db.execute(

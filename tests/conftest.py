@@ -13,10 +13,11 @@ import pytest
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App, open_app
-from bot.config import DataSettings, EngineSettings, LimitSettings, QueueSettings, Settings
+from bot.config import Settings
 from bot.learning.dictionary import Dictionary
-from engine.pipeline import EngineOptions, PictureEngine
-from tests.helpers import FakeClock
+from engine.options import EngineOptions
+from engine.pipeline import PictureEngine
+from tests.helpers import FakeClock, make_settings
 
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 # Nothing may download weights in tests: the hub libraries are told they are offline.
@@ -56,17 +57,6 @@ def dictionary() -> Dictionary:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
-
-
-def make_settings(data_dir: Path, **sections: Any) -> Settings:
-    values: dict[str, Any] = {
-        "data": DataSettings(dir=data_dir),
-        "engine": EngineSettings(model="tiny"),
-        "queue": QueueSettings(batch_window_ms=0),
-        "limits": LimitSettings(cooldown_seconds=0),
-    }
-    values.update(sections)
-    return Settings(**values)
 
 
 @pytest.fixture

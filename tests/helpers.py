@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
 
-from engine.pipeline import DrawnPicture, EngineOutOfMemory, ProgressCallback
+from bot.adapters.base import ChatUnavailable
+from bot.app import App
+from bot.config import DataSettings, EngineSettings, LimitSettings, QueueSettings, Settings
+from bot.conversation.messages import Address, Incoming, Reply
+from engine.errors import EngineOutOfMemory
+from engine.pipeline import DrawnPicture, ProgressCallback
 from engine.request import GenerationRequest
+
+T = TypeVar("T")
 
 
 class FakeClock:
@@ -87,3 +99,83 @@ def shown(reply: object) -> str:
     from bot.conversation.markup import plain
 
     return plain(getattr(reply, "text", ""))
+
+
+def make_settings(data_dir: Path, **sections: Any) -> Settings:
+    values: dict[str, Any] = {
+        "data": DataSettings(dir=data_dir),
+        "engine": EngineSettings(model="tiny"),
+        "queue": QueueSettings(batch_window_ms=0),
+        "limits": LimitSettings(cooldown_seconds=0),
+    }
+    values.update(sections)
+    return Settings(**values)
+
+
+PLATFORM = "class"
+
+
+@dataclass
+class RecordingSender:
+    """What a platform would have shown, per chat; chats in `blocked` have blocked the bot."""
+
+    platform: str = PLATFORM
+    sent: list[tuple[Address, Reply]] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)
+
+    async def send(self, address: Address, reply: Reply) -> None:
+        if address.chat_id in self.blocked:
+            raise ChatUnavailable(address.chat_id)
+        self.sent.append((address, reply))
+
+    def to(self, chat_id: str) -> list[Reply]:
+        return [reply for address, reply in self.sent if address.chat_id == chat_id]
+
+
+@dataclass
+class Person:
+    app: App
+    user_id: str
+    chat_id: str
+    teacher: bool = False
+
+    async def say(self, text: str) -> list[Reply]:
+        return await self.app.dialogue.handle(self._incoming(text=text))
+
+    async def press(self, reply: Reply, label: str) -> list[Reply]:
+        data = next(b.data for row in reply.buttons for b in row if b.label == label)
+        return await self.app.dialogue.handle(self._incoming(callback=data))
+
+    def _incoming(self, **what: str) -> Incoming:
+        return Incoming(
+            platform=PLATFORM,
+            chat_id=self.chat_id,
+            user_id=self.user_id,
+            chat_kind="private" if self.chat_id == self.user_id else "group",
+            is_teacher=self.teacher,
+            **what,  # type: ignore[arg-type]
+        )
+
+
+async def eventually(check: Callable[[], T | None], timeout: float = 30) -> T:  # noqa: ASYNC109
+    """Wait (without blocking the loop) until `check()` gives something true; return it."""
+    deadline = time.monotonic() + timeout
+    while not (result := check()):
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the bot")
+        await asyncio.sleep(0.05)
+    return result
+
+
+async def queue_idle(queue: Any) -> None:
+    """Wait until nothing is queued or being drawn (the database knows, for every backend)."""
+    while await queue.jobs.unfinished_count():  # noqa: ASYNC110
+        await asyncio.sleep(0.02)
+
+
+async def active_schedules(app: App) -> int:
+    """How many challenge schedules are switched on."""
+    value = await app.services.db.fetchval(
+        "SELECT COUNT(*) FROM challenge_schedules WHERE active = 1"
+    )
+    return int(value or 0)

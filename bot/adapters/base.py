@@ -2,7 +2,7 @@
 
 An adapter is an async context manager (start on enter, stop on exit) that turns native
 updates into `Incoming`, hands them to the dialogue, and renders `Reply` values with `send`.
-Each adapter package registers a `Platform` in its `config.py`; the program (serve, doctor,
+Each adapter package registers a `Platform` in its `__init__.py`; the program (serve, doctor,
 log redaction, token variables) loops over `PLATFORMS` instead of naming any platform.
 """
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from bot.config import Settings
 
 # The adapter packages under bot/adapters/, each with adapter.py, event.py, message.py and
-# config.py. Adding a platform = one package + its name here.
+# config.py, registering itself in its __init__.py. Adding a platform = one package + its name here.
 PLATFORM_PACKAGES = ("telegram", "discord", "web")
 
 
@@ -80,8 +80,6 @@ class Platform:
     doctor: Callable[[Settings], list[DoctorLine]]
     # Every secret in its config section, so logs can blank them out.
     secrets: Callable[[Settings], list[str]]
-    # The environment variable every tutorial uses for its token (config section key "token").
-    token_variable: str | None = None
 
 
 PLATFORMS: dict[str, Platform] = {}
@@ -95,7 +93,7 @@ def register(platform: Platform) -> Platform:
 def platforms() -> list[Platform]:
     """Every registered platform, in the order of `PLATFORM_PACKAGES`."""
     for package in PLATFORM_PACKAGES:
-        importlib.import_module(f"bot.adapters.{package}.config")
+        importlib.import_module(f"bot.adapters.{package}")
     return [PLATFORMS[name] for name in PLATFORM_PACKAGES]
 
 

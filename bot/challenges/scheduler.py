@@ -27,7 +27,6 @@ class CoreScheduler:
         self.services = services
         self.challenges = challenges
         self.scheduler = AsyncIOScheduler(timezone=UTC)
-        self.extra_jobs: list[dict[str, Any]] = []
         self._ticking: asyncio.Task[Any] | None = None
 
     async def __aenter__(self) -> CoreScheduler:

@@ -50,6 +50,20 @@ def next_occurrence(after: datetime, at: time, tz: ZoneInfo) -> datetime:
     raise AssertionError("a local time happens at least once in three days")
 
 
-def clock_text(value: str | time) -> str:
-    moment = parse_clock(value) if isinstance(value, str) else value
-    return moment.strftime("%H:%M") if moment else str(value)
+def parse_when(
+    words: list[str], default_time: str, default_zone: str
+) -> tuple[str, str, str | None]:
+    """(HH:MM, zone name, the first unreadable word or None) from '07:30 Europe/London'.
+
+    Both parts are optional and may come in any order; missing ones take the defaults.
+    """
+    at, tz = default_time, default_zone
+    for word in words:
+        clock = parse_clock(word)
+        if clock is not None:
+            at = clock.strftime("%H:%M")
+        elif zone(word) is not None:
+            tz = word
+        else:
+            return at, tz, word
+    return at, tz, None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from bot.conversation.messages import Address, Incoming
+from bot.conversation.messages import Address, Incoming, Reply
 from bot.conversation.services import Services
+from bot.conversation.texts import say
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,10 @@ class Context:
     def owner(self) -> str:
         """The queue's name for this learner: stable across platforms once accounts are linked."""
         return f"learner:{self.learner}"
+
+    def tell(self, english: str, chinese: str = "", **reply: Any) -> Reply:
+        """One reply in the learner's language(s): `Reply(say(incoming, english, chinese), …)`."""
+        return Reply(say(self.incoming, english, chinese), **reply)
 
     @property
     def wants_chinese(self) -> bool:

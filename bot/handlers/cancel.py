@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.conversation.context import Context
 from bot.conversation.messages import Reply
 from bot.conversation.router import callback, command
-from bot.conversation.texts import say
 from bot.pictures.delivery import job_handle
 
 
@@ -18,10 +17,7 @@ async def cancel_all(context: Context) -> list[Reply]:
             replies.append(_cancelled(context, job_id))
     if not replies:
         return [
-            Reply(
-                say(context.incoming, "Nothing is waiting to be drawn.", "没有正在排队的图片。"),
-                ephemeral=True,
-            )
+            context.tell("Nothing is waiting to be drawn.", "没有正在排队的图片。", ephemeral=True)
         ]
     return replies
 
@@ -35,19 +31,15 @@ async def cancel_one(context: Context) -> list[Reply]:
     if await context.services.queue.cancel(job_id, context.owner):
         return [_cancelled(context, job_id)]
     return [
-        Reply(
-            say(
-                context.incoming,
-                "Too late to cancel: it is being drawn or already done.",
-                "来不及取消了：已经在画或者画好了。",
-            ),
+        context.tell(
+            "Too late to cancel: it is being drawn or already done.",
+            "来不及取消了：已经在画或者画好了。",
             ephemeral=True,
         )
     ]
 
 
 def _cancelled(context: Context, job_id: int) -> Reply:
-    return Reply(
-        say(context.incoming, "Cancelled. Send /word any time for a new picture.", "已取消。"),
-        edit_of=job_handle(job_id),
+    return context.tell(
+        "Cancelled. Send /word any time for a new picture.", "已取消。", edit_of=job_handle(job_id)
     )

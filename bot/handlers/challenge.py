@@ -7,14 +7,14 @@ from datetime import datetime, time, timedelta
 
 from bot.challenges.posting import open_round
 from bot.challenges.rounds import question, reveal
-from bot.challenges.timing import local_date, next_occurrence, parse_clock, zone
+from bot.challenges.timing import local_date, next_occurrence, parse_clock, parse_when, zone
 from bot.challenges.words import level_pool, picker_for
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Reply
 from bot.conversation.router import command, on_picture
 from bot.conversation.texts import say
-from bot.handlers.daily import parse_when
+from bot.handlers.daily import unreadable_time
 from bot.learning.dictionary import LEVELS
 from bot.pictures.delivery import Delivery, job_handle
 from storage.challenges import Schedule
@@ -54,23 +54,18 @@ async def challenge(context: Context) -> list[Reply]:
     if action == "reveal":
         game = await store.latest_round(incoming.platform, incoming.chat_id)
         if game is None or game.state != "open" or not await store.claim_reveal(game.id):
-            return [
-                Reply(say(incoming, "There is no open challenge here.", "这里没有进行中的挑战。"))
-            ]
+            return [context.tell("There is no open challenge here.", "这里没有进行中的挑战。")]
         return [await reveal(context.services, incoming, game)]
     current = await store.schedule_for("class", incoming.platform, incoming.chat_id)
     if current is None or not current.active:
-        return [Reply(say(incoming, f"No class challenge here yet. Start one: {USAGE}", USAGE))]
+        return [context.tell(f"No class challenge here yet. Start one: {USAGE}", USAGE)]
     pool = "your class word list" if current.pool == "list" else current.pool.split(":")[1]
     answer_at = _clock_after(current.post_time, current.reveal_minutes)
     return [
-        Reply(
-            say(
-                incoming,
-                f"Class challenge: every day at {bold(current.post_time)}, answers at "
-                f"{bold(answer_at)} ({current.timezone}), words from {pool}.",
-                f"班级挑战：每天 {current.post_time}，{answer_at} 公布答案（{current.timezone}）。",
-            )
+        context.tell(
+            f"Class challenge: every day at {bold(current.post_time)}, answers at "
+            f"{bold(answer_at)} ({current.timezone}), words from {pool}.",
+            f"班级挑战：每天 {current.post_time}，{answer_at} 公布答案（{current.timezone}）。",
         )
     ]
 
@@ -103,17 +98,14 @@ async def _start(context: Context, words: list[str]) -> list[Reply]:
         else:
             rest.append(words[index])
             index += 1
-    at, tz_name, error = parse_when(incoming, rest, config.default_time, config.default_timezone)
-    if error:
-        return [Reply(error, ephemeral=True)]
+    at, tz_name, unreadable = parse_when(rest, config.default_time, config.default_timezone)
+    if unreadable is not None:
+        return [Reply(unreadable_time(incoming, unreadable), ephemeral=True)]
     if pool == "list" and not await services.challenges.words(incoming.platform, incoming.chat_id):
         return [
-            Reply(
-                say(
-                    incoming,
-                    "Your class word list is empty. Add words first: /wordlist add apple, cat, sun",
-                    "单词表是空的。请先用 /wordlist add 添加单词。",
-                ),
+            context.tell(
+                "Your class word list is empty. Add words first: /wordlist add apple, cat, sun",
+                "单词表是空的。请先用 /wordlist add 添加单词。",
                 ephemeral=True,
             )
         ]
@@ -142,14 +134,11 @@ async def _start(context: Context, words: list[str]) -> list[Reply]:
     )
     source = "the class word list" if pool == "list" else f"level {pool.split(':')[1]}"
     return [
-        Reply(
-            say(
-                incoming,
-                f"🏆 Class challenge on: every day at {bold(at)} ({tz_name}), answers shown at "
-                f"{bold(_clock_after(at, minutes))}, words from {source}. Try one now with "
-                "/challenge now.",
-                f"🏆 班级挑战已开启：每天 {at}（{tz_name}）。",
-            )
+        context.tell(
+            f"🏆 Class challenge on: every day at {bold(at)} ({tz_name}), answers shown at "
+            f"{bold(_clock_after(at, minutes))}, words from {source}. Try one now with "
+            "/challenge now.",
+            f"🏆 班级挑战已开启：每天 {at}（{tz_name}）。",
         )
     ]
 
@@ -170,12 +159,9 @@ async def _now(context: Context) -> list[Reply]:
     latest = await services.challenges.latest_round(incoming.platform, incoming.chat_id)
     if latest is not None and latest.state == "open":
         return [
-            Reply(
-                say(
-                    incoming,
-                    "A challenge is still open here. Show its answer first with /challenge reveal.",
-                    "还有一个挑战没有结束。请先用 /challenge reveal 公布答案。",
-                ),
+            context.tell(
+                "A challenge is still open here. Show its answer first with /challenge reveal.",
+                "还有一个挑战没有结束。请先用 /challenge reveal 公布答案。",
                 ephemeral=True,
             )
         ]
@@ -185,7 +171,7 @@ async def _now(context: Context) -> list[Reply]:
     picker = picker_for(services.dictionary, services.prompt_filter)
     game = await open_round(services, picker, schedule, day, sent=True, ad_hoc=True)
     if game is None:
-        return [Reply(say(incoming, "I have no words to ask. Add some with /wordlist add.", ""))]
+        return [context.tell("I have no words to ask. Add some with /wordlist add.", "")]
     request = services.illustrator.for_word(game.word)
     cached = await services.images.cached(request.cache_key())
     if cached is not None:
@@ -208,8 +194,9 @@ async def _now(context: Context) -> list[Reply]:
         return [question(incoming, game, ticket.image)]
     assert ticket.job_id is not None
     return [
-        Reply(
-            say(incoming, "Drawing today's challenge…", "正在画今天的挑战…"),
+        context.tell(
+            "Drawing today's challenge…",
+            "正在画今天的挑战…",
             handle=job_handle(ticket.job_id),
             pending=True,
         )

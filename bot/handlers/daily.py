@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.challenges.rounds import answer as answer_round
-from bot.challenges.timing import next_occurrence, parse_clock, zone
+from bot.challenges.timing import next_occurrence, parse_clock, parse_when, zone
 from bot.challenges.words import level_pool
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
@@ -12,31 +12,15 @@ from bot.conversation.router import callback, command
 from bot.conversation.texts import say
 
 
-def parse_when(
-    incoming: Incoming, words: list[str], default_time: str, default_zone: str
-) -> tuple[str, str, str | None]:
-    """(HH:MM, zone name, error) from '07:30 Europe/London' in any order, each optional."""
-    at, tz = default_time, default_zone
-    for word in words:
-        if parse_clock(word) is not None:
-            clock = parse_clock(word)
-            assert clock is not None
-            at = clock.strftime("%H:%M")
-        elif zone(word) is not None:
-            tz = word
-        else:
-            shown = word[:40] if word.isprintable() else "that"
-            return (
-                at,
-                tz,
-                say(
-                    incoming,
-                    f"I could not read {bold(shown)}. Write a time like 07:30 and, if you like, "
-                    "a time zone like Europe/London.",
-                    "看不懂。请写时间（如 07:30），也可以加时区（如 Asia/Shanghai）。",
-                ),
-            )
-    return at, tz, None
+def unreadable_time(incoming: Incoming, word: str) -> str:
+    """What to say when a word after /daily or /challenge is neither a time nor a time zone."""
+    shown = word[:40] if word.isprintable() else "that"
+    return say(
+        incoming,
+        f"I could not read {bold(shown)}. Write a time like 07:30 and, if you like, "
+        "a time zone like Europe/London.",
+        "看不懂。请写时间（如 07:30），也可以加时区（如 Asia/Shanghai）。",
+    )
 
 
 @command(
@@ -58,13 +42,10 @@ async def daily(context: Context) -> list[Reply]:
     store = services.challenges
     if incoming.chat_kind == "group":
         return [
-            Reply(
-                say(
-                    incoming,
-                    "/daily is for your own chat with me. Teachers can start a class "
-                    "challenge here with /challenge.",
-                    "/daily 只能在私聊里用。老师可以用 /challenge 开始班级挑战。",
-                ),
+            context.tell(
+                "/daily is for your own chat with me. Teachers can start a class "
+                "challenge here with /challenge.",
+                "/daily 只能在私聊里用。老师可以用 /challenge 开始班级挑战。",
                 ephemeral=True,
             )
         ]
@@ -86,32 +67,26 @@ async def daily(context: Context) -> list[Reply]:
     if action != "on":
         if current is None or not current.active:
             return [
-                Reply(
-                    say(
-                        incoming,
-                        "You have no daily challenge yet. Start one with /daily on 07:30 "
-                        "(and your time zone, like Europe/London).",
-                        "你还没有每日挑战。发送 /daily on 07:30 开始。",
-                    )
+                context.tell(
+                    "You have no daily challenge yet. Start one with /daily on 07:30 "
+                    "(and your time zone, like Europe/London).",
+                    "你还没有每日挑战。发送 /daily on 07:30 开始。",
                 )
             ]
         return [
-            Reply(
-                say(
-                    incoming,
-                    f"Your daily challenge comes at {bold(current.post_time)} "
-                    f"({current.timezone}). Stop it with /daily off.",
-                    f"每日挑战在 {current.post_time}（{current.timezone}）。/daily off 关闭。",
-                )
+            context.tell(
+                f"Your daily challenge comes at {bold(current.post_time)} "
+                f"({current.timezone}). Stop it with /daily off.",
+                f"每日挑战在 {current.post_time}（{current.timezone}）。/daily off 关闭。",
             )
         ]
     settings = await services.users.settings(context.learner)
     fallback_zone = settings.get("timezone") or services.settings.challenges.default_timezone
-    at, tz_name, error = parse_when(
-        incoming, words[1:], services.settings.challenges.default_time, fallback_zone
+    at, tz_name, unreadable = parse_when(
+        words[1:], services.settings.challenges.default_time, fallback_zone
     )
-    if error:
-        return [Reply(error, ephemeral=True)]
+    if unreadable is not None:
+        return [Reply(unreadable_time(incoming, unreadable), ephemeral=True)]
     tz = zone(tz_name)
     clock = parse_clock(at)
     assert tz is not None and clock is not None
@@ -133,13 +108,10 @@ async def daily(context: Context) -> list[Reply]:
     local = first.astimezone(tz)
     when = "today" if local.date() == services.clock.now().astimezone(tz).date() else "tomorrow"
     return [
-        Reply(
-            say(
-                incoming,
-                f"☀️ Daily challenge on: every day at {bold(at)} ({tz_name}). "
-                f"The first one comes {when}.",
-                f"☀️ 每日挑战已开启：每天 {at}（{tz_name}）。",
-            )
+        context.tell(
+            f"☀️ Daily challenge on: every day at {bold(at)} ({tz_name}). "
+            f"The first one comes {when}.",
+            f"☀️ 每日挑战已开启：每天 {at}（{tz_name}）。",
         )
     ]
 
@@ -148,12 +120,7 @@ async def daily(context: Context) -> list[Reply]:
 async def challenge_button(context: Context) -> list[Reply]:
     round_id, _, index = context.args.partition(":")
     if not (round_id.isdecimal() and index.isdecimal()) or len(round_id) > 12:
-        return [
-            Reply(
-                say(context.incoming, "That button is too old.", "这个按钮已经过期了。"),
-                ephemeral=True,
-            )
-        ]
+        return [context.tell("That button is too old.", "这个按钮已经过期了。", ephemeral=True)]
     game = await context.services.challenges.round(int(round_id))
     choices = game.choices if game else []
     chosen = choices[int(index)] if int(index) < len(choices) else None
@@ -169,12 +136,9 @@ async def answer(context: Context) -> list[Reply]:
     game = await context.services.challenges.latest_round(incoming.platform, incoming.chat_id)
     if game is None or game.state != "open":
         return [
-            Reply(
-                say(
-                    incoming,
-                    "There is no challenge to answer here right now.",
-                    "现在没有可以回答的挑战。",
-                ),
+            context.tell(
+                "There is no challenge to answer here right now.",
+                "现在没有可以回答的挑战。",
                 ephemeral=True,
             )
         ]

@@ -7,7 +7,6 @@ import asyncio
 from bot.conversation.context import Context
 from bot.conversation.messages import Attachment, Reply
 from bot.conversation.router import command
-from bot.conversation.texts import say
 from bot.learning.export import ExportRow, write_apkg, write_csv
 from storage.clock import parse_stamp
 
@@ -19,12 +18,9 @@ async def export(context: Context) -> list[Reply]:
     items = await services.learning.items(context.learner, limit=5000)
     if not items:
         return [
-            Reply(
-                say(
-                    context.incoming,
-                    "There is nothing to export yet. Try /word apple!",
-                    "还没有可以导出的单词。",
-                ),
+            context.tell(
+                "There is nothing to export yet. Try /word apple!",
+                "还没有可以导出的单词。",
                 ephemeral=True,
             )
         ]
@@ -61,13 +57,10 @@ async def export(context: Context) -> list[Reply]:
         write_apkg, rows, folder / f"pictolingo-{day}.apkg", context.learner
     )
     return [
-        Reply(
-            say(
-                context.incoming,
-                f"Here are your {len(rows)} words: a spreadsheet, and a deck for "
-                "the Anki app (File → Import).",
-                f"这是你的 {len(rows)} 个单词。",
-            ),
+        context.tell(
+            f"Here are your {len(rows)} words: a spreadsheet, and a deck for "
+            "the Anki app (File → Import).",
+            f"这是你的 {len(rows)} 个单词。",
             files=(
                 Attachment(csv_path, csv_path.name, "text/csv"),
                 Attachment(deck_path, deck_path.name, "application/apkg"),

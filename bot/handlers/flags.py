@@ -6,7 +6,6 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Reply
 from bot.conversation.router import command
-from bot.conversation.texts import say
 
 
 @command("flags", zh="被拦截的内容", teacher_only=True, private=True)
@@ -18,9 +17,8 @@ async def flags(context: Context) -> list[Reply]:
     )
     if not found:
         return [
-            Reply(
-                say(incoming, "Nothing was stopped in this chat. 👍", "这里没有被拦截的内容。"),
-                ephemeral=True,
+            context.tell(
+                "Nothing was stopped in this chat. 👍", "这里没有被拦截的内容。", ephemeral=True
             )
         ]
     lines = [f"Stopped by the safety checks ({len(found)} newest):"]

@@ -18,12 +18,9 @@ async def help_(context: Context) -> list[Reply]:
         spec = COMMANDS.get(asked)
         if spec is None or spec.hidden:
             return [
-                Reply(
-                    say(
-                        incoming,
-                        f"There is no /{asked[:32]}. Send /help to see all commands.",
-                        "没有这个命令。发送 /help 查看全部命令。",
-                    ),
+                context.tell(
+                    f"There is no /{asked[:32]}. Send /help to see all commands.",
+                    "没有这个命令。发送 /help 查看全部命令。",
                     ephemeral=True,
                 )
             ]

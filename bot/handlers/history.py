@@ -122,9 +122,8 @@ async def show_entry(context: Context, entry_id: int) -> list[Reply]:
     entry = await services.history.get(context.learner, entry_id)
     if entry is None:
         return [
-            Reply(
-                say(context.incoming, "I cannot find that picture any more.", "找不到那张图片了。"),
-                ephemeral=True,
+            context.tell(
+                "I cannot find that picture any more.", "找不到那张图片了。", ephemeral=True
             )
         ]
     image = await services.images.get(entry.image_id) if entry.image_id else None

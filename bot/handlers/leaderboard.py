@@ -16,12 +16,9 @@ async def leaderboard(context: Context) -> list[Reply]:
     scope = incoming.args.strip().lower()
     if scope not in ("", "week", "all"):
         return [
-            Reply(
-                say(
-                    incoming,
-                    "Use /leaderboard week or /leaderboard all.",
-                    "用法：/leaderboard week | all",
-                ),
+            context.tell(
+                "Use /leaderboard week or /leaderboard all.",
+                "用法：/leaderboard week | all",
                 ephemeral=True,
             )
         ]

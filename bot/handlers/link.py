@@ -9,7 +9,6 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Reply
 from bot.conversation.router import command
-from bot.conversation.texts import say
 from storage.links import LinkStore
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to mix up
@@ -27,31 +26,24 @@ async def link(context: Context) -> list[Reply]:
     """Join this account with your account on another app: send /link here, then the code there."""
     services = context.services
     links = LinkStore(services.db, services.clock)
-    incoming = context.incoming
     code = context.args.strip().upper().replace("-", "").replace(" ", "")
     if not code:
         made = new_code()
         await links.create(context.learner, made)
         return [
-            Reply(
-                say(
-                    incoming,
-                    f"Your link code is {bold(made)}. Within 10 minutes, send "
-                    f"/link {made} from your other app (Telegram, Discord or "
-                    "the web page). Don't share it with anyone else.",
-                    f"你的连接码是 {made}，请在 10 分钟内在另一个应用里发送 /link {made}。",
-                ),
+            context.tell(
+                f"Your link code is {bold(made)}. Within 10 minutes, send "
+                f"/link {made} from your other app (Telegram, Discord or "
+                "the web page). Don't share it with anyone else.",
+                f"你的连接码是 {made}，请在 10 分钟内在另一个应用里发送 /link {made}。",
                 ephemeral=True,
             )
         ]
     if await links.recent_attempts(context.learner, timedelta(hours=1)) >= MAX_TRIES_PER_HOUR:
         return [
-            Reply(
-                say(
-                    incoming,
-                    "Too many tries. Please wait an hour and make a new code.",
-                    "尝试次数太多，请一小时后再试。",
-                ),
+            context.tell(
+                "Too many tries. Please wait an hour and make a new code.",
+                "尝试次数太多，请一小时后再试。",
                 ephemeral=True,
             )
         ]
@@ -59,48 +51,36 @@ async def link(context: Context) -> list[Reply]:
     found = await links.owner(code) if code.isalnum() and len(code) == 6 else None
     if found is None:
         return [
-            Reply(
-                say(
-                    incoming,
-                    "That code does not work. Check it, or send /link on your "
-                    "other app to get a new one.",
-                    "这个码不对。",
-                ),
+            context.tell(
+                "That code does not work. Check it, or send /link on your "
+                "other app to get a new one.",
+                "这个码不对。",
                 ephemeral=True,
             )
         ]
     owner, valid = found
     if not valid:
         return [
-            Reply(
-                say(
-                    incoming,
-                    "That code has expired (codes last 10 minutes). Send /link "
-                    "on your other app for a new one.",
-                    "这个码已经过期了。",
-                ),
+            context.tell(
+                "That code has expired (codes last 10 minutes). Send /link "
+                "on your other app for a new one.",
+                "这个码已经过期了。",
                 ephemeral=True,
             )
         ]
     if owner == context.learner:
         return [
-            Reply(
-                say(
-                    incoming,
-                    "That is this account's own code. Send it from your other app instead.",
-                    "这是本账号自己的码，请在另一个应用里发送。",
-                ),
+            context.tell(
+                "That is this account's own code. Send it from your other app instead.",
+                "这是本账号自己的码，请在另一个应用里发送。",
                 ephemeral=True,
             )
         ]
     await links.merge(code, source=context.learner, target=owner)
     return [
-        Reply(
-            say(
-                incoming,
-                "Done! Both apps now share one history, one review plan and one streak.",
-                "完成！两个应用现在共用同一个学习记录。",
-            ),
+        context.tell(
+            "Done! Both apps now share one history, one review plan and one streak.",
+            "完成！两个应用现在共用同一个学习记录。",
             ephemeral=True,
         )
     ]

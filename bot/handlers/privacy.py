@@ -8,7 +8,6 @@ import json
 from bot.conversation.context import Context
 from bot.conversation.messages import Attachment, Button, Reply
 from bot.conversation.router import callback, command
-from bot.conversation.texts import say
 from storage.privacy import export_learner, forget_learner
 
 
@@ -29,12 +28,9 @@ async def mydata(context: Context) -> list[Reply]:
     await asyncio.to_thread(write)
     counts = ", ".join(f"{len(v)} {k}" for k, v in data.items() if isinstance(v, list) and v)
     return [
-        Reply(
-            say(
-                context.incoming,
-                f"Here is everything I keep about you ({counts}). Send /forget to delete it all.",
-                "这是我保存的关于你的全部数据。发送 /forget 可以全部删除。",
-            ),
+        context.tell(
+            f"Here is everything I keep about you ({counts}). Send /forget to delete it all.",
+            "这是我保存的关于你的全部数据。发送 /forget 可以全部删除。",
             files=(Attachment(path, path.name, "application/json"),),
             ephemeral=True,
         )
@@ -46,14 +42,11 @@ async def forget(context: Context) -> list[Reply]:
     """Delete everything Pictolingo keeps about you (asks first)."""
     buttons = ((Button("🗑 Yes, delete everything", "forget:yes"), Button("Keep it", "forget:no")),)
     return [
-        Reply(
-            say(
-                context.incoming,
-                "This deletes your history, pictures, quizzes, reviews and "
-                "streak, on every app you linked. It cannot be undone. "
-                "Are you sure?",
-                "这会删除你的全部记录，不能恢复。确定吗？",
-            ),
+        context.tell(
+            "This deletes your history, pictures, quizzes, reviews and "
+            "streak, on every app you linked. It cannot be undone. "
+            "Are you sure?",
+            "这会删除你的全部记录，不能恢复。确定吗？",
             buttons=buttons,
             ephemeral=True,
         )
@@ -64,23 +57,17 @@ async def forget(context: Context) -> list[Reply]:
 async def forget_button(context: Context) -> list[Reply]:
     if context.args != "yes":
         return [
-            Reply(
-                say(context.incoming, "OK, nothing was deleted.", "好的，没有删除任何东西。"),
-                ephemeral=True,
-            )
+            context.tell("OK, nothing was deleted.", "好的，没有删除任何东西。", ephemeral=True)
         ]
     services = context.services
     done = await forget_learner(
         services.db, context.learner, services.images.root, services.settings.data.dir
     )
     return [
-        Reply(
-            say(
-                context.incoming,
-                f"Done: everything about you is deleted ({done['images']} "
-                "pictures). Send /start if you want to begin again.",
-                "完成：你的全部数据已删除。",
-            ),
+        context.tell(
+            f"Done: everything about you is deleted ({done['images']} "
+            "pictures). Send /start if you want to begin again.",
+            "完成：你的全部数据已删除。",
             ephemeral=True,
         )
     ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.conversation.context import Context
 from bot.conversation.messages import Reply
 from bot.conversation.router import callback, command, on_text
-from bot.conversation.texts import say
 from bot.conversation.validation import is_number
 
 ROUND = 5
@@ -30,12 +29,9 @@ async def start_round(context: Context) -> list[Reply]:
             chosen.append(item)
     if not chosen:
         return [
-            Reply(
-                say(
-                    context.incoming,
-                    "Learn some words first! Try /word apple, then /quiz.",
-                    "先学几个单词吧！试试 /word apple。",
-                )
+            context.tell(
+                "Learn some words first! Try /word apple, then /quiz.",
+                "先学几个单词吧！试试 /word apple。",
             )
         ]
     quiz_id = await services.quizzes.build(context.learner, chosen, "round")
@@ -45,12 +41,9 @@ async def start_round(context: Context) -> list[Reply]:
 async def first_question(context: Context, quiz_id: int | None) -> list[Reply]:
     if quiz_id is None:
         return [
-            Reply(
-                say(
-                    context.incoming,
-                    "I could not make a quiz from these words yet. Learn a few more with /word.",
-                    "这些词还不能出题。再学几个吧。",
-                )
+            context.tell(
+                "I could not make a quiz from these words yet. Learn a few more with /word.",
+                "这些词还不能出题。再学几个吧。",
             )
         ]
     learning = context.services.learning
@@ -70,12 +63,9 @@ async def quiz_button(context: Context) -> list[Reply]:
     item = await context.services.learning.item(context.learner, int(context.args))
     if item is None:
         return [
-            Reply(
-                say(
-                    context.incoming,
-                    "That picture is not in your list any more.",
-                    "这张图片已经不在你的列表里了。",
-                ),
+            context.tell(
+                "That picture is not in your list any more.",
+                "这张图片已经不在你的列表里了。",
                 ephemeral=True,
             )
         ]
@@ -94,12 +84,9 @@ async def answer_button(context: Context) -> list[Reply]:
     question = await services.learning.question(context.learner, int(question_id))
     if question is None:
         return [
-            Reply(
-                say(
-                    context.incoming,
-                    "That quiz belongs to someone else, or it is gone.",
-                    "这个测验不是你的，或者已经没有了。",
-                ),
+            context.tell(
+                "That quiz belongs to someone else, or it is gone.",
+                "这个测验不是你的，或者已经没有了。",
                 ephemeral=True,
             )
         ]

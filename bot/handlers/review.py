@@ -6,7 +6,6 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Reply
 from bot.conversation.router import command
-from bot.conversation.texts import say
 from bot.handlers.quiz import ROUND, first_question
 from bot.handlers.stats import when
 
@@ -21,23 +20,17 @@ async def review(context: Context) -> list[Reply]:
         upcoming = await services.learning.next_due(context.learner)
         if upcoming is None:
             return [
-                Reply(
-                    say(
-                        context.incoming,
-                        "Nothing to review yet. Take a /quiz first, "
-                        "and I will remind you when to review.",
-                        "还没有要复习的。先做一个 /quiz 吧。",
-                    )
+                context.tell(
+                    "Nothing to review yet. Take a /quiz first, "
+                    "and I will remind you when to review.",
+                    "还没有要复习的。先做一个 /quiz 吧。",
                 )
             ]
         text, due_at = upcoming
         return [
-            Reply(
-                say(
-                    context.incoming,
-                    f"Nothing to review right now. Next: {bold(text)} {when(now, due_at)}.",
-                    "现在没有要复习的。",
-                )
+            context.tell(
+                f"Nothing to review right now. Next: {bold(text)} {when(now, due_at)}.",
+                "现在没有要复习的。",
             )
         ]
     kinds = ["type_word", "pick_word"]

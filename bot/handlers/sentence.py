@@ -6,7 +6,6 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import command, on_picture
-from bot.conversation.texts import say
 from bot.conversation.validation import InputProblem, check_sentence
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
@@ -29,7 +28,7 @@ async def sentence(context: Context) -> list[Reply]:
     try:
         text = check_sentence(context.args, limits.sentence_max_chars)
     except InputProblem as problem:
-        return [Reply(say(context.incoming, problem.english, problem.chinese), ephemeral=True)]
+        return [context.tell(problem.english, problem.chinese, ephemeral=True)]
     unsafe = await safety_refusal(context, text)
     if unsafe is not None:
         return [unsafe]

@@ -8,7 +8,6 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command
-from bot.conversation.texts import say
 from bot.learning.dictionary import LEVELS
 
 
@@ -26,12 +25,9 @@ async def settings(context: Context) -> list[Reply]:
         return await change(context, words[0].lower(), " ".join(words[1:]))
     if words:
         return [
-            Reply(
-                say(
-                    context.incoming,
-                    "Tell me what to change, for example: /settings level A2",
-                    "例如：/settings level A2",
-                ),
+            context.tell(
+                "Tell me what to change, for example: /settings level A2",
+                "例如：/settings level A2",
                 ephemeral=True,
             )
         ]
@@ -61,7 +57,6 @@ async def show(context: Context) -> Reply:
 
 async def change(context: Context, key: str, value: str) -> list[Reply]:
     users = context.services.users
-    incoming = context.incoming
     if key == "level" and value.upper() in LEVELS:
         await users.update_settings(context.learner, level=value.upper())
     elif key == "chinese" and value.lower() in ("on", "off"):
@@ -71,26 +66,20 @@ async def change(context: Context, key: str, value: str) -> list[Reply]:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             return [
-                Reply(
-                    say(
-                        incoming,
-                        f"I don't know the time zone {bold(value[:40])}. Try "
-                        "one like Asia/Shanghai or Europe/London.",
-                        "不认识这个时区，例如 Asia/Shanghai。",
-                    ),
+                context.tell(
+                    f"I don't know the time zone {bold(value[:40])}. Try "
+                    "one like Asia/Shanghai or Europe/London.",
+                    "不认识这个时区，例如 Asia/Shanghai。",
                     ephemeral=True,
                 )
             ]
         await users.update_settings(context.learner, timezone=value)
     else:
         return [
-            Reply(
-                say(
-                    incoming,
-                    "I can change: level (A1-C2), chinese (on/off), timezone. "
-                    "Example: /settings chinese on",
-                    "可以设置：level、chinese、timezone。",
-                ),
+            context.tell(
+                "I can change: level (A1-C2), chinese (on/off), timezone. "
+                "Example: /settings chinese on",
+                "可以设置：level、chinese、timezone。",
                 ephemeral=True,
             )
         ]

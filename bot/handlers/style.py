@@ -30,13 +30,10 @@ async def _menu(context: Context) -> Reply:
     services = context.services
     names = services.illustrator.style_names
     if not names:
-        return Reply(
-            say(
-                incoming,
-                "Pictures here have one style. (Whoever runs this bot can add styles under "
-                "[styles] in config.toml.)",
-                "这里只有一种图片风格。",
-            )
+        return context.tell(
+            "Pictures here have one style. (Whoever runs this bot can add styles under "
+            "[styles] in config.toml.)",
+            "这里只有一种图片风格。",
         )
     current = await services.users.chat_style(incoming.platform, incoming.chat_id)
     current = current if current in names else PLAIN
@@ -60,23 +57,17 @@ async def _choose(context: Context, wanted: str) -> list[Reply]:
         shown = wanted[:30] if wanted.isprintable() else "that"
         choices = ", ".join([PLAIN, *names])
         return [
-            Reply(
-                say(
-                    incoming,
-                    f"I don't know the style {bold(shown)}. Styles: {choices}.",
-                    f"没有这个风格。可选：{choices}",
-                ),
+            context.tell(
+                f"I don't know the style {bold(shown)}. Styles: {choices}.",
+                f"没有这个风格。可选：{choices}",
                 ephemeral=True,
             )
         ]
     if incoming.chat_kind == "group" and not incoming.is_teacher:
         return [
-            Reply(
-                say(
-                    incoming,
-                    "In a class chat, the teacher chooses the style.",
-                    "班级里由老师选择风格。",
-                ),
+            context.tell(
+                "In a class chat, the teacher chooses the style.",
+                "班级里由老师选择风格。",
                 ephemeral=True,
             )
         ]
@@ -84,11 +75,8 @@ async def _choose(context: Context, wanted: str) -> list[Reply]:
         incoming.platform, incoming.chat_id, None if wanted == PLAIN else wanted, incoming.chat_kind
     )
     return [
-        Reply(
-            say(
-                incoming,
-                f"🎨 New pictures here are drawn in the {bold(wanted)} style.",
-                f"🎨 以后的图片用 {wanted} 风格。",
-            )
+        context.tell(
+            f"🎨 New pictures here are drawn in the {bold(wanted)} style.",
+            f"🎨 以后的图片用 {wanted} 风格。",
         )
     ]

@@ -8,7 +8,6 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_picture
-from bot.conversation.texts import say
 from bot.conversation.validation import InputProblem, check_word
 from bot.learning.cards import card_text, sense_label
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
@@ -33,7 +32,7 @@ async def word(context: Context) -> list[Reply]:
     try:
         text = check_word(context.args, limits.word_max_chars)
     except InputProblem as problem:
-        return [Reply(say(context.incoming, problem.english, problem.chinese), ephemeral=True)]
+        return [context.tell(problem.english, problem.chinese, ephemeral=True)]
     unsafe = await safety_refusal(context, text)  # before any card or suggestion
     if unsafe is not None:
         return [unsafe]
@@ -44,13 +43,8 @@ async def word(context: Context) -> list[Reply]:
     if senses:
         buttons = tuple((Button(sense_label(m), f"sense:{m.sense_id}:{text}"),) for m in senses)
         return [
-            Reply(
-                say(
-                    context.incoming,
-                    f"Which {bold(text)} do you mean?",
-                    f"你说的 {text} 是哪一个？",
-                ),
-                buttons=buttons,
+            context.tell(
+                f"Which {bold(text)} do you mean?", f"你说的 {text} 是哪一个？", buttons=buttons
             )
         ]
     return await draw_word(context, text)
@@ -61,21 +55,15 @@ async def unknown_word(context: Context, text: str) -> Reply:
     check = context.services.prompt_filter.check
     suggestions = [s for s in found if not check(s).blocked]
     if not suggestions:
-        return Reply(
-            say(
-                context.incoming,
-                f"I don't know the word {bold(text)}. Please check the spelling and try again.",
-                "我不认识这个词。请检查拼写。",
-            ),
+        return context.tell(
+            f"I don't know the word {bold(text)}. Please check the spelling and try again.",
+            "我不认识这个词。请检查拼写。",
             ephemeral=True,
         )
     buttons = tuple(Button(s, f"word:{s}") for s in suggestions)
-    return Reply(
-        say(
-            context.incoming,
-            f"I don't know {bold(text)}. Did you mean…?",
-            "我不认识这个词。你是想说……？",
-        ),
+    return context.tell(
+        f"I don't know {bold(text)}. Did you mean…?",
+        "我不认识这个词。你是想说……？",
         buttons=(buttons,),
         ephemeral=True,
     )
@@ -162,10 +150,7 @@ async def pronounce(context: Context) -> list[Reply]:
     audio = await context.services.speaker.say(text)
     if audio is None:
         return [
-            Reply(
-                say(context.incoming, "Sorry, I cannot speak right now.", "抱歉，现在不能发音。"),
-                ephemeral=True,
-            )
+            context.tell("Sorry, I cannot speak right now.", "抱歉，现在不能发音。", ephemeral=True)
         ]
     return [Reply(f"🔊 {bold(text)}", audio=audio)]
 
@@ -180,9 +165,8 @@ async def draw_again(context: Context) -> list[Reply]:
     entry = await context.services.history.get(context.learner, entry_id)
     if entry is None:
         return [
-            Reply(
-                say(context.incoming, "I cannot find that picture any more.", "找不到那张图片了。"),
-                ephemeral=True,
+            context.tell(
+                "I cannot find that picture any more.", "找不到那张图片了。", ephemeral=True
             )
         ]
     illustrator = context.services.illustrator

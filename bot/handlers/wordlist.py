@@ -59,43 +59,34 @@ async def wordlist(context: Context) -> list[Reply]:
         words = await store.words(incoming.platform, incoming.chat_id)
         if not words:
             return [
-                Reply(
-                    say(
-                        incoming,
-                        "The class word list is empty. Add words with /wordlist add apple, cat",
-                        "单词表是空的。",
-                    )
+                context.tell(
+                    "The class word list is empty. Add words with /wordlist add apple, cat",
+                    "单词表是空的。",
                 )
             ]
         shown = ", ".join(words[:200]) + (" …" if len(words) > 200 else "")
         return [Reply(f"{bold(str(len(words)))} words: {shown}")]
     if action not in ("add", "remove", "import"):
         return [
-            Reply(
-                say(
-                    incoming,
-                    "Use /wordlist add, remove, show or import.",
-                    "用法：/wordlist add | remove | show | import",
-                ),
+            context.tell(
+                "Use /wordlist add, remove, show or import.",
+                "用法：/wordlist add | remove | show | import",
                 ephemeral=True,
             )
         ]
     words = split_words(rest)
     if not words:
         return [
-            Reply(
-                say(
-                    incoming,
-                    f"Please add words after /wordlist {action}, for example: "
-                    f"/wordlist {action} apple, cat",
-                    "请在后面写单词。",
-                ),
+            context.tell(
+                f"Please add words after /wordlist {action}, for example: "
+                f"/wordlist {action} apple, cat",
+                "请在后面写单词。",
                 ephemeral=True,
             )
         ]
     if action == "remove":
         removed = await store.remove_words(incoming.platform, incoming.chat_id, words)
-        return [Reply(say(incoming, f"Removed {removed} word(s).", f"删除了 {removed} 个单词。"))]
+        return [context.tell(f"Removed {removed} word(s).", f"删除了 {removed} 个单词。")]
     return [await _add(context, incoming, words)]
 
 

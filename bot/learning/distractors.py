@@ -191,11 +191,10 @@ def sentence_choices(
         forms = dictionary.wordnet.base_forms(low, senses[0].pos)
         base = forms[0][0] if forms else low
         for other in word_choices(dictionary, base, own_words=[], count=2, rng=rng):
+            # a noun in its base form is swapped as is; other forms keep their ending (plural)
             replacement = (
                 other if senses[0].pos == "n" and low == base else _inflect_like(low, other)
             )
-            if senses[0].pos == "n" and low != base:  # plural noun: keep it plural
-                replacement = _inflect_like(low, other)
             edits.append(edited(index, replacement))
     seen = {sentence.lower()}
     choices: list[str] = []

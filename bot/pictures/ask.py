@@ -58,12 +58,9 @@ async def request_picture(
         wait = flood.picture_wait(context.learner, incoming.chat_kind, incoming.chat_id)
         if wait is not None:
             return [
-                Reply(
-                    say(
-                        incoming,
-                        f"One moment! You can ask for a new picture in {wait} seconds.",
-                        f"请等 {wait} 秒再要新图片。",
-                    ),
+                context.tell(
+                    f"One moment! You can ask for a new picture in {wait} seconds.",
+                    f"请等 {wait} 秒再要新图片。",
                     ephemeral=True,
                 )
             ]
@@ -108,13 +105,10 @@ async def safety_refusal(context: Context, text: str) -> Reply | None:
     services = context.services
     incoming = context.incoming
     if await services.flags.recent_for(context.learner, BREAK_WINDOW) >= BREAK_AFTER_FLAGS:
-        return Reply(
-            say(
-                incoming,
-                "Let's take a short break from drawing. Try again in 10 "
-                "minutes, with a word for school.",
-                "我们休息一下吧。10 分钟后再试。",
-            ),
+        return context.tell(
+            "Let's take a short break from drawing. Try again in 10 "
+            "minutes, with a word for school.",
+            "我们休息一下吧。10 分钟后再试。",
             ephemeral=True,
         )
     verdict = services.prompt_filter.check(text)
@@ -128,12 +122,9 @@ async def safety_refusal(context: Context, text: str) -> Reply | None:
         text=text,
         reason=f"{verdict.category}: {verdict.term}",
     )
-    return Reply(
-        say(
-            incoming,
-            "I can't draw that one. Let's pick a different word, like /word rainbow.",
-            "这个我不能画。换一个词吧，比如 /word rainbow。",
-        ),
+    return context.tell(
+        "I can't draw that one. Let's pick a different word, like /word rainbow.",
+        "这个我不能画。换一个词吧，比如 /word rainbow。",
         ephemeral=True,
     )
 

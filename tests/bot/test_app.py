@@ -18,8 +18,7 @@ from bot.adapters.terminal import TerminalAdapter
 from bot.app import instance_lock, open_app
 from bot.learning.dictionary import Dictionary
 from engine.pipeline import PictureEngine
-from tests.conftest import make_settings
-from tests.helpers import FakeClock, FakeDrawer
+from tests.helpers import FakeClock, FakeDrawer, make_settings, queue_idle
 
 # A child process that asks for a picture, then hangs inside the engine until it is killed.
 CHILD = textwrap.dedent("""
@@ -27,7 +26,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from bot.adapters.terminal import TerminalAdapter
     from bot.app import open_app
-    from tests.conftest import make_settings
+    from tests.helpers import make_settings
     from tests.helpers import FakeDrawer
 
     async def main():
@@ -55,7 +54,7 @@ async def _restart_and_collect(
     ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO(), settle_timeout=60)
         await app.courier.attach(chat)
-        await app.services.queue.idle()
+        await queue_idle(app.services.queue)
         await asyncio.sleep(0.2)
         return chat
 
@@ -93,7 +92,7 @@ async def test_done_but_undelivered_is_delivered_at_next_start(
     ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO())  # not attached: nobody to send to
         await chat.say("/word apple")
-        await app.services.queue.idle()
+        await queue_idle(app.services.queue)
     async with open_app(
         make_settings(data), drawer=FakeDrawer(), clock=FakeClock(), dictionary=dictionary
     ) as app:
@@ -112,7 +111,7 @@ async def test_a_send_cut_off_by_a_crash_gets_a_notice_not_a_second_picture(
     ) as app:
         chat = TerminalAdapter(app.dialogue, out=io.StringIO())
         await chat.say("/word apple")
-        await app.services.queue.idle()
+        await queue_idle(app.services.queue)
         assert await app.services.jobs.claim_delivery(1)  # claimed, then the process died
     async with open_app(
         make_settings(data), drawer=FakeDrawer(), clock=FakeClock(), dictionary=dictionary

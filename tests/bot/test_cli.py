@@ -76,3 +76,16 @@ def test_doctor_checks_redis_without_showing_its_password(tmp_path: Path) -> Non
 def test_unknown_command_line_option_is_explained(tmp_path: Path) -> None:
     result = pictolingo("chat", "--nope", cwd=tmp_path)
     assert result.returncode == 2 and "No such option" in result.stderr
+
+
+def test_doctor_says_an_old_database_is_upgraded_at_the_next_start(tmp_path: Path) -> None:
+    import sqlite3
+
+    data = tmp_path / "data"
+    data.mkdir()
+    with sqlite3.connect(data / "pictolingo.db") as db:
+        db.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)")
+        db.execute("PRAGMA user_version = 4")
+    result = pictolingo("doctor", cwd=tmp_path)
+    line = next(line for line in result.stdout.splitlines() if "database" in line)
+    assert "schema v4" in line and "upgraded to v" in line and "at the next start" in line

@@ -22,8 +22,7 @@ import pytest
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App, open_app
 from bot.learning.dictionary import Dictionary
-from tests.conftest import make_settings
-from tests.helpers import FakeClock, FakeDrawer, shown
+from tests.helpers import FakeClock, FakeDrawer, make_settings, shown
 
 ROOT = Path(__file__).parents[2]
 
@@ -35,7 +34,7 @@ CHILD = textwrap.dedent("""
     from bot.app import open_app
     from bot.config import LimitSettings
     from bot.learning.dictionary import Dictionary
-    from tests.conftest import make_settings
+    from tests.helpers import make_settings
     from tests.helpers import FakeDrawer
 
     class Empty(Dictionary):

@@ -22,8 +22,7 @@ from bot.app import open_app
 from bot.config import LimitSettings
 from bot.conversation.router import COMMANDS
 from bot.learning.dictionary import Dictionary
-from tests.conftest import make_settings
-from tests.helpers import FakeClock, FakeDrawer, shown
+from tests.helpers import FakeClock, FakeDrawer, make_settings, shown
 
 TRIED = {"count": 0}
 COMMAND_NAMES = sorted(COMMANDS)

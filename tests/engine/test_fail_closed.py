@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from engine.pipeline import EngineOptions, PictureEngine
+from engine.options import EngineOptions
+from engine.pipeline import PictureEngine
 from engine.request import GenerationRequest
 
 

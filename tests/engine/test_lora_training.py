@@ -8,7 +8,8 @@ import pytest
 from PIL import Image
 
 from engine.lora_training import LoraDataError, LoraRecipe, examples, train_lora
-from engine.pipeline import EngineOptions, PictureEngine
+from engine.options import EngineOptions
+from engine.pipeline import PictureEngine
 from engine.request import GenerationRequest
 from engine.styles import StyleError
 from engine.tiny import build_tiny_pipeline

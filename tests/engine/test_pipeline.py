@@ -9,15 +9,10 @@ import pytest
 import torch
 from PIL import Image
 
+from engine.errors import ModelNotAvailable
 from engine.loading import load_pipeline
-from engine.pipeline import (
-    EngineOptions,
-    ModelNotAvailable,
-    PictureEngine,
-    describe_model,
-    pick_device,
-    pick_dtype,
-)
+from engine.options import EngineOptions
+from engine.pipeline import PictureEngine, describe_model, pick_device, pick_dtype
 from engine.presets import PRESETS
 from engine.request import GenerationRequest
 
@@ -97,7 +92,7 @@ def test_interrupt_stops_a_batch(tiny_engine: PictureEngine) -> None:
         started.set()
         tiny_engine.interrupt()
 
-    from engine.pipeline import EngineError
+    from engine.errors import EngineError
 
     with pytest.raises(EngineError, match="interrupted"):
         tiny_engine.draw([request(tiny_engine, steps=20)], on_progress)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from engine.pipeline import EngineError
+from engine.errors import EngineError
 from engine.queue import JobEvent, LocalQueue, QueueOptions, QueueRefused, Refusal
 from engine.request import GenerationRequest
 from storage.db import Database
 from storage.images import ImageStore
 from storage.jobs import BACKGROUND, JobStore
-from tests.helpers import FakeClock, FakeDrawer
+from tests.helpers import FakeClock, FakeDrawer, queue_idle
 
 
 def request(prompt: str, *, steps: int = 4, seed: int = 1) -> GenerationRequest:
@@ -88,7 +88,7 @@ async def test_round_robin_across_learners(db: Database, tmp_path: Path) -> None
     assert order == ["g0", "q0", "o0", "g1", "g2"]
     assert await h.queue.position(5) == 3
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert [b[0] for b in h.drawer.batches] == ["g0", "q0", "o0", "g1", "g2"]
 
 
@@ -99,7 +99,7 @@ async def test_background_work_waits_for_interactive_work(db: Database, tmp_path
     )
     await submit(h, "u1", "now")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert h.drawer.batches == [["now"], ["daily"]]
 
 
@@ -109,7 +109,7 @@ async def test_compatible_jobs_are_micro_batched(db: Database, tmp_path: Path) -
         await submit(h, f"u{i}", f"p{i}")
     await submit(h, "u9", "slow", steps=30)  # different steps: never in the same batch
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert [len(b) for b in h.drawer.batches] == [3, 2, 1]
     assert h.drawer.batches[-1] == ["slow"]
     assert len(h.finished()) == 6
@@ -123,7 +123,7 @@ async def test_batch_window_collects_requests_arriving_together(
         await submit(h, "u1", "a")
         await asyncio.sleep(0.05)
         await submit(h, "u2", "b")
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert h.drawer.batches == [["a", "b"]]
 
 
@@ -133,7 +133,7 @@ async def test_identical_requests_are_coalesced_into_one_drawing(
     h = harness(db, tmp_path)
     ids = [await submit(h, f"u{i}", "apple") for i in range(4)]
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert h.drawer.batches == [["apple"]]
     assert sorted(h.finished()) == ids
     images = {e.image.id for e in h.events if e.kind == "done" and e.image}
@@ -144,14 +144,14 @@ async def test_cached_result_is_returned_without_a_job(db: Database, tmp_path: P
     h = harness(db, tmp_path)
     await submit(h, "u1", "apple")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
         ticket = await h.queue.submit(request("apple"), owner="u2", purpose="word", delivery={})
         assert ticket.job_id is None and ticket.image is not None and ticket.position == 0
         other_seed = await h.queue.submit(
             request("apple", seed=2), owner="u2", purpose="word", delivery={}
         )
         assert other_seed.job_id is not None
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert len(h.drawer.batches) == 2
 
 
@@ -167,10 +167,10 @@ async def test_pending_cap_daily_quota_and_busy_backpressure(db: Database, tmp_p
         await submit(h, "u3", "e")
     assert busy.value.reason is Refusal.BUSY and busy.value.retry_minutes >= 1
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     await submit(h, "u1", "f")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     with pytest.raises(QueueRefused) as quota:
         await submit(h, "u1", "g")
     assert quota.value.reason is Refusal.DAILY_QUOTA
@@ -185,7 +185,7 @@ async def test_cancel_only_own_queued_job(db: Database, tmp_path: Path) -> None:
     assert await h.queue.cancel(job, "u1")
     assert not await h.queue.cancel(job, "u1")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert h.drawer.batches == [] and h.finished("cancelled") == [job]
 
 
@@ -193,7 +193,7 @@ async def test_progress_is_reported_while_drawing(db: Database, tmp_path: Path) 
     h = harness(db, tmp_path)
     await submit(h, "u1", "a")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     await asyncio.sleep(0)  # progress crosses from the worker thread via the loop
     fractions = [e.fraction for e in h.events if e.kind == "progress"]
     assert fractions == [0.5, 1.0]
@@ -209,7 +209,7 @@ async def test_engine_error_fails_one_batch_politely_and_queue_keeps_serving(
     broken = await submit(h, "u1", "broken")
     fine = await submit(h, "u2", "fine")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert h.finished("failed") == [broken]
     assert h.finished("done") == [fine]
     record = await h.jobs.get(broken)
@@ -223,7 +223,7 @@ async def test_out_of_memory_halves_the_batch_then_succeeds(db: Database, tmp_pa
     for i in range(4):
         await submit(h, f"u{i}", f"p{i}")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     assert [len(b) for b in drawer.batches] == [2, 2]
     assert len(h.finished()) == 4 and not h.finished("failed")
 
@@ -234,7 +234,7 @@ async def test_single_picture_out_of_memory_fails_that_job(db: Database, tmp_pat
     h = harness(db, tmp_path, drawer)
     job = await submit(h, "u1", "huge")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     failed = [e for e in h.events if e.kind == "failed"]
     assert [e.job.id for e in failed] == [job] and failed[0].error == "out_of_memory"
 
@@ -246,7 +246,7 @@ async def test_flagged_or_unchecked_pictures_are_never_stored(
     h = harness(db, tmp_path, FakeDrawer(safe=safe))
     await submit(h, "u1", "a")
     async with h.queue:
-        await h.queue.idle()
+        await queue_idle(h.queue)
     failed = [e for e in h.events if e.kind == "failed"]
     assert failed and failed[0].error and failed[0].error.startswith("unsafe")
     assert not list((tmp_path / "images").glob("**/*.png"))
@@ -258,7 +258,7 @@ async def test_restart_resumes_running_jobs_exactly_once(db: Database, tmp_path:
     await h.jobs.mark_running([job])  # the process died while drawing it
     again = harness(db, tmp_path)
     async with again.queue:
-        await again.queue.idle()
+        await queue_idle(again.queue)
     assert again.finished() == [job] and again.drawer.batches == [["a"]]
     record = await again.jobs.get(job)
     assert record is not None and record.state == "done" and record.attempts == 2
@@ -274,6 +274,6 @@ async def test_a_job_that_keeps_crashing_the_process_is_given_up(
     await h.jobs.mark_running([job])
     again = harness(db, tmp_path, max_attempts=2)
     async with again.queue:
-        await again.queue.idle()
+        await queue_idle(again.queue)
     record = await again.jobs.get(job)
     assert record is not None and record.state == "failed" and not again.drawer.batches

@@ -18,9 +18,7 @@ from bot.learning.dictionary import Dictionary
 from engine.pipeline import PictureEngine
 from engine.redis_status import redis_status
 from engine.worker import RedisWorker
-from tests.bot.challenges.conftest import Person, RecordingSender
-from tests.conftest import make_settings
-from tests.helpers import FakeClock, FakeDrawer
+from tests.helpers import FakeClock, FakeDrawer, Person, RecordingSender, make_settings, queue_idle
 
 WORDS = [
     "apple",
@@ -93,7 +91,7 @@ def pictures_for(platform: RecordingSender, chat: str) -> int:
 
 
 async def settle(app: App, platform: RecordingSender, learners: list[Person]) -> None:
-    await asyncio.wait_for(app.services.queue.idle(), 60)
+    await asyncio.wait_for(queue_idle(app.services.queue), 60)
     for _ in range(200):
         if all(pictures_for(platform, p.chat_id) for p in learners):
             return

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from engine.pipeline import EngineOptions
+from engine.options import EngineOptions
 from engine.presets import PRESETS
 from engine.tuning import EngineOptionError, apply_options, validate_preset
 

@@ -1,20 +1,18 @@
-"""Telegram's config section (`[telegram]`) and its entry in the platform registry."""
+"""Telegram's config section (`[telegram]`) (the registry entry is in the package)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, SecretStr, model_validator
 
-from bot.adapters.base import Adapter, DoctorLine, Platform, register
 from bot.config_section import Section
-
-if TYPE_CHECKING:
-    from bot.app import App
-    from bot.config import Settings
 
 
 class TelegramSettings(Section):
+    # The environment variable every tutorial uses for this platform's token.
+    token_variable: ClassVar[str | None] = "TELEGRAM_BOT_TOKEN"
+
     token: SecretStr = SecretStr("")
     base_url: str = "https://api.telegram.org/bot"
     mode: Literal["polling", "webhook"] = "polling"
@@ -30,32 +28,3 @@ class TelegramSettings(Section):
         if self.mode == "webhook" and not self.webhook_url.startswith("https://"):
             raise ValueError('mode is "webhook", so webhook_url must be an https:// address')
         return self
-
-
-def _build(app: App) -> Adapter:
-    from bot.adapters.telegram.adapter import TelegramAdapter
-
-    return TelegramAdapter(app.dialogue, app.services, app.settings.telegram)
-
-
-def _doctor(settings: Settings) -> list[DoctorLine]:
-    present = bool(settings.telegram.token.get_secret_value())
-    rows: list[DoctorLine] = [("telegram token", "present" if present else "not set", True)]
-    if present:
-        rows.append(("telegram mode", settings.telegram.mode, True))
-    return rows
-
-
-register(
-    Platform(
-        name="telegram",
-        wanted=lambda settings: bool(settings.telegram.token.get_secret_value()),
-        build=_build,
-        doctor=_doctor,
-        secrets=lambda settings: [
-            settings.telegram.token.get_secret_value(),
-            settings.telegram.webhook_secret.get_secret_value(),
-        ],
-        token_variable="TELEGRAM_BOT_TOKEN",
-    )
-)

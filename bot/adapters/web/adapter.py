@@ -7,7 +7,6 @@ JSON; while a browser is away they wait in a small outbox and arrive when it rec
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import json
 import logging
 import re
@@ -32,15 +31,6 @@ USER_COOKIE = "pl_learner"
 _SHA_PNG = re.compile(r"^[0-9a-f]{64}\.png$")
 _ID = re.compile(r"^[0-9a-f]{32}$")
 OUTBOX = 50
-
-
-def is_local(host: str) -> bool:
-    if host in ("localhost", ""):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class WebAdapter:

@@ -1,20 +1,18 @@
-"""The web chat's config section (`[web]`) and its entry in the platform registry."""
+"""The web chat's config section (`[web]`) (the registry entry is in the package)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import ClassVar
 
 from pydantic import Field, SecretStr, model_validator
 
-from bot.adapters.base import Adapter, DoctorLine, Platform, register
 from bot.config_section import Section
-
-if TYPE_CHECKING:
-    from bot.app import App
-    from bot.config import Settings
 
 
 class WebSettings(Section):
+    # The environment variable every tutorial uses for this platform's token.
+    token_variable: ClassVar[str | None] = None
+
     enabled: bool = True
     host: str = "127.0.0.1"
     port: int = Field(8750, ge=0, le=65535)
@@ -31,25 +29,3 @@ class WebSettings(Section):
                 "web.teacher_password_hash is required (run `pictolingo teacher-password`)"
             )
         return self
-
-
-def _build(app: App) -> Adapter:
-    from bot.adapters.web.adapter import WebAdapter
-
-    return WebAdapter(app.dialogue, app.services, app.settings.web)
-
-
-def _doctor(settings: Settings) -> list[DoctorLine]:
-    web = settings.web
-    return [("web chat", f"http://{web.host}:{web.port}/" if web.enabled else "off", True)]
-
-
-register(
-    Platform(
-        name="web",
-        wanted=lambda settings: settings.web.enabled,
-        build=_build,
-        doctor=_doctor,
-        secrets=lambda settings: [settings.web.teacher_password_hash.get_secret_value()],
-    )
-)

@@ -6,14 +6,13 @@ Nothing about students is shown without a signed-in teacher, even on 127.0.0.1.
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 from typing import Any
 
-import jinja2
 from aiohttp import web
 
 from bot.adapters.web.auth import LoginLimiter, TeacherSessions, verify_password
 from bot.adapters.web.config import WebSettings
+from bot.adapters.web.pages import TEMPLATES
 from bot.adapters.web.sections import classes_section, flags_section
 from bot.challenges.rounds import pseudonym
 from bot.conversation.services import Services
@@ -22,10 +21,6 @@ from storage import reports
 
 TEACHER_COOKIE = "pl_teacher"
 PRELOGIN_COOKIE = "pl_login"
-TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-)
 
 
 class Dashboard:

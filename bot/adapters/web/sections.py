@@ -7,13 +7,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from bot.adapters.web.pages import TEMPLATES
 from bot.challenges.rounds import pseudonym, week_start
 from bot.conversation.services import Services
 
 
 async def classes_section(services: Services) -> Markup:
-    from bot.adapters.web.dashboard import TEMPLATES
-
     store = services.challenges
     classes: list[dict[str, Any]] = []
     for platform, chat_id in await store.class_chats():
@@ -38,7 +37,5 @@ async def classes_section(services: Services) -> Markup:
 
 
 async def flags_section(services: Services) -> Markup:
-    from bot.adapters.web.dashboard import TEMPLATES
-
     flags = await services.flags.latest(limit=20)
     return Markup(TEMPLATES.get_template("flags.html").render(flags=flags))

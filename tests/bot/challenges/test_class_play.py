@@ -8,8 +8,7 @@ from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
 from bot.challenges.rounds import pseudonym
 from bot.challenges.runner import ChallengeRunner
-from tests.bot.challenges.conftest import Person, RecordingSender
-from tests.helpers import FakeClock, shown
+from tests.helpers import FakeClock, Person, RecordingSender, shown
 
 
 async def test_a_class_challenge_from_set_up_to_leaderboard(

@@ -7,8 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.app import App
 from bot.challenges.runner import ChallengeRunner
-from tests.bot.challenges.conftest import Person, RecordingSender
-from tests.helpers import FakeClock, shown
+from tests.helpers import FakeClock, Person, RecordingSender, active_schedules, queue_idle, shown
 
 
 async def learner(app: App, name: str, when: str = "07:30 Europe/London") -> Person:
@@ -135,7 +134,7 @@ async def test_one_picture_a_day_is_drawn_ahead_and_shared_by_every_chat(
         await learner(app, name, "07:30 UTC")
     clock.moment = datetime(2026, 3, 2, 6, 45, tzinfo=UTC)  # within the hour before posting
     assert (await runner.tick()).prepared == 1 and not platform.sent
-    await app.services.queue.idle()
+    await queue_idle(app.services.queue)
     clock.moment = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
     assert (await runner.tick()).broadcast.sent == 4
     jobs = await app.services.db.fetchval("SELECT COUNT(*) FROM jobs")
@@ -155,7 +154,7 @@ async def test_a_blocked_chat_is_skipped_and_the_rest_still_get_it(
     report = (await runner.tick()).broadcast
     assert (report.sent, report.blocked, report.failed) == (2, 1, 0)
     assert not await app.services.users.chat_is_active("class", "u2")
-    assert (await app.services.challenges.active_count()) == 2
+    assert await active_schedules(app) == 2
     clock.moment = datetime(2026, 3, 3, 7, 30, tzinfo=UTC)
     report = (await runner.tick()).broadcast
     assert (report.sent, report.blocked, report.skipped) == (2, 0, 0)

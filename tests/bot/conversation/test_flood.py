@@ -10,8 +10,7 @@ from bot.app import open_app
 from bot.config import LimitSettings
 from bot.conversation.flood import FloodGuard
 from bot.learning.dictionary import Dictionary
-from tests.conftest import make_settings
-from tests.helpers import FakeClock, FakeDrawer, shown
+from tests.helpers import FakeClock, FakeDrawer, make_settings, shown
 
 
 async def test_the_same_message_over_and_over_is_refused_cheaply(chat: TerminalAdapter) -> None:

@@ -4,8 +4,7 @@ tests/bot/challenges/test_class_play.py)."""
 from __future__ import annotations
 
 from bot.app import App
-from tests.bot.challenges.conftest import Person
-from tests.helpers import shown
+from tests.helpers import Person, active_schedules, shown
 
 
 async def test_status_set_up_and_off(app: App) -> None:
@@ -27,4 +26,4 @@ async def test_set_up_mistakes_are_explained(app: App) -> None:
         assert reply.ephemeral and "Write a time like 07:30" in shown(reply), text
     reveal = shown((await teacher.say("/challenge reveal"))[0])
     assert "There is no open challenge here" in reveal
-    assert await app.services.challenges.active_count() == 0
+    assert await active_schedules(app) == 0

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.app import App
-from tests.bot.challenges.conftest import Person
-from tests.helpers import shown
+from tests.helpers import Person, active_schedules, shown
 
 
 async def test_daily_on_status_and_off(app: App) -> None:
@@ -34,7 +33,7 @@ async def test_wrong_times_and_zones_are_explained(app: App) -> None:
         reply = (await mia.say(text))[0]
         assert reply.ephemeral and "Write a time like 07:30" in shown(reply), text
         assert shown_back in shown(reply)
-    assert await app.services.challenges.active_count() == 0
+    assert await active_schedules(app) == 0
 
 
 async def test_daily_is_for_private_chats(app: App) -> None:

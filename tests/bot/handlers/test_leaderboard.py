@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.app import App
-from tests.bot.challenges.conftest import Person
-from tests.helpers import shown
+from tests.helpers import Person, shown
 
 
 async def test_an_empty_board_and_a_wrong_scope(app: App) -> None:

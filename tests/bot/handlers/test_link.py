@@ -4,7 +4,7 @@ import io
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
-from tests.helpers import FakeClock, shown
+from tests.helpers import FakeClock, queue_idle, shown
 
 
 def other_app(app: App) -> TerminalAdapter:
@@ -25,7 +25,7 @@ async def test_two_platforms_become_one_learner(chat: TerminalAdapter, app: App)
     await chat.press("apple")
     web = other_app(app)
     await web.say("/word pear")
-    await app.services.queue.idle()
+    await queue_idle(app.services.queue)
     code = await code_from(chat)
     done = await web.say(f"/link {code.lower()}")
     assert "Done!" in shown(done[0])

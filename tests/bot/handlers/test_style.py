@@ -12,9 +12,7 @@ from bot.app import App, open_app
 from bot.config import StyleSettings
 from bot.learning.dictionary import Dictionary
 from engine.pipeline import PictureEngine
-from tests.bot.challenges.conftest import Person
-from tests.conftest import make_settings
-from tests.helpers import FakeClock, shown
+from tests.helpers import FakeClock, Person, make_settings, shown
 
 
 @pytest.fixture

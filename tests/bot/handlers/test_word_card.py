@@ -5,6 +5,7 @@ from __future__ import annotations
 import wave
 
 from bot.adapters.terminal import TerminalAdapter
+from bot.app import App
 from tests.helpers import shown
 
 
@@ -54,3 +55,18 @@ async def test_chinese_gloss_follows_the_setting(chat: TerminalAdapter) -> None:
     await chat.say("/word dog")
     await chat.settle()
     assert "中文: 狗" in shown(chat.transcript.replies[-1])
+
+
+async def test_the_chosen_sense_survives_a_cached_picture(chat: TerminalAdapter, app: App) -> None:
+    await chat.say("/word bat")
+    await chat.press("🔧")
+    await chat.settle()
+    drawn = chat.transcript.replies[-1]
+    await chat.say("/word bat")
+    again = await chat.press("🔧")  # the same picture, now straight from the cache
+    assert again and again[-1].images and again[-1].images[0].path == drawn.images[0].path
+    card = shown(again[-1])
+    assert "racket" in card or "club" in card, "the card still starts with the chosen meaning"
+    assert card.index("1.") < card.index("racket" if "racket" in card else "club")
+    rows = await app.services.db.fetchall("SELECT sense FROM items WHERE text = 'bat' ORDER BY id")
+    assert rows and all(row["sense"] for row in rows), "the item keeps its meaning"

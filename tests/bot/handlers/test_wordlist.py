@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bot.app import App
 from bot.handlers.wordlist import split_words
-from tests.bot.challenges.conftest import Person
-from tests.helpers import shown
+from tests.helpers import Person, shown
 
 
 def test_words_come_from_commas_spaces_or_csv_lines() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import discord
@@ -36,12 +34,3 @@ async def discord_bot(app: App, fake: FakeDiscord) -> AsyncIterator[DiscordAdapt
 def deliver(adapter: DiscordAdapter, payload: dict[str, Any]) -> None:
     """What the gateway does when Discord sends an INTERACTION_CREATE."""
     adapter.client._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
-
-
-async def eventually(check: Callable[[], object], timeout: float = 30) -> Any:  # noqa: ASYNC109
-    deadline = time.monotonic() + timeout
-    while not (result := check()):
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the bot")
-        await asyncio.sleep(0.05)
-    return result

@@ -10,7 +10,8 @@ import pytest
 from bench.fakes.discord_api import FakeDiscord
 from bot.adapters.discord.adapter import DiscordAdapter
 from bot.conversation.messages import Button, Reply
-from tests.bot.adapters.discord.conftest import deliver, eventually
+from tests.bot.adapters.discord.conftest import deliver
+from tests.helpers import eventually
 
 
 def with_button(fake: FakeDiscord, label: str) -> dict[str, Any] | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bench.fakes.discord_api import GUILD_ID, FakeDiscord
 from bot.adapters.discord.adapter import DiscordAdapter
-from tests.bot.adapters.discord.conftest import deliver, eventually
+from tests.bot.adapters.discord.conftest import deliver
+from tests.helpers import eventually
 
 
 async def test_commands_are_registered_in_the_class_server(

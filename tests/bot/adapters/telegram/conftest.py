@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -34,12 +32,3 @@ async def telegram(app: App, fake: FakeTelegram) -> AsyncIterator[TelegramAdapte
     async with adapter:
         await app.courier.attach(adapter)
         yield adapter
-
-
-async def eventually(check: Callable[[], object], timeout: float = 30) -> None:  # noqa: ASYNC109
-    """Wait (without blocking the loop) until `check()` is true."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the bot")
-        await asyncio.sleep(0.05)

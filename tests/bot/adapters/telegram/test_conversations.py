@@ -5,7 +5,7 @@ from __future__ import annotations
 from bench.fakes.telegram_api import FakeTelegram
 from bot.adapters.telegram.adapter import TelegramAdapter
 from bot.app import App
-from tests.bot.adapters.telegram.conftest import eventually
+from tests.helpers import eventually
 
 ALICE, BOB, CLASS = 111, 222, -100500
 

@@ -12,7 +12,8 @@ from bot.adapters.telegram.adapter import TelegramAdapter, TelegramStartError, t
 from bot.app import App
 from bot.conversation.messages import Address, Reply
 from bot.logs import SecretRedactor
-from tests.bot.adapters.telegram.conftest import eventually, settings_for
+from tests.bot.adapters.telegram.conftest import settings_for
+from tests.helpers import eventually, queue_idle
 
 ALICE, BOB = 111, 222
 
@@ -33,7 +34,7 @@ async def test_a_blocked_chat_is_marked_inactive_and_others_carry_on(
     fake.push_message(ALICE, ALICE, "/word apple")
     await eventually(lambda: fake.sent("sendMessage", ALICE))
     fake.blocked.add(ALICE)  # Alice blocks the bot while her picture is drawn
-    await app.services.queue.idle()
+    await queue_idle(app.services.queue)
     await eventually(lambda: any(m == "sendPhoto" for m, _ in fake.calls))
     assert not fake.sent("sendPhoto", ALICE)
     for _ in range(100):
@@ -51,7 +52,7 @@ async def test_a_timed_out_photo_is_not_sent_twice(
     fake.inject("sendPhoto", Fault("timeout", seconds=3))  # longer than the 2 s request timeout
     fake.push_message(ALICE, ALICE, "/word apple")
     await eventually(lambda: any(m == "sendPhoto" for m, _ in fake.calls))
-    await app.services.queue.idle()
+    await queue_idle(app.services.queue)
     await eventually(lambda: fake.sent("sendPhoto", ALICE), timeout=10)  # the slow one landed
     await asyncio.sleep(3)  # time enough for a (wrong) second attempt
     assert len([m for m, _ in fake.calls if m == "sendPhoto"]) == 1

@@ -11,7 +11,7 @@ from bot.adapters.web.adapter import WebAdapter
 from bot.app import App
 from bot.challenges.rounds import pseudonym
 from tests.bot.adapters.web.conftest import PASSWORD, screenshot_path
-from tests.bot.challenges.conftest import Person
+from tests.helpers import Person, queue_idle
 
 pytestmark = pytest.mark.slow
 
@@ -105,7 +105,7 @@ async def test_teacher_sees_classes_challenges_and_flags(
     await teacher.say("/wordlist add apple, cat")
     await teacher.say("/challenge on 08:30 reveal 15:00 Europe/London list")
     await teacher.say("/challenge now")
-    await app.services.queue.idle()
+    await queue_idle(app.services.queue)
     game = await app.services.challenges.latest_round("class", "5A")
     assert game is not None
     await kid.say(f"/answer {game.word}")

@@ -1,0 +1,27 @@
+"""How the operator asked for the engine to run: model, device, precision, memory options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    model: str = "starter"
+    preset: str = "auto"
+    device: str = "auto"
+    dtype: str = "auto"
+    scheduler: str = "auto"
+    steps: int | None = None
+    guidance: float | None = None
+    width: int | None = None
+    height: int | None = None
+    threads: int = 0
+    image_checker: str = ""
+    attention_slicing: bool = False
+    vae_tiling: bool = False
+    cpu_offload: bool = False
+    compile: bool = False
+    tiny_autoencoder: str = ""
+    # LoRA styles loaded beside the base model: (name, file or folder).
+    loras: tuple[tuple[str, str], ...] = ()
