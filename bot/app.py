@@ -32,6 +32,9 @@ from storage.history import HistoryStore
 from storage.images import ImageStore
 from storage.jobs import JobStore
 from storage.learning import LearningStore
+from storage.links import LinkStore
+from storage.privacy import PrivacyStore
+from storage.reports import ReportStore
 from storage.users import UserStore
 
 log = logging.getLogger(__name__)
@@ -165,6 +168,9 @@ def _services(
         quizzes=QuizMaster(learning, images, users, dictionary, clock),
         speaker=Speaker(data_dir / "audio"),
         flags=FlagStore(db, clock),
+        links=LinkStore(db, clock),
+        privacy=PrivacyStore(db),
+        reports=ReportStore(db),
         challenges=ChallengeStore(db, clock),
         prompt_filter=PromptFilter.default(),
         flood=FloodGuard(settings.limits),

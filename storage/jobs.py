@@ -253,3 +253,10 @@ class JobStore:
         await self.db.execute(
             "UPDATE jobs SET claimed_at = NULL WHERE id = ? AND delivered_at IS NULL", (job_id,)
         )
+
+    async def finished_since(self, since: datetime, state: str) -> int:
+        """How many jobs ended in `state` since then (operator figures for /status)."""
+        value = await self.db.fetchval(
+            "SELECT COUNT(*) FROM jobs WHERE state = ? AND finished_at >= ?", (state, stamp(since))
+        )
+        return int(value or 0)

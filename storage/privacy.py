@@ -42,47 +42,6 @@ def _rows(rows: list[Any]) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
-async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
-    """Every row about the learner, as plain JSON-able data."""
-    user = await db.fetchone(
-        "SELECT id, created_at, last_seen, settings FROM users WHERE id = ?", (user_id,)
-    )
-    if user is None:
-        return {}
-    data: dict[str, Any] = {"learner": dict(user)}
-    data["learner"]["settings"] = json.loads(data["learner"]["settings"])
-    for table in USER_TABLES:
-        data[table] = _rows(
-            await db.fetchall(
-                f"SELECT * FROM {table} WHERE user_id = ?",
-                (user_id,),
-            )
-        )
-    data["questions"] = _rows(
-        await db.fetchall(
-            "SELECT questions.* FROM questions JOIN quizzes ON quizzes.id = questions.quiz_id "
-            "WHERE quizzes.user_id = ?",
-            (user_id,),
-        )
-    )
-    data["review_cards"] = _rows(
-        await db.fetchall(
-            "SELECT review_cards.* FROM review_cards JOIN items ON items.id = review_cards.item_id "
-            "WHERE items.user_id = ?",
-            (user_id,),
-        )
-    )
-    data["jobs"] = _rows(
-        await db.fetchall(
-            "SELECT id, state, purpose, request, created_at, finished_at FROM jobs WHERE owner = ?",
-            (f"learner:{user_id}",),
-        )
-    )
-    for job in data["jobs"]:
-        job["request"] = json.loads(job["request"])
-    return data
-
-
 async def _images_only_theirs(db: Database, user_id: int) -> list[tuple[int, str]]:
     used_by_them: set[int] = set()
     used_by_others: set[int] = set()
@@ -107,49 +66,97 @@ async def _images_only_theirs(db: Database, user_id: int) -> list[tuple[int, str
     return found
 
 
-async def forget_learner(
-    db: Database, user_id: int, images_root: Path, data_dir: Path
-) -> dict[str, int]:
-    """Delete the learner, their rows, their jobs and the pictures only they used."""
-    images = await _images_only_theirs(db, user_id)
-    async with db.transaction() as conn:
-        cursor = await conn.execute("DELETE FROM jobs WHERE owner = ?", (f"learner:{user_id}",))
-        jobs = cursor.rowcount
-        for image_id, _ in images:
-            await conn.execute("DELETE FROM images WHERE id = ?", (image_id,))
-        # users → identities, requests, items (→ cards, log), quizzes (→ questions), … cascade.
-        cursor = await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
-        users = cursor.rowcount
-    files = 0
-    for _, sha in images:
-        path = images_root / sha[:2] / f"{sha}.png"
-        if path.exists():
-            await asyncio.to_thread(path.unlink)
-            files += 1
-    exports = data_dir / "exports" / str(user_id)
-    if exports.exists():
-        await asyncio.to_thread(shutil.rmtree, exports)
-    return {"learners": users, "jobs": jobs, "images": len(images), "files": files}
+class PrivacyStore:
+    """A learner's own data: export it, delete it, and find learners idle past retention."""
 
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
-async def rows_about(db: Database, user_id: int) -> int:
-    """How many rows anywhere still refer to the learner (0 after /forget)."""
-    total = 0
-    for table in (*USER_TABLES, "users"):
-        column = "id" if table == "users" else "user_id"
-        total += int(
-            await db.fetchval(
-                f"SELECT COUNT(*) FROM {table} WHERE {column} = ?",
+    async def export(self, user_id: int) -> dict[str, Any]:
+        """Every row about the learner, as plain JSON-able data."""
+        db = self.db
+        user = await db.fetchone(
+            "SELECT id, created_at, last_seen, settings FROM users WHERE id = ?", (user_id,)
+        )
+        if user is None:
+            return {}
+        data: dict[str, Any] = {"learner": dict(user)}
+        data["learner"]["settings"] = json.loads(data["learner"]["settings"])
+        for table in USER_TABLES:
+            data[table] = _rows(
+                await db.fetchall(
+                    f"SELECT * FROM {table} WHERE user_id = ?",
+                    (user_id,),
+                )
+            )
+        data["questions"] = _rows(
+            await db.fetchall(
+                "SELECT questions.* FROM questions JOIN quizzes ON quizzes.id = questions.quiz_id "
+                "WHERE quizzes.user_id = ?",
                 (user_id,),
             )
+        )
+        data["review_cards"] = _rows(
+            await db.fetchall(
+                "SELECT review_cards.* FROM review_cards "
+                "JOIN items ON items.id = review_cards.item_id WHERE items.user_id = ?",
+                (user_id,),
+            )
+        )
+        data["jobs"] = _rows(
+            await db.fetchall(
+                "SELECT id, state, purpose, request, created_at, finished_at "
+                "FROM jobs WHERE owner = ?",
+                (f"learner:{user_id}",),
+            )
+        )
+        for job in data["jobs"]:
+            job["request"] = json.loads(job["request"])
+        return data
+
+    async def forget(self, user_id: int, images_root: Path, data_dir: Path) -> dict[str, int]:
+        """Delete the learner, their rows, their jobs and the pictures only they used."""
+        db = self.db
+        images = await _images_only_theirs(db, user_id)
+        async with db.transaction() as conn:
+            cursor = await conn.execute("DELETE FROM jobs WHERE owner = ?", (f"learner:{user_id}",))
+            jobs = cursor.rowcount
+            for image_id, _ in images:
+                await conn.execute("DELETE FROM images WHERE id = ?", (image_id,))
+            # users → identities, requests, items (→ cards, log), quizzes (→ questions), … cascade.
+            cursor = await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
+            users = cursor.rowcount
+        files = 0
+        for _, sha in images:
+            path = images_root / sha[:2] / f"{sha}.png"
+            if path.exists():
+                await asyncio.to_thread(path.unlink)
+                files += 1
+        exports = data_dir / "exports" / str(user_id)
+        if exports.exists():
+            await asyncio.to_thread(shutil.rmtree, exports)
+        return {"learners": users, "jobs": jobs, "images": len(images), "files": files}
+
+    async def rows_about(self, user_id: int) -> int:
+        """How many rows anywhere still refer to the learner (0 after /forget)."""
+        db = self.db
+        total = 0
+        for table in (*USER_TABLES, "users"):
+            column = "id" if table == "users" else "user_id"
+            total += int(
+                await db.fetchval(
+                    f"SELECT COUNT(*) FROM {table} WHERE {column} = ?",
+                    (user_id,),
+                )
+                or 0
+            )
+        total += int(
+            await db.fetchval("SELECT COUNT(*) FROM jobs WHERE owner = ?", (f"learner:{user_id}",))
             or 0
         )
-    total += int(
-        await db.fetchval("SELECT COUNT(*) FROM jobs WHERE owner = ?", (f"learner:{user_id}",)) or 0
-    )
-    return total
+        return total
 
-
-async def idle_learners(db: Database, before: datetime) -> list[int]:
-    rows = await db.fetchall("SELECT id FROM users WHERE last_seen < ?", (stamp(before),))
-    return [int(r["id"]) for r in rows]
+    async def idle_learners(self, before: datetime) -> list[int]:
+        db = self.db
+        rows = await db.fetchall("SELECT id FROM users WHERE last_seen < ?", (stamp(before),))
+        return [int(r["id"]) for r in rows]

@@ -39,16 +39,6 @@ FROM users LEFT JOIN progress ON progress.user_id = users.id
 """
 
 
-async def learner_overview(db: Database, limit: int = 500) -> list[LearnerRow]:
-    rows = await db.fetchall(_OVERVIEW + " ORDER BY users.last_seen DESC LIMIT ?", (limit,))
-    return [_row(r) for r in rows]
-
-
-async def learner(db: Database, user_id: int) -> LearnerRow | None:
-    row = await db.fetchone(_OVERVIEW + " WHERE users.id = ?", (user_id,))
-    return None if row is None else _row(row)
-
-
 def _row(r: sqlite3.Row) -> LearnerRow:
     return LearnerRow(
         int(r["id"]),
@@ -61,3 +51,20 @@ def _row(r: sqlite3.Row) -> LearnerRow:
         int(r["streak"]),
         str(r["last_seen"])[:16],
     )
+
+
+class ReportStore:
+    """What the teacher dashboard shows about learners (ids only, never names)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def overview(self, limit: int = 500) -> list[LearnerRow]:
+        db = self.db
+        rows = await db.fetchall(_OVERVIEW + " ORDER BY users.last_seen DESC LIMIT ?", (limit,))
+        return [_row(r) for r in rows]
+
+    async def learner(self, user_id: int) -> LearnerRow | None:
+        db = self.db
+        row = await db.fetchone(_OVERVIEW + " WHERE users.id = ?", (user_id,))
+        return None if row is None else _row(row)

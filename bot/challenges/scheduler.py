@@ -17,7 +17,6 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.challenges.runner import ChallengeRunner
 from bot.conversation.services import Services
-from storage.privacy import forget_learner, idle_learners
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +78,9 @@ class CoreScheduler:
         services = self.services
         days = services.settings.privacy.retention_days
         before = services.clock.now() - timedelta(days=days)
-        learners = await idle_learners(services.db, before)
+        learners = await services.privacy.idle_learners(before)
         for learner in learners:
-            await forget_learner(
-                services.db, learner, services.images.root, services.settings.data.dir
-            )
+            await services.privacy.forget(learner, services.images.root, services.settings.data.dir)
         if learners:
             log.info("retention: deleted %d learner(s) idle for over %d days", len(learners), days)
         return len(learners)

@@ -21,6 +21,9 @@ from storage.history import HistoryStore
 from storage.images import ImageStore
 from storage.jobs import JobStore
 from storage.learning import LearningStore
+from storage.links import LinkStore
+from storage.privacy import PrivacyStore
+from storage.reports import ReportStore
 from storage.users import UserStore
 
 
@@ -40,6 +43,9 @@ class Services:
     quizzes: QuizMaster
     speaker: Speaker
     flags: FlagStore
+    links: LinkStore
+    privacy: PrivacyStore
+    reports: ReportStore
     challenges: ChallengeStore
     prompt_filter: PromptFilter
     flood: FloodGuard

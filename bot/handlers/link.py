@@ -9,7 +9,6 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Reply
 from bot.conversation.router import command
-from storage.links import LinkStore
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to mix up
 MAX_TRIES_PER_HOUR = 5
@@ -25,7 +24,7 @@ def new_code() -> str:
 async def link(context: Context) -> list[Reply]:
     """Join this account with your account on another app: send /link here, then the code there."""
     services = context.services
-    links = LinkStore(services.db, services.clock)
+    links = services.links
     code = context.args.strip().upper().replace("-", "").replace(" ", "")
     if not code:
         made = new_code()

@@ -8,14 +8,13 @@ import json
 from bot.conversation.context import Context
 from bot.conversation.messages import Attachment, Button, Reply
 from bot.conversation.router import callback, command
-from storage.privacy import export_learner, forget_learner
 
 
 @command("mydata", zh="我的数据", private=True)
 async def mydata(context: Context) -> list[Reply]:
     """Download everything Pictolingo keeps about you (a JSON file)."""
     services = context.services
-    data = await export_learner(services.db, context.learner)
+    data = await services.privacy.export(context.learner)
     folder = services.settings.data.dir / "exports" / str(context.learner)
     path = folder / "pictolingo-my-data.json"
 
@@ -60,8 +59,8 @@ async def forget_button(context: Context) -> list[Reply]:
             context.tell("OK, nothing was deleted.", "好的，没有删除任何东西。", ephemeral=True)
         ]
     services = context.services
-    done = await forget_learner(
-        services.db, context.learner, services.images.root, services.settings.data.dir
+    done = await services.privacy.forget(
+        context.learner, services.images.root, services.settings.data.dir
     )
     return [
         context.tell(

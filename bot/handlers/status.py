@@ -8,7 +8,6 @@ from bot.conversation.context import Context
 from bot.conversation.messages import Reply
 from bot.conversation.router import command
 from bot.logs import ERRORS
-from storage.activity import finished_since
 
 
 @command("status", zh="运行状态", admin_only=True, hidden=True, private=True)
@@ -17,8 +16,8 @@ async def status(context: Context) -> list[Reply]:
     services = context.services
     now = services.clock.now()
     stats = await services.queue.stats()
-    done = await finished_since(services.db, now - timedelta(minutes=10), "done")
-    failed = await finished_since(services.db, now - timedelta(hours=1), "failed")
+    done = await services.jobs.finished_since(now - timedelta(minutes=10), "done")
+    failed = await services.jobs.finished_since(now - timedelta(hours=1), "failed")
     uptime = now - services.started_at
     per_image = stats.get("seconds_per_image")
     lines = [

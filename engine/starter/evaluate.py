@@ -162,7 +162,7 @@ class StarterEvaluator:
         hits = topk_hits(features(images), self.reference, [c.index for c in chosen])
         return {"top1": hits[1], "top5": hits[5], "prompts": float(len(prompts))}
 
-    def held_out(self) -> dict[str, float]:
+    def held_out(self, limit: int = 0) -> dict[str, float]:
         by_name = {c.name: c.index for c in self.concepts}
         taken = {caption for c in self.concepts for caption in c.captions}
         pairs = [
@@ -170,6 +170,7 @@ class StarterEvaluator:
             for w, n in PARAPHRASES.items()
             if n in by_name and w not in taken and article(w) not in taken
         ]
+        pairs = pairs[:limit] if limit else pairs
         images = self._draw_all([article(w) for w, _ in pairs], [0] * len(pairs))
         hits = topk_hits(features(images), self.reference, [t for _, t in pairs])
         return {"top1": hits[1], "top5": hits[5], "prompts": float(len(pairs))}

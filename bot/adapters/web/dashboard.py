@@ -17,7 +17,6 @@ from bot.adapters.web.sections import classes_section, flags_section
 from bot.challenges.rounds import pseudonym
 from bot.conversation.services import Services
 from bot.learning.report import progress_report
-from storage import reports
 
 TEACHER_COOKIE = "pl_teacher"
 PRELOGIN_COOKIE = "pl_login"
@@ -65,7 +64,7 @@ class Dashboard:
     async def home(self, request: web.Request) -> web.Response:
         if not self._signed_in(request):
             return self._login_page(request)
-        learners = await reports.learner_overview(self.services.db)
+        learners = await self.services.reports.overview()
         sections = [await section(self.services) for section in self.extra_sections]
         token = request.cookies.get(TEACHER_COOKIE, "")
         names = {learner.id: pseudonym(learner.id) for learner in learners}
@@ -114,7 +113,7 @@ class Dashboard:
         if not self._signed_in(request):
             raise web.HTTPSeeOther("/teacher")
         learner_id = int(request.match_info["id"])
-        row = await reports.learner(self.services.db, learner_id)
+        row = await self.services.reports.learner(learner_id)
         if row is None:
             raise web.HTTPNotFound()
         services = self.services

@@ -8,7 +8,6 @@ import json
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
 from bot.challenges.scheduler import CoreScheduler
-from storage.privacy import rows_about
 from tests.helpers import FakeClock, shown
 
 
@@ -46,11 +45,11 @@ async def test_forget_deletes_every_row_and_only_their_pictures(
     assert len(list(images.glob("**/*.png"))) == 2
     assert "cannot be undone" in shown((await chat.say("/forget"))[0])
     assert "nothing was deleted" in shown((await chat.press("Keep it"))[0])
-    assert await rows_about(app.services.db, 1) > 0
+    assert await app.services.privacy.rows_about(1) > 0
     await chat.say("/forget")
     done = await chat.press("Yes, delete everything")
     assert "everything about you is deleted (1 pictures)" in shown(done[0])
-    assert await rows_about(app.services.db, 1) == 0
+    assert await app.services.privacy.rows_about(1) == 0
     assert len(list(images.glob("**/*.png"))) == 1, "the friend's pear stays"
     assert "pear" in shown((await friend.say("/history"))[0])
     fresh = (await chat.say("/history"))[0]
@@ -68,5 +67,5 @@ async def test_idle_learners_are_purged_by_the_nightly_job(
     clock.advance(days=170)  # the first learner has been away 370 days, the other 170
     purged = await CoreScheduler(app.services).purge_idle_learners()
     assert purged == 1
-    assert await rows_about(app.services.db, 1) == 0
+    assert await app.services.privacy.rows_about(1) == 0
     assert await app.services.db.fetchval("SELECT COUNT(*) FROM users") == 1

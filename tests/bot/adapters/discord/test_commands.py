@@ -33,7 +33,8 @@ async def test_word_is_deferred_then_answered_with_a_card_and_picture(
     labels = [b["label"] for row in picture["components"] for b in row["components"]]
     assert any("Quiz" in label for label in labels)
     assert all(len(c.body.get("content") or "") <= 2000 for c in fake.replies())
-    assert fake.made("DELETE", "/messages/@original")  # the "Drawing…" status is cleaned up
+    # the "Drawing…" status is cleaned up (right after the picture, so wait for it)
+    assert await eventually(lambda: fake.made("DELETE", "/messages/@original"))
 
 
 async def test_private_things_are_ephemeral(discord_bot: DiscordAdapter, fake: FakeDiscord) -> None:
