@@ -50,6 +50,7 @@ async def _run(
         async with adapter:
             await app.courier.attach(adapter)
             chats = await _subscribe(app, count, 10_000_000)
+            fake.started.update(chats)  # each subscriber asked for /daily in a private chat
             fake.blocked.update(chats[:: int(1 / BLOCKED_SHARE)])
             runner = ChallengeRunner(app.services, app.courier)
             tick = await runner.tick()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+from aiohttp.web_request import FileField
 
 APP_ID = 900000000000000001
 BOT_ID = 900000000000000002
@@ -60,12 +61,15 @@ class FakeDiscord:
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     faults: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    # What this server accepts per upload (Discord sends it with every interaction).
+    upload_limit: int = 10 * 1024 * 1024
 
     def __post_init__(self) -> None:
         self._ids = _IDS  # unique across fakes: discord.py keeps per-webhook state by id
         self._runner: web.AppRunner | None = None
         self.base = ""
         self.originals: dict[str, int] = {}
+        self._last_upload_sizes: list[int] = []
 
     async def __aenter__(self) -> FakeDiscord:
         app = web.Application(client_max_size=30 * 1024 * 1024)
@@ -113,6 +117,9 @@ class FakeDiscord:
                         "Via": "1.1 google",
                     }
                 return json_response(error, status=status, headers=headers)
+        sizes, self._last_upload_sizes = self._last_upload_sizes, []
+        if any(size > self.upload_limit for size in sizes):
+            return json_response({"message": "Request entity too large", "code": 40005}, status=413)
         self.calls.append(Call(request.method, path, body, files))
         self._validate(body)
         return await self._route(request.method, path, body, files)
@@ -123,8 +130,11 @@ class FakeDiscord:
         if request.content_type == "multipart/form-data":
             form = await request.post()
             payload = json.loads(str(form.get("payload_json", "{}")))
-            names = [getattr(v, "filename", "") for k, v in form.items() if k.startswith("files[")]
-            return payload, names
+            uploads = [
+                v for k, v in form.items() if k.startswith("files[") and isinstance(v, FileField)
+            ]
+            self._last_upload_sizes = [len(v.file.read()) for v in uploads]
+            return payload, [v.filename for v in uploads]
         return {}, []
 
     def _validate(self, body: Any) -> None:
@@ -337,7 +347,7 @@ class FakeDiscord:
             "guild_locale": "en-US",
             "app_permissions": str((1 << 11) | (1 << 15)),
             "entitlements": [],
-            "attachment_size_limit": 10 * 1024 * 1024,
+            "attachment_size_limit": self.upload_limit,
             "authorizing_integration_owners": {"0": str(GUILD_ID)},
             "context": 0,
         }

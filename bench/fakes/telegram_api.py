@@ -104,6 +104,9 @@ class FakeTelegram:
     files: dict[str, bytes] = field(default_factory=dict)
     poll_seconds: float = 0.5
     limits: FloodLimits | None = None  # None: no flood limits (most tests)
+    # Users who opened a private chat with the bot; a bot may not write first to anyone else.
+    started: set[int] = field(default_factory=set)
+    require_start: bool = True
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -155,7 +158,9 @@ class FakeTelegram:
                     raise ApiError(403, "Forbidden: bot was blocked by the user")
                 elif fault.kind == "500":
                     raise ApiError(500, "Internal Server Error")
-            if self.limits is not None and method.startswith("send") and "chat_id" in params:
+            # Telegram's flood limits count messages, not chat actions or look-ups.
+            counted = method.startswith("send") and method != "sendChatAction"
+            if self.limits is not None and counted and "chat_id" in params:
                 wait = self.limits.retry_after(int(params["chat_id"]))
                 if wait is not None:
                     raise ApiError(429, f"Too Many Requests: retry after {wait}", wait)
@@ -218,6 +223,8 @@ class FakeTelegram:
         language: str = "en",
         duplicate: bool = False,
     ) -> dict[str, Any]:
+        if chat_type == "private":
+            self.started.add(user_id)
         message_id = next(self._message_ids)
         message = {
             "message_id": message_id,
@@ -340,6 +347,8 @@ class FakeTelegram:
         chat = int(params["chat_id"])
         if chat in self.blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if chat > 0 and self.require_start and chat not in self.started:
+            raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
         return chat
 
     def _keyboard_ok(self, params: dict[str, Any]) -> None:

@@ -139,7 +139,10 @@ class Dialogue:
                     ephemeral=True,
                 )
             ]
-        return await spec.handler(context)
+        replies = await spec.handler(context)
+        if spec.private:
+            replies = [replace(reply, private=True) for reply in replies]
+        return replies
 
     async def _button(self, context: Context) -> list[Reply]:
         data = context.incoming.callback or ""

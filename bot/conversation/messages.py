@@ -83,6 +83,9 @@ class Reply:
     reply_to: str | None = None
     # Progress edits are hints: an adapter may drop them to respect the platform's rate limits.
     progress: float | None = None
+    # Only the asker may see it (their history, data, link code). A platform without ephemeral
+    # messages sends it to the asker's private chat, never to a class group.
+    private: bool = False
 
 
 @dataclass(frozen=True)

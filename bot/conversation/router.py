@@ -39,8 +39,11 @@ class Command:
     needs_argument: bool
     hidden: bool
     admin_only: bool = False
-    # Answers only the asker should see (their history, data, settings): ephemeral on Discord.
+    # Answers about the asker's own data (history, link code, settings): ephemeral on Discord,
+    # sent to the asker's private chat from a Telegram group.
     private: bool = False
+    # Answers only the asker needs (help): ephemeral where the platform has that, else public.
+    ephemeral: bool = False
     # What a platform may suggest while the argument is typed: "dictionary", "history" or None.
     autocomplete: str | None = None
 
@@ -62,6 +65,7 @@ def command(
     hidden: bool = False,
     admin_only: bool = False,
     private: bool = False,
+    ephemeral: bool = False,
     autocomplete: str | None = None,
 ) -> Callable[[Handler], Handler]:
     """Register ``/name``; the function's docstring becomes its help."""
@@ -82,6 +86,7 @@ def command(
             hidden=hidden,
             admin_only=admin_only,
             private=private,
+            ephemeral=ephemeral or private,
             autocomplete=autocomplete,
         )
         return handler

@@ -36,6 +36,7 @@ from bot.conversation.services import Services
 
 log = logging.getLogger(__name__)
 # Answers only the learner should see (their history, stats, data, settings).
+UNKNOWN_CHANNEL = 10003  # Discord's JSON error code for a channel that no longer exists
 INTERACTION_LIFETIME = 14 * 60  # follow-ups work for 15 minutes; the channel after that
 EDIT_INTERVAL = 2.0
 REMEMBERED = 2000
@@ -180,7 +181,7 @@ class DiscordAdapter:
 
     async def on_command(self, interaction: discord.Interaction, name: str, text: str) -> None:
         spec = COMMANDS.get(name)
-        ephemeral = spec is not None and spec.private
+        ephemeral = spec is not None and spec.ephemeral
         if not await self._defer(interaction, thinking=True, ephemeral=ephemeral):
             return
         self._remember(interaction, ephemeral)
@@ -238,10 +239,14 @@ class DiscordAdapter:
     async def _send(self, address: Address, reply: Reply, *, original: bool) -> None:
         try:
             await self._deliver(address, reply, original=original)
-        except discord.Forbidden as error:
-            raise ChatUnavailable(str(error)) from error
         except discord.NotFound as error:
-            raise ChatUnavailable(str(error)) from error
+            if error.code == UNKNOWN_CHANNEL:  # the channel was deleted: stop posting there
+                raise ChatUnavailable(str(error)) from error
+            raise NotDelivered(str(error)) from error
+        except discord.Forbidden as error:
+            # Missing permissions are usually a role a teacher can fix: the channel stays on.
+            log.warning("Discord refused a message (%s); check the bot's role", error.text)
+            raise NotDelivered(str(error)) from error
         except (discord.HTTPException, OSError) as error:
             raise NotDelivered(str(error)) from error
 
@@ -255,7 +260,7 @@ class DiscordAdapter:
         private_defer = bool(known and known[2])
         limit = DEFAULT_FILE_LIMIT
         if interaction is not None:  # what this server (boosts included) accepts
-            limit = getattr(interaction, "attachment_size_limit", None) or limit
+            limit = interaction.filesize_limit or limit
         owner = int(interaction.user.id) if interaction is not None else 0
         messages = self._messages_for(reply, owner, limit)
         sent: discord.Message | None = None

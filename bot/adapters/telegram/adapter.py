@@ -8,6 +8,7 @@ a file lock per token stops a second process from fighting over getUpdates.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import tempfile
@@ -17,17 +18,25 @@ from typing import Any
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.error import Conflict, InvalidToken, TelegramError
-from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 
-from bot.adapters.base import AdapterStartError, AlreadyLocked, FileLock, NotDelivered
+from bot.adapters.base import (
+    AdapterStartError,
+    AlreadyLocked,
+    ChatUnavailable,
+    FileLock,
+    NotDelivered,
+)
 from bot.adapters.telegram.config import TelegramSettings
 from bot.adapters.telegram.event import PLATFORM, incoming_from
 from bot.adapters.telegram.message import CallbackTokens, TelegramSender
+from bot.adapters.telegram.pacing import SentMessageLimiter
 from bot.conversation.dialogue import Dialogue
-from bot.conversation.messages import Address, Reply
+from bot.conversation.messages import Address, Incoming, Reply
 from bot.conversation.router import COMMANDS
 from bot.conversation.services import Services
+from bot.conversation.texts import say
 
 log = logging.getLogger(__name__)
 ADMIN_STATUSES = {"creator", "administrator"}
@@ -88,18 +97,17 @@ class TelegramAdapter:
             .get_updates_request(self._requests[1])
             .concurrent_updates(True)
         )
+        self.limiter: SentMessageLimiter | None = None
         if rate_limiter:  # off only to measure the naive way in `pictolingo bench`
-            # One message every 1/29 s overall, without bursts: Telegram counts ~30 in any
-            # second, so a burst-then-drip bucket at 30/s trips its flood control. Groups keep
-            # PTB's default 20 a minute (a burst suits a class conversation).
-            limiter = AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 29, max_retries=3)
-            builder = builder.rate_limiter(limiter)
+            self.limiter = SentMessageLimiter()
+            builder = builder.rate_limiter(self.limiter)
         self.application: Application[Any, Any, Any, Any, Any, Any] = builder.build()
         self.application.add_handler(TypeHandler(Update, self._on_update))
         self.application.add_error_handler(self._on_error)
         self.sender: TelegramSender | None = None
         self._teachers: dict[tuple[int, int], tuple[bool, float]] = {}
         self.stopped = asyncio.Event()
+        self._stopping: asyncio.Task[None] | None = None
 
     async def __aenter__(self) -> TelegramAdapter:
         try:
@@ -119,6 +127,17 @@ class TelegramAdapter:
                 ) from None
             raise TelegramStartError(f"cannot reach Telegram: {error.message}") from None
         self.sender = TelegramSender(self.application.bot, self.services.images, self.tokens)
+        try:
+            await self._connect()
+        except BaseException as error:
+            await self.__aexit__(None, None, None)  # close the HTTP clients and free the token
+            if isinstance(error, TelegramError):
+                raise TelegramStartError(f"Telegram refused to start: {error.message}") from None
+            raise
+        log.info("Telegram connected as @%s", self.application.bot.username)
+        return self
+
+    async def _connect(self) -> None:
         await self.register_commands()
         updater = self.application.updater
         assert updater is not None
@@ -137,8 +156,6 @@ class TelegramAdapter:
                 error_callback=self._polling_error,
             )
         await self.application.start()
-        log.info("Telegram connected as @%s", self.application.bot.username)
-        return self
 
     async def __aexit__(self, *exc: object) -> None:
         try:
@@ -149,6 +166,8 @@ class TelegramAdapter:
             await self.application.shutdown()
         finally:
             self.lock.release()
+            if self._stopping is not None:
+                self._stopping.cancel()
 
     async def register_commands(self) -> None:
         """The command menu, in English and (for zh users) with Chinese descriptions."""
@@ -168,10 +187,21 @@ class TelegramAdapter:
 
     def _polling_error(self, error: TelegramError) -> None:
         if isinstance(error, Conflict):
-            log.error("another program is polling Telegram with this token; stopping Telegram")
-            self.stopped.set()
+            if not self.stopped.is_set():
+                log.error(
+                    "another program is polling Telegram with this token; Telegram stops here "
+                    "(stop the other one, then restart this one)"
+                )
+                self.stopped.set()
+                # PTB would retry forever and the two hosts would steal each other's updates.
+                self._stopping = asyncio.get_running_loop().create_task(self._stop_polling())
             return
         log.warning("Telegram polling problem (%s); retrying", type(error).__name__)
+
+    async def _stop_polling(self) -> None:
+        updater = self.application.updater
+        if updater is not None and updater.running:
+            await updater.stop()
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("error while handling a Telegram update: %s", type(context.error).__name__)
@@ -200,9 +230,13 @@ class TelegramAdapter:
         if query is not None:
             data = self.tokens.decode(query.data or "")
             if data is None:
-                await query.answer("This button is too old. Please send the command again.")
+                with contextlib.suppress(TelegramError):
+                    await query.answer("This button is too old. Please send the command again.")
                 return
-            await query.answer()
+            try:
+                await query.answer()  # stops the button's spinner; the press counts either way
+            except TelegramError as error:
+                log.info("could not answer a button press (%s); handling it anyway", error)
         is_teacher = await self._is_teacher(chat.id, user.id, chat.type)
         incoming = incoming_from(
             update, self.application.bot.username, is_teacher=is_teacher, callback_data=data
@@ -211,8 +245,34 @@ class TelegramAdapter:
             return
         replies = await self.dialogue.handle(incoming)
         address = Address(PLATFORM, incoming.chat_id, incoming.chat_kind, incoming.message_id)
+        private = [r for r in replies if r.private and incoming.chat_kind == "group"]
         for reply in replies:
-            await self.send(address, reply)
+            if reply not in private:
+                await self.send(address, reply)
+        if private:
+            await self._send_privately(incoming, address, private)
+
+    async def _send_privately(
+        self, incoming: Incoming, group: Address, replies: list[Reply]
+    ) -> None:
+        """Telegram has no ephemeral messages: private answers go to the learner's own chat."""
+        own_chat = Address(PLATFORM, incoming.user_id, "private")
+        try:
+            for reply in replies:
+                await self.send(own_chat, reply)
+        except ChatUnavailable:
+            # Bots may not write first: the learner must open a chat with the bot once.
+            link = f"https://t.me/{self.application.bot.username}?start=private"
+            note = say(
+                incoming,
+                f"That answer is only for you. Open {link} , press Start, then send the "
+                "command there.",
+                "这个回答只给你看。请打开上面的链接，按“开始”，再在那里发送命令。",
+            )
+            await self.send(group, Reply(note, reply_to=incoming.message_id))
+            return
+        note = say(incoming, "I've sent it to you in a private chat.", "我已经私信发给你了。")
+        await self.send(group, Reply(note, reply_to=incoming.message_id))
 
     async def send(self, address: Address, reply: Reply) -> None:
         if self.sender is None:

@@ -1,8 +1,10 @@
 """Reply → Telegram: escaped HTML, 4096/1024 limits, photos by file_id, inline keyboards, edits.
 
-Progress edits are throttled (one per 3 s in groups, two per second in private chats); the
-status message is deleted when the picture arrives. Errors are sorted into what the courier
-needs: the chat is gone (Forbidden), nothing was sent (network down), or maybe sent (timeout).
+In private chats progress edits are throttled (two a second) and the status message is deleted
+when the picture arrives; in groups, which may get only 20 messages a minute, the status is the
+free "sending a photo…" chat action and there are no progress edits. Errors are sorted into
+what the courier needs: the chat is gone (Forbidden), nothing was sent (network down), or
+maybe sent (timeout).
 """
 
 from __future__ import annotations
@@ -68,6 +70,11 @@ class CallbackTokens:
         return self._data.get(data) if data.startswith("~") else data
 
 
+def _status_only(reply: Reply) -> bool:
+    """A "Drawing… you are #2" acknowledgement that the picture will replace."""
+    return reply.pending and reply.handle is not None and not (reply.images or reply.files)
+
+
 class TelegramSender:
     def __init__(self, bot: Bot, images: ImageStore, tokens: CallbackTokens) -> None:
         self.bot = bot
@@ -95,6 +102,12 @@ class TelegramSender:
             raise NotDelivered(str(error)) from error
 
     async def _send(self, chat: int, address: Address, reply: Reply) -> None:
+        if address.chat_kind == "group" and (reply.progress is not None or _status_only(reply)):
+            # A class may send only 20 messages a minute: in groups the "drawing…" status is
+            # the chat's "sending a photo" action (free), and progress is not shown.
+            if reply.progress is None:
+                await self.bot.send_chat_action(chat, ChatAction.UPLOAD_PHOTO)
+            return
         if reply.edit_of is not None:
             message_id = self._handles.get((chat, reply.edit_of))
             if message_id is not None:

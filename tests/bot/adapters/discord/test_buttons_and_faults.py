@@ -93,3 +93,29 @@ async def test_an_expired_interaction_is_logged_and_the_bot_goes_on(
     assert not fake.replies()
     deliver(discord_bot, fake.slash("help"))
     await eventually(lambda: fake.made("PATCH", "@original"))
+
+
+async def test_the_servers_upload_limit_is_respected(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    fake.upload_limit = 200  # bytes: smaller than any picture
+    deliver(discord_bot, fake.slash("word", "apple", user_id=100))
+    named = await eventually(
+        lambda: [c for c in fake.replies() if "too large" in str(c.body.get("content", ""))]
+    )
+    assert named and not any(c.files for c in fake.replies()), "no upload Discord would refuse"
+
+
+async def test_missing_permissions_do_not_switch_a_channel_off(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    from bot.adapters.base import ChatUnavailable, NotDelivered
+    from bot.conversation.messages import Address
+
+    channel = Address("discord", "555", "group")
+    fake.inject("/channels/555/messages", 403, {"message": "Missing Permissions", "code": 50013})
+    with pytest.raises(NotDelivered):
+        await discord_bot.send(channel, Reply("Today's challenge"))
+    fake.inject("/channels/555/messages", 404, {"message": "Unknown Channel", "code": 10003})
+    with pytest.raises(ChatUnavailable):
+        await discord_bot.send(channel, Reply("Today's challenge"))

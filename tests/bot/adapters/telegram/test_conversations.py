@@ -121,6 +121,7 @@ async def test_long_replies_are_split_below_4096(
     from bot.conversation.messages import Address, Reply
 
     long_text = "\n".join(f"line {i} " + "&<" * 40 for i in range(120))
+    fake.started.add(ALICE)
     await telegram.send(Address("telegram", str(ALICE)), Reply(long_text))
     parts = fake.sent("sendMessage", ALICE)
     assert len(parts) >= 3 and all(len(p["text"]) <= 4096 for p in parts)

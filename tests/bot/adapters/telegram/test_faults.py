@@ -81,6 +81,7 @@ async def test_sending_while_the_network_is_down_is_retried_later(
 ) -> None:
     from bot.adapters.base import NotDelivered
 
+    fake.started.add(ALICE)  # Alice opened a chat with the bot earlier
     fake.inject("sendMessage", Fault("500"))
     with pytest.raises(NotDelivered):
         await telegram.send(Address("telegram", str(ALICE)), Reply("hello"))
@@ -94,6 +95,7 @@ async def test_long_button_data_is_shortened_and_still_works(
     from bot.conversation.messages import Button
 
     long_data = "hist:page:" + "9" * 80
+    fake.started.add(ALICE)
     await telegram.send(
         Address("telegram", str(ALICE)), Reply("pick", buttons=((Button("x", long_data),),))
     )
