@@ -89,6 +89,29 @@ class UserStore:
             (platform, chat_id, kind, stamp(self.clock.now())),
         )
 
+    async def move_chat(self, platform: str, old: str, new: str) -> None:
+        """A chat got a new id (a Telegram group upgraded to a supergroup): everything about the
+        class follows it — its settings, challenge schedules, word list, rounds, flags and the
+        pictures still waiting to be delivered there."""
+        async with self.db.transaction() as conn:
+            for table in (
+                "chats",
+                "challenge_schedules",
+                "word_lists",
+                "challenge_rounds",
+                "flags",
+            ):
+                await conn.execute(
+                    f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE platform = ? AND chat_id = ?",
+                    (new, platform, old),
+                )
+            await conn.execute(
+                "UPDATE jobs SET delivery = json_set(delivery, '$.address.chat_id', ?) "
+                "WHERE json_extract(delivery, '$.address.platform') = ? "
+                "AND json_extract(delivery, '$.address.chat_id') = ?",
+                (new, platform, old),
+            )
+
     async def set_chat_active(
         self, platform: str, chat_id: str, active: bool, kind: str = "private"
     ) -> None:

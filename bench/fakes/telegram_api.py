@@ -42,11 +42,19 @@ ALLOWED_TAGS = {
 
 
 class ApiError(Exception):
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self,
+        code: int,
+        description: str,
+        retry_after: int | None = None,
+        *,
+        migrate_to: int | None = None,
+    ) -> None:
         super().__init__(description)
         self.code = code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to = migrate_to
 
 
 class _MarkupChecker(HTMLParser):
@@ -107,6 +115,8 @@ class FakeTelegram:
     # Users who opened a private chat with the bot; a bot may not write first to anyone else.
     started: set[int] = field(default_factory=set)
     require_start: bool = True
+    # Groups upgraded to supergroups: old id → new id (Telegram answers 400 with the new id).
+    migrated: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -173,6 +183,8 @@ class FakeTelegram:
             }
             if error.retry_after is not None:
                 body["parameters"] = {"retry_after": error.retry_after}
+            if error.migrate_to is not None:
+                body["parameters"] = {"migrate_to_chat_id": error.migrate_to}
             return web.json_response(body, status=error.code)
         except AttributeError:
             return web.json_response(
@@ -345,6 +357,12 @@ class FakeTelegram:
         if "chat_id" not in params:
             raise ApiError(400, "Bad Request: chat_id is empty")
         chat = int(params["chat_id"])
+        if chat in self.migrated:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                migrate_to=self.migrated[chat],
+            )
         if chat in self.blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         if chat > 0 and self.require_start and chat not in self.started:

@@ -29,6 +29,9 @@ class Incoming:
     is_admin: bool = False
     update_id: str | None = None
     message_id: str | None = None
+    # The message answers one of the bot's own (a reply): how typed quiz answers in a class
+    # chat are told from chatter.
+    replies_to_bot: bool = False
 
     @property
     def sender(self) -> str:

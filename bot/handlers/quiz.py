@@ -50,7 +50,8 @@ async def first_question(context: Context, quiz_id: int | None) -> list[Reply]:
     question = await learning.next_question(quiz_id)
     assert question is not None
     _, total = await learning.quiz_score(quiz_id)
-    return [await context.services.quizzes.ask(question, number=1, total=total)]
+    in_group = context.incoming.chat_kind == "group"
+    return [await context.services.quizzes.ask(question, number=1, total=total, in_group=in_group)]
 
 
 @callback("quiz")
@@ -90,16 +91,25 @@ async def answer_button(context: Context) -> list[Reply]:
                 ephemeral=True,
             )
         ]
+    in_group = context.incoming.chat_kind == "group"
     if choice == "skip":
-        return await services.quizzes.answer_typed(context.learner, question, "")
-    return await services.quizzes.answer_choice(context.learner, question, choice)
+        return await services.quizzes.answer_typed(context.learner, question, "", in_group=in_group)
+    return await services.quizzes.answer_choice(
+        context.learner, question, choice, in_group=in_group
+    )
 
 
 @on_text
 async def typed_answer(context: Context) -> list[Reply] | None:
     """A typed answer to the learner's open "type the word" question (otherwise: not for us)."""
     services = context.services
+    incoming = context.incoming
+    in_group = incoming.chat_kind == "group"
+    if in_group and not incoming.replies_to_bot:
+        return None  # class chatter is never graded: an answer in a group replies to the question
     question = await services.learning.open_typed_question(context.learner)
-    if question is None or not context.incoming.text.strip():
+    if question is None or not incoming.text.strip():
         return None
-    return await services.quizzes.answer_typed(context.learner, question, context.incoming.text)
+    return await services.quizzes.answer_typed(
+        context.learner, question, incoming.text, in_group=in_group
+    )

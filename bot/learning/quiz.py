@@ -31,6 +31,8 @@ PROMPTS = {
     "pick_picture": "Which picture shows {word}?",
     "pick_sentence": "Which sentence matches the picture?",
     "type_word": "What is this? Type the word.",
+    # In a class chat only a reply to the question is read as an answer (never chatter).
+    "type_word_group": "What is this? Reply to this message with the word.",
 }
 
 
@@ -145,11 +147,16 @@ class QuizMaster:
         }
 
     # ---- asking
-    async def ask(self, question: Question, *, number: int = 0, total: int = 0) -> Reply:
+    async def ask(
+        self, question: Question, *, number: int = 0, total: int = 0, in_group: bool = False
+    ) -> Reply:
         await self.learning.mark_asked(question.id)
         item = await self.learning.item_by_id(question.item_id) if question.item_id else None
         word = item.text if item else ""
-        text = PROMPTS[question.kind].format(word=bold(word))
+        prompt = PROMPTS[question.kind]
+        if in_group:
+            prompt = PROMPTS.get(f"{question.kind}_group", prompt)
+        text = prompt.format(word=bold(word))
         if total > 1:
             text = f"Question {number} of {total}: {text}"
         buttons: list[tuple[Button, ...]] = []
@@ -179,7 +186,9 @@ class QuizMaster:
         return Reply(text, images=images, buttons=tuple(buttons))
 
     # ---- answering
-    async def answer_choice(self, user_id: int, question: Question, choice: str) -> list[Reply]:
+    async def answer_choice(
+        self, user_id: int, question: Question, choice: str, *, in_group: bool = False
+    ) -> list[Reply]:
         if question.answered:
             return [Reply("You already answered that one.", ephemeral=True)]
         right_index = int(question.answer) if question.kind != "type_word" else -1
@@ -188,9 +197,13 @@ class QuizMaster:
         if not await self.learning.answer(question.id, correct):
             return [Reply("You already answered that one.", ephemeral=True)]
         feedback = f"✅ Right! {bold(right)}" if correct else f"❌ Not quite. It is {bold(right)}."
-        return await self._after(user_id, question, Outcome(correct, False, feedback))
+        return await self._after(
+            user_id, question, Outcome(correct, False, feedback), in_group=in_group
+        )
 
-    async def answer_typed(self, user_id: int, question: Question, text: str) -> list[Reply]:
+    async def answer_typed(
+        self, user_id: int, question: Question, text: str, *, in_group: bool = False
+    ) -> list[Reply]:
         checked = check_typed(text, question.answer, base_forms=self._forms)
         if checked.verdict is Verdict.CLOSE and question.tries == 0:
             await self.learning.add_try(question.id)
@@ -210,13 +223,20 @@ class QuizMaster:
             question,
             Outcome(correct, helped, feedback),
             rating=int(rating_for_verdict(checked.verdict, question.tries)),
+            in_group=in_group,
         )
 
     def _forms(self, word: str) -> set[str]:
         return {f for f, _ in self.dictionary.wordnet.base_forms(word)} | {word}
 
     async def _after(
-        self, user_id: int, question: Question, outcome: Outcome, rating: int | None = None
+        self,
+        user_id: int,
+        question: Question,
+        outcome: Outcome,
+        rating: int | None = None,
+        *,
+        in_group: bool = False,
     ) -> list[Reply]:
         settings = await self.users.settings(user_id)
         now = self.clock.now()
@@ -253,7 +273,11 @@ class QuizMaster:
         following = await self.learning.next_question(question.quiz_id)
         if following is not None:
             _, total = await self.learning.quiz_score(question.quiz_id)
-            replies.append(await self.ask(following, number=following.position + 1, total=total))
+            replies.append(
+                await self.ask(
+                    following, number=following.position + 1, total=total, in_group=in_group
+                )
+            )
         else:
             replies.append(await self._summary(user_id, question.quiz_id, day))
         return replies

@@ -80,3 +80,13 @@ def test_environment_overrides_the_file(tmp_path: Path, monkeypatch: pytest.Monk
 def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read it"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_a_webhook_without_a_secret_is_refused(tmp_path: Path) -> None:
+    url = 'mode = "webhook"\nwebhook_url = "https://bot.school.example/pictolingo"\n'
+    with pytest.raises(ConfigError, match=r"telegram.*webhook_secret must be set"):
+        load_settings(write(tmp_path, f"[telegram]\n{url}"))
+    with pytest.raises(ConfigError, match="webhook_secret must be set"):
+        load_settings(write(tmp_path, f'[telegram]\n{url}webhook_secret = "short"\n'))
+    good = load_settings(write(tmp_path, f'[telegram]\n{url}webhook_secret = "{"s" * 32}"\n'))
+    assert good.telegram.mode == "webhook"

@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.error import Conflict, InvalidToken, TelegramError
@@ -126,7 +127,9 @@ class TelegramAdapter:
                     "Telegram refused the bot token (telegram.token); check it with @BotFather"
                 ) from None
             raise TelegramStartError(f"cannot reach Telegram: {error.message}") from None
-        self.sender = TelegramSender(self.application.bot, self.services.images, self.tokens)
+        self.sender = TelegramSender(
+            self.application.bot, self.services.images, self.tokens, self.services.users
+        )
         try:
             await self._connect()
         except BaseException as error:
@@ -145,8 +148,9 @@ class TelegramAdapter:
             await updater.start_webhook(
                 listen=self.settings.webhook_listen,
                 port=self.settings.webhook_port,
+                url_path=urlsplit(self.settings.webhook_url).path.lstrip("/"),
                 webhook_url=self.settings.webhook_url,
-                secret_token=self.settings.webhook_secret.get_secret_value() or None,
+                secret_token=self.settings.webhook_secret.get_secret_value(),
                 allowed_updates=["message", "callback_query"],
             )
         else:
@@ -224,6 +228,11 @@ class TelegramAdapter:
         query = update.callback_query
         chat = update.effective_chat
         user = update.effective_user
+        moved = update.message.migrate_to_chat_id if update.message else None
+        if chat is not None and moved:
+            # "The group was upgraded to a supergroup": the class keeps everything it had.
+            await self.services.users.move_chat(PLATFORM, str(chat.id), str(moved))
+            return
         if chat is None or user is None:
             return
         data = None

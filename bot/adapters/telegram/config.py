@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Literal
 
 from pydantic import Field, SecretStr, model_validator
@@ -24,7 +25,17 @@ class TelegramSettings(Section):
     poll_timeout: int = Field(30, ge=0, le=50)
 
     @model_validator(mode="after")
-    def _webhook_needs_a_url(self) -> TelegramSettings:
-        if self.mode == "webhook" and not self.webhook_url.startswith("https://"):
+    def _webhook_needs_a_url_and_a_secret(self) -> TelegramSettings:
+        if self.mode != "webhook":
+            return self
+        if not self.webhook_url.startswith("https://"):
             raise ValueError('mode is "webhook", so webhook_url must be an https:// address')
+        secret = self.webhook_secret.get_secret_value()
+        if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+            # without it anyone who learns the URL can post updates as any learner
+            raise ValueError(
+                'mode is "webhook", so webhook_secret must be set: 16 to 256 letters, digits, '
+                '"_" or "-" (for example from `python3 -c "import secrets; '
+                'print(secrets.token_urlsafe(32))"`)'
+            )
         return self

@@ -41,6 +41,13 @@ def incoming_from(
         return None
     text = message.text
     parsed = parse_command(text) if text.startswith("/") else None
+    answered = message.reply_to_message
+    replies_to_bot = bool(
+        answered is not None
+        and answered.from_user is not None
+        and answered.from_user.username
+        and answered.from_user.username.lower() == bot_username.lower()
+    )
     if parsed is not None:
         addressed = text.split()[0].partition("@")[2]
         if addressed and addressed.lower() != bot_username.lower():
@@ -57,4 +64,5 @@ def incoming_from(
         message_id=str(message.message_id),
         update_id=update_id,
         is_teacher=is_teacher,
+        replies_to_bot=replies_to_bot,
     )

@@ -17,21 +17,31 @@ import secrets
 import shutil
 import time
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 
 from bot.adapters.base import ChatUnavailable, NotDelivered
 from bot.conversation.markup import render, split_text
 from bot.conversation.messages import Address, Button, Picture, Reply
 from storage.images import ImageStore
+from storage.users import UserStore
 
 log = logging.getLogger(__name__)
 PLATFORM = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
+FILE_LIMIT = 50 * 1024 * 1024  # what a bot may upload through the Bot API
 EDIT_INTERVAL = {"private": 0.5, "group": 3.0}
 
 
@@ -76,9 +86,12 @@ def _status_only(reply: Reply) -> bool:
 
 
 class TelegramSender:
-    def __init__(self, bot: Bot, images: ImageStore, tokens: CallbackTokens) -> None:
+    def __init__(
+        self, bot: Bot, images: ImageStore, tokens: CallbackTokens, users: UserStore
+    ) -> None:
         self.bot = bot
         self.images = images
+        self.users = users
         self.tokens = tokens
         self._handles: OrderedDict[tuple[int, str], int] = OrderedDict()
         self._last_edit: dict[int, float] = {}
@@ -87,7 +100,14 @@ class TelegramSender:
     async def send(self, address: Address, reply: Reply) -> None:
         chat = int(address.chat_id)
         try:
-            await self._send(chat, address, reply)
+            try:
+                await self._send(chat, address, reply)
+            except ChatMigrated as moved:
+                # The group became a supergroup with a new id: the class follows it.
+                new_id = str(moved.new_chat_id)
+                log.info("a Telegram group moved to a new id; following it")
+                await self.users.move_chat(PLATFORM, address.chat_id, new_id)
+                await self._send(int(new_id), replace(address, chat_id=new_id), reply)
         except Forbidden as error:
             raise ChatUnavailable(str(error)) from error
         except TimedOut:
@@ -194,13 +214,25 @@ class TelegramSender:
                 parameters = None
         if reply.audio is not None:
             last = await self._audio(chat, reply.audio, keyboard if not reply.files else None)
-        for number, attachment in enumerate(reply.files):
+        too_big = [f.filename for f in reply.files if f.path.stat().st_size > FILE_LIMIT]
+        if too_big:
+            last = await self.bot.send_message(
+                chat,
+                html.escape(
+                    f"{', '.join(too_big)} is too big for Telegram (50 MB at most). "
+                    "Use /export on the web page, or ask your teacher.",
+                    quote=False,
+                ),
+                parse_mode=ParseMode.HTML,
+            )
+        sendable = [f for f in reply.files if f.filename not in too_big]
+        for number, attachment in enumerate(sendable):
             with attachment.path.open("rb") as handle:
                 last = await self.bot.send_document(
                     chat,
                     handle,
                     filename=attachment.filename,
-                    reply_markup=keyboard if number == len(reply.files) - 1 else None,
+                    reply_markup=keyboard if number == len(sendable) - 1 else None,
                 )
         return last
 

@@ -117,3 +117,27 @@ async def test_nobody_can_answer_someone_elses_quiz(chat: TerminalAdapter, app: 
         callback=question.buttons[0][0].data,
     )
     assert "belongs to someone else" in shown((await intruder.dialogue.handle(press))[0])
+
+
+async def test_in_a_class_chat_only_a_reply_to_the_question_is_graded(
+    app: App, clock: FakeClock
+) -> None:
+    from dataclasses import replace
+
+    from tests.helpers import Person, RecordingSender, eventually
+
+    platform = RecordingSender()
+    await app.courier.attach(platform)
+    pupil = Person(app, "7", "-500")
+    await pupil.say("/word apple")
+    picture = await eventually(lambda: [r for r in platform.to("-500") if r.images])
+    question = (await pupil.press(picture[0], "❓ Quiz me"))[0]
+    await pupil.press(question, "apple")
+    clock.advance(hours=1)
+    question = (await pupil.say("/review"))[0]
+    assert "Reply to this message with the word" in shown(question)
+    chatter = pupil._incoming(text="apple pie for lunch?")
+    assert await app.dialogue.handle(chatter) == [], "chatter in the class is never graded"
+    answer = replace(pupil._incoming(text="apple"), replies_to_bot=True)
+    graded = await app.dialogue.handle(answer)
+    assert graded and shown(graded[0]) == "✅ Right! apple"

@@ -67,3 +67,18 @@ async def test_eight_pupils_asking_at_once_all_get_their_picture_quickly(
     # a status costs no message in a group: only the 8 pictures count toward 20 a minute
     assert len(fake.sent("sendMessage", CLASS)) == 0
     assert seconds < 30, f"the last picture came after {seconds:.1f} s"
+
+
+async def test_a_group_upgraded_to_a_supergroup_is_followed(
+    telegram: TelegramAdapter, fake: FakeTelegram, app: App
+) -> None:
+    from bot.conversation.messages import Address, Reply
+
+    old, new = -4001, -1004001
+    await app.services.users.remember_chat("telegram", str(old), "group")
+    await app.services.challenges.add_words("telegram", str(old), ["apple", "cat"])
+    fake.migrated[old] = new
+    await telegram.send(Address("telegram", str(old), "group"), Reply("Today's challenge"))
+    assert "Today's challenge" in "\n".join(fake.texts(new)), "sent again to the new id"
+    assert await app.services.challenges.words("telegram", str(new)) == ["apple", "cat"]
+    assert await app.services.challenges.words("telegram", str(old)) == []
