@@ -24,6 +24,7 @@ from engine.options import EngineOptions
 from engine.pipeline import PictureEngine
 from engine.prompt_filter import PromptFilter
 from engine.queue import Drawer, GenerationQueue, LocalQueue, QueueOptions
+from storage.buttons import ButtonStore
 from storage.challenges import ChallengeStore
 from storage.clock import Clock, SystemClock
 from storage.db import Database
@@ -168,6 +169,7 @@ def _services(
         quizzes=QuizMaster(learning, images, users, dictionary, clock),
         speaker=Speaker(data_dir / "audio"),
         flags=FlagStore(db, clock),
+        buttons=ButtonStore(db, clock),
         links=LinkStore(db, clock),
         privacy=PrivacyStore(db),
         reports=ReportStore(db),

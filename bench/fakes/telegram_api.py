@@ -234,6 +234,7 @@ class FakeTelegram:
         chat_type: str = "private",
         language: str = "en",
         duplicate: bool = False,
+        as_group: bool = False,
     ) -> dict[str, Any]:
         if chat_type == "private":
             self.started.add(user_id)
@@ -250,6 +251,9 @@ class FakeTelegram:
                 "language_code": language,
             },
         }
+        if as_group:  # an anonymous admin: Telegram shows the group as the sender
+            message["sender_chat"] = self._chat(chat_id, chat_type)
+            message["from"] = {"id": 1087968824, "is_bot": True, "first_name": "Group"}
         if text.startswith("/"):
             length = len(text.split()[0])
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]

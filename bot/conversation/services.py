@@ -13,6 +13,7 @@ from bot.learning.speech import Speaker
 from bot.pictures.illustrator import Illustrator
 from engine.prompt_filter import PromptFilter
 from engine.queue import GenerationQueue
+from storage.buttons import ButtonStore
 from storage.challenges import ChallengeStore
 from storage.clock import Clock
 from storage.db import Database
@@ -43,6 +44,7 @@ class Services:
     quizzes: QuizMaster
     speaker: Speaker
     flags: FlagStore
+    buttons: ButtonStore
     links: LinkStore
     privacy: PrivacyStore
     reports: ReportStore

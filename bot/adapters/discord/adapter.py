@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import json
 import logging
 import time
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -30,7 +33,7 @@ from bot.adapters.discord.message import (
     view_for,
 )
 from bot.conversation.dialogue import Dialogue
-from bot.conversation.messages import Address, Incoming, Reply
+from bot.conversation.messages import Address, Button, Incoming, Reply
 from bot.conversation.router import COMMANDS, Command
 from bot.conversation.services import Services
 
@@ -101,10 +104,22 @@ class DiscordAdapter:
         except (discord.HTTPException, OSError) as error:
             await self.client.close()
             raise DiscordStartError(f"cannot reach Discord: {error}") from None
-        await self.sync_commands()
+        try:
+            await self.sync_commands()
+        except discord.HTTPException as error:
+            # e.g. Missing Access for a configured server: the rest of the bot still runs
+            log.error("Discord refused the slash commands (%s); check discord.guild_ids", error)
         if self.connect:
             self._task = asyncio.create_task(self.client.connect(reconnect=True))
+            self._task.add_done_callback(self._connection_ended)
         return self
+
+    def _connection_ended(self, task: asyncio.Task[None]) -> None:
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:  # reconnect=True gave up: say so instead of going quiet
+            log.error("Discord disconnected for good (%s); restart to reconnect", error)
 
     async def __aexit__(self, *exc: object) -> None:
         await self.client.close()
@@ -113,8 +128,28 @@ class DiscordAdapter:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task
 
+    def _fingerprint(self) -> str:
+        """What the slash commands look like now, so they are synced only when they change
+        (discord.py's maintainers ask bots not to sync on every start)."""
+        tree = self.client.tree
+        shape = {
+            "guilds": sorted(self.settings.guild_ids),
+            "commands": [c.to_dict(tree) for c in tree.get_commands()],
+        }
+        return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
+
     async def sync_commands(self) -> None:
-        """Register the slash commands: per configured server (instant), else globally."""
+        """Register the slash commands (per configured server: instant; else globally), only
+        when they changed since the last sync from this data directory."""
+        marker = self.services.settings.data.dir / "discord-commands.sha256"
+        fingerprint = self._fingerprint()
+        if marker.exists() and marker.read_text().strip() == fingerprint:
+            log.info("Discord slash commands unchanged; not synced again")
+            return
+        await self._sync()
+        marker.write_text(fingerprint)
+
+    async def _sync(self) -> None:
         tree = self.client.tree
         if self.settings.guild_ids:
             for guild_id in self.settings.guild_ids:
@@ -145,6 +180,8 @@ class DiscordAdapter:
         command: app_commands.Command[Any, Any, None] = app_commands.Command(
             name=spec.name, description=spec.summary[:100] or spec.name, callback=callback
         )
+        if spec.teacher_only:  # shown to members who can manage the server (changeable there)
+            command.default_permissions = discord.Permissions(manage_guild=True)
         suggest = {"dictionary": self._suggest_words, "history": self._suggest_history}
         if spec.autocomplete in suggest:
             command.autocomplete("text")(suggest[spec.autocomplete])
@@ -192,7 +229,10 @@ class DiscordAdapter:
         if not await self._defer(interaction, thinking=False, ephemeral=False):
             return
         self._remember(interaction, False)
-        replies = await self.dialogue.handle(self._incoming(interaction, callback=data))
+        expanded = await self.services.buttons.expand(data)
+        if expanded is None:
+            return
+        replies = await self.dialogue.handle(self._incoming(interaction, callback=expanded))
         await self._answer(interaction, replies, first_is_original=False)
 
     async def _defer(
@@ -262,7 +302,7 @@ class DiscordAdapter:
         if interaction is not None:  # what this server (boosts included) accepts
             limit = interaction.filesize_limit or limit
         owner = int(interaction.user.id) if interaction is not None else 0
-        messages = self._messages_for(reply, owner, limit)
+        messages = self._messages_for(await self._short_buttons(reply, owner), owner, limit)
         sent: discord.Message | None = None
         for index, kwargs in enumerate(messages):
             use_original = original and index == 0 and interaction is not None
@@ -308,6 +348,15 @@ class DiscordAdapter:
         parts = markdown_parts(reply.text)
         with contextlib.suppress(discord.NotFound):
             await message.edit(content=parts[0] if parts else "…")
+
+    async def _short_buttons(self, reply: Reply, owner: int) -> Reply:
+        """Custom ids hold 100 characters: longer button data travels as a stored token."""
+        room = 100 - len(f"pl:{owner}:")
+        shorten = self.services.buttons.shorten
+        rows: list[tuple[Button, ...]] = []
+        for row in reply.buttons:
+            rows.append(tuple([replace(b, data=await shorten(b.data, room)) for b in row]))
+        return replace(reply, buttons=tuple(rows))
 
     def _messages_for(self, reply: Reply, owner: int, limit: int) -> list[dict[str, Any]]:
         files, too_big = files_for(reply, limit)

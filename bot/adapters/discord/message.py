@@ -52,7 +52,7 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTT
             discord.ui.Button(
                 label=label[:80],
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"pl:{owner}:{data}"[:100],
+                custom_id=f"pl:{owner}:{data}",  # the adapter shortened long data already
             )
         )
         self.owner = owner

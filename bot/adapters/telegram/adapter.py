@@ -31,7 +31,7 @@ from bot.adapters.base import (
 )
 from bot.adapters.telegram.config import TelegramSettings
 from bot.adapters.telegram.event import PLATFORM, incoming_from
-from bot.adapters.telegram.message import CallbackTokens, TelegramSender
+from bot.adapters.telegram.message import TelegramSender
 from bot.adapters.telegram.pacing import SentMessageLimiter
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.messages import Address, Incoming, Reply
@@ -76,7 +76,6 @@ class TelegramAdapter:
         self.settings = settings
         token = settings.token.get_secret_value()
         self.lock = token_lock(token)
-        self.tokens = CallbackTokens()
         self._requests = (
             HTTPXRequest(
                 # broadcasts send many messages at once; the rate limiter paces them
@@ -128,7 +127,7 @@ class TelegramAdapter:
                 ) from None
             raise TelegramStartError(f"cannot reach Telegram: {error.message}") from None
         self.sender = TelegramSender(
-            self.application.bot, self.services.images, self.tokens, self.services.users
+            self.application.bot, self.services.images, self.services.buttons, self.services.users
         )
         try:
             await self._connect()
@@ -237,7 +236,7 @@ class TelegramAdapter:
             return
         data = None
         if query is not None:
-            data = self.tokens.decode(query.data or "")
+            data = await self.services.buttons.expand(query.data or "")
             if data is None:
                 with contextlib.suppress(TelegramError):
                     await query.answer("This button is too old. Please send the command again.")
@@ -246,7 +245,11 @@ class TelegramAdapter:
                 await query.answer()  # stops the button's spinner; the press counts either way
             except TelegramError as error:
                 log.info("could not answer a button press (%s); handling it anyway", error)
-        is_teacher = await self._is_teacher(chat.id, user.id, chat.type)
+        message = update.effective_message
+        anonymous_admin = bool(
+            message is not None and message.sender_chat and message.sender_chat.id == chat.id
+        )  # an admin posting "as the group": only admins can
+        is_teacher = anonymous_admin or await self._is_teacher(chat.id, user.id, chat.type)
         incoming = incoming_from(
             update, self.application.bot.username, is_teacher=is_teacher, callback_data=data
         )

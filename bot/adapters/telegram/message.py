@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import html
 import logging
-import secrets
 import shutil
 import time
 from collections import OrderedDict
@@ -34,6 +33,7 @@ from telegram.error import (
 from bot.adapters.base import ChatUnavailable, NotDelivered
 from bot.conversation.markup import render, split_text
 from bot.conversation.messages import Address, Button, Picture, Reply
+from storage.buttons import ButtonStore
 from storage.images import ImageStore
 from storage.users import UserStore
 
@@ -60,26 +60,6 @@ def html_parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     return [to_html(text)[:limit]]
 
 
-class CallbackTokens:
-    """Button data longer than Telegram's 64 bytes travels as a short token."""
-
-    def __init__(self, size: int = 5000) -> None:
-        self._data: OrderedDict[str, str] = OrderedDict()
-        self.size = size
-
-    def encode(self, data: str) -> str:
-        if len(data.encode()) <= 64:
-            return data
-        token = "~" + secrets.token_urlsafe(9)
-        self._data[token] = data
-        while len(self._data) > self.size:
-            self._data.popitem(last=False)
-        return token
-
-    def decode(self, data: str) -> str | None:
-        return self._data.get(data) if data.startswith("~") else data
-
-
 def _status_only(reply: Reply) -> bool:
     """A "Drawing… you are #2" acknowledgement that the picture will replace."""
     return reply.pending and reply.handle is not None and not (reply.images or reply.files)
@@ -87,12 +67,12 @@ def _status_only(reply: Reply) -> bool:
 
 class TelegramSender:
     def __init__(
-        self, bot: Bot, images: ImageStore, tokens: CallbackTokens, users: UserStore
+        self, bot: Bot, images: ImageStore, buttons: ButtonStore, users: UserStore
     ) -> None:
         self.bot = bot
         self.images = images
         self.users = users
-        self.tokens = tokens
+        self.buttons = buttons
         self._handles: OrderedDict[tuple[int, str], int] = OrderedDict()
         self._last_edit: dict[int, float] = {}
         self.ffmpeg = shutil.which("ffmpeg")
@@ -150,13 +130,16 @@ class TelegramSender:
                 with contextlib.suppress(BadRequest):  # already gone
                     await self.bot.delete_message(chat, status)
 
-    def _keyboard(self, rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | None:
+    async def _keyboard(self, rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | None:
         if not rows:
             return None
+        # callback data is at most 64 bytes: longer data travels as a stored token
         return InlineKeyboardMarkup(
             [
                 [
-                    InlineKeyboardButton(b.label[:64], callback_data=self.tokens.encode(b.data))
+                    InlineKeyboardButton(
+                        b.label[:64], callback_data=await self.buttons.shorten(b.data, 64)
+                    )
                     for b in row
                 ]
                 for row in rows
@@ -176,7 +159,7 @@ class TelegramSender:
                 chat,
                 message_id,
                 parse_mode=ParseMode.HTML,
-                reply_markup=self._keyboard(reply.buttons),
+                reply_markup=await self._keyboard(reply.buttons),
             )
         except BadRequest as error:
             if "not modified" not in error.message:
@@ -188,7 +171,7 @@ class TelegramSender:
             if reply_to and reply_to.isascii() and reply_to.isdecimal()
             else None
         )
-        keyboard = self._keyboard(reply.buttons)
+        keyboard = await self._keyboard(reply.buttons)
         texts = html_parts(reply.text) if reply.text else []
         last: Message | None = None
         caption_used = False

@@ -119,3 +119,19 @@ async def test_missing_permissions_do_not_switch_a_channel_off(
     fake.inject("/channels/555/messages", 404, {"message": "Unknown Channel", "code": 10003})
     with pytest.raises(ChatUnavailable):
         await discord_bot.send(channel, Reply("Today's challenge"))
+
+
+async def test_long_button_data_is_never_cut(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    from bot.conversation.messages import Address
+
+    long_data = "word:" + "a" * 150  # a teacher raised limits.word_max_chars
+    await discord_bot.send(
+        Address("discord", "777", "group"), Reply("pick", buttons=((Button("x", long_data),),))
+    )
+    posted = fake.made("POST", "/channels/777/messages")[-1].body
+    custom_id = posted["components"][0]["components"][0]["custom_id"]
+    assert len(custom_id) <= 100
+    token = custom_id.split(":", 2)[2]
+    assert await discord_bot.services.buttons.expand(token) == long_data

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bench.fakes.discord_api import GUILD_ID, FakeDiscord
 from bot.adapters.discord.adapter import DiscordAdapter
+from bot.adapters.discord.config import DiscordSettings
+from bot.app import App
+from bot.conversation.messages import Address, Reply
 from tests.bot.adapters.discord.conftest import deliver
 from tests.helpers import eventually
 
@@ -70,3 +75,27 @@ async def test_autocomplete_suggests_words(discord_bot: DiscordAdapter) -> None:
     choices = await discord_bot._suggest_words(None, "appl")  # type: ignore[arg-type]
     assert "apple" in [c.value for c in choices]
     assert await discord_bot._suggest_words(None, "   ") == []  # type: ignore[arg-type]
+
+
+async def test_commands_are_synced_once_and_a_refused_sync_does_not_stop_the_bot(
+    app: App, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = DiscordSettings(token=fake.token, guild_ids=[GUILD_ID], api_base=fake.base)  # type: ignore[arg-type]
+    for _ in range(2):  # two starts, same commands: one sync
+        async with DiscordAdapter(app.dialogue, app.services, settings, connect=False):
+            pass
+    assert len(fake.made("PUT", "/commands")) == 1
+    (app.settings.data.dir / "discord-commands.sha256").unlink()
+    fake.inject("/commands", 403, {"message": "Missing Access", "code": 50001})
+    async with DiscordAdapter(app.dialogue, app.services, settings, connect=False) as adapter:
+        await adapter.send(Address("discord", "777", "group"), Reply("still here"))
+    assert "refused the slash commands" in caplog.text
+    assert fake.made("POST", "/channels/777/messages"), "the bot runs on without its commands"
+
+
+async def test_teacher_commands_are_for_server_managers_by_default(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    synced = {c["name"]: c for c in fake.commands[str(GUILD_ID)]}
+    assert int(synced["challenge"]["default_member_permissions"]) == 1 << 5  # Manage Server
+    assert synced["word"].get("default_member_permissions") is None

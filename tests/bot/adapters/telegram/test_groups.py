@@ -82,3 +82,12 @@ async def test_a_group_upgraded_to_a_supergroup_is_followed(
     assert "Today's challenge" in "\n".join(fake.texts(new)), "sent again to the new id"
     assert await app.services.challenges.words("telegram", str(new)) == ["apple", "cat"]
     assert await app.services.challenges.words("telegram", str(old)) == []
+
+
+async def test_an_anonymous_group_admin_is_a_teacher(
+    telegram: TelegramAdapter, fake: FakeTelegram
+) -> None:
+    fake.push_message(CLASS, 0, "/wordlist add apple", chat_type="supergroup", as_group=True)
+    await eventually(lambda: fake.texts(CLASS))
+    assert "for teachers" not in group_texts(fake)
+    assert "Added 1 word(s) to the class list" in group_texts(fake)
