@@ -93,7 +93,7 @@ def visible_text(text: str, parse_mode: str | None) -> str:
 
 @dataclass
 class Fault:
-    kind: str  # "429" | "403" | "timeout" | "500"
+    kind: str  # "429" | "403" | "409" | "400" | "timeout" | "500"
     retry_after: int = 1
     seconds: float = 0.0
 
@@ -168,6 +168,18 @@ class FakeTelegram:
                     raise ApiError(403, "Forbidden: bot was blocked by the user")
                 elif fault.kind == "500":
                     raise ApiError(500, "Internal Server Error")
+                elif fault.kind == "409":  # another process polls with the same token
+                    raise ApiError(
+                        409,
+                        "Conflict: terminated by other getUpdates request; make sure that only "
+                        "one bot instance is running",
+                    )
+                elif fault.kind == "400":
+                    raise ApiError(
+                        400,
+                        "Bad Request: query is too old and response timeout "
+                        "expired or query ID is invalid",
+                    )
             # Telegram's flood limits count messages, not chat actions or look-ups.
             counted = method.startswith("send") and method != "sendChatAction"
             if self.limits is not None and counted and "chat_id" in params:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,47 @@ async def test_the_token_never_reaches_the_logs(
             await eventually(lambda: fake.sent("sendPhoto", BOB))
     assert caplog.records, "the adapter logs what it does"
     assert fake.token not in caplog.text and "TEST-TOKEN" not in caplog.text
+
+
+async def test_a_press_counts_even_when_telegram_refuses_to_answer_it(
+    telegram: TelegramAdapter, fake: FakeTelegram
+) -> None:
+    fake.push_message(ALICE, ALICE, "/word apple")
+    await eventually(lambda: fake.sent("sendPhoto", ALICE))
+    picture = fake.sent("sendPhoto", ALICE)[0]
+    message_id = max(m for (c, m), msg in fake.messages.items() if c == ALICE and "photo" in msg)
+    quiz_me = picture["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    fake.inject("answerCallbackQuery", Fault("400"))  # "query is too old" after downtime
+    fake.push_callback(ALICE, ALICE, message_id, quiz_me)
+    await eventually(lambda: len(fake.sent("sendPhoto", ALICE)) == 2)  # the quiz question
+
+
+async def test_a_polling_conflict_stops_telegram_here(
+    app: App, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.inject("getUpdates", *[Fault("409") for _ in range(5)])
+    adapter = TelegramAdapter(app.dialogue, app.services, settings_for(fake), request_timeout=2)
+    async with adapter:
+        await eventually(lambda: adapter.stopped.is_set(), timeout=15)
+        await eventually(lambda: not adapter.application.updater.running, timeout=15)  # type: ignore[union-attr]
+        await asyncio.sleep(3)  # PTB alone would keep retrying, a few times a second
+    assert len(fake.faults["getUpdates"]) >= 3, "polling stopped after the first conflicts"
+    assert "another program is polling Telegram" in caplog.text
+
+
+async def test_a_file_over_telegrams_50_mb_is_explained_and_the_rest_still_arrive(
+    telegram: TelegramAdapter, fake: FakeTelegram, tmp_path: Path
+) -> None:
+    from bot.conversation.messages import Attachment
+
+    deck = tmp_path / "pictolingo.apkg"
+    with deck.open("wb") as handle:
+        handle.truncate(60 * 1024 * 1024)  # sparse: big on paper, nothing on disk
+    table = tmp_path / "pictolingo.csv"
+    table.write_text("word,meaning\napple,a fruit\n")
+    fake.started.add(ALICE)
+    files = (Attachment(table, table.name, "text/csv"), Attachment(deck, deck.name))
+    await telegram.send(Address("telegram", str(ALICE)), Reply("Your export", files=files))
+    sent = [p["document"]["filename"] for p in fake.sent("sendDocument", ALICE)]
+    assert sent == ["pictolingo.csv"]
+    assert any("too big for Telegram" in t for t in fake.texts(ALICE))
