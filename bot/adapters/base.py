@@ -11,11 +11,11 @@ from __future__ import annotations
 import fcntl
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Protocol, Self
+from typing import IO, TYPE_CHECKING, Any, Protocol, Self, runtime_checkable
 
 from bot.conversation.messages import Address, Reply
 
@@ -46,6 +46,15 @@ class Sender(Protocol):
     platform: str
 
     async def send(self, address: Address, reply: Reply) -> None: ...
+
+
+@runtime_checkable
+class Acknowledging(Protocol):
+    """An adapter whose chats come and go (a browser tab) and that confirms what was shown:
+    a picture counts as delivered only once acknowledged; what is missed is asked for again
+    when the chat comes back."""
+
+    def on_reconnect(self, redeliver: Callable[[str], Coroutine[Any, Any, None]]) -> None: ...
 
 
 class Adapter(Sender, Protocol):

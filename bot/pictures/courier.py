@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 
-from bot.adapters.base import ChatUnavailable, NotDelivered, Sender
+from bot.adapters.base import Acknowledging, ChatUnavailable, NotDelivered, Sender
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Address, Incoming, Reply
@@ -63,6 +63,13 @@ class Courier:
     async def attach(self, sender: Sender) -> None:
         """Deliver through this adapter from now on, starting with anything still owed to it."""
         self._senders[sender.platform] = sender
+        if isinstance(sender, Acknowledging):
+            platform = sender.platform
+
+            async def redeliver(chat_id: str) -> None:
+                await self.deliver_waiting(platform, chat_id, after_restart=False)
+
+            sender.on_reconnect(redeliver)
         await self.deliver_waiting(sender.platform)
 
     def sender(self, platform: str) -> Sender | None:
@@ -82,15 +89,27 @@ class Courier:
                 await task
         self._workers.clear()
 
-    async def deliver_waiting(self, platform: str) -> None:
-        """Finished jobs nobody has been told about yet (e.g. the process stopped mid-send)."""
+    async def deliver_waiting(
+        self, platform: str, chat_id: str | None = None, *, after_restart: bool = True
+    ) -> None:
+        """Finished jobs nobody has been told about yet: after a restart (the process may have
+        stopped mid-send), or for one chat that came back (a learner's page reconnected)."""
+        acknowledged = isinstance(self._senders.get(platform), Acknowledging)
         for job in await self.services.jobs.undelivered():
             address = Delivery.of_job(job).address
             if address is None or address.platform != platform:
                 continue
-            if job.claimed:
-                self.on_event(JobEvent("interrupted", job))
+            if chat_id is not None and address.chat_id != chat_id:
                 continue
+            if job.claimed:
+                if not after_restart:
+                    continue  # being sent right now
+                if not acknowledged:
+                    # we cannot know whether it arrived: never send it twice
+                    self.on_event(JobEvent("interrupted", job))
+                    continue
+                # unconfirmed means the page never showed it: send it again
+                await self.services.jobs.release_delivery(job.id)
             kind = "done" if job.state == "done" else "failed"
             image = await self.services.images.get(job.image_id) if job.image_id else None
             self.on_event(JobEvent(kind, job, fraction=1.0, image=image, error=job.error))

@@ -1,22 +1,26 @@
 """The web adapter: a chat page over a WebSocket, served on 127.0.0.1 by default.
 
 Each browser gets a random learner id in an HttpOnly cookie (no names). Replies are pushed as
-JSON; while a browser is away they wait in a small outbox and arrive when it reconnects.
+JSON. A finished picture counts as delivered only when the page acknowledges it; while the
+page is closed it stays undelivered in the database and is sent when the page comes back
+(after a restart too), once.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
 import re
 import secrets
-from collections import deque
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from bot.adapters.base import NotDelivered
 from bot.adapters.web.config import WebSettings
 from bot.adapters.web.dashboard import Dashboard
 from bot.adapters.web.event import MAX_FRAME, PLATFORM, incoming_from, locale_from
@@ -30,7 +34,8 @@ HERE = Path(__file__).parent
 USER_COOKIE = "pl_learner"
 _SHA_PNG = re.compile(r"^[0-9a-f]{64}\.png$")
 _ID = re.compile(r"^[0-9a-f]{32}$")
-OUTBOX = 50
+# Seconds a page has to confirm a picture before it counts as not delivered (sent again later).
+ACK_SECONDS = 10.0
 
 
 class WebAdapter:
@@ -43,7 +48,9 @@ class WebAdapter:
         self.url = ""
         self._runner: web.AppRunner | None = None
         self._sockets: dict[str, set[web.WebSocketResponse]] = {}
-        self._outbox: dict[str, deque[dict[str, Any]]] = {}
+        self._acks: dict[str, asyncio.Future[None]] = {}
+        self._redeliver: Callable[[str], Coroutine[Any, Any, None]] | None = None
+        self._background: set[asyncio.Task[None]] = set()
         self._shared: dict[str, Path] = {}
         self.dashboard = Dashboard(services, settings)
 
@@ -88,17 +95,41 @@ class WebAdapter:
         self._shared[token] = path
         return f"/files/{token}/{path.name}"
 
+    def on_reconnect(self, redeliver: Callable[[str], Coroutine[Any, Any, None]]) -> None:
+        self._redeliver = redeliver
+
     async def send(self, address: Address, reply: Reply) -> None:
+        """Show `reply` (a finished picture, a challenge) on the learner's open pages and wait
+        for a page to confirm it; NotDelivered when no page showed it."""
+        await self._push(address, reply, confirm=True)
+
+    async def _push(self, address: Address, reply: Reply, *, confirm: bool) -> None:
         payload = render_reply(reply, self.share)
+        hint = reply.pending or reply.progress is not None  # a status the picture replaces
+        token = secrets.token_urlsafe(9) if confirm and not hint else ""
+        if token:
+            payload["ack"] = token
+            payload["key"] = reply.clears or token  # the page shows a picture once per job
         sockets = self._sockets.get(address.chat_id, set())
         if not sockets:
-            self._outbox.setdefault(address.chat_id, deque(maxlen=OUTBOX)).append(payload)
-            return
-        for socket in list(sockets):
-            try:
-                await socket.send_json(payload)
-            except (ConnectionError, RuntimeError):
-                sockets.discard(socket)
+            if not token:
+                return
+            raise NotDelivered("the learner's page is closed")
+        acknowledged: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if token:
+            self._acks[token] = acknowledged
+        try:
+            for socket in list(sockets):
+                try:
+                    await socket.send_json(payload)
+                except (ConnectionError, RuntimeError):
+                    sockets.discard(socket)
+            if token:
+                await asyncio.wait_for(acknowledged, ACK_SECONDS)
+        except TimeoutError:
+            raise NotDelivered("the page did not confirm the message") from None
+        finally:
+            self._acks.pop(token, None)
 
     # ---- pages -------------------------------------------------------------------------
     async def chat_page(self, request: web.Request) -> web.StreamResponse:
@@ -143,15 +174,22 @@ class WebAdapter:
         await socket.prepare(request)
         self._sockets.setdefault(user, set()).add(socket)
         locale = locale_from(request.headers.get("Accept-Language", "en"))
-        for waiting in list(self._outbox.pop(user, [])):
-            await socket.send_json(waiting)
+        if self._redeliver is not None:  # pictures finished while the page was closed
+            task = asyncio.create_task(self._redeliver(user))
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
         try:
             async for message in socket:
                 if message.type != WSMsgType.TEXT:
                     continue
                 try:
                     frame = json.loads(message.data)
-                except ValueError:
+                except (ValueError, RecursionError):
+                    continue
+                if isinstance(frame, dict) and isinstance(frame.get("ack"), str):
+                    shown = self._acks.get(frame["ack"])
+                    if shown is not None and not shown.done():
+                        shown.set_result(None)
                     continue
                 incoming = incoming_from(frame, user, locale=locale)
                 if incoming is not None:
@@ -163,8 +201,8 @@ class WebAdapter:
     async def _answer(self, incoming: Any) -> None:
         replies = await self.dialogue.handle(incoming)
         address = Address(PLATFORM, incoming.chat_id, "private")
-        for reply in replies:
-            await self.send(address, reply)
+        for reply in replies:  # the answer to what this page just sent: no confirmation needed
+            await self._push(address, reply, confirm=False)
 
 
 def _same_origin(request: web.Request) -> bool:

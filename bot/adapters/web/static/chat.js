@@ -6,6 +6,7 @@
   const input = document.getElementById("text");
   const status = document.getElementById("status");
   const byHandle = new Map();
+  const shownKeys = new Set(); // a picture sent again after a reconnect is shown once
   let socket = null;
   let retry = 500;
 
@@ -92,6 +93,12 @@
   }
 
   function show(message) {
+    if (message.ack) {
+      // tell the server it arrived (until then it stays undelivered and is sent again later)
+      socket.send(JSON.stringify({ ack: message.ack }));
+      if (shownKeys.has(message.key)) return;
+      shownKeys.add(message.key);
+    }
     if (message.edit_of && byHandle.has(message.edit_of)) {
       const old = byHandle.get(message.edit_of);
       const fresh = render(message);

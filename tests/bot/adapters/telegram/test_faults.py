@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.fakes.telegram_api import FakeTelegram, Fault
+from bench.fakes.telegram_api import FakeTelegram
+from bench.fakes.telegram_rules import Fault
 from bot.adapters.telegram.adapter import TelegramAdapter, TelegramStartError, token_lock
 from bot.app import App
 from bot.conversation.messages import Address, Reply

@@ -9,9 +9,12 @@ import aiohttp
 import pytest
 from yarl import URL
 
+from bot.adapters.base import NotDelivered
 from bot.adapters.web.adapter import WebAdapter
+from bot.app import App
 from bot.config import ConfigError, load_settings
 from bot.conversation.messages import Address, Reply
+from tests.helpers import queue_idle
 
 
 async def session_with_cookie(web: WebAdapter) -> aiohttp.ClientSession:
@@ -27,6 +30,8 @@ async def replies_until(socket: Any, predicate: Any, limit: int = 20) -> list[di
     seen = []
     for _ in range(limit):
         message = await asyncio.wait_for(socket.receive_json(), 30)
+        if message.get("ack"):  # as the page does: confirm what was shown
+            await socket.send_json({"ack": message["ack"]})
         seen.append(message)
         if predicate(message):
             return seen
@@ -88,13 +93,28 @@ async def test_paths_outside_the_picture_store_are_not_served(web: WebAdapter) -
                 assert response.status in (303, 403, 404), path
 
 
-async def test_replies_wait_for_a_browser_that_was_away(web: WebAdapter) -> None:
+async def test_a_picture_finished_while_the_page_was_closed_arrives_once_it_is_back(
+    web: WebAdapter, app: App
+) -> None:
     async with await session_with_cookie(web) as session:
         learner = session.cookie_jar.filter_cookies(URL(web.url))["pl_learner"].value
-        await web.send(Address("web", learner), Reply("your picture is ready"))
+        with pytest.raises(NotDelivered):  # nobody to show it to: it stays undelivered
+            await web.send(Address("web", learner), Reply("your picture is ready"))
         async with session.ws_connect(web.url + "ws") as socket:
-            waiting = await asyncio.wait_for(socket.receive_json(), 5)
-            assert waiting["html"] == "your picture is ready"
+            await socket.send_json({"text": "/word apple"})
+            await replies_until(socket, lambda m: m["pending"])
+        # the tab is closed while it is drawn
+        await queue_idle(app.services.queue)
+        await asyncio.sleep(0.5)
+        assert len(await app.services.jobs.undelivered()) == 1, "not delivered to a closed page"
+        async with session.ws_connect(web.url + "ws") as socket:
+            seen = await replies_until(socket, lambda m: m["images"])
+            assert "apple" in seen[-1]["html"]
+        await asyncio.sleep(0.2)
+        assert await app.services.jobs.undelivered() == [], "the page confirmed it"
+        async with session.ws_connect(web.url + "ws") as socket:
+            with pytest.raises(TimeoutError):  # never a second time
+                await asyncio.wait_for(socket.receive_json(), 1.5)
 
 
 async def test_login_needs_the_form_token_and_is_rate_limited(web: WebAdapter) -> None:
