@@ -150,6 +150,8 @@ class LimitSettings(Section):
     group_pictures_per_minute: int = Field(20, ge=0)
     # The same message more often than this per minute is refused before any work.
     same_message_per_minute: int = Field(3, ge=1)
+    # Messages and button presses one person may send per minute (0 = no limit).
+    messages_per_minute: int = Field(30, ge=0)
     word_max_chars: int = Field(40, ge=1, le=200)
     sentence_max_chars: int = Field(300, ge=1, le=2000)
 

@@ -8,7 +8,6 @@ Every call here is slow and synchronous: the queue runs it in a worker thread.
 from __future__ import annotations
 
 import io
-import json
 import logging
 import threading
 from collections.abc import Callable
@@ -79,15 +78,14 @@ def pick_dtype(device: str, requested: str = "auto") -> Any:
 def encode_png(
     image: Any, params: dict[str, Any], display_size: int | None
 ) -> tuple[bytes, int, int]:
-    """PNG bytes with the generation parameters in a text chunk; small pictures upscaled crisply."""
-    from PIL import Image, PngImagePlugin
+    """PNG bytes; small pictures upscaled crisply. The file carries no prompt or settings (it is
+    sent to learners); `params` is recorded beside it in the images table instead."""
+    from PIL import Image
 
     if display_size and image.width < display_size:
         image = image.resize((display_size, display_size), Image.Resampling.LANCZOS)
-    info = PngImagePlugin.PngInfo()
-    info.add_text("parameters", json.dumps(params, sort_keys=True))
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", pnginfo=info)
+    image.save(buffer, format="PNG")
     return buffer.getvalue(), image.width, image.height
 
 

@@ -49,10 +49,22 @@ class Dialogue:
             incoming = replace(incoming, is_admin=True)
         if self.services.settings.log.message_text:
             log.info("message text: %r", incoming.text[:200])
+        flood = self.services.flood
+        if not incoming.is_admin and flood.too_many(incoming.sender):  # presses count too
+            return [
+                Reply(
+                    say(
+                        incoming,
+                        "That is a lot of messages! Please wait a minute, then try again.",
+                        "消息太多了！请等一分钟再试。",
+                    ),
+                    ephemeral=True,
+                )
+            ]
         if (
             incoming.callback is None
             and not incoming.is_admin  # the person running the bot is never held back
-            and self.services.flood.repeated(incoming.sender, incoming.text)
+            and flood.repeated(incoming.sender, incoming.text)
         ):
             return [
                 Reply(

@@ -26,6 +26,17 @@ class FloodGuard:
             else None
         )
         self._repeat = RateLimitItemPerMinute(settings.same_message_per_minute)
+        self._messages: RateLimitItem | None = (
+            RateLimitItemPerMinute(settings.messages_per_minute)
+            if settings.messages_per_minute
+            else None
+        )
+
+    def too_many(self, sender: str) -> bool:
+        """True when this person sent more messages or button presses than a minute allows."""
+        return self._messages is not None and not self._limiter.hit(
+            self._messages, "messages", sender
+        )
 
     def repeated(self, sender: str, text: str) -> bool:
         """True when this exact message came too often in the last minute."""

@@ -147,6 +147,8 @@ async def pronounce(context: Context) -> list[Reply]:
         text = check_word(context.args)
     except InputProblem:
         return []
+    if not await asyncio.to_thread(context.services.dictionary.known, text):
+        return []  # made-up button data: only words the dictionary knows are spoken
     audio = await context.services.speaker.say(text)
     if audio is None:
         return [

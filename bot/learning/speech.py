@@ -7,6 +7,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
+# Recordings kept on disk (each word once; a few KB each).
+MAX_FILES = 2000
+
 
 class Speaker:
     def __init__(self, folder: Path, *, voice: str = "en-us", program: str = "espeak-ng") -> None:
@@ -45,4 +48,11 @@ class Speaker:
             temp.unlink(missing_ok=True)
             return None
         temp.replace(path)
+        await asyncio.to_thread(self._keep_within_bounds)
         return path
+
+    def _keep_within_bounds(self) -> None:
+        """At most MAX_FILES recordings: the oldest go first (they are made again if asked)."""
+        files = sorted(self.folder.glob("*.wav"), key=lambda p: p.stat().st_mtime)
+        for old in files[: max(0, len(files) - MAX_FILES)]:
+            old.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import secrets
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from bot.adapters.web.config import WebSettings
 from bot.adapters.web.dashboard import Dashboard
 from bot.adapters.web.event import MAX_FRAME, PLATFORM, incoming_from, locale_from
 from bot.adapters.web.message import render_reply
+from bot.adapters.web.visitors import LearnerCookies, allowed_hosts, cookie_key
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.messages import Address, Reply
 from bot.conversation.services import Services
@@ -33,7 +35,8 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 USER_COOKIE = "pl_learner"
 _SHA_PNG = re.compile(r"^[0-9a-f]{64}\.png$")
-_ID = re.compile(r"^[0-9a-f]{32}$")
+# Private files (exports, data, audio) may be fetched for this long after they were shared.
+SHARE_SECONDS = 3600
 # Seconds a page has to confirm a picture before it counts as not delivered (sent again later).
 ACK_SECONDS = 10.0
 
@@ -51,7 +54,11 @@ class WebAdapter:
         self._acks: dict[str, asyncio.Future[None]] = {}
         self._redeliver: Callable[[str], Coroutine[Any, Any, None]] | None = None
         self._background: set[asyncio.Task[None]] = set()
-        self._shared: dict[str, Path] = {}
+        self._shared: dict[str, tuple[Path, float]] = {}
+        self.cookies = LearnerCookies(
+            cookie_key(services.settings.data.dir), settings.new_learners_per_hour
+        )
+        self.hosts: set[str] = set()  # known once the port is bound
         self.dashboard = Dashboard(services, settings)
 
     # ---- lifecycle ---------------------------------------------------------------------
@@ -64,6 +71,7 @@ class WebAdapter:
         app.router.add_static("/static/", HERE / "static", show_index=False)
         self.dashboard.register(app)
         app.middlewares.append(security_headers)
+        app.middlewares.append(self.known_host)
         return app
 
     async def __aenter__(self) -> WebAdapter:
@@ -76,6 +84,7 @@ class WebAdapter:
         port = sockets[0].getsockname()[1] if sockets else self.settings.port
         host = self.settings.host if ":" not in self.settings.host else f"[{self.settings.host}]"
         self.url = f"http://{host}:{port}/"
+        self.hosts = allowed_hosts(host, port, self.settings.public_url)
         log.info("web chat at %s", self.url)
         return self
 
@@ -88,11 +97,20 @@ class WebAdapter:
             await self._runner.cleanup()
             self._runner = None
 
+    @web.middleware
+    async def known_host(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        """Answer only to this server's own names: a page on another site that points its DNS
+        name at this computer (DNS rebinding) gets nothing."""
+        if request.host.lower() not in self.hosts:
+            raise web.HTTPMisdirectedRequest(text="Unknown host name.")
+        response: web.StreamResponse = await handler(request)
+        return response
+
     # ---- sending -----------------------------------------------------------------------
     def share(self, path: Path) -> str:
         """A short-lived, unguessable URL for a private file (audio, exports)."""
         token = secrets.token_urlsafe(16)
-        self._shared[token] = path
+        self._shared[token] = (path, time.monotonic() + SHARE_SECONDS)
         return f"/files/{token}/{path.name}"
 
     def on_reconnect(self, redeliver: Callable[[str], Coroutine[Any, Any, None]]) -> None:
@@ -133,18 +151,27 @@ class WebAdapter:
 
     # ---- pages -------------------------------------------------------------------------
     async def chat_page(self, request: web.Request) -> web.StreamResponse:
-        response = web.FileResponse(HERE / "static" / "chat.html")
-        if not _ID.match(request.cookies.get(USER_COOKIE, "")):
-            response.set_cookie(
-                USER_COOKIE,
-                secrets.token_hex(16),
-                max_age=365 * 86400,
-                httponly=True,
-                samesite="Strict",
+        if self.cookies.learner(request.cookies.get(USER_COOKIE)) is not None:
+            return web.FileResponse(HERE / "static" / "chat.html")
+        cookie = self.cookies.issue(request.remote or "?")
+        if cookie is None:
+            raise web.HTTPTooManyRequests(
+                text="Too many new chats from this computer. Please try again in an hour."
             )
+        response = web.FileResponse(HERE / "static" / "chat.html")
+        response.set_cookie(
+            USER_COOKIE,
+            cookie,
+            max_age=365 * 86400,
+            httponly=True,
+            samesite="Strict",
+            secure=request.secure,
+        )
         return response
 
     async def image(self, request: web.Request) -> web.StreamResponse:
+        if self.cookies.learner(request.cookies.get(USER_COOKIE)) is None:
+            raise web.HTTPForbidden(text="Open the chat page first.")
         name = request.match_info["name"]
         if not _SHA_PNG.match(name):
             raise web.HTTPNotFound()
@@ -154,8 +181,11 @@ class WebAdapter:
         return web.FileResponse(path, headers={"Cache-Control": "private, max-age=86400"})
 
     async def shared_file(self, request: web.Request) -> web.StreamResponse:
-        path = self._shared.get(request.match_info["token"])
-        if path is None or path.name != request.match_info["name"] or not path.exists():
+        path, expires = self._shared.get(request.match_info["token"], (None, 0.0))
+        if path is None or time.monotonic() > expires:
+            self._shared.pop(request.match_info["token"], None)
+            raise web.HTTPNotFound()
+        if path.name != request.match_info["name"] or not path.exists():  # gone after /forget
             raise web.HTTPNotFound()
         return web.FileResponse(
             path,
@@ -167,8 +197,8 @@ class WebAdapter:
         )
 
     async def websocket(self, request: web.Request) -> web.StreamResponse:
-        user = request.cookies.get(USER_COOKIE, "")
-        if not _ID.match(user) or not _same_origin(request):
+        user = self.cookies.learner(request.cookies.get(USER_COOKIE))
+        if user is None or not _same_origin(request):
             raise web.HTTPForbidden(text="Open the chat page first.")
         socket = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_FRAME)
         await socket.prepare(request)
@@ -211,14 +241,25 @@ def _same_origin(request: web.Request) -> bool:
     return origin is None or origin.split("://", 1)[-1] == request.host
 
 
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; "
+        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
 @web.middleware
 async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
-    response: web.StreamResponse = await handler(request)
-    response.headers.setdefault(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; "
-        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-    )
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
+    """Every answer carries the security headers, errors (raised 4xx/5xx) included."""
+    try:
+        response: web.StreamResponse = await handler(request)
+    except web.HTTPException as error:
+        for name, value in SECURITY_HEADERS.items():
+            error.headers.setdefault(name, value)
+        raise
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
     return response

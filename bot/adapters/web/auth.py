@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
+import re
 import secrets
 import time
+
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 _N, _R, _P = 2**14, 8, 1
 SESSION_SECONDS = 8 * 3600
@@ -69,18 +75,48 @@ class TeacherSessions:
 
 
 class LoginLimiter:
-    """At most `attempts` failed logins per address per `window` seconds."""
+    """Failed logins: at most `per_address` per address and `overall` from everyone together
+    in any `window` seconds (a guesser with many addresses still meets the second)."""
 
-    def __init__(self, attempts: int = 5, window: float = 300) -> None:
-        self.attempts = attempts
-        self.window = window
-        self._failures: dict[str, list[float]] = {}
+    def __init__(self, per_address: int = 5, overall: int = 20, window: int = 300) -> None:
+        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        self._per_address = parse(f"{per_address} per {window} seconds")
+        self._overall = parse(f"{overall} per {window} seconds")
 
     def allowed(self, address: str) -> bool:
-        now = time.monotonic()
-        recent = [t for t in self._failures.get(address, []) if now - t < self.window]
-        self._failures[address] = recent
-        return len(recent) < self.attempts
+        return self._limiter.test(self._per_address, "address", address) and self._limiter.test(
+            self._overall, "everyone"
+        )
 
     def failed(self, address: str) -> None:
-        self._failures.setdefault(address, []).append(time.monotonic())
+        self._limiter.hit(self._per_address, "address", address)
+        self._limiter.hit(self._overall, "everyone")
+
+
+class PasswordChecker:
+    """scrypt in worker threads, two at a time, so guesses never stall the chat; a missing or
+    broken setting takes as long as a wrong password (no timing hint)."""
+
+    def __init__(self, stored: str, concurrent: int = 2) -> None:
+        self.stored = stored if is_password_hash(stored) else ""
+        self._decoy = hash_password(secrets.token_urlsafe(16))
+        self._slots = asyncio.Semaphore(concurrent)
+
+    async def check(self, password: str) -> bool:
+        async with self._slots:
+            if not self.stored:
+                await asyncio.to_thread(verify_password, password, self._decoy)
+                return False
+            return await asyncio.to_thread(verify_password, password, self.stored)
+
+
+def is_password_hash(value: str) -> bool:
+    """What `pictolingo teacher-password` prints: scrypt$N$r$p$<32 hex salt>$<64 hex hash>."""
+    parts = value.split("$")
+    return (
+        len(parts) == 6
+        and parts[0] == "scrypt"
+        and all(p.isdigit() for p in parts[1:4])
+        and re.fullmatch(r"[0-9a-f]{32}", parts[4]) is not None
+        and re.fullmatch(r"[0-9a-f]{64}", parts[5]) is not None
+    )

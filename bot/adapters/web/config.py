@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field, SecretStr, model_validator
 
+from bot.adapters.web.auth import is_password_hash
 from bot.config_section import Section
 
 
@@ -19,9 +20,20 @@ class WebSettings(Section):
     # From `pictolingo teacher-password`; required to open the dashboard, and to listen
     # anywhere but this computer.
     teacher_password_hash: SecretStr = SecretStr("")
+    # The address people type to reach the chat when it is served beyond this computer (e.g.
+    # "https://pictolingo.school.example"); other Host names are refused (DNS rebinding).
+    public_url: str = ""
+    # New web learners (chat cookies) one address may start per hour (0 = no limit).
+    new_learners_per_hour: int = Field(20, ge=0)
 
     @model_validator(mode="after")
     def _password_off_this_computer(self) -> WebSettings:
+        stored = self.teacher_password_hash.get_secret_value()
+        if stored and not is_password_hash(stored):
+            raise ValueError(
+                "web.teacher_password_hash is not a password hash; run "
+                "`pictolingo teacher-password` and paste the line it prints"
+            )
         local = self.host in ("127.0.0.1", "::1", "localhost")
         if self.enabled and not local and not self.teacher_password_hash.get_secret_value():
             raise ValueError(

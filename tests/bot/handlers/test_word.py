@@ -7,7 +7,9 @@ from bot.app import App
 from tests.helpers import shown
 
 
-async def test_word_is_acknowledged_then_drawn_as_a_real_png(chat: TerminalAdapter) -> None:
+async def test_word_is_acknowledged_then_drawn_as_a_real_png(
+    chat: TerminalAdapter, app: App
+) -> None:
     first = await chat.say("/word apple")
     assert len(first) == 1
     assert "Drawing apple" in shown(first[0]) and "next" in shown(first[0])
@@ -19,7 +21,9 @@ async def test_word_is_acknowledged_then_drawn_as_a_real_png(chat: TerminalAdapt
     with Image.open(picture.images[0].path) as image:
         assert image.format == "PNG"
         assert image.size == (128, 128)  # the tiny model's 32 px, upscaled for chat
-        assert "parameters" in image.info  # seed and settings travel with the file
+        assert "parameters" not in image.info  # no prompt in the file a learner gets
+    stored = await app.services.images.get(picture.images[0].image_id or 0)
+    assert stored is not None and "seed" in stored.params  # it is kept beside the file
 
 
 async def test_same_word_again_is_served_from_the_cache_at_once(chat: TerminalAdapter) -> None:
