@@ -34,6 +34,20 @@ class LinkStore:
         )
         return int(value or 0)
 
+    async def attempts_by_everyone(self, window: timedelta) -> int:
+        since = stamp(self.clock.now() - window)
+        value = await self.db.fetchval(
+            "SELECT COUNT(*) FROM link_attempts WHERE attempted_at >= ?", (since,)
+        )
+        return int(value or 0)
+
+    async def expire_all(self) -> None:
+        """Every code not used yet stops working (someone is guessing codes)."""
+        await self.db.execute(
+            "UPDATE link_codes SET expires_at = ? WHERE used_at IS NULL",
+            (stamp(self.clock.now()),),
+        )
+
     async def record_attempt(self, user_id: int) -> None:
         await self.db.insert(
             "INSERT INTO link_attempts (user_id, attempted_at) VALUES (?, ?)",

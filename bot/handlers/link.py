@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import timedelta
 
@@ -16,6 +17,12 @@ MAX_TRIES_PER_HOUR = 5
 
 def new_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(6))
+
+
+# Wrong or right, from everyone together: past this many tries in the window, codes reset.
+GUESSES_BEFORE_RESET = 30
+GUESS_WINDOW = timedelta(minutes=10)
+log = logging.getLogger(__name__)
 
 
 @command(
@@ -48,6 +55,11 @@ async def link(context: Context) -> list[Reply]:
         ]
     await links.record_attempt(context.learner)
     found = await links.owner(code) if code.isalnum() and len(code) == 6 else None
+    if found is None and await links.attempts_by_everyone(GUESS_WINDOW) >= GUESSES_BEFORE_RESET:
+        # Many learners (or many made-up accounts) trying codes: someone is guessing. Every
+        # live code dies; real learners just make a new one.
+        log.warning("many /link tries in a few minutes: all open link codes expired")
+        await links.expire_all()
     if found is None:
         return [
             context.tell(

@@ -48,3 +48,17 @@ async def test_codes_expire_and_cannot_be_guessed(
     for guess in ("AAAAAA", "BBBBBB", "nope", "'; --"):
         assert "does not work" in shown((await web.say(f"/link {guess}"))[0])
     assert "Too many tries" in shown((await web.say(f"/link {await code_from(chat)}"))[0])
+
+
+async def test_many_learners_guessing_codes_kill_every_open_code(
+    chat: TerminalAdapter, app: App
+) -> None:
+    from tests.helpers import Person
+
+    code = await code_from(chat)
+    for number in range(30):  # thirty made-up accounts, one guess each (each under its limit)
+        guesser = Person(app, f"g{number}", f"g{number}")
+        await guesser.say(f"/link {number:06d}")
+    late = Person(app, "late", "late")
+    answer = await late.say(f"/link {code}")
+    assert "expired" in shown(answer[0]), "the real code died with the guessing"
