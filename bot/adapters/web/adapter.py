@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import secrets
+import ssl
 import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -71,19 +72,24 @@ class WebAdapter:
         app.router.add_static("/static/", HERE / "static", show_index=False)
         self.dashboard.register(app)
         app.middlewares.append(security_headers)
+        app.middlewares.append(self.behind_proxy)
         app.middlewares.append(self.known_host)
         return app
 
     async def __aenter__(self) -> WebAdapter:
         self._runner = web.AppRunner(self.application(), access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.settings.host, self.settings.port)
+        tls = None
+        if self.settings.tls_cert:
+            tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            tls.load_cert_chain(self.settings.tls_cert, self.settings.tls_key)
+        site = web.TCPSite(self._runner, self.settings.host, self.settings.port, ssl_context=tls)
         await site.start()
         server: Any = site._server  # aiohttp does not expose the bound port otherwise
         sockets = server.sockets if server is not None else []
         port = sockets[0].getsockname()[1] if sockets else self.settings.port
         host = self.settings.host if ":" not in self.settings.host else f"[{self.settings.host}]"
-        self.url = f"http://{host}:{port}/"
+        self.url = f"{'https' if tls else 'http'}://{host}:{port}/"
         self.hosts = allowed_hosts(host, port, self.settings.public_url)
         log.info("web chat at %s", self.url)
         return self
@@ -96,6 +102,22 @@ class WebAdapter:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    @web.middleware
+    async def behind_proxy(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        """Behind the configured reverse proxy only: the visitor's address and scheme from its
+        X-Forwarded-* headers (anyone else could forge them)."""
+        proxy = self.settings.trusted_proxy
+        if proxy and request.remote == proxy:
+            forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+            scheme = request.headers.get("X-Forwarded-Proto", request.scheme).strip().lower()
+            request = request.clone(
+                remote=forwarded or request.remote,
+                scheme=scheme if scheme in ("http", "https") else request.scheme,
+                host=request.headers.get("X-Forwarded-Host", request.host),
+            )
+        response: web.StreamResponse = await handler(request)
+        return response
 
     @web.middleware
     async def known_host(self, request: web.Request, handler: Any) -> web.StreamResponse:

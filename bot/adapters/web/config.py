@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field, SecretStr, model_validator
@@ -25,6 +26,22 @@ class WebSettings(Section):
     public_url: str = ""
     # New web learners (chat cookies) one address may start per hour (0 = no limit).
     new_learners_per_hour: int = Field(20, ge=0)
+    # Serve HTTPS directly: a certificate and its key (PEM files). Cookies are then Secure.
+    tls_cert: str = ""
+    tls_key: str = ""
+    # Or behind a reverse proxy that terminates HTTPS: its address. Only its X-Forwarded-For
+    # and X-Forwarded-Proto headers are believed.
+    trusted_proxy: str = ""
+
+    @model_validator(mode="after")
+    def _tls_files(self) -> WebSettings:
+        if bool(self.tls_cert) != bool(self.tls_key):
+            raise ValueError("web.tls_cert and web.tls_key go together: set both or neither")
+        for name in ("tls_cert", "tls_key"):
+            value = getattr(self, name)
+            if value and not Path(value).is_file():
+                raise ValueError(f"web.{name}: no file at {value}")
+        return self
 
     @model_validator(mode="after")
     def _password_off_this_computer(self) -> WebSettings:

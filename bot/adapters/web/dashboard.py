@@ -58,7 +58,12 @@ class Dashboard:
             configured=bool(self.settings.teacher_password_hash.get_secret_value()),
         )
         response.set_cookie(
-            PRELOGIN_COOKIE, token, httponly=True, samesite="Strict", path="/teacher"
+            PRELOGIN_COOKIE,
+            token,
+            httponly=True,
+            samesite="Strict",
+            path="/teacher",
+            secure=request.secure,
         )
         return response
 
@@ -94,6 +99,7 @@ class Dashboard:
             TEACHER_COOKIE,
             self.sessions.create(),
             httponly=True,
+            secure=request.secure,
             samesite="Strict",
             path="/teacher",
         )

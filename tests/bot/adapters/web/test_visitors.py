@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -13,7 +15,9 @@ from yarl import URL
 from bot.adapters.web import adapter as web_adapter
 from bot.adapters.web.adapter import WebAdapter
 from bot.adapters.web.auth import LoginLimiter, PasswordChecker, hash_password
+from bot.adapters.web.config import WebSettings
 from bot.adapters.web.visitors import LearnerCookies
+from bot.app import App
 from bot.config import ConfigError, load_settings
 from tests.bot.adapters.web.conftest import PASSWORD
 from tests.bot.adapters.web.test_adapter import replies_until, session_with_cookie
@@ -174,3 +178,28 @@ async def test_huge_or_unknown_learner_ids_are_404_and_sign_out_always_ends_the_
         headers = {"Cookie": f"pl_teacher={teacher}"}
         async with other.get(web.url + "teacher", headers=headers) as page:
             assert "Your learners" not in await page.text(), "the old session is over"
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    if not shutil.which("openssl"):
+        pytest.skip("openssl makes the test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+async def test_https_with_a_certificate_makes_cookies_secure(
+    app: App, certificate: tuple[Path, Path]
+) -> None:
+    cert, key = certificate
+    settings = WebSettings(port=0, tls_cert=str(cert), tls_key=str(key))
+    async with WebAdapter(app.dialogue, app.services, settings) as secure:
+        assert secure.url.startswith("https://")
+        async with aiohttp.ClientSession() as session, session.get(secure.url, ssl=False) as page:
+            assert page.status == 200
+            assert "Secure" in page.headers["Set-Cookie"]
