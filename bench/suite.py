@@ -322,4 +322,12 @@ async def run_bench(
 
             progress("1, 2 and 3 workers behind Redis (fixed-time engines)")
             results.update(await worker_scaling(jobs=30 if quick else 90))
+        from bench.web_load import run_web_load
+
+        crowd = 30 if quick else 100
+        progress(f"{crowd} web learners against a real pictolingo run")
+        load = await run_web_load(learners=crowd, model=settings.engine.model)
+        results["web_learners"] = crowd
+        results["web_ack_p99_ms"] = load["web_ack_p99_ms"]
+        results["web_picture_p99_s"] = load["web_picture_p99_s"]
     return results

@@ -85,6 +85,7 @@ class DiscordAdapter:
             OrderedDict()
         )
         self._messages: OrderedDict[str, discord.Message] = OrderedDict()
+        self._sent_at: dict[str, float] = {}
         self._last_edit: dict[str, float] = {}
         self._task: asyncio.Task[None] | None = None
         for spec in COMMANDS.values():
@@ -325,29 +326,51 @@ class DiscordAdapter:
                 sent = await channel.send(**kwargs)  # type: ignore[union-attr]
         if reply.handle and sent is not None:
             self._messages[reply.handle] = sent
+            self._sent_at[reply.handle] = time.monotonic()
             while len(self._messages) > REMEMBERED:
-                self._messages.popitem(last=False)
+                forgotten, _ = self._messages.popitem(last=False)
+                self._sent_at.pop(forgotten, None)
         if reply.clears:
-            old = self._messages.pop(reply.clears, None)
+            old = self._lasting(reply.clears)
+            self._messages.pop(reply.clears, None)
             if old is not None and old is not sent:
                 with contextlib.suppress(discord.HTTPException):
                     await old.delete()
 
+    def _lasting(self, handle: str) -> Any:
+        """The message behind `handle`, edited through the channel once the interaction's
+        15-minute token has run out (None for an ephemeral message then: it cannot be)."""
+        message = self._messages.get(handle)
+        if message is None:
+            return None
+        expired = time.monotonic() - self._sent_at.get(handle, 0.0) >= INTERACTION_LIFETIME
+        through_token = isinstance(message, discord.WebhookMessage | discord.InteractionMessage)
+        if not expired or not through_token:
+            return message
+        if message.flags.ephemeral:
+            return None
+        channel = self.client.get_partial_messageable(message.channel.id)
+        return channel.get_partial_message(message.id)
+
     async def _edit(self, reply: Reply) -> None:
         assert reply.edit_of is not None
-        message = self._messages.get(reply.edit_of)
-        if message is None:
+        if reply.edit_of not in self._messages:
             return
         now = time.monotonic()
-        if (
-            reply.progress is not None
-            and now - self._last_edit.get(reply.edit_of, 0) < EDIT_INTERVAL
+        if reply.progress is not None and (
+            now - self._last_edit.get(reply.edit_of, 0) < EDIT_INTERVAL
+            or now - self._sent_at.get(reply.edit_of, 0.0) >= INTERACTION_LIFETIME
         ):
-            return  # progress is a hint: Discord allows about 5 edits per 5 seconds
+            return  # progress is a hint: ~5 edits per 5 s, and none once the token is old
+        message = self._lasting(reply.edit_of)
+        if message is None:
+            return
         self._last_edit[reply.edit_of] = now
         parts = markdown_parts(reply.text)
+        # an edit without buttons removes the old ones (a cancelled request keeps no Cancel)
+        view = view_for(reply.buttons, 0) if reply.buttons else None
         with contextlib.suppress(discord.NotFound):
-            await message.edit(content=parts[0] if parts else "…")
+            await message.edit(content=parts[0] if parts else "…", view=view)
 
     async def _short_buttons(self, reply: Reply, owner: int) -> Reply:
         """Custom ids hold 100 characters: longer button data travels as a stored token."""

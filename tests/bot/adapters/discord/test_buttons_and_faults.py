@@ -135,3 +135,17 @@ async def test_long_button_data_is_never_cut(
     assert len(custom_id) <= 100
     token = custom_id.split(":", 2)[2]
     assert await discord_bot.services.buttons.expand(token) == long_data
+
+
+async def test_a_cancelled_request_keeps_no_cancel_button(
+    discord_bot: DiscordAdapter, fake: FakeDiscord
+) -> None:
+    from bot.conversation.messages import Address
+
+    channel = Address("discord", "777", "group")
+    status = Reply("Drawing apple…", handle="job:9", buttons=((Button("✖ Cancel", "cancel:9"),),))
+    await discord_bot.send(channel, status)
+    await discord_bot.send(channel, Reply("Cancelled: apple", edit_of="job:9"))
+    edit = fake.made("PATCH", "/channels/777/messages/")[-1].body
+    assert edit["content"] == "Cancelled: apple"
+    assert edit.get("components") == [], "the Cancel button is gone"
