@@ -160,3 +160,15 @@ class PrivacyStore:
         db = self.db
         rows = await db.fetchall("SELECT id FROM users WHERE last_seen < ?", (stamp(before),))
         return [int(r["id"]) for r in rows]
+
+    async def idle_visitors(self, platform: str, before: datetime) -> list[int]:
+        """Learners known only on `platform` who never asked for anything and were last seen
+        before then (a web page opened once): nothing of theirs is worth keeping."""
+        rows = await self.db.fetchall(
+            "SELECT users.id FROM users WHERE users.last_seen < ? "
+            "AND NOT EXISTS (SELECT 1 FROM requests WHERE requests.user_id = users.id) "
+            "AND NOT EXISTS (SELECT 1 FROM identities WHERE identities.user_id = users.id "
+            "AND identities.platform != ?)",
+            (stamp(before), platform),
+        )
+        return [int(r["id"]) for r in rows]

@@ -79,6 +79,11 @@ class CoreScheduler:
         days = services.settings.privacy.retention_days
         before = services.clock.now() - timedelta(days=days)
         learners = await services.privacy.idle_learners(before)
+        # web visitors who never asked for anything go after a day (anyone can open the page)
+        day_ago = services.clock.now() - timedelta(days=1)
+        learners += [
+            v for v in await services.privacy.idle_visitors("web", day_ago) if v not in learners
+        ]
         for learner in learners:
             await services.privacy.forget(learner, services.images.root, services.settings.data.dir)
         if learners:

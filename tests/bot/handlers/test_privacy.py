@@ -69,3 +69,19 @@ async def test_idle_learners_are_purged_by_the_nightly_job(
     assert purged == 1
     assert await app.services.privacy.rows_about(1) == 0
     assert await app.services.db.fetchval("SELECT COUNT(*) FROM users") == 1
+
+
+async def test_web_visitors_who_never_asked_anything_go_after_a_day(
+    app: App, clock: FakeClock
+) -> None:
+    from bot.conversation.messages import Incoming
+
+    async def web(user: str, text: str) -> None:
+        await app.dialogue.handle(Incoming(platform="web", chat_id=user, user_id=user, text=text))
+
+    await web("a" * 32, "/start")  # opened the page, never asked for a picture
+    await web("b" * 32, "/word apple")
+    clock.advance(days=2)
+    assert await CoreScheduler(app.services).purge_idle_learners() == 1
+    learners = await app.services.db.fetchval("SELECT COUNT(*) FROM identities")
+    assert learners == 1, "the learner who asked for a word is kept"
