@@ -356,6 +356,35 @@ def _hypernym_closure(dictionary: Dictionary, word: str, depth: int = 2) -> set[
     return found
 
 
+# ARPAbet vowels as eng-to-ipa writes them, in the order they appear in its IPA.
+_IPA_VOWELS = {
+    "AA": "ɑ", "AE": "æ", "AH": "ə", "AO": "ɔ", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ər",
+    "EY": "eɪ", "IH": "ɪ", "IY": "i", "OW": "oʊ", "OY": "ɔɪ", "UH": "ʊ", "UW": "u",
+}  # fmt: skip
+
+
+def with_stressed_vowels(text: str, phones: list[str]) -> str:
+    """eng-to-ipa writes every AH as ə and ER as ər; a stressed AH is ʌ (sun /sʌn/, mother
+    /ˈmʌðər/) and a stressed ER is ɜr (bird /bɜrd/), as learner dictionaries write them.
+    Vowels are matched to the CMU phones in order; anything unexpected leaves `text` as is."""
+    position, result = 0, text
+    for phone in phones:
+        base, stress = phone.upper().rstrip("012"), phone[-1]
+        target = _IPA_VOWELS.get(base)
+        if target is None:
+            continue
+        found = result.find(target, position)
+        if found < 0:
+            return text
+        if stress in "12" and base in ("AH", "ER"):
+            replacement = "ʌ" if base == "AH" else "ɜr"
+            result = result[:found] + replacement + result[found + len(target) :]
+            position = found + len(replacement)
+        else:
+            position = found + len(target)
+    return result
+
+
 @lru_cache(maxsize=4096)
 def ipa(word: str) -> str | None:
     """/ˈæpəl/: the CMU dictionary's pronunciation, or espeak-ng's for words it lacks."""
@@ -364,7 +393,9 @@ def ipa(word: str) -> str | None:
 
         text = eng_to_ipa.convert(word)
         if text and "*" not in text:
-            return f"/{text}/"
+            cmu = eng_to_ipa.get_cmu([word])
+            phones = cmu[0][0].split() if cmu and cmu[0] else []
+            return f"/{with_stressed_vowels(text, phones)}/"
     except ImportError:
         pass
     espeak = shutil.which("espeak-ng")

@@ -51,3 +51,18 @@ def test_related_words_are_alternative_answers(dictionary: Dictionary) -> None:
     assert dictionary.related("car", "automobile")
     assert not dictionary.related("dog", "cat")
     assert not dictionary.related("apple", "pear")
+
+
+def test_a_stressed_vowel_is_written_as_learner_dictionaries_do() -> None:
+    from bot.learning.dictionary import ipa
+
+    expected = {
+        "sun": "/sʌn/",
+        "run": "/rʌn/",
+        "mother": "/ˈmʌðər/",
+        "cup": "/kʌp/",
+        "bird": "/bɜrd/",
+        "apple": "/ˈæpəl/",  # unstressed: still ə
+        "banana": "/bəˈnænə/",
+    }
+    assert {word: ipa(word) for word in expected} == expected
