@@ -111,6 +111,7 @@ class WordNet:
         self.root = root
         self._index: dict[str, dict[str, tuple[int, ...]]] | None = None
         self._exceptions: dict[str, dict[str, list[str]]] = {}
+        self._irregular_verbs: set[str] = set()
         self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
 
@@ -140,6 +141,13 @@ class WordNet:
                         if len(parts) >= 2:
                             exceptions.setdefault(parts[0], []).extend(parts[1:])
                 self._exceptions[pos] = exceptions
+                if pos == "v":  # verbs with an irregular past (was, saw, ran)
+                    self._irregular_verbs = {
+                        lemma
+                        for form, lemmas in exceptions.items()
+                        if not form.endswith("d")
+                        for lemma in lemmas
+                    }
             counts = self.root / "cntlist.rev"
             if counts.exists():
                 for line in counts.read_text(encoding="utf-8").splitlines():
@@ -168,7 +176,15 @@ class WordNet:
             candidates += [
                 key[: -len(end)] + new
                 for end, new in MORPHY_RULES[p]
-                if key.endswith(end) and len(key) > len(end)
+                if key.endswith(end)
+                and len(key) > len(end)
+                # an irregular verb has no regular past: "bed" is not "be" + -d, nor "seed"
+                # "see" + -d (their pasts are in the exception list: was, saw)
+                and not (
+                    p == "v"
+                    and end in ("ed", "d")
+                    and key[: -len(end)] + new in self._irregular_verbs
+                )
             ]
             for candidate in candidates:
                 if p in self.index.get(candidate, {}) and (candidate, p) not in found:

@@ -66,3 +66,13 @@ def test_a_stressed_vowel_is_written_as_learner_dictionaries_do() -> None:
         "banana": "/bəˈnænə/",
     }
     assert {word: ipa(word) for word in expected} == expected
+
+
+def test_a_headword_is_never_read_as_another_words_inflection(dictionary: Dictionary) -> None:
+    for word, meaning in (("bed", "furniture"), ("seed", "fruit")):
+        card = dictionary.card(word)
+        assert card is not None and card.meanings[0].part_of_speech == "noun", word
+        assert meaning in card.meanings[0].definition, word
+        assert "Can you" not in card.example, word
+    ran = dictionary.card("ran")  # a real inflection still finds its headword
+    assert ran is not None and "move fast" in ran.meanings[0].definition
