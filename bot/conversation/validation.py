@@ -25,6 +25,11 @@ def _normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+ARTICLES = {"a", "an", "the"}
+# Words that start a sentence, not a name of a thing: "/word I like apples" is a sentence.
+SENTENCE_STARTS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "there", "my"}
+
+
 def check_word(raw: str, max_chars: int = 40) -> str:
     """A word or short phrase in English letters (hyphen, apostrophe and spaces allowed)."""
     text = _normalize(raw)
@@ -48,11 +53,14 @@ def check_word(raw: str, max_chars: int = 40) -> str:
             "A word can only have letters, spaces, - and '. Try: /word ice cream",
             "单词只能包含字母、空格、- 和 '。例如：/word ice cream",
         )
-    if len(text.split()) > 4:
+    words = text.split()
+    if len(words) > 4 or (len(words) > 1 and words[0].lower() in SENTENCE_STARTS):
         raise InputProblem(
             "That looks like a sentence. Try /sentence " + text[:60],
             "这像是一句话，请用 /sentence。",
         )
+    if len(words) > 1 and words[0].lower() in ARTICLES:
+        text = " ".join(words[1:])  # "/word an apple" is the word apple
     return text.lower()
 
 

@@ -196,7 +196,12 @@ class QuizMaster:
         correct = is_number(choice) and int(choice) == right_index
         if not await self.learning.answer(question.id, correct):
             return [Reply("You already answered that one.", ephemeral=True)]
-        feedback = f"✅ Right! {bold(right)}" if correct else f"❌ Not quite. It is {bold(right)}."
+        if correct:
+            feedback = f"✅ Right! {bold(right)}"
+        elif question.kind == "pick_sentence":  # a whole sentence: quote it as it is
+            feedback = f"❌ Not quite. The picture shows: {bold(right)}"
+        else:
+            feedback = f"❌ Not quite. It is {bold(right)}."
         return await self._after(
             user_id, question, Outcome(correct, False, feedback), in_group=in_group
         )

@@ -73,3 +73,12 @@ def test_sentences_that_are_accepted(raw: str) -> None:
 def test_sentences_that_are_refused(raw: str) -> None:
     with pytest.raises(InputProblem):
         check_sentence(raw)
+
+
+def test_articles_are_stripped_and_sentences_sent_to_sentence() -> None:
+    from bot.conversation.validation import InputProblem, check_word
+
+    assert check_word("an apple") == "apple" and check_word("The Cat") == "cat"
+    assert check_word("ice cream") == "ice cream"
+    with pytest.raises(InputProblem, match="/sentence I like apples"):
+        check_word("I like apples")

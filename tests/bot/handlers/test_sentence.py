@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from bot.adapters.terminal import TerminalAdapter
+from tests.helpers import shown
 
 
 async def test_sentence_is_drawn(chat: TerminalAdapter) -> None:
@@ -31,3 +32,16 @@ async def test_sql_looking_sentence_is_just_text(chat: TerminalAdapter) -> None:
     await chat.settle()
     history = await chat.say("/history")
     assert "DROP TABLE requests" in history[0].text
+
+
+async def test_a_wrong_sentence_answer_quotes_the_sentence_once(chat: TerminalAdapter) -> None:
+    sentence = "The cat sleeps on the sofa."
+    await chat.say(f"/sentence {sentence}")
+    await chat.settle()
+    question = (await chat.press("Quiz me"))[0]
+    options = shown(question).splitlines()[1:]
+    wrong = next(str(n) for n, line in enumerate(options, start=1) if sentence not in line)
+    feedback = (await chat.say(str(next(k for k, v in chat.button_labels.items() if v == wrong))))[
+        0
+    ]
+    assert shown(feedback) == f"❌ Not quite. The picture shows: {sentence}"
