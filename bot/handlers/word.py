@@ -47,7 +47,9 @@ async def word(context: Context) -> list[Reply]:
                 f"Which {bold(text)} do you mean?", f"你说的 {text} 是哪一个？", buttons=buttons
             )
         ]
-    return await draw_word(context, text)
+    everyday = await asyncio.to_thread(dictionary.everyday_sense, text)
+    sense_id = everyday.sense_id if everyday else None
+    return await draw_word(context, text, sense_id, shape_prompt=False)
 
 
 async def unknown_word(context: Context, text: str) -> Reply:
@@ -69,11 +71,15 @@ async def unknown_word(context: Context, text: str) -> Reply:
     )
 
 
-async def draw_word(context: Context, text: str, sense_id: str | None = None) -> list[Reply]:
+async def draw_word(
+    context: Context, text: str, sense_id: str | None = None, *, shape_prompt: bool = True
+) -> list[Reply]:
+    """Draw `text`; the card leads with `sense_id`. A meaning the learner chose also shapes
+    the prompt ("cricket bat"); the everyday one picked for them leaves the prompt as it is."""
     dictionary = context.services.dictionary
-    meaning = dictionary.sense(sense_id) if sense_id else None
+    meaning = dictionary.sense(sense_id) if sense_id and shape_prompt else None
     sense_hint = meaning.definition.split(";")[0] if meaning else None
-    lemma = dictionary.sense_name(sense_id, text) if sense_id else None
+    lemma = dictionary.sense_name(sense_id, text) if sense_id and shape_prompt else None
     request = context.services.illustrator.for_word(
         text, sense=sense_hint, lemma=lemma, style=await chat_style(context)
     )

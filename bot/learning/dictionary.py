@@ -35,6 +35,17 @@ PICTURE_GROUPS = {
     "noun.substance": "thing",
     "noun.group": "group",
 }
+# How much more a beginner means a concrete, drawable sense than an abstract one.
+EVERYDAY_WEIGHT = {
+    "noun.animal": 5,
+    "noun.artifact": 3,
+    "noun.food": 3,
+    "noun.plant": 3,
+    "noun.body": 3,
+    "noun.object": 2,
+    "noun.phenomenon": 2,
+    "noun.substance": 2,
+}
 # Classic homographs teachers use; asked about even when the corpus counts are thin.
 CLASSIC_HOMOGRAPHS = {
     "bat",
@@ -175,10 +186,27 @@ class Dictionary:
         if len(by_group) < 2:
             return []
         ranked = sorted(by_group.values(), key=lambda s: -s.count)
-        top, second = ranked[0].count, ranked[1].count
-        if word.lower() in CLASSIC_HOMOGRAPHS or (second >= 1 and second >= 0.2 * top):
+        # Only homographs learners really confuse are asked about, before any picture; for
+        # everything else the everyday meaning is drawn at once (see `everyday_sense`).
+        if word.lower() in CLASSIC_HOMOGRAPHS:
             return [_meaning(s) for s in ranked[:3]]
         return []
+
+    def everyday_sense(self, word: str) -> Meaning | None:
+        """The meaning a beginner most likely means: WordNet's tag counts, weighted toward
+        things a picture can show (the living animal before its meat, the furniture before
+        a table of data); None when the word has no noun sense."""
+        senses = self.senses(word)
+        if not senses or senses[0].pos != "n":
+            return None  # mostly a verb or an adjective ("run", "happy"): no noun forced on it
+        nouns = [s for s in senses if s.pos == "n"][:8]
+
+        def weight(pair: tuple[int, Sense]) -> tuple[int, int]:
+            position, sense = pair
+            return (sense.count + 1) * EVERYDAY_WEIGHT.get(sense.lexname, 1), -position
+
+        best = max(enumerate(nouns), key=weight)
+        return _meaning(best[1])
 
     def sense(self, sense_id: str) -> Meaning | None:
         try:

@@ -70,3 +70,21 @@ async def test_the_chosen_sense_survives_a_cached_picture(chat: TerminalAdapter,
     assert card.index("1.") < card.index("racket" if "racket" in card else "club")
     rows = await app.services.db.fetchall("SELECT sense FROM items WHERE text = 'bat' ORDER BY id")
     assert rows and all(row["sense"] for row in rows), "the item keeps its meaning"
+
+
+async def test_everyday_meanings_are_drawn_without_a_question(chat: TerminalAdapter) -> None:
+    expected = {
+        "water": "liquid",
+        "table": "furniture",
+        "name": "language unit",
+        "fish": "aquatic vertebrate",
+        "chicken": "domestic fowl",
+    }
+    for word, meaning in expected.items():
+        first = (await chat.say(f"/word {word}"))[0]
+        assert "do you mean" not in shown(first), word
+        await chat.settle()
+        card = shown(chat.transcript.replies[-1])
+        assert meaning in card.split("\n")[1], (word, card)  # the first meaning listed
+    ask = (await chat.say("/word mouse"))[0]
+    assert "Which mouse do you mean?" in shown(ask), "homographs learners confuse still ask"
