@@ -13,8 +13,10 @@ from bot.learning.report import progress_report
 def when(now: datetime, due: datetime) -> str:
     """'now', 'in 3 hours', 'tomorrow', 'in 5 days'."""
     seconds = (due - now).total_seconds()
-    if seconds <= 60:
+    if seconds <= 0:
         return "now"
+    if seconds <= 60:
+        return "in a minute"
     if seconds < 3600:
         return f"in {int(seconds // 60)} minutes"
     if seconds < 86400:
