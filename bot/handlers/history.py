@@ -59,7 +59,14 @@ async def history_page(context: Context, search: str, page: int) -> list[Reply]:
     )
     incoming = context.incoming
     if not result.entries:
-        if search:
+        if search and page > 1:
+            text = say(
+                incoming,
+                f"There are no more pictures for {bold(search)}. "
+                f"Send /history {search} for the first page.",
+                "没有更多了。",
+            )
+        elif search:
             text = say(
                 incoming,
                 f"I found nothing for {bold(search)}. Try another word, or "

@@ -9,6 +9,14 @@ from bot.conversation.context import Context
 from bot.conversation.messages import Attachment, Button, Reply
 from bot.conversation.router import callback, command
 
+# What a child reads instead of table names ("3 pictures you asked for", not "3 requests").
+PLAIN_NAMES = {
+    "requests": ("picture you asked for", "pictures you asked for"),
+    "items": ("word or sentence you learned", "words and sentences you learned"),
+    "review_log": ("quiz answer", "quiz answers"),
+    "quizzes": ("quiz", "quizzes"),
+}
+
 
 @command("mydata", zh="我的数据", private=True)
 async def mydata(context: Context) -> list[Reply]:
@@ -25,10 +33,15 @@ async def mydata(context: Context) -> list[Reply]:
         )
 
     await asyncio.to_thread(write)
-    counts = ", ".join(f"{len(v)} {k}" for k, v in data.items() if isinstance(v, list) and v)
+    counts = ", ".join(
+        f"{len(data[table])} {one if len(data[table]) == 1 else many}"
+        for table, (one, many) in PLAIN_NAMES.items()
+        if data.get(table)
+    )
     return [
         context.tell(
-            f"Here is everything I keep about you ({counts}). Send /forget to delete it all.",
+            f"Here is everything I keep about you ({counts or 'nothing yet'}). "
+            "Send /forget to delete it all.",
             "这是我保存的关于你的全部数据。发送 /forget 可以全部删除。",
             files=(Attachment(path, path.name, "application/json"),),
             ephemeral=True,

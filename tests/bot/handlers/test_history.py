@@ -80,3 +80,10 @@ def test_arguments_split_into_search_and_page() -> None:
     assert parse_arguments("0") == ("", 1)
     assert parse_arguments("ice cream") == ("ice cream", 1)
     assert parse_arguments("9" * 50)[1] == 100_000
+
+
+async def test_a_page_past_the_last_match_says_so(chat: TerminalAdapter) -> None:
+    await chat.say("/word apple")
+    await chat.settle()
+    answer = shown((await chat.say("/history apple 2"))[0])
+    assert "no more pictures for apple" in answer and "found nothing" not in answer

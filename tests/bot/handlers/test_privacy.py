@@ -21,6 +21,8 @@ async def learn(chat: TerminalAdapter, word: str) -> None:
 async def test_mydata_is_everything_and_nothing_secret(chat: TerminalAdapter, app: App) -> None:
     await learn(chat, "apple")
     reply = (await chat.say("/mydata"))[0]
+    assert "1 picture you asked for, 1 word or sentence you learned" in shown(reply)
+    assert "review_log" not in shown(reply), "no table names for a child"
     data = json.loads(reply.files[0].path.read_text())
     assert data["identities"] == [
         {"platform": "terminal", "platform_user_id": "local", "user_id": 1}
