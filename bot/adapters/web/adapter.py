@@ -159,11 +159,15 @@ class WebAdapter:
         if token:
             self._acks[token] = acknowledged
         try:
+            reached = 0
             for socket in list(sockets):
                 try:
                     await socket.send_json(payload)
+                    reached += 1
                 except (ConnectionError, RuntimeError):
                     sockets.discard(socket)
+            if token and not reached:  # every page had gone: no need to wait for a confirmation
+                raise NotDelivered("the learner's page is closed")
             if token:
                 await asyncio.wait_for(acknowledged, ACK_SECONDS)
         except TimeoutError:
