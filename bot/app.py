@@ -24,11 +24,13 @@ from engine.options import EngineOptions
 from engine.pipeline import PictureEngine
 from engine.prompt_filter import PromptFilter
 from engine.queue import Drawer, GenerationQueue, LocalQueue, QueueOptions
+from engine.resolver import Resolver, resolver_for
 from storage.buttons import ButtonStore
 from storage.challenges import ChallengeStore
 from storage.clock import Clock, SystemClock
 from storage.db import Database
 from storage.flags import FlagStore
+from storage.gaps import GapStore
 from storage.history import HistoryStore
 from storage.images import ImageStore
 from storage.jobs import JobStore
@@ -64,6 +66,8 @@ def engine_options(settings: Settings) -> EngineOptions:
         height=None if e.height == "auto" else int(e.height),
         threads=e.threads,
         image_checker=settings.safety.image_checker,
+        picture_check=e.picture_check,
+        picture_check_timeout=e.picture_check_timeout,
         attention_slicing=e.attention_slicing,
         vae_tiling=e.vae_tiling,
         cpu_offload=e.cpu_offload,
@@ -95,7 +99,7 @@ class App:
     engine: PictureEngine | None
 
 
-def _illustrator(settings: Settings, source: PictureEngine) -> Illustrator:
+def _illustrator(settings: Settings, source: PictureEngine, resolver: Resolver) -> Illustrator:
     """Requests drawn with the loaded model's defaults (or the configured one's, with Redis)."""
     defaults = source.defaults()
     return Illustrator(
@@ -112,7 +116,8 @@ def _illustrator(settings: Settings, source: PictureEngine) -> Illustrator:
                 name: (style.prompt, ((name, style.weight),) if style.lora else ())
                 for name, style in settings.styles.items()
             },
-        )
+        ),
+        resolver,
     )
 
 
@@ -169,6 +174,7 @@ def _services(
         quizzes=QuizMaster(learning, images, users, dictionary, clock),
         speaker=Speaker(data_dir / "audio"),
         flags=FlagStore(db, clock),
+        gaps=GapStore(db, clock),
         buttons=ButtonStore(db, clock),
         links=LinkStore(db, clock),
         privacy=PrivacyStore(db),
@@ -205,7 +211,10 @@ async def open_app(
         if lock:
             stack.enter_context(instance_lock(settings.data.dir))
         drawer, engine = await _drawer(settings, drawer, engine)
-        illustrator = _illustrator(settings, engine or PictureEngine(engine_options(settings)))
+        resolver = await asyncio.to_thread(resolver_for, settings.engine.model, dictionary.wordnet)
+        illustrator = _illustrator(
+            settings, engine or PictureEngine(engine_options(settings)), resolver
+        )
         db = await stack.enter_async_context(Database(settings.db_path))
         services = _services(
             settings,

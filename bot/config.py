@@ -57,6 +57,10 @@ class EngineSettings(Section):
     tiny_autoencoder: str = ""
     # "prompt": the same words always get the same picture (and a cache hit); "random": a new one.
     seed: Literal["prompt", "random"] = "prompt"
+    # Does each picture show its word? "auto" (the starter's own check; none for other models),
+    # "clip:<local folder>" (a CLIP model on disk, any model), or "off".
+    picture_check: str = Field("auto", pattern=r"^(auto|off|clip:.+)$")
+    picture_check_timeout: float = Field(30.0, gt=0, le=600)
 
     @field_validator("steps")
     @classmethod

@@ -18,6 +18,10 @@ class EngineOptions:
     height: int | None = None
     threads: int = 0
     image_checker: str = ""
+    # Does the picture show its word? "auto": the starter's own check, none for other models;
+    # "clip:<local folder>" for any model; "off".
+    picture_check: str = "auto"
+    picture_check_timeout: float = 30.0
     attention_slicing: bool = False
     vae_tiling: bool = False
     cpu_offload: bool = False

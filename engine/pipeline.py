@@ -18,6 +18,7 @@ from typing import Any
 from engine.errors import EngineError, EngineOutOfMemory
 from engine.image_check import ImageChecker
 from engine.options import EngineOptions
+from engine.picture_check import PictureCheck, run_check
 from engine.presets import Preset, preset_for
 from engine.request import GenerationRequest
 
@@ -47,6 +48,8 @@ class DrawnPicture:
     params: dict[str, Any]
     safe: bool | None
     check: str = "none"
+    # Does it show the request's subject? None: no check for this model (or no subject).
+    shows: bool | None = None
 
 
 def pick_device(requested: str = "auto") -> str:
@@ -101,6 +104,7 @@ class PictureEngine:
         self._lock = threading.Lock()
         self._loaded = False
         self.checker: ImageChecker | None = None
+        self.picture_check: PictureCheck | None = None
         self._active_adapters: tuple[tuple[str, float], ...] = ()
 
     @property
@@ -146,6 +150,9 @@ class PictureEngine:
             from engine.image_check import ClipSafetyChecker
 
             self.checker = ClipSafetyChecker(self.options.image_checker, self.device)
+        from engine.picture_check import load_check
+
+        self.picture_check = load_check(self.options.picture_check, self.model_name, self.device)
         self._loaded = True
         log.info(
             "model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1]
@@ -198,12 +205,59 @@ class PictureEngine:
     def draw(
         self, requests: list[GenerationRequest], on_progress: ProgressCallback | None = None
     ) -> list[DrawnPicture]:
-        """Draw every request in one pipeline call. Runs in a worker thread."""
-        import torch
-
+        """Draw every request in one pipeline call, check each picture against its subject,
+        and draw the ones that failed once more with a new seed. Runs in a worker thread."""
         self.check_inputs(requests)
         if self.pipeline is None:
             raise EngineError("the model is not loaded yet")
+        requests = list(requests)
+        images, flags = self._run(requests, on_progress)
+        shows = self._shows(requests, images)
+        again = [i for i, verdict in enumerate(shows) if verdict is False]
+        if again:
+            retried = [requests[i].retried() for i in again]
+            log.info("%d picture(s) did not show their word; drawing them again", len(again))
+            new_images, new_flags = self._run(retried, None)
+            new_shows = self._shows(retried, new_images)
+            for slot, index in enumerate(again):
+                requests[index] = retried[slot]
+                images[index] = new_images[slot]
+                shows[index] = new_shows[slot]
+                if flags is not None:
+                    flags[index] = new_flags[slot] if new_flags is not None else None
+        pictures = []
+        for index, (request, image) in enumerate(zip(requests, images, strict=True)):
+            params = request.to_dict() | {"device": self.device}
+            png, width, height = encode_png(image, params, self.preset.display_size)
+            safe, check = self._safety_verdict(flags, index)
+            pictures.append(
+                DrawnPicture(png, width, height, request.seed, params, safe, check, shows[index])
+            )
+        return pictures
+
+    def _shows(self, requests: list[GenerationRequest], images: list[Any]) -> list[bool | None]:
+        """The picture check's verdict per picture (None where nothing is to be checked)."""
+        if self.picture_check is None:
+            return [None] * len(requests)
+        wanted = [i for i, r in enumerate(requests) if r.subject]
+        verdicts: list[bool | None] = [None] * len(requests)
+        if wanted:
+            results = run_check(
+                self.picture_check,
+                [images[i] for i in wanted],
+                [requests[i].subject for i in wanted],
+                self.options.picture_check_timeout,
+            )
+            for i, verdict in zip(wanted, results, strict=True):
+                verdicts[i] = verdict
+        return verdicts
+
+    def _run(
+        self, requests: list[GenerationRequest], on_progress: ProgressCallback | None
+    ) -> tuple[list[Any], list[Any] | None]:
+        """One pipeline call: the PIL images and the safety flags (None: no checker ran)."""
+        import torch
+
         first = requests[0]
         with self._lock:
             self._interrupt.clear()
@@ -241,13 +295,7 @@ class PictureEngine:
         flags = getattr(output, "nsfw_content_detected", None)
         if flags is None and self.checker is not None:
             flags = [None if ok is None else not ok for ok in self.checker.check(output.images)]
-        pictures = []
-        for index, (request, image) in enumerate(zip(requests, output.images, strict=True)):
-            params = request.to_dict() | {"device": self.device}
-            png, width, height = encode_png(image, params, self.preset.display_size)
-            safe, check = self._safety_verdict(flags, index)
-            pictures.append(DrawnPicture(png, width, height, request.seed, params, safe, check))
-        return pictures
+        return list(output.images), None if flags is None else list(flags)
 
 
 def _closed_vocabulary_verdict(preset: Preset) -> tuple[bool | None, str]:

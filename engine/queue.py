@@ -67,6 +67,9 @@ class JobEvent:
 
 Listener = Callable[[JobEvent], None]
 
+# The error of a job whose picture did not pass the picture check (after one retry).
+NOT_SHOWN = "not_shown"
+
 
 class Drawer(Protocol):
     """What the queue needs from an engine (PictureEngine, or a fake in tests)."""
@@ -227,6 +230,12 @@ class QueueCore:
             await self.jobs.fail([j.id for j in group], f"unsafe:{verdict.reason}")
             for job in group:
                 self._emit(JobEvent("failed", job, error=f"unsafe:{verdict.reason}"))
+            return False
+        if picture.shows is False:
+            # Drawn twice and neither showed the word: never sent, stored or cached as it.
+            await self.jobs.fail([j.id for j in group], NOT_SHOWN)
+            for job in group:
+                self._emit(JobEvent("failed", job, error=NOT_SHOWN))
             return False
         stored = await self.images.save(
             picture.png,

@@ -54,6 +54,7 @@ def picture_fields(picture: DrawnPicture) -> dict[str, Any]:
         "params": picture.params,
         "safe": picture.safe,
         "check": picture.check,
+        "shows": picture.shows,
     }
     return {"png": picture.png, "meta": json.dumps(meta)}
 
@@ -68,6 +69,7 @@ def picture_from(fields: dict[bytes, bytes]) -> DrawnPicture:
         params=dict(meta["params"]),
         safe=meta["safe"],
         check=str(meta["check"]),
+        shows=meta.get("shows"),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 
@@ -23,6 +23,9 @@ class GenerationRequest:
     scheduler: str
     # LoRA styles as (name, weight) pairs; part of both keys since they change the pixels.
     adapters: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    # What the finished picture must show (a concept, a word); checked before it is sent.
+    # Not a pixel setting, but part of the cache key: a cached picture passed *this* check.
+    subject: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -41,6 +44,10 @@ class GenerationRequest:
         names = {f.name for f in fields(cls)}
         return cls.from_dict({k: v for k, v in params.items() if k in names})
 
+    def retried(self) -> GenerationRequest:
+        """The same request with a new seed, for one more try after a failed check."""
+        return replace(self, seed=seed_for(f"{self.seed}:{self.prompt}:again"))
+
     def cache_key(self) -> str:
         """Same key ⇔ same picture: model, prompts, size, steps, guidance, seed, styles."""
         return _digest(self.to_dict())
@@ -48,7 +55,7 @@ class GenerationRequest:
     def batch_key(self) -> str:
         """Requests with the same batch key can share one pipeline call."""
         data = self.to_dict()
-        for per_image in ("prompt", "negative_prompt", "seed"):
+        for per_image in ("prompt", "negative_prompt", "seed", "subject"):
             data.pop(per_image)
         return _digest(data)
 

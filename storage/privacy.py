@@ -28,6 +28,7 @@ USER_TABLES = (
     "link_attempts",
     "flags",
     "sessions",
+    "undrawable_askers",
 )
 # Where pictures are used; an image used only by the learner's rows goes with them.
 IMAGE_USES = (

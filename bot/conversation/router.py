@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 Handler = Callable[["Context"], Awaitable[list[Reply]]]
 PictureRenderer = Callable[["Context", "Delivery", "StoredImage"], Awaitable[list[Reply]]]
+NoPictureRenderer = Callable[["Context", "Delivery"], Awaitable[list[Reply]]]
 TextHandler = Callable[["Context"], Awaitable[list[Reply] | None]]
 
 _COMMAND = re.compile(r"^/([A-Za-z][A-Za-z0-9_]{0,31})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(.*))?$", re.S)
@@ -51,6 +52,8 @@ class Command:
 COMMANDS: dict[str, Command] = {}
 CALLBACKS: dict[str, Handler] = {}
 PICTURE_RENDERERS: dict[str, PictureRenderer] = {}
+# How a job whose picture failed the picture check is answered instead, per delivery kind.
+NO_PICTURE_RENDERERS: dict[str, NoPictureRenderer] = {}
 TEXT_HANDLERS: list[TextHandler] = []
 
 
@@ -109,6 +112,16 @@ def on_picture(kind: str) -> Callable[[PictureRenderer], PictureRenderer]:
 
     def register(renderer: PictureRenderer) -> PictureRenderer:
         PICTURE_RENDERERS[kind] = renderer
+        return renderer
+
+    return register
+
+
+def on_no_picture(kind: str) -> Callable[[NoPictureRenderer], NoPictureRenderer]:
+    """Register the honest answer for a ``kind`` whose picture did not show what it should."""
+
+    def register(renderer: NoPictureRenderer) -> NoPictureRenderer:
+        NO_PICTURE_RENDERERS[kind] = renderer
         return renderer
 
     return register

@@ -18,6 +18,7 @@ from storage.challenges import ChallengeStore
 from storage.clock import Clock
 from storage.db import Database
 from storage.flags import FlagStore
+from storage.gaps import GapStore
 from storage.history import HistoryStore
 from storage.images import ImageStore
 from storage.jobs import JobStore
@@ -44,6 +45,7 @@ class Services:
     quizzes: QuizMaster
     speaker: Speaker
     flags: FlagStore
+    gaps: GapStore
     buttons: ButtonStore
     links: LinkStore
     privacy: PrivacyStore

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
-from bot.conversation.router import callback, command, on_picture
+from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word
 from bot.learning.cards import card_text, sense_label
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
+from bot.pictures.understand import understand
 from storage.images import StoredImage
 
 
@@ -47,9 +49,7 @@ async def word(context: Context) -> list[Reply]:
                 f"Which {bold(text)} do you mean?", f"你说的 {text} 是哪一个？", buttons=buttons
             )
         ]
-    everyday = await asyncio.to_thread(dictionary.everyday_sense, text)
-    sense_id = everyday.sense_id if everyday else None
-    return await draw_word(context, text, sense_id, shape_prompt=False)
+    return await draw_word(context, text)
 
 
 async def unknown_word(context: Context, text: str) -> Reply:
@@ -71,26 +71,57 @@ async def unknown_word(context: Context, text: str) -> Reply:
     )
 
 
-async def draw_word(
-    context: Context, text: str, sense_id: str | None = None, *, shape_prompt: bool = True
-) -> list[Reply]:
-    """Draw `text`; the card leads with `sense_id`. A meaning the learner chose also shapes
-    the prompt ("cricket bat"); the everyday one picked for them leaves the prompt as it is."""
-    dictionary = context.services.dictionary
-    meaning = dictionary.sense(sense_id) if sense_id and shape_prompt else None
-    sense_hint = meaning.definition.split(";")[0] if meaning else None
-    lemma = dictionary.sense_name(sense_id, text) if sense_id and shape_prompt else None
-    request = context.services.illustrator.for_word(
-        text, sense=sense_hint, lemma=lemma, style=await chat_style(context)
+async def draw_word(context: Context, text: str, chosen_sense: str | None = None) -> list[Reply]:
+    """Draw `text` if the model can (the card leads with the meaning drawn), else say so
+    kindly and teach it without a picture. A meaning the learner chose also shapes the
+    prompt ("cricket bat"); the everyday one picked for them leaves the prompt as it is."""
+    services = context.services
+    dictionary = services.dictionary
+    understood = await asyncio.to_thread(
+        understand, dictionary, services.illustrator.resolver, text, chosen_sense
     )
-    return await request_picture(context, kind="word", text=text, request=request, sense=sense_id)
+    if understood.drawing is None:
+        return await cannot_draw(context, text, understood.sense_id, reason="unknown")
+    meaning = dictionary.sense(chosen_sense) if chosen_sense else None
+    sense_hint = meaning.definition.split(";")[0] if meaning else None
+    lemma = dictionary.sense_name(chosen_sense, text) if chosen_sense else None
+    request = services.illustrator.for_word(
+        text,
+        drawing=understood.drawing,
+        sense=sense_hint,
+        lemma=lemma,
+        style=await chat_style(context),
+    )
+    return await request_picture(
+        context, kind="word", text=text, request=request, sense=understood.sense_id
+    )
+
+
+async def cannot_draw(
+    context: Context, text: str, sense_id: str | None, *, reason: str
+) -> list[Reply]:
+    """The honest answer: no picture, the whole card, and practice that needs no picture."""
+    services = context.services
+    await services.gaps.add(services.settings.engine.model, text, context.learner, reason)
+    learner_settings = await services.users.settings(context.learner)
+    chinese = learner_settings.get("chinese", context.wants_chinese)
+    card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
+    meaning = services.dictionary.sense(sense_id) if sense_id else None
+    body = card_text(card, meaning=meaning) if card else bold(text)
+    item = await services.learning.remember_item(context.learner, "word", text, None, sense_id)
+    honest = context.tell(
+        f"I can't draw {bold(text)} yet, but here is the word:",
+        f"我还不会画 {text}，不过我们可以学这个词：",
+    )
+    row = [Button("✍️ Practise", f"quiz:{item.id}")]
+    if services.speaker.available:
+        row.append(Button("🔊 Hear it", f"say:{text}"))
+    return [Reply(f"{honest.text}\n\n{body}", buttons=(tuple(row),))]
 
 
 @callback("word")
 async def suggested_word(context: Context) -> list[Reply]:
     """A "did you mean" button: draw the suggested word."""
-    from dataclasses import replace
-
     from bot.conversation.context import Context as Ctx
 
     again = Ctx(
@@ -111,7 +142,7 @@ async def chosen_sense(context: Context) -> list[Reply]:
     unsafe = await safety_refusal(context, text)  # button data can be made up
     if unsafe is not None:
         return [unsafe]
-    return await draw_word(context, text, sense_id)
+    return await draw_word(context, text, sense_id or None)
 
 
 @on_picture("word")
@@ -144,6 +175,13 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
             buttons=tuple(buttons),
         )
     ]
+
+
+@on_no_picture("word")
+async def word_not_shown(context: Context, delivery: Delivery) -> list[Reply]:
+    """Drawn twice and the picture did not show the word: the honest answer instead."""
+    replies = await cannot_draw(context, delivery.text, delivery.sense, reason="not_shown")
+    return [replace(reply, clears=delivery.handle) for reply in replies]
 
 
 @callback("say")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.learning.chinese import ChineseGloss
-from bot.learning.wordnet import Sense, WordNet
+from engine.wordnet import Sense, WordNet
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 # Categories a picture can show; senses in different groups are different pictures.
@@ -196,17 +196,27 @@ class Dictionary:
         """The meaning a beginner most likely means: WordNet's tag counts, weighted toward
         things a picture can show (the living animal before its meat, the furniture before
         a table of data); None when the word has no noun sense."""
+        ranked = self.everyday_senses(word)
+        return ranked[0] if ranked else None
+
+    def everyday_senses(self, word: str, limit: int = 8) -> list[Meaning]:
+        """The word's noun meanings, the one a beginner most likely means first ([] when the
+        word is mostly a verb or an adjective: "run", "happy" get no noun forced on them)."""
         senses = self.senses(word)
         if not senses or senses[0].pos != "n":
-            return None  # mostly a verb or an adjective ("run", "happy"): no noun forced on it
-        nouns = [s for s in senses if s.pos == "n"][:8]
+            return []
+        nouns = [s for s in senses if s.pos == "n"][:limit]
+
+        counted = any(sense.count for sense in nouns)
 
         def weight(pair: tuple[int, Sense]) -> tuple[int, int]:
             position, sense = pair
+            if not counted:  # no corpus evidence: WordNet's own order is the best there is
+                return 0, -position
             return (sense.count + 1) * EVERYDAY_WEIGHT.get(sense.lexname, 1), -position
 
-        best = max(enumerate(nouns), key=weight)
-        return _meaning(best[1])
+        ranked = sorted(enumerate(nouns), key=weight, reverse=True)
+        return [_meaning(sense) for _, sense in ranked]
 
     def sense(self, sense_id: str) -> Meaning | None:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,6 +158,14 @@ class QuizMaster:
         if in_group:
             prompt = PROMPTS.get(f"{question.kind}_group", prompt)
         text = prompt.format(word=bold(word))
+        if question.image_id is None and question.kind in ("pick_word", "type_word") and item:
+            # A word taught without a picture is practised from its meaning.
+            clue = self._clue(item)
+            text = (
+                f"Which word means: {clue}?"
+                if question.kind == "pick_word"
+                else f"Type the word that means: {clue}"
+            )
         if total > 1:
             text = f"Question {number} of {total}: {text}"
         buttons: list[tuple[Button, ...]] = []
@@ -184,6 +193,17 @@ class QuizMaster:
             if stored is not None:
                 images = (Picture(stored.path, stored.id, caption="?", alt="quiz picture"),)
         return Reply(text, images=images, buttons=tuple(buttons))
+
+    def _clue(self, item: Item) -> str:
+        meaning = self.dictionary.sense(item.sense) if item.sense else None
+        if meaning is None:
+            card = self.dictionary.card(item.text)
+            meaning = card.meanings[0] if card and card.meanings else None
+        if meaning is None:
+            return "(no meaning known)"
+        clue = meaning.definition.split(";")[0]
+        # the meaning must not give the answer away ("a male parent … your father")
+        return re.sub(rf"\b{re.escape(item.text)}\w*", "___", clue, flags=re.IGNORECASE)
 
     # ---- answering
     async def answer_choice(

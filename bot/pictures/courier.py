@@ -14,12 +14,13 @@ from bot.adapters.base import Acknowledging, ChatUnavailable, NotDelivered, Send
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Address, Incoming, Reply
+from bot.conversation.router import NO_PICTURE_RENDERERS
 from bot.conversation.services import Services
 from bot.conversation.texts import say
 from bot.logs import use_request_id
 from bot.pictures.ask import render_picture
 from bot.pictures.delivery import Delivery, job_handle
-from engine.queue import JobEvent
+from engine.queue import NOT_SHOWN, JobEvent
 from storage.jobs import JobRecord
 
 log = logging.getLogger(__name__)
@@ -225,9 +226,13 @@ class Courier:
                     text=text,
                     reason=error,
                 )
-            replies = [
-                Reply(failure_text(context.incoming, error, text), clears=job_handle(job.id))
-            ]
+            honest = NO_PICTURE_RENDERERS.get(delivery.kind) if error == NOT_SHOWN else None
+            if honest is not None:
+                replies = await honest(context, delivery)
+            else:
+                replies = [
+                    Reply(failure_text(context.incoming, error, text), clears=job_handle(job.id))
+                ]
         sent = 0
         try:
             for reply in replies:

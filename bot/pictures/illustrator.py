@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
+from engine.resolver import OpenResolver, Resolution, Resolver
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,14 @@ class DrawingDefaults:
 
 
 class Illustrator:
-    def __init__(self, defaults: DrawingDefaults) -> None:
+    """Knows what the loaded model can draw (its resolver) and how to ask it (its defaults)."""
+
+    def __init__(self, defaults: DrawingDefaults, resolver: Resolver | None = None) -> None:
         self.defaults = defaults
+        self.resolver: Resolver = resolver or OpenResolver()
 
     def _request(
-        self, prompt: Prompt, *, new_seed: bool, style: str | None = None
+        self, prompt: Prompt, *, new_seed: bool, style: str | None = None, subject: str = ""
     ) -> GenerationRequest:
         d = self.defaults
         adapters: tuple[tuple[str, float], ...] = ()
@@ -48,24 +52,33 @@ class Illustrator:
             seed=seed,
             scheduler=d.scheduler,
             adapters=adapters,
+            subject=subject,
         )
 
     def for_word(
         self,
         word: str,
         *,
+        drawing: Resolution | None = None,
         sense: str | None = None,
         lemma: str | None = None,
         new_seed: bool = False,
         style: str | None = None,
     ) -> GenerationRequest:
-        """`sense` describes the chosen meaning; small models get its most specific name."""
-        if self.defaults.prompt_style == "caption" and lemma:
+        """`drawing` is what the resolver chose (a closed model draws its concept); `sense`
+        describes a meaning the learner chose, and small models get its most specific name."""
+        subject = word
+        if drawing is None:  # a word already taught or chosen by the program: words alone
+            drawing = self.resolver.resolve(word)
+        if drawing is not None and drawing.how != "open":
+            word = subject = drawing.subject
+        elif self.defaults.prompt_style == "caption" and lemma:
             word = lemma
         return self._request(
             word_prompt(word, sense=sense, style=self.defaults.prompt_style),
             new_seed=new_seed,
             style=style,
+            subject=subject,
         )
 
     def for_sentence(

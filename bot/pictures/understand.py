@@ -1,0 +1,34 @@
+"""Which meaning of a word to teach, and what the loaded model will draw for it.
+
+A beginner's `/word` is not asked which meaning they mean (except for the classic homographs):
+the everyday meaning is taught, or, when the model cannot draw that one, the most everyday
+meaning it can draw ("kite" the toy, not the hawk). When no meaning can be drawn, the everyday
+meaning is taught without a picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.learning.dictionary import Dictionary
+from engine.resolver import Resolution, Resolver
+
+
+@dataclass(frozen=True)
+class Understanding:
+    word: str
+    sense_id: str | None  # the meaning the card leads with
+    drawing: Resolution | None  # None: the model cannot draw this word (yet)
+
+
+def understand(
+    dictionary: Dictionary, resolver: Resolver, word: str, sense_id: str | None = None
+) -> Understanding:
+    """`sense_id` is a meaning the learner chose; without it the everyday one is picked."""
+    if sense_id is not None:
+        return Understanding(word, sense_id, resolver.resolve(word, [sense_id]))
+    meanings = dictionary.everyday_senses(word)
+    everyday = meanings[0].sense_id if meanings else None
+    drawing = resolver.resolve(word, [m.sense_id for m in meanings])
+    chosen = drawing.sense if drawing is not None and drawing.sense else everyday
+    return Understanding(word, chosen, drawing)

@@ -1,0 +1,404 @@
+"""Understanding a word before it is drawn: which picture can the loaded model make for it?
+
+Two resolvers share one protocol. ``OpenResolver`` (a general text-to-image model) passes the
+word through: such a model can try anything, and the picture check after drawing guards what
+is sent. ``ConceptResolver`` (a closed-vocabulary model such as the starter) maps a word and
+its chosen meaning to one of the model's concepts, or to nothing, and then no job is queued:
+
+1. the meaning itself: a concept whose name shares the WordNet synset (automobile → car);
+2. a close kind of it: the meaning's hypernyms up to two levels (puppy → dog, poodle → dog);
+3. the concept's own names and captions, plurals and other forms (apples → apple);
+4. text-embedding similarity over the captions, above a threshold calibrated on labelled
+   pairs (``engine/data/resolver_pairs.tsv``; ``pictolingo eval`` reports precision/recall).
+
+Every step honours the meaning: a caption or a similar phrase is only taken when the chosen
+meaning is the concept's kind of thing (the cricket bat is not the animal).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Protocol
+
+import numpy as np
+
+from engine.embedding import TextEmbedder
+from engine.starter.dataset import Concept
+from engine.wordnet import Sense, WordNet
+
+# Calibrated on the first half of engine/data/resolver_pairs.tsv (see `calibrate`).
+SIMILARITY_THRESHOLD = 0.80
+HYPERNYM_DEPTH = 2
+# A meaning that is the kind of this many concepts is a category, not one picture.
+CATEGORY_SIZE = 8
+
+# The kinds of WordNet noun a concept of each training group can stand for.
+_THINGS = ("noun.artifact", "noun.object")
+GROUP_KINDS: dict[str, tuple[str, ...]] = {
+    "animal": ("noun.animal",),
+    "cat-face": ("noun.animal",),
+    "food": ("noun.food", "noun.plant", "noun.substance", "noun.artifact"),
+    "drink": ("noun.food", "noun.substance", "noun.artifact"),
+    "plant": ("noun.plant", "noun.object"),
+    "body-parts": ("noun.body",),
+    "person": ("noun.act", "noun.person"),
+    "place": ("noun.artifact", "noun.object", "noun.location"),
+    "hotel": _THINGS,
+    "transport": ("noun.artifact",),
+    "sky & weather": ("noun.phenomenon", "noun.object", "noun.time", "noun.artifact"),
+    "event": ("noun.artifact", "noun.event", "noun.act"),
+    "sport": ("noun.artifact", "noun.act"),
+    "game": ("noun.artifact", "noun.act"),
+    "book-paper": ("noun.artifact", "noun.communication"),
+    "mail": ("noun.artifact", "noun.communication"),
+    "music": ("noun.artifact", "noun.communication"),
+    "sound": ("noun.artifact", "noun.communication"),
+}
+_DEFAULT_KINDS = ("noun.artifact", "noun.object")
+# Meanings a picture can show; a word with only other meanings (idea, family) is not drawn.
+CONCRETE = frozenset(
+    {
+        "noun.animal",
+        "noun.artifact",
+        "noun.body",
+        "noun.food",
+        "noun.plant",
+        "noun.object",
+        "noun.phenomenon",
+        "noun.substance",
+        "noun.act",
+        "noun.event",
+        "noun.location",
+        "noun.time",
+        "noun.person",
+    }
+)
+_NO_MEANING: list[Sense | None] = [None]
+_LEADING = re.compile(r"^(a picture of |an |a |the )+")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What to draw for a learner's word, and what the finished picture must show."""
+
+    subject: str  # the concept (closed models) or the word; the picture check compares to it
+    prompt: str  # the words the model is asked to draw
+    how: str  # name, synonym, caption, head, kind, similar or open
+    score: float = 1.0
+    sense: str | None = None  # the meaning drawn (a WordNet sense id), when one was given
+
+
+class Resolver(Protocol):
+    closed: bool  # True: only what resolves can be drawn at all
+
+    def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None: ...
+
+
+class OpenResolver:
+    """A general model can attempt any word; the check after drawing keeps it honest."""
+
+    closed = False
+
+    def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None:
+        sense = sense_ids[0] if sense_ids else None
+        return Resolution(subject=word, prompt=word, how="open", sense=sense)
+
+
+def resolver_for(model: str, wordnet: WordNet) -> Resolver:
+    """The starter model's concepts, or the open resolver for every other model. Slow the
+    first time (WordNet anchors and caption embeddings): call it in a worker thread."""
+    if model != "starter":
+        return OpenResolver()
+    from engine.starter.dataset import load
+
+    _, concepts = load()
+    resolver = ConceptResolver(concepts, wordnet, shared_embedder())
+    resolver.warm()
+    return resolver
+
+
+@cache
+def shared_embedder() -> TextEmbedder:
+    """One text encoder per process (it is read-only and caches its phrases)."""
+    return TextEmbedder()
+
+
+def kinds_for(group: str) -> tuple[str, ...]:
+    for prefix, kinds in GROUP_KINDS.items():
+        if group == prefix or group.startswith(prefix + "-") or group.startswith(prefix):
+            return kinds
+    return _DEFAULT_KINDS
+
+
+def phrase_of(caption: str) -> str:
+    return _LEADING.sub("", caption.strip().lower())
+
+
+def heads_of(phrase: str) -> list[str]:
+    """The nouns a phrase is about: "palm tree" → tree, "glass of milk" → glass and milk,
+    "fork and knife" → fork and knife, "house with garden" → house."""
+    main = re.split(r" with | without ", phrase)[0]
+    heads = []
+    for part in re.split(r" of | and ", main):
+        words = part.split()
+        if words:
+            heads.append(words[-1])
+    return heads
+
+
+_GENUS = re.compile(
+    r"^(?:an? |the )?(?:[a-z-]+ )*?([a-z-]+)(?: that | which | of | with | in |[,;(]|$)"
+)
+
+
+def genus_of(definition: str) -> str | None:
+    """The kind a WordNet definition names first: "young domestic cat" → cat."""
+    match = _GENUS.match(definition.lower())
+    return match.group(1) if match else None
+
+
+def parse_sense(sense_id: str | None) -> tuple[str, int] | None:
+    if not sense_id or len(sense_id) < 2 or sense_id[0] not in "nvasr":
+        return None
+    try:
+        return sense_id[0], int(sense_id[1:])
+    except ValueError:
+        return None
+
+
+class ConceptResolver:
+    """Word + meaning → one of a closed model's concepts (or None: it cannot be drawn)."""
+
+    closed = True
+
+    def __init__(
+        self,
+        concepts: Sequence[Concept],
+        wordnet: WordNet,
+        embedder: TextEmbedder | None = None,
+        threshold: float = SIMILARITY_THRESHOLD,
+    ) -> None:
+        self.concepts = list(concepts)
+        self.wordnet = wordnet
+        self.embedder = embedder
+        self.threshold = threshold
+
+    def warm(self) -> None:
+        """Work out the names, meanings and embeddings now rather than at the first word."""
+        _ = self.by_head, self.by_offset, self.category_sizes
+        if self.embedder is not None and self.wordnet.available():
+            _ = self._phrase_matrix
+
+    # ---- the concepts' names, meanings and embeddings, worked out once
+    @cached_property
+    def by_phrase(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for concept in self.concepts:
+            for phrase in dict.fromkeys([concept.name, *map(phrase_of, concept.captions)]):
+                if phrase:
+                    found.setdefault(phrase, []).append(concept.index)
+        return found
+
+    @cached_property
+    def anchors(self) -> dict[int, set[int]]:
+        """Concept → the WordNet noun synsets its names stand for, of the concept's kind."""
+        result: dict[int, set[int]] = {}
+        for concept in self.concepts:
+            kinds = kinds_for(concept.group)
+            offsets: set[int] = set()
+            for phrase in dict.fromkeys([concept.name, *map(phrase_of, concept.captions)]):
+                key = phrase.replace(" ", "_")
+                if key not in self.wordnet.index or "n" not in self.wordnet.index[key]:
+                    continue
+                for offset in self.wordnet.index[key]["n"]:
+                    if self.wordnet.synset(offset, "n").lexname in kinds:
+                        offsets.add(offset)
+            result[concept.index] = offsets
+        return result
+
+    @cached_property
+    def by_offset(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for index, offsets in self.anchors.items():
+            for offset in offsets:
+                found.setdefault(offset, []).append(index)
+        return found
+
+    @cached_property
+    def _phrase_matrix(self) -> tuple[list[str], np.ndarray]:
+        assert self.embedder is not None
+        phrases = sorted(self.by_phrase)
+        return phrases, self.embedder.embed(phrases)
+
+    @cached_property
+    def by_head(self) -> dict[str, list[int]]:
+        """The main noun(s) of each phrase: tree in "palm tree", milk in "glass of milk"."""
+        found: dict[str, list[int]] = {}
+        for phrase, indices in self.by_phrase.items():
+            for head in heads_of(phrase):
+                for index in indices:
+                    if index not in found.setdefault(head, []):
+                        found[head].append(index)
+        return found
+
+    # ---- resolving
+    def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None:
+        """The picture for `word` in the first of its meanings (best first) that can be drawn;
+        `Resolution.sense` says which meaning that was. No meanings: the words alone decide."""
+        key = " ".join(word.lower().split())
+        if not key:
+            return None
+        forms = [key] + [
+            f.replace("_", " ") for f, _ in self.wordnet.base_forms(key, "n") if f != key
+        ]
+        senses = [s for s in map(self._sense, sense_ids) if s is not None]
+        if sense_ids and not senses:
+            return None  # only meanings no picture can show (an idea, a family member)
+        if any(s.count for s in senses):  # rare meanings never beat the ones people use
+            senses = [s for i, s in enumerate(senses) if s.count or i == 0]
+        for sense in senses or _NO_MEANING:
+            found = self._for_meaning(forms, sense)
+            if found is not None:
+                return found
+        return self._by_similarity(key, senses)
+
+    def _for_meaning(self, forms: list[str], sense: Sense | None) -> Resolution | None:
+        """One meaning (or none): the same synset, a name or caption, a head noun, a kind."""
+        if sense is not None and sense.offset in self.by_offset:
+            best = self._best(self.by_offset[sense.offset], forms)
+            how = "name" if self.concepts[best].name in forms else "synonym"
+            return self._resolution(best, how, sense)
+        if sense is not None and self.category_sizes.get(sense.offset, 0) >= CATEGORY_SIZE:
+            return None  # "fruit", "animal": many pictures, and none of them is the word
+        for form in forms:
+            fitting = self._fitting(self.by_phrase.get(form, []), sense)
+            if fitting:
+                best = self._best(fitting, forms)
+                how = "name" if self.concepts[best].name in forms else "caption"
+                return self._resolution(best, how, sense)
+        for form in forms:
+            fitting = [
+                i
+                for i in self._fitting(self.by_head.get(form, []), sense)
+                if self._instance_of(i, sense, form)
+            ]
+            if fitting:
+                return self._resolution(self._best(fitting, forms), "head", sense)
+        if sense is not None:
+            kind = self._kind_of(sense)
+            if kind:
+                return self._resolution(self._best(kind, forms), "kind", sense)
+        return None
+
+    def _sense(self, sense_id: str) -> Sense | None:
+        parsed = parse_sense(sense_id)
+        if parsed is None or parsed[0] != "n":
+            return None
+        try:
+            sense = self.wordnet.synset(parsed[1], "n")
+        except (OSError, IndexError, ValueError):
+            return None
+        return sense if sense.lexname in CONCRETE else None
+
+    def _fitting(self, indices: list[int], sense: Sense | None) -> list[int]:
+        """The concepts of the kind of thing the meaning is (all of them, without one)."""
+        if sense is None:
+            return list(indices)
+        return [i for i in indices if sense.lexname in kinds_for(self.concepts[i].group)]
+
+    def _instance_of(self, index: int, sense: Sense | None, word: str) -> bool:
+        """A head-noun match must really show the meaning: "palm tree" is filed under tree in
+        WordNet; "glass of milk" shows milk (what it is of), not a glass."""
+        name = self.concepts[index].name
+        if " of " in name and heads_of(name.split(" of ", 1)[1])[:1] == [word]:
+            return True
+        if sense is None:
+            return False
+        offsets = self.wordnet.index.get(name.replace(" ", "_"), {}).get("n", ())
+        return any(sense.offset in self._ancestors(o) for o in offsets)
+
+    def _ancestors(self, offset: int, depth: int = 8) -> set[int]:
+        found: set[int] = set()
+        frontier = [offset]
+        for _ in range(depth):
+            frontier = [
+                h for o in frontier for h in self.wordnet.synset(o, "n").hypernyms if h not in found
+            ]
+            found.update(frontier)
+        return found
+
+    @cached_property
+    def category_sizes(self) -> dict[int, int]:
+        """How many concepts each WordNet synset is an ancestor of ("fruit": a dozen)."""
+        sizes: dict[int, int] = {}
+        for offsets in self.anchors.values():
+            above: set[int] = set()
+            for offset in offsets:
+                above |= self._ancestors(offset)
+            for offset in above:
+                sizes[offset] = sizes.get(offset, 0) + 1
+        return sizes
+
+    def _kind_of(self, sense: Sense) -> list[int] | None:
+        """An animal drawn as its kind: puppy → dog (hypernyms), kitten → "young domestic cat"."""
+        if sense.lexname != "noun.animal":
+            return None
+        frontier = list(sense.hypernyms)
+        for _ in range(HYPERNYM_DEPTH):
+            following: list[int] = []
+            for offset in frontier:
+                if offset in self.by_offset:
+                    return self.by_offset[offset]
+                following.extend(self.wordnet.synset(offset, "n").hypernyms)
+            frontier = following
+        genus = genus_of(sense.definition)
+        candidates = self.by_phrase.get(genus, []) if genus else []
+        animals = [i for i in candidates if "noun.animal" in kinds_for(self.concepts[i].group)]
+        return animals or None
+
+    def _best(self, indices: list[int], forms: list[str]) -> int:
+        """Prefer the concept named exactly the word (the word as typed first), then the
+        shortest name."""
+
+        def rank(i: int) -> tuple[int, int, int]:
+            name = self.concepts[i].name
+            return (forms.index(name) if name in forms else len(forms), len(name), i)
+
+        return min(indices, key=rank)
+
+    def _by_similarity(self, key: str, senses: list[Sense]) -> Resolution | None:
+        if self.embedder is None:
+            return None
+        phrases, matrix = self._phrase_matrix
+        scores = matrix @ self.embedder.embed([key])[0]
+        for position in np.argsort(-scores)[:5]:
+            score = float(scores[position])
+            if score < self.threshold:
+                return None
+            phrase = phrases[position]
+            if key in phrase.split() and key not in heads_of(phrase):
+                continue  # "garden" is not "house with garden": the picture shows a house
+            for sense in senses or _NO_MEANING:
+                fitting = self._fitting(self.by_phrase[phrase], sense)
+                if fitting:
+                    best = min(fitting, key=lambda i: (len(self.concepts[i].name), i))
+                    return self._resolution(best, "similar", sense, score)
+        return None
+
+    def similarity(self, word: str) -> tuple[str, float]:
+        """The closest caption and its score (for calibration and the eval)."""
+        assert self.embedder is not None
+        phrases, matrix = self._phrase_matrix
+        scores = matrix @ self.embedder.embed([" ".join(word.lower().split())])[0]
+        best = int(np.argmax(scores))
+        return phrases[best], float(scores[best])
+
+    def _resolution(
+        self, index: int, how: str, sense: Sense | None, score: float = 1.0
+    ) -> Resolution:
+        name = self.concepts[index].name
+        sense_id = f"n{sense.offset:08d}" if sense is not None else None
+        return Resolution(subject=name, prompt=name, how=how, score=score, sense=sense_id)
