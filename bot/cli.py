@@ -6,7 +6,7 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -282,8 +282,15 @@ def evaluate(
     out: Annotated[Path, typer.Option(help="Folder for the sweep table and plot.")] = Path(
         "runs/eval"
     ),
+    vocabulary: Annotated[
+        bool, typer.Option(help="Also run the beginner word list and the resolver pairs.")
+    ] = True,
+    sheet: Annotated[
+        Path, typer.Option(help="Contact sheet of every picture the word list would send.")
+    ] = Path("runs/eval/vocabulary.png"),
 ) -> None:
-    """Measure the starter model: accuracy (retrieval), reproducibility, diversity, speed."""
+    """Measure the starter model: accuracy (retrieval), reproducibility, diversity, speed,
+    and picture truth (the beginner word list and the resolver's labelled pairs)."""
     import json
 
     from engine.starter import sweep as sweeping
@@ -292,6 +299,8 @@ def evaluate(
         typer.echo(message, err=json_output)
 
     result = sweeping.evaluate(limit=limit, progress=say)
+    if vocabulary:
+        result.update(_truth_figures(sheet, limit, say))
     if sweep:
         rows = sweeping.sweep(out, progress=say)
         result["sweep"] = {
@@ -304,6 +313,30 @@ def evaluate(
     else:
         for key, value in result.items():
             typer.echo(f"{key:>22}: {value}")
+
+
+def _truth_figures(sheet: Path, limit: int, say: Callable[[str], None]) -> dict[str, Any]:
+    from bot.learning.dictionary import Dictionary
+    from bot.pictures import truth_eval
+    from engine.options import EngineOptions
+    from engine.pipeline import PictureEngine
+    from engine.resolver import resolver_for
+
+    say("picture truth: loading the dictionary, the resolver and the model")
+    dictionary = Dictionary()
+    dictionary.load()
+    resolver = resolver_for("starter", dictionary.wordnet)
+    engine = PictureEngine(EngineOptions(model="starter"))
+    engine.load()
+    words = truth_eval.word_list()
+    words = words[:limit] if limit else words
+    source = f"{truth_eval.WORD_LIST.name} (CEFR-J A1-A2 concrete nouns)"
+    return {
+        "vocabulary": truth_eval.vocabulary_figures(
+            dictionary, resolver, engine, words=words, source=source, sheet=sheet, progress=say
+        ),
+        "resolver": truth_eval.resolver_figures(dictionary, resolver),
+    }
 
 
 @app.command()

@@ -59,6 +59,21 @@ def _redis_state(url: str) -> tuple[str, bool]:
     return f"redis at {safe}, {workers} worker(s) alive", True
 
 
+def _picture_check_state(settings: Settings) -> tuple[str, bool]:
+    """Are finished pictures checked against their word before they are sent?"""
+    spec, model = settings.engine.picture_check, settings.engine.model
+    if spec == "off":
+        return "off: pictures are sent without checking that they show the word", True
+    if spec.startswith("clip:"):
+        folder = Path(spec[len("clip:") :]).expanduser()
+        if not (folder / "config.json").exists():
+            return f"clip model folder {folder} not found (no config.json)", False
+        return f"on: CLIP from {folder}", True
+    if model == "starter":
+        return "on: the starter's own check (its training pictures), one retry", True
+    return 'not checked (set [engine] picture_check = "clip:<folder>" to check)', True
+
+
 def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool]]:
     used = config or (DEFAULT_CONFIG_FILE if DEFAULT_CONFIG_FILE.exists() else None)
     rows: list[tuple[str, str, bool]] = [
@@ -78,6 +93,7 @@ def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool
         )
     except ValueError as exc:
         rows.append(("model", str(exc), False))
+    rows.append(("picture check", *_picture_check_state(settings)))
     for platform in platforms():
         rows.extend(platform.doctor(settings))
     if settings.queue.backend == "redis":

@@ -30,7 +30,7 @@ from engine.starter.dataset import Concept
 from engine.wordnet import Sense, WordNet
 
 # Calibrated on the first half of engine/data/resolver_pairs.tsv (see `calibrate`).
-SIMILARITY_THRESHOLD = 0.80
+SIMILARITY_THRESHOLD = 0.83
 HYPERNYM_DEPTH = 2
 # A meaning that is the kind of this many concepts is a category, not one picture.
 CATEGORY_SIZE = 8
@@ -150,7 +150,8 @@ def heads_of(phrase: str) -> list[str]:
 
 
 _GENUS = re.compile(
-    r"^(?:an? |the )?(?:[a-z-]+ )*?([a-z-]+)(?: that | which | of | with | in |[,;(]|$)"
+    r"^(?:an? |the )?(?:[a-z-]+ )*?([a-z-]+)"
+    r"(?: (?:that|which|who|of|with|in|for|from|having|used|bred|or|and|to|on|by) |[,;(]|$)"
 )
 
 
@@ -254,11 +255,14 @@ class ConceptResolver:
         forms = [key] + [
             f.replace("_", " ") for f, _ in self.wordnet.base_forms(key, "n") if f != key
         ]
-        senses = [s for s in map(self._sense, sense_ids) if s is not None]
+        meanings = [s for s in (self._sense(i, forms) for i in sense_ids) if s is not None]
+        # Rare meanings never beat the ones people use: "blue" is a colour before it is a
+        # butterfly, a "can" a tin before it is a toilet (SemCor tag counts; none: all count).
+        top = max((s.count for s in meanings), default=0)
+        common = [s for i, s in enumerate(meanings) if i == 0 or s.count > 0]
+        senses = [s for s in (common if top else meanings) if s.lexname in CONCRETE]
         if sense_ids and not senses:
             return None  # only meanings no picture can show (an idea, a family member)
-        if any(s.count for s in senses):  # rare meanings never beat the ones people use
-            senses = [s for i, s in enumerate(senses) if s.count or i == 0]
         for sense in senses or _NO_MEANING:
             found = self._for_meaning(forms, sense)
             if found is not None:
@@ -293,15 +297,20 @@ class ConceptResolver:
                 return self._resolution(self._best(kind, forms), "kind", sense)
         return None
 
-    def _sense(self, sense_id: str) -> Sense | None:
+    def _sense(self, sense_id: str, forms: list[str]) -> Sense | None:
+        """The WordNet sense, with the tag count of the word's own lemma in it."""
         parsed = parse_sense(sense_id)
         if parsed is None or parsed[0] != "n":
             return None
         try:
             sense = self.wordnet.synset(parsed[1], "n")
+            lemmas = {lemma.lower() for lemma in sense.lemmas}
+            for form in forms:
+                if form.replace(" ", "_") in lemmas:
+                    return self.wordnet.synset(parsed[1], "n", form.replace(" ", "_"))
+            return sense
         except (OSError, IndexError, ValueError):
             return None
-        return sense if sense.lexname in CONCRETE else None
 
     def _fitting(self, indices: list[int], sense: Sense | None) -> list[int]:
         """The concepts of the kind of thing the meaning is (all of them, without one)."""

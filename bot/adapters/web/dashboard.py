@@ -13,7 +13,7 @@ from aiohttp import web
 from bot.adapters.web.auth import LoginLimiter, PasswordChecker, TeacherSessions
 from bot.adapters.web.config import WebSettings
 from bot.adapters.web.pages import TEMPLATES
-from bot.adapters.web.sections import classes_section, flags_section
+from bot.adapters.web.sections import classes_section, flags_section, gaps_section
 from bot.challenges.rounds import pseudonym
 from bot.conversation.services import Services
 from bot.learning.report import progress_report
@@ -29,7 +29,7 @@ class Dashboard:
         self.sessions = TeacherSessions()
         self.limiter = LoginLimiter()
         self.passwords = PasswordChecker(settings.teacher_password_hash.get_secret_value())
-        self.extra_sections: list[Any] = [classes_section, flags_section]
+        self.extra_sections: list[Any] = [classes_section, gaps_section, flags_section]
 
     def register(self, app: web.Application) -> None:
         app.router.add_get("/teacher", self.home)

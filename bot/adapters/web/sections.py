@@ -1,5 +1,5 @@
 """Dashboard sections beyond the learner table: classes (schedule, word list, last challenge,
-leaderboard) and what the safety checks stopped."""
+leaderboard) what the safety checks stopped, and the words the model could not draw yet."""
 
 from __future__ import annotations
 
@@ -39,3 +39,9 @@ async def classes_section(services: Services) -> Markup:
 async def flags_section(services: Services) -> Markup:
     flags = await services.flags.latest(limit=20)
     return Markup(TEMPLATES.get_template("flags.html").render(flags=flags))
+
+
+async def gaps_section(services: Services) -> Markup:
+    model = services.settings.engine.model
+    gaps = await services.gaps.most_asked(model, limit=30)
+    return Markup(TEMPLATES.get_template("gaps.html").render(gaps=gaps, model=model))

@@ -1,0 +1,125 @@
+"""Picture truth as a learner meets it: a word the model cannot draw gets no job and no
+picture but the honest answer; a picture that fails the check is drawn once more, then
+answered honestly; the teacher dashboard lists what could not be drawn."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from bot.adapters.terminal import TerminalAdapter
+from bot.adapters.web.sections import gaps_section
+from bot.app import App, open_app
+from bot.config import Settings
+from bot.learning.dictionary import Dictionary
+from engine.pipeline import DrawnPicture, ProgressCallback
+from engine.request import GenerationRequest
+from engine.resolver import ConceptResolver
+from engine.starter.dataset import load
+from tests.helpers import FakeClock, FakeDrawer, shown
+
+
+@pytest.fixture(scope="module")
+def starter_resolver(dictionary: Dictionary) -> ConceptResolver:
+    _, concepts = load()
+    return ConceptResolver(concepts, dictionary.wordnet)  # no embedder: fast, still closed
+
+
+class CheckingDrawer(FakeDrawer):
+    """A fake engine whose picture check fails the first `failures` pictures of each subject."""
+
+    def __init__(self, failures: int) -> None:
+        super().__init__()
+        self.failures = failures
+        self.checked: list[str] = []
+
+    def draw(
+        self, requests: list[GenerationRequest], on_progress: ProgressCallback | None = None
+    ) -> list[DrawnPicture]:
+        pictures = super().draw(requests, on_progress)
+        results = []
+        for request, picture in zip(requests, pictures, strict=True):
+            shows = True
+            for attempt in range(2):  # the real engine: check, then one retry with a new seed
+                self.checked.append(request.subject)
+                shows = self.checked.count(request.subject) > self.failures
+                if shows or attempt:
+                    break
+                request = request.retried()
+            results.append(replace(picture, seed=request.seed, shows=shows))
+        return results
+
+
+async def _app(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, drawer: FakeDrawer, resolver: Any
+) -> AsyncIterator[tuple[App, TerminalAdapter]]:
+    async with open_app(settings, drawer=drawer, clock=clock, dictionary=dictionary) as app:
+        app.services.illustrator.resolver = resolver
+        chat = TerminalAdapter(app.dialogue, out=io.StringIO(), settle_timeout=60)
+        await app.courier.attach(chat)
+        yield app, chat
+
+
+async def test_a_word_the_model_cannot_draw_gets_no_job_but_the_whole_card(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    drawer = FakeDrawer()
+    async for app, chat in _app(settings, clock, dictionary, drawer, starter_resolver):
+        replies = await chat.say("/word father")
+        text = shown(replies[0])
+        assert "can't draw father yet" in text
+        assert "male parent" in text and "/ˈfɑðər/" in text  # the card: meaning and IPA
+        assert not replies[0].images
+        assert await app.services.jobs.waiting_count() == 0 and drawer.batches == []
+        # practice that needs no picture: the meaning, and the word to choose
+        await chat.press("Practise")
+        question = chat.transcript.replies[-1]
+        assert "Which word means" in shown(question) and "father" not in shown(question)
+        assert not question.images
+        section = str(await gaps_section(app.services))
+        assert "father" in section
+
+
+async def test_a_word_it_can_draw_is_drawn_as_its_concept(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    drawer = FakeDrawer()
+    async for _, chat in _app(settings, clock, dictionary, drawer, starter_resolver):
+        await chat.say("/word puppy")
+        await chat.settle()
+        assert drawer.batches == [["a dog"]]  # resolved to the dog the model knows
+        picture = chat.transcript.replies[-1]
+        assert picture.images and "puppy" in shown(picture)
+
+
+async def test_a_wrong_picture_is_retried_once_then_answered_honestly(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    drawer = CheckingDrawer(failures=2)
+    async for app, chat in _app(settings, clock, dictionary, drawer, starter_resolver):
+        await chat.say("/word cat")
+        await chat.settle()
+        assert drawer.checked == ["cat", "cat"]  # checked, drawn again, checked again
+        last = chat.transcript.replies[-1]
+        assert "can't draw cat yet" in shown(last) and not last.images
+        stored = await app.services.db.fetchval("SELECT COUNT(*) FROM images")
+        assert stored == 0  # never stored, never cached, never quizzed
+        items = await app.services.db.fetchall("SELECT image_id FROM items")
+        assert [row["image_id"] for row in items] == [None]
+
+
+async def test_a_checked_picture_is_served_from_the_cache_without_a_new_check(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    drawer = CheckingDrawer(failures=1)  # the first try fails, the retry passes
+    async for _, chat in _app(settings, clock, dictionary, drawer, starter_resolver):
+        await chat.say("/word cat")
+        await chat.settle()
+        assert chat.transcript.replies[-1].images
+        assert drawer.checked == ["cat", "cat"]
+        again = await chat.say("/word cat")
+        assert again[0].images and drawer.checked == ["cat", "cat"]

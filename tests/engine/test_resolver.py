@@ -1,0 +1,79 @@
+"""The resolver: a learner's word and meaning → one of the starter's concepts, or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.learning.dictionary import Dictionary
+from bot.pictures.understand import understand
+from engine.resolver import ConceptResolver, OpenResolver, genus_of, heads_of, shared_embedder
+from engine.starter.dataset import load
+
+
+@pytest.fixture(scope="module")
+def resolver(dictionary: Dictionary) -> ConceptResolver:
+    _, concepts = load()
+    return ConceptResolver(concepts, dictionary.wordnet, shared_embedder())
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        ("cat", "cat"),
+        ("kitten", "cat"),  # "young domestic cat"
+        ("puppy", "dog"),  # a kind of dog
+        ("automobile", "automobile"),
+        ("car", "automobile"),  # the same WordNet meaning
+        ("apples", "red apple"),  # plural, caption
+        ("mice", "mouse"),  # irregular plural, the animal
+        ("chicken", "chicken"),
+        ("fish", "fish"),
+        ("kite", "kite"),  # the toy the model can draw, not the hawk
+        ("milk", "glass of milk"),  # what the glass is of
+    ],
+)
+def test_words_resolve_to_the_picture_that_teaches_them(
+    resolver: ConceptResolver, dictionary: Dictionary, word: str, concept: str
+) -> None:
+    drawing = understand(dictionary, resolver, word).drawing
+    assert drawing is not None and drawing.subject == concept, (word, drawing)
+    assert drawing.prompt == concept
+
+
+@pytest.mark.parametrize(
+    "word", ["father", "boy", "table", "money", "idea", "fruit", "animal", "toy", "blue"]
+)
+def test_words_it_cannot_draw_resolve_to_nothing(
+    resolver: ConceptResolver, dictionary: Dictionary, word: str
+) -> None:
+    assert understand(dictionary, resolver, word).drawing is None, word
+
+
+def test_a_chosen_meaning_is_respected(resolver: ConceptResolver, dictionary: Dictionary) -> None:
+    senses = {m.category: m.sense_id for m in dictionary.everyday_senses("bat")}
+    animal = resolver.resolve("bat", [senses["noun.animal"]])
+    assert animal is not None and animal.subject == "bat"
+    club = [m.sense_id for m in dictionary.everyday_senses("bat") if "club" in m.definition]
+    assert club and resolver.resolve("bat", club[:1]) is None  # not the flying animal
+
+
+def test_the_everyday_meaning_drawn_leads_the_card(
+    resolver: ConceptResolver, dictionary: Dictionary
+) -> None:
+    understood = understand(dictionary, resolver, "kite")
+    meaning = dictionary.sense(understood.sense_id or "")
+    assert meaning is not None and "plaything" in meaning.definition
+
+
+def test_phrase_heads_and_definition_genus() -> None:
+    assert heads_of("palm tree") == ["tree"]
+    assert heads_of("glass of milk") == ["glass", "milk"]
+    assert heads_of("house with garden") == ["house"]
+    assert heads_of("snowman without snow") == ["snowman"]
+    assert genus_of("young domestic cat") == "cat"
+    assert genus_of("a domestic fowl bred for flesh or eggs") == "fowl"
+
+
+def test_open_models_try_any_word() -> None:
+    drawing = OpenResolver().resolve("father", ["n12345678"])
+    assert drawing is not None and drawing.subject == "father" and drawing.how == "open"
