@@ -40,7 +40,8 @@ _THINGS = ("noun.artifact", "noun.object")
 GROUP_KINDS: dict[str, tuple[str, ...]] = {
     "animal": ("noun.animal",),
     "cat-face": ("noun.animal",),
-    "food": ("noun.food", "noun.plant", "noun.substance", "noun.artifact"),
+    # an egg or a crab is drawn the same whether it is food or the animal's
+    "food": ("noun.food", "noun.plant", "noun.substance", "noun.artifact", "noun.animal"),
     "drink": ("noun.food", "noun.substance", "noun.artifact"),
     "plant": ("noun.plant", "noun.object"),
     "body-parts": ("noun.body",),
@@ -214,9 +215,15 @@ class ConceptResolver:
                 key = phrase.replace(" ", "_")
                 if key not in self.wordnet.index or "n" not in self.wordnet.index[key]:
                     continue
-                for offset in self.wordnet.index[key]["n"]:
-                    if self.wordnet.synset(offset, "n").lexname in kinds:
-                        offsets.add(offset)
+                # the meaning the name most often has among the concept's kinds of thing
+                # ("house" the home, not the theatre; "crown" the king's, not the tooth's)
+                fitting = [
+                    sense
+                    for offset in self.wordnet.index[key]["n"]
+                    if (sense := self.wordnet.synset(offset, "n", key)).lexname in kinds
+                ]
+                if fitting:
+                    offsets.add(max(fitting, key=lambda sense: sense.count).offset)
             result[concept.index] = offsets
         return result
 
@@ -257,20 +264,25 @@ class ConceptResolver:
         ]
         meanings = [s for s in (self._sense(i, forms) for i in sense_ids) if s is not None]
         # Rare meanings never beat the ones people use: "blue" is a colour before it is a
-        # butterfly, a "can" a tin before it is a toilet (SemCor tag counts; none: all count).
+        # butterfly, "gray" before it is a horse (SemCor tag counts, at least a tenth of the
+        # commonest meaning's; with no counts at all, every meaning is tried in order).
         top = max((s.count for s in meanings), default=0)
-        common = [s for i, s in enumerate(meanings) if i == 0 or s.count > 0]
+        common = [s for i, s in enumerate(meanings) if i == 0 or s.count * 10 >= top]
         senses = [s for s in (common if top else meanings) if s.lexname in CONCRETE]
         if sense_ids and not senses:
             return None  # only meanings no picture can show (an idea, a family member)
-        for sense in senses or _NO_MEANING:
-            found = self._for_meaning(forms, sense)
+        for position, sense in enumerate(senses or _NO_MEANING):
+            found = self._for_meaning(forms, sense, everyday=position == 0)
             if found is not None:
                 return found
         return self._by_similarity(key, senses)
 
-    def _for_meaning(self, forms: list[str], sense: Sense | None) -> Resolution | None:
-        """One meaning (or none): the same synset, a name or caption, a head noun, a kind."""
+    def _for_meaning(
+        self, forms: list[str], sense: Sense | None, *, everyday: bool
+    ) -> Resolution | None:
+        """One meaning (or none): the same synset, a name or caption, a head noun, and for
+        the everyday meaning only, a kind (a less common meaning must be drawn as itself:
+        "gray" is not drawn as the gray horse)."""
         if sense is not None and sense.offset in self.by_offset:
             best = self._best(self.by_offset[sense.offset], forms)
             how = "name" if self.concepts[best].name in forms else "synonym"
@@ -291,7 +303,7 @@ class ConceptResolver:
             ]
             if fitting:
                 return self._resolution(self._best(fitting, forms), "head", sense)
-        if sense is not None:
+        if sense is not None and everyday:
             kind = self._kind_of(sense)
             if kind:
                 return self._resolution(self._best(kind, forms), "kind", sense)

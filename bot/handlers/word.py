@@ -62,7 +62,16 @@ async def unknown_word(context: Context, text: str) -> Reply:
             "我不认识这个词。请检查拼写。",
             ephemeral=True,
         )
-    buttons = tuple(Button(s, f"word:{s}") for s in suggestions)
+    services = context.services
+    drawable = await asyncio.to_thread(
+        lambda: {
+            s
+            for s in suggestions
+            if understand(services.dictionary, services.illustrator.resolver, s).drawing
+        }
+    )
+    # a picture button only for what the model can draw; the others open the word card
+    buttons = tuple(Button(f"🖼 {s}" if s in drawable else s, f"word:{s}") for s in suggestions)
     return context.tell(
         f"I don't know {bold(text)}. Did you mean…?",
         "我不认识这个词。你是想说……？",
@@ -163,8 +172,11 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     if services.speaker.available:
         row.append(Button("🔊 Hear it", f"say:{text}"))
     buttons: list[tuple[Button, ...]] = [tuple(row)]
+    more = [Button("📖 Other meanings", f"meanings:{text}")] if card and card.meanings else []
     if entry:
-        buttons.append((Button("🎨 Draw again", f"again:{entry}"),))
+        buttons.append((Button("🎨 Draw again", f"again:{entry}"), *more))
+    elif more:
+        buttons.append(tuple(more))
     return [
         picture_reply(
             context,
@@ -182,6 +194,32 @@ async def word_not_shown(context: Context, delivery: Delivery) -> list[Reply]:
     """Drawn twice and the picture did not show the word: the honest answer instead."""
     replies = await cannot_draw(context, delivery.text, delivery.sense, reason="not_shown")
     return [replace(reply, clears=delivery.handle) for reply in replies]
+
+
+@callback("meanings")
+async def other_meanings(context: Context) -> list[Reply]:
+    """📖 Other meanings: the word's other noun meanings, each a button that draws it."""
+    try:
+        text = check_word(context.args)
+    except InputProblem:
+        return []
+    meanings = await asyncio.to_thread(context.services.dictionary.everyday_senses, text)
+    if len(meanings) < 2:
+        return [
+            context.tell(
+                f"{bold(text)} has no other meanings I can show.",
+                f"{text} 没有别的意思可以显示。",
+                ephemeral=True,
+            )
+        ]
+    buttons = tuple((Button(sense_label(m), f"sense:{m.sense_id}:{text}"),) for m in meanings[1:6])
+    return [
+        context.tell(
+            f"Other meanings of {bold(text)}. Pick one to see it:",
+            f"{text} 的其他意思，选一个看看：",
+            buttons=buttons,
+        )
+    ]
 
 
 @callback("say")

@@ -213,7 +213,8 @@ class Dictionary:
             position, sense = pair
             if not counted:  # no corpus evidence: WordNet's own order is the best there is
                 return 0, -position
-            return (sense.count + 1) * EVERYDAY_WEIGHT.get(sense.lexname, 1), -position
+            # a meaning nobody used in the corpus never jumps ahead ("gray" the horse)
+            return sense.count * EVERYDAY_WEIGHT.get(sense.lexname, 1), -position
 
         ranked = sorted(enumerate(nouns), key=weight, reverse=True)
         return [_meaning(sense) for _, sense in ranked]

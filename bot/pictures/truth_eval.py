@@ -134,7 +134,7 @@ def contact_sheet(
     """Every picture that would be sent, labelled "word → what was drawn" (wrong ones in red)."""
     from PIL import Image, ImageDraw
 
-    cell, label, columns = 96, 28, 16
+    cell, label, columns = 72, 26, 20
     rows = max(1, -(-len(sent) // columns))
     sheet = Image.new("RGB", (columns * cell, rows * (cell + label)), "white")
     draw = ImageDraw.Draw(sheet)
@@ -143,11 +143,12 @@ def contact_sheet(
         picture = Image.open(io.BytesIO(png)).convert("RGB").resize((cell - 8, cell - 8))
         sheet.paste(picture, (x + 4, y + 2))
         colour = "red" if judged.get((word, subject)) is False else "black"
-        draw.text((x + 3, y + cell - 4), word[:15], fill=colour)
+        draw.text((x + 3, y + cell - 4), word[:11], fill=colour)
         if subject != word:
-            draw.text((x + 3, y + cell + 8), f"-> {subject}"[:16], fill="gray")
+            draw.text((x + 3, y + cell + 8), f"-> {subject}"[:12], fill="gray")
     path.parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(path, optimize=True)
+    # a 256-colour palette keeps the committed sheet small (the pictures are flat emoji art)
+    sheet.quantize(256).save(path, optimize=True)
 
 
 def word_list(path: Path = WORD_LIST) -> list[str]:

@@ -12,7 +12,7 @@ from tests.helpers import shown
 async def test_misspelled_word_gets_suggestion_buttons_not_a_picture(chat: TerminalAdapter) -> None:
     reply = (await chat.say("/word elefant"))[0]
     assert "Did you mean" in shown(reply) and not reply.images
-    assert reply.buttons[0][0].label == "elephant"
+    assert reply.buttons[0][0].label == "🖼 elephant"  # the model can draw it
     await chat.press("elephant")
     await chat.settle()
     assert "elephant" in shown(chat.transcript.replies[-1]) and chat.transcript.replies[-1].images

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -54,6 +55,7 @@ class CheckingDrawer(FakeDrawer):
         return results
 
 
+@asynccontextmanager
 async def _app(
     settings: Settings, clock: FakeClock, dictionary: Dictionary, drawer: FakeDrawer, resolver: Any
 ) -> AsyncIterator[tuple[App, TerminalAdapter]]:
@@ -68,7 +70,7 @@ async def test_a_word_the_model_cannot_draw_gets_no_job_but_the_whole_card(
     settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
 ) -> None:
     drawer = FakeDrawer()
-    async for app, chat in _app(settings, clock, dictionary, drawer, starter_resolver):
+    async with _app(settings, clock, dictionary, drawer, starter_resolver) as (app, chat):
         replies = await chat.say("/word father")
         text = shown(replies[0])
         assert "can't draw father yet" in text
@@ -88,7 +90,7 @@ async def test_a_word_it_can_draw_is_drawn_as_its_concept(
     settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
 ) -> None:
     drawer = FakeDrawer()
-    async for _, chat in _app(settings, clock, dictionary, drawer, starter_resolver):
+    async with _app(settings, clock, dictionary, drawer, starter_resolver) as (_, chat):
         await chat.say("/word puppy")
         await chat.settle()
         assert drawer.batches == [["a dog"]]  # resolved to the dog the model knows
@@ -100,7 +102,7 @@ async def test_a_wrong_picture_is_retried_once_then_answered_honestly(
     settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
 ) -> None:
     drawer = CheckingDrawer(failures=2)
-    async for app, chat in _app(settings, clock, dictionary, drawer, starter_resolver):
+    async with _app(settings, clock, dictionary, drawer, starter_resolver) as (app, chat):
         await chat.say("/word cat")
         await chat.settle()
         assert drawer.checked == ["cat", "cat"]  # checked, drawn again, checked again
@@ -116,10 +118,38 @@ async def test_a_checked_picture_is_served_from_the_cache_without_a_new_check(
     settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
 ) -> None:
     drawer = CheckingDrawer(failures=1)  # the first try fails, the retry passes
-    async for _, chat in _app(settings, clock, dictionary, drawer, starter_resolver):
+    async with _app(settings, clock, dictionary, drawer, starter_resolver) as (_, chat):
         await chat.say("/word cat")
         await chat.settle()
         assert chat.transcript.replies[-1].images
         assert drawer.checked == ["cat", "cat"]
         again = await chat.say("/word cat")
         assert again[0].images and drawer.checked == ["cat", "cat"]
+
+
+async def test_did_you_mean_offers_a_picture_only_for_what_can_be_drawn(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    async with _app(settings, clock, dictionary, FakeDrawer(), starter_resolver) as (_, chat):
+        labels = [b.label for row in (await chat.say("/word elefant"))[0].buttons for b in row]
+        assert "🖼 elephant" in labels
+        labels = [b.label for row in (await chat.say("/word fathr"))[0].buttons for b in row]
+        assert "father" in labels and "🖼 father" not in labels
+
+
+async def test_other_meanings_is_a_button_under_the_card(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    async with _app(settings, clock, dictionary, FakeDrawer(), starter_resolver) as (_, chat):
+        await chat.say("/word fish")
+        await chat.settle()
+        card = chat.transcript.replies[-1]
+        assert card.images and "aquatic vertebrates" in shown(card)  # drawn at once
+        await chat.press("Other meanings")
+        others = chat.transcript.replies[-1]
+        assert "Other meanings of fish" in shown(others)
+        await chat.press("flesh")
+        await chat.settle()
+        # drawn or not, the card now leads with the meaning chosen
+        chosen = shown(chat.transcript.replies[-1]).split("\n")
+        assert any(line.startswith("1. the flesh of fish") for line in chosen), chosen
