@@ -23,6 +23,7 @@ async def test_word_to_quiz_to_review_to_stats(
         "❓ Quiz me",
         "🔊 Hear it",
         "🎨 Draw again",
+        "📖 Other meanings",
     ]
     question = (await chat.press("Quiz me"))[0]
     assert shown(question) == "What is this?" and question.images
