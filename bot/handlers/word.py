@@ -43,7 +43,20 @@ async def word(context: Context) -> list[Reply]:
         return [await unknown_word(context, text)]
     senses = await asyncio.to_thread(dictionary.picture_senses, text)
     if senses:
-        buttons = tuple((Button(sense_label(m), f"sense:{m.sense_id}:{text}"),) for m in senses)
+        resolver = context.services.illustrator.resolver
+        drawable = await asyncio.to_thread(
+            lambda: {m.sense_id for m in senses if resolver.resolve(text, [m.sense_id])}
+        )
+        # 🖼: the model can draw this meaning; the others get the card without a picture
+        buttons = tuple(
+            (
+                Button(
+                    ("🖼 " if m.sense_id in drawable else "") + sense_label(m),
+                    f"sense:{m.sense_id}:{text}",
+                ),
+            )
+            for m in senses
+        )
         return [
             context.tell(
                 f"Which {bold(text)} do you mean?", f"你说的 {text} 是哪一个？", buttons=buttons

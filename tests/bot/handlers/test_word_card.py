@@ -29,8 +29,8 @@ async def test_homograph_asks_which_sense_and_the_choice_shapes_the_prompt(
     ask = (await chat.say("/word bat"))[0]
     assert "Which bat do you mean?" in shown(ask)
     labels = [b.label for row in ask.buttons for b in row]
-    assert any(label.startswith("🐾") for label in labels)
-    assert any(label.startswith("🔧") for label in labels)
+    assert any("🐾" in label for label in labels)
+    assert any("🔧" in label for label in labels)
     await chat.press("🔧")
     await chat.settle()
     picture = chat.transcript.replies[-1]

@@ -153,3 +153,16 @@ async def test_other_meanings_is_a_button_under_the_card(
         # drawn or not, the card now leads with the meaning chosen
         chosen = shown(chat.transcript.replies[-1]).split("\n")
         assert any(line.startswith("1. the flesh of fish") for line in chosen), chosen
+
+
+async def test_a_homograph_question_marks_the_meanings_that_can_be_drawn(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    async with _app(settings, clock, dictionary, FakeDrawer(), starter_resolver) as (_, chat):
+        ask = (await chat.say("/word bat"))[0]
+        labels = [b.label for row in ask.buttons for b in row]
+        assert [label for label in labels if label.startswith("🖼")] == [
+            label for label in labels if "🐾" in label
+        ], labels  # the animal can be drawn; the cricket bat cannot
+        await chat.press("🔧")
+        assert "can't draw bat yet" in shown(chat.transcript.replies[-1])
