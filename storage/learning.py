@@ -198,10 +198,16 @@ class LearningStore:
         )
 
     async def first_correct_days(self, user_id: int) -> list[str]:
-        """The day each item was first recalled correctly: when it counts as learned."""
+        """The day each item counts as learned: the first right answer on a *later day* than
+        the item was first met (seen or asked), so a word answered seconds after it was shown
+        is not learned yet; it is once it is recalled after a night's sleep (FSRS's move from
+        learning to review)."""
         rows = await self.db.fetchall(
-            "SELECT MIN(local_day) FROM review_log WHERE user_id = ? AND correct = 1 "
-            "GROUP BY item_id",
+            "SELECT MIN(r.local_day) FROM review_log r JOIN items i ON i.id = r.item_id "
+            "WHERE r.user_id = ? AND r.correct = 1 AND r.local_day > MIN("
+            "  substr(i.created_at, 1, 10),"
+            "  (SELECT MIN(f.local_day) FROM review_log f WHERE f.item_id = r.item_id)"
+            ") GROUP BY r.item_id",
             (user_id,),
         )
         return [r[0] for r in rows]

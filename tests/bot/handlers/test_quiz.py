@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
 from bot.conversation.messages import Incoming
@@ -39,9 +41,14 @@ async def test_word_to_quiz_to_review_to_stats(
     right = await chat.say("apples")
     assert shown(right[0]) == "✅ Right! apple"
     stats = (await chat.say("/stats"))[0]
-    assert stats.images and "learned: 1" in shown(stats) and "100% of 2" in shown(stats)
+    # right twice within an hour of seeing it: not learned yet, only after a night's sleep
+    assert stats.images and "learned: 0" in shown(stats) and "100% of 2" in shown(stats)
     next_due = await app.services.learning.next_due(1)
     assert next_due is not None and next_due[1] > clock.now()
+    clock.moment = next_due[1] + timedelta(hours=1)
+    assert "Type the word" in shown((await chat.say("/review"))[0])
+    assert shown((await chat.say("apple"))[0]) == "✅ Right! apple"
+    assert "learned: 1" in shown((await chat.say("/stats"))[0])
 
 
 async def test_wrong_answers_show_the_right_one_with_its_picture(chat: TerminalAdapter) -> None:
