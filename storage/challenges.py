@@ -332,6 +332,9 @@ class ChallengeStore:
             "SELECT a.learner_id, SUM(a.correct) AS correct, COUNT(*) AS answered "
             "FROM challenge_answers a JOIN challenge_rounds r ON r.id = a.round_id "
             "WHERE r.platform = ? AND r.chat_id = ? AND r.posted_at >= ? "
+            # an open challenge's answers count after its reveal: standings before it would
+            # tell the class who answered wrong
+            "AND (r.reveal_at IS NULL OR r.state = 'revealed') "
             "GROUP BY a.learner_id ORDER BY correct DESC, answered DESC, MIN(a.answered_at) "
             "LIMIT ?",
             (platform, chat_id, stamp(since) if since else "", limit),
@@ -342,6 +345,14 @@ class ChallengeStore:
             )
             for r in rows
         ]
+
+    async def round_words(self, platform: str, chat_id: str, day: str) -> list[str]:
+        """The words this chat's rounds asked on `day`."""
+        rows = await self.db.fetchall(
+            "SELECT word FROM challenge_rounds WHERE platform = ? AND chat_id = ? AND day = ?",
+            (platform, chat_id, day),
+        )
+        return [str(r["word"]) for r in rows]
 
     async def class_chats(self, limit: int = 100) -> list[tuple[str, str]]:
         """Chats that play class challenges (a class schedule, a word list or a class round)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 from datetime import date, timedelta
 
 from bot.challenges.rounds import choices_for
@@ -25,6 +26,21 @@ async def word_for(
     return await picker.word_for(store, schedule.pool, when)
 
 
+async def _another_word(
+    services: Services, picker: WordPicker, schedule: Schedule, day: str
+) -> str | None:
+    """A teacher's extra round: the class list when there is one, never a word this chat was
+    already asked today (a second /challenge now is a new question)."""
+    store = services.challenges
+    listed = await store.words(schedule.platform, schedule.chat_id)
+    candidates = listed or picker.level_words(schedule.pool.removeprefix("level:"))
+    used = set(await store.round_words(schedule.platform, schedule.chat_id, day))
+    fresh = sorted(w for w in candidates if w not in used) or sorted(candidates)
+    if not fresh:
+        return None
+    return random.Random(f"{schedule.chat_id}:{day}:{len(used)}").choice(fresh)
+
+
 async def open_round(
     services: Services,
     picker: WordPicker,
@@ -39,7 +55,10 @@ async def open_round(
     An ad-hoc round (a teacher's /challenge now) belongs to no schedule, so it never takes the
     place of the scheduled one.
     """
-    word = await word_for(services, picker, schedule, day)
+    if ad_hoc:
+        word = await _another_word(services, picker, schedule, day)
+    else:
+        word = await word_for(services, picker, schedule, day)
     if word is None:
         log.warning("challenge %d has no words to ask (empty class list?)", schedule.id)
         return None

@@ -37,6 +37,10 @@ async def test_a_class_challenge_from_set_up_to_leaderboard(
     await ben.press(question, wrong)
     await cai.say(f"/answer the {game.word.upper()}")
 
+    # before the reveal nobody can see who answered wrong
+    early = shown((await ben.say("/leaderboard"))[0])
+    assert "No answers yet" in early and "0 XP" not in early and "10 XP" not in early
+
     clock.moment = datetime(2026, 3, 2, 14, 59, tzinfo=UTC)
     assert (await runner.tick()).revealed == 0
     clock.moment = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
@@ -85,3 +89,19 @@ async def test_a_second_challenge_waits_for_the_reveal(chat: TerminalAdapter) ->
     await chat.say("/challenge now")
     await chat.settle()
     assert "still open" in shown((await chat.say("/challenge now"))[0])
+
+
+async def test_challenge_now_uses_the_class_list_and_a_new_word_each_time(
+    app: App, chat: TerminalAdapter
+) -> None:
+    chat.is_teacher = True
+    await chat.say("/wordlist add apple, cat, dog")
+    words = []
+    for _ in range(3):
+        await chat.say("/challenge now")
+        await chat.settle()
+        game = await app.services.challenges.latest_round("terminal", "local")
+        assert game is not None
+        words.append(game.word)
+        await chat.say("/challenge reveal")
+    assert sorted(words) == ["apple", "cat", "dog"], words  # the list, never the same twice
