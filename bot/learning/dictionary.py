@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.learning.chinese import ChineseGloss
+from bot.learning.countability import noun_example
 from engine.wordnet import Sense, WordNet
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -356,7 +357,12 @@ def simple_example(word: str, sense: Sense | None) -> str:
     """WordNet's own example when it is short and uses the word; otherwise a plain one."""
     if sense is not None:
         for example in sense.examples:
-            if word.lower() in example.lower().split() and len(example.split()) <= 12:
+            words = example.lower().split()
+            if (
+                word.lower() in words
+                and 3 <= len(words) <= 10
+                and not any(c.isdigit() for c in example)  # "See table 1." teaches nothing
+            ):
                 ending = "" if example[-1] in ".?!" else "."
                 return example[0].upper() + example[1:] + ending
     pos = sense.pos if sense else "n"
@@ -366,7 +372,7 @@ def simple_example(word: str, sense: Sense | None) -> str:
         return f"It is very {word}."
     if pos == "r":
         return f"She did it {word}."
-    return f"This is {'an' if word[:1] in 'aeiou' else 'a'} {word}."
+    return noun_example(word, sense.lexname if sense else None)
 
 
 def _distinct(senses: list[Sense]) -> list[Sense]:

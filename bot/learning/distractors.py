@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 
+from bot.learning.countability import countable
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
 
 PREPOSITIONS = {
@@ -136,9 +137,17 @@ def _inflect_like(original: str, base: str) -> str:
 
 
 def _with_article(tokens: list[str], index: int) -> None:
-    """Fix 'a'/'an' before a replaced word."""
+    """Fix 'a'/'an' before a replaced word; an uncountable word takes none ("eats bread")."""
     for back in range(index - 1, max(-1, index - 3), -1):
         if tokens[back].lower() in ("a", "an"):
+            if not countable(tokens[index]):
+                capital = tokens[back][0].isupper()
+                tokens[back] = ""
+                if back + 1 < len(tokens) and not tokens[back + 1].strip():
+                    tokens[back + 1] = ""
+                if capital:
+                    tokens[index] = tokens[index].capitalize()
+                return
             wanted = "an" if tokens[index][:1].lower() in "aeiou" else "a"
             tokens[back] = wanted.capitalize() if tokens[back][0].isupper() else wanted
             return
@@ -155,7 +164,11 @@ def sentence_choices(
     words = [(i, t) for i, t in enumerate(tokens) if t.isalpha() or t.isdigit()]
     edits: list[list[str]] = []
 
+    present = {t.lower() for _, t in words}
+
     def edited(index: int, replacement: str) -> list[str]:
+        if replacement.lower() in present:
+            return []  # "a red apple and a red apple": two of the same is no picture to match
         changed = list(tokens)
         original = tokens[index]
         changed[index] = replacement.capitalize() if original[:1].isupper() else replacement
@@ -201,6 +214,7 @@ def sentence_choices(
     rng.shuffle(edits)
     # Prefer edits to different elements: each distractor changes something else.
     changed_at: set[int] = set()
+    edits = [edit for edit in edits if edit]
     for edit in edits:
         text = "".join(edit)
         position = next(i for i, (a, b) in enumerate(zip(edit, tokens, strict=True)) if a != b)

@@ -1,0 +1,41 @@
+"""Countability: the card's example and the quiz's sentences are English a teacher would sign."""
+
+from __future__ import annotations
+
+import random
+
+from bot.learning.countability import countable, noun_example
+from bot.learning.dictionary import Dictionary
+from bot.learning.distractors import sentence_choices
+
+
+def test_uncountable_nouns_take_no_article() -> None:
+    assert not countable("milk") and not countable("bread") and countable("apple")
+    assert not countable("sand", "noun.substance") and countable("egg", "noun.substance")
+    assert noun_example("milk") == "I drink milk."
+    assert noun_example("bread", "noun.food") == "I like bread."
+    assert noun_example("rain") == "This is rain."
+    assert noun_example("apple") == "This is an apple."
+
+
+def test_card_examples_are_for_beginners(dictionary: Dictionary) -> None:
+    examples = {w: (dictionary.card(w) or dictionary.card("x")).example for w in ("milk", "water")}
+    assert examples == {"milk": "I drink milk.", "water": "I drink water."}
+    for word in ("bread", "rain", "table"):
+        card = dictionary.card(word)
+        assert card is not None and card.example is not None
+        assert f"a {word}." not in card.example.lower() or word == "table", card.example
+        assert not any(c.isdigit() for c in card.example), card.example  # not "See table 1."
+
+
+def test_quiz_sentences_respect_countability_and_never_repeat_an_object(
+    dictionary: Dictionary,
+) -> None:
+    for seed in range(6):
+        rng = random.Random(seed)
+        for choice in sentence_choices(dictionary, "The girl eats an apple.", rng=rng):
+            for mass in ("bread", "rice", "meat", "cheese", "soup"):
+                assert f" a {mass}" not in choice and f" an {mass}" not in choice, choice
+        for choice in sentence_choices(dictionary, "A red apple and a green apple.", rng=rng):
+            assert "a red apple and a red apple" not in choice.lower(), choice
+            assert "a green apple and a green apple" not in choice.lower(), choice
