@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import replace
 
 from bot.conversation.context import Context
@@ -31,6 +32,11 @@ async def word(context: Context) -> list[Reply]:
     Type one word (or a short phrase like "ice cream") in English letters.
     """
     limits = context.services.settings.limits
+    english = await from_chinese(context, context.args)
+    if english is not None:  # /word 苹果 → apple
+        context = Context(
+            replace(context.incoming, args=english), context.learner, context.services
+        )
     try:
         text = check_word(context.args, limits.word_max_chars)
     except InputProblem as problem:
@@ -63,6 +69,18 @@ async def word(context: Context) -> list[Reply]:
             )
         ]
     return await draw_word(context, text)
+
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+
+
+async def from_chinese(context: Context, raw: str) -> str | None:
+    """The English word for a Chinese word typed after /word (苹果 → apple), if known."""
+    text = raw.strip()
+    chinese = context.services.dictionary.chinese
+    if not _HAN.match(text) or not chinese.available():
+        return None
+    return await asyncio.to_thread(chinese.english, text)
 
 
 async def unknown_word(context: Context, text: str) -> Reply:
@@ -144,9 +162,7 @@ async def cannot_draw(
 @callback("word")
 async def suggested_word(context: Context) -> list[Reply]:
     """A "did you mean" button: draw the suggested word."""
-    from bot.conversation.context import Context as Ctx
-
-    again = Ctx(
+    again = Context(
         replace(context.incoming, command="word", args=context.args),
         context.learner,
         context.services,

@@ -32,9 +32,22 @@ _MARKED = (
 _SKIP = ("surname ", "variant of", "old variant", "see ", "abbr. for", "used in ", "CL:")
 
 
+# Words in a CC-CEDICT note or definition that tell which kind of thing an entry means, per
+# WordNet category: the bat that is an animal is "(zoology) bat", the other "(cricket) bat".
+_KIND_WORDS = {
+    "noun.animal": {"zoology", "animal", "bird", "fish", "insect", "mammal", "reptile"},
+    "noun.food": {"food", "fruit", "dish", "vegetable", "cuisine", "drink", "meat", "milk"},
+    "noun.plant": {"botany", "plant", "tree", "flower", "fruit", "vegetable"},
+    "noun.artifact": {"tool", "sports", "baseball", "cricket", "device", "furniture"},
+    "noun.body": {"anatomy", "body"},
+}
+
+
 class ChineseGloss:
     def __init__(self) -> None:
-        self._index: dict[str, list[tuple[float, str]]] | None = None
+        # english phrase → (rank, simplified, the entry's definition words), best rank first
+        self._index: dict[str, list[tuple[float, float, str, frozenset[str]]]] | None = None
+        self._english: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def available(self) -> bool:
@@ -56,46 +69,92 @@ class ChineseGloss:
             for entry in entries:
                 for character in set(entry["simplified"]):
                     uses[character] = uses.get(character, 0) + 1
-            index: dict[str, list[tuple[float, str]]] = {}
+            index: dict[str, list[tuple[float, float, str, frozenset[str]]]] = {}
             for entry in entries:
                 simplified = entry["simplified"]
                 if not simplified or any(ch.isascii() for ch in simplified):
                     continue
                 definitions = entry["definitions"]
+                words = frozenset(re.findall(r"[a-z]+", " ".join(definitions).lower()))
                 for position, raw in enumerate(definitions):
                     if raw.startswith(_SKIP):
                         continue
                     text = _NOTES.sub("", raw).strip().lower()
-                    for phrase in {
-                        text,
-                        text.removeprefix("to "),
-                        text.removeprefix("a "),
-                        text.removeprefix("an "),
-                    }:
+                    if position == 0 and text and simplified not in self._english:
+                        self._english[simplified] = text.removeprefix("to ")
+                    phrases = {
+                        text: 0.0,
+                        text.removeprefix("to "): 0.0,
+                        text.removeprefix("a "): 0.0,
+                        text.removeprefix("an "): 0.0,
+                    }
+                    # "cow's milk" is the milk a child drinks: the possessor's thing is found
+                    # under the thing, a little behind an exact match
+                    possessed = re.fullmatch(r"[a-z]+'s ([a-z]+)", text)
+                    if possessed:
+                        phrases.setdefault(possessed.group(1), 1.0)
+                    # "kiwi fruit" is the kiwi a child eats
+                    named = re.fullmatch(r"([a-z]+) (fruit|tree|flower|bird|fish)", text)
+                    if named:
+                        phrases.setdefault(named.group(1), 1.0)
+                    for phrase, partial in phrases.items():
                         if phrase and len(phrase) <= 40:
                             # Lower is better: a first meaning, few meanings, common characters,
                             # and two-character words (single characters are often literary).
                             rarity = sum(
                                 math.log(1 + 2000 / (1 + uses.get(ch, 0))) for ch in simplified
                             ) / len(simplified)
-                            rank = position * 3 + min(len(definitions), 4) * 0.25 + rarity * 3
+                            rank = position * 3 + min(len(definitions), 4) * 0.25
                             notes = " ".join(_NOTES.findall(raw)).lower()
                             rank += 6 if any(mark in notes for mark in _MARKED) else 0
                             rank += {1: 0.5, 2: 0, 3: 1.5}.get(len(simplified), 3)
-                            rank += 0 if phrase == text else 1
-                            index.setdefault(phrase, []).append((rank, simplified))
+                            rank += partial + (0 if phrase == text else 1)
+                            index.setdefault(phrase, []).append((rank, rarity, simplified, words))
             for candidates in index.values():
-                candidates.sort()
+                candidates.sort(key=lambda c: c[0] + 3 * c[1])
             self._index = index
 
-    def gloss(self, word: str, limit: int = 2) -> str | None:
+    def gloss(self, word: str, limit: int = 2, *, kind: str | None = None) -> str | None:
+        """The commonest Chinese words for `word` (Chinese word frequency from `wordfreq`),
+        of the kind of thing meant (`kind`: a WordNet category such as noun.animal)."""
         if self._index is None:
             self.load()
         assert self._index is not None
+        candidates = self._index.get(word.lower().strip(), [])[:40]
+        kind_words = _KIND_WORDS.get(kind or "", set())
+        scored = []
+        for rank, rarity, chinese, words in candidates:
+            # how common the Chinese word is (wordfreq), else how common its characters are;
+            # a single character must be much commoner to win (台 is not what a child calls a
+            # table, nor 日 the sun)
+            frequency = _zipf(chinese)
+            common = -3.0 * frequency if frequency else 3.0 * rarity
+            score = rank + common + (2.0 if len(chinese) == 1 else 0.0)
+            if kind_words and words & kind_words:
+                score -= 4
+            scored.append((score, chinese))
         found: list[str] = []
-        for _, chinese in self._index.get(word.lower().strip(), []):
+        for _, chinese in sorted(scored):
             if chinese not in found:
                 found.append(chinese)
             if len(found) == limit:
                 break
         return "，".join(found) or None
+
+    def english(self, chinese: str) -> str | None:
+        """The English word a Chinese word means (苹果 → apple), from its first definition."""
+        if self._index is None:
+            self.load()
+        found = self._english.get(chinese.strip())
+        if found is None or not re.fullmatch(r"[a-z]+( [a-z]+)?", found):
+            return None
+        return found
+
+
+def _zipf(chinese: str) -> float:
+    """How common a Chinese word is (Zipf scale, 0 = unknown); 0 without `wordfreq`."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.0
+    return float(zipf_frequency(chinese, "zh"))

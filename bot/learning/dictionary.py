@@ -175,7 +175,10 @@ class Dictionary:
         top_pos = "a" if senses and senses[0].pos == "s" else (senses[0].pos if senses else "n")
         base = next((f.replace("_", " ") for f, p in forms if p == top_pos), word)
         example = simple_example(base, senses[0] if senses else None)
-        gloss = self.chinese.gloss(word, 1) if chinese and self.chinese.available() else None
+        gloss = None
+        if chinese and self.chinese.available():
+            kind = senses[0].lexname if senses else None
+            gloss = self.chinese.gloss(word, 1, kind=kind)
         return WordCard(word, meanings, ipa(word), self.level(word), gloss, example)
 
     def picture_senses(self, word: str) -> list[Meaning]:

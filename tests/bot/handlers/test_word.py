@@ -38,7 +38,7 @@ async def test_same_word_again_is_served_from_the_cache_at_once(chat: TerminalAd
 async def test_word_input_problems_get_a_clear_example(chat: TerminalAdapter) -> None:
     cases = {
         "/word": "for example: /word apple",
-        "/word 苹果": "English letters",
+        "/word 丂丂丂": "English letters",
         "/word " + "a" * 41: "too long",
         "/word a1b2": "only have letters",
         "/word '; DROP TABLE users; --": "only have letters",

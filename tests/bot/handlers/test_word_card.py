@@ -88,3 +88,20 @@ async def test_everyday_meanings_are_drawn_without_a_question(chat: TerminalAdap
         assert meaning in card.split("\n")[1], (word, card)  # the first meaning listed
     ask = (await chat.say("/word mouse"))[0]
     assert "Which mouse do you mean?" in shown(ask), "homographs learners confuse still ask"
+
+
+async def test_chinese_glosses_are_the_common_word_of_the_meaning(
+    chat: TerminalAdapter, app: App
+) -> None:
+    dictionary = app.services.dictionary
+    expected = {"milk": "牛奶", "table": "桌子", "happy": "快乐", "kiwi": "猕猴桃", "bat": "蝙蝠"}
+    for word, chinese in expected.items():
+        card = dictionary.card(word, chinese=True)
+        assert card is not None and card.chinese == chinese, (word, card and card.chinese)
+
+
+async def test_a_chinese_word_finds_the_english_one(chat: TerminalAdapter) -> None:
+    first = (await chat.say("/word 苹果"))[0]
+    assert "Drawing apple" in shown(first)
+    await chat.settle()
+    assert "apple" in shown(chat.transcript.replies[-1]) and chat.transcript.replies[-1].images
