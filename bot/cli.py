@@ -331,7 +331,10 @@ def _truth_figures(sheet: Path, limit: int, say: Callable[[str], None]) -> dict[
     words = truth_eval.word_list()
     words = words[:limit] if limit else words
     source = f"{truth_eval.WORD_LIST.name} (CEFR-J A1-A2 concrete nouns)"
+    from bot.learning.cards_eval import cards_figures
+
     return {
+        "cards": cards_figures(dictionary),
         "vocabulary": truth_eval.vocabulary_figures(
             dictionary, resolver, engine, words=words, source=source, sheet=sheet, progress=say
         ),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.conversation.context import Context
-from bot.conversation.markup import bold
+from bot.conversation.markup import bold, clean
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import command, on_picture
 from bot.conversation.validation import InputProblem, check_sentence
+from bot.learning.grammar import Corrector
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
 from storage.images import StoredImage
@@ -32,8 +35,16 @@ async def sentence(context: Context) -> list[Reply]:
     unsafe = await safety_refusal(context, text)
     if unsafe is not None:
         return [unsafe]
+    corrector = Corrector(context.services.dictionary)
+    fixed = await asyncio.to_thread(corrector.correct, text)
+    replies: list[Reply] = []
+    if fixed is not None:
+        # the corrected sentence is the one drawn, kept and quizzed
+        text = fixed.text
+        shown = "".join(bold(p) if changed else clean(p) for p, changed in fixed.pieces())
+        replies.append(context.tell(f"✏️ Did you mean: {shown}", f"✏️ 你是想说：{shown}"))
     request = context.services.illustrator.for_sentence(text, style=await chat_style(context))
-    return await request_picture(context, kind="sentence", text=text, request=request)
+    return replies + await request_picture(context, kind="sentence", text=text, request=request)
 
 
 @on_picture("sentence")

@@ -45,3 +45,26 @@ async def test_a_wrong_sentence_answer_quotes_the_sentence_once(chat: TerminalAd
         0
     ]
     assert shown(feedback) == f"❌ Not quite. The picture shows: {sentence}"
+
+
+async def test_a_beginners_mistake_is_corrected_before_it_is_drawn(
+    chat: TerminalAdapter,
+) -> None:
+    from bot.conversation.markup import BOLD
+
+    replies = await chat.say("/sentence i has two dog")
+    fix = replies[0]
+    assert shown(fix) == "✏️ Did you mean: I have two dogs."
+    for word in ("I", "have", "dogs"):
+        assert f"{BOLD}{word}{BOLD}" in fix.text  # the changed words stand out
+    assert f"{BOLD}two{BOLD}" not in fix.text
+    assert "Drawing I have two dogs." in shown(replies[1])
+    await chat.settle()
+    assert "I have two dogs." in shown(chat.transcript.replies[-1])
+    history = shown((await chat.say("/history"))[0])
+    assert "I have two dogs." in history and "i has two dog" not in history
+
+
+async def test_a_right_sentence_is_left_alone(chat: TerminalAdapter) -> None:
+    replies = await chat.say("/sentence The sheep eat grass.")
+    assert len(replies) == 1 and "Drawing The sheep eat grass." in shown(replies[0])

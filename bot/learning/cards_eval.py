@@ -1,0 +1,70 @@
+"""`pictolingo eval`, the `cards` figures: are the word cards and corrections a teacher's?
+
+``correction``: learner sentences (``bot/learning/data/learner_sentences.tsv``) — precision
+(corrections that are exactly the teacher's sentence, of all corrections made) and recall
+(mistaken sentences corrected exactly); right sentences must be left alone. The figures are
+the held-out list's; the list the rules were written against is reported beside them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.learning.dictionary import Dictionary
+from bot.learning.grammar import Corrector
+
+DATA = Path(__file__).parent / "data"
+SENTENCES = DATA / "learner_sentences.tsv"  # the rules were written against these
+HELD_OUT = DATA / "learner_sentences_test.tsv"  # written afterwards, never tuned on
+
+
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            typed, _, wanted = line.partition("\t")
+            rows.append((typed, typed if wanted == "=" else wanted))
+    return rows
+
+
+def correction_figures(dictionary: Dictionary, path: Path = SENTENCES) -> dict[str, Any]:
+    corrector = Corrector(dictionary)
+    made = right = mistaken = fixed = correct = left_alone = 0
+    misses: list[str] = []
+    for typed, wanted in read_pairs(path):
+        result = corrector.correct(typed)
+        got = result.text if result else typed
+        if typed != wanted:
+            mistaken += 1
+            fixed += got == wanted
+        else:
+            correct += 1
+            left_alone += result is None
+        if result is not None:
+            made += 1
+            right += got == wanted
+        if got != wanted:
+            misses.append(f"{typed} -> {got}")
+    return {
+        "precision": round(right / max(1, made), 3),
+        "recall": round(fixed / max(1, mistaken), 3),
+        "mistaken": mistaken,
+        "correct": correct,
+        "correct_left_alone": left_alone,
+        "list": path.name,
+        "misses": misses,
+    }
+
+
+def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
+    tuned = correction_figures(dictionary, SENTENCES)
+    held_out = correction_figures(dictionary, HELD_OUT)
+    return {
+        "correction": {
+            "precision": held_out["precision"],
+            "recall": held_out["recall"],
+            "held_out": held_out,
+            "tuned_on": tuned,
+        }
+    }

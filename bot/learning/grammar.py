@@ -1,0 +1,209 @@
+"""Beginners' sentence mistakes, corrected kindly before a sentence is drawn.
+
+Only the errors beginners make most, each by a narrow rule that leaves the sentence alone when
+it is not sure: capital I and the first letter, final punctuation, a/an, a plural after a
+number, subject–verb agreement after a pronoun or "the + noun", and a missing article after
+"is/have/see". Word forms come from `lemminflect` (a maintained English morphology library);
+whether a word is a noun or a verb, and whether a noun is countable, from the dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.learning.countability import countable
+from bot.learning.dictionary import Dictionary
+
+_TOKEN = re.compile(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]|\s+")
+NUMBERS = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "many", "several", "some", "these", "those",
+}  # fmt: skip
+SINGULAR_SUBJECTS = {"he", "she", "it", "this", "that"}
+PLURAL_SUBJECTS = {"we", "you", "they", "these", "those"}
+DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that"}
+MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+# What may follow a verb we change: a verb is only recognised where little else could be.
+AFTER_VERB = {
+    "a", "an", "the", "on", "in", "under", "at", "to", "with", "my", "your", "his", "her",
+    "their", "our", "its", "some", "very", "well", "fast", "now", "today", "every", "into",
+    "near", "behind", "next", "and", "",
+}  # fmt: skip
+ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
+AN_EXCEPTIONS = ("hour", "honest", "honour", "honor", "heir")
+A_EXCEPTIONS = ("uni", "use", "usu", "euro", "one", "once", "ewe")
+IRREGULAR = {
+    ("be", "I"): "am",
+    ("be", "3"): "is",
+    ("be", "P"): "are",
+    ("have", "3"): "has",
+    ("have", "I"): "have",
+    ("have", "P"): "have",
+}
+
+
+@dataclass(frozen=True)
+class Correction:
+    original: str
+    text: str  # the corrected sentence
+    changed: tuple[str, ...]  # the words put in (for highlighting)
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The corrected sentence in pieces, (text, changed), for highlighting."""
+        marked = set(self.changed)
+        return [(piece, piece in marked) for piece in re.split(r"(\W+)", self.text) if piece]
+
+
+def _inflect(word: str, tag: str) -> str | None:
+    from lemminflect import getInflection
+
+    forms = getInflection(word, tag)
+    return forms[0] if forms else None
+
+
+def _lemma(word: str, pos: str) -> str:
+    from lemminflect import getLemma
+
+    forms = getLemma(word, pos)
+    return forms[0] if forms else word
+
+
+class Corrector:
+    def __init__(self, dictionary: Dictionary) -> None:
+        self.dictionary = dictionary
+
+    def _first_pos(self, word: str) -> str | None:
+        senses = self.dictionary.senses(word.lower())
+        return senses[0].pos if senses else None
+
+    def _is_verb(self, word: str) -> bool:
+        return any(s.pos == "v" for s in self.dictionary.senses(word.lower()))
+
+    def _is_noun(self, word: str) -> bool:
+        return self._first_pos(word) == "n"
+
+    def correct(self, sentence: str) -> Correction | None:
+        """The corrected sentence, or None when nothing needs changing (or we are not sure)."""
+        tokens = _TOKEN.findall(sentence.strip())
+        if not tokens:
+            return None
+        changed: list[str] = []
+        words = [i for i, t in enumerate(tokens) if t.strip() and t[0].isalnum()]
+
+        def put(index: int, new: str) -> None:
+            if tokens[index] != new:
+                tokens[index] = new
+                changed.append(new)
+
+        def following(position: int) -> str:
+            return tokens[words[position + 1]].lower() if position + 1 < len(words) else ""
+
+        for index in words:
+            low = tokens[index].lower()
+            if low in ("i", "i'm", "i've", "i'll", "i'd"):
+                put(index, "I" + tokens[index][1:])
+        for position, index in enumerate(words):
+            low = tokens[index].lower()
+            nxt = following(position)
+            if position + 1 >= len(words):
+                continue
+            target = words[position + 1]
+            # plural after a number: "two dog" → "two dogs"
+            if low in NUMBERS or (low.isdigit() and int(low) > 1):
+                noun = tokens[target]
+                if self._is_noun(noun) and countable(noun) and _lemma(noun, "NOUN") == noun:
+                    plural = _inflect(noun.lower(), "NNS")
+                    if plural and plural != noun.lower():
+                        put(target, plural)
+                continue
+            # subject–verb agreement
+            person = None
+            if low == "i":
+                person = "I"
+            elif low in SINGULAR_SUBJECTS and low not in ("this", "that"):
+                person = "3"
+            elif low in PLURAL_SUBJECTS and low not in ("these", "those"):
+                person = "P"
+            elif low in ("the", "a", "an", "my", "your", "his", "her", "our", "their") and (
+                position == 0
+            ):
+                # "The cat sleep on …": the subject is the noun after the determiner
+                noun = nxt
+                if position + 2 < len(words) and self._is_noun(noun):
+                    if _inflect(noun, "NNS") == noun:
+                        continue  # sheep, fish: one or many, we cannot tell
+                    many = (
+                        any(
+                            base != noun
+                            for base, _ in self.dictionary.wordnet.base_forms(noun, "n")
+                        )
+                        or _lemma(noun, "NOUN") != noun
+                    )
+                    person = "P" if many else "3"
+                    position += 1
+                    target = words[position + 1]
+                else:
+                    continue
+            if person is None:
+                continue
+            verb = tokens[target].lower()
+            after = following(position + 1) if position + 1 < len(words) else ""
+            if verb in MODALS or not self._is_verb(verb):
+                continue
+            base = _lemma(verb, "VERB")
+            if base == "be" or base == "have":
+                wanted = IRREGULAR[(base, person)]
+                if verb in ("is", "am", "are", "has", "have") and wanted != verb:
+                    put(target, wanted)
+                continue
+            if not (
+                after in AFTER_VERB or after.isdigit() or self._first_pos(after) in ("n", "a", "s")
+            ):
+                continue  # not sure this word is the verb: leave it
+            if person == "3" and verb == base:
+                form = _inflect(base, "VBZ")
+                if form and form != verb:
+                    put(target, form)
+            elif person in ("I", "P") and verb != base and _inflect(base, "VBZ") == verb:
+                put(target, base)
+        # a/an and a missing article
+        for position, index in enumerate(words):
+            low = tokens[index].lower()
+            if position + 1 >= len(words):
+                continue
+            target = words[position + 1]
+            nxt = tokens[target]
+            if low in ("a", "an"):
+                vowel = nxt[:1].lower() in "aeiou"
+                if nxt.lower().startswith(AN_EXCEPTIONS):
+                    vowel = True
+                if nxt.lower().startswith(A_EXCEPTIONS):
+                    vowel = False
+                wanted = "an" if vowel else "a"
+                if low != wanted:
+                    put(index, wanted.capitalize() if tokens[index][0].isupper() else wanted)
+            elif low in ARTICLE_AFTER and position + 2 >= len(words):
+                # "This is cat." / "I have dog." → "a cat", "a dog"
+                noun = nxt
+                if (
+                    noun.lower() not in DETERMINERS
+                    and self._is_noun(noun)
+                    and not any(x.pos in "as" for x in self.dictionary.senses(noun.lower()))
+                    and countable(noun)
+                    and _lemma(noun, "NOUN") == noun
+                    and not self.dictionary.senses(noun)[0].lexname.startswith("noun.person")
+                    and noun.islower()
+                ):
+                    article = "an" if noun[:1] in "aeiou" else "a"
+                    tokens[target] = f"{article} {noun}"
+                    changed.append(article)
+        if words and tokens[words[0]][:1].islower():
+            tokens[words[0]] = tokens[words[0]][0].upper() + tokens[words[0]][1:]
+            changed.append(tokens[words[0]])
+        text = "".join(tokens).strip()
+        if text and text[-1] not in ".!?":
+            text += "."
+        if text == sentence.strip():
+            return None
+        return Correction(sentence.strip(), text, tuple(changed))

@@ -1,0 +1,41 @@
+"""Learner sentences: the common beginner mistakes are corrected, right sentences left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.learning.cards_eval import HELD_OUT, cards_figures, read_pairs
+from bot.learning.dictionary import Dictionary
+from bot.learning.grammar import Corrector
+
+
+@pytest.mark.parametrize(
+    ("typed", "wanted"),
+    [
+        ("i has two dog", "I have two dogs."),
+        ("She like apples.", "She likes apples."),
+        ("They is happy.", "They are happy."),
+        ("I have a apple.", "I have an apple."),
+        ("This is cat.", "This is a cat."),
+        ("The cats sleeps on the bed.", "The cats sleep on the bed."),
+    ],
+)
+def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wanted: str) -> None:
+    fixed = Corrector(dictionary).correct(typed)
+    assert fixed is not None and fixed.text == wanted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The sheep eat grass.", "The cat toy is red.", "He can swim.", "An hour is long.", "Go!"],
+)
+def test_right_or_unsure_sentences_are_left_alone(dictionary: Dictionary, sentence: str) -> None:
+    assert Corrector(dictionary).correct(sentence) is None
+
+
+def test_the_eval_reports_held_out_precision_and_recall(dictionary: Dictionary) -> None:
+    figures = cards_figures(dictionary)["correction"]
+    assert len(read_pairs(HELD_OUT)) >= 80
+    assert figures["held_out"]["mistaken"] >= 40 and figures["held_out"]["correct"] >= 40
+    assert figures["precision"] >= 0.95 and figures["recall"] >= 0.80
+    assert figures["tuned_on"]["mistaken"] >= 100 and figures["tuned_on"]["correct"] >= 100
