@@ -60,6 +60,22 @@ class PictolingoClient(discord.Client):
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ChoiceButton)
+        await self.tree.set_translator(ChineseDescriptions())
+
+
+class ChineseDescriptions(app_commands.Translator):
+    """Command descriptions in Chinese for Discord users whose app is in Chinese."""
+
+    async def translate(
+        self,
+        string: app_commands.locale_str,
+        locale: discord.Locale,
+        context: app_commands.TranslationContextTypes,
+    ) -> str | None:
+        if locale in (discord.Locale.chinese, discord.Locale.taiwan_chinese):
+            chinese = string.extras.get("zh")
+            return str(chinese)[:100] if chinese else None
+        return None
 
 
 class DiscordAdapter:
@@ -178,8 +194,9 @@ class DiscordAdapter:
 
             callback = optional
         callback = app_commands.describe(text=hint[:100])(callback)
+        description = app_commands.locale_str(spec.summary[:100] or spec.name, zh=spec.summary_zh)
         command: app_commands.Command[Any, Any, None] = app_commands.Command(
-            name=spec.name, description=spec.summary[:100] or spec.name, callback=callback
+            name=spec.name, description=description, callback=callback
         )
         if spec.teacher_only:  # shown to members who can manage the server (changeable there)
             command.default_permissions = discord.Permissions(manage_guild=True)

@@ -23,6 +23,9 @@ async def test_commands_are_registered_in_the_class_server(
     assert word["options"][0]["required"] and word["options"][0]["autocomplete"]
     assert not synced["history"]["options"][0]["required"]
     assert "status" not in synced  # operators' commands stay off Discord
+    # in Chinese for pupils whose Discord is in Chinese, as in Telegram's command menu
+    assert word["description_localizations"]["zh-CN"] == "画一个单词"
+    assert synced["history"]["description_localizations"]["zh-TW"]
 
 
 async def test_word_is_deferred_then_answered_with_a_card_and_picture(
