@@ -31,6 +31,9 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
     if card.level:
         head.append(card.level)
     lines = [" · ".join(head)]
+    if card.form_of:
+        kind, base = card.form_of
+        lines.append(f"{card.word} — {kind} {bold(base)}")
     meanings = [first] if first else []
     meanings += [m for m in card.meanings if first is None or m.definition != first.definition]
     for number, item in enumerate(meanings[:2], start=1):

@@ -17,6 +17,7 @@ from bot.learning.grammar import Corrector
 DATA = Path(__file__).parent / "data"
 SENTENCES = DATA / "learner_sentences.tsv"  # the rules were written against these
 HELD_OUT = DATA / "learner_sentences_test.tsv"  # written afterwards, never tuned on
+HEADWORDS = DATA / "headwords.tsv"
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
@@ -57,14 +58,31 @@ def correction_figures(dictionary: Dictionary, path: Path = SENTENCES) -> dict[s
     }
 
 
+def headword_figures(dictionary: Dictionary, path: Path = HEADWORDS) -> dict[str, Any]:
+    """Does the card of each typed word show the right headword ("apples" → apple, "bed" →
+    bed, never be)?"""
+    right = 0
+    misses = []
+    pairs = read_pairs(path)
+    for typed, wanted in pairs:
+        card = dictionary.card(typed) if dictionary.known(typed) else None
+        got = None if card is None else (card.form_of[1] if card.form_of else card.word)
+        if got == wanted:
+            right += 1
+        else:
+            misses.append(f"{typed} -> {got}")
+    return {"accuracy": round(right / len(pairs), 3), "words": len(pairs), "misses": misses}
+
+
 def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
     tuned = correction_figures(dictionary, SENTENCES)
     held_out = correction_figures(dictionary, HELD_OUT)
     return {
+        "headword": headword_figures(dictionary),
         "correction": {
             "precision": held_out["precision"],
             "recall": held_out["recall"],
             "held_out": held_out,
             "tuned_on": tuned,
-        }
+        },
     }

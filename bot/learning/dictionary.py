@@ -19,6 +19,7 @@ from typing import Any
 
 from bot.learning.chinese import ChineseGloss
 from bot.learning.countability import noun_example
+from bot.learning.forms import form_of, forms_near, real_form
 from engine.wordnet import Sense, WordNet
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -93,6 +94,7 @@ class WordCard:
     level: str | None
     chinese: str | None
     example: str | None
+    form_of: tuple[str, str] | None = None  # ("plural of", "apple") for "apples"
 
     @property
     def part_of_speech(self) -> str | None:
@@ -161,9 +163,12 @@ class Dictionary:
         return LEVELS.index(level) + 1 if level else 4
 
     def known(self, word: str) -> bool:
-        if self.senses(word):
-            return True
-        return self._cefr is not None and self._cefr.is_word_in_database(word.lower())
+        """A headword or a real form of one ("apples", "ran"; not "runing")."""
+        if self._cefr is not None and self._cefr.is_word_in_database(word.lower()):
+            return True  # "the", "and": words WordNet does not list
+        if self.wordnet.available() and not real_form(self.wordnet, word):
+            return False
+        return bool(self.senses(word))
 
     def card(self, word: str, *, chinese: bool = False) -> WordCard | None:
         """The word card, or None if the word is not in any of the dictionaries."""
@@ -179,7 +184,8 @@ class Dictionary:
         if chinese and self.chinese.available():
             kind = senses[0].lexname if senses else None
             gloss = self.chinese.gloss(word, 1, kind=kind)
-        return WordCard(word, meanings, ipa(word), self.level(word), gloss, example)
+        inflected = form_of(self.wordnet, word) if self.wordnet.available() else None
+        return WordCard(word, meanings, ipa(word), self.level(word), gloss, example, inflected)
 
     def picture_senses(self, word: str) -> list[Meaning]:
         """The senses to choose from before drawing, or [] when one picture fits the word."""
@@ -327,7 +333,10 @@ class Dictionary:
             text = vocabulary[position]
             scores[text] = max(scores.get(text, 0), score + 5)
         ranked = sorted(scores, key=lambda w: (-round(scores[w] / 10), self.level_number(w), w))
-        return [w for w in ranked if w != asked][:limit]
+        # a made-up form of a real word: its real forms first ("runing" → running)
+        near = forms_near(self.wordnet, asked) if self.wordnet.available() else []
+        near = [w for w, _, _ in process.extract(asked, near, scorer=fuzz.ratio, score_cutoff=75)]
+        return list(dict.fromkeys(w for w in [*near, *ranked] if w != asked))[:limit]
 
 
 def _proper_noun(sense: Sense, word: str) -> bool:

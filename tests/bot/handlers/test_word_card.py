@@ -105,3 +105,22 @@ async def test_a_chinese_word_finds_the_english_one(chat: TerminalAdapter) -> No
     assert "Drawing apple" in shown(first)
     await chat.settle()
     assert "apple" in shown(chat.transcript.replies[-1]) and chat.transcript.replies[-1].images
+
+
+async def test_inflected_forms_say_what_they_are_and_made_up_ones_are_misspellings(
+    chat: TerminalAdapter,
+) -> None:
+    await chat.say("/word apples")
+    await chat.settle()
+    assert "apples — plural of apple" in shown(chat.transcript.replies[-1])
+    await chat.say("/word ran")
+    await chat.settle()
+    assert "ran — past of run" in shown(chat.transcript.replies[-1])
+    typo = (await chat.say("/word runing"))[0]
+    assert "Did you mean" in shown(typo) and not typo.images
+    labels = [b.label for row in typo.buttons for b in row]
+    assert labels[0].endswith("running"), labels
+    await chat.say("/word bed")
+    await chat.settle()
+    bed = shown(chat.transcript.replies[-1])
+    assert bed.startswith("bed ·") and "plural" not in bed and "past" not in bed
