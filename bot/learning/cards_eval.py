@@ -8,6 +8,7 @@ the held-out list's; the list the rules were written against is reported beside 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -74,11 +75,65 @@ def headword_figures(dictionary: Dictionary, path: Path = HEADWORDS) -> dict[str
     return {"accuracy": round(right / len(pairs), 3), "words": len(pairs), "misses": misses}
 
 
+# CMU vowels as a learner's dictionary writes them, stressed (1, 2) and unstressed (0).
+_STRESSED = {"AH": "ʌ", "ER": "ɜr"}
+_VOWELS = {
+    "AA": "ɑ", "AE": "æ", "AH": "ə", "AO": "ɔ", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ər",
+    "EY": "eɪ", "IH": "ɪ", "IY": "i", "OW": "oʊ", "OY": "ɔɪ", "UH": "ʊ", "UW": "u",
+}  # fmt: skip
+_VOWEL_RUN = re.compile(r"aʊ|aɪ|eɪ|oʊ|ɔɪ|ɜr|ər|[ɑæəɔɛɪiʊuʌ]")
+
+
+def expected_vowels(phones: list[str]) -> list[str]:
+    """The vowels a word's CMU pronunciation has, in order, stress decided (AH1 → ʌ)."""
+    found = []
+    for phone in phones:
+        base, stress = phone.upper().rstrip("012"), phone[-1]
+        if base in _VOWELS:
+            found.append(_STRESSED.get(base, _VOWELS[base]) if stress in "12" else _VOWELS[base])
+    return found
+
+
+def ipa_figures(dictionary: Dictionary, limit: int = 600) -> dict[str, Any]:
+    """The card's IPA against the CMU Pronouncing Dictionary with its stress marks: the same
+    vowels in the same order (stressed AH as ʌ, ER as ɜr), on the commonest levelled words."""
+    import eng_to_ipa
+
+    from bot.learning.dictionary import ipa
+
+    words = [
+        w
+        for w in dictionary.vocabulary()
+        if w.isalpha() and dictionary.levelled(w) and dictionary.level_number(w) <= 3
+    ]
+    words.sort(key=lambda w: (dictionary.level_number(w), w))
+    agree = total = 0
+    misses = []
+    for word in words:
+        cmu = eng_to_ipa.get_cmu([word])
+        listed = cmu[0] if cmu else []
+        pronunciations = [p.split() for p in listed if p.strip() and "__IGNORE__" not in p]
+        if not pronunciations:
+            continue  # not in CMUdict: espeak-ng's IPA, not measured here
+        shown = ipa(word) or ""
+        got = _VOWEL_RUN.findall(shown)
+        total += 1
+        if any(got == expected_vowels(phones) for phones in pronunciations):
+            agree += 1
+        elif len(misses) < 20:
+            wanted = " ".join(expected_vowels(pronunciations[0]))
+            misses.append(f"{word} {shown} (CMU vowels {wanted})")
+        if total == limit:
+            break
+    return {"agreement": round(agree / max(1, total), 3), "words": total, "misses": misses}
+
+
 def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
     tuned = correction_figures(dictionary, SENTENCES)
     held_out = correction_figures(dictionary, HELD_OUT)
     return {
         "headword": headword_figures(dictionary),
+        "ipa": ipa_figures(dictionary),
         "correction": {
             "precision": held_out["precision"],
             "recall": held_out["recall"],

@@ -158,6 +158,10 @@ class Dictionary:
         level = self._cefr.get_average_word_level_CEFR(base)
         return None if level is None else LEVELS[int(level.value) - 1]
 
+    def levelled(self, word: str) -> bool:
+        """Is the word itself in the CEFR-J word list (not only a form of one)?"""
+        return self._cefr is not None and bool(self._cefr.is_word_in_database(word.lower()))
+
     def level_number(self, word: str) -> int:
         level = self.level(word)
         return LEVELS.index(level) + 1 if level else 4

@@ -39,3 +39,12 @@ def test_the_eval_reports_held_out_precision_and_recall(dictionary: Dictionary) 
     assert figures["held_out"]["mistaken"] >= 40 and figures["held_out"]["correct"] >= 40
     assert figures["precision"] >= 0.95 and figures["recall"] >= 0.80
     assert figures["tuned_on"]["mistaken"] >= 100 and figures["tuned_on"]["correct"] >= 100
+
+
+def test_the_cards_eval_measures_headwords_and_ipa(dictionary: Dictionary) -> None:
+    from bot.learning.cards_eval import headword_figures, ipa_figures
+
+    headwords = headword_figures(dictionary)
+    assert headwords["words"] >= 200 and headwords["accuracy"] >= 0.9
+    ipa = ipa_figures(dictionary, limit=100)
+    assert ipa["words"] == 100 and ipa["agreement"] >= 0.95
