@@ -108,7 +108,7 @@ def ipa_figures(dictionary: Dictionary, limit: int = 600) -> dict[str, Any]:
     ]
     words.sort(key=lambda w: (dictionary.level_number(w), w))
     agree = total = 0
-    misses = []
+    misses: list[str] = []
     for word in words:
         cmu = eng_to_ipa.get_cmu([word])
         listed = cmu[0] if cmu else []
