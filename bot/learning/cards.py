@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.conversation.markup import bold
-from bot.learning.dictionary import Meaning, WordCard
+from bot.learning.dictionary import PICTURE_GROUPS, Meaning, WordCard
 
 CATEGORY_ICONS = {
     "noun.animal": "🐾",
@@ -20,6 +20,11 @@ CATEGORY_ICONS = {
 }
 
 
+def kind_of(category: str) -> str:
+    """A WordNet category as the learner definitions name kinds of thing."""
+    return PICTURE_GROUPS.get(category, "other")
+
+
 def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
     """A few short lines; the chosen sense (for homographs) comes first."""
     head = [bold(card.word)]
@@ -34,10 +39,23 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
     if card.form_of:
         kind, base = card.form_of
         lines.append(f"{card.word} — {kind} {bold(base)}")
+    if card.plain and (first is None or kind_of(first.category) in card.plain[0]):
+        # the plain meaning a child can read; the dictionary's own words as "More"
+        lines.append(card.plain[1][0].upper() + card.plain[1][1:] + ".")
+        if first is not None:
+            lines.append(f"More: {first.definition.split(';')[0]}")
+        if card.example:
+            lines.append(f"Example: {card.example}")
+        if card.chinese:
+            lines.append(f"中文: {card.chinese}")
+        return "\n".join(lines)
     meanings = [first] if first else []
     meanings += [m for m in card.meanings if first is None or m.definition != first.definition]
     for number, item in enumerate(meanings[:2], start=1):
         prefix = f"{number}. " if len(meanings) > 1 else ""
+        # a meaning of another part of speech says so ("2. (verb) care for like a mother")
+        if first is not None and item.part_of_speech != first.part_of_speech:
+            prefix += f"({item.part_of_speech}) "
         lines.append(f"{prefix}{item.definition}")
     if card.example:
         lines.append(f"Example: {card.example}")

@@ -20,6 +20,7 @@ from typing import Any
 from bot.learning.chinese import ChineseGloss
 from bot.learning.countability import noun_example
 from bot.learning.forms import form_of, forms_near, real_form
+from bot.learning.plain import learner_definitions
 from engine.wordnet import Sense, WordNet
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -95,6 +96,8 @@ class WordCard:
     chinese: str | None
     example: str | None
     form_of: tuple[str, str] | None = None  # ("plural of", "apple") for "apples"
+    # a plain meaning for beginners, and the kinds of thing it is about ("animal", "food")
+    plain: tuple[frozenset[str], str] | None = None
 
     @property
     def part_of_speech(self) -> str | None:
@@ -189,7 +192,10 @@ class Dictionary:
             kind = senses[0].lexname if senses else None
             gloss = self.chinese.gloss(word, 1, kind=kind)
         inflected = form_of(self.wordnet, word) if self.wordnet.available() else None
-        return WordCard(word, meanings, ipa(word), self.level(word), gloss, example, inflected)
+        plain = learner_definitions().get(base.lower()) or learner_definitions().get(word.lower())
+        return WordCard(
+            word, meanings, ipa(word), self.level(word), gloss, example, inflected, plain
+        )
 
     def picture_senses(self, word: str) -> list[Meaning]:
         """The senses to choose from before drawing, or [] when one picture fits the word."""

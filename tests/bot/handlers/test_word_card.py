@@ -85,7 +85,10 @@ async def test_everyday_meanings_are_drawn_without_a_question(chat: TerminalAdap
         assert "do you mean" not in shown(first), word
         await chat.settle()
         card = shown(chat.transcript.replies[-1])
-        assert meaning in card.split("\n")[1], (word, card)  # the first meaning listed
+        lines = card.split("\n")
+        # the first meaning listed (after the plain one a child reads, when there is one)
+        lead = lines[2] if lines[2].startswith("More:") else lines[1]
+        assert meaning in lead, (word, card)
     ask = (await chat.say("/word mouse"))[0]
     assert "Which mouse do you mean?" in shown(ask), "homographs learners confuse still ask"
 
@@ -124,3 +127,21 @@ async def test_inflected_forms_say_what_they_are_and_made_up_ones_are_misspellin
     await chat.settle()
     bed = shown(chat.transcript.replies[-1])
     assert bed.startswith("bed ·") and "plural" not in bed and "past" not in bed
+
+
+async def test_cards_lead_with_a_plain_meaning_of_the_right_part_of_speech(
+    app: App,
+) -> None:
+    from bot.learning.cards import card_text
+
+    dictionary = app.services.dictionary
+    hand = card_text(dictionary.card("hand"))  # type: ignore[arg-type]
+    assert "The part at the end of your arm, with five fingers." in hand
+    assert "prehensile" in hand.split("More:")[1]  # WordNet's words kept as "more"
+    mother = card_text(dictionary.card("mother"))  # type: ignore[arg-type]
+    assert "your mum" in mother and "care for like a mother" not in mother
+    bat = dictionary.card("bat")
+    club = next(m for m in dictionary.everyday_senses("bat") if "club" in m.definition)
+    assert bat is not None  # the cricket bat is not described as the animal
+    assert "flies at night" not in card_text(bat, meaning=club)
+    assert "flies at night" in card_text(bat)
