@@ -19,6 +19,7 @@ DATA = Path(__file__).parent / "data"
 SENTENCES = DATA / "learner_sentences.tsv"  # the rules were written against these
 HELD_OUT = DATA / "learner_sentences_test.tsv"  # written afterwards, never tuned on
 HEADWORDS = DATA / "headwords.tsv"
+CHINESE = DATA / "chinese_gold.tsv"
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
@@ -128,12 +129,31 @@ def ipa_figures(dictionary: Dictionary, limit: int = 600) -> dict[str, Any]:
     return {"agreement": round(agree / max(1, total), 3), "words": total, "misses": misses}
 
 
+def chinese_figures(dictionary: Dictionary, path: Path = CHINESE) -> dict[str, Any]:
+    """The card's Chinese line (its first word) against a teacher's accepted words."""
+    right = total = 0
+    misses: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, accepted = line.split("\t")
+        card = dictionary.card(word, chinese=True)
+        got = card.chinese if card else None
+        total += 1
+        if got in accepted.split("|"):
+            right += 1
+        else:
+            misses.append(f"{word} -> {got} (want {accepted})")
+    return {"agreement": round(right / max(1, total), 3), "words": total, "misses": misses}
+
+
 def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
     tuned = correction_figures(dictionary, SENTENCES)
     held_out = correction_figures(dictionary, HELD_OUT)
     return {
         "headword": headword_figures(dictionary),
         "ipa": ipa_figures(dictionary),
+        "chinese": chinese_figures(dictionary),
         "correction": {
             "precision": held_out["precision"],
             "recall": held_out["recall"],

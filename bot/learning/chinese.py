@@ -43,6 +43,13 @@ _KIND_WORDS = {
 }
 
 
+# How the gloss is chosen (see `gloss`), set on the odd lines of data/chinese_gold.tsv: the
+# weight of word frequency, the cost of a single character and of a verb's entry ("to bear").
+FREQUENCY_WEIGHT = 6.0
+SINGLE_CHARACTER = 2.0
+VERB_MATCH = 6.0
+
+
 class ChineseGloss:
     def __init__(self) -> None:
         # english phrase → (rank, simplified, the entry's definition words), best rank first
@@ -84,7 +91,7 @@ class ChineseGloss:
                         self._english[simplified] = text.removeprefix("to ")
                     phrases = {
                         text: 0.0,
-                        text.removeprefix("to "): 0.0,
+                        text.removeprefix("to "): VERB_MATCH if text.startswith("to ") else 0.0,
                         text.removeprefix("a "): 0.0,
                         text.removeprefix("an "): 0.0,
                     }
@@ -128,8 +135,8 @@ class ChineseGloss:
             # a single character must be much commoner to win (台 is not what a child calls a
             # table, nor 日 the sun)
             frequency = _zipf(chinese)
-            common = -3.0 * frequency if frequency else 3.0 * rarity
-            score = rank + common + (2.0 if len(chinese) == 1 else 0.0)
+            common = -FREQUENCY_WEIGHT * frequency if frequency else 3.0 * rarity
+            score = rank + common + (SINGLE_CHARACTER if len(chinese) == 1 else 0.0)
             if kind_words and words & kind_words:
                 score -= 4
             scored.append((score, chinese))
