@@ -288,6 +288,7 @@ def evaluate(
     sheet: Annotated[
         Path, typer.Option(help="Contact sheet of every picture the word list would send.")
     ] = Path("runs/eval/vocabulary.png"),
+    config: ConfigOption = None,
 ) -> None:
     """Measure the starter model: accuracy (retrieval), reproducibility, diversity, speed,
     and picture truth (the beginner word list and the resolver's labelled pairs)."""
@@ -301,6 +302,7 @@ def evaluate(
     result = sweeping.evaluate(limit=limit, progress=say)
     if vocabulary:
         result.update(_truth_figures(sheet, limit, say))
+        result["asked_but_not_drawn"] = _gaps(settings_or_exit(config))
     if sweep:
         rows = sweeping.sweep(out, progress=say)
         result["sweep"] = {
@@ -313,6 +315,23 @@ def evaluate(
     else:
         for key, value in result.items():
             typer.echo(f"{key:>22}: {value}")
+
+
+def _gaps(settings: Settings) -> list[dict[str, Any]]:
+    """The words learners asked for that could not be drawn, most asked first (this data dir)."""
+    if not settings.db_path.exists():
+        return []
+
+    async def read() -> list[dict[str, Any]]:
+        from storage.clock import SystemClock
+        from storage.db import Database
+        from storage.gaps import GapStore
+
+        async with Database(settings.db_path) as db:
+            gaps = await GapStore(db, SystemClock()).most_asked(settings.engine.model, limit=30)
+        return [{"word": g.word, "asked": g.asked, "learners": g.learners} for g in gaps]
+
+    return asyncio.run(read())
 
 
 def _truth_figures(sheet: Path, limit: int, say: Callable[[str], None]) -> dict[str, Any]:
