@@ -22,6 +22,11 @@ HEADWORDS = DATA / "headwords.tsv"
 CHINESE = DATA / "chinese_gold.tsv"
 
 
+def _lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def read_pairs(path: Path) -> list[tuple[str, str]]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -147,6 +152,31 @@ def chinese_figures(dictionary: Dictionary, path: Path = CHINESE) -> dict[str, A
     return {"agreement": round(right / max(1, total), 3), "words": total, "misses": misses}
 
 
+def example_figures(dictionary: Dictionary, words: list[str]) -> dict[str, Any]:
+    """Card examples that break countability ("This is a milk.") among the given words."""
+    from bot.learning.countability import countable
+
+    checked = broken = 0
+    misses: list[str] = []
+    for word in words:
+        card = dictionary.card(word)
+        if card is None or not card.example:
+            continue
+        checked += 1
+        # "This is a milk." is wrong; "An art exhibition." (art describing a noun) is not
+        bad = not countable(word) and bool(
+            re.search(rf"\ban? {re.escape(word)}\W*$", card.example.lower())
+        )
+        if bad:
+            broken += 1
+            misses.append(card.example)
+    return {
+        "grammatical": round(1 - broken / max(1, checked), 3),
+        "cards": checked,
+        "misses": misses,
+    }
+
+
 def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
     tuned = correction_figures(dictionary, SENTENCES)
     held_out = correction_figures(dictionary, HELD_OUT)
@@ -154,6 +184,9 @@ def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
         "headword": headword_figures(dictionary),
         "ipa": ipa_figures(dictionary),
         "chinese": chinese_figures(dictionary),
+        "examples": example_figures(
+            dictionary, [r.split("\t")[0] for r in _lines(DATA / "learner_definitions.tsv")]
+        ),
         "correction": {
             "precision": held_out["precision"],
             "recall": held_out["recall"],
