@@ -11,7 +11,7 @@ import io
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +210,8 @@ class PictureEngine:
         self.check_inputs(requests)
         if self.pipeline is None:
             raise EngineError("the model is not loaded yet")
+        if any(r.scene for r in requests):
+            return [self._draw_scene(r) if r.scene else self.draw([r])[0] for r in requests]
         requests = list(requests)
         images, flags = self._run(requests, on_progress)
         shows = self._shows(requests, images)
@@ -234,6 +236,31 @@ class PictureEngine:
                 DrawnPicture(png, width, height, request.seed, params, safe, check, shows[index])
             )
         return pictures
+
+    def _draw_scene(self, request: GenerationRequest) -> DrawnPicture:
+        """Each object of the scene drawn (and checked) on its own, then placed in its box."""
+        from engine.scene import Scene, composite, layout
+
+        scene = Scene.from_json(request.scene)
+        concepts = sorted({o.concept for o in scene.objects})
+        parts = self.draw(
+            [
+                replace(request, prompt=concept, subject=concept, scene="", seed=request.seed + i)
+                for i, concept in enumerate(concepts)
+            ]
+        )
+        from PIL import Image
+
+        pictures = {c: Image.open(io.BytesIO(p.png)) for c, p in zip(concepts, parts, strict=True)}
+        size = self.preset.display_size or max(request.width, 256)
+        image = composite(layout(scene, size), pictures, size)
+        params = request.to_dict() | {"device": self.device}
+        png, width, height = encode_png(image, params, None)
+        verdicts = [p.shows for p in parts]
+        shows = None if all(v is None for v in verdicts) else all(v is not False for v in verdicts)
+        safe = all(p.safe is True for p in parts) if parts else None
+        check = parts[0].check if parts else "none"
+        return DrawnPicture(png, width, height, request.seed, params, safe, check, shows)
 
     def _shows(self, requests: list[GenerationRequest], images: list[Any]) -> list[bool | None]:
         """The picture check's verdict per picture (None where nothing is to be checked)."""

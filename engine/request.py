@@ -26,6 +26,8 @@ class GenerationRequest:
     # What the finished picture must show (a concept, a word); checked before it is sent.
     # Not a pixel setting, but part of the cache key: a cached picture passed *this* check.
     subject: str = ""
+    # A sentence drawn as a scene (engine/scene.py, as JSON): each object drawn and placed.
+    scene: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -55,7 +57,7 @@ class GenerationRequest:
     def batch_key(self) -> str:
         """Requests with the same batch key can share one pipeline call."""
         data = self.to_dict()
-        for per_image in ("prompt", "negative_prompt", "seed", "subject"):
+        for per_image in ("prompt", "negative_prompt", "seed", "subject", "scene"):
             data.pop(per_image)
         return _digest(data)
 

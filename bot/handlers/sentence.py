@@ -12,6 +12,7 @@ from bot.conversation.validation import InputProblem, check_sentence
 from bot.learning.grammar import Corrector
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
+from engine.scene import Scene
 from storage.images import StoredImage
 
 
@@ -43,7 +44,18 @@ async def sentence(context: Context) -> list[Reply]:
         text = fixed.text
         shown = "".join(bold(p) if changed else clean(p) for p, changed in fixed.pieces())
         replies.append(context.tell(f"✏️ Did you mean: {shown}", f"✏️ 你是想说：{shown}"))
-    request = context.services.illustrator.for_sentence(text, style=await chat_style(context))
+    illustrator = context.services.illustrator
+    scene = await asyncio.to_thread(illustrator.scene_of, text)
+    if scene is not None and not scene.objects:
+        replies.append(
+            context.tell(
+                f"I can't draw {bold(text)} yet: I don't know how to draw any of its words. "
+                "Try a sentence with things in it, like /sentence The cat is on the bed.",
+                "这句话我还画不出来。试试有东西的句子，比如 /sentence The cat is on the bed.",
+            )
+        )
+        return replies
+    request = illustrator.for_sentence(text, style=await chat_style(context), scene=scene)
     return replies + await request_picture(context, kind="sentence", text=text, request=request)
 
 
@@ -60,9 +72,30 @@ async def show_sentence(context: Context, delivery: Delivery, image: StoredImage
         picture_reply(
             context,
             image,
-            text=bold(text),
+            text=bold(text) + drawn_and_not(image),
             caption=text,
             delivery=delivery,
             buttons=tuple(buttons),
         )
     ]
+
+
+def drawn_and_not(image: StoredImage) -> str:
+    """What a scene shows and what it leaves out ("I drew the cat and the sofa. I can't draw
+    sleeps yet."); nothing for a picture drawn from the whole sentence at once."""
+    raw = image.params.get("scene")
+    if not raw:
+        return ""
+    scene = Scene.from_json(str(raw))
+    from lemminflect import getInflection
+
+    names = [
+        f"{o.count} {(getInflection(o.word, 'NNS') or (o.word + 's',))[0]}"
+        if o.count > 1
+        else f"the {o.word}"
+        for o in scene.objects
+    ]
+    text = "\nI drew " + " and ".join(names) + "."
+    if scene.missing:
+        text += " I can't draw " + ", ".join(bold(w) for w in scene.missing) + " yet."
+    return text

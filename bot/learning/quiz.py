@@ -21,6 +21,8 @@ from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
+from engine.scene import NUMBERS as NUMBER_WORDS
+from engine.scene import RELATIONS, Scene
 from storage.clock import Clock
 from storage.images import ImageStore
 from storage.learning import Item, LearningStore, Question
@@ -83,8 +85,14 @@ class QuizMaster:
     ) -> dict[str, Any] | None:
         rng = random.Random(f"{item.id}:{self.clock.now().date()}")
         if kind == "pick_sentence":
-            wrong = await asyncio.to_thread(sentence_choices, self.dictionary, item.text, rng=rng)
-            return self._choice(item, kind, item.text, wrong, rng)
+            wrong = await asyncio.to_thread(
+                sentence_choices, self.dictionary, item.text, count=6, rng=rng
+            )
+            drawn = await self._drawn_words(item)
+            if drawn is not None:
+                # a scene: a wrong choice may only differ in what the picture shows
+                wrong = [w for w in wrong if _differs_only_in(item.text, w, drawn)]
+            return self._choice(item, kind, item.text, wrong[:3], rng)
         if kind == "pick_picture":
             picture = await self._picture_choice(user_id, item, rng)
             if picture is not None:
@@ -193,6 +201,21 @@ class QuizMaster:
             if stored is not None:
                 images = (Picture(stored.path, stored.id, caption="?", alt="quiz picture"),)
         return Reply(text, images=images, buttons=tuple(buttons))
+
+    async def _drawn_words(self, item: Item) -> set[str] | None:
+        """The words a scene picture shows (objects, counts, the relation); None when the
+        picture was drawn from the whole sentence at once."""
+        image = await self.images.get(item.image_id) if item.image_id else None
+        raw = image.params.get("scene") if image else None
+        if not raw:
+            return None
+        scene = Scene.from_json(str(raw))
+        words = {o.word for o in scene.objects} | set(NUMBER_WORDS)
+        words |= {form for o in scene.objects for form in (o.word + "s", o.word + "es")}
+        if scene.relation:
+            words |= {scene.relation, *scene.relation.split()}
+            words |= {w for phrase in RELATIONS for w in phrase.split()}
+        return words
 
     def _clue(self, item: Item) -> str:
         meaning = self.dictionary.sense(item.sense) if item.sense else None
@@ -316,3 +339,13 @@ class QuizMaster:
         head = f"Quiz done: {score} of {total} right." if total > 1 else "That was the quiz."
         buttons = ((Button("🔁 Another quiz", "quiz:round"),),) if total > 1 else ()
         return Reply(f"{head} XP: {progress.xp}{flame}", buttons=buttons)
+
+
+def _differs_only_in(original: str, changed: str, allowed: set[str]) -> bool:
+    """Does `changed` differ from `original` only in words from `allowed` (both sides)?"""
+    before = original.lower().rstrip(".!?").split()
+    after = changed.lower().rstrip(".!?").split()
+    if len(before) != len(after):
+        return False
+    pairs = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    return bool(pairs) and all(a in allowed and b.strip(",") for a, b in pairs)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
 from engine.resolver import OpenResolver, Resolution, Resolver
+from engine.scene import Scene, parse
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,31 @@ class Illustrator:
         )
 
     def for_sentence(
-        self, sentence: str, *, new_seed: bool = False, style: str | None = None
+        self,
+        sentence: str,
+        *,
+        new_seed: bool = False,
+        style: str | None = None,
+        scene: Scene | None = None,
     ) -> GenerationRequest:
-        return self._request(
+        """A closed model draws the sentence as a scene of its objects (see engine/scene.py)."""
+        request = self._request(
             sentence_prompt(sentence, style=self.defaults.prompt_style),
             new_seed=new_seed,
             style=style,
         )
+        if scene is None and self.resolver.closed:
+            scene = self.scene_of(sentence)
+        if scene is not None and scene.objects:
+            request = replace(request, scene=scene.to_json())
+        return request
+
+    def scene_of(self, sentence: str) -> Scene | None:
+        """The scene a closed model can draw for the sentence (None for open models)."""
+        wordnet = getattr(self.resolver, "wordnet", None)
+        if not self.resolver.closed or wordnet is None:
+            return None
+        return parse(sentence, self.resolver, wordnet)
 
     @property
     def style_names(self) -> list[str]:

@@ -68,3 +68,43 @@ async def test_a_beginners_mistake_is_corrected_before_it_is_drawn(
 async def test_a_right_sentence_is_left_alone(chat: TerminalAdapter) -> None:
     replies = await chat.say("/sentence The sheep eat grass.")
     assert len(replies) == 1 and "Drawing The sheep eat grass." in shown(replies[0])
+
+
+async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
+    app: object, chat: TerminalAdapter, dictionary: object
+) -> None:
+    from bot.app import App
+    from engine.resolver import ConceptResolver
+    from engine.starter.dataset import load
+
+    assert isinstance(app, App)
+    _, concepts = load()
+    app.services.illustrator.resolver = ConceptResolver(concepts, app.services.dictionary.wordnet)
+    await chat.say("/sentence The cat sleeps on the bed.")
+    await chat.settle()
+    shown_text = shown(chat.transcript.replies[-1])
+    assert "I drew the cat and the bed." in shown_text and "can't draw sleeps yet" in shown_text
+    nothing = await chat.say("/sentence I love my family.")
+    assert "can't draw" in shown(nothing[-1]) and not nothing[-1].images
+
+
+async def test_the_scene_quiz_asks_only_about_what_is_drawn(
+    app: object, chat: TerminalAdapter
+) -> None:
+    from bot.app import App
+    from engine.resolver import ConceptResolver
+    from engine.starter.dataset import load
+
+    assert isinstance(app, App)
+    _, concepts = load()
+    app.services.illustrator.resolver = ConceptResolver(concepts, app.services.dictionary.wordnet)
+    await chat.say("/sentence The cat sleeps on the bed.")
+    await chat.settle()
+    question = (await chat.press("Quiz me"))[0]
+    lines = [line for line in shown(question).split("\n") if line[:2] in ("1.", "2.", "3.", "4.")]
+    options = [line[3:].strip() for line in lines]
+    assert "The cat sleeps on the bed." in options and len(options) >= 2
+    for option in options:
+        words = option.rstrip(".").split()
+        assert words[2] == "sleeps", option  # never the difference: it is not drawn
+        assert len(words) == 6

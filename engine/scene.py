@@ -1,0 +1,208 @@
+"""A sentence as a scene: what to draw (objects, how many), where (one relation), what not.
+
+Like the layout stage of layout-grounded diffusion, but with rules instead of a language
+model: the sentence is parsed into objects the loaded model can draw (through its resolver),
+counts and one spatial relation; a layout of boxes follows from the relation; each object is
+drawn on its own and placed in its box. Whatever could not be drawn is kept, to be said.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+from engine.resolver import Resolver
+from engine.wordnet import WordNet
+
+MAX_OBJECTS = 6
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+}  # fmt: skip
+RELATIONS = {
+    "next to": "next to", "beside": "next to", "near": "next to", "on": "on",
+    "on top of": "on", "under": "under", "below": "under", "beneath": "under",
+    "above": "above", "over": "above", "in": "in", "inside": "in", "behind": "behind",
+    "in front of": "in front of",
+}  # fmt: skip
+SKIP = {
+    "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
+    "my", "your", "his", "her", "its", "our", "their", "of", "to", "with",
+}  # fmt: skip
+PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class SceneObject:
+    word: str  # as the learner wrote it (its singular)
+    concept: str  # what the model draws
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Scene:
+    objects: tuple[SceneObject, ...]
+    relation: str | None = None  # between objects[0] and objects[1]
+    missing: tuple[str, ...] = field(default_factory=tuple)  # words not drawn
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Scene:
+        data = json.loads(text)
+        objects = tuple(SceneObject(**o) for o in data["objects"])
+        return cls(objects, data.get("relation"), tuple(data.get("missing", ())))
+
+
+def parse(sentence: str, resolver: Resolver, wordnet: WordNet) -> Scene:
+    """Objects (with counts), the first spatial relation between two of them, the rest."""
+    words = _WORD.findall(sentence.lower())
+    objects: list[SceneObject] = []
+    missing: list[str] = []
+    relation: str | None = None
+    count = 1
+    position = 0
+    after_subject = False
+    while position < len(words):
+        word = words[position]
+        three = " ".join(words[position : position + 3])
+        two = " ".join(words[position : position + 2])
+        phrase = next((p for p in (three, two, word) if p in RELATIONS), None)
+        if phrase is not None and len(objects) == 1 and relation is None:
+            relation = RELATIONS[phrase]
+            after_subject = False
+            position += len(phrase.split())
+            continue
+        if word in NUMBERS or word.isdigit():
+            count = NUMBERS.get(word, 0) or min(int(word), MAX_OBJECTS)
+            after_subject = False
+            position += 1
+            continue
+        if word in SKIP or phrase is not None:
+            after_subject = False  # "the dog is …", "two cats and a dog"
+            position += 1
+            continue
+        if word in PRONOUNS:
+            after_subject = True
+            position += 1
+            continue
+        singular = _singular(word, wordnet)
+        # the word after a subject is its verb ("the cat sleeps", "I love"), not a thing
+        verb = after_subject and _can_be_verb(word, wordnet)
+        after_subject = False
+        drawing = None
+        if not verb and _is_noun(singular, wordnet):
+            senses = [f"n{o:08d}" for o in wordnet.index[singular.replace(" ", "_")]["n"]]
+            drawing = resolver.resolve(singular, senses)
+        if drawing is not None and len(objects) < 2:
+            objects.append(SceneObject(singular, drawing.subject, max(1, count)))
+            after_subject = relation is None  # "the cat sleeps": a verb may follow
+        else:
+            missing.append(word)
+            after_subject = not verb and _is_noun(singular, wordnet) and relation is None
+        count = 1
+        position += 1
+    if len(objects) < 2:
+        relation = None
+    return Scene(tuple(objects), relation, tuple(missing))
+
+
+def _singular(word: str, wordnet: WordNet) -> str:
+    forms = wordnet.base_forms(word, "n")
+    return forms[-1][0].replace("_", " ") if forms else word
+
+
+def _can_be_verb(word: str, wordnet: WordNet) -> bool:
+    return any(pos == "v" for _, pos in wordnet.base_forms(word, "v"))
+
+
+def _is_noun(word: str, wordnet: WordNet) -> bool:
+    return "n" in wordnet.index.get(word.replace(" ", "_"), {})
+
+
+@dataclass(frozen=True)
+class Box:
+    concept: str
+    x: int
+    y: int
+    size: int
+
+
+def layout(scene: Scene, canvas: int = 256) -> list[Box]:
+    """Boxes in drawing order (back to front) for the scene's objects and relation."""
+    if not scene.objects:
+        return []
+    if len(scene.objects) == 1 or scene.relation is None:
+        return _row(scene.objects, canvas)
+    a, b = scene.objects[0], scene.objects[1]
+    big, small = int(canvas * 0.55), int(canvas * 0.38)
+    centre = (canvas - big) // 2
+    if scene.relation == "on":  # b below, a resting on its top half
+        top = canvas - big - 8
+        return [
+            Box(b.concept, centre, top, big),
+            Box(a.concept, (canvas - small) // 2, top - small + int(big * 0.4), small),
+        ]
+    if scene.relation == "under":  # b above, a tucked under its lower part
+        return [
+            Box(b.concept, centre, 4, big),
+            Box(a.concept, (canvas - small) // 2, 4 + big - int(small * 0.45), small),
+        ]
+    if scene.relation == "above":
+        return [
+            Box(a.concept, (canvas - small) // 2, 8, small),
+            Box(b.concept, centre, canvas - big - 8, big),
+        ]
+    if scene.relation == "in":
+        inner = int(big * 0.5)
+        return [
+            Box(b.concept, centre, centre, big),
+            Box(a.concept, (canvas - inner) // 2, (canvas - inner) // 2 + 10, inner),
+        ]
+    if scene.relation == "behind":  # b in front, drawn last, covering part of a
+        return [
+            Box(a.concept, centre - 40, centre - 30, big),
+            Box(b.concept, centre + 30, centre + 20, small + 20),
+        ]
+    if scene.relation == "in front of":
+        return [
+            Box(b.concept, centre - 40, centre - 30, big),
+            Box(a.concept, centre + 30, centre + 20, small + 20),
+        ]
+    return _row(scene.objects, canvas)  # next to
+
+
+def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:
+    """Every copy of every object side by side, in up to two rows."""
+    copies = [o.concept for o in objects for _ in range(min(o.count, MAX_OBJECTS))]
+    copies = copies[:MAX_OBJECTS]
+    per_row = min(3, len(copies)) if len(copies) > 2 else len(copies)
+    rows = -(-len(copies) // per_row)
+    size = min(canvas // per_row, canvas // rows) - 8
+    boxes = []
+    for n, concept in enumerate(copies):
+        row, column = divmod(n, per_row)
+        in_row = min(per_row, len(copies) - row * per_row)
+        left = (canvas - in_row * (size + 8)) // 2
+        top = (canvas - rows * (size + 8)) // 2
+        boxes.append(Box(concept, left + column * (size + 8) + 4, top + row * (size + 8) + 4, size))
+    return boxes
+
+
+def composite(boxes: list[Box], pictures: Mapping[str, object], canvas: int = 256) -> object:
+    """The scene: each concept's picture (its white background made clear) in its box."""
+    import numpy as np
+    from PIL import Image
+
+    scene = Image.new("RGB", (canvas, canvas), "white")
+    for box in boxes:
+        picture = pictures[box.concept]
+        assert isinstance(picture, Image.Image)
+        tile = picture.convert("RGB").resize((box.size, box.size), Image.Resampling.LANCZOS)
+        rgb = np.asarray(tile)
+        alpha = np.where((rgb > 235).all(axis=2), 0, 255).astype(np.uint8)
+        scene.paste(tile, (box.x, box.y), Image.fromarray(alpha, "L"))
+    return scene

@@ -1,0 +1,72 @@
+"""Sentences as scenes: parsed into the objects the model can draw, laid out, drawn, composited."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from bot.learning.dictionary import Dictionary
+from engine.pipeline import PictureEngine
+from engine.request import GenerationRequest
+from engine.resolver import ConceptResolver
+from engine.scene import Scene, SceneObject, layout, parse
+from engine.starter.dataset import load
+
+
+@pytest.fixture(scope="module")
+def resolver(dictionary: Dictionary) -> ConceptResolver:
+    _, concepts = load()
+    return ConceptResolver(concepts, dictionary.wordnet)
+
+
+def test_objects_counts_and_a_relation_are_parsed(
+    resolver: ConceptResolver, dictionary: Dictionary
+) -> None:
+    wordnet = dictionary.wordnet
+    scene = parse("The cat is on the bed.", resolver, wordnet)
+    assert [o.concept for o in scene.objects] == ["cat", "bed"] and scene.relation == "on"
+    scene = parse("Two cats and a dog.", resolver, wordnet)
+    assert [(o.word, o.count) for o in scene.objects] == [("cat", 2), ("dog", 1)]
+    scene = parse("The dog is under the chair.", resolver, wordnet)
+    assert scene.relation == "under" and not scene.missing
+    # what it cannot draw is kept to be said, never drawn as something else
+    scene = parse("The cat sleeps on the sofa.", resolver, wordnet)
+    assert [o.concept for o in scene.objects] == ["cat"] and "sleeps" in scene.missing
+    assert parse("I love my family.", resolver, wordnet).objects == ()
+    assert Scene.from_json(scene.to_json()) == scene
+
+
+def _boxes(relation: str) -> tuple[object, object]:
+    scene = Scene((SceneObject("cat", "cat"), SceneObject("bed", "bed")), relation)
+    boxes = {b.concept: b for b in layout(scene)}
+    return boxes["cat"], boxes["bed"]
+
+
+def test_each_relation_has_its_layout() -> None:
+    cat, bed = _boxes("on")
+    assert cat.y < bed.y < cat.y + cat.size  # resting on its top: above, and overlapping
+    cat, bed = _boxes("under")
+    assert bed.y < cat.y and cat.y < bed.y + bed.size
+    cat, bed = _boxes("above")
+    assert cat.y + cat.size <= bed.y
+    cat, bed = _boxes("next to")
+    assert cat.y == bed.y and cat.x + cat.size <= bed.x
+    cat, bed = _boxes("in")
+    assert bed.x < cat.x and cat.x + cat.size < bed.x + bed.size and cat.size < bed.size
+    many = layout(Scene((SceneObject("apple", "red apple", 4),)))
+    assert len(many) == 4 and len({(b.x, b.y) for b in many}) == 4  # each one visible
+
+
+def test_a_scene_is_drawn_as_one_picture_of_its_objects(tiny_engine: PictureEngine) -> None:
+    scene = Scene((SceneObject("cat", "cat", 2), SceneObject("dog", "dog")))
+    values = tiny_engine.defaults()
+    request = GenerationRequest(
+        model="tiny", prompt="two cats and a dog", negative_prompt="", seed=3,
+        scene=scene.to_json(), **values,
+    )  # type: ignore[arg-type]  # fmt: skip
+    picture = tiny_engine.draw([request])[0]
+    with Image.open(io.BytesIO(picture.png)) as image:
+        assert image.size == (128, 128)  # the tiny model's display size
+    assert picture.params["scene"] == scene.to_json()  # the scene travels with the picture
