@@ -211,7 +211,10 @@ class ConceptResolver:
         for concept in self.concepts:
             kinds = kinds_for(concept.group)
             offsets: set[int] = set()
-            for phrase in dict.fromkeys([concept.name, *map(phrase_of, concept.captions)]):
+            phrases = [concept.name, *map(phrase_of, concept.captions)]
+            if " and " in concept.name:  # "couch and lamp" is first of all a couch
+                phrases.append(heads_of(concept.name)[0])
+            for phrase in dict.fromkeys(phrases):
                 key = phrase.replace(" ", "_")
                 if key not in self.wordnet.index or "n" not in self.wordnet.index[key]:
                     continue
