@@ -181,7 +181,7 @@ def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:
     copies = copies[:MAX_OBJECTS]
     per_row = min(3, len(copies)) if len(copies) > 2 else len(copies)
     rows = -(-len(copies) // per_row)
-    size = min(canvas // per_row, canvas // rows) - 8
+    size = min(canvas // per_row - 8, canvas // rows - 8, int(canvas * 0.7))
     boxes = []
     for n, concept in enumerate(copies):
         row, column = divmod(n, per_row)
