@@ -32,8 +32,11 @@ def test_objects_counts_and_a_relation_are_parsed(
     scene = parse("The dog is under the chair.", resolver, wordnet)
     assert scene.relation == "under" and not scene.missing
     # what it cannot draw is kept to be said, never drawn as something else
-    scene = parse("The cat sleeps on the sofa.", resolver, wordnet)
-    assert [o.concept for o in scene.objects] == ["cat"] and "sleeps" in scene.missing
+    scene = parse("The cat sleeps on the sofa.", resolver, wordnet)  # the README's example
+    assert [o.concept for o in scene.objects] == ["cat", "couch and lamp"]
+    assert scene.relation == "on" and scene.missing == ("sleeps",)
+    scene = parse("The ball is in the box.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["ball"] and "box" in scene.missing
     assert parse("I love my family.", resolver, wordnet).objects == ()
     assert Scene.from_json(scene.to_json()) == scene
 
