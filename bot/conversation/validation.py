@@ -102,5 +102,6 @@ def check_sentence(raw: str, max_chars: int = 300) -> str:
 
 
 def is_number(text: str) -> bool:
-    """Plain ASCII digits only: '²' and '٣' are digits to str.isdigit() but not to int()."""
-    return text.isascii() and text.isdecimal()
+    """Plain ASCII digits only ('²' and '٣' are digits to str.isdigit() but not to int()),
+    and few enough to be a database id (SQLite integers stop at 2**63 - 1)."""
+    return text.isascii() and text.isdecimal() and len(text) <= 18

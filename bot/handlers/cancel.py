@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.conversation.context import Context
 from bot.conversation.messages import Reply
 from bot.conversation.router import callback, command
+from bot.conversation.validation import is_number
 from bot.pictures.delivery import job_handle
 
 
@@ -24,10 +25,9 @@ async def cancel_all(context: Context) -> list[Reply]:
 
 @callback("cancel")
 async def cancel_one(context: Context) -> list[Reply]:
-    try:
-        job_id = int(context.args)
-    except ValueError:
-        return []
+    if not is_number(context.args):
+        return []  # made-up button data
+    job_id = int(context.args)
     if await context.services.queue.cancel(job_id, context.owner):
         return [_cancelled(context, job_id)]
     return [

@@ -10,7 +10,7 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
-from bot.conversation.validation import InputProblem, check_word
+from bot.conversation.validation import InputProblem, check_word, is_number
 from bot.learning.cards import card_text, sense_label
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
@@ -271,10 +271,9 @@ async def pronounce(context: Context) -> list[Reply]:
 @callback("again")
 async def draw_again(context: Context) -> list[Reply]:
     """A new picture of the same word or sentence, with a fresh seed."""
-    try:
-        entry_id = int(context.args)
-    except ValueError:
-        return []
+    if not is_number(context.args):
+        return []  # made-up button data
+    entry_id = int(context.args)
     entry = await context.services.history.get(context.learner, entry_id)
     if entry is None:
         return [

@@ -100,6 +100,9 @@ class Illustrator:
             scene = self.scene_of(sentence)
         if scene is not None and scene.objects:
             request = replace(request, scene=scene.to_json())
+        elif self.resolver.closed:
+            # nothing in it can be drawn (an old history entry): the check must fail it
+            request = replace(request, subject=sentence)
         return request
 
     def scene_of(self, sentence: str) -> Scene | None:

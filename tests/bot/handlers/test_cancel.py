@@ -4,7 +4,7 @@ import asyncio
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
-from tests.helpers import FakeDrawer
+from tests.helpers import FakeDrawer, shown
 
 
 async def test_cancel_button_takes_a_waiting_picture_out_of_line(
@@ -34,3 +34,12 @@ async def test_too_late_to_cancel(app: App, chat: TerminalAdapter) -> None:
 
     press = Incoming(platform="terminal", chat_id="local", user_id="local", callback="cancel:1")
     assert "Too late" in (await chat.dialogue.handle(press))[0].text
+
+
+async def test_made_up_ids_in_buttons_get_no_error(chat: TerminalAdapter) -> None:
+    from bot.conversation.messages import Incoming
+
+    for data in ("cancel:99999999999999999999", "again:99999999999999999999", "quiz:9" * 30):
+        press = Incoming(platform="terminal", chat_id="local", user_id="local", callback=data)
+        for reply in await chat.dialogue.handle(press):
+            assert "something went wrong" not in shown(reply), data
