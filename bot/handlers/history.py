@@ -38,7 +38,7 @@ async def history(context: Context) -> list[Reply]:
 def parse_arguments(args: str) -> tuple[str, int]:
     words = args.split()
     page = 1
-    if words and is_number(words[-1]):
+    if words and words[-1].isascii() and words[-1].isdecimal():  # any length: capped below
         page = max(1, min(int(words.pop()[:6]), 100_000))
     return " ".join(words)[:100], page
 

@@ -44,11 +44,7 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
         lines.append(card.plain[1][0].upper() + card.plain[1][1:] + ".")
         if first is not None:
             lines.append(f"More: {first.definition.split(';')[0]}")
-        if card.example:
-            lines.append(f"Example: {card.example}")
-        if card.chinese:
-            lines.append(f"中文: {card.chinese}")
-        return "\n".join(lines)
+        return "\n".join(lines + _footer(card))
     meanings = [first] if first else []
     meanings += [m for m in card.meanings if first is None or m.definition != first.definition]
     for number, item in enumerate(meanings[:2], start=1):
@@ -57,11 +53,15 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
         if first is not None and item.part_of_speech != first.part_of_speech:
             prefix += f"({item.part_of_speech}) "
         lines.append(f"{prefix}{item.definition}")
-    if card.example:
-        lines.append(f"Example: {card.example}")
+    return "\n".join(lines + _footer(card))
+
+
+def _footer(card: WordCard) -> list[str]:
+    """The example and the Chinese line, under every card."""
+    lines = [f"Example: {card.example}"] if card.example else []
     if card.chinese:
         lines.append(f"中文: {card.chinese}")
-    return "\n".join(lines)
+    return lines
 
 
 def sense_label(meaning: Meaning) -> str:

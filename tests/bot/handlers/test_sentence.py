@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import pytest
+
 from bot.adapters.terminal import TerminalAdapter
+from bot.app import App
+from engine.resolver import ConceptResolver
+from engine.starter.dataset import load
 from tests.helpers import shown
 
 
@@ -70,16 +75,17 @@ async def test_a_right_sentence_is_left_alone(chat: TerminalAdapter) -> None:
     assert len(replies) == 1 and "Drawing The sheep eat grass." in shown(replies[0])
 
 
-async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
-    app: object, chat: TerminalAdapter, dictionary: object
-) -> None:
-    from bot.app import App
-    from engine.resolver import ConceptResolver
-    from engine.starter.dataset import load
-
-    assert isinstance(app, App)
+@pytest.fixture
+def starter_words(app: App) -> None:
+    """The app's illustrator resolves to the starter model's concepts (its closed vocabulary)."""
     _, concepts = load()
     app.services.illustrator.resolver = ConceptResolver(concepts, app.services.dictionary.wordnet)
+
+
+@pytest.mark.usefixtures("starter_words")
+async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
+    chat: TerminalAdapter,
+) -> None:
     await chat.say("/sentence The cat sleeps on the bed.")
     await chat.settle()
     shown_text = shown(chat.transcript.replies[-1])
@@ -88,16 +94,8 @@ async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
     assert "can't draw" in shown(nothing[-1]) and not nothing[-1].images
 
 
-async def test_the_scene_quiz_asks_only_about_what_is_drawn(
-    app: object, chat: TerminalAdapter
-) -> None:
-    from bot.app import App
-    from engine.resolver import ConceptResolver
-    from engine.starter.dataset import load
-
-    assert isinstance(app, App)
-    _, concepts = load()
-    app.services.illustrator.resolver = ConceptResolver(concepts, app.services.dictionary.wordnet)
+@pytest.mark.usefixtures("starter_words")
+async def test_the_scene_quiz_asks_only_about_what_is_drawn(chat: TerminalAdapter) -> None:
     await chat.say("/sentence The cat sleeps on the bed.")
     await chat.settle()
     question = (await chat.press("Quiz me"))[0]
