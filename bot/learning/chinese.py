@@ -6,6 +6,7 @@ English definition is exactly the word (or "to <verb>"), then shorter, more spec
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
@@ -164,4 +165,5 @@ def _zipf(chinese: str) -> float:
         from wordfreq import zipf_frequency
     except ImportError:
         return 0.0
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its "building dictionary" chatter
     return float(zipf_frequency(chinese, "zh"))

@@ -12,7 +12,7 @@ from engine.request import GenerationRequest
 from storage.db import Database
 from storage.images import ImageStore
 from storage.jobs import BACKGROUND, JobStore
-from tests.helpers import FakeClock, FakeDrawer, queue_idle
+from tests.helpers import FakeClock, FakeDrawer, eventually, queue_idle
 
 
 def request(prompt: str, *, steps: int = 4, seed: int = 1) -> GenerationRequest:
@@ -210,6 +210,8 @@ async def test_engine_error_fails_one_batch_politely_and_queue_keeps_serving(
     fine = await submit(h, "u2", "fine")
     async with h.queue:
         await queue_idle(h.queue)
+        # the database says "done" a moment before the event reaches the listeners
+        await eventually(lambda: h.finished("done") and h.finished("failed"))
     assert h.finished("failed") == [broken]
     assert h.finished("done") == [fine]
     record = await h.jobs.get(broken)
