@@ -7,7 +7,7 @@ import asyncio
 from bot.conversation.context import Context
 from bot.conversation.markup import bold, clean
 from bot.conversation.messages import Button, Reply
-from bot.conversation.router import command, on_picture
+from bot.conversation.router import command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_sentence
 from bot.learning.grammar import Corrector
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
@@ -76,6 +76,19 @@ async def show_sentence(context: Context, delivery: Delivery, image: StoredImage
             caption=text,
             delivery=delivery,
             buttons=tuple(buttons),
+        )
+    ]
+
+
+@on_no_picture("sentence")
+async def sentence_not_shown(context: Context, delivery: Delivery) -> list[Reply]:
+    """A scene whose pictures did not pass the check: said kindly, no wrong picture sent."""
+    return [
+        context.tell(
+            f"I could not draw {bold(delivery.text)} well enough this time, so I won't show "
+            "you a wrong picture. Try /word with one of its words.",
+            "这次没有画好，所以不给你看错误的图片。试试用 /word 画其中的一个词。",
+            clears=delivery.handle,
         )
     ]
 

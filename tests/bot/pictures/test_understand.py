@@ -166,3 +166,15 @@ async def test_a_homograph_question_marks_the_meanings_that_can_be_drawn(
         ], labels  # the animal can be drawn; the cricket bat cannot
         await chat.press("🔧")
         assert "can't draw bat yet" in shown(chat.transcript.replies[-1])
+
+
+async def test_a_scene_that_fails_its_check_is_not_sent(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    drawer = CheckingDrawer(failures=99)  # every picture fails the check
+    async with _app(settings, clock, dictionary, drawer, starter_resolver) as (app, chat):
+        await chat.say("/sentence The cat is on the bed.")
+        await chat.settle()
+        last = chat.transcript.replies[-1]
+        assert "won't show you a wrong picture" in shown(last) and not last.images
+        assert await app.services.db.fetchval("SELECT COUNT(*) FROM images") == 0
