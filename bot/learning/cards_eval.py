@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.learning.dictionary import Dictionary
 from bot.learning.grammar import Corrector
+from engine.datafiles import rows
 
 DATA = Path(__file__).parent / "data"
 SENTENCES = DATA / "learner_sentences.tsv"  # the rules were written against these
@@ -22,18 +23,9 @@ HEADWORDS = DATA / "headwords.tsv"
 CHINESE = DATA / "chinese_gold.tsv"
 
 
-def _lines(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def read_pairs(path: Path) -> list[tuple[str, str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            typed, _, wanted = line.partition("\t")
-            rows.append((typed, typed if wanted == "=" else wanted))
-    return rows
+    """(as typed, as a teacher writes it); "=" in the file means "the same"."""
+    return [(row[0], row[0] if row[1] == "=" else row[1]) for row in rows(path)]
 
 
 def correction_figures(dictionary: Dictionary, path: Path = SENTENCES) -> dict[str, Any]:
@@ -138,10 +130,7 @@ def chinese_figures(dictionary: Dictionary, path: Path = CHINESE) -> dict[str, A
     """The card's Chinese line (its first word) against a teacher's accepted words."""
     right = total = 0
     misses: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, _, accepted = line.split("\t")
+    for word, _, accepted in rows(path):
         card = dictionary.card(word, chinese=True)
         got = card.chinese if card else None
         total += 1
@@ -185,7 +174,7 @@ def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
         "ipa": ipa_figures(dictionary),
         "chinese": chinese_figures(dictionary),
         "examples": example_figures(
-            dictionary, [r.split("\t")[0] for r in _lines(DATA / "learner_definitions.tsv")]
+            dictionary, [row[0] for row in rows(DATA / "learner_definitions.tsv")]
         ),
         "correction": {
             "precision": held_out["precision"],

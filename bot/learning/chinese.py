@@ -121,6 +121,7 @@ class ChineseGloss:
             for candidates in index.values():
                 candidates.sort(key=lambda c: c[0] + 3 * c[1])
             self._index = index
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # its "building dictionary" chatter
 
     def gloss(self, word: str, limit: int = 2, *, kind: str | None = None) -> str | None:
         """The commonest Chinese words for `word` (Chinese word frequency from `wordfreq`),
@@ -165,5 +166,4 @@ def _zipf(chinese: str) -> float:
         from wordfreq import zipf_frequency
     except ImportError:
         return 0.0
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # its "building dictionary" chatter
     return float(zipf_frequency(chinese, "zh"))

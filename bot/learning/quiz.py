@@ -168,7 +168,7 @@ class QuizMaster:
         text = prompt.format(word=bold(word))
         if question.image_id is None and question.kind in ("pick_word", "type_word") and item:
             # A word taught without a picture is practised from its meaning.
-            clue = self._clue(item)
+            clue = await asyncio.to_thread(self._clue, item)  # reads the dictionary
             text = (
                 f"Which word means: {clue}?"
                 if question.kind == "pick_word"

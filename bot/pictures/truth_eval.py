@@ -18,6 +18,7 @@ from typing import Any
 from bot.learning.dictionary import Dictionary
 from bot.pictures.illustrator import DrawingDefaults, Illustrator
 from bot.pictures.understand import understand
+from engine.datafiles import rows
 from engine.pipeline import PictureEngine
 from engine.resolver import Resolver
 
@@ -27,19 +28,11 @@ PAIRS = DATA / "resolver_pairs.tsv"
 JUDGED = DATA / "vocabulary_judged.tsv"
 
 
-def read_lines(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
-
-
 def read_judged(path: Path = JUDGED) -> dict[tuple[str, str], bool]:
     """(word, what was drawn) → True if a person judged the picture to show the word."""
     if not path.exists():
         return {}
-    return {(r[0], r[1]): r[2] == "ok" for r in read_lines(path) if len(r) >= 3}
+    return {(r[0], r[1]): r[2] == "ok" for r in rows(path) if len(r) >= 3}
 
 
 def resolver_figures(
@@ -49,7 +42,7 @@ def resolver_figures(
     result: dict[str, Any] = {}
     for part in ("calibrate", "test"):
         right = wrong = missed = 0
-        for row in read_lines(path):
+        for row in rows(path):
             if row[0] != part:
                 continue
             word, expected = row[1], set() if row[2] == "-" else set(row[2].split("|"))
@@ -64,7 +57,7 @@ def resolver_figures(
         result[part] = {
             "precision": round(right / max(1, right + wrong), 3),
             "recall": round(right / max(1, right + missed), 3),
-            "pairs": sum(1 for r in read_lines(path) if r[0] == part),
+            "pairs": sum(1 for r in rows(path) if r[0] == part),
         }
     result["precision"] = result["test"]["precision"]
     result["recall"] = result["test"]["recall"]
@@ -152,4 +145,4 @@ def contact_sheet(
 
 
 def word_list(path: Path = WORD_LIST) -> list[str]:
-    return [row[0] for row in read_lines(path)]
+    return [row[0] for row in rows(path)]

@@ -10,6 +10,7 @@ from PIL import Image
 
 from bot.learning.dictionary import Dictionary
 from bot.pictures import truth_eval
+from engine.datafiles import rows
 from engine.options import EngineOptions
 from engine.pipeline import PictureEngine
 from engine.resolver import resolver_for
@@ -45,6 +46,6 @@ def test_the_word_list_ends_in_right_pictures_or_honest_refusals(
 
 def test_the_committed_lists_are_big_enough_and_judged() -> None:
     assert len(truth_eval.word_list()) >= 300
-    assert len(truth_eval.read_lines(truth_eval.PAIRS)) >= 200
+    assert len(rows(truth_eval.PAIRS)) >= 200
     judged = truth_eval.read_judged()
     assert judged and all(isinstance(v, bool) for v in judged.values())
