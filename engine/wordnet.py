@@ -165,6 +165,12 @@ class WordNet:
     def lemmas(self) -> list[str]:
         return list(self.index)
 
+    def plurals_of(self, noun: str) -> list[str]:
+        """The irregular plurals WordNet's exception list gives a noun (ox → oxen)."""
+        self.load()
+        key = noun.lower().replace(" ", "_")
+        return [form for form, lemmas in self._exceptions.get("n", {}).items() if key in lemmas]
+
     def base_forms(self, word: str, pos: str | None = None) -> list[tuple[str, str]]:
         """(lemma, pos) pairs the word can be an inflection of, the word itself first."""
         key = word.lower().replace(" ", "_")

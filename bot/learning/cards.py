@@ -33,15 +33,20 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
     first = meaning or (card.meanings[0] if card.meanings else None)
     if first:
         head.append(first.part_of_speech)
+    elif card.part_of_speech:
+        head.append(card.part_of_speech)
     if card.level:
         head.append(card.level)
     lines = [" · ".join(head)]
     if card.form_of:
         kind, base = card.form_of
         lines.append(f"{card.word} — {kind} {bold(base)}")
-    if card.plain and (first is None or kind_of(first.category) in card.plain[0]):
+    plain = card.plain
+    if plain and (
+        first is None or first.sense_id == plain.sense_id or kind_of(first.category) in plain.kinds
+    ):
         # the plain meaning a child can read; the dictionary's own words as "More"
-        lines.append(card.plain[1][0].upper() + card.plain[1][1:] + ".")
+        lines.append(plain.meaning[0].upper() + plain.meaning[1:] + ".")
         if first is not None:
             lines.append(f"More: {first.definition.split(';')[0]}")
         return "\n".join(lines + _footer(card))

@@ -21,6 +21,7 @@ SENTENCES = DATA / "learner_sentences.tsv"  # the rules were written against the
 HELD_OUT = DATA / "learner_sentences_test.tsv"  # written afterwards, never tuned on
 HEADWORDS = DATA / "headwords.tsv"
 CHINESE = DATA / "chinese_gold.tsv"
+HSK = DATA / "chinese_hsk.tsv"  # HSK 1-4 reversed (scripts/hsk_gold.py): the independent list
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
@@ -126,19 +127,37 @@ def ipa_figures(dictionary: Dictionary, limit: int = 600) -> dict[str, Any]:
     return {"agreement": round(agree / max(1, total), 3), "words": total, "misses": misses}
 
 
-def chinese_figures(dictionary: Dictionary, path: Path = CHINESE) -> dict[str, Any]:
-    """The card's Chinese line (its first word) against a teacher's accepted words."""
-    right = total = 0
+def chinese_figures(dictionary: Dictionary, path: Path = HSK) -> dict[str, Any]:
+    """The card's Chinese line (its first word) against the accepted words of a gold list,
+    overall and apart for the words whose Chinese the project wrote itself (the plain meanings'
+    column) and the rest (ranked from CC-CEDICT)."""
+    from bot.learning.plain import learner_definitions
+
+    written = learner_definitions()
+    tally = {"written": [0, 0], "ranked": [0, 0]}
     misses: list[str] = []
     for word, _, accepted in rows(path):
         card = dictionary.card(word, chinese=True)
         got = card.chinese if card else None
-        total += 1
+        part = tally["written" if word in written else "ranked"]
+        part[1] += 1
         if got in accepted.split("|"):
-            right += 1
+            part[0] += 1
         else:
             misses.append(f"{word} -> {got} (want {accepted})")
-    return {"agreement": round(right / max(1, total), 3), "words": total, "misses": misses}
+    right = sum(t[0] for t in tally.values())
+    total = sum(t[1] for t in tally.values())
+    return {
+        "agreement": round(right / max(1, total), 3),
+        "words": total,
+        "list": path.name,
+        **{
+            f"{name}_agreement": round(t[0] / max(1, t[1]), 3) if t[1] else None
+            for name, t in tally.items()
+        },
+        **{f"{name}_words": t[1] for name, t in tally.items()},
+        "misses": misses,
+    }
 
 
 def example_figures(dictionary: Dictionary, words: list[str]) -> dict[str, Any]:
@@ -153,7 +172,8 @@ def example_figures(dictionary: Dictionary, words: list[str]) -> dict[str, Any]:
             continue
         checked += 1
         # "This is a milk." is wrong; "An art exhibition." (art describing a noun) is not
-        bad = not countable(word) and bool(
+        lexname = card.meanings[0].category if card.meanings else None
+        bad = not countable(word, lexname) and bool(
             re.search(rf"\ban? {re.escape(word)}\W*$", card.example.lower())
         )
         if bad:
@@ -172,7 +192,8 @@ def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
     return {
         "headword": headword_figures(dictionary),
         "ipa": ipa_figures(dictionary),
-        "chinese": chinese_figures(dictionary),
+        "chinese": chinese_figures(dictionary, HSK),
+        "chinese_primary_school": chinese_figures(dictionary, CHINESE),
         "examples": example_figures(
             dictionary, [row[0] for row in rows(DATA / "learner_definitions.tsv")]
         ),

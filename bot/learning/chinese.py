@@ -49,6 +49,13 @@ _KIND_WORDS = {
 FREQUENCY_WEIGHT = 6.0
 SINGLE_CHARACTER = 2.0
 VERB_MATCH = 6.0
+# A Chinese word tagged (in jieba's dictionary) as another part of speech than the English
+# sense: a function word (的 "taxi", 于 "to go", 杯 the measure word for cup) costs much, a
+# content word of another kind (长 "head", an adjective) a little.
+FUNCTION_WORD = 30.0
+OTHER_PART = 0.0
+_CONTENT = {"n": "noun", "v": "verb", "a": "adj", "d": "adv", "s": "adj"}
+_FUNCTION_TAGS = set("pucyeoqj")
 
 
 class ChineseGloss:
@@ -56,6 +63,7 @@ class ChineseGloss:
         # english phrase → (rank, simplified, the entry's definition words), best rank first
         self._index: dict[str, list[tuple[float, float, str, frozenset[str]]]] | None = None
         self._english: dict[str, str] = {}
+        self._tags: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def available(self) -> bool:
@@ -121,6 +129,7 @@ class ChineseGloss:
             for candidates in index.values():
                 candidates.sort(key=lambda c: c[0] + 3 * c[1])
             self._index = index
+            self._tags = _jieba_tags()
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its "building dictionary" chatter
 
     def gloss(self, word: str, limit: int = 2, *, kind: str | None = None) -> str | None:
@@ -131,6 +140,7 @@ class ChineseGloss:
         assert self._index is not None
         candidates = self._index.get(word.lower().strip(), [])[:40]
         kind_words = _KIND_WORDS.get(kind or "", set())
+        part = (kind or "").split(".")[0] or None  # noun, verb, adj, adv
         scored = []
         for rank, rarity, chinese, words in candidates:
             # how common the Chinese word is (wordfreq), else how common its characters are;
@@ -141,6 +151,8 @@ class ChineseGloss:
             score = rank + common + (SINGLE_CHARACTER if len(chinese) == 1 else 0.0)
             if kind_words and words & kind_words:
                 score -= 4
+            if len(chinese) == 1:  # jieba's tags are reliable for characters, not for words
+                score += _part_cost(self._tags.get(chinese), part)
             scored.append((score, chinese))
         found: list[str] = []
         for _, chinese in sorted(scored):
@@ -158,6 +170,36 @@ class ChineseGloss:
         if found is None or not re.fullmatch(r"[a-z]+( [a-z]+)?", found):
             return None
         return found
+
+
+def _part_cost(tag: str | None, part: str | None) -> float:
+    """What it costs that a Chinese word is tagged `tag` when the English sense is `part`."""
+    if not tag or not part:
+        return 0.0
+    if tag[0] in _FUNCTION_TAGS or (tag[0] == "d" and part != "adv"):
+        return FUNCTION_WORD
+    tagged = _CONTENT.get(tag[0])
+    if tagged and tagged != part and not (tag == "vn" and part == "noun"):
+        return OTHER_PART
+    return 0.0
+
+
+def _jieba_tags() -> dict[str, str]:
+    """Each word's part of speech in jieba's dictionary ({} without jieba)."""
+    try:
+        import jieba
+    except ImportError:
+        return {}
+    from pathlib import Path
+
+    tags: dict[str, str] = {}
+    path = Path(jieba.__file__).parent / "dict.txt"
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
 
 
 def _zipf(chinese: str) -> float:

@@ -8,6 +8,8 @@ uncountable; every other noun is countable.
 
 from __future__ import annotations
 
+from engine.wordnet import Sense
+
 UNCOUNTABLE = frozenset(
     [
         "advice",
@@ -147,9 +149,36 @@ COUNTABLE = frozenset(
 )
 
 
+# Nouns beginners meet that are always plural ("These are scissors.", never "a scissors").
+PLURAL_ONLY = frozenset(
+    [
+        "binoculars",
+        "clothes",
+        "glasses",
+        "goggles",
+        "headphones",
+        "jeans",
+        "pajamas",
+        "pants",
+        "pyjamas",
+        "scissors",
+        "shorts",
+        "stairs",
+        "sunglasses",
+        "tights",
+        "trousers",
+    ]
+)
+
+# Materials that are also things you count: "a glass" of water, "an iron" for shirts.
+COUNTABLE_AS_THINGS = frozenset(["glass", "iron", "paper", "cloth"])
+
+
 def countable(word: str, lexname: str | None = None) -> bool:
     key = word.lower().replace(" ", "_")
     if key in COUNTABLE:
+        return True
+    if key in COUNTABLE_AS_THINGS and lexname == "noun.artifact":
         return True
     if key in UNCOUNTABLE:
         return False
@@ -158,6 +187,8 @@ def countable(word: str, lexname: str | None = None) -> bool:
 
 def noun_example(word: str, lexname: str | None = None) -> str:
     """A beginner's sentence for a noun that respects countability."""
+    if lexname == "noun.act" and word.lower().endswith("ing"):
+        return f"I like {word}."  # swimming, reading: activities, not things
     if countable(word, lexname):
         return f"This is {'an' if word[:1].lower() in 'aeiou' else 'a'} {word}."
     if word.lower() in DRINKS:
@@ -165,3 +196,27 @@ def noun_example(word: str, lexname: str | None = None) -> str:
     if lexname in ("noun.food", "noun.plant"):
         return f"I like {word}."
     return f"This is {word}."
+
+
+def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> str:
+    """WordNet's own example when it is short and uses the word; otherwise a plain one."""
+    if sense is not None:
+        for example in sense.examples:
+            words = example.lower().split()
+            if (
+                word.lower() in words
+                and 3 <= len(words) <= 10
+                and not any(c.isdigit() for c in example)  # "See table 1." teaches nothing
+            ):
+                ending = "" if example[-1] in ".?!" else "."
+                return example[0].upper() + example[1:] + ending
+    pos = sense.pos if sense else "n"
+    if pos == "v":
+        return f"Can you {word}?"
+    if pos in ("a", "s"):
+        return f"It is very {word}."
+    if pos == "r":
+        return f"She did it {word}."
+    if plural:
+        return f"These are {word}."
+    return noun_example(word, sense.lexname if sense else None)

@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import Any
 
 from bot.learning.chinese import ChineseGloss
-from bot.learning.countability import noun_example
-from bot.learning.forms import form_of, forms_near, real_form
-from bot.learning.plain import learner_definitions
+from bot.learning.countability import simple_example
+from bot.learning.forms import form_of, forms_near, plural_noun, real_form
+from bot.learning.plain import WORDNET_POS, Plain, learner_definitions
 from engine.wordnet import Sense, WordNet
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -96,12 +96,24 @@ class WordCard:
     chinese: str | None
     example: str | None
     form_of: tuple[str, str] | None = None  # ("plural of", "apple") for "apples"
-    # a plain meaning for beginners, and the kinds of thing it is about ("animal", "food")
-    plain: tuple[frozenset[str], str] | None = None
+    plain: Plain | None = None  # the project's plain meaning for beginners
 
     @property
     def part_of_speech(self) -> str | None:
-        return self.meanings[0].part_of_speech if self.meanings else None
+        if self.meanings:
+            return self.meanings[0].part_of_speech
+        return self.plain.part_of_speech if self.plain else None
+
+
+def _plain_first(senses: list[Sense], plain: Plain) -> list[Sense]:
+    """The senses with the one the plain meaning describes first (else the first of its part of
+    speech): "left" the side before the past of leave, the kite that flies before the cheque."""
+    if plain.sense_id:
+        chosen = [s for s in senses if f"{s.pos}{s.offset:08d}" == plain.sense_id]
+    else:
+        letters = WORDNET_POS.get(plain.part_of_speech, "")
+        chosen = [s for s in senses if s.pos in letters][:1]
+    return chosen + [s for s in senses if s not in chosen]
 
 
 def _meaning(sense: Sense) -> Meaning:
@@ -182,17 +194,28 @@ class Dictionary:
         if not self.known(word):
             return None
         senses = self.senses(word)
-        meanings = tuple(_meaning(s) for s in _distinct(senses)[:3])
         forms = self.wordnet.base_forms(word) if self.wordnet.available() else []
         top_pos = "a" if senses and senses[0].pos == "s" else (senses[0].pos if senses else "n")
         base = next((f.replace("_", " ") for f, p in forms if p == top_pos), word)
-        example = simple_example(base, senses[0] if senses else None)
+        plain = learner_definitions().get(word.lower()) or learner_definitions().get(base.lower())
+        plural = self.wordnet.available() and plural_noun(self.wordnet, word)
+        if plural and (word.lower() in learner_definitions() or not form_of(self.wordnet, word)):
+            base = word  # glasses, trousers, people: words of their own, in the plural
+        if plain is not None:
+            senses = _plain_first(senses, plain)
+        meanings = tuple(_meaning(s) for s in _distinct(senses)[:3])
+        if plain is not None and senses and senses[0].pos != top_pos:
+            base = next((f.replace("_", " ") for f, p in forms if p == senses[0].pos), base)
+        # no example for a word WordNet lacks ("the", "of"): "This is a the." teaches nothing
+        top = senses[0] if senses else None
+        example = simple_example(base, top, plural=base == word and plural) if top else None
         gloss = None
-        if chinese and self.chinese.available():
+        if chinese and plain is not None:
+            gloss = plain.chinese  # a teacher's word for the everyday meaning (or none)
+        elif chinese and self.chinese.available():
             kind = senses[0].lexname if senses else None
-            gloss = self.chinese.gloss(word, 1, kind=kind)
+            gloss = self.chinese.gloss(base if plain else word, 1, kind=kind)
         inflected = form_of(self.wordnet, word) if self.wordnet.available() else None
-        plain = learner_definitions().get(base.lower()) or learner_definitions().get(word.lower())
         return WordCard(
             word, meanings, ipa(word), self.level(word), gloss, example, inflected, plain
         )
@@ -223,7 +246,10 @@ class Dictionary:
         """The word's noun meanings, the one a beginner most likely means first ([] when the
         word is mostly a verb or an adjective: "run", "happy" get no noun forced on them)."""
         senses = self.senses(word)
-        if not senses or senses[0].pos != "n":
+        plain = learner_definitions().get(word.lower())
+        if plain is not None and plain.part_of_speech != "noun":
+            return []  # the project's plain meaning says what the word mostly is
+        if not senses or (senses[0].pos != "n" and plain is None):
             return []
         nouns = [s for s in senses if s.pos == "n"][:limit]
 
@@ -236,8 +262,10 @@ class Dictionary:
             # a meaning nobody used in the corpus never jumps ahead ("gray" the horse)
             return sense.count * EVERYDAY_WEIGHT.get(sense.lexname, 1), -position
 
-        ranked = sorted(enumerate(nouns), key=weight, reverse=True)
-        return [_meaning(sense) for _, sense in ranked]
+        ranked = [sense for _, sense in sorted(enumerate(nouns), key=weight, reverse=True)]
+        if plain is not None:  # the meaning the project wrote for beginners comes first
+            ranked = _plain_first(ranked, plain)
+        return [_meaning(sense) for sense in ranked]
 
     def sense(self, sense_id: str) -> Meaning | None:
         try:
@@ -373,28 +401,6 @@ def sounds_like(word: str) -> str:
         key = key.replace(before, after)
     collapsed = [ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1]]
     return "".join(collapsed)
-
-
-def simple_example(word: str, sense: Sense | None) -> str:
-    """WordNet's own example when it is short and uses the word; otherwise a plain one."""
-    if sense is not None:
-        for example in sense.examples:
-            words = example.lower().split()
-            if (
-                word.lower() in words
-                and 3 <= len(words) <= 10
-                and not any(c.isdigit() for c in example)  # "See table 1." teaches nothing
-            ):
-                ending = "" if example[-1] in ".?!" else "."
-                return example[0].upper() + example[1:] + ending
-    pos = sense.pos if sense else "n"
-    if pos == "v":
-        return f"Can you {word}?"
-    if pos in ("a", "s"):
-        return f"It is very {word}."
-    if pos == "r":
-        return f"She did it {word}."
-    return noun_example(word, sense.lexname if sense else None)
 
 
 def _distinct(senses: list[Sense]) -> list[Sense]:

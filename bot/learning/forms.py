@@ -7,6 +7,8 @@ made-up form is a misspelling ("did you mean running?"), never a headword.
 
 from __future__ import annotations
 
+import re
+
 from engine.wordnet import WordNet
 
 # lemminflect's Penn tags per WordNet part of speech, and how a card names each form.
@@ -22,10 +24,19 @@ TAGS = {
 }
 
 
-def _inflections(base: str, tag: str) -> tuple[str, ...]:
+# Plurals neither lemminflect nor WordNet's exception list gives ("persons" is the formal one).
+EXTRA_PLURALS = {"person": ("people",)}
+
+
+def _inflections(base: str, tag: str, wordnet: WordNet | None = None) -> tuple[str, ...]:
     from lemminflect import getInflection
 
-    return tuple(form.lower() for form in getInflection(base, tag, inflect_oov=False))
+    found = tuple(form.lower() for form in getInflection(base, tag, inflect_oov=False))
+    if tag == "NNS":
+        found += EXTRA_PLURALS.get(base, ())
+        if wordnet is not None:  # WordNet's noun exceptions are plurals too (oxen → ox)
+            found += tuple(wordnet.plurals_of(base))
+    return found
 
 
 def _uses(wordnet: WordNet, lemma: str, pos: str | None = None) -> int:
@@ -47,10 +58,14 @@ def form_of(wordnet: WordNet, word: str) -> tuple[str, str] | None:
     if " " in key:
         return None
     own = _uses(wordnet, key) if key in wordnet.index else None
-    for base, pos in wordnet.base_forms(key):
+    bases = wordnet.base_forms(key)
+    bases += [(base, "n") for base, forms in EXTRA_PLURALS.items() if key in forms]
+    for base, pos in bases:
         for tag, name in TAGS.get("a" if pos == "s" else pos, {}).items():
-            if base == key or key not in _inflections(base, tag):
+            if base == key or key not in _inflections(base, tag, wordnet):
                 continue
+            if tag == "NNS" and _plural_only(wordnet, base):
+                return None  # "trousers" is the word, not the plural of "trouser"
             if own is not None and _own_word(wordnet, key, base, pos, tag, own):
                 continue  # "glasses", "building": words of their own
             return name, base.replace("_", " ")
@@ -59,12 +74,29 @@ def form_of(wordnet: WordNet, word: str) -> tuple[str, str] | None:
 
 def _own_word(wordnet: WordNet, key: str, base: str, pos: str, tag: str, own: int) -> bool:
     """Is the form `key` (a WordNet headword too) a word of its own rather than a form?"""
-    if tag == "NNS":  # a plural with meanings its singular lacks: glasses, arms
+    if tag == "NNS":
+        if not _regular_plural(key, base):
+            return False  # teeth, men, people, mice: always "plural of", whatever else they mean
+        # a plural with meanings its singular lacks: glasses, arms
         shared = set(wordnet.index.get(base, {}).get("n", ()))
         return any(o not in shared for o in wordnet.index.get(key, {}).get("n", ()))
-    # -ing words are often nouns of their own (building, reading): the verb must be far commoner
+    # -ing words are often nouns of their own (building, reading): the verb must be far commoner;
+    # a past or comparative with a meaning of its own (rose, left, worse) stays itself unless the
+    # base is overwhelmingly commoner (saw → see, found → find)
     factor = 10 if tag == "VBG" else 2
     return _uses(wordnet, base, pos) <= factor * own + 2
+
+
+def _regular_plural(key: str, base: str) -> bool:
+    return key in {base + "s", base + "es", base[:-1] + "ies", base[:-1] + "ves", base[:-2] + "ves"}
+
+
+def _plural_only(wordnet: WordNet, base: str) -> bool:
+    """Nouns used in the plural (trousers, scissors): WordNet says so in the gloss."""
+    return any(
+        re.search(r"\busually (in the )?plural", wordnet.synset(offset, "n", base).definition)
+        for offset in wordnet.index.get(base, {}).get("n", ())[:1]
+    )
 
 
 def real_form(wordnet: WordNet, word: str) -> bool:
@@ -72,6 +104,8 @@ def real_form(wordnet: WordNet, word: str) -> bool:
     key = word.lower()
     if " " in key or key.replace(" ", "_") in wordnet.index:
         return True
+    if any(_plural_only(wordnet, base) for base, pos in wordnet.base_forms(key) if pos == "n"):
+        return True  # trousers, scissors
     return form_of(wordnet, key) is not None
 
 
@@ -85,3 +119,17 @@ def forms_near(wordnet: WordNet, word: str) -> list[str]:
                 if form != key and form not in found:
                     found.append(form)
     return found
+
+
+def plural_noun(wordnet: WordNet, word: str) -> bool:
+    """Is the word a noun in the plural (apples, people, trousers, glasses)? "These are …"."""
+    from bot.learning.countability import PLURAL_ONLY
+
+    key = word.lower()
+    if key in PLURAL_ONLY:
+        return True
+    if " " in key:
+        return False
+    bases = [b for b, pos in wordnet.base_forms(key) if pos == "n" and b != key]
+    bases += [b for b, forms in EXTRA_PLURALS.items() if key in forms]
+    return any(key in _inflections(b, "NNS", wordnet) or _plural_only(wordnet, b) for b in bases)

@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from engine.datafiles import rows
 
 LEARNER_DEFINITIONS = Path(__file__).parent / "data" / "learner_definitions.tsv"
+# The file's parts of speech that WordNet has, as WordNet's letters ("s": adjective satellite).
+WORDNET_POS = {"noun": "n", "verb": "v", "adjective": "as", "adverb": "r"}
+
+
+@dataclass(frozen=True)
+class Plain:
+    kinds: frozenset[str]  # kinds of thing it is about ("animal", "food"; "other")
+    part_of_speech: str  # noun, verb, adjective, adverb, pronoun, preposition, number …
+    meaning: str
+    chinese: str | None  # a teacher's Chinese word, None when Chinese has none
+    sense_id: str | None  # the WordNet sense the meaning describes ("n02084071")
 
 
 @lru_cache(maxsize=1)
-def learner_definitions() -> dict[str, tuple[frozenset[str], str]]:
-    """word → (kinds of thing it is about, plain meaning)."""
+def learner_definitions() -> dict[str, Plain]:
+    """word → its plain meaning."""
     return {
-        word: (frozenset(kinds.split("|")), meaning)
-        for word, kinds, meaning in rows(LEARNER_DEFINITIONS)
+        word: Plain(
+            frozenset(kinds.split("|")),
+            pos,
+            meaning,
+            None if chinese == "-" else chinese,
+            None if sense in ("-", "?") else sense,
+        )
+        for word, kinds, pos, meaning, chinese, sense in rows(LEARNER_DEFINITIONS)
     }

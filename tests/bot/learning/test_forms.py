@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from bot.learning.dictionary import Dictionary
+from bot.learning.forms import form_of, plural_noun
+
+
+def test_irregular_plurals_say_whose_plural_they_are(dictionary: Dictionary) -> None:
+    wordnet = dictionary.wordnet
+    for plural, singular in [("teeth", "tooth"), ("men", "man"), ("people", "person")]:
+        assert form_of(wordnet, plural) == ("plural of", singular)
+    assert form_of(wordnet, "oxen") == ("plural of", "ox")  # WordNet's exception list
+    assert form_of(wordnet, "glasses") is None  # a word of its own
+
+
+def test_words_that_are_always_plural_stay_themselves(dictionary: Dictionary) -> None:
+    assert dictionary.known("trousers") and form_of(dictionary.wordnet, "trousers") is None
+    for word in ("trousers", "scissors", "jeans", "glasses", "people"):
+        assert plural_noun(dictionary.wordnet, word), word
+        card = dictionary.card(word)
+        assert card is not None and card.example is not None
+        assert f"a {word}" not in card.example and "a " + word[:-1] not in card.example
+    assert not plural_noun(dictionary.wordnet, "bus")
+
+
+def test_examples_fit_the_meaning_shown(dictionary: Dictionary) -> None:
+    assert dictionary.card("glass").example == "This is a glass."  # type: ignore[union-attr]
+    assert dictionary.card("swimming").example == "I like swimming."  # type: ignore[union-attr]
+    assert dictionary.card("scissors").example == "These are scissors."  # type: ignore[union-attr]

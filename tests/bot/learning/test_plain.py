@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from bot.learning.cards import card_text
+from bot.learning.dictionary import Dictionary
+from bot.learning.plain import WORDNET_POS, learner_definitions
+
+PARTS = set(WORDNET_POS) | {"pronoun", "preposition", "conjunction", "determiner", "number"}
+PARTS |= {"exclamation"}
+
+
+def test_a_thousand_beginner_words_have_a_plain_meaning_and_a_checked_sense(
+    dictionary: Dictionary,
+) -> None:
+    plain = learner_definitions()
+    assert len(plain) >= 1000
+    for word, entry in plain.items():
+        assert entry.part_of_speech in PARTS, word
+        assert 3 <= len(entry.meaning) <= 100 and not entry.meaning.endswith("."), word
+        if entry.sense_id:  # the sense the meaning describes is the word's, of its part of speech
+            sense = dictionary.sense(entry.sense_id)
+            assert sense is not None, word
+            assert entry.sense_id[0] in WORDNET_POS[entry.part_of_speech], word
+            ids = {f"{s.pos}{s.offset:08d}" for s in dictionary.senses(word)}
+            assert entry.sense_id in ids, word
+
+
+def test_the_card_shows_the_plain_meaning_under_its_own_part_of_speech(
+    dictionary: Dictionary,
+) -> None:
+    run = card_text(dictionary.card("run"))  # type: ignore[arg-type]
+    assert run.splitlines()[0].endswith("verb · A1")
+    assert "To move very fast on your feet." in run
+    kite = dictionary.card("kite")
+    assert kite is not None and "toy" in card_text(kite).splitlines()[1].lower()
+    assert "cheque" not in card_text(kite) and "check" not in card_text(kite)
+    everyday = dictionary.everyday_sense("kite")
+    assert everyday is not None and everyday.sense_id == learner_definitions()["kite"].sense_id
+
+
+def test_a_word_wordnet_lacks_gets_its_plain_meaning_and_no_made_up_example(
+    dictionary: Dictionary,
+) -> None:
+    card = dictionary.card("the", chinese=True)
+    assert card is not None
+    text = card_text(card)
+    assert "determiner" in text.splitlines()[0]
+    assert "when we know which one" in text
+    assert card.example is None and "a the" not in text
+    assert card.chinese is None  # Chinese has no article; no made-up gloss
+
+
+def test_the_teachers_chinese_word_is_shown_for_the_everyday_meaning(
+    dictionary: Dictionary,
+) -> None:
+    assert dictionary.card("moon", chinese=True).chinese == "月亮"  # type: ignore[union-attr]
+    assert dictionary.card("star", chinese=True).chinese == "星星"  # type: ignore[union-attr]
+    assert dictionary.card("coat", chinese=True).chinese == "外套"  # type: ignore[union-attr]
