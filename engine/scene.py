@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from engine.resolver import Resolver
 from engine.wordnet import WordNet
@@ -31,6 +31,13 @@ SKIP = {
     "my", "your", "his", "her", "its", "our", "their", "of", "to", "with",
 }  # fmt: skip
 PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
+# The colours a scene can give an object, as drawn (an object's own shading is kept).
+COLOURS = {
+    "red": (215, 35, 35), "orange": (245, 135, 20), "yellow": (240, 205, 0),
+    "green": (35, 150, 55), "blue": (35, 85, 215), "purple": (125, 45, 165),
+    "pink": (240, 115, 175), "brown": (125, 75, 35), "black": (35, 35, 35),
+    "white": (238, 238, 238), "grey": (128, 128, 128), "gray": (128, 128, 128),
+}  # fmt: skip
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -39,6 +46,7 @@ class SceneObject:
     word: str  # as the learner wrote it (its singular)
     concept: str  # what the model draws
     count: int = 1
+    colour: str | None = None  # one of COLOURS, when the sentence gives one
 
 
 @dataclass(frozen=True)
@@ -64,10 +72,19 @@ def parse(sentence: str, resolver: Resolver, wordnet: WordNet) -> Scene:
     missing: list[str] = []
     relation: str | None = None
     count = 1
+    colour: str | None = None
     position = 0
     after_subject = False
     while position < len(words):
         word = words[position]
+        if word in COLOURS:
+            previous = words[position - 1] if position else ""
+            if previous in ("is", "are") and objects and objects[-1].colour is None:
+                objects[-1] = replace(objects[-1], colour=word)  # "the ball is red"
+            else:
+                colour = word  # "a red ball"
+            position += 1
+            continue
         three = " ".join(words[position : position + 3])
         two = " ".join(words[position : position + 2])
         phrase = next((p for p in (three, two, word) if p in RELATIONS), None)
@@ -98,12 +115,12 @@ def parse(sentence: str, resolver: Resolver, wordnet: WordNet) -> Scene:
             senses = [f"n{o:08d}" for o in wordnet.index[singular.replace(" ", "_")]["n"]]
             drawing = resolver.resolve(singular, senses)
         if drawing is not None and len(objects) < 2:
-            objects.append(SceneObject(singular, drawing.subject, max(1, count)))
+            objects.append(SceneObject(singular, drawing.subject, max(1, count), colour))
             after_subject = relation is None  # "the cat sleeps": a verb may follow
         else:
             missing.append(word)
             after_subject = not verb and _is_noun(singular, wordnet) and relation is None
-        count = 1
+        count, colour = 1, None
         position += 1
     if len(objects) < 2:
         relation = None
@@ -129,6 +146,7 @@ class Box:
     x: int
     y: int
     size: int
+    colour: str | None = None
 
 
 def layout(scene: Scene, canvas: int = 256) -> list[Box]:
@@ -137,6 +155,13 @@ def layout(scene: Scene, canvas: int = 256) -> list[Box]:
         return []
     if len(scene.objects) == 1 or scene.relation is None:
         return _row(scene.objects, canvas)
+    boxes = _related(scene, canvas)
+    colours = {o.concept: o.colour for o in scene.objects}
+    return [replace(box, colour=colours.get(box.concept)) for box in boxes]
+
+
+def _related(scene: Scene, canvas: int) -> list[Box]:
+    """The two related objects' boxes (a: the first object, b: the one it is related to)."""
     a, b = scene.objects[0], scene.objects[1]
     big, small = int(canvas * 0.55), int(canvas * 0.38)
     centre = (canvas - big) // 2
@@ -177,18 +202,18 @@ def layout(scene: Scene, canvas: int = 256) -> list[Box]:
 
 def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:
     """Every copy of every object side by side, in up to two rows."""
-    copies = [o.concept for o in objects for _ in range(min(o.count, MAX_OBJECTS))]
-    copies = copies[:MAX_OBJECTS]
+    copies = [o for o in objects for _ in range(min(o.count, MAX_OBJECTS))][:MAX_OBJECTS]
     per_row = min(3, len(copies)) if len(copies) > 2 else len(copies)
     rows = -(-len(copies) // per_row)
     size = min(canvas // per_row - 8, canvas // rows - 8, int(canvas * 0.7))
     boxes = []
-    for n, concept in enumerate(copies):
+    for n, thing in enumerate(copies):
         row, column = divmod(n, per_row)
         in_row = min(per_row, len(copies) - row * per_row)
         left = (canvas - in_row * (size + 8)) // 2
         top = (canvas - rows * (size + 8)) // 2
-        boxes.append(Box(concept, left + column * (size + 8) + 4, top + row * (size + 8) + 4, size))
+        x, y = left + column * (size + 8) + 4, top + row * (size + 8) + 4
+        boxes.append(Box(thing.concept, x, y, size, thing.colour))
     return boxes
 
 
@@ -204,5 +229,57 @@ def composite(boxes: list[Box], pictures: Mapping[str, object], canvas: int = 25
         tile = picture.convert("RGB").resize((box.size, box.size), Image.Resampling.LANCZOS)
         rgb = np.asarray(tile)
         alpha = np.where((rgb > 235).all(axis=2), 0, 255).astype(np.uint8)
+        if box.colour in COLOURS:
+            tile = recolour(tile, COLOURS[box.colour])
         scene.paste(tile, (box.x, box.y), Image.fromarray(alpha, "L"))
     return scene
+
+
+def recolour(tile: object, colour: tuple[int, int, int]) -> object:
+    """The picture in one colour, its own light and shade kept: the object's middle tone
+    becomes the colour, darker parts a darker shade of it, highlights a lighter one (so a
+    "red ball" is plainly red and still a ball)."""
+    import numpy as np
+    from PIL import Image, ImageOps
+
+    assert isinstance(tile, Image.Image)
+    grey = tile.convert("L")
+    values = np.asarray(grey)
+    inside = values[values < 235]  # the object, not its white background
+    middle = int(np.median(inside)) if inside.size else 128
+    dark = tuple(int(c * 0.45) for c in colour)
+    light = tuple(min(255, int(c + (255 - c) * 0.6)) for c in colour)
+    return ImageOps.colorize(
+        grey, black=dark, white=light, mid=colour, midpoint=min(max(middle, 20), 230)
+    )
+
+
+def named_colour(pixels: object) -> str | None:
+    """The colour name (of COLOURS) nearest to the median of an object's pixels (N×3 RGB),
+    compared in CIE Lab (Pillow's colour management), where distance follows what eyes see."""
+    import numpy as np
+
+    values = np.asarray(pixels, dtype=np.float64).reshape(-1, 3)
+    if not len(values):
+        return None
+    names = [n for n in COLOURS if n != "gray"]
+    swatch = np.array([np.median(values, axis=0)] + [COLOURS[n] for n in names], dtype=np.uint8)
+    lab = _to_lab(swatch)
+    distances = np.linalg.norm(lab[1:] - lab[0], axis=1)
+    return names[int(np.argmin(distances))]
+
+
+def _to_lab(rgb: object) -> object:
+    import numpy as np
+    from PIL import Image, ImageCms
+
+    colours = np.asarray(rgb, dtype=np.uint8).reshape(1, -1, 3)
+    transform = ImageCms.buildTransformFromOpenProfiles(
+        ImageCms.createProfile("sRGB"), ImageCms.createProfile("LAB"), "RGB", "LAB"
+    )
+    lab = ImageCms.applyTransform(Image.fromarray(colours, "RGB"), transform)
+    assert lab is not None
+    values = np.asarray(lab, dtype=np.float64).reshape(-1, 3)
+    values[:, 0] *= 100 / 255  # L in 0..100; a and b are stored offset by 128
+    values[:, 1:] = (values[:, 1:].astype(np.uint8).view(np.int8)).astype(np.float64)
+    return values

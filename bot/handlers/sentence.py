@@ -93,6 +93,10 @@ async def sentence_not_shown(context: Context, delivery: Delivery) -> list[Reply
     ]
 
 
+def _coloured(colour: str | None) -> str:
+    return f"{colour} " if colour else ""
+
+
 def drawn_and_not(image: StoredImage) -> str:
     """What a scene shows and what it leaves out ("I drew the cat and the sofa. I can't draw
     sleeps yet."); nothing for a picture drawn from the whole sentence at once."""
@@ -103,9 +107,9 @@ def drawn_and_not(image: StoredImage) -> str:
     from lemminflect import getInflection
 
     names = [
-        f"{o.count} {(getInflection(o.word, 'NNS') or (o.word + 's',))[0]}"
+        f"{o.count} {_coloured(o.colour)}{(getInflection(o.word, 'NNS') or (o.word + 's',))[0]}"
         if o.count > 1
-        else f"the {o.word}"
+        else f"the {_coloured(o.colour)}{o.word}"
         for o in scene.objects
     ]
     text = "\nI drew " + " and ".join(names) + "."

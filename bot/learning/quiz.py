@@ -211,6 +211,7 @@ class QuizMaster:
             return None
         scene = Scene.from_json(str(raw))
         words = {o.word for o in scene.objects} | set(NUMBER_WORDS)
+        words |= {o.colour for o in scene.objects if o.colour}  # a colour the picture shows
         words |= {form for o in scene.objects for form in (o.word + "s", o.word + "es")}
         if scene.relation:
             words |= {scene.relation, *scene.relation.split()}

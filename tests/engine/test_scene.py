@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -11,7 +12,7 @@ from bot.learning.dictionary import Dictionary
 from engine.pipeline import PictureEngine
 from engine.request import GenerationRequest
 from engine.resolver import ConceptResolver
-from engine.scene import Scene, SceneObject, layout, parse
+from engine.scene import COLOURS, Scene, SceneObject, composite, layout, named_colour, parse
 from engine.starter.dataset import load
 
 
@@ -73,3 +74,35 @@ def test_a_scene_is_drawn_as_one_picture_of_its_objects(tiny_engine: PictureEngi
     with Image.open(io.BytesIO(picture.png)) as image:
         assert image.size == (128, 128)  # the tiny model's display size
     assert picture.params["scene"] == scene.to_json()  # the scene travels with the picture
+
+
+def test_colours_belong_to_their_object(resolver: ConceptResolver, dictionary: Dictionary) -> None:
+    wordnet = dictionary.wordnet
+    scene = parse("A green bus and a white boat.", resolver, wordnet)
+    assert [(o.word, o.colour) for o in scene.objects] == [("bus", "green"), ("boat", "white")]
+    scene = parse("Four yellow bananas.", resolver, wordnet)
+    assert [(o.word, o.count, o.colour) for o in scene.objects] == [("banana", 4, "yellow")]
+    scene = parse("The ball is red.", resolver, wordnet)  # a colour after "is"
+    assert [(o.word, o.colour) for o in scene.objects] == [("ball", "red")]
+    scene = parse("The dog is next to the chair.", resolver, wordnet)
+    assert all(o.colour is None for o in scene.objects)  # no colour made up
+    assert Scene.from_json(scene.to_json()) == scene
+
+
+def test_a_coloured_object_is_drawn_in_its_colour() -> None:
+    """Read back from the finished picture, without the plan: each box's pixels are named the
+    colour asked for, for every colour, on the starter's own pictures of different things."""
+    images, concepts = load()
+    names = ["cat", "bus", "banana", "soccer ball", "house", "dog"]
+    pictures = {c.name: Image.fromarray(images[c.index]) for c in concepts if c.name in names}
+    assert len(pictures) == len(names)
+    for colour in [c for c in COLOURS if c != "gray"]:
+        objects = tuple(SceneObject(n, n, 1, colour) for n in names[:2])
+        boxes = layout(Scene(objects))
+        assert all(box.colour == colour for box in boxes)
+        picture = composite(boxes, pictures)
+        assert isinstance(picture, Image.Image)
+        for box in boxes:
+            region = np.asarray(picture.crop((box.x, box.y, box.x + box.size, box.y + box.size)))
+            inside = region[~(region > 245).all(axis=2)]
+            assert named_colour(inside) == colour, (colour, box.concept)

@@ -106,3 +106,20 @@ async def test_the_scene_quiz_asks_only_about_what_is_drawn(chat: TerminalAdapte
         words = option.rstrip(".").split()
         assert words[2] == "sleeps", option  # never the difference: it is not drawn
         assert len(words) == 6
+
+
+@pytest.mark.usefixtures("starter_words")
+async def test_a_colour_is_drawn_said_and_asked_about(chat: TerminalAdapter) -> None:
+    await chat.say("/sentence The red ball is next to the cat.")
+    await chat.settle()
+    assert "I drew the red ball and the cat." in shown(chat.transcript.replies[-1])
+    question = (await chat.press("Quiz me"))[0]
+    lines = [line for line in shown(question).split("\n") if line[:2] in ("1.", "2.", "3.")]
+    original = "the red ball is next to the cat".split()
+    changed: set[str] = set()
+    for line in lines:
+        words = line[3:].strip().rstrip(".").lower().split()
+        assert len(words) == len(original), line
+        changed |= {a for a, b in zip(original, words, strict=True) if a != b}
+    # the wrong choices change only what the picture shows: the colour, a thing, the relation
+    assert changed and changed <= {"red", "ball", "next", "to", "cat"}, changed
