@@ -115,7 +115,7 @@ async def test_a_colour_is_drawn_said_and_asked_about(chat: TerminalAdapter) -> 
     assert "I drew the red ball and the cat." in shown(chat.transcript.replies[-1])
     question = (await chat.press("Quiz me"))[0]
     lines = [line for line in shown(question).split("\n") if line[:2] in ("1.", "2.", "3.")]
-    original = "the red ball is next to the cat".split()
+    original = ["the", "red", "ball", "is", "next", "to", "the", "cat"]
     changed: set[str] = set()
     for line in lines:
         words = line[3:].strip().rstrip(".").lower().split()
