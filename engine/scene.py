@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 from engine.resolver import Resolver
 from engine.wordnet import WordNet
@@ -235,7 +236,7 @@ def composite(boxes: list[Box], pictures: Mapping[str, object], canvas: int = 25
     return scene
 
 
-def recolour(tile: object, colour: tuple[int, int, int]) -> object:
+def recolour(tile: Any, colour: tuple[int, int, int]) -> Any:
     """The picture in one colour, its own light and shade kept: the object's middle tone
     becomes the colour, darker parts a darker shade of it, highlights a lighter one (so a
     "red ball" is plainly red and still a ball)."""
@@ -269,7 +270,7 @@ def named_colour(pixels: object) -> str | None:
     return names[int(np.argmin(distances))]
 
 
-def _to_lab(rgb: object) -> object:
+def _to_lab(rgb: object) -> Any:
     import numpy as np
     from PIL import Image, ImageCms
 
