@@ -72,7 +72,11 @@ def pick_dtype(device: str, requested: str = "auto") -> Any:
     if requested != "auto":
         return getattr(torch, requested)
     if device.startswith("cuda"):
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+        # bf16 is fast only from Ampere (compute capability 8) on; T4, V100 and GTX 16xx report
+        # bf16 as "supported" but emulate it, and fp16 is their fast path
+        index = torch.device(device).index or 0
+        major, _ = torch.cuda.get_device_capability(index)
+        return torch.bfloat16 if major >= 8 and torch.cuda.is_bf16_supported() else torch.float16
     if device == "mps":
         return torch.float16
     return torch.float32
