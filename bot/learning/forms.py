@@ -81,8 +81,8 @@ def _own_word(wordnet: WordNet, key: str, base: str, pos: str, tag: str, own: in
         shared = set(wordnet.index.get(base, {}).get("n", ()))
         return any(o not in shared for o in wordnet.index.get(key, {}).get("n", ()))
     # -ing words are often nouns of their own (building, reading): the verb must be far commoner;
-    # a past or comparative with a meaning of its own (rose, left, worse) stays itself unless the
-    # base is overwhelmingly commoner (saw → see, found → find)
+    # a past or a comparative that is a word too is read as the form when its base is more than
+    # twice as common (saw → see, found → find; also rose → rise, which a child may not mean)
     factor = 10 if tag == "VBG" else 2
     return _uses(wordnet, base, pos) <= factor * own + 2
 
