@@ -281,6 +281,6 @@ def _to_lab(rgb: object) -> Any:
     lab = ImageCms.applyTransform(Image.fromarray(colours, "RGB"), transform)
     assert lab is not None
     values = np.asarray(lab, dtype=np.float64).reshape(-1, 3)
-    values[:, 0] *= 100 / 255  # L in 0..100; a and b are stored offset by 128
+    values[:, 0] *= 100 / 255  # L in 0..100; a and b are stored as signed bytes
     values[:, 1:] = (values[:, 1:].astype(np.uint8).view(np.int8)).astype(np.float64)
     return values

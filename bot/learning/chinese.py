@@ -49,12 +49,10 @@ _KIND_WORDS = {
 FREQUENCY_WEIGHT = 6.0
 SINGLE_CHARACTER = 2.0
 VERB_MATCH = 6.0
-# A Chinese word tagged (in jieba's dictionary) as another part of speech than the English
-# sense: a function word (的 "taxi", 于 "to go", 杯 the measure word for cup) costs much, a
-# content word of another kind (长 "head", an adjective) a little.
+# A single character that jieba's dictionary tags as a function word (的 "taxi", 于 "to go",
+# 杯 the measure word for cup) is almost never what a child calls a thing or an action.
+# (Tags of longer words were tried too: too noisy to help — 同意 "adverb", 美丽 "place".)
 FUNCTION_WORD = 30.0
-OTHER_PART = 0.0
-_CONTENT = {"n": "noun", "v": "verb", "a": "adj", "d": "adv", "s": "adj"}
 _FUNCTION_TAGS = set("pucyeoqj")
 
 
@@ -173,14 +171,12 @@ class ChineseGloss:
 
 
 def _part_cost(tag: str | None, part: str | None) -> float:
-    """What it costs that a Chinese word is tagged `tag` when the English sense is `part`."""
+    """What it costs that a character is tagged `tag` when the English sense is `part` (noun,
+    verb, adj, adv): a function word (or an adverb, for anything but an adverb) costs much."""
     if not tag or not part:
         return 0.0
     if tag[0] in _FUNCTION_TAGS or (tag[0] == "d" and part != "adv"):
         return FUNCTION_WORD
-    tagged = _CONTENT.get(tag[0])
-    if tagged and tagged != part and not (tag == "vn" and part == "noun"):
-        return OTHER_PART
     return 0.0
 
 
