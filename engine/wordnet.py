@@ -111,6 +111,7 @@ class WordNet:
         self.root = root
         self._index: dict[str, dict[str, tuple[int, ...]]] | None = None
         self._exceptions: dict[str, dict[str, list[str]]] = {}
+        self._plurals: dict[str, list[str]] = {}
         self._irregular_verbs: set[str] = set()
         self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -141,6 +142,10 @@ class WordNet:
                         if len(parts) >= 2:
                             exceptions.setdefault(parts[0], []).extend(parts[1:])
                 self._exceptions[pos] = exceptions
+                if pos == "n":  # irregular plurals by their singular (ox → oxen)
+                    for form, lemmas in exceptions.items():
+                        for lemma in lemmas:
+                            self._plurals.setdefault(lemma, []).append(form)
                 if pos == "v":  # verbs with an irregular past (was, saw, ran)
                     self._irregular_verbs = {
                         lemma
@@ -168,8 +173,7 @@ class WordNet:
     def plurals_of(self, noun: str) -> list[str]:
         """The irregular plurals WordNet's exception list gives a noun (ox → oxen)."""
         self.load()
-        key = noun.lower().replace(" ", "_")
-        return [form for form, lemmas in self._exceptions.get("n", {}).items() if key in lemmas]
+        return self._plurals.get(noun.lower().replace(" ", "_"), [])
 
     def base_forms(self, word: str, pos: str | None = None) -> list[tuple[str, str]]:
         """(lemma, pos) pairs the word can be an inflection of, the word itself first."""

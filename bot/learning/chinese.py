@@ -181,7 +181,7 @@ def _part_cost(tag: str | None, part: str | None) -> float:
 
 
 def _jieba_tags() -> dict[str, str]:
-    """Each word's part of speech in jieba's dictionary ({} without jieba)."""
+    """Each single character's part of speech in jieba's dictionary ({} without jieba)."""
     try:
         import jieba
     except ImportError:
@@ -193,7 +193,7 @@ def _jieba_tags() -> dict[str, str]:
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
-            if len(parts) == 3:
+            if len(parts) == 3 and len(parts[0]) == 1:
                 tags[parts[0]] = parts[2]
     return tags
 

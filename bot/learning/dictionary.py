@@ -198,8 +198,9 @@ class Dictionary:
         top_pos = "a" if senses and senses[0].pos == "s" else (senses[0].pos if senses else "n")
         base = next((f.replace("_", " ") for f, p in forms if p == top_pos), word)
         plain = learner_definitions().get(word.lower()) or learner_definitions().get(base.lower())
+        inflected = form_of(self.wordnet, word) if self.wordnet.available() else None
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
-        if plural and (word.lower() in learner_definitions() or not form_of(self.wordnet, word)):
+        if plural and (word.lower() in learner_definitions() or not inflected):
             base = word  # glasses, trousers, people: words of their own, in the plural
         if plain is not None:
             senses = _plain_first(senses, plain)
@@ -215,7 +216,6 @@ class Dictionary:
         elif chinese and self.chinese.available():
             kind = senses[0].lexname if senses else None
             gloss = self.chinese.gloss(base if plain else word, 1, kind=kind)
-        inflected = form_of(self.wordnet, word) if self.wordnet.available() else None
         return WordCard(
             word, meanings, ipa(word), self.level(word), gloss, example, inflected, plain
         )

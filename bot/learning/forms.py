@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.learning.countability import PLURAL_ONLY
 from engine.wordnet import WordNet
 
 # lemminflect's Penn tags per WordNet part of speech, and how a card names each form.
@@ -123,8 +124,6 @@ def forms_near(wordnet: WordNet, word: str) -> list[str]:
 
 def plural_noun(wordnet: WordNet, word: str) -> bool:
     """Is the word a noun in the plural (apples, people, trousers, glasses)? "These are …"."""
-    from bot.learning.countability import PLURAL_ONLY
-
     key = word.lower()
     if key in PLURAL_ONLY:
         return True
