@@ -99,7 +99,9 @@ class App:
     engine: PictureEngine | None
 
 
-def _illustrator(settings: Settings, source: PictureEngine, resolver: Resolver) -> Illustrator:
+def _illustrator(
+    settings: Settings, source: PictureEngine, resolver: Resolver, dictionary: Dictionary
+) -> Illustrator:
     """Requests drawn with the loaded model's defaults (or the configured one's, with Redis)."""
     defaults = source.defaults()
     return Illustrator(
@@ -118,6 +120,7 @@ def _illustrator(settings: Settings, source: PictureEngine, resolver: Resolver) 
             },
         ),
         resolver,
+        lambda word: [m.sense_id for m in dictionary.everyday_senses(word)],
     )
 
 
@@ -213,7 +216,7 @@ async def open_app(
         drawer, engine = await _drawer(settings, drawer, engine)
         resolver = await asyncio.to_thread(resolver_for, settings.engine.model, dictionary.wordnet)
         illustrator = _illustrator(
-            settings, engine or PictureEngine(engine_options(settings)), resolver
+            settings, engine or PictureEngine(engine_options(settings)), resolver, dictionary
         )
         db = await stack.enter_async_context(Database(settings.db_path))
         services = _services(

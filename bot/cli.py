@@ -288,10 +288,14 @@ def evaluate(
     sheet: Annotated[
         Path, typer.Option(help="Contact sheet of every picture the word list would send.")
     ] = Path("runs/eval/vocabulary.png"),
+    scene_sheet: Annotated[
+        Path, typer.Option(help="Contact sheet of 30 beginner sentences drawn as scenes.")
+    ] = Path("runs/eval/scenes.png"),
     config: ConfigOption = None,
 ) -> None:
     """Measure the starter model: accuracy (retrieval), reproducibility, diversity, speed,
-    and picture truth (the beginner word list and the resolver's labelled pairs)."""
+    picture truth (the beginner word list and the resolver's labelled pairs), word cards and
+    sentences drawn as scenes."""
     import json
 
     from engine.starter import sweep as sweeping
@@ -301,7 +305,7 @@ def evaluate(
 
     result = sweeping.evaluate(limit=limit, progress=say)
     if vocabulary:
-        result.update(_truth_figures(sheet, limit, say))
+        result.update(_truth_figures(sheet, scene_sheet, limit, say))
         result["asked_but_not_drawn"] = _gaps(settings_or_exit(config))
     if sweep:
         rows = sweeping.sweep(out, progress=say)
@@ -334,12 +338,15 @@ def _gaps(settings: Settings) -> list[dict[str, Any]]:
     return asyncio.run(read())
 
 
-def _truth_figures(sheet: Path, limit: int, say: Callable[[str], None]) -> dict[str, Any]:
+def _truth_figures(
+    sheet: Path, scene_sheet: Path, limit: int, say: Callable[[str], None]
+) -> dict[str, Any]:
     from bot.learning.dictionary import Dictionary
-    from bot.pictures import truth_eval
+    from bot.pictures import scene_eval, truth_eval
     from engine.options import EngineOptions
     from engine.pipeline import PictureEngine
     from engine.resolver import resolver_for
+    from engine.scene_check import SceneChecker
 
     say("picture truth: loading the dictionary, the resolver and the model")
     dictionary = Dictionary()
@@ -358,6 +365,14 @@ def _truth_figures(sheet: Path, limit: int, say: Callable[[str], None]) -> dict[
             dictionary, resolver, engine, words=words, source=source, sheet=sheet, progress=say
         ),
         "resolver": truth_eval.resolver_figures(dictionary, resolver),
+        "scenes": scene_eval.scene_figures(
+            dictionary,
+            resolver,
+            engine,
+            SceneChecker.for_starter(),
+            sheet=scene_sheet,
+            progress=say,
+        ),
     }
 
 

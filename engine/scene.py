@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -32,6 +32,8 @@ SKIP = {
     "my", "your", "his", "her", "its", "our", "their", "of", "to", "with",
 }  # fmt: skip
 PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
+# Sizes are not drawn yet: said as left out, and they never end the noun phrase.
+SIZE_WORDS = {"small", "little", "tiny", "big", "large", "huge", "tall", "long", "short"}
 # The colours a scene can give an object, as drawn (an object's own shading is kept).
 COLOURS = {
     "red": (215, 35, 35), "orange": (245, 135, 20), "yellow": (240, 205, 0),
@@ -66,24 +68,35 @@ class Scene:
         return cls(objects, data.get("relation"), tuple(data.get("missing", ())))
 
 
-def parse(sentence: str, resolver: Resolver, wordnet: WordNet) -> Scene:
-    """Objects (with counts), the first spatial relation between two of them, the rest."""
+def parse(
+    sentence: str,
+    resolver: Resolver,
+    wordnet: WordNet,
+    meanings: Callable[[str], list[str]] | None = None,
+) -> Scene:
+    """Objects (with counts), the first spatial relation between two of them, the rest.
+    `meanings` gives a noun's sense ids, the everyday one first, as `/word` uses them (without
+    it, WordNet's order), so a word in a sentence is drawn as the same thing as on its own."""
     words = _WORD.findall(sentence.lower())
     objects: list[SceneObject] = []
     missing: list[str] = []
     relation: str | None = None
     count = 1
+    counted = False  # a number word was said ("two cats"), else a plural means a few
     colour: str | None = None
     position = 0
     after_subject = False
     while position < len(words):
         word = words[position]
-        if word in COLOURS:
-            previous = words[position - 1] if position else ""
-            if previous in ("is", "are") and objects and objects[-1].colour is None:
+        previous = words[position - 1] if position else ""
+        following = words[position + 1] if position + 1 < len(words) else ""
+        if word in COLOURS and previous in ("is", "are") and objects:
+            if objects[-1].colour is None:
                 objects[-1] = replace(objects[-1], colour=word)  # "the ball is red"
-            else:
-                colour = word  # "a red ball"
+            position += 1
+            continue
+        if word in COLOURS and following and following not in SKIP and following not in RELATIONS:
+            colour = word  # "a red ball"; but "an orange and a balloon" is the fruit
             position += 1
             continue
         three = " ".join(words[position : position + 3])
@@ -96,7 +109,12 @@ def parse(sentence: str, resolver: Resolver, wordnet: WordNet) -> Scene:
             continue
         if word in NUMBERS or word.isdigit():
             count = NUMBERS.get(word, 0) or min(int(word), MAX_OBJECTS)
+            counted = word not in ("a", "an")
             after_subject = False
+            position += 1
+            continue
+        if word in SIZE_WORDS and following and following not in SKIP:
+            missing.append(word)  # "three small fish": the fish are drawn, "small" is said
             position += 1
             continue
         if word in SKIP or phrase is not None:
@@ -112,16 +130,24 @@ def parse(sentence: str, resolver: Resolver, wordnet: WordNet) -> Scene:
         verb = after_subject and _can_be_verb(word, wordnet)
         after_subject = False
         drawing = None
-        if not verb and _is_noun(singular, wordnet):
-            senses = [f"n{o:08d}" for o in wordnet.index[singular.replace(" ", "_")]["n"]]
-            drawing = resolver.resolve(singular, senses)
+        # the singular first ("cats" → cat); a plural that is a word of its own ("shorts") only
+        # when its singular cannot be drawn ("arms" stays the body's)
+        for name in dict.fromkeys((singular, word)):
+            if drawing is None and not verb and _is_noun(name, wordnet):
+                senses = meanings(name) if meanings else []
+                if not senses:
+                    senses = [f"n{o:08d}" for o in wordnet.index[name.replace(" ", "_")]["n"]]
+                drawing = resolver.resolve(name, senses)
+                singular = name if drawing is not None else singular
         if drawing is not None and len(objects) < 2:
+            if not counted and singular != word:
+                count = 2  # "the shoes are under the bed": more than one
             objects.append(SceneObject(singular, drawing.subject, max(1, count), colour))
             after_subject = relation is None  # "the cat sleeps": a verb may follow
         else:
             missing.append(word)
             after_subject = not verb and _is_noun(singular, wordnet) and relation is None
-        count, colour = 1, None
+        count, counted, colour = 1, False, None
         position += 1
     if len(objects) < 2:
         relation = None
@@ -156,9 +182,24 @@ def layout(scene: Scene, canvas: int = 256) -> list[Box]:
         return []
     if len(scene.objects) == 1 or scene.relation is None:
         return _row(scene.objects, canvas)
-    boxes = _related(scene, canvas)
-    colours = {o.concept: o.colour for o in scene.objects}
-    return [replace(box, colour=colours.get(box.concept)) for box in boxes]
+    boxes = []
+    for box in _related(scene, canvas):  # each of the two related things, as many as asked
+        thing = next(o for o in scene.objects[:2] if o.concept == box.concept)
+        boxes += _copies(replace(box, colour=thing.colour), thing.count, canvas)
+    return boxes
+
+
+def _copies(box: Box, count: int, canvas: int) -> list[Box]:
+    """`count` copies of a box side by side, centred where the box was ("the shoes are under
+    the bed": two shoes under it)."""
+    count = min(count, MAX_OBJECTS)
+    if count == 1:
+        return [box]
+    size = min(box.size, (canvas - 8) // count - 4)
+    centre_x, centre_y = box.x + box.size // 2, box.y + box.size // 2
+    left = max(4, min(canvas - 4 - count * (size + 4), centre_x - count * (size + 4) // 2))
+    top = min(max(0, centre_y - size // 2), canvas - size)
+    return [replace(box, x=left + n * (size + 4), y=top, size=size) for n in range(count)]
 
 
 def _related(scene: Scene, canvas: int) -> list[Box]:
@@ -170,12 +211,12 @@ def _related(scene: Scene, canvas: int) -> list[Box]:
         top = canvas - big - 8
         return [
             Box(b.concept, centre, top, big),
-            Box(a.concept, (canvas - small) // 2, top - small + int(big * 0.4), small),
+            Box(a.concept, (canvas - small) // 2, top - small + int(big * 0.25), small),
         ]
     if scene.relation == "under":  # b above, a tucked under its lower part
         return [
             Box(b.concept, centre, 4, big),
-            Box(a.concept, (canvas - small) // 2, 4 + big - int(small * 0.45), small),
+            Box(a.concept, (canvas - small) // 2, 4 + big - int(small * 0.3), small),
         ]
     if scene.relation == "above":
         return [

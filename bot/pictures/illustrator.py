@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from engine.prompts import Prompt, sentence_prompt, word_prompt
@@ -28,9 +29,17 @@ class DrawingDefaults:
 class Illustrator:
     """Knows what the loaded model can draw (its resolver) and how to ask it (its defaults)."""
 
-    def __init__(self, defaults: DrawingDefaults, resolver: Resolver | None = None) -> None:
+    def __init__(
+        self,
+        defaults: DrawingDefaults,
+        resolver: Resolver | None = None,
+        meanings: Callable[[str], list[str]] | None = None,
+    ) -> None:
         self.defaults = defaults
         self.resolver: Resolver = resolver or OpenResolver()
+        # a noun's sense ids, the everyday one first (the dictionary's): a word in a sentence
+        # is drawn as the same thing as with /word
+        self.meanings = meanings
 
     def _request(
         self, prompt: Prompt, *, new_seed: bool, style: str | None = None, subject: str = ""
@@ -110,7 +119,7 @@ class Illustrator:
         wordnet = getattr(self.resolver, "wordnet", None)
         if not self.resolver.closed or wordnet is None:
             return None
-        return parse(sentence, self.resolver, wordnet)
+        return parse(sentence, self.resolver, wordnet, self.meanings)
 
     @property
     def style_names(self) -> list[str]:

@@ -1,0 +1,222 @@
+"""`pictolingo eval`, the `scenes` figures: are sentences drawn as the scenes they state?
+
+Each sentence goes the learner's way (parsed, laid out, drawn by the starter, its objects
+checked); the finished picture is then judged by the layout-blind checker against what the
+sentence *states* (written down beside it, never taken from the parser): every thing found,
+how many, their colours, the relation. A sentence whose picture would not be sent, or that
+names a thing the model cannot draw, counts as not shown.
+
+Sentences: 200 from templates over the model's drawable beginner nouns (50 each for count,
+colour, spatial and two_objects; a fixed random seed) and the beginner sentences of
+``engine/data/scene_sentences.tsv`` (``learner_sentences``).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.learning.dictionary import Dictionary
+from bot.pictures.truth_eval import word_list
+from bot.pictures.understand import understand
+from engine.datafiles import rows
+from engine.pipeline import PictureEngine
+from engine.request import GenerationRequest
+from engine.resolver import Resolver
+from engine.scene import COLOURS, RELATIONS, Scene, SceneObject, parse
+from engine.scene_check import SceneChecker
+
+SENTENCES = Path(__file__).parents[2] / "engine" / "data" / "scene_sentences.tsv"
+NUMBER_WORDS = ["two", "three", "four", "five", "six"]
+PER_CATEGORY = 50
+
+
+@dataclass(frozen=True)
+class Case:
+    category: str
+    sentence: str
+    states: Scene  # what the sentence says, concepts resolved ("" where none can be drawn)
+
+
+def template_cases(things: list[tuple[str, str]], seed: int = 7) -> list[Case]:
+    """Sentences of four kinds over (noun, concept) pairs the model can draw."""
+    from lemminflect import getInflection
+
+    rng = random.Random(seed)
+    colours = [c for c in COLOURS if c != "gray"]
+    relations = sorted(set(RELATIONS.values()))
+
+    def plural(word: str) -> str:
+        return (getInflection(word, "NNS") or (word + "s",))[0]
+
+    def article(word: str) -> str:
+        return "An" if word[0] in "aeiou" else "A"
+
+    cases = []
+    for _ in range(PER_CATEGORY):
+        word, concept = rng.choice(things)
+        n = rng.randint(2, 6)
+        cases.append(
+            Case(
+                "count",
+                f"{NUMBER_WORDS[n - 2].capitalize()} {plural(word)}.",
+                Scene((SceneObject(word, concept, n),)),
+            )
+        )
+    for _ in range(PER_CATEGORY):
+        word, concept = rng.choice(things)
+        colour, n = rng.choice(colours), rng.choice([1, 1, 2, 3])
+        text = (
+            f"{article(colour)} {colour} {word}."
+            if n == 1
+            else f"{NUMBER_WORDS[n - 2].capitalize()} {colour} {plural(word)}."
+        )
+        cases.append(Case("colour", text, Scene((SceneObject(word, concept, n, colour),))))
+    for _ in range(PER_CATEGORY):
+        (a, ca), (b, cb) = rng.sample(things, 2)
+        relation = rng.choice(relations)
+        cases.append(
+            Case(
+                "spatial",
+                f"The {a} is {relation} the {b}.",
+                Scene((SceneObject(a, ca), SceneObject(b, cb)), relation),
+            )
+        )
+    for _ in range(PER_CATEGORY):
+        (a, ca), (b, cb) = rng.sample(things, 2)
+        cases.append(
+            Case(
+                "two_objects",
+                f"{article(a)} {a} and {article(b).lower()} {b}.",
+                Scene((SceneObject(a, ca), SceneObject(b, cb))),
+            )
+        )
+    return cases
+
+
+def learner_cases(resolve: Callable[[str], str]) -> list[Case]:
+    """The committed beginner sentences, with what each states."""
+    cases = []
+    for sentence, states in rows(SENTENCES):
+        things, _, relation = states.partition("|")
+        objects = []
+        for part in things.split(";"):
+            name, _, rest = part.partition("*")
+            count, _, colour = rest.partition(":")
+            objects.append(SceneObject(name, resolve(name), int(count), colour or None))
+        scene = Scene(tuple(objects), None if relation in ("", "-") else relation)
+        cases.append(Case("learner_sentences", sentence, scene))
+    return cases
+
+
+def scene_figures(
+    dictionary: Dictionary,
+    resolver: Resolver,
+    engine: PictureEngine,
+    checker: SceneChecker,
+    *,
+    cases: list[Case] | None = None,
+    sheet: Path | None = None,
+    progress: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """The share of sentences shown per category (and speed); `cases` replaces the lists."""
+
+    def meanings(word: str) -> list[str]:
+        return [m.sense_id for m in dictionary.everyday_senses(word)]
+
+    def resolve(word: str) -> str:
+        drawing = understand(dictionary, resolver, word).drawing
+        return drawing.subject if drawing else ""
+
+    things = []
+    for word in word_list():
+        concept = resolve(word)
+        if concept and " " not in word:
+            things.append((word, concept))
+    if cases is None:
+        cases = template_cases(things) + learner_cases(resolve)
+    progress(f"scenes: drawing and checking {len(cases)} sentences")
+    passed: dict[str, list[bool]] = {}
+    drawn: list[tuple[Case, bytes | None, bool]] = []
+    scene_seconds: list[float] = []
+    for number, case in enumerate(cases):
+        scene = parse(case.sentence, resolver, dictionary.wordnet, meanings)
+        png = None
+        ok = False
+        if scene.objects:
+            request = GenerationRequest(
+                model=engine.model_name, prompt=case.sentence, negative_prompt="",
+                seed=number, scene=scene.to_json(), **engine.defaults(),
+            )  # fmt: skip
+            start = time.perf_counter()
+            picture = engine.draw([request])[0]
+            scene_seconds.append(time.perf_counter() - start)
+            if picture.shows is not False:  # a picture that fails its check is never sent
+                png = picture.png
+                ok = all(o.concept for o in case.states.objects) and _shows(checker, png, case)
+        passed.setdefault(case.category, []).append(ok)
+        drawn.append((case, png, ok))
+        if number % 50 == 49:
+            progress(f"scenes: {number + 1} of {len(cases)}")
+    word_seconds = _word_seconds(engine, things[:10])
+    result: dict[str, Any] = {
+        category: round(sum(oks) / len(oks), 3) for category, oks in passed.items()
+    }
+    result["sentences"] = len(cases)
+    result["scene_seconds"] = round(sum(scene_seconds) / max(1, len(scene_seconds)), 3)
+    result["word_seconds"] = round(word_seconds, 3)
+    result["scene_to_word"] = round(result["scene_seconds"] / max(word_seconds, 1e-6), 2)
+    result["missed"] = [c.sentence for c, _, ok in drawn if not ok][:40]
+    if sheet is not None:
+        learner = [d for d in drawn if d[0].category == "learner_sentences"][:30]
+        contact_sheet(learner, sheet)
+        result["sheet"] = str(sheet)
+    return result
+
+
+def _shows(checker: SceneChecker, png: bytes, case: Case) -> bool:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        verdict = checker.check(image.convert("RGB"), case.states)
+    return verdict.shows and verdict.objects
+
+
+def _word_seconds(engine: PictureEngine, things: list[tuple[str, str]]) -> float:
+    """Seconds for one /word picture on this engine (the mean of a few)."""
+    took = []
+    for number, (_, concept) in enumerate(things):
+        request = GenerationRequest(
+            model=engine.model_name, prompt=concept, negative_prompt="", seed=number,
+            subject=concept, **engine.defaults(),
+        )  # fmt: skip
+        start = time.perf_counter()
+        engine.draw([request])
+        took.append(time.perf_counter() - start)
+    return sum(took) / max(1, len(took))
+
+
+def contact_sheet(drawn: list[tuple[Case, bytes | None, bool]], path: Path) -> None:
+    """The pictures with their sentences; a ✗ (red) where the checker says not shown."""
+    from PIL import Image, ImageDraw
+
+    cell, label, columns = 128, 30, 6
+    count = max(1, len(drawn))
+    sheet = Image.new("RGB", (columns * cell, -(-count // columns) * (cell + label)), "white")
+    draw = ImageDraw.Draw(sheet)
+    for n, (case, png, ok) in enumerate(drawn):
+        x, y = (n % columns) * cell, (n // columns) * (cell + label)
+        if png is not None:
+            with Image.open(io.BytesIO(png)) as image:
+                sheet.paste(image.convert("RGB").resize((cell - 8, cell - 8)), (x + 4, y + 2))
+        colour = "black" if ok else "red"
+        text = ("" if ok else "x ") + case.sentence
+        draw.text((x + 3, y + cell - 4), text[:21], fill=colour)
+        draw.text((x + 3, y + cell + 8), text[21:42], fill=colour)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sheet.quantize(256).save(path, optimize=True)
