@@ -180,8 +180,8 @@ def layout(scene: Scene, canvas: int = 256) -> list[Box]:
     """Boxes in drawing order (back to front) for the scene's objects and relation."""
     if not scene.objects:
         return []
-    if len(scene.objects) == 1 or scene.relation is None:
-        return _row(scene.objects, canvas)
+    if len(scene.objects) == 1 or scene.relation in (None, "next to"):
+        return _row(scene.objects, canvas)  # every copy of every thing side by side
     boxes = []
     for box in _related(scene, canvas):  # each of the two related things, as many as asked
         thing = next(o for o in scene.objects[:2] if o.concept == box.concept)

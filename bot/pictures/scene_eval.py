@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.learning.dictionary import Dictionary
+from bot.learning.forms import form_of
 from bot.pictures.truth_eval import word_list
 from bot.pictures.understand import understand
 from engine.datafiles import rows
@@ -134,9 +135,9 @@ def scene_figures(
         return drawing.subject if drawing else ""
 
     things = []
-    for word in word_list():
+    for word in word_list():  # the templates inflect nouns themselves: lemmas only
         concept = resolve(word)
-        if concept and " " not in word:
+        if concept and " " not in word and form_of(dictionary.wordnet, word) is None:
             things.append((word, concept))
     if cases is None:
         cases = template_cases(things) + learner_cases(resolve)

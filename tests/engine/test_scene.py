@@ -61,6 +61,15 @@ def test_each_relation_has_its_layout() -> None:
     assert bed.x < cat.x and cat.x + cat.size < bed.x + bed.size and cat.size < bed.size
     many = layout(Scene((SceneObject("apple", "red apple", 4),)))
     assert len(many) == 4 and len({(b.x, b.y) for b in many}) == 4  # each one visible
+    # as many as asked, with a relation too ("two trees next to the house", "shoes under a bed")
+    trees = Scene((SceneObject("tree", "palm tree", 2), SceneObject("house", "house")), "next to")
+    assert [b.concept for b in layout(trees)].count("palm tree") == 2
+    shoes = Scene((SceneObject("shoe", "man’s shoe", 2), SceneObject("bed", "bed")), "under")
+    boxes = layout(shoes)
+    two = [b for b in boxes if b.concept == "man’s shoe"]
+    bed = next(b for b in boxes if b.concept == "bed")
+    assert len(two) == 2 and two[0].x + two[0].size <= two[1].x  # side by side
+    assert all(b.y > bed.y for b in two)  # both under the bed
 
 
 def test_a_scene_is_drawn_as_one_picture_of_its_objects(tiny_engine: PictureEngine) -> None:
