@@ -270,6 +270,7 @@ class LocalQueue(QueueCore):
         self._worker: asyncio.Task[None] | None = None
         self._running: list[JobRecord] = []
         self._batch_limit = options.max_batch
+        self._too_big: int | None = None  # the smallest batch that ran out of memory
         self._drawing: asyncio.Future[list[DrawnPicture]] | None = None
 
     async def __aenter__(self) -> LocalQueue:
@@ -383,16 +384,25 @@ class LocalQueue(QueueCore):
             self._running = []
         self.pipeline_seconds += loop.time() - started
         self.drawn_images += len(pictures)
-        self._batch_limit = self.options.max_batch
+        self._grow_after_success(len(requests))
         for (key, group), picture in zip(by_key.items(), pictures, strict=True):
             group = [j for j in group if await self.jobs.get(j.id) is not None]
             if not group:
                 continue  # everyone who asked was deleted (/forget) while it was drawn
             await self._deliver_picture(key, group, picture)
 
+    def _grow_after_success(self, drawn: int) -> None:
+        """After a full batch fits, try one more next time, but never a size that already ran
+        out of memory (each failed try costs a whole batch of GPU time)."""
+        ceiling = self.options.max_batch if self._too_big is None else self._too_big - 1
+        if drawn >= self._batch_limit:
+            self._batch_limit = min(ceiling, self._batch_limit + 1)
+
     async def _out_of_memory(self, jobs: list[JobRecord], drawn: int) -> None:
         if drawn > 1:
-            # Try again with half the batch; single pictures still fit on most cards.
+            # Try again with half the batch (single pictures still fit on most cards), and
+            # remember the size that did not fit.
+            self._too_big = drawn if self._too_big is None else min(self._too_big, drawn)
             self._batch_limit = max(1, drawn // 2)
             log.warning(
                 "out of memory with %d pictures; retrying with %d", drawn, self._batch_limit

@@ -85,6 +85,7 @@ class RedisWorker:
         self.names = names or Names()
         self.done = 0
         self.failed = 0
+        self._fits: int | None = None  # the largest batch known to fit, after running out
         self.started = time.time()
         self.redis: Any = None
         self.closed = False
@@ -159,7 +160,9 @@ class RedisWorker:
                 continue
             groups[text(fields, "batch")].append((message_id, fields))
         for group in groups.values():
-            await self._draw(group)
+            size = self._fits or len(group)  # what this card is known to fit
+            for start in range(0, len(group), size):
+                await self._draw(group[start : start + size])
 
     async def _draw(self, group: list[Message]) -> None:
         loop = asyncio.get_running_loop()
@@ -187,11 +190,17 @@ class RedisWorker:
         try:
             pictures = await asyncio.to_thread(self.drawer.draw, requests, progress)
         except EngineOutOfMemory:
-            if len(group) > 1:  # half the batch, then single pictures
-                middle = len(group) // 2
-                await self._draw(group[:middle])
-                await self._draw(group[middle:])
-            return  # a single picture that does not fit: retried, then failed by attempts
+            if len(group) > 1:  # half the batch, remembered for the batches that follow
+                self._fits = max(1, len(group) // 2)
+                for start in range(0, len(group), self._fits):
+                    await self._draw(group[start : start + self._fits])
+                return
+            # a single picture this card cannot fit: say so now (no retries that cannot work)
+            for (message_id, _), job_id in zip(group, jobs, strict=True):
+                await self._publish(job_id, "failed", error="out_of_memory")
+                await self.redis.xack(self.names.jobs, WORKERS, message_id)
+                self.failed += 1
+            return
         except Exception as error:  # left pending: retried after claim_idle_ms elsewhere
             log.error("worker %s: drawing failed: %s", self.name, error)
             return

@@ -59,6 +59,7 @@ class FakeDrawer:
         self.fail_with: Exception | None = None
         self.fail_times = 0
         self.oom_above = 0  # batches larger than this raise out-of-memory
+        self.out_of_memory = 0  # how many batches did
         self.interrupted = threading.Event()
 
     def draw(
@@ -67,6 +68,7 @@ class FakeDrawer:
         self.started.set()
         self.gate.wait(timeout=30)
         if self.oom_above and len(requests) > self.oom_above:
+            self.out_of_memory += 1
             raise EngineOutOfMemory(f"CUDA out of memory with {len(requests)} images")
         if self.fail_with is not None and self.fail_times > 0:
             self.fail_times -= 1

@@ -230,6 +230,24 @@ async def test_out_of_memory_halves_the_batch_then_succeeds(db: Database, tmp_pa
     assert len(h.finished()) == 4 and not h.finished("failed")
 
 
+@pytest.mark.gpu_path
+async def test_a_batch_that_ran_out_of_memory_is_not_tried_again(
+    db: Database, tmp_path: Path
+) -> None:
+    """Under load, a card that fits 3 pictures wastes two batches finding out (8, then 4),
+    not every other batch (the limit used to go back to max_batch after each success)."""
+    drawer = FakeDrawer()
+    drawer.oom_above = 3
+    h = harness(db, tmp_path, drawer, max_batch=8)
+    for i in range(30):
+        await submit(h, f"u{i}", f"p{i}")
+    async with h.queue:
+        await queue_idle(h.queue)
+    assert len(h.finished()) == 30 and not h.finished("failed")
+    assert drawer.out_of_memory == 2
+    assert max(len(b) for b in drawer.batches) == 3  # it grew back to what fits, no further
+
+
 async def test_single_picture_out_of_memory_fails_that_job(db: Database, tmp_path: Path) -> None:
     drawer = FakeDrawer()
     drawer.oom_above = -1  # even one picture does not fit

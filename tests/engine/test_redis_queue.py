@@ -65,8 +65,12 @@ class Crew:
         self.workers: list[RedisWorker] = []
         self.tasks: list[asyncio.Task[None]] = []
 
-    def start(self, drawer: Any, name: str, claim_idle_ms: int = 600) -> asyncio.Task[None]:
-        worker = RedisWorker(drawer, self.url, name=name, max_batch=2, claim_idle_ms=claim_idle_ms)
+    def start(
+        self, drawer: Any, name: str, claim_idle_ms: int = 600, max_batch: int = 2
+    ) -> asyncio.Task[None]:
+        worker = RedisWorker(
+            drawer, self.url, name=name, max_batch=max_batch, claim_idle_ms=claim_idle_ms
+        )
         self.workers.append(worker)
         task = asyncio.create_task(worker.run(self.stop))
         self.tasks.append(task)
@@ -168,3 +172,41 @@ async def test_redis_restarted_mid_run_loses_nothing(
         counts = [pictures_for(platform, p.chat_id) for p in learners + more]
         await crew.close()
     assert counts == [1] * 11
+
+
+@pytest.mark.slow
+@pytest.mark.gpu_path
+async def test_a_worker_remembers_what_its_card_fits(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    """Out of memory with 4 pictures, then 2: the worker draws single pictures from then on
+    (it used to halve within each call and forget, running out of memory on every batch)."""
+    crew = Crew(redis_server[0])
+    drawer = FakeDrawer()
+    drawer.oom_above = 1
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 12)  # all waiting before the worker starts
+    worker = crew.start(drawer, "gpu-small", max_batch=4)
+    await settle(redis_app, platform, learners)
+    assert [pictures_for(platform, p.chat_id) for p in learners] == [1] * 12
+    assert drawer.out_of_memory <= 2 and crew.workers[0].done == 12
+    await crew.close()
+    assert worker.done()
+
+
+@pytest.mark.gpu_path
+async def test_a_picture_no_card_can_fit_fails_as_out_of_memory(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    crew = Crew(redis_server[0])
+    drawer = FakeDrawer()
+    drawer.oom_above = -1  # not even one picture
+    crew.start(drawer, "gpu-tiny")
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 1)
+    await asyncio.wait_for(queue_idle(redis_app.services.queue), 30)
+    assert crew.workers[0].failed == 1 and drawer.out_of_memory == 1  # no hopeless retries
+    job = await redis_app.services.jobs.get(1)
+    assert job is not None and job.state == "failed" and job.error == "out_of_memory"
+    assert not pictures_for(platform, learners[0].chat_id)
+    await crew.close()
