@@ -25,6 +25,7 @@ from engine.pipeline import PictureEngine
 from engine.prompt_filter import PromptFilter
 from engine.queue import Drawer, GenerationQueue, LocalQueue, QueueOptions
 from engine.resolver import Resolver, resolver_for
+from engine.tuning import EngineOptionError
 from storage.buttons import ButtonStore
 from storage.challenges import ChallengeStore
 from storage.clock import Clock, SystemClock
@@ -136,7 +137,18 @@ async def _drawer(
     engine = engine or PictureEngine(engine_options(settings))
     if not engine.loaded:
         await asyncio.to_thread(engine.load)
+    refuse_unchecked(settings, engine)
     return engine, engine
+
+
+def refuse_unchecked(settings: Settings, engine: PictureEngine) -> None:
+    """Fail closed would refuse every picture after the GPU drew it: say so at start, once."""
+    if not engine.checks_pictures and not settings.safety.allow_unchecked_images:
+        raise EngineOptionError(
+            f"safety.image_checker: {settings.engine.model} has no safety checker, so every "
+            "picture would be refused; set it to a StableDiffusionSafetyChecker folder or hub "
+            "id (or safety.allow_unchecked_images = true, never for children)"
+        )
 
 
 def _queue(

@@ -157,7 +157,7 @@ def worker(
     name: Annotated[str, typer.Option(help="Worker name (default: host-pid).")] = "",
 ) -> None:
     """Draw pictures for the bot from Redis (queue.backend = "redis"): one per GPU, any machine."""
-    from bot.app import engine_options
+    from bot.app import engine_options, refuse_unchecked
     from engine.pipeline import PictureEngine
     from engine.worker import RedisWorker
 
@@ -167,6 +167,7 @@ def worker(
         engine = PictureEngine(engine_options(settings))
         typer.echo(f"Loading the picture model ({settings.engine.model})…", err=True)
         await asyncio.to_thread(engine.load)
+        refuse_unchecked(settings, engine)  # one line, before any picture is drawn for nothing
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):

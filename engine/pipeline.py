@@ -162,6 +162,13 @@ class PictureEngine:
             "model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1]
         )
 
+    @property
+    def checks_pictures(self) -> bool:
+        """Does anything look at each picture for safety (a configured checker, the model's
+        own safety checker, or a closed, reviewed vocabulary)? Without, fail-closed sends none."""
+        own = getattr(self.pipeline, "safety_checker", None) is not None
+        return self.checker is not None or own or self.preset.closed_vocabulary
+
     def check_inputs(self, requests: list[GenerationRequest]) -> None:
         if not requests:
             raise ValueError("draw() needs at least one request")

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 import torch
 
-from engine.pipeline import pick_dtype
+from bot.app import open_app
+from bot.learning.dictionary import Dictionary
+from engine.options import EngineOptions
+from engine.pipeline import PictureEngine, pick_dtype
+from engine.tuning import EngineOptionError
+from tests.helpers import make_settings
 
 pytestmark = pytest.mark.gpu_path
 
@@ -34,3 +42,26 @@ def test_bf16_only_where_the_gpu_runs_it_natively(
     assert pick_dtype("cuda") == expected
     assert pick_dtype("cuda:1") == expected and asked[-1] == 1  # the card asked about
     assert pick_dtype("cuda", "float32") == torch.float32  # the operator's choice stands
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+async def test_a_model_nothing_checks_is_refused_at_start_not_picture_by_picture(
+    tmp_path: Path, dictionary: Dictionary, allowed: bool
+) -> None:
+    """SDXL and the turbo models ship no safety checker: fail closed would refuse every picture
+    after the GPU drew it, so the start says so in one line naming the key."""
+    engine = PictureEngine(EngineOptions(model="tiny"))
+    engine.load()
+    engine.preset = replace(engine.preset, closed_vocabulary=False)  # an open model, no checker
+    assert getattr(engine.pipeline, "safety_checker", None) is None
+    settings = make_settings(tmp_path / "data")
+    settings = settings.model_copy(
+        update={"safety": settings.safety.model_copy(update={"allow_unchecked_images": allowed})}
+    )
+    if not allowed:
+        with pytest.raises(EngineOptionError, match=r"^safety\.image_checker: .*every picture"):
+            async with open_app(settings, engine=engine, dictionary=dictionary):
+                pass
+        return
+    async with open_app(settings, engine=engine, dictionary=dictionary) as app:
+        assert app.engine is engine  # the operator said so: it starts (with a warning)
