@@ -13,6 +13,10 @@ NO_TEXT = (
 )
 NOT_FOR_CHILDREN = "scary, gore, violence, weapon, nudity, nsfw, horror"
 LOW_QUALITY = "blurry, cluttered, low quality, deformed, cropped"
+# Models run without classifier-free guidance (turbo at guidance 0, LCM at 1) never read a
+# negative prompt: the same intent is asked for in words they do follow (a "no text" in the
+# prompt itself tends to draw text, so it is said positively), and the picture checks stay.
+UNGUIDED = "wordless picture, blank background, gentle and friendly for young children"
 
 
 @dataclass(frozen=True)
@@ -30,9 +34,15 @@ def with_article(noun: str) -> str:
 
 
 def word_prompt(
-    word: str, *, sense: str | None = None, style: str = "illustration", look: str | None = None
+    word: str,
+    *,
+    sense: str | None = None,
+    style: str = "illustration",
+    look: str | None = None,
+    guided: bool = True,
 ) -> Prompt:
-    """A single, centred, recognisable picture of one word."""
+    """A single, centred, recognisable picture of one word (`guided`: the model reads a
+    negative prompt, i.e. runs with guidance above 1)."""
     if style == "caption":
         # Small models trained on short captions ("an apple") are asked the same way.
         return Prompt(with_article(word), "")
@@ -42,11 +52,11 @@ def word_prompt(
         f"a clear, simple illustration of {with_article(word)}{meaning}, "
         f"one object in the center, plain white background, {look_text}"
     )
-    return Prompt(text, f"{NO_TEXT}, {NOT_FOR_CHILDREN}, {LOW_QUALITY}")
+    return _guarded(text, guided)
 
 
 def sentence_prompt(
-    sentence: str, *, style: str = "illustration", look: str | None = None
+    sentence: str, *, style: str = "illustration", look: str | None = None, guided: bool = True
 ) -> Prompt:
     """A friendly scene that shows what the sentence says."""
     clean = sentence.strip().rstrip(".!?")
@@ -54,4 +64,11 @@ def sentence_prompt(
         return Prompt(clean.lower(), "")
     look_text = look or "soft colors, children's picture book style"
     text = f"a simple, friendly illustration of this scene: {clean}. clear shapes, {look_text}"
-    return Prompt(text, f"{NO_TEXT}, {NOT_FOR_CHILDREN}, {LOW_QUALITY}")
+    return _guarded(text, guided)
+
+
+def _guarded(text: str, guided: bool) -> Prompt:
+    """No text, nothing unfit for children: in the negative prompt, or in words."""
+    if guided:
+        return Prompt(text, f"{NO_TEXT}, {NOT_FOR_CHILDREN}, {LOW_QUALITY}")
+    return Prompt(f"{text}, {UNGUIDED}", "")

@@ -41,6 +41,11 @@ class Illustrator:
         # is drawn as the same thing as with /word
         self.meanings = meanings
 
+    @property
+    def guided(self) -> bool:
+        """diffusers reads the negative prompt only with classifier-free guidance (> 1)."""
+        return self.defaults.guidance > 1
+
     def _request(
         self, prompt: Prompt, *, new_seed: bool, style: str | None = None, subject: str = ""
     ) -> GenerationRequest:
@@ -85,7 +90,7 @@ class Illustrator:
         elif self.defaults.prompt_style == "caption" and lemma:
             word = lemma
         return self._request(
-            word_prompt(word, sense=sense, style=self.defaults.prompt_style),
+            word_prompt(word, sense=sense, style=self.defaults.prompt_style, guided=self.guided),
             new_seed=new_seed,
             style=style,
             subject=subject,
@@ -101,7 +106,7 @@ class Illustrator:
     ) -> GenerationRequest:
         """A closed model draws the sentence as a scene of its objects (see engine/scene.py)."""
         request = self._request(
-            sentence_prompt(sentence, style=self.defaults.prompt_style),
+            sentence_prompt(sentence, style=self.defaults.prompt_style, guided=self.guided),
             new_seed=new_seed,
             style=style,
         )

@@ -10,6 +10,7 @@ import torch
 
 from bot.app import open_app
 from bot.learning.dictionary import Dictionary
+from bot.pictures.illustrator import DrawingDefaults, Illustrator
 from engine.options import EngineOptions
 from engine.pipeline import PictureEngine, pick_dtype
 from engine.tuning import EngineOptionError
@@ -65,3 +66,26 @@ async def test_a_model_nothing_checks_is_refused_at_start_not_picture_by_picture
         return
     async with open_app(settings, engine=engine, dictionary=dictionary) as app:
         assert app.engine is engine  # the operator said so: it starts (with a warning)
+
+
+@pytest.mark.parametrize(
+    ("preset", "guidance", "reads_negatives"),
+    [("sd-turbo", 0.0, False), ("lcm-lora-sd15", 1.0, False), ("sd15", 7.0, True)],
+)
+def test_no_text_and_child_safe_reach_every_model(
+    preset: str, guidance: float, reads_negatives: bool
+) -> None:
+    """diffusers reads a negative prompt only with guidance above 1: turbo and LCM models are
+    asked for a wordless, child-friendly picture in the prompt itself."""
+    defaults = DrawingDefaults(
+        model=preset, steps=4, guidance=guidance, width=512, height=512,
+        scheduler="euler", prompt_style="illustration",
+    )  # fmt: skip
+    illustrator = Illustrator(defaults)
+    for request in (illustrator.for_word("apple"), illustrator.for_sentence("A cat sleeps.")):
+        if reads_negatives:
+            assert "text" in request.negative_prompt and "nudity" in request.negative_prompt
+            assert "wordless" not in request.prompt
+        else:
+            assert request.negative_prompt == ""  # it would be ignored: not pretended
+            assert "wordless" in request.prompt and "young children" in request.prompt
