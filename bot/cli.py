@@ -49,6 +49,7 @@ def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
     """One event loop for the whole program; known failures become one clear line."""
     from bot.adapters.base import AdapterStartError, AlreadyLocked
     from engine.errors import ModelNotAvailable
+    from engine.styles import StyleError
     from engine.tuning import EngineOptionError
     from storage.db import StorageError
 
@@ -63,6 +64,7 @@ def run_async(coroutine: Coroutine[Any, Any, None]) -> None:
         StorageError,
         ConfigError,
         EngineOptionError,
+        StyleError,
     ) as exc:
         fail(str(exc), 1)
 

@@ -147,8 +147,10 @@ class PictureEngine:
         validate_preset(self.pipeline, self.preset, self.options.model)
         apply_options(self.pipeline, self.options, self.device, dtype)
         self.pipeline.set_progress_bar_config(disable=True)
-        from engine.styles import load_loras
+        from engine.styles import fuse_preset_lora, load_loras
 
+        if self.preset.lora:  # before the styles: they switch on top of it
+            fuse_preset_lora(self.pipeline, self.preset.name, self.preset.lora)
         load_loras(self.pipeline, self.options.loras)
         if self.options.image_checker:
             from engine.image_check import ClipSafetyChecker

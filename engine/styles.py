@@ -39,6 +39,31 @@ def load_loras(pipeline: Any, loras: tuple[tuple[str, str], ...]) -> None:
         pipeline.disable_lora()  # drawings without a style stay exactly as before
 
 
+def fuse_preset_lora(pipeline: Any, preset: str, source: str) -> None:
+    """A preset's own LoRA (LCM-LoRA for `lcm-lora-sd15`): fused into the base weights, so
+    every picture is drawn with it and styles still switch on top of it."""
+    from engine.tuning import EngineOptionError
+
+    path = Path(source).expanduser()
+    try:
+        if path.is_file():
+            pipeline.load_lora_weights(
+                str(path.parent), weight_name=path.name, adapter_name="preset"
+            )
+        else:  # a folder, or a hub id (from the local cache when offline)
+            pipeline.load_lora_weights(
+                str(path) if path.exists() else source, adapter_name="preset"
+            )
+        pipeline.fuse_lora(adapter_names=["preset"])
+        pipeline.unload_lora_weights()  # the fused weights stay; the LoRA layers go
+    except (ValueError, OSError, KeyError, RuntimeError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise EngineOptionError(
+            f"engine.preset: {preset} draws with the LoRA {source}, which did not load ({first})"
+        ) from None
+    log.info("preset %s: LoRA %s fused", preset, source)
+
+
 def use_adapters(pipeline: Any, adapters: tuple[tuple[str, float], ...]) -> None:
     if not adapters:
         pipeline.disable_lora()

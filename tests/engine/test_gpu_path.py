@@ -11,9 +11,13 @@ import torch
 from bot.app import open_app
 from bot.learning.dictionary import Dictionary
 from bot.pictures.illustrator import DrawingDefaults, Illustrator
+from engine.lora_training import LoraRecipe, examples, train_lora
 from engine.options import EngineOptions
 from engine.pipeline import PictureEngine, pick_dtype
+from engine.tiny import build_tiny_pipeline
 from engine.tuning import EngineOptionError
+from tests.engine.test_lora_training import drawings
+from tests.engine.test_lora_training import request as tiny_request
 from tests.helpers import make_settings
 
 pytestmark = pytest.mark.gpu_path
@@ -89,3 +93,27 @@ def test_no_text_and_child_safe_reach_every_model(
         else:
             assert request.negative_prompt == ""  # it would be ignored: not pretended
             assert "wordless" in request.prompt and "young children" in request.prompt
+
+
+def test_the_lcm_preset_draws_with_its_lora(tmp_path: Path) -> None:
+    """`lcm-lora-sd15` used to run LCM's 4 steps without LCM's weights (Preset.lora was read
+    nowhere): now the preset's LoRA is fused at load, or the start says it did not load."""
+    out = tmp_path / "lcm.safetensors"
+    train_lora(
+        build_tiny_pipeline(),
+        examples(drawings(tmp_path / "pictures")),
+        LoraRecipe(steps=4, rank=4, learning_rate=3e-2, batch=2, checkpoint_every=100),
+        out,
+        show_progress=False,
+    )
+    plain = PictureEngine(EngineOptions(model="tiny"))
+    plain.load()
+    lcm = PictureEngine(EngineOptions(model="tiny"))
+    lcm.preset = replace(lcm.preset, name="lcm-lora-sd15", lora=str(out))
+    lcm.load()
+    assert lcm.draw([tiny_request()])[0].png != plain.draw([tiny_request()])[0].png
+    assert not lcm.pipeline.get_list_adapters()  # fused into the weights, not a switchable style
+    missing = PictureEngine(EngineOptions(model="tiny"))
+    missing.preset = replace(missing.preset, name="lcm-lora-sd15", lora=str(tmp_path / "no"))
+    with pytest.raises(EngineOptionError, match=r"^engine\.preset: lcm-lora-sd15 draws with"):
+        missing.load()
