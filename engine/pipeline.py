@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -152,6 +153,10 @@ class PictureEngine:
         if self.preset.lora:  # before the styles: they switch on top of it
             fuse_preset_lora(self.pipeline, self.preset.name, self.preset.lora)
         load_loras(self.pipeline, self.options.loras)
+        if self.options.compile:  # after the LoRAs; the first picture compiles, so draw it now
+            from engine.tuning import compile_unet
+
+            compile_unet(self.pipeline, self.device)
         if self.options.image_checker:
             from engine.image_check import ClipSafetyChecker
 
@@ -160,9 +165,24 @@ class PictureEngine:
 
         self.picture_check = load_check(self.options.picture_check, self.model_name, self.device)
         self._loaded = True
+        if self.options.compile:
+            self._warm_up()
         log.info(
             "model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1]
         )
+
+    def _warm_up(self) -> None:
+        """One picture at the defaults, so compiling happens at start, not on a learner's turn."""
+        started = time.perf_counter()
+        values = self.defaults()
+        self.draw(
+            [
+                GenerationRequest(
+                    model=self.model_name, prompt="a cat", negative_prompt="", seed=0, **values
+                )
+            ]
+        )
+        log.info("compiled and warmed up in %.1f s", time.perf_counter() - started)
 
     @property
     def checks_pictures(self) -> bool:

@@ -41,6 +41,15 @@ def validate_preset(pipeline: Any, preset: Preset, model: str) -> None:
         )
 
 
+def compile_unet(pipeline: Any, device: str) -> None:
+    """`engine.compile`: compile the UNet in place, after the LoRAs are loaded. In place, it
+    stays a diffusers model, so styles keep switching (`torch.compile(unet)` returns a wrapper
+    that set_adapters / disable_lora do not reach)."""
+    if not device.startswith("cuda"):
+        log.warning("engine.compile on %s: compiling helps mostly on CUDA GPUs", device)
+    pipeline.unet.compile(mode="reduce-overhead", fullgraph=False)
+
+
 def apply_options(pipeline: Any, options: EngineOptions, device: str, dtype: Any) -> None:
     """Move to the device and switch on the requested memory/speed features."""
     cuda = device.startswith("cuda")
@@ -74,11 +83,5 @@ def apply_options(pipeline: Any, options: EngineOptions, device: str, dtype: Any
         pipeline.vae = AutoencoderTiny.from_pretrained(options.tiny_autoencoder, dtype=dtype).to(
             device
         )
-    if options.compile:
-        import torch
-
-        if not cuda:
-            log.warning("engine.compile on %s: compiling helps mostly on CUDA GPUs", device)
-        pipeline.unet = torch.compile(pipeline.unet, mode="reduce-overhead", fullgraph=False)
     if cuda:
         log.info("attention uses PyTorch scaled-dot-product attention (SDPA), diffusers' default")

@@ -117,3 +117,36 @@ def test_the_lcm_preset_draws_with_its_lora(tmp_path: Path) -> None:
     missing.preset = replace(missing.preset, name="lcm-lora-sd15", lora=str(tmp_path / "no"))
     with pytest.raises(EngineOptionError, match=r"^engine\.preset: lcm-lora-sd15 draws with"):
         missing.load()
+
+
+@pytest.mark.slow
+def test_compile_keeps_styles_switching(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`compile = true` used to wrap the UNet before the styles loaded: the style stayed on for
+    plain pictures and every styled request failed. Compiled (in place, after the LoRAs, with
+    torch's eager backend standing in for the GPU compiler) it switches as without."""
+    out = tmp_path / "style.safetensors"
+    train_lora(
+        build_tiny_pipeline(),
+        examples(drawings(tmp_path / "pictures")),
+        LoraRecipe(steps=4, rank=4, learning_rate=3e-2, batch=2, checkpoint_every=100),
+        out,
+        show_progress=False,
+    )
+    compiled: list[dict[str, object]] = []
+    real = torch.nn.Module.compile
+
+    def eager(module: torch.nn.Module, *args: object, **kwargs: object) -> None:
+        compiled.append(kwargs)
+        real(module, backend="eager")
+
+    monkeypatch.setattr(torch.nn.Module, "compile", eager)
+    styles = (("class", str(out)),)
+    plain = PictureEngine(EngineOptions(model="tiny", loras=styles))
+    plain.load()
+    fast = PictureEngine(EngineOptions(model="tiny", loras=styles, compile=True))
+    fast.load()
+    assert compiled == [{"mode": "reduce-overhead", "fullgraph": False}]
+    styled = (("class", 1.0),)
+    assert fast.draw([tiny_request()])[0].png == plain.draw([tiny_request()])[0].png
+    assert fast.draw([tiny_request(styled)])[0].png == plain.draw([tiny_request(styled)])[0].png
+    assert fast.draw([tiny_request(styled)])[0].png != fast.draw([tiny_request()])[0].png
