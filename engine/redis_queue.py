@@ -137,7 +137,13 @@ class RedisQueue(QueueCore):
             await self._done(job, fields)
 
     async def _done(self, job: JobRecord, fields: dict[bytes, bytes]) -> None:
-        picture = picture_from(fields)
+        key = self.names.picture(job.id)
+        png = fields.get(b"png") or await self.redis.get(key)  # b"png": an older worker's event
+        if png is None:  # expired before this bot read it: drawn again on request
+            await self.jobs.fail([job.id], "engine")
+            self._emit(JobEvent("failed", job, error="engine"))
+            return
+        picture = picture_from(fields, png)
         group = [
             job,
             *(j for j in await self.jobs.waiting_with_key(job.cache_key) if j.id != job.id),
@@ -150,6 +156,7 @@ class RedisQueue(QueueCore):
         if await self._deliver_picture(job.cache_key, group, picture):
             self._finished.append(now)
             self.drawn_images += 1
+        await self.redis.delete(key)  # stored (or refused) on this side now
 
     def seconds_per_picture(self) -> float:
         """The workers' pace: one picture's drawing time, shared by the workers busy lately."""

@@ -31,6 +31,10 @@ class Names:
     def events(self) -> str:
         return f"{self.prefix}:events"
 
+    def picture(self, job_id: int) -> str:
+        """The PNG of a finished job, kept apart from the events stream until delivered."""
+        return f"{self.prefix}:png:{job_id}"
+
     def worker(self, name: str) -> str:
         return f"{self.prefix}:worker:{name}"
 
@@ -46,7 +50,14 @@ def event_fields(job_id: int, kind: str, worker: str, **extra: Any) -> dict[str,
     return fields
 
 
+# How long a finished picture waits in Redis for the bot (a bot down for the night still gets it).
+PICTURE_TTL_SECONDS = 24 * 3600
+# Events are small (the PNGs are stored apart): a few thousand cover any backlog the bot reads.
+EVENTS_MAXLEN = 10_000
+
+
 def picture_fields(picture: DrawnPicture) -> dict[str, Any]:
+    """A done event's fields: what the picture is; its PNG bytes travel under `Names.picture`."""
     meta = {
         "width": picture.width,
         "height": picture.height,
@@ -56,13 +67,13 @@ def picture_fields(picture: DrawnPicture) -> dict[str, Any]:
         "check": picture.check,
         "shows": picture.shows,
     }
-    return {"png": picture.png, "meta": json.dumps(meta)}
+    return {"meta": json.dumps(meta)}
 
 
-def picture_from(fields: dict[bytes, bytes]) -> DrawnPicture:
+def picture_from(fields: dict[bytes, bytes], png: bytes) -> DrawnPicture:
     meta = json.loads(fields[b"meta"])
     return DrawnPicture(
-        png=fields[b"png"],
+        png=png,
         width=int(meta["width"]),
         height=int(meta["height"]),
         seed=int(meta["seed"]),

@@ -27,8 +27,10 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from engine.errors import EngineOutOfMemory
 from engine.queue import Drawer
 from engine.redis_wire import (
+    EVENTS_MAXLEN,
     HEARTBEAT_SECONDS,
     HEARTBEAT_TTL,
+    PICTURE_TTL_SECONDS,
     WORKERS,
     Names,
     event_fields,
@@ -144,7 +146,12 @@ class RedisWorker:
         if self.closed:
             return
         fields = event_fields(job_id, kind, self.name, **extra)
-        await self.redis.xadd(self.names.events, fields, maxlen=100_000, approximate=True)
+        await self.redis.xadd(self.names.events, fields, maxlen=EVENTS_MAXLEN, approximate=True)
+
+    async def _finish(self, message_id: Any) -> None:
+        """A job answered (done or failed for good) leaves the jobs stream, which stays small."""
+        await self.redis.xack(self.names.jobs, WORKERS, message_id)
+        await self.redis.xdel(self.names.jobs, message_id)
 
     async def _process(self, messages: list[Message]) -> None:
         groups: dict[str, list[Message]] = defaultdict(list)
@@ -155,7 +162,7 @@ class RedisWorker:
             tries = int(pending[0]["times_delivered"]) if pending else 1
             if tries > self.max_attempts:
                 await self._publish(int(text(fields, "job")), "failed", error="engine")
-                await self.redis.xack(self.names.jobs, WORKERS, message_id)
+                await self._finish(message_id)
                 self.failed += 1
                 continue
             groups[text(fields, "batch")].append((message_id, fields))
@@ -198,13 +205,15 @@ class RedisWorker:
             # a single picture this card cannot fit: say so now (no retries that cannot work)
             for (message_id, _), job_id in zip(group, jobs, strict=True):
                 await self._publish(job_id, "failed", error="out_of_memory")
-                await self.redis.xack(self.names.jobs, WORKERS, message_id)
+                await self._finish(message_id)
                 self.failed += 1
             return
         except Exception as error:  # left pending: retried after claim_idle_ms elsewhere
             log.error("worker %s: drawing failed: %s", self.name, error)
             return
         for (message_id, _), job_id, picture in zip(group, jobs, pictures, strict=True):
+            # the PNG waits under its own key (with an expiry), the event says only what it is
+            await self.redis.set(self.names.picture(job_id), picture.png, ex=PICTURE_TTL_SECONDS)
             await self._publish(job_id, "done", **picture_fields(picture))
-            await self.redis.xack(self.names.jobs, WORKERS, message_id)
+            await self._finish(message_id)
             self.done += 1

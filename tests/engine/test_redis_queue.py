@@ -210,3 +210,30 @@ async def test_a_picture_no_card_can_fit_fails_as_out_of_memory(
     assert job is not None and job.state == "failed" and job.error == "out_of_memory"
     assert not pictures_for(platform, learners[0].chat_id)
     await crew.close()
+
+
+@pytest.mark.slow
+@pytest.mark.gpu_path
+async def test_redis_holds_no_pictures_once_they_are_delivered(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    """Done events used to carry the PNG, in a stream trimmed only at ~100k entries (GBs at
+    real picture sizes), and the jobs stream grew forever."""
+    import redis.asyncio as aioredis
+
+    crew = Crew(redis_server[0])
+    crew.start(FakeDrawer(), "gpu-a")
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 12)
+    await settle(redis_app, platform, learners)
+    assert [pictures_for(platform, p.chat_id) for p in learners] == [1] * 12
+    client = aioredis.from_url(redis_server[0])
+    try:
+        events = await client.xrange("pictolingo:events")
+        done = [fields for _, fields in events if fields[b"kind"] == b"done"]
+        assert len(done) == 12 and all(b"png" not in fields for fields in done)
+        assert [key async for key in client.scan_iter(match="pictolingo:png:*")] == []
+        assert await client.xlen("pictolingo:jobs") == 0  # answered jobs leave the stream
+    finally:
+        await client.aclose()
+    await crew.close()
