@@ -95,10 +95,9 @@ def test_no_text_and_child_safe_reach_every_model(
             assert "wordless" in request.prompt and "young children" in request.prompt
 
 
-def test_the_lcm_preset_draws_with_its_lora(tmp_path: Path) -> None:
-    """`lcm-lora-sd15` used to run LCM's 4 steps without LCM's weights (Preset.lora was read
-    nowhere): now the preset's LoRA is fused at load, or the start says it did not load."""
-    out = tmp_path / "lcm.safetensors"
+def quick_lora(tmp_path: Path, name: str) -> Path:
+    """A LoRA for the tiny pipeline, trained a few steps: enough to change its pictures."""
+    out = tmp_path / f"{name}.safetensors"
     train_lora(
         build_tiny_pipeline(),
         examples(drawings(tmp_path / "pictures")),
@@ -106,6 +105,13 @@ def test_the_lcm_preset_draws_with_its_lora(tmp_path: Path) -> None:
         out,
         show_progress=False,
     )
+    return out
+
+
+def test_the_lcm_preset_draws_with_its_lora(tmp_path: Path) -> None:
+    """`lcm-lora-sd15` used to run LCM's 4 steps without LCM's weights (Preset.lora was read
+    nowhere): now the preset's LoRA is fused at load, or the start says it did not load."""
+    out = quick_lora(tmp_path, "lcm")
     plain = PictureEngine(EngineOptions(model="tiny"))
     plain.load()
     lcm = PictureEngine(EngineOptions(model="tiny"))
@@ -124,14 +130,7 @@ def test_compile_keeps_styles_switching(tmp_path: Path, monkeypatch: pytest.Monk
     """`compile = true` used to wrap the UNet before the styles loaded: the style stayed on for
     plain pictures and every styled request failed. Compiled (in place, after the LoRAs, with
     torch's eager backend standing in for the GPU compiler) it switches as without."""
-    out = tmp_path / "style.safetensors"
-    train_lora(
-        build_tiny_pipeline(),
-        examples(drawings(tmp_path / "pictures")),
-        LoraRecipe(steps=4, rank=4, learning_rate=3e-2, batch=2, checkpoint_every=100),
-        out,
-        show_progress=False,
-    )
+    out = quick_lora(tmp_path, "style")
     compiled: list[dict[str, object]] = []
     real = torch.nn.Module.compile
 
