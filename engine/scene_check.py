@@ -65,7 +65,7 @@ class SceneChecker:
         side = reference_images.shape[1]
         greys = [_grey(image) for image in reference_images]
         whole = np.array([[0, 0, side]])
-        self.reference = np.concatenate([_features(grey, whole) for grey in greys])
+        self.reference = np.concatenate([_features(_cell_means(g, whole)) for g in greys])
 
     @classmethod
     def for_starter(cls) -> SceneChecker:
@@ -81,8 +81,9 @@ class SceneChecker:
         windows = _windows(canvas)
         grey = _grey(rgb)
         # a window of plain background shows nothing
-        ink = _features_ink(grey, windows)
-        features = _features(grey, windows)
+        cells = _cell_means(grey, windows)
+        ink = 1 - cells.reshape(len(windows), -1).mean(axis=1) / 255.0  # share not background
+        features = _features(cells)
         similarity = features @ self.reference.T
         found: dict[str, list[Found]] = {}
         for concept in concepts:
@@ -129,7 +130,7 @@ class SceneChecker:
             if min(x, y) >= 0 and max(x, y) + size <= canvas and size > 0
         ]
         windows = np.array(rows, dtype=np.int64)
-        scores = _features(grey, windows) @ self.reference[target]
+        scores = _features(_cell_means(grey, windows)) @ self.reference[target]
         best = int(np.argmax(scores))
         if scores[best] <= found.score:
             return found
@@ -274,13 +275,8 @@ def _cell_means(grey: np.ndarray, windows: np.ndarray) -> np.ndarray:
     return sums / np.maximum((y2 - y1) * (x2 - x1), 1)
 
 
-def _features(grey: np.ndarray, windows: np.ndarray) -> np.ndarray:
-    cells = _cell_means(grey, windows).reshape(len(windows), -1) / 255.0
-    cells = cells - cells.mean(axis=1, keepdims=True)
-    return cells / (np.linalg.norm(cells, axis=1, keepdims=True) + 1e-8)
-
-
-def _features_ink(grey: np.ndarray, windows: np.ndarray) -> np.ndarray:
-    """How much of each window is not background (0–1)."""
-    cells = _cell_means(grey, windows).reshape(len(windows), -1)
-    return 1 - cells.mean(axis=1) / 255.0
+def _features(cells: np.ndarray) -> np.ndarray:
+    """Cell means as unit vectors with their mean removed (brightness and contrast do not count)."""
+    flat = cells.reshape(len(cells), -1) / 255.0
+    flat = flat - flat.mean(axis=1, keepdims=True)
+    return flat / (np.linalg.norm(flat, axis=1, keepdims=True) + 1e-8)
