@@ -56,7 +56,10 @@ def apply_options(pipeline: Any, options: EngineOptions, device: str, dtype: Any
     if options.cpu_offload:
         if not cuda:
             raise EngineOptionError("engine.cpu_offload needs a CUDA GPU (engine.device)")
-        pipeline.enable_model_cpu_offload()
+        # on the card asked for ("cuda:1"), not always the first one
+        import torch
+
+        pipeline.enable_model_cpu_offload(gpu_id=torch.device(device).index or 0)
     else:
         pipeline.to(device)
     if options.attention_slicing:
@@ -80,8 +83,8 @@ def apply_options(pipeline: Any, options: EngineOptions, device: str, dtype: Any
                 f"engine.tiny_autoencoder = {options.tiny_autoencoder!r} does not fit this "
                 f"model; use a {expected} autoencoder"
             )
-        pipeline.vae = AutoencoderTiny.from_pretrained(options.tiny_autoencoder, dtype=dtype).to(
-            device
-        )
+        tiny = AutoencoderTiny.from_pretrained(options.tiny_autoencoder, dtype=dtype)
+        # with CPU offload the pipeline moves each part to the GPU itself
+        pipeline.vae = tiny if options.cpu_offload else tiny.to(device)
     if cuda:
         log.info("attention uses PyTorch scaled-dot-product attention (SDPA), diffusers' default")

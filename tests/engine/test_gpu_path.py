@@ -15,7 +15,7 @@ from engine.lora_training import LoraRecipe, examples, train_lora
 from engine.options import EngineOptions
 from engine.pipeline import PictureEngine, pick_dtype
 from engine.tiny import build_tiny_pipeline
-from engine.tuning import EngineOptionError
+from engine.tuning import EngineOptionError, apply_options
 from tests.engine.test_lora_training import drawings
 from tests.engine.test_lora_training import request as tiny_request
 from tests.helpers import make_settings
@@ -149,3 +149,35 @@ def test_compile_keeps_styles_switching(tmp_path: Path, monkeypatch: pytest.Monk
     assert fast.draw([tiny_request()])[0].png == plain.draw([tiny_request()])[0].png
     assert fast.draw([tiny_request(styled)])[0].png == plain.draw([tiny_request(styled)])[0].png
     assert fast.draw([tiny_request(styled)])[0].png != fast.draw([tiny_request()])[0].png
+
+
+def test_cpu_offload_uses_the_card_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`device = "cuda:1"` with `cpu_offload` used to offload to card 0, and TAESD went to
+    card 1 besides: one model on two GPUs."""
+    import diffusers
+
+    class Pipeline:
+        def __init__(self) -> None:
+            self.offloaded_to: int | None = None
+            self.vae: object = None
+
+        def enable_model_cpu_offload(self, gpu_id: int = 0) -> None:
+            self.offloaded_to = gpu_id
+
+    class TinyVae:
+        moved_to: str | None = None
+
+        @classmethod
+        def from_pretrained(cls, name: str, dtype: object) -> TinyVae:
+            return cls()
+
+        def to(self, device: str) -> TinyVae:
+            self.moved_to = device
+            return self
+
+    monkeypatch.setattr(diffusers, "AutoencoderTiny", TinyVae)
+    pipeline = Pipeline()
+    options = EngineOptions(model="sd", cpu_offload=True, tiny_autoencoder="madebyollin/taesd")
+    apply_options(pipeline, options, "cuda:1", torch.float16)
+    assert pipeline.offloaded_to == 1
+    assert isinstance(pipeline.vae, TinyVae) and pipeline.vae.moved_to is None  # offload moves it
