@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Coroutine
@@ -211,6 +212,10 @@ def train_starter(
         "runs/starter"
     ),
     smoke: Annotated[bool, typer.Option(help="A few steps on a few pictures (seconds).")] = False,
+    grow: Annotated[
+        Path | None,
+        typer.Option(help="Grow the shipped model on this training set (a dataset folder)."),
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Where to write the model folder.")] = None,
 ) -> None:
     """Train the offline starter model (resumable: run it again to continue)."""
@@ -218,7 +223,10 @@ def train_starter(
     from engine.starter.recipe import Recipe
     from engine.starter.train import StarterTrainer
 
-    recipe = Recipe.smoke() if smoke else Recipe()
+    if grow is not None:
+        recipe = Recipe.growth(data=str(grow), init_from=os.path.relpath(MODEL_DIR))
+    else:
+        recipe = Recipe.smoke() if smoke else Recipe()
     target = out or (run_dir / "model" if smoke else MODEL_DIR)
     report = StarterTrainer(recipe, run_dir, model_dir=target).run()
     typer.echo(

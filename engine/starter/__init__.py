@@ -31,3 +31,8 @@ def load_text_encoder() -> tuple[Any, Any]:
         folder, model_max_length=TOKENS, local_files_only=True
     )
     return encoder, tokenizer
+
+
+def styled(caption: str, style: str | None) -> str:
+    """A caption that asks for one of the starter's art styles: "an apple, fluent style"."""
+    return f"{caption}, {style} style" if style else caption

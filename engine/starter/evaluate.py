@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from engine.starter.dataset import Concept, article
+from engine.starter.catalogue import article
+from engine.starter.dataset import Concept
 
 # Words a learner might type that are not in the training captions, and the picture they mean.
 PARAPHRASES = {

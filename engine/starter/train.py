@@ -20,8 +20,9 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from engine.starter import MODEL_DIR, TOKENS, load_text_encoder
-from engine.starter.dataset import load as load_dataset
+from engine.starter import MODEL_DIR, TOKENS, load_text_encoder, styled
+from engine.starter.artwork import STYLES
+from engine.starter.dataset import DATA_DIR, Concept, load_concepts, load_pictures
 from engine.starter.recipe import Recipe, scheduler_config, unet_config, vae_config
 
 log = logging.getLogger(__name__)
@@ -38,18 +39,70 @@ class TrainingReport:
     samples: Path
 
 
+def _weights(kind: Any, folder: Path) -> dict[str, torch.Tensor]:
+    """A saved diffusers model's weights in fp32, to start training from."""
+    model = kind.from_pretrained(folder, torch_dtype=torch.float32)
+    return {k: v.float() for k, v in model.state_dict().items()}
+
+
 def _atomic_save(state: dict[str, Any], path: Path) -> None:
     temp = path.with_suffix(".tmp")
     torch.save(state, temp)
     os.replace(temp, path)
 
 
-def _images(recipe: Recipe) -> tuple[torch.Tensor, list[Any]]:
-    pixels, concepts = load_dataset()
+@dataclass
+class TrainingSet:
+    images: torch.Tensor  # (M, 3, 64, 64) in [-1, 1]
+    owners: torch.Tensor  # (M,) concept of each picture
+    styles: list[str]  # (M,) style of each picture
+    concepts: list[Concept]
+
+
+def _training_set(recipe: Recipe) -> TrainingSet:
+    folder = Path(recipe.data) if recipe.data else DATA_DIR
+    pictures, concepts = load_pictures(folder), load_concepts(folder)
+    keep = np.arange(len(pictures.owners))
     if recipe.concepts:
-        pixels, concepts = pixels[: recipe.concepts], concepts[: recipe.concepts]
-    tensor = torch.from_numpy(np.ascontiguousarray(pixels)).permute(0, 3, 1, 2).float() / 127.5 - 1
-    return tensor, concepts
+        concepts = concepts[: recipe.concepts]
+        keep = keep[pictures.owners < recipe.concepts]
+    pixels = np.ascontiguousarray(pictures.images[keep])
+    tensor = torch.from_numpy(pixels).permute(0, 3, 1, 2).float() / 127.5 - 1
+    return TrainingSet(
+        tensor,
+        torch.from_numpy(pictures.owners[keep]),
+        [STYLES[int(s)] for s in pictures.styles[keep]],
+        concepts,
+    )
+
+
+class CaptionSampler:
+    """A caption for each picture of a batch, encoded on the fly: one of its concept's names
+    (now and then a looser keyword), sometimes naming the picture's style, sometimes empty
+    (for classifier-free guidance)."""
+
+    def __init__(self, data: TrainingSet, recipe: Recipe) -> None:
+        self.data = data
+        self.recipe = recipe
+        self.encoder, self.tokenizer = load_text_encoder()
+
+    def text(self, picture: int) -> str:
+        r = self.recipe
+        concept = self.data.concepts[int(self.data.owners[picture])]
+        dropout, keyword, style, choice = torch.rand(4).tolist()
+        if dropout < r.caption_dropout:
+            return ""
+        use_keyword = concept.keywords and keyword < r.keyword_rate
+        pool = concept.keywords if use_keyword else concept.captions
+        caption = pool[int(choice * len(pool))]
+        return styled(caption, self.data.styles[picture] if style < r.style_rate else None)
+
+    @torch.no_grad()
+    def encode(self, texts: list[str]) -> torch.Tensor:
+        ids = self.tokenizer(
+            texts, padding="max_length", max_length=TOKENS, truncation=True, return_tensors="pt"
+        ).input_ids
+        return self.encoder(ids)[0]
 
 
 class StarterTrainer:
@@ -105,6 +158,8 @@ class StarterTrainer:
         r = self.recipe
         torch.manual_seed(r.seed)
         vae: Any = AutoencoderKL(**vae_config(r))
+        if r.init_from:
+            vae.load_state_dict(_weights(AutoencoderKL, Path(r.init_from) / "vae"))
         optimizer = torch.optim.AdamW(vae.parameters(), lr=r.vae_lr, weight_decay=0.0)
         schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, r.vae_steps, r.vae_lr / 10)
         if state["stage"] == "vae" and "vae" in state:
@@ -158,41 +213,21 @@ class StarterTrainer:
         return vae.eval()
 
     # ---- stage 2: UNet ---------------------------------------------------------------------
-    def encode_captions(
-        self, concepts: list[Any]
-    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """(embeddings of every caption, the concept of each, embedding of the empty prompt)."""
-        encoder, tokenizer = load_text_encoder()
-        captions, owners = [], []
-        for index, concept in enumerate(concepts):
-            for caption in concept.captions:
-                captions.append(caption)
-                owners.append(index)
-        with torch.no_grad():
-            ids = tokenizer(
-                [*captions, ""],
-                padding="max_length",
-                max_length=TOKENS,
-                truncation=True,
-                return_tensors="pt",
-            ).input_ids
-            embeddings = torch.cat([encoder(ids[i : i + 256])[0] for i in range(0, len(ids), 256)])
-        return embeddings[:-1], torch.tensor(owners), embeddings[-1:]
-
     def train_unet(
         self,
         state: dict[str, Any],
         latents: torch.Tensor,
-        captions: tuple[torch.Tensor, torch.Tensor, torch.Tensor],
+        captions: CaptionSampler,
     ) -> Any:
         from diffusers import DDPMScheduler, UNet2DConditionModel
 
         r = self.recipe
-        embeddings, owners, empty = captions
         noise_schedule: Any = DDPMScheduler(**scheduler_config())
         alphas = noise_schedule.alphas_cumprod
         torch.manual_seed(r.seed + 1)
         unet: Any = UNet2DConditionModel(**unet_config(r))
+        if r.init_from:
+            unet.load_state_dict(_weights(UNet2DConditionModel, Path(r.init_from) / "unet"))
         ema = copy.deepcopy(unet).requires_grad_(False)
         optimizer = torch.optim.AdamW(unet.parameters(), lr=r.unet_lr, weight_decay=0.0)
         schedule = torch.optim.lr_scheduler.OneCycleLR(
@@ -213,10 +248,9 @@ class StarterTrainer:
         gamma = torch.tensor(r.min_snr_gamma)
         with self._bar(r.unet_steps, state["step"], "unet") as bar:
             for step in range(state["step"], r.unet_steps):
-                pick = torch.randint(0, len(embeddings), (r.unet_batch,))
-                clean = latents[owners[pick]]
-                condition = embeddings[pick].clone()
-                condition[torch.rand(r.unet_batch) < r.caption_dropout] = empty
+                pick = torch.randint(0, len(latents), (r.unet_batch,))
+                clean = latents[pick]
+                condition = captions.encode([captions.text(int(i)) for i in pick])
                 timesteps = torch.randint(0, 1000, (r.unet_batch,))
                 noise = torch.randn_like(clean)
                 noisy = noise_schedule.add_noise(clean, noise, timesteps)
@@ -266,7 +300,8 @@ class StarterTrainer:
 
         began = time.perf_counter()
         state = self._load_state()
-        images, concepts = _images(self.recipe)
+        data = _training_set(self.recipe)
+        images, concepts = data.images, data.concepts
         vae = self.train_vae(state, images)
         with torch.no_grad():
             latents = torch.cat(
@@ -277,16 +312,17 @@ class StarterTrainer:
             )
         scaling = float(1.0 / latents.std())
         vae.register_to_config(scaling_factor=scaling)
-        captions = self.encode_captions(concepts)
         if state["stage"] == "latents":
             state.update(stage="unet", step=0, seconds=0.0)
-        unet = self.train_unet(state, latents * scaling, captions)
+        unet = self.train_unet(state, latents * scaling, CaptionSampler(data, self.recipe))
         export_pipeline(vae, unet, self.model_dir, self.recipe)
         loss_plot = plot_losses(
             state["vae_losses"], state["unet_losses"], self.run_dir / "loss.png"
         )
         samples = sample_grid(
-            self.model_dir, [c.captions[0] for c in concepts[:32]], self.run_dir / "samples.png"
+            self.model_dir,
+            [c.captions[0] for c in concepts[:: max(1, len(concepts) // 32)][:32]],
+            self.run_dir / "samples.png",
         )
         (self.run_dir / "report.json").write_text(
             json.dumps(
