@@ -35,7 +35,9 @@ class PictureCheck(Protocol):
 
 
 class ConceptCheck:
-    """The starter's check: nearest training pictures in a fixed feature space."""
+    """The starter's check: nearest training pictures in a fixed feature space. A concept may
+    have several pictures (one per art style, or a teacher's photos of a taught word); its
+    score is its closest one."""
 
     name = "concept-match"
 
@@ -45,26 +47,43 @@ class ConceptCheck:
         names: list[str],
         top_k: int = CONCEPT_TOP_K,
         min_similarity: float = CONCEPT_MIN_SIMILARITY,
+        owners: np.ndarray | None = None,
     ) -> None:
         from engine.starter.evaluate import features
 
         self.reference = features(list(reference_images))
-        self.index = {name: i for i, name in enumerate(names)}
+        self.owners = np.arange(len(names)) if owners is None else np.asarray(owners)
+        self.names = list(names)
+        self.index = {name: i for i, name in enumerate(self.names)}
         self.top_k = top_k
         self.min_similarity = min_similarity
 
     @classmethod
     def for_starter(cls) -> ConceptCheck:
-        from engine.starter.dataset import load
+        from engine.starter.dataset import load_concepts, load_pictures
 
-        images, concepts = load()
-        return cls(images, [c.name for c in concepts])
+        pictures = load_pictures()
+        names = [c.name for c in load_concepts()]
+        return cls(pictures.images, names, owners=pictures.owners)
 
-    def scores(self, images: list[Any], subjects: list[str]) -> list[tuple[int, float]]:
-        """(rank of the subject's own picture, its similarity) per image; rank -1: unknown."""
+    def add(self, name: str, images: list[Any]) -> None:
+        """A word a teacher taught: its own pictures are its references."""
         from engine.starter.evaluate import features
 
-        similarity = features(images) @ self.reference.T
+        if name not in self.index:
+            self.index[name] = len(self.names)
+            self.names.append(name)
+        self.reference = np.concatenate([self.reference, features(images)])
+        self.owners = np.concatenate([self.owners, np.full(len(images), self.index[name])])
+
+    def scores(self, images: list[Any], subjects: list[str]) -> list[tuple[int, float]]:
+        """(rank of the subject among concepts, its similarity) per image; rank -1: unknown."""
+        from engine.starter.evaluate import features
+
+        per_picture = features(images) @ self.reference.T
+        similarity = np.full((len(images), len(self.names)), -np.inf, dtype=per_picture.dtype)
+        for row, values in enumerate(per_picture):
+            np.maximum.at(similarity[row], self.owners, values)
         found = []
         for row, subject in zip(similarity, subjects, strict=True):
             target = self.index.get(subject)

@@ -50,6 +50,19 @@ GROUP_KINDS: dict[str, tuple[str, ...]] = {
     "hotel": _THINGS,
     "transport": ("noun.artifact",),
     "sky & weather": ("noun.phenomenon", "noun.object", "noun.time", "noun.artifact"),
+    "sky-weather": ("noun.phenomenon", "noun.object", "noun.time", "noun.artifact"),
+    "hand": ("noun.body",),
+    "family": ("noun.group", "noun.person"),
+    "people": ("noun.act", "noun.person"),
+    "geometric": ("noun.shape", "noun.artifact"),
+    "money": ("noun.possession", "noun.artifact"),
+    "time": ("noun.artifact", "noun.time"),
+    "healthcare": ("noun.artifact", "noun.body", "noun.state"),
+    "climate-environment": ("noun.phenomenon", "noun.event", "noun.object", "noun.artifact"),
+    "emergency": ("noun.phenomenon", "noun.event", "noun.artifact", "noun.act"),
+    "animals-nature": ("noun.animal", "noun.plant"),
+    "food-drink": ("noun.food", "noun.artifact"),
+    "travel-places": ("noun.artifact", "noun.object", "noun.location"),
     "event": ("noun.artifact", "noun.event", "noun.act"),
     "sport": ("noun.artifact", "noun.act"),
     "game": ("noun.artifact", "noun.act"),
@@ -75,6 +88,9 @@ CONCRETE = frozenset(
         "noun.location",
         "noun.time",
         "noun.person",
+        "noun.group",
+        "noun.shape",
+        "noun.possession",
     }
 )
 _NO_MEANING: list[Sense | None] = [None]
@@ -278,6 +294,8 @@ class ConceptResolver:
             found = self._for_meaning(forms, sense, everyday=position == 0)
             if found is not None:
                 return found
+        if senses and self.category_sizes.get(senses[0].offset, 0) >= CATEGORY_SIZE:
+            return None  # "building": many pictures; a similar-sounding one is not it
         return self._by_similarity(key, senses)
 
     def _for_meaning(

@@ -19,6 +19,7 @@ import re
 import subprocess
 import tarfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -103,10 +104,18 @@ def render_noto(emoji: str, font_path: Path = EMOJI_FONT, size: int = SIZE) -> n
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(font_path), 109)
-    canvas = Image.new("RGBA", (480, 160), (255, 255, 255, 0))
-    ImageDraw.Draw(canvas).text((8, 8), emoji, font=font, embedded_color=True)
+
+    def drawn(text: str) -> Any:
+        canvas = Image.new("RGBA", (480, 160), (255, 255, 255, 0))
+        ImageDraw.Draw(canvas).text((8, 8), text, font=font, embedded_color=True)
+        return canvas
+
+    canvas = drawn(emoji)
     box = canvas.getbbox()
-    if box is None or box[2] - box[0] > 1.4 * (box[3] - box[1]):
+    first = drawn(bare(emoji)[0]).getbbox()
+    if box is None or first is None:
+        raise ValueError(f"the font has no picture for {emoji!r}")
+    if len(bare(emoji)) > 1 and box[2] - box[0] > 1.3 * (first[2] - first[0]):
         raise ValueError(f"the font has no single picture for {emoji!r}")
     return framed(canvas, size)
 

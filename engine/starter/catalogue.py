@@ -108,16 +108,18 @@ KEEP_SUBGROUPS |= {
     "person-gesture",
     "person-symbol",
     "math",
+    "hair-style",
 }
 # Single pictures from subgroups that are otherwise symbols: numbers, signs a child meets.
 KEEP_NAMES = frozenset(
     {
         *(f"keycap: {n}" for n in range(11)),
-        "restroom",
         "wheelchair symbol",
         "baby symbol",
         "litter in bin sign",
         "potable water",
+        "baggage claim",
+        "passport control",
         "children crossing",
         "no entry",
         "no bicycles",
@@ -142,11 +144,6 @@ KEEP_NAMES = frozenset(
         "jar with green content",
         "jar with purple content",
         "jar with brown content",
-        "stick figure",
-        "stick figure with arms raised",
-        "stick figure leaning left",
-        "stick figure leaning right",
-        "stick figure with dress",
         "white square",
         "black rectangle",
         "white rectangle",
@@ -300,16 +297,12 @@ KEEP_EXTRAS = frozenset(
         "nuclear power plant",
         "polar explorer man",
         "polar explorer woman",
+        "charge plug",
         "autonomous car",
         "parking garage",
         "emergency exit",
-        "eiffel tower",
-        "great pyramid of giza",
         "medication",
         "large intestine",
-        "stick figure with dress and arms raised",
-        "stick figure with dress leaning left",
-        "stick figure with dress leaning right",
         "rainbow hexagon",
         "red hexagon",
         "blue hexagon",
@@ -467,6 +460,7 @@ EXCLUDE = frozenset(
         "heart with ribbon",
         "fingerprint",
         "infinity",
+        "root vegetable",
     }
 )
 # Words a learner uses for a concept that neither Unicode nor CLDR gives it.
@@ -591,8 +585,8 @@ def read_openmoji(package_dir: Path) -> list[Entry]:
 
 def plain_name(annotation: str) -> str:
     """'piñata' → 'pinata', 'Man: Beard' → 'man beard'; names are what learners type."""
-    text = unicodedata.normalize("NFKD", annotation).encode("ascii", "ignore").decode()
-    return " ".join(text.lower().replace("’", "'").split())
+    text = unicodedata.normalize("NFKD", annotation.replace("’", "'"))
+    return " ".join(text.encode("ascii", "ignore").decode().lower().split())
 
 
 def selected(entries: Iterable[Entry]) -> list[Entry]:
@@ -627,7 +621,8 @@ def concept_name(entry: Entry) -> str:
 def alias_names(entry: Entry, emoji_aliases: dict[str, list[str]]) -> list[str]:
     """The emoji package's word-only aliases ("automobile" for the car)."""
     names = []
-    for alias in emoji_aliases.get(entry.emoji, []):
+    aliases = emoji_aliases.get(entry.emoji) or emoji_aliases.get(entry.emoji.replace("\ufe0f", ""))
+    for alias in aliases or []:
         text = alias.strip(":").replace("_", " ").lower()
         if text.isascii() and not any(ch.isdigit() for ch in text):
             names.append(text)
