@@ -25,6 +25,7 @@ from engine.pipeline import PictureEngine
 from engine.prompt_filter import PromptFilter
 from engine.queue import Drawer, GenerationQueue, LocalQueue, QueueOptions
 from engine.resolver import Resolver, resolver_for
+from engine.teaching import taught_words
 from engine.tuning import EngineOptionError
 from storage.buttons import ButtonStore
 from storage.challenges import ChallengeStore
@@ -75,6 +76,7 @@ def engine_options(settings: Settings) -> EngineOptions:
         compile=e.compile,
         tiny_autoencoder=e.tiny_autoencoder,
         loras=tuple((name, style.lora) for name, style in settings.styles.items() if style.lora),
+        taught_words=e.taught_words,
     )
 
 
@@ -226,7 +228,10 @@ async def open_app(
         if lock:
             stack.enter_context(instance_lock(settings.data.dir))
         drawer, engine = await _drawer(settings, drawer, engine)
-        resolver = await asyncio.to_thread(resolver_for, settings.engine.model, dictionary.wordnet)
+        taught = taught_words(Path(settings.engine.taught_words))
+        resolver = await asyncio.to_thread(
+            resolver_for, settings.engine.model, dictionary.wordnet, taught
+        )
         illustrator = _illustrator(
             settings, engine or PictureEngine(engine_options(settings)), resolver, dictionary
         )

@@ -217,8 +217,13 @@ def train_starter(
         typer.Option(help="Grow the shipped model on this training set (a dataset folder)."),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="Where to write the model folder.")] = None,
+    portable: Annotated[
+        bool,
+        typer.Option(help="Write the small copy of this unfinished run to commit, then stop."),
+    ] = False,
 ) -> None:
-    """Train the offline starter model (resumable: run it again to continue)."""
+    """Train the offline starter model (resumable: run it again to continue; on a new
+    machine it goes on from engine/starter/training/resume.pt)."""
     from engine.starter import MODEL_DIR
     from engine.starter.recipe import Recipe
     from engine.starter.train import StarterTrainer
@@ -228,7 +233,11 @@ def train_starter(
     else:
         recipe = Recipe.smoke() if smoke else Recipe()
     target = out or (run_dir / "model" if smoke else MODEL_DIR)
-    report = StarterTrainer(recipe, run_dir, model_dir=target).run()
+    trainer = StarterTrainer(recipe, run_dir, model_dir=target)
+    if portable:
+        typer.echo(f"unfinished run copied to {trainer.save_portable()}")
+        return
+    report = trainer.run()
     typer.echo(
         f"model: {report.model_dir}\nloss curve: {report.loss_plot}\n"
         f"samples: {report.samples}\ntime this run: {report.seconds / 60:.1f} min"
@@ -282,6 +291,49 @@ def train_lora_command(
         f"LoRA: {result.out}\nloss, first → last tenth of the steps: {result.summary()} "
         f"(plot {result.plot})\nsamples: {result.grid}\n"
         f'Use it: add [styles.mine] lora = "{result.out}" to config.toml, then /style mine'
+    )
+
+
+@app.command("teach-word")
+def teach_word_command(
+    word: Annotated[str, typer.Argument(help="The new word, e.g. zebu.")],
+    pictures: Annotated[Path, typer.Option(help="A folder of 5–20 pictures of it.")],
+    lora: Annotated[
+        bool, typer.Option("--lora", help="Pivotal tuning: the token, then a LoRA on top.")
+    ] = False,
+    kind: Annotated[str, typer.Option(help="What kind of thing it is (animal, food…).")] = "thing",
+    steps: Annotated[int, typer.Option(min=1, max=20_000)] = 300,
+    lora_steps: Annotated[int, typer.Option(min=1, max=20_000)] = 400,
+    config: ConfigOption = None,
+) -> None:
+    """Teach the model a new word from a teacher's pictures (textual inversion; --lora adds
+    pivotal tuning). It is loaded at the next start and drawn like any word."""
+    from engine.errors import ModelNotAvailable
+    from engine.options import EngineOptions
+    from engine.pipeline import PictureEngine
+    from engine.teaching import TeachingError, TeachRecipe, picture_files, teach_word
+
+    settings = settings_or_exit(config)
+    try:
+        files = picture_files(pictures)
+    except TeachingError as error:
+        fail(str(error), 2)
+    base = settings.engine.model
+    typer.echo(f"{len(files)} pictures from {pictures}; loading {base}…", err=True)
+    options = EngineOptions(model=base, device=settings.engine.device, dtype="float32")
+    engine = PictureEngine(options)
+    try:
+        engine.load()
+        recipe = TeachRecipe(steps=steps, lora=lora, lora_steps=lora_steps, class_word=kind)
+        folder = Path(settings.engine.taught_words)
+        taught = teach_word(engine.pipeline, word, files, recipe, folder, base=base)
+    except (ModelNotAvailable, TeachingError) as error:
+        fail(str(error), 1)
+    typer.echo(
+        f"taught {taught.word} as {taught.token} ({taught.method}) in {taught.folder}\n"
+        f"loss, first → last tenth: {taught.loss} (plot {taught.folder / 'loss.png'})\n"
+        f"samples: {taught.folder / 'samples.png'}\n"
+        "Restart the bot; then /word " + taught.word
     )
 
 

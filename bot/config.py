@@ -61,6 +61,8 @@ class EngineSettings(Section):
     # "clip:<local folder>" (a CLIP model on disk, any model), or "off".
     picture_check: str = Field("auto", pattern=r"^(auto|off|clip:.+)$")
     picture_check_timeout: float = Field(30.0, gt=0, le=600)
+    # Words teachers taught with `pictolingo teach-word` (a folder; loaded at start).
+    taught_words: str = "taught-words"
 
     @field_validator("steps")
     @classmethod

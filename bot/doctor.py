@@ -74,6 +74,20 @@ def _picture_check_state(settings: Settings) -> tuple[str, bool]:
     return 'not checked (set [engine] picture_check = "clip:<folder>" to check)', True
 
 
+def _taught_state(settings: Settings) -> tuple[str, bool]:
+    """The words teachers added with `pictolingo teach-word`."""
+    from engine.teaching import taught_words
+
+    folder = Path(settings.engine.taught_words)
+    words = taught_words(folder)
+    if not words:
+        return f"none yet ({folder}; add one with pictolingo teach-word)", True
+    listed = ", ".join(
+        f"{w.word} ({w.method.split(' (')[0]}, {w.pictures} pictures)" for w in words
+    )
+    return f"{len(words)} in {folder}: {listed}", True
+
+
 def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool]]:
     used = config or (DEFAULT_CONFIG_FILE if DEFAULT_CONFIG_FILE.exists() else None)
     rows: list[tuple[str, str, bool]] = [
@@ -94,6 +108,7 @@ def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool
     except ValueError as exc:
         rows.append(("model", str(exc), False))
     rows.append(("picture check", *_picture_check_state(settings)))
+    rows.append(("taught words", *_taught_state(settings)))
     for platform in platforms():
         rows.extend(platform.doctor(settings))
     if settings.queue.backend == "redis":

@@ -104,7 +104,7 @@ def _encode_text(pipeline: Any, captions: list[str]) -> Any:
     import torch
 
     with torch.no_grad():
-        embeds, _ = pipeline.encode_prompt(captions, "cpu", 1, False)
+        embeds, _ = pipeline.encode_prompt(captions, pipeline.device, 1, False)
     return embeds
 
 
@@ -144,7 +144,7 @@ def train_lora(
     pipeline.text_encoder.requires_grad_(False)
     unet.requires_grad_(False)
     with torch.no_grad():
-        pixels = _pixels([p for p, _ in data], size)
+        pixels = _pixels([p for p, _ in data], size).to(pipeline.device, pipeline.vae.dtype)
         latents = vae.encode(pixels).latent_dist.mean * vae.config.scaling_factor
         prior_latents = [
             (vae.encode(px).latent_dist.mean * vae.config.scaling_factor, emb) for px, emb in prior
@@ -159,18 +159,11 @@ def train_lora(
     )  # fmt: skip
     trainable = [p for p in unet.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=recipe.learning_rate)
-    prediction = noise_schedule.config.get("prediction_type", "epsilon")
     result = LoraResult(out=out)
     checkpoints = out.with_suffix(".checkpoints")
 
     def loss_on(clean: Any, condition: Any) -> Any:
-        steps = torch.randint(0, noise_schedule.config.num_train_timesteps, (clean.shape[0],))
-        noise = torch.randn_like(clean)
-        noisy = noise_schedule.add_noise(clean, noise, steps)
-        target = (
-            noise if prediction == "epsilon" else noise_schedule.get_velocity(clean, noise, steps)
-        )
-        return torch.nn.functional.mse_loss(unet(noisy, steps, condition).sample, target)
+        return denoising_loss(unet, noise_schedule, clean, condition)
 
     unet.train()
     with tqdm(total=recipe.steps, desc="lora", unit="step", disable=not show_progress) as bar:
@@ -200,6 +193,23 @@ def train_lora(
     result.grid = _grid(pipeline, sorted(set(captions))[:4], out.with_suffix(".samples.png"))
     unet.delete_adapters(unet.active_adapters())
     return result
+
+
+def denoising_loss(unet: Any, noise_schedule: Any, clean: Any, condition: Any) -> Any:
+    """The diffusion training loss on clean latents: noise them at random steps and ask the
+    UNet for the noise (or the velocity, for v-prediction models such as the starter)."""
+    import torch
+
+    steps = torch.randint(
+        0, noise_schedule.config.num_train_timesteps, (clean.shape[0],), device=clean.device
+    )
+    noise = torch.randn_like(clean)
+    noisy = noise_schedule.add_noise(clean, noise, steps)
+    if noise_schedule.config.get("prediction_type", "epsilon") == "epsilon":
+        target = noise
+    else:
+        target = noise_schedule.get_velocity(clean, noise, steps)
+    return torch.nn.functional.mse_loss(unet(noisy, steps, condition).sample, target)
 
 
 def _save(pipeline: Any, state: dict[str, Any], path: Path) -> None:

@@ -29,3 +29,5 @@ class EngineOptions:
     tiny_autoencoder: str = ""
     # LoRA styles loaded beside the base model: (name, file or folder).
     loras: tuple[tuple[str, str], ...] = ()
+    # The folder of words taught with `pictolingo teach-word` ("" = none).
+    taught_words: str = ""

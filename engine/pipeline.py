@@ -22,6 +22,7 @@ from engine.options import EngineOptions
 from engine.picture_check import PictureCheck, run_check
 from engine.presets import Preset, preset_for
 from engine.request import GenerationRequest
+from engine.teaching import TaughtWord
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,7 @@ class PictureEngine:
         self.checker: ImageChecker | None = None
         self.picture_check: PictureCheck | None = None
         self._active_adapters: tuple[tuple[str, float], ...] = ()
+        self.taught: list[TaughtWord] = []
 
     @property
     def loaded(self) -> bool:
@@ -153,6 +155,11 @@ class PictureEngine:
         if self.preset.lora:  # before the styles: they switch on top of it
             fuse_preset_lora(self.pipeline, self.preset.name, self.preset.lora)
         load_loras(self.pipeline, self.options.loras)
+        if self.options.taught_words:
+            from engine.teaching import load_taught, taught_words
+
+            self.taught = taught_words(Path(self.options.taught_words))
+            load_taught(self.pipeline, self.taught)
         if self.options.compile:  # after the LoRAs; the first picture compiles, so draw it now
             from engine.tuning import compile_unet
 
@@ -164,6 +171,10 @@ class PictureEngine:
         from engine.picture_check import load_check
 
         self.picture_check = load_check(self.options.picture_check, self.model_name, self.device)
+        for taught in self.taught:  # a taught word's references are the teacher's pictures
+            add = getattr(self.picture_check, "add", None)
+            if add is not None:
+                add(taught.word, taught.reference_images())
         self._loaded = True
         if self.options.compile:
             self._warm_up()

@@ -27,6 +27,7 @@ import numpy as np
 
 from engine.embedding import TextEmbedder
 from engine.starter.dataset import Concept
+from engine.teaching import TaughtWord
 from engine.wordnet import Sense, WordNet
 
 # Calibrated on the first half of engine/data/resolver_pairs.tsv (see `calibrate`).
@@ -106,6 +107,7 @@ class Resolution:
     how: str  # name, synonym, caption, head, kind, similar or open
     score: float = 1.0
     sense: str | None = None  # the meaning drawn (a WordNet sense id), when one was given
+    adapter: str = ""  # a taught word's own LoRA, switched on for its pictures
 
 
 class Resolver(Protocol):
@@ -114,25 +116,41 @@ class Resolver(Protocol):
     def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None: ...
 
 
+def taught_resolutions(words: Sequence[TaughtWord]) -> dict[str, Resolution]:
+    """Words a teacher taught: drawn with their own token (and LoRA, after pivotal tuning)."""
+    return {
+        w.word: Resolution(
+            subject=w.word, prompt=w.token, how="taught", adapter=w.adapter if w.lora else ""
+        )
+        for w in words
+    }
+
+
 class OpenResolver:
     """A general model can attempt any word; the check after drawing keeps it honest."""
 
     closed = False
 
+    def __init__(self, taught: Sequence[TaughtWord] = ()) -> None:
+        self.taught = taught_resolutions(taught)
+
     def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None:
+        key = " ".join(word.lower().split())
+        if key in self.taught:
+            return self.taught[key]
         sense = sense_ids[0] if sense_ids else None
         return Resolution(subject=word, prompt=word, how="open", sense=sense)
 
 
-def resolver_for(model: str, wordnet: WordNet) -> Resolver:
-    """The starter model's concepts, or the open resolver for every other model. Slow the
-    first time (WordNet anchors and caption embeddings): call it in a worker thread."""
+def resolver_for(model: str, wordnet: WordNet, taught: Sequence[TaughtWord] = ()) -> Resolver:
+    """The starter model's concepts, or the open resolver for every other model; both know
+    the words teachers taught. Slow the first time (WordNet anchors and caption embeddings):
+    call it in a worker thread."""
     if model != "starter":
-        return OpenResolver()
-    from engine.starter.dataset import load
+        return OpenResolver(taught)
+    from engine.starter.dataset import load_concepts
 
-    _, concepts = load()
-    resolver = ConceptResolver(concepts, wordnet, shared_embedder())
+    resolver = ConceptResolver(load_concepts(), wordnet, shared_embedder(), taught=taught)
     resolver.warm()
     return resolver
 
@@ -198,8 +216,10 @@ class ConceptResolver:
         wordnet: WordNet,
         embedder: TextEmbedder | None = None,
         threshold: float = SIMILARITY_THRESHOLD,
+        taught: Sequence[TaughtWord] = (),
     ) -> None:
         self.concepts = list(concepts)
+        self.taught = taught_resolutions(taught)
         self.wordnet = wordnet
         self.embedder = embedder
         self.threshold = threshold
@@ -281,6 +301,9 @@ class ConceptResolver:
         forms = [key] + [
             f.replace("_", " ") for f, _ in self.wordnet.base_forms(key, "n") if f != key
         ]
+        for form in forms:
+            if form in self.taught:
+                return self.taught[form]
         meanings = [s for s in (self._sense(i, forms) for i in sense_ids) if s is not None]
         # Rare meanings never beat the ones people use: "blue" is a colour before it is a
         # butterfly, "gray" before it is a horse (SemCor tag counts, at least a tenth of the

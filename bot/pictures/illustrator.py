@@ -47,13 +47,19 @@ class Illustrator:
         return self.defaults.guidance > 1
 
     def _request(
-        self, prompt: Prompt, *, new_seed: bool, style: str | None = None, subject: str = ""
+        self,
+        prompt: Prompt,
+        *,
+        new_seed: bool,
+        style: str | None = None,
+        subject: str = "",
+        adapters: tuple[tuple[str, float], ...] = (),
     ) -> GenerationRequest:
         d = self.defaults
-        adapters: tuple[tuple[str, float], ...] = ()
         if style and style in d.styles:
-            pattern, adapters = d.styles[style]
+            pattern, style_adapters = d.styles[style]
             prompt = replace(prompt, text=pattern.replace("{}", prompt.text))
+            adapters = adapters + style_adapters
         random_seed = new_seed or d.seed_policy == "random"
         seed = secrets.randbelow(2**31) if random_seed else seed_for(prompt.text)
         return GenerationRequest(
@@ -85,8 +91,10 @@ class Illustrator:
         subject = word
         if drawing is None:  # a word already taught or chosen by the program: words alone
             drawing = self.resolver.resolve(word)
+        adapters: tuple[tuple[str, float], ...] = ()
         if drawing is not None and drawing.how != "open":
-            word = subject = drawing.subject
+            word, subject = drawing.prompt, drawing.subject
+            adapters = ((drawing.adapter, 1.0),) if drawing.adapter else ()
         elif self.defaults.prompt_style == "caption" and lemma:
             word = lemma
         return self._request(
@@ -94,6 +102,7 @@ class Illustrator:
             new_seed=new_seed,
             style=style,
             subject=subject,
+            adapters=adapters,
         )
 
     def for_sentence(

@@ -47,7 +47,7 @@ class Recipe:
             vae_steps=1200,
             vae_full_steps=300,
             vae_lr=3e-4,
-            unet_steps=6000,
+            unet_steps=8000,
             unet_lr=5e-4,
             data=data,
             init_from=init_from,

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ from engine.starter.recipe import Recipe, scheduler_config, unet_config, vae_con
 
 log = logging.getLogger(__name__)
 CHECKPOINT_EVERY = 250
+# A small copy of an unfinished run, committed so another machine can go on with it: the
+# finished autoencoder and the UNet's EMA weights in fp16 (the optimizer starts afresh).
+PORTABLE = Path(__file__).parent / "training" / "resume.pt"
 
 
 @dataclass
@@ -43,6 +47,13 @@ def _weights(kind: Any, folder: Path) -> dict[str, torch.Tensor]:
     """A saved diffusers model's weights in fp32, to start training from."""
     model = kind.from_pretrained(folder, torch_dtype=torch.float32)
     return {k: v.float() for k, v in model.state_dict().items()}
+
+
+def widen(state: dict[str, Any]) -> dict[str, Any]:
+    """A portable checkpoint's fp16 weights back in fp32."""
+    for key in ("vae_final", "ema"):
+        state[key] = {k: v.float() for k, v in state[key].items()}
+    return state
 
 
 def _atomic_save(state: dict[str, Any], path: Path) -> None:
@@ -119,10 +130,16 @@ class StarterTrainer:
         self.model_dir = model_dir
         self.show_progress = show_progress
         self.state_path = run_dir / "state.pt"
+        self.portable = PORTABLE
         run_dir.mkdir(parents=True, exist_ok=True)
 
     # ---- state
     def _load_state(self) -> dict[str, Any]:
+        if not self.state_path.exists() and self.portable.exists():
+            portable: dict[str, Any] = torch.load(self.portable, weights_only=False)
+            if portable["recipe"] == self.recipe.to_dict():
+                log.info("going on from %s (step %d)", self.portable, portable["step"])
+                return widen(portable)
         if not self.state_path.exists():
             return {
                 "recipe": self.recipe.to_dict(),
@@ -244,6 +261,13 @@ class StarterTrainer:
             optimizer.load_state_dict(state["unet_optimizer"])
             schedule.load_state_dict(state["unet_schedule"])
             torch.set_rng_state(state["rng"])
+        elif state.get("portable"):  # another machine's run: its EMA, a fresh optimizer
+            unet.load_state_dict(state["ema"])
+            ema.load_state_dict(state["ema"])
+            with warnings.catch_warnings():  # the schedule is wound on before any step
+                warnings.simplefilter("ignore", UserWarning)
+                for _ in range(state["step"]):
+                    schedule.step()
         started = time.perf_counter() - state["seconds"]
         gamma = torch.tensor(r.min_snr_gamma)
         with self._bar(r.unet_steps, state["step"], "unet") as bar:
@@ -293,6 +317,26 @@ class StarterTrainer:
             state.pop(key, None)
         _atomic_save(state, self.state_path)
         return ema.eval()
+
+    def save_portable(self) -> Path:
+        """Write the small copy of this unfinished run that another machine can go on from."""
+        state = torch.load(self.state_path, weights_only=False)
+        if state["stage"] != "unet" or "ema" not in state:
+            raise ValueError("only a run in its UNet stage is worth carrying over")
+        small = {
+            "recipe": state["recipe"],
+            "stage": "unet",
+            "step": state["step"],
+            "vae_losses": state["vae_losses"],
+            "unet_losses": state["unet_losses"],
+            "seconds": state["seconds"],
+            "vae_final": {k: v.half() for k, v in state["vae_final"].items()},
+            "ema": {k: v.half() for k, v in state["ema"].items()},
+            "portable": True,
+        }
+        self.portable.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_save(small, self.portable)
+        return self.portable
 
     # ---- all stages
     def run(self) -> TrainingReport:

@@ -65,8 +65,23 @@ def test_training_resumes_from_its_checkpoint(
         StarterTrainer(TINY, run, model_dir=tmp_path / "model", show_progress=False).run()
     saved = torch.load(run / "state.pt", weights_only=False)
     assert (saved["stage"], saved["step"]) == ("unet", 10)
-    report = StarterTrainer(TINY, run, model_dir=tmp_path / "model", show_progress=False).run()
+    portable = tmp_path / "resume.pt"
+    first = StarterTrainer(TINY, run, model_dir=tmp_path / "model", show_progress=False)
+    first.portable = portable
+    assert first.save_portable() == portable
+
+    report = first.run()
     assert len(report.vae_losses) == TINY.vae_steps, "the autoencoder is not trained again"
     assert len(report.unet_losses) == TINY.unet_steps, "the UNet continues from step 10"
+
+    # another machine: no run folder, only the small committed copy
+    elsewhere = StarterTrainer(
+        TINY, tmp_path / "other-run", model_dir=tmp_path / "model2", show_progress=False
+    )
+    elsewhere.portable = portable
+    carried = elsewhere.run()
+    assert len(carried.vae_losses) == TINY.vae_steps, "the autoencoder came with it"
+    assert len(carried.unet_losses) == TINY.unet_steps, "the UNet goes on from step 10"
+    assert (tmp_path / "model2" / "model_index.json").exists()
     with pytest.raises(ValueError, match="another recipe"):
         StarterTrainer(Recipe.smoke(), run, show_progress=False)._load_state()
