@@ -102,11 +102,30 @@ class App:
     engine: PictureEngine | None
 
 
+def _built_in_styles(
+    model: str,
+) -> tuple[dict[str, tuple[str, tuple[tuple[str, float], ...]]], dict[str, str]]:
+    """The starter's own art styles (asked for in words: "an apple, fluent style")."""
+    from engine.starter import BUILT_IN_STYLES, knows_styles, styled
+
+    if model != "starter" or not knows_styles():
+        return {}, {}
+    none: tuple[tuple[str, float], ...] = ()
+    styles = {name: (styled("{}", name), none) for name in BUILT_IN_STYLES}
+    return styles, dict(BUILT_IN_STYLES)
+
+
 def _illustrator(
     settings: Settings, source: PictureEngine, resolver: Resolver, dictionary: Dictionary
 ) -> Illustrator:
     """Requests drawn with the loaded model's defaults (or the configured one's, with Redis)."""
     defaults = source.defaults()
+    built_in, descriptions = _built_in_styles(settings.engine.model)
+    configured = {
+        name: (style.prompt, ((name, style.weight),) if style.lora else ())
+        for name, style in settings.styles.items()
+    }
+    descriptions |= {n: s.description for n, s in settings.styles.items() if s.description}
     return Illustrator(
         DrawingDefaults(
             model=settings.engine.model,
@@ -117,10 +136,8 @@ def _illustrator(
             scheduler=defaults["scheduler"],
             prompt_style=source.preset.prompt_style,
             seed_policy=settings.engine.seed,
-            styles={
-                name: (style.prompt, ((name, style.weight),) if style.lora else ())
-                for name, style in settings.styles.items()
-            },
+            styles=built_in | configured,
+            descriptions=descriptions,
         ),
         resolver,
         lambda word: [m.sense_id for m in dictionary.everyday_senses(word)],

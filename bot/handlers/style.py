@@ -41,7 +41,7 @@ async def _menu(context: Context) -> Reply:
         say(incoming, f"Picture style here: {bold(current)}. Choose one:", f"当前风格：{current}")
     ]
     for name in names:
-        description = services.settings.styles[name].description
+        description = services.illustrator.style_description(name)
         lines.append(f"• {name}" + (f": {description}" if description else ""))
     buttons = tuple(Button(name, f"style:{name}") for name in [PLAIN, *names])
     return Reply(

@@ -24,6 +24,7 @@ class DrawingDefaults:
     seed_policy: str = "prompt"
     # style name → (prompt pattern with {}, LoRA adapters and weights)
     styles: dict[str, tuple[str, tuple[tuple[str, float], ...]]] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
 
 
 class Illustrator:
@@ -138,3 +139,6 @@ class Illustrator:
     @property
     def style_names(self) -> list[str]:
         return sorted(self.defaults.styles)
+
+    def style_description(self, name: str) -> str:
+        return self.defaults.descriptions.get(name, "")

@@ -33,6 +33,26 @@ def load_text_encoder() -> tuple[Any, Any]:
     return encoder, tokenizer
 
 
+# The art styles the grown starter learned, offered by /style as built-in styles.
+BUILT_IN_STYLES = {
+    "noto": "Noto Color Emoji: glossy and round",
+    "twemoji": "Twemoji: flat and bright",
+    "openmoji": "OpenMoji: bold outlines, like a colouring book",
+    "fluent": "Fluent Emoji: soft colours and shading",
+}
+
+
+def knows_styles(model_dir: Path = MODEL_DIR) -> bool:
+    """Was the shipped starter trained with its styles named in the captions?"""
+    import json
+
+    try:
+        recipe = json.loads((model_dir / "recipe.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return float(recipe.get("style_rate", 0)) > 0
+
+
 def styled(caption: str, style: str | None) -> str:
     """A caption that asks for one of the starter's art styles: "an apple, fluent style"."""
     return f"{caption}, {style} style" if style else caption

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.presets import PRESETS
-from engine.starter.dataset import load as load_dataset
+from engine.starter.dataset import load_concepts, load_pictures
 from engine.starter.evaluate import StarterEvaluator, pipeline_drawer
 
 Progress = Callable[[str], None]
@@ -52,9 +52,13 @@ def evaluate(
     preset = PRESETS["starter"]
     pipe = _pipeline(model_dir)
     _use(pipe, preset.scheduler)
-    images, concepts = load_dataset()
+    pictures, concepts = load_pictures(), load_concepts()
+    images = pictures.images
     evaluator = StarterEvaluator(
-        pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance), images, concepts
+        pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance),
+        images,
+        concepts,
+        owners=pictures.owners,
     )
     progress(f"held-in: {limit or len(concepts)} names")
     held_in = evaluator.held_in(limit)
@@ -89,14 +93,18 @@ def sweep(
 ) -> list[dict[str, Any]]:
     """Held-in top-5 and speed over steps x guidance (DPM++ 2M), then over schedulers."""
     pipe = _pipeline(model_dir)
-    images, concepts = load_dataset()
+    pictures, concepts = load_pictures(), load_concepts()
+    images = pictures.images
     rows: list[dict[str, Any]] = []
     grid = [("dpm++2m", s, g) for s in SWEEP_STEPS for g in SWEEP_GUIDANCE]
     grid += [(name, 12, 3.0) for name in SWEEP_SCHEDULERS if name != "dpm++2m"]
     for scheduler, steps, guidance in grid:
         _use(pipe, scheduler)
         evaluator = StarterEvaluator(
-            pipeline_drawer(pipe, steps=steps, guidance=guidance), images, concepts
+            pipeline_drawer(pipe, steps=steps, guidance=guidance),
+            images,
+            concepts,
+            owners=pictures.owners,
         )
         held_in = evaluator.held_in(limit)
         row = {
