@@ -40,6 +40,10 @@ class LoraRecipe:
     class_word: str = ""
     prior_images: int = 0
     prior_weight: float = 1.0
+    prior_batch: int = 4  # prior pictures drawn this many at a time
+    # GPU memory: recompute activations (None: on CUDA), bitsandbytes' 8-bit AdamW
+    gradient_checkpointing: bool | None = None
+    adam8bit: bool = False
 
 
 @dataclass
@@ -100,12 +104,70 @@ def _size(pipeline: Any) -> int:
     return int(pipeline.unet.config.sample_size * pipeline.vae_scale_factor)
 
 
-def _encode_text(pipeline: Any, captions: list[str]) -> Any:
+@dataclass
+class Conditioning:
+    """What the UNet is conditioned on: text embeddings, plus SDXL's pooled text and sizes."""
+
+    embeds: Any
+    added: dict[str, Any] | None = None
+
+    def __getitem__(self, pick: Any) -> Conditioning:
+        if self.added is None:
+            return Conditioning(self.embeds[pick])
+        return Conditioning(self.embeds[pick], {k: v[pick] for k, v in self.added.items()})
+
+
+def encode_text(pipeline: Any, captions: list[str], size: int) -> Conditioning:
+    """The captions as the UNet reads them (SDXL: two encoders, pooled text, time ids)."""
     import torch
 
     with torch.no_grad():
-        embeds, _ = pipeline.encode_prompt(captions, pipeline.device, 1, False)
-    return embeds
+        if getattr(pipeline, "text_encoder_2", None) is None:
+            embeds, _ = pipeline.encode_prompt(captions, pipeline.device, 1, False)
+            return Conditioning(embeds)
+        embeds, _, pooled, _ = pipeline.encode_prompt(
+            prompt=captions, device=pipeline.device, num_images_per_prompt=1,
+            do_classifier_free_guidance=False,
+        )  # fmt: skip
+        time_ids = pipeline._get_add_time_ids(
+            (size, size), (0, 0), (size, size), dtype=embeds.dtype,
+            text_encoder_projection_dim=pipeline.text_encoder_2.config.projection_dim,
+        ).to(pipeline.device)  # fmt: skip
+        added = {"text_embeds": pooled, "time_ids": time_ids.repeat(len(captions), 1)}
+        return Conditioning(embeds, added)
+
+
+def _optimizer(parameters: list[Any], recipe: LoraRecipe) -> Any:
+    """AdamW, or bitsandbytes' 8-bit AdamW (a quarter of the optimizer's memory) when asked."""
+    import torch
+
+    if not recipe.adam8bit:
+        return torch.optim.AdamW(parameters, lr=recipe.learning_rate)
+    try:
+        import bitsandbytes
+    except ImportError:
+        raise LoraDataError(
+            "8-bit Adam needs bitsandbytes (pip install bitsandbytes, on a CUDA machine)"
+        ) from None
+    return bitsandbytes.optim.AdamW8bit(parameters, lr=recipe.learning_rate)
+
+
+def _prior_pictures(pipeline: Any, recipe: LoraRecipe, size: int) -> tuple[Any, str]:
+    """The base model's pictures of the class, a few at a time (all at once can run out of
+    memory on a GPU)."""
+    import torch
+
+    prompt = f"a picture of {recipe.class_word}"
+    generator = torch.Generator("cpu").manual_seed(recipe.seed)
+    chunks = []
+    for start in range(0, recipe.prior_images, recipe.prior_batch):
+        count = min(recipe.prior_batch, recipe.prior_images - start)
+        images = pipeline(
+            [prompt] * count, num_inference_steps=20, generator=generator, output_type="pt",
+            height=size, width=size,
+        ).images  # fmt: skip
+        chunks.append(images * 2 - 1)
+    return torch.cat(chunks), prompt
 
 
 def train_lora(
@@ -130,26 +192,24 @@ def train_lora(
         subject = f"{recipe.instance_token} {recipe.class_word}".strip()
         captions = [f"a picture of {subject}" for _ in data]
     pipeline.set_progress_bar_config(disable=True)
-    prior: list[tuple[Any, Any]] = []
+    prior: list[tuple[Any, Conditioning]] = []
     if recipe.prior_images and recipe.class_word:
-        prompt = f"a picture of {recipe.class_word}"
-        generator = torch.Generator("cpu").manual_seed(recipe.seed)
-        images = pipeline(
-            [prompt] * recipe.prior_images, num_inference_steps=20, generator=generator,
-            output_type="pt",
-        ).images  # fmt: skip
-        prior = [(images * 2 - 1, _encode_text(pipeline, [prompt] * recipe.prior_images))]
+        images, prompt = _prior_pictures(pipeline, recipe, size)
+        prior = [(images, encode_text(pipeline, [prompt] * len(images), size))]
     vae, unet = pipeline.vae, pipeline.unet
-    vae.requires_grad_(False)
-    pipeline.text_encoder.requires_grad_(False)
-    unet.requires_grad_(False)
-    with torch.no_grad():
-        pixels = _pixels([p for p, _ in data], size).to(pipeline.device, pipeline.vae.dtype)
-        latents = vae.encode(pixels).latent_dist.mean * vae.config.scaling_factor
-        prior_latents = [
-            (vae.encode(px).latent_dist.mean * vae.config.scaling_factor, emb) for px, emb in prior
-        ]
-    text = _encode_text(pipeline, captions)
+    for module in (vae, unet, pipeline.text_encoder, getattr(pipeline, "text_encoder_2", None)):
+        if module is not None:
+            module.requires_grad_(False)
+    device, weights = pipeline.device, unet.dtype
+
+    def encoded(pixels: Any) -> Any:
+        with torch.no_grad():
+            moments = vae.encode(pixels.to(device, vae.dtype)).latent_dist.mean
+        return moments * vae.config.scaling_factor
+
+    latents = encoded(_pixels([p for p, _ in data], size))
+    prior_latents = [(encoded(px), condition) for px, condition in prior]
+    text = encode_text(pipeline, captions, size)
     noise_schedule: Any = DDPMScheduler.from_config(pipeline.scheduler.config)
     unet.add_adapter(
         LoraConfig(
@@ -158,12 +218,20 @@ def train_lora(
         )
     )  # fmt: skip
     trainable = [p for p in unet.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=recipe.learning_rate)
+    for parameter in trainable:  # the LoRA learns in fp32 even when the model is fp16/bf16
+        parameter.data = parameter.data.float()
+    optimizer = _optimizer(trainable, recipe)
+    checkpointing = recipe.gradient_checkpointing
+    if checkpointing or (checkpointing is None and device.type == "cuda"):
+        unet.enable_gradient_checkpointing()  # activations recomputed: less VRAM, ~20 % slower
+    mixed = weights in (torch.float16, torch.bfloat16)
+    scaler = torch.amp.GradScaler(device.type, enabled=weights == torch.float16)
     result = LoraResult(out=out)
     checkpoints = out.with_suffix(".checkpoints")
 
-    def loss_on(clean: Any, condition: Any) -> Any:
-        return denoising_loss(unet, noise_schedule, clean, condition)
+    def loss_on(clean: Any, condition: Conditioning) -> Any:
+        with torch.autocast(device.type, dtype=weights, enabled=mixed):
+            return denoising_loss(unet, noise_schedule, clean, condition.embeds, condition.added)
 
     unet.train()
     with tqdm(total=recipe.steps, desc="lora", unit="step", disable=not show_progress) as bar:
@@ -176,8 +244,9 @@ def train_lora(
                     clean[chosen : chosen + 1], condition[chosen : chosen + 1]
                 )
             optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
+            scaler.scale(loss).backward()
+            scaler.step(optimizer)
+            scaler.update()
             result.losses.append(float(loss.item()))
             bar.set_postfix(loss=f"{sum(result.losses[-20:]) / len(result.losses[-20:]):.4f}")
             bar.update()
@@ -188,6 +257,8 @@ def train_lora(
                     checkpoints / f"step-{step + 1}.safetensors",
                 )
     unet.eval()
+    if unet.is_gradient_checkpointing:
+        unet.disable_gradient_checkpointing()
     _save(pipeline, get_peft_model_state_dict(unet), out)
     result.plot = _plot(result.losses, out.with_suffix(".loss.png"))
     result.grid = _grid(pipeline, sorted(set(captions))[:4], out.with_suffix(".samples.png"))
@@ -195,7 +266,9 @@ def train_lora(
     return result
 
 
-def denoising_loss(unet: Any, noise_schedule: Any, clean: Any, condition: Any) -> Any:
+def denoising_loss(
+    unet: Any, noise_schedule: Any, clean: Any, condition: Any, added: dict[str, Any] | None = None
+) -> Any:
     """The diffusion training loss on clean latents: noise them at random steps and ask the
     UNet for the noise (or the velocity, for v-prediction models such as the starter)."""
     import torch
@@ -209,7 +282,8 @@ def denoising_loss(unet: Any, noise_schedule: Any, clean: Any, condition: Any) -
         target = noise
     else:
         target = noise_schedule.get_velocity(clean, noise, steps)
-    return torch.nn.functional.mse_loss(unet(noisy, steps, condition).sample, target)
+    predicted = unet(noisy, steps, condition, added_cond_kwargs=added).sample
+    return torch.nn.functional.mse_loss(predicted.float(), target.float())
 
 
 def _save(pipeline: Any, state: dict[str, Any], path: Path) -> None:

@@ -181,3 +181,124 @@ def test_cpu_offload_uses_the_card_asked_for(monkeypatch: pytest.MonkeyPatch) ->
     apply_options(pipeline, options, "cuda:1", torch.float16)
     assert pipeline.offloaded_to == 1
     assert isinstance(pipeline.vae, TinyVae) and pipeline.vae.moved_to is None  # offload moves it
+
+
+def tiny_sdxl() -> object:
+    """An SDXL pipeline at test size (two text encoders, pooled text and size conditioning)."""
+    from diffusers import AutoencoderKL, EulerDiscreteScheduler, StableDiffusionXLPipeline
+    from diffusers import UNet2DConditionModel as UNet
+    from transformers import AutoTokenizer, CLIPTextConfig, CLIPTextModel
+    from transformers import CLIPTextModelWithProjection as Projected
+
+    from engine.starter import text_encoder_dir
+
+    torch.manual_seed(0)
+    tokenizer = AutoTokenizer.from_pretrained(text_encoder_dir(), model_max_length=16)
+    text = CLIPTextConfig(
+        hidden_size=32, intermediate_size=37, num_attention_heads=4, num_hidden_layers=2,
+        vocab_size=tokenizer.vocab_size, projection_dim=32, max_position_embeddings=32,
+    )  # fmt: skip
+    unet = UNet(
+        block_out_channels=(32, 64), layers_per_block=1, sample_size=8, in_channels=4,
+        out_channels=4, down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+        up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), attention_head_dim=(2, 4),
+        use_linear_projection=True, addition_embed_type="text_time", addition_time_embed_dim=8,
+        projection_class_embeddings_input_dim=32 + 6 * 8, cross_attention_dim=64,
+        norm_num_groups=1,
+    )  # fmt: skip
+    vae = AutoencoderKL(
+        block_out_channels=(32, 32, 32), in_channels=3, out_channels=3, latent_channels=4,
+        down_block_types=("DownEncoderBlock2D",) * 3, up_block_types=("UpDecoderBlock2D",) * 3,
+        norm_num_groups=32, sample_size=32,
+    )  # fmt: skip
+    pipe = StableDiffusionXLPipeline(
+        vae=vae, text_encoder=CLIPTextModel(text), text_encoder_2=Projected(text),
+        tokenizer=tokenizer, tokenizer_2=tokenizer, unet=unet,
+        scheduler=EulerDiscreteScheduler(steps_offset=1),
+    )  # fmt: skip
+    pipe.set_progress_bar_config(disable=True)
+    return pipe
+
+
+def test_train_lora_learns_on_sdxl(tmp_path: Path) -> None:
+    """An SDXL base used to crash: its UNet needs the pooled text and the size ids."""
+    result = train_lora(
+        tiny_sdxl(),
+        examples(drawings(tmp_path / "pictures")),
+        LoraRecipe(steps=3, rank=4, batch=2, checkpoint_every=0),
+        tmp_path / "xl.safetensors",
+        show_progress=False,
+    )
+    assert (tmp_path / "xl.safetensors").exists() and len(result.losses) == 3
+    assert all(loss == loss for loss in result.losses), "no NaN"
+
+
+def test_train_lora_keeps_half_precision_weights_and_learns_in_fp32(tmp_path: Path) -> None:
+    """On a GPU the model is loaded in fp16/bf16; train-lora used to force fp32 on the CPU.
+    Here bf16 on the CPU stands in: the frozen model stays bf16 under autocast, the LoRA
+    learns in fp32 and is saved."""
+    pipe = build_tiny_pipeline().to(torch.bfloat16)
+    seen: list[torch.dtype] = []
+    real_step = torch.optim.AdamW.step
+
+    def step(optimizer: torch.optim.AdamW, *args: object, **kwargs: object) -> object:
+        seen.extend(p.dtype for group in optimizer.param_groups for p in group["params"])
+        return real_step(optimizer, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(torch.optim.AdamW, "step", step)
+        result = train_lora(
+            pipe,
+            examples(drawings(tmp_path / "pictures")),
+            LoraRecipe(steps=3, rank=4, batch=2, checkpoint_every=0),
+            tmp_path / "half.safetensors",
+            show_progress=False,
+        )
+    assert set(seen) == {torch.float32}, "the LoRA's weights learn in fp32"
+    assert pipe.unet.conv_in.weight.dtype == torch.bfloat16, "the model itself stays bf16"
+    assert len(result.losses) == 3 and (tmp_path / "half.safetensors").exists()
+
+
+def test_train_lora_saves_gpu_memory_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """8-bit Adam (bitsandbytes, stood in for here), gradient checkpointing, and the prior
+    preservation pictures drawn a few at a time instead of all in one batch."""
+    import sys
+    import types
+
+    made: list[str] = []
+
+    class AdamW8bit(torch.optim.AdamW):
+        def __init__(self, params: object, lr: float) -> None:
+            made.append("8bit")
+            super().__init__(params, lr=lr)  # type: ignore[arg-type]
+
+    fake = types.ModuleType("bitsandbytes")
+    fake.optim = types.SimpleNamespace(AdamW8bit=AdamW8bit)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bitsandbytes", fake)
+    pipe = build_tiny_pipeline()
+    batches: list[int] = []
+    checkpointing: list[bool] = []
+    real_call = type(pipe).__call__
+    real_forward = type(pipe.unet).forward
+
+    def call(self: object, prompt: list[str], *args: object, **kwargs: object) -> object:
+        batches.append(len(prompt))
+        return real_call(self, prompt, *args, **kwargs)  # type: ignore[arg-type]
+
+    def forward(self: torch.nn.Module, *args: object, **kwargs: object) -> object:
+        checkpointing.append(bool(self.is_gradient_checkpointing and self.training))
+        return real_forward(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(pipe), "__call__", call)
+    monkeypatch.setattr(type(pipe.unet), "forward", forward)
+    recipe = LoraRecipe(
+        steps=2, rank=4, batch=2, checkpoint_every=0, instance_token="sks", class_word="ball",
+        prior_images=5, prior_batch=2, adam8bit=True, gradient_checkpointing=True,
+    )  # fmt: skip
+    train_lora(pipe, examples(drawings(tmp_path / "pictures")), recipe, tmp_path / "m.safetensors")
+    assert made == ["8bit"]
+    assert batches[:3] == [2, 2, 1], "prior pictures in chunks of prior_batch"
+    assert any(checkpointing), "the UNet recomputes activations while it learns"
+    assert not pipe.unet.is_gradient_checkpointing, "and draws normally afterwards"
