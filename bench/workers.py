@@ -89,7 +89,9 @@ async def _throughput(url: str, workers: int, jobs: int, seconds: float, prefix:
     request = GenerationRequest("bench", "p", "", 16, 16, 1, 1.0, 0, "euler")
     stop = asyncio.Event()
     crew = [
-        RedisWorker(FixedTimeEngine(seconds), url, name=f"w{i}", max_batch=1, names=names)
+        RedisWorker(
+            FixedTimeEngine(seconds), url, name=f"w{i}", max_batch=1, names=names, model="bench"
+        )
         for i in range(workers)
     ]
     tasks = [asyncio.create_task(w.run(stop)) for w in crew]
@@ -97,7 +99,9 @@ async def _throughput(url: str, workers: int, jobs: int, seconds: float, prefix:
     started = time.perf_counter()
     async with client.pipeline(transaction=False) as pipe:
         for job in range(jobs):
-            pipe.xadd(names.jobs, {"job": str(job), "batch": "b", "request": _json(request)})
+            pipe.xadd(
+                names.jobs("bench"), {"job": str(job), "batch": "b", "request": _json(request)}
+            )
         await pipe.execute()
     while sum(w.done for w in crew) < jobs:  # noqa: ASYNC110 (counters, not events)
         await asyncio.sleep(0.01)

@@ -182,6 +182,7 @@ def worker(
             max_batch=q.max_batch,
             claim_idle_ms=q.claim_seconds * 1000,
             max_attempts=q.max_attempts,
+            model=settings.engine.model,
         )
         typer.echo(f"Worker {drawer.name} is drawing for {q.redis_url} (Ctrl+C to stop).", err=True)
         await drawer.run(stop)

@@ -80,14 +80,27 @@ class RedisQueue(QueueCore):
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout=1.0)
         self._wake.clear()
-        await self.jobs.redispatch_stale(self.clock.now() - self.redispatch_after)
+        await self._redispatch_lost()
         while batch := await self.jobs.undispatched(100):
             async with self.redis.pipeline(transaction=False) as pipe:
                 for job in batch:
-                    pipe.xadd(self.names.jobs, job_fields(job.id, job.batch_key, job.request))
+                    stream = self.names.jobs(str(job.request.get("model", "")))
+                    pipe.xadd(stream, job_fields(job.id, job.batch_key, job.request))
                 await pipe.execute()
             await self.jobs.mark_dispatched([job.id for job in batch])
         self._up()
+
+    async def _redispatch_lost(self) -> None:
+        """Jobs sent long ago and still unanswered go out again only if their message is gone
+        from Redis (Redis lost it): one merely waiting in a backlog, or being drawn, stays."""
+        stale = await self.jobs.stale_ids(self.clock.now() - self.redispatch_after)
+        if not stale:
+            return
+        present: set[int] = set()
+        async for stream in self.redis.scan_iter(match=self.names.all_jobs, _type="stream"):
+            for _, fields in await self.redis.xrange(stream):
+                present.add(int(text(fields, "job", "0")))
+        await self.jobs.redispatch([job for job in stale if job not in present])
 
     def _up(self) -> None:
         if not self.connected:
@@ -177,7 +190,9 @@ class RedisQueue(QueueCore):
                 raw = await self.redis.get(key)
                 if raw:
                     workers.append(json.loads(raw))
-            depth = await self.redis.xlen(self.names.jobs)
+            depth = 0
+            async for stream in self.redis.scan_iter(match=self.names.all_jobs, _type="stream"):
+                depth += await self.redis.xlen(stream)
         return {
             "backend": "redis",
             "connected": self.connected,

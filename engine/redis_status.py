@@ -21,8 +21,12 @@ async def redis_status(url: str, names: Names | None = None) -> dict[str, Any]:
             raw = await client.get(key)
             if raw:
                 workers.append(json.loads(raw))
-        groups = await client.xinfo_groups(names.jobs) if await client.exists(names.jobs) else []
-        group = next((g for g in groups if g["name"] in (WORKERS, WORKERS.encode())), None)
+        lag = pending = 0
+        async for stream in client.scan_iter(match=names.all_jobs, _type="stream"):
+            for group in await client.xinfo_groups(stream):
+                if group["name"] in (WORKERS, WORKERS.encode()):
+                    lag += int(group.get("lag") or 0)
+                    pending += int(group.get("pending") or 0)
     except REDIS_DOWN as error:
         return {"redis": f"unreachable at {url} ({error})"}
     finally:
@@ -34,8 +38,8 @@ async def redis_status(url: str, names: Names | None = None) -> dict[str, Any]:
         "redis": url,
         "workers_alive": len(workers),
         "workers": ", ".join(sorted(w["name"] for w in workers)) or "-",
-        "waiting": int(group.get("lag") or 0) if group else 0,
-        "being_drawn": int(group.get("pending") or 0) if group else 0,
+        "waiting": lag,
+        "being_drawn": pending,
         "jobs_per_minute": round(done / minutes, 1) if workers else 0,
         "failures": sum(int(w.get("failed", 0)) for w in workers),
     }

@@ -1,6 +1,7 @@
 """What the bot and the GPU workers say to each other through Redis Streams.
 
-Jobs go out on ``<prefix>:jobs`` (consumer group ``workers``); what happens to them comes back
+Jobs go out on ``<prefix>:jobs:<model>`` (consumer group ``workers``; a worker reads only
+its own model's stream); what happens to them comes back
 on ``<prefix>:events`` (consumer group ``bot``). A worker announces itself with a key that
 expires: ``<prefix>:worker:<name>``.
 """
@@ -23,9 +24,14 @@ HEARTBEAT_TTL = 15
 class Names:
     prefix: str = "pictolingo"
 
+    def jobs(self, model: str) -> str:
+        """The jobs for one model: a worker reads only the stream of the model it loaded."""
+        return f"{self.prefix}:jobs:{model}"
+
     @property
-    def jobs(self) -> str:
-        return f"{self.prefix}:jobs"
+    def all_jobs(self) -> str:
+        """The pattern matching every model's jobs stream."""
+        return f"{self.prefix}:jobs:*"
 
     @property
     def events(self) -> str:

@@ -77,14 +77,18 @@ class RedisWorker:
         claim_idle_ms: int = 60_000,
         max_attempts: int = 3,
         names: Names | None = None,
+        model: str = "",
     ) -> None:
         self.drawer = drawer
+        # the model this worker loaded: it takes only that model's jobs
+        self.model = model or str(getattr(drawer, "model_name", ""))
         self.url = redis_url
         self.name = name or f"{socket.gethostname()}-{os.getpid()}"
         self.max_batch = max_batch
         self.claim_idle_ms = claim_idle_ms
         self.max_attempts = max_attempts
         self.names = names or Names()
+        self.stream = self.names.jobs(self.model)
         self.done = 0
         self.failed = 0
         self._fits: int | None = None  # the largest batch known to fit, after running out
@@ -108,7 +112,7 @@ class RedisWorker:
             await self.redis.aclose()
 
     async def _step(self) -> None:
-        await ensure_group(self.redis, self.names.jobs, WORKERS)
+        await ensure_group(self.redis, self.stream, WORKERS)
         messages = await self._take()
         if messages:
             await self._process(messages)
@@ -133,14 +137,38 @@ class RedisWorker:
     async def _take(self) -> list[Message]:
         """Jobs a dead worker left behind first, then new ones."""
         claimed = await self.redis.xautoclaim(
-            self.names.jobs, WORKERS, self.name, self.claim_idle_ms, "0-0", count=self.max_batch
+            self.stream, WORKERS, self.name, self.claim_idle_ms, "0-0", count=self.max_batch
         )
         if claimed and claimed[1]:
             return [(mid, fields) for mid, fields in claimed[1] if fields]
         answer = await self.redis.xreadgroup(
-            WORKERS, self.name, {self.names.jobs: ">"}, count=self.max_batch, block=1000
+            WORKERS, self.name, {self.stream: ">"}, count=self.max_batch, block=1000
         )
         return [message for _, messages in answer or [] for message in messages]
+
+    async def _drawing(
+        self, requests: list[GenerationRequest], progress: Any, message_ids: list[Any]
+    ) -> list[Any]:
+        """The drawer's pictures, with the jobs held by this worker the whole time."""
+        drawn = asyncio.Event()
+        holding = asyncio.create_task(self._hold(message_ids, drawn))
+        try:
+            return await asyncio.to_thread(self.drawer.draw, requests, progress)
+        finally:
+            drawn.set()  # not a cancel: the Redis client may turn a cancel into an error
+            await holding
+
+    async def _hold(self, message_ids: list[Any], drawn: asyncio.Event) -> None:
+        """While a long batch is drawn, claim its jobs again now and then: that resets their
+        idle time, so no other worker takes them over as abandoned and draws them twice."""
+        while not drawn.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(drawn.wait(), self.claim_idle_ms / 3000)
+                return
+            with contextlib.suppress(*REDIS_DOWN):
+                await self.redis.xclaim(
+                    self.stream, WORKERS, self.name, 0, message_ids, justid=True
+                )
 
     async def _publish(self, job_id: int, kind: str, **extra: Any) -> None:
         if self.closed:
@@ -150,14 +178,14 @@ class RedisWorker:
 
     async def _finish(self, message_id: Any) -> None:
         """A job answered (done or failed for good) leaves the jobs stream, which stays small."""
-        await self.redis.xack(self.names.jobs, WORKERS, message_id)
-        await self.redis.xdel(self.names.jobs, message_id)
+        await self.redis.xack(self.stream, WORKERS, message_id)
+        await self.redis.xdel(self.stream, message_id)
 
     async def _process(self, messages: list[Message]) -> None:
         groups: dict[str, list[Message]] = defaultdict(list)
         for message_id, fields in messages:
             pending = await self.redis.xpending_range(
-                self.names.jobs, WORKERS, min=message_id, max=message_id, count=1
+                self.stream, WORKERS, min=message_id, max=message_id, count=1
             )
             tries = int(pending[0]["times_delivered"]) if pending else 1
             if tries > self.max_attempts:
@@ -195,7 +223,7 @@ class RedisWorker:
                 )
 
         try:
-            pictures = await asyncio.to_thread(self.drawer.draw, requests, progress)
+            pictures = await self._drawing(requests, progress, [mid for mid, _ in group])
         except EngineOutOfMemory:
             if len(group) > 1:  # half the batch, remembered for the batches that follow
                 self._fits = max(1, len(group) // 2)

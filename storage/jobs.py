@@ -209,12 +209,20 @@ class JobStore:
             [(stamp(self.clock.now()), job_id) for job_id in job_ids],
         )
 
-    async def redispatch_stale(self, before: datetime) -> int:
-        """Unfinished jobs sent before `before` go out again (the result is idempotent)."""
-        return await self.db.execute(
-            "UPDATE jobs SET dispatched_at = NULL, state = 'queued' "
-            "WHERE state IN ('queued', 'running') AND dispatched_at < ?",
+    async def stale_ids(self, before: datetime) -> list[int]:
+        """Unfinished jobs sent to the workers before `before`."""
+        rows = await self.db.fetchall(
+            "SELECT id FROM jobs WHERE state IN ('queued', 'running') AND dispatched_at < ?",
             (stamp(before),),
+        )
+        return [int(row["id"]) for row in rows]
+
+    async def redispatch(self, job_ids: list[int]) -> None:
+        """These jobs go out again (a second answer to a finished job is ignored)."""
+        await self.db.executemany(
+            "UPDATE jobs SET dispatched_at = NULL, state = 'queued' "
+            "WHERE id = ? AND state IN ('queued', 'running')",
+            [(job_id,) for job_id in job_ids],
         )
 
     async def unfinished_count(self) -> int:

@@ -49,6 +49,8 @@ def solid_png(prompt: str, seed: int, size: int = 16) -> bytes:
 class FakeDrawer:
     """Draws a solid colour per (prompt, seed); records batches; can be slowed, gated or broken."""
 
+    model_name = "tiny"  # the model the tests' requests name
+
     def __init__(self, *, seconds_per_batch: float = 0.0, safe: bool | None = True) -> None:
         self.batches: list[list[str]] = []
         self.seconds_per_batch = seconds_per_batch

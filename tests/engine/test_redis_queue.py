@@ -233,7 +233,96 @@ async def test_redis_holds_no_pictures_once_they_are_delivered(
         done = [fields for _, fields in events if fields[b"kind"] == b"done"]
         assert len(done) == 12 and all(b"png" not in fields for fields in done)
         assert [key async for key in client.scan_iter(match="pictolingo:png:*")] == []
-        assert await client.xlen("pictolingo:jobs") == 0  # answered jobs leave the stream
+        assert await client.xlen("pictolingo:jobs:tiny") == 0  # answered jobs leave the stream
     finally:
         await client.aclose()
+    await crew.close()
+
+
+async def stream_length(url: str, model: str = "tiny") -> int:
+    import redis.asyncio as aioredis
+
+    client = aioredis.from_url(url)
+    try:
+        return int(await client.xlen(f"pictolingo:jobs:{model}"))
+    finally:
+        await client.aclose()
+
+
+@pytest.mark.gpu_path
+async def test_a_worker_draws_only_the_model_it_loaded(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    """Workers used to take any job: an SDXL worker drew requests meant for another model."""
+    crew = Crew(redis_server[0])
+    other, own = FakeDrawer(), FakeDrawer()
+    other.model_name = "sdxl"  # type: ignore[misc]
+    crew.start(other, "gpu-sdxl")
+    crew.start(own, "gpu-tiny")
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 4)
+    await settle(redis_app, platform, learners)
+    assert [pictures_for(platform, p.chat_id) for p in learners] == [1] * 4
+    assert other.batches == [] and sum(len(b) for b in own.batches) == 4
+    await crew.close()
+
+
+@pytest.mark.gpu_path
+async def test_a_job_waiting_in_a_backlog_is_not_sent_twice(
+    redis_app: App, redis_server: tuple[str, Any, Path], clock: FakeClock
+) -> None:
+    """After 10 minutes unanswered a job used to go out again even while it was merely
+    waiting for a free worker (drawn twice); now only a job Redis lost goes out again."""
+    import redis.asyncio as aioredis
+
+    url = redis_server[0]
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 1)
+    queue: Any = redis_app.services.queue
+    for _ in range(100):
+        if await stream_length(url) == 1:
+            break
+        await asyncio.sleep(0.05)
+    clock.advance(minutes=11)
+    queue._wake.set()
+    await asyncio.sleep(1.5)
+    assert await stream_length(url) == 1, "still waiting: not sent again"
+    client = aioredis.from_url(url)
+    try:
+        (message_id, _), *_ = await client.xrange("pictolingo:jobs:tiny")
+        await client.xdel("pictolingo:jobs:tiny", message_id)  # Redis lost it
+    finally:
+        await client.aclose()
+    clock.advance(minutes=11)
+    queue._wake.set()
+    for _ in range(100):
+        if await stream_length(url) == 1:
+            break
+        await asyncio.sleep(0.05)
+    assert await stream_length(url) == 1, "a lost job goes out again"
+    crew = Crew(url)
+    drawer = FakeDrawer()
+    crew.start(drawer, "gpu-a")
+    await settle(redis_app, platform, learners)
+    assert pictures_for(platform, learners[0].chat_id) == 1 and len(drawer.batches) == 1
+    await crew.close()
+
+
+@pytest.mark.gpu_path
+async def test_a_batch_longer_than_the_claim_time_is_not_taken_over(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    """A batch drawing longer than `claim_seconds` (SDXL batch 8, a first compiled call) used
+    to be claimed by another worker as abandoned and drawn twice: the heartbeat did not touch
+    the job. Now the drawing worker holds its jobs while it draws."""
+    crew = Crew(redis_server[0])
+    slow, idle = FakeDrawer(seconds_per_batch=2.0), FakeDrawer()
+    crew.start(slow, "gpu-slow", claim_idle_ms=500)
+    platform = RecordingSender()
+    learners = await ask(redis_app, platform, 1)
+    await asyncio.wait_for(asyncio.to_thread(slow.started.wait, 10), 15)
+    crew.start(idle, "gpu-idle", claim_idle_ms=500)
+    await settle(redis_app, platform, learners)
+    assert pictures_for(platform, learners[0].chat_id) == 1
+    assert idle.batches == [], "the other worker did not draw it again"
     await crew.close()
