@@ -26,6 +26,10 @@ def train_starter(
         bool,
         typer.Option(help="Write the small copy of this unfinished run to commit, then stop."),
     ] = False,
+    snapshot: Annotated[
+        Path | None,
+        typer.Option(help="Export the unfinished run's EMA weights to this folder, then stop."),
+    ] = None,
 ) -> None:
     """Train the offline starter model (resumable: run it again to continue; on a new
     machine it goes on from engine/starter/training/resume.pt)."""
@@ -41,6 +45,9 @@ def train_starter(
     trainer = StarterTrainer(recipe, run_dir, model_dir=target)
     if portable:
         typer.echo(f"unfinished run copied to {trainer.save_portable()}")
+        return
+    if snapshot is not None:
+        typer.echo(f"the run so far, as a model: {trainer.snapshot(snapshot)}")
         return
     report = trainer.run()
     typer.echo(

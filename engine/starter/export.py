@@ -100,3 +100,47 @@ def sample_grid(
         draw.text((x + 2, y + cell), prompt[:15], fill="black")
     grid.save(path)
     return path
+
+
+def style_sheet(
+    model_dir: Path,
+    names: list[str],
+    path: Path,
+    styles: tuple[str, ...],
+    *,
+    steps: int = 6,
+    guidance: float = 2.0,
+) -> Path:
+    """The same concepts drawn in each style (a row per concept, a column per style, then
+    the style left open), with the style names on top."""
+    import torch
+    from PIL import Image, ImageDraw
+
+    from engine.loading import load_starter_from
+    from engine.starter import styled
+    from engine.starter.catalogue import article
+
+    pipe = load_starter_from(model_dir, torch.float32)
+    pipe.set_progress_bar_config(disable=True)
+    columns: list[str | None] = [*styles, None]
+    cell, head, label = 80, 16, 120
+    sheet = Image.new("RGB", (label + cell * len(columns), head + cell * len(names)), "white")
+    draw = ImageDraw.Draw(sheet)
+    for column, style in enumerate(columns):
+        draw.text((label + column * cell + 4, 2), style or "(no style)", fill="black")
+    for row, name in enumerate(names):
+        draw.text((4, head + row * cell + cell // 2 - 6), name[:18], fill="black")
+        prompts = [styled(article(name), style) for style in columns]
+        images = pipe(
+            prompt=prompts,
+            num_inference_steps=steps,
+            guidance_scale=guidance,
+            generator=[torch.Generator().manual_seed(row) for _ in prompts],
+            height=64,
+            width=64,
+        ).images
+        for column, image in enumerate(images):
+            resized = image.resize((cell, cell), Image.Resampling.LANCZOS)
+            sheet.paste(resized, (label + column * cell, head + row * cell))
+    sheet.save(path)
+    return path

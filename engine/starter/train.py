@@ -49,6 +49,18 @@ def _weights(kind: Any, folder: Path) -> dict[str, torch.Tensor]:
     return {k: v.float() for k, v in model.state_dict().items()}
 
 
+@torch.no_grad()
+def _latents(vae: Any, images: torch.Tensor) -> torch.Tensor:
+    return torch.cat(
+        [vae.encode(images[i : i + 64]).latent_dist.mode() for i in range(0, len(images), 64)]
+    )
+
+
+def _scaling(vae: Any, images: torch.Tensor) -> float:
+    """Latents scaled to unit variance, as the UNet was trained on them."""
+    return float(1.0 / _latents(vae, images).std())
+
+
 def widen(state: dict[str, Any]) -> dict[str, Any]:
     """A portable checkpoint's fp16 weights back in fp32."""
     for key in ("vae_final", "ema"):
@@ -318,6 +330,24 @@ class StarterTrainer:
         _atomic_save(state, self.state_path)
         return ema.eval()
 
+    def snapshot(self, model_dir: Path) -> Path:
+        """The run's current EMA weights as a model folder, to evaluate before it finishes."""
+        from diffusers import AutoencoderKL, UNet2DConditionModel
+
+        from engine.starter.export import export_pipeline
+
+        state = self._load_state()
+        if "ema" not in state:
+            raise ValueError("the run has no UNet weights yet")
+        vae: Any = AutoencoderKL(**vae_config(self.recipe))
+        vae.load_state_dict(state["vae_final"])
+        unet: Any = UNet2DConditionModel(**unet_config(self.recipe))
+        unet.load_state_dict(state["ema"])
+        images = _training_set(self.recipe).images
+        vae.register_to_config(scaling_factor=_scaling(vae.eval(), images))
+        export_pipeline(vae, unet.eval(), model_dir, self.recipe)
+        return model_dir
+
     def save_portable(self) -> Path:
         """Write the small copy of this unfinished run that another machine can go on from."""
         state = torch.load(self.state_path, weights_only=False)
@@ -347,13 +377,7 @@ class StarterTrainer:
         data = _training_set(self.recipe)
         images, concepts = data.images, data.concepts
         vae = self.train_vae(state, images)
-        with torch.no_grad():
-            latents = torch.cat(
-                [
-                    vae.encode(images[i : i + 64]).latent_dist.mode()
-                    for i in range(0, len(images), 64)
-                ]
-            )
+        latents = _latents(vae, images)
         scaling = float(1.0 / latents.std())
         vae.register_to_config(scaling_factor=scaling)
         if state["stage"] == "latents":

@@ -69,6 +69,9 @@ def test_training_resumes_from_its_checkpoint(
     first = StarterTrainer(TINY, run, model_dir=tmp_path / "model", show_progress=False)
     first.portable = portable
     assert first.save_portable() == portable
+    snapshot = first.snapshot(tmp_path / "so-far")  # evaluate a run before it finishes
+    image = load_starter_from(snapshot, torch.float32)("an apple", num_inference_steps=2).images[0]
+    assert image.size == (64, 64)
 
     report = first.run()
     assert len(report.vae_losses) == TINY.vae_steps, "the autoencoder is not trained again"
