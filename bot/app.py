@@ -77,6 +77,7 @@ def engine_options(settings: Settings) -> EngineOptions:
         tiny_autoencoder=e.tiny_autoencoder,
         loras=tuple((name, style.lora) for name, style in settings.styles.items() if style.lora),
         taught_words=e.taught_words,
+        single_file_config=e.single_file_config,
     )
 
 

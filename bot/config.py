@@ -61,6 +61,9 @@ class EngineSettings(Section):
     # "clip:<local folder>" (a CLIP model on disk, any model), or "off".
     picture_check: str = Field("auto", pattern=r"^(auto|off|clip:.+)$")
     picture_check_timeout: float = Field(30.0, gt=0, le=600)
+    # For a single .safetensors/.ckpt model: a local diffusers folder of that model's configs
+    # (model_index.json and each part's config; no weights needed), so nothing is fetched.
+    single_file_config: str = ""
     # Words teachers taught with `pictolingo teach-word` (a folder; loaded at start).
     taught_words: str = "taught-words"
 

@@ -54,8 +54,23 @@ def load_starter_from(folder: Path, dtype: Any) -> Any:
     )
 
 
-def load_pipeline(model: str, preset: Preset, dtype: Any) -> Any:
+# Few-step models are trained for the last timesteps: diffusers' "leading" spacing (what a
+# single-file SD checkpoint gets) starts them half-way and leaves the picture unfinished.
+TRAILING_PRESETS = frozenset({"sd-turbo", "sdxl-turbo", "lcm-lora-sd15"})
+
+
+def load_pipeline(model: str, preset: Preset, dtype: Any, single_file_config: str = "") -> Any:
     """Load `model` as a text-to-image pipeline; raises ModelNotAvailable with a clear reason."""
+    pipeline = _load(model, preset, dtype, single_file_config)
+    if preset.name in TRAILING_PRESETS and hasattr(pipeline, "scheduler"):
+        scheduler = pipeline.scheduler
+        if scheduler.config.get("timestep_spacing") != "trailing":
+            kind = type(scheduler)
+            pipeline.scheduler = kind.from_config(scheduler.config, timestep_spacing="trailing")
+    return pipeline
+
+
+def _load(model: str, preset: Preset, dtype: Any, single_file_config: str) -> Any:
     from engine.errors import ModelNotAvailable
 
     _quiet_libraries()
@@ -80,15 +95,48 @@ def load_pipeline(model: str, preset: Preset, dtype: Any) -> Any:
             single = (
                 StableDiffusionXLPipeline if preset.family == "sdxl" else StableDiffusionPipeline
             )
-            return single.from_single_file(str(path), dtype=dtype)
-        if path.is_dir():
-            return AutoPipelineForText2Image.from_pretrained(
-                str(path), dtype=dtype, local_files_only=True
+            return single.from_single_file(
+                str(path), dtype=dtype, **_config_for(single_file_config)
             )
-        return AutoPipelineForText2Image.from_pretrained(model, dtype=dtype)
+        if path.is_dir():
+            return _from_pretrained(AutoPipelineForText2Image, str(path), dtype, local=True)
+        return _from_pretrained(AutoPipelineForText2Image, model, dtype, local=False)
     except ModelNotAvailable:
         raise
     except (OSError, ValueError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        hint = ""
+        if path.suffix in (".safetensors", ".ckpt") and not single_file_config:
+            hint = (
+                "; a single file needs its model's configs: set engine.single_file_config to a "
+                "local diffusers folder of that model (configs only are enough)"
+            )
         raise ModelNotAvailable(
-            f"engine.model = {model!r} could not be loaded: {str(exc).splitlines()[0]}"
+            f"engine.model = {model!r} could not be loaded: {first}{hint}"
         ) from exc
+
+
+def _config_for(single_file_config: str) -> dict[str, Any]:
+    """A single .safetensors has weights only; its configs come from a local folder (offline)
+    instead of the hub."""
+    if not single_file_config:
+        return {}
+    folder = Path(single_file_config).expanduser()
+    if not folder.is_dir():
+        from engine.errors import ModelNotAvailable
+
+        raise ModelNotAvailable(f"engine.single_file_config: {folder} is not a folder")
+    return {"config": str(folder), "local_files_only": True}
+
+
+def _from_pretrained(kind: Any, source: str, dtype: Any, *, local: bool) -> Any:
+    """Half the download and the disk for fp16: the repository's fp16 files when it has them."""
+    import torch
+
+    extra: dict[str, Any] = {"local_files_only": True} if local else {}
+    if dtype == torch.float16:
+        try:
+            return kind.from_pretrained(source, dtype=dtype, variant="fp16", **extra)
+        except (OSError, ValueError) as error:
+            log.info("no fp16 variant of %s (%s); loading the full files", source, error)
+    return kind.from_pretrained(source, dtype=dtype, **extra)

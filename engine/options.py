@@ -29,5 +29,7 @@ class EngineOptions:
     tiny_autoencoder: str = ""
     # LoRA styles loaded beside the base model: (name, file or folder).
     loras: tuple[tuple[str, str], ...] = ()
+    # A local diffusers folder with the configs of a single-file checkpoint's model.
+    single_file_config: str = ""
     # The folder of words taught with `pictolingo teach-word` ("" = none).
     taught_words: str = ""

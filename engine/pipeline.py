@@ -144,7 +144,9 @@ class PictureEngine:
         self.device = pick_device(self.options.device)
         dtype = pick_dtype(self.device, self.options.dtype)
         if self.pipeline is None:
-            self.pipeline = load_pipeline(self.options.model, self.preset, dtype)
+            self.pipeline = load_pipeline(
+                self.options.model, self.preset, dtype, self.options.single_file_config
+            )
         from engine.tuning import apply_options, validate_preset
 
         validate_preset(self.pipeline, self.preset, self.options.model)

@@ -302,3 +302,60 @@ def test_train_lora_saves_gpu_memory_when_asked(
     assert batches[:3] == [2, 2, 1], "prior pictures in chunks of prior_batch"
     assert any(checkpointing), "the UNet recomputes activations while it learns"
     assert not pipe.unet.is_gradient_checkpointing, "and draws normally afterwards"
+
+
+def test_a_single_file_checkpoint_loads_offline_with_turbo_spacing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`from_single_file` used to fetch the model's configs from the hub (fails offline) and
+    kept "leading" timestep spacing, which leaves a turbo model's picture unfinished."""
+    from diffusers import StableDiffusionPipeline
+
+    from engine.errors import ModelNotAvailable
+    from engine.loading import load_pipeline
+    from engine.presets import PRESETS
+
+    checkpoint = tmp_path / "sd-turbo.safetensors"
+    checkpoint.write_bytes(b"weights")
+    configs = tmp_path / "sd-turbo-configs"
+    configs.mkdir()
+    asked: list[dict[str, object]] = []
+
+    def from_single_file(path: str, **kwargs: object) -> object:
+        asked.append(kwargs)
+        if "config" not in kwargs:
+            raise OSError("We couldn't connect to 'https://huggingface.co' to load the files")
+        return build_tiny_pipeline()
+
+    monkeypatch.setattr(StableDiffusionPipeline, "from_single_file", from_single_file)
+    pipe = load_pipeline(str(checkpoint), PRESETS["sd-turbo"], torch.float32, str(configs))
+    assert asked[-1]["config"] == str(configs) and asked[-1]["local_files_only"] is True
+    assert pipe.scheduler.config.timestep_spacing == "trailing"
+    with pytest.raises(ModelNotAvailable, match=r"set engine\.single_file_config"):
+        load_pipeline(str(checkpoint), PRESETS["sd-turbo"], torch.float32)
+
+
+def test_fp16_loads_the_fp16_files_when_the_repository_has_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without `variant="fp16"` a GPU host downloaded and read the full fp32 files."""
+    from diffusers import AutoPipelineForText2Image
+
+    from engine.loading import load_pipeline
+    from engine.presets import PRESETS
+
+    asked: list[object] = []
+
+    def from_pretrained(source: str, **kwargs: object) -> object:
+        asked.append(kwargs.get("variant"))
+        if source == "no-variants/model" and kwargs.get("variant"):
+            raise ValueError("You are trying to load the model files of the `variant=fp16`")
+        return build_tiny_pipeline()
+
+    monkeypatch.setattr(AutoPipelineForText2Image, "from_pretrained", from_pretrained)
+    load_pipeline("org/model", PRESETS["sd15"], torch.float16)
+    assert asked == ["fp16"]
+    load_pipeline("no-variants/model", PRESETS["sd15"], torch.float16)
+    assert asked[1:] == ["fp16", None], "falls back to the full files"
+    load_pipeline("org/model", PRESETS["sd15"], torch.float32)
+    assert asked[-1] is None
