@@ -73,6 +73,11 @@ def apply_options(pipeline: Any, options: EngineOptions, device: str, dtype: Any
         if vae is None or not hasattr(vae, "enable_tiling"):
             raise EngineOptionError("engine.vae_tiling: this model's autoencoder cannot tile")
         vae.enable_tiling()
+    vae = getattr(pipeline, "vae", None)
+    if cuda and vae is not None and hasattr(vae, "enable_slicing"):
+        # decode a batch one picture at a time: the final decode of a big batch (SDXL at 1024²)
+        # would otherwise run out of memory after all the denoising was done; costs ~nothing
+        vae.enable_slicing()
     if options.tiny_autoencoder:
         from diffusers import AutoencoderTiny
 

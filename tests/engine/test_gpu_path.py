@@ -359,3 +359,17 @@ def test_fp16_loads_the_fp16_files_when_the_repository_has_them(
     assert asked[1:] == ["fp16", None], "falls back to the full files"
     load_pipeline("org/model", PRESETS["sd15"], torch.float32)
     assert asked[-1] is None
+
+
+def test_a_batch_is_decoded_one_picture_at_a_time_on_a_gpu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SDXL at batch 8 used to run out of memory in the final decode, after all the denoising."""
+    pipe = build_tiny_pipeline()
+    monkeypatch.setattr(type(pipe), "to", lambda self, *a, **k: self)  # no card here
+    assert not pipe.vae.use_slicing
+    apply_options(pipe, EngineOptions(model="tiny"), "cuda", torch.float16)
+    assert pipe.vae.use_slicing
+    cpu = build_tiny_pipeline()
+    apply_options(cpu, EngineOptions(model="tiny"), "cpu", torch.float32)
+    assert not cpu.vae.use_slicing, "on the CPU a batch decodes at once (faster)"
