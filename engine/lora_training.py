@@ -53,18 +53,24 @@ class LoraResult:
     plot: Path | None = None
     grid: Path | None = None
 
-    def _tenths(self) -> tuple[float, float]:
-        tenth = max(1, len(self.losses) // 10)
-        return sum(self.losses[:tenth]) / tenth, sum(self.losses[-tenth:]) / tenth
-
     def summary(self) -> str:
-        first, last = self._tenths()
-        return f"{first:.4f} → {last:.4f}"
+        return loss_summary(self.losses)
 
     def falling(self) -> bool:
         """Did the loss fall (mean of the last tenth below the first tenth)?"""
-        first, last = self._tenths()
+        first, last = tenths(self.losses)
         return last < first
+
+
+def tenths(losses: list[float]) -> tuple[float, float]:
+    """The mean loss of the first and of the last tenth of the steps."""
+    tenth = max(1, len(losses) // 10)
+    return sum(losses[:tenth]) / tenth, sum(losses[-tenth:]) / tenth
+
+
+def loss_summary(losses: list[float]) -> str:
+    first, last = tenths(losses)
+    return f"{first:.4f} → {last:.4f}"
 
 
 def examples(folder: Path) -> list[tuple[Path, str]]:

@@ -29,7 +29,14 @@ from typing import Any
 
 from tqdm import tqdm
 
-from engine.lora_training import IMAGE_SUFFIXES, LoraRecipe, _grid, _plot, denoising_loss
+from engine.lora_training import (
+    IMAGE_SUFFIXES,
+    LoraRecipe,
+    _grid,
+    _plot,
+    denoising_loss,
+    loss_summary,
+)
 from engine.styles import StyleError
 
 log = logging.getLogger(__name__)
@@ -266,8 +273,7 @@ def teach_word(
         method=method,
         base=base,
         steps=len(losses),
-        loss=f"{_mean(losses[: max(1, len(losses) // 10)]):.4f} → "
-        f"{_mean(losses[-max(1, len(losses) // 10) :]):.4f}",
+        loss=loss_summary(losses),
         pictures=len(framed),
         taught_at=time.strftime("%Y-%m-%d %H:%M"),
         losses=losses,
@@ -282,10 +288,6 @@ def teach_word(
     meta = {k: v for k, v in asdict(taught).items() if k not in ("folder", "losses")}
     (target / "word.json").write_text(json.dumps(meta, indent=1))
     return taught
-
-
-def _mean(values: list[float]) -> float:
-    return sum(values) / max(1, len(values))
 
 
 def taught_words(folder: Path) -> list[TaughtWord]:
