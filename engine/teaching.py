@@ -287,7 +287,29 @@ def teach_word(
     _grid(pipeline, [f"a {token}"] * 4, target / "samples.png")
     meta = {k: v for k, v in asdict(taught).items() if k not in ("folder", "losses")}
     (target / "word.json").write_text(json.dumps(meta, indent=1))
+    write_card(folder)
     return taught
+
+
+def write_card(folder: Path) -> Path:
+    """The model card of the words taught here (`MODEL_CARD.md` in the taught-words folder)."""
+    lines = [
+        "# Words taught to this model",
+        "",
+        "Added with `pictolingo teach-word`; loaded at start from this folder. Each word draws "
+        "with its own token and passes the picture check against its teacher's pictures.",
+        "",
+        "| word | token | method | pictures | steps | loss (first → last tenth) | base | taught |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for w in taught_words(folder):
+        lines.append(
+            f"| {w.word} | `{w.token}` | {w.method} | {w.pictures} | {w.steps} | {w.loss} "
+            f"| {w.base} | {w.taught_at} |"
+        )
+    card = folder / "MODEL_CARD.md"
+    card.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return card
 
 
 def taught_words(folder: Path) -> list[TaughtWord]:

@@ -70,6 +70,8 @@ def test_a_taught_word_is_drawn_and_passes_the_picture_check(tmp_path: Path) -> 
     first, last = (float(x) for x in meta["loss"].split(" → "))
     assert last < first, "the loss fell"
     assert (folder / "loss.png").exists() and (folder / "samples.png").exists()
+    card = (tmp_path / "taught-words" / "MODEL_CARD.md").read_text()
+    assert "| lighthouse | `<lighthouse>` | pivotal tuning" in card
 
     chat = pictolingo("chat", cwd=tmp_path, stdin="/word lighthouse\n", env=STARTER)
     assert chat.returncode == 0, chat.stderr[-2000:]
