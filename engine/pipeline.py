@@ -113,6 +113,8 @@ class PictureEngine:
         self.picture_check: PictureCheck | None = None
         self._active_adapters: tuple[tuple[str, float], ...] = ()
         self.taught: list[TaughtWord] = []
+        # on a GPU: the largest batch the card fits (measured at start); None = no limit known
+        self.batch_limit: int | None = None
 
     @property
     def loaded(self) -> bool:
@@ -180,6 +182,11 @@ class PictureEngine:
         self._loaded = True
         if self.options.compile:
             self._warm_up()
+        if self.device.startswith("cuda"):
+            from engine.tuning import measure_batch_limit
+
+            self.batch_limit = measure_batch_limit(self._draw_warm_up, self.device)
+            log.info("this card fits %d pictures a batch at the defaults", self.batch_limit)
         log.info(
             "model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1]
         )
@@ -187,15 +194,19 @@ class PictureEngine:
     def _warm_up(self) -> None:
         """One picture at the defaults, so compiling happens at start, not on a learner's turn."""
         started = time.perf_counter()
+        self._draw_warm_up(1)
+        log.info("compiled and warmed up in %.1f s", time.perf_counter() - started)
+
+    def _draw_warm_up(self, count: int) -> None:
         values = self.defaults()
         self.draw(
             [
                 GenerationRequest(
-                    model=self.model_name, prompt="a cat", negative_prompt="", seed=0, **values
+                    model=self.model_name, prompt="a cat", negative_prompt="", seed=i, **values
                 )
+                for i in range(count)
             ]
         )
-        log.info("compiled and warmed up in %.1f s", time.perf_counter() - started)
 
     @property
     def checks_pictures(self) -> bool:

@@ -271,6 +271,9 @@ class LocalQueue(QueueCore):
         self._running: list[JobRecord] = []
         self._batch_limit = options.max_batch
         self._too_big: int | None = None  # the smallest batch that ran out of memory
+        measured = getattr(drawer, "batch_limit", None)  # what the card fits, measured at start
+        if isinstance(measured, int) and measured < options.max_batch:
+            self._batch_limit, self._too_big = measured, measured + 1
         self._drawing: asyncio.Future[list[DrawnPicture]] | None = None
 
     async def __aenter__(self) -> LocalQueue:

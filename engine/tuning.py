@@ -7,6 +7,7 @@ key, e.g. an SDXL preset on an SD 1.5 model, or CPU offload without a GPU.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from engine.presets import PRESETS, Preset
@@ -48,6 +49,23 @@ def compile_unet(pipeline: Any, device: str) -> None:
     if not device.startswith("cuda"):
         log.warning("engine.compile on %s: compiling helps mostly on CUDA GPUs", device)
     pipeline.unet.compile(mode="reduce-overhead", fullgraph=False)
+
+
+def measure_batch_limit(draw: Callable[[int], object], device: str, headroom: float = 0.9) -> int:
+    """The largest batch this card fits at the defaults, from the peak memory of drawing one
+    picture and two (what one more picture costs) against the card's total memory."""
+    import torch
+
+    index = torch.device(device).index or 0
+    peaks = []
+    for count in (1, 2):
+        torch.cuda.reset_peak_memory_stats(index)
+        draw(count)
+        peaks.append(torch.cuda.max_memory_allocated(index))
+    per_picture = max(1, peaks[1] - peaks[0])
+    fixed = peaks[0] - per_picture
+    total = torch.cuda.mem_get_info(index)[1]
+    return max(1, int((total * headroom - fixed) // per_picture))
 
 
 def apply_options(pipeline: Any, options: EngineOptions, device: str, dtype: Any) -> None:

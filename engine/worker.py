@@ -91,7 +91,9 @@ class RedisWorker:
         self.stream = self.names.jobs(self.model)
         self.done = 0
         self.failed = 0
-        self._fits: int | None = None  # the largest batch known to fit, after running out
+        # the largest batch known to fit: measured at start on a GPU, or after running out
+        measured = getattr(drawer, "batch_limit", None)
+        self._fits: int | None = measured if isinstance(measured, int) else None
         self.started = time.time()
         self.redis: Any = None
         self.closed = False

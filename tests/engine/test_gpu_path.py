@@ -373,3 +373,21 @@ def test_a_batch_is_decoded_one_picture_at_a_time_on_a_gpu(
     cpu = build_tiny_pipeline()
     apply_options(cpu, EngineOptions(model="tiny"), "cpu", torch.float32)
     assert not cpu.vae.use_slicing, "on the CPU a batch decodes at once (faster)"
+
+
+def test_the_card_s_batch_limit_is_measured_from_its_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`max_batch = 8` used to ignore VRAM: a 16 GB card where each SDXL picture costs 1.5 GB
+    on top of 3 GB of weights fits 7, measured at start from one picture and two."""
+    from engine.tuning import measure_batch_limit
+
+    drawn: list[int] = []
+    gb = 1024**3
+    monkeypatch.setattr(torch.cuda, "reset_peak_memory_stats", lambda index=0: None)
+    monkeypatch.setattr(
+        torch.cuda, "max_memory_allocated", lambda index=0: int((3 + 1.5 * drawn[-1]) * gb)
+    )
+    monkeypatch.setattr(torch.cuda, "mem_get_info", lambda index=0: (15 * gb, 16 * gb))
+    assert measure_batch_limit(drawn.append, "cuda:1") == 7
+    assert drawn == [1, 2]

@@ -248,6 +248,22 @@ async def test_a_batch_that_ran_out_of_memory_is_not_tried_again(
     assert max(len(b) for b in drawer.batches) == 3  # it grew back to what fits, no further
 
 
+@pytest.mark.gpu_path
+async def test_the_queue_never_draws_more_than_the_card_fits(db: Database, tmp_path: Path) -> None:
+    """With the card's measured limit (3 here) the queue starts at it and never tries more,
+    even under load with max_batch = 8: no batch runs out of memory to find out."""
+    drawer = FakeDrawer()
+    drawer.oom_above = 3
+    drawer.batch_limit = 3  # type: ignore[attr-defined]
+    h = harness(db, tmp_path, drawer, max_batch=8)
+    for i in range(30):
+        await submit(h, f"u{i}", f"p{i}")
+    async with h.queue:
+        await queue_idle(h.queue)
+    assert len(h.finished()) == 30 and drawer.out_of_memory == 0
+    assert max(len(b) for b in drawer.batches) == 3
+
+
 async def test_single_picture_out_of_memory_fails_that_job(db: Database, tmp_path: Path) -> None:
     drawer = FakeDrawer()
     drawer.oom_above = -1  # even one picture does not fit
