@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.presets import PRESETS
-from engine.starter.dataset import load_concepts, load_pictures
+from engine.starter.dataset import DATA_DIR, load_concepts, load_pictures
 from engine.starter.evaluate import StarterEvaluator, pipeline_drawer
 
 Progress = Callable[[str], None]
@@ -43,6 +43,7 @@ def evaluate(
     limit: int = 0,
     quick: bool = False,
     progress: Progress = print,
+    data_dir: Path | None = None,
 ) -> dict[str, Any]:
     """The numbers `pictolingo eval --json` prints, at the starter preset's defaults.
 
@@ -52,7 +53,7 @@ def evaluate(
     preset = PRESETS["starter"]
     pipe = _pipeline(model_dir)
     _use(pipe, preset.scheduler)
-    pictures, concepts = load_pictures(), load_concepts()
+    pictures, concepts = load_pictures(data_dir or DATA_DIR), load_concepts(data_dir or DATA_DIR)
     images = pictures.images
     evaluator = StarterEvaluator(
         pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance),
