@@ -182,11 +182,10 @@ def learn_token(
     table.requires_grad_(True)
     optimizer = torch.optim.AdamW([table], lr=recipe.learning_rate, weight_decay=0.0)
     noise_schedule: Any = DDPMScheduler.from_config(pipeline.scheduler.config)
-    keep = torch.ones(len(table), dtype=torch.bool)
+    keep = torch.ones(len(table), dtype=torch.bool, device=table.device)
     keep[new_id] = False
     rng = random.Random(recipe.seed)
     losses: list[float] = []
-    encoder.train()
     with tqdm(
         total=recipe.steps, desc=f"teaching {token}", unit="step", disable=not show_progress
     ) as bar:
@@ -207,7 +206,6 @@ def learn_token(
             bar.set_postfix(loss=f"{sum(losses[-20:]) / len(losses[-20:]):.4f}")
             bar.update()
     table.requires_grad_(False)
-    encoder.eval()
     return losses
 
 
