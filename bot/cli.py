@@ -8,11 +8,13 @@ import signal
 import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.cli_common import ConfigOption, fail, settings_or_exit
+from bot.cli_training import MODEL_TOOLS
+from bot.config import ConfigError, Settings
 
 app = typer.Typer(
     add_completion=False,
@@ -20,22 +22,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Pictolingo: learn English words from pictures.",
 )
-
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="Config file (default: ./config.toml).")
-]
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"pictolingo: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def settings_or_exit(config: Path | None, **overrides: Any) -> Settings:
-    try:
-        return load_settings(config, **overrides)
-    except ConfigError as exc:
-        fail(str(exc))
 
 
 def secret_values(settings: Settings) -> list[str]:
@@ -353,4 +339,5 @@ def main() -> None:  # pragma: no cover - console script entry
     app()
 
 
-import bot.cli_training  # noqa: E402, F401  (registers train-starter, train-lora, teach-word)
+for _name, _command in MODEL_TOOLS.items():  # train-starter, train-lora, teach-word
+    app.command(_name)(_command)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.cli import ConfigOption, app, fail, settings_or_exit
+from bot.cli_common import ConfigOption, fail, settings_or_exit
 
 
-@app.command("train-starter")
 def train_starter(
     run_dir: Annotated[Path, typer.Option(help="Checkpoints, loss curve and samples.")] = Path(
         "runs/starter"
@@ -56,7 +56,6 @@ def train_starter(
     )
 
 
-@app.command("train-lora")
 def train_lora_command(
     data: Annotated[Path, typer.Option(help="Folder of pictures (+ same-name .txt captions).")],
     out: Annotated[Path, typer.Option(help="The LoRA file to write (.safetensors).")],
@@ -122,7 +121,6 @@ def train_lora_command(
     )
 
 
-@app.command("teach-word")
 def teach_word_command(
     word: Annotated[str, typer.Argument(help="The new word, e.g. zebu.")],
     pictures: Annotated[Path, typer.Option(help="A folder of 5–20 pictures of it.")],
@@ -163,3 +161,10 @@ def teach_word_command(
         f"samples: {taught.folder / 'samples.png'}\n"
         "Restart the bot; then /word " + taught.word
     )
+
+
+MODEL_TOOLS: dict[str, Callable[..., None]] = {
+    "train-starter": train_starter,
+    "train-lora": train_lora_command,
+    "teach-word": teach_word_command,
+}

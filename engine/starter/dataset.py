@@ -39,7 +39,7 @@ def build(out_dir: Path = DATA_DIR, cache: Path = ART_CACHE) -> list[Concept]:
     from tqdm import tqdm
 
     from engine.starter import artwork, catalogue
-    from engine.starter.evaluate import PARAPHRASES
+    from engine.starter.paraphrases import PARAPHRASES
 
     # the evaluation's paraphrases stay unseen by the text side (names are the learner's)
     held_out = set(PARAPHRASES)
