@@ -32,7 +32,7 @@ def train_starter(
     ] = None,
 ) -> None:
     """Train the offline starter model (resumable: run it again to continue; on a new
-    machine it goes on from engine/starter/training/resume.pt)."""
+    machine it goes on from engine/starter/data/grown/resume.pt)."""
     from engine.starter import MODEL_DIR
     from engine.starter.recipe import Recipe
     from engine.starter.train import StarterTrainer

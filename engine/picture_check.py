@@ -78,12 +78,10 @@ class ConceptCheck:
 
     def scores(self, images: list[Any], subjects: list[str]) -> list[tuple[int, float]]:
         """(rank of the subject among concepts, its similarity) per image; rank -1: unknown."""
-        from engine.starter.evaluate import features
+        from engine.starter.evaluate import closest_per_owner, features
 
         per_picture = features(images) @ self.reference.T
-        similarity = np.full((len(images), len(self.names)), -np.inf, dtype=per_picture.dtype)
-        for row, values in enumerate(per_picture):
-            np.maximum.at(similarity[row], self.owners, values)
+        similarity = closest_per_owner(per_picture, self.owners, len(self.names))
         found = []
         for row, subject in zip(similarity, subjects, strict=True):
             target = self.index.get(subject)

@@ -38,6 +38,17 @@ def features(images: Sequence[Any]) -> np.ndarray:
     return np.stack(rows)
 
 
+def closest_per_owner(similarity: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    """(images, pictures) similarities → (images, concepts): each concept as near as its
+    nearest picture (one per style, or a teacher's photos); -inf for a concept with none."""
+    order = np.argsort(owners, kind="stable")
+    sorted_owners = owners[order]
+    starts = np.flatnonzero(np.r_[True, sorted_owners[1:] != sorted_owners[:-1]])
+    result = np.full((len(similarity), count), -np.inf, dtype=similarity.dtype)
+    result[:, sorted_owners[starts]] = np.maximum.reduceat(similarity[:, order], starts, axis=1)
+    return result
+
+
 def topk_hits(
     generated: np.ndarray,
     reference: np.ndarray,
@@ -49,10 +60,7 @@ def topk_hits(
     several reference pictures, one per style, is as near as its nearest picture)."""
     similarity = generated @ reference.T
     if owners is not None:
-        per_concept = np.full((len(generated), int(owners.max()) + 1), -np.inf, np.float32)
-        for concept in np.unique(owners):
-            per_concept[:, concept] = similarity[:, owners == concept].max(axis=1)
-        similarity = per_concept
+        similarity = closest_per_owner(similarity, owners, int(owners.max()) + 1)
     order = np.argsort(-similarity, axis=1)
     hits = {}
     for k in ks:

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 CHECKPOINT_EVERY = 250
 # A small copy of an unfinished run, committed so another machine can go on with it: the
 # finished autoencoder and the UNet's EMA weights in fp16 (the optimizer starts afresh).
-PORTABLE = Path(__file__).parent / "training" / "resume.pt"
+PORTABLE = Path(__file__).parent / "data" / "grown" / "resume.pt"
 
 
 @dataclass
