@@ -144,8 +144,13 @@ class RedisQueue(QueueCore):
         elif kind == "progress":
             self._emit(JobEvent("progress", job, fraction=float(text(fields, "fraction", "0"))))
         elif kind == "failed":
-            await self.jobs.fail([job.id], text(fields, "error", "engine"))
-            self._emit(JobEvent("failed", job, error=text(fields, "error", "engine")))
+            # its twins waiting for this picture (never sent, see `undispatched`) fail with it:
+            # the same picture was tried `max_attempts` times or cannot fit on the card
+            error = text(fields, "error", "engine")
+            group = await self._with_twins(job)
+            await self.jobs.fail([j.id for j in group], error)
+            for member in group:
+                self._emit(JobEvent("failed", member, error=error))
         elif kind == "done":
             await self._done(job, fields)
 
@@ -157,10 +162,7 @@ class RedisQueue(QueueCore):
             self._emit(JobEvent("failed", job, error="engine"))
             return
         picture = picture_from(fields, png)
-        group = [
-            job,
-            *(j for j in await self.jobs.waiting_with_key(job.cache_key) if j.id != job.id),
-        ]
+        group = await self._with_twins(job)
         now = time.monotonic()
         started = self._started.pop(job.id, None)
         if started is not None:
@@ -170,6 +172,11 @@ class RedisQueue(QueueCore):
             self._finished.append(now)
             self.drawn_images += 1
         await self.redis.delete(key)  # stored (or refused) on this side now
+
+    async def _with_twins(self, job: JobRecord) -> list[JobRecord]:
+        """The job and the identical requests waiting for its picture."""
+        twins = await self.jobs.waiting_with_key(job.cache_key)
+        return [job, *(j for j in twins if j.id != job.id)]
 
     def seconds_per_picture(self) -> float:
         """The workers' pace: one picture's drawing time, shared by the workers busy lately."""

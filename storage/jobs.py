@@ -196,12 +196,20 @@ class JobStore:
 
     # ---- the Redis outbox -------------------------------------------------------------------
     async def undispatched(self, limit: int = 100) -> list[JobRecord]:
+        """Jobs to send to the workers: one per picture. A job whose identical twin (same
+        cache key) is out already waits for the twin's picture instead of being drawn again;
+        so does every twin after the first in this list."""
         rows = await self.db.fetchall(
-            "SELECT * FROM jobs WHERE state = 'queued' AND dispatched_at IS NULL "
-            "ORDER BY priority, turn, id LIMIT ?",
+            "SELECT * FROM jobs AS job WHERE job.state = 'queued' AND job.dispatched_at IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM jobs AS twin WHERE twin.cache_key = job.cache_key "
+            "AND twin.state IN ('queued', 'running') AND twin.dispatched_at IS NOT NULL) "
+            "ORDER BY job.priority, job.turn, job.id LIMIT ?",
             (limit,),
         )
-        return [_record(r) for r in rows]
+        first: dict[str, JobRecord] = {}
+        for row in rows:
+            first.setdefault(row["cache_key"], _record(row))
+        return list(first.values())
 
     async def mark_dispatched(self, job_ids: list[int]) -> None:
         await self.db.executemany(

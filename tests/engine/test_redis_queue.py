@@ -326,3 +326,28 @@ async def test_a_batch_longer_than_the_claim_time_is_not_taken_over(
     assert pictures_for(platform, learners[0].chat_id) == 1
     assert idle.batches == [], "the other worker did not draw it again"
     await crew.close()
+
+
+@pytest.mark.gpu_path
+async def test_a_class_asking_for_the_same_word_gets_one_drawing(
+    redis_app: App, redis_server: tuple[str, Any, Path]
+) -> None:
+    """Identical requests used to go to the workers once each (a class of 30 asking for "apple"
+    drew it 30 times on as many GPUs); now one goes out and the others wait for its picture."""
+    url = redis_server[0]
+    platform = RecordingSender()
+    await redis_app.courier.attach(platform)
+    learners = [Person(redis_app, f"kid{i}", f"kid{i}") for i in range(5)]
+    for learner in learners:
+        assert "Drawing" in (await learner.say("/word apple"))[0].text
+    for _ in range(40):  # the outbox pump has had time to send everything it would
+        await asyncio.sleep(0.05)
+    assert await stream_length(url) == 1
+    crew = Crew(url)
+    drawers = [FakeDrawer(seconds_per_batch=0.1), FakeDrawer(seconds_per_batch=0.1)]
+    for number, drawer in enumerate(drawers):
+        crew.start(drawer, f"gpu-{number}")
+    await settle(redis_app, platform, learners)
+    assert [pictures_for(platform, p.chat_id) for p in learners] == [1] * 5
+    assert sum(len(batch) for d in drawers for batch in d.batches) == 1
+    await crew.close()

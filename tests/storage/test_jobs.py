@@ -64,3 +64,13 @@ async def test_released_delivery_can_be_claimed_again(jobs: JobStore) -> None:
     assert await jobs.claim_delivery(job)
     await jobs.release_delivery(job)
     assert await jobs.claim_delivery(job)
+
+
+async def test_the_outbox_sends_one_job_per_picture(jobs: JobStore) -> None:
+    first, twin = await add(jobs, "a", "apple"), await add(jobs, "b", "apple")
+    other = await add(jobs, "c", "cat")
+    assert [j.id for j in await jobs.undispatched()] == [first, other]
+    await jobs.mark_dispatched([first, other])
+    assert await jobs.undispatched() == [], "the twin waits while the first one is out"
+    await jobs.cancel(first, "a")
+    assert [j.id for j in await jobs.undispatched()] == [twin], "it goes out if the first can't"
