@@ -318,10 +318,13 @@ async def run_bench(
                 )
             )
         if shutil.which("redis-server"):
-            from bench.workers import worker_scaling
+            from bench.workers import redis_memory, worker_scaling
 
             progress("1, 2 and 3 workers behind Redis (fixed-time engines)")
             results.update(await worker_scaling(jobs=30 if quick else 90))
+            progress("Redis memory per 1,000 pictures of this model's size")
+            png = (await asyncio.to_thread(engine.draw, requests[:1]))[0].png
+            results.update(await redis_memory(png, pictures=50 if quick else 200))
         from bench.web_load import run_web_load
 
         crowd = 30 if quick else 100
@@ -330,4 +333,7 @@ async def run_bench(
         results["web_learners"] = crowd
         results["web_ack_p99_ms"] = load["web_ack_p99_ms"]
         results["web_picture_p99_s"] = load["web_picture_p99_s"]
+    from bench.gpu import gpu_figures  # last: it unloads the engine to try other settings
+
+    results.update(await asyncio.to_thread(gpu_figures, engine, requests, progress))
     return results

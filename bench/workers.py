@@ -56,10 +56,11 @@ def local_redis(
 
 
 class FixedTimeEngine:
-    """Takes `seconds` per picture and returns a tiny PNG, like a busy GPU."""
+    """Takes `seconds` per picture and returns a PNG (a tiny one unless given), like a busy GPU."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, png: bytes = b"") -> None:
         self.seconds = seconds
+        self.png = png
 
     def draw(
         self, requests: list[GenerationRequest], on_progress: ProgressCallback | None = None
@@ -69,16 +70,20 @@ class FixedTimeEngine:
         from PIL import Image
 
         time.sleep(self.seconds * len(requests))
-        buffer = io.BytesIO()
-        Image.new("RGB", (16, 16), (250, 180, 0)).save(buffer, format="PNG")
-        png = buffer.getvalue()
+        png = self.png
+        if not png:
+            buffer = io.BytesIO()
+            Image.new("RGB", (16, 16), (250, 180, 0)).save(buffer, format="PNG")
+            png = buffer.getvalue()
         return [DrawnPicture(png, 16, 16, r.seed, r.to_dict(), True, "bench") for r in requests]
 
     def interrupt(self) -> None:
         return None
 
 
-async def _throughput(url: str, workers: int, jobs: int, seconds: float, prefix: str) -> float:
+async def _throughput(
+    url: str, workers: int, jobs: int, seconds: float, prefix: str, png: bytes = b""
+) -> float:
     import redis.asyncio as aioredis
 
     from engine.redis_wire import Names
@@ -90,7 +95,12 @@ async def _throughput(url: str, workers: int, jobs: int, seconds: float, prefix:
     stop = asyncio.Event()
     crew = [
         RedisWorker(
-            FixedTimeEngine(seconds), url, name=f"w{i}", max_batch=1, names=names, model="bench"
+            FixedTimeEngine(seconds, png),
+            url,
+            name=f"w{i}",
+            max_batch=1,
+            names=names,
+            model="bench",
         )
         for i in range(workers)
     ]
@@ -127,4 +137,39 @@ async def worker_scaling(jobs: int = 60, seconds: float = 0.1) -> dict[str, Any]
         "workers_3_jobs_per_s": round(rates[3], 2),
         "workers_3_vs_1": round(rates[3] / rates[1], 2),
         "workers_ideal_jobs_per_s_each": round(1 / seconds, 2),
+    }
+
+
+async def redis_memory(png: bytes, pictures: int = 200) -> dict[str, Any]:
+    """Redis memory per 1,000 pictures of this size: while they wait for the bot, and after it
+    took them (what stays: the events); beside the naive wire, the PNG inside each event."""
+    import redis.asyncio as aioredis
+
+    from engine.redis_wire import Names, event_fields
+
+    def per_thousand(used: int) -> float:
+        return round(used / pictures * 1000 / 2**20, 1)
+
+    with local_redis() as (url, _):
+        client: Any = aioredis.from_url(url)
+        try:
+            baseline = int((await client.info("memory"))["used_memory"])
+            await _throughput(url, 1, pictures, 0.0, "memory", png)
+            waiting = int((await client.info("memory"))["used_memory"]) - baseline
+            keys = [key async for key in client.scan_iter(match="memory:png:*")]
+            await client.delete(*keys)  # what the bot does once a picture is stored
+            delivered = int((await client.info("memory"))["used_memory"]) - baseline
+            naive = Names("naive")
+            async with client.pipeline(transaction=False) as pipe:
+                for job in range(pictures):
+                    pipe.xadd(naive.events, event_fields(job, "done", "w", png=png))
+                await pipe.execute()
+            inline = int((await client.info("memory"))["used_memory"]) - baseline - delivered
+        finally:
+            await client.aclose()
+    return {
+        "redis_png_kb": round(len(png) / 1024, 1),
+        "redis_mb_per_1000_waiting": per_thousand(waiting),
+        "redis_mb_per_1000_delivered": per_thousand(delivered),
+        "redis_mb_per_1000_delivered_naive_png_in_events": per_thousand(inline),
     }
