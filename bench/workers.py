@@ -156,7 +156,7 @@ async def redis_memory(png: bytes, pictures: int = 200) -> dict[str, Any]:
             baseline = int((await client.info("memory"))["used_memory"])
             await _throughput(url, 1, pictures, 0.0, "memory", png)
             waiting = int((await client.info("memory"))["used_memory"]) - baseline
-            keys = [key async for key in client.scan_iter(match="memory:png:*")]
+            keys = [key async for key in client.scan_iter(match=Names("memory").all_pictures)]
             await client.delete(*keys)  # what the bot does once a picture is stored
             delivered = int((await client.info("memory"))["used_memory"]) - baseline
             naive = Names("naive")

@@ -41,6 +41,10 @@ class Names:
         """The PNG of a finished job, kept apart from the events stream until delivered."""
         return f"{self.prefix}:png:{job_id}"
 
+    @property
+    def all_pictures(self) -> str:
+        return f"{self.prefix}:png:*"
+
     def worker(self, name: str) -> str:
         return f"{self.prefix}:worker:{name}"
 
