@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -126,10 +127,13 @@ def test_the_lcm_preset_draws_with_its_lora(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_compile_keeps_styles_switching(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compile_keeps_styles_switching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     """`compile = true` used to wrap the UNet before the styles loaded: the style stayed on for
     plain pictures and every styled request failed. Compiled (in place, after the LoRAs, with
-    torch's eager backend standing in for the GPU compiler) it switches as without."""
+    torch's eager backend standing in for the GPU compiler) it switches as without; and the
+    first (compiling) picture is drawn at start, not on a learner's turn."""
     out = quick_lora(tmp_path, "style")
     compiled: list[dict[str, object]] = []
     real = torch.nn.Module.compile
@@ -143,8 +147,10 @@ def test_compile_keeps_styles_switching(tmp_path: Path, monkeypatch: pytest.Monk
     plain = PictureEngine(EngineOptions(model="tiny", loras=styles))
     plain.load()
     fast = PictureEngine(EngineOptions(model="tiny", loras=styles, compile=True))
-    fast.load()
+    with caplog.at_level(logging.INFO, logger="engine.pipeline"):
+        fast.load()
     assert compiled == [{"mode": "reduce-overhead", "fullgraph": False}]
+    assert "compiled and warmed up" in caplog.text
     styled = (("class", 1.0),)
     assert fast.draw([tiny_request()])[0].png == plain.draw([tiny_request()])[0].png
     assert fast.draw([tiny_request(styled)])[0].png == plain.draw([tiny_request(styled)])[0].png
