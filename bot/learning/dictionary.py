@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import shutil
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 
 from bot.learning.chinese import ChineseGloss
 from bot.learning.countability import simple_example
+from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import form_of, forms_near, plural_noun, real_form
 from bot.learning.plain import WORDNET_POS, Plain, learner_definitions
 from engine.wordnet import Sense, WordNet
@@ -149,8 +151,15 @@ class Dictionary:
                 self._cefr = None
             if self.chinese.available():
                 self.chinese.load()
-        self.vocabulary()
-        self._words_by_level()
+        # derived from WordNet and CEFR-J once, then read from disk (see derived.py)
+        files = tuple(sorted(self.wordnet.root.glob("index.*")))
+        key = fingerprint(("cefrpy",), (sys.modules[__name__],), files)
+        self._vocabulary, self._sounds, self._by_level = load_or_build(
+            "vocabulary", key, self._derived
+        )
+
+    def _derived(self) -> tuple[list[str], list[str], dict[int, list[str]]]:
+        return self.vocabulary(), self._sounds, self._words_by_level()
 
     # ---- facts about one word
     def senses(self, word: str) -> list[Sense]:
