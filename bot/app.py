@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -14,19 +16,19 @@ from bot.adapters.base import FileLock
 from bot.config import Settings
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.flood import FloodGuard
-from bot.conversation.services import Services
+from bot.conversation.services import Readiness, Services
 from bot.learning.dictionary import Dictionary
 from bot.learning.quiz import QuizMaster
 from bot.learning.speech import Speaker
+from bot.loading import AfterLoading, load_the_rest, refuse_unchecked
 from bot.pictures.courier import Courier
 from bot.pictures.illustrator import DrawingDefaults, Illustrator
 from engine.options import EngineOptions
 from engine.pipeline import PictureEngine
 from engine.prompt_filter import PromptFilter
 from engine.queue import Drawer, GenerationQueue, LocalQueue, QueueOptions
-from engine.resolver import Resolver, resolver_for
+from engine.resolver import OpenResolver, Resolver, resolver_for
 from engine.teaching import taught_words
-from engine.tuning import EngineOptionError
 from storage.buttons import ButtonStore
 from storage.challenges import ChallengeStore
 from storage.clock import Clock, SystemClock
@@ -161,16 +163,6 @@ async def _drawer(
     return engine, engine
 
 
-def refuse_unchecked(settings: Settings, engine: PictureEngine) -> None:
-    """Fail closed would refuse every picture after the GPU drew it: say so at start, once."""
-    if not engine.checks_pictures and not settings.safety.allow_unchecked_images:
-        raise EngineOptionError(
-            f"safety.image_checker: {settings.engine.model} has no safety checker, so every "
-            "picture would be refused; set it to a StableDiffusionSafetyChecker folder or hub "
-            "id (or safety.allow_unchecked_images = true, never for children)"
-        )
-
-
 def _queue(
     settings: Settings, jobs: JobStore, images: ImageStore, drawer: Drawer | None, clock: Clock
 ) -> GenerationQueue:
@@ -230,8 +222,10 @@ async def open_app(
     engine: PictureEngine | None = None,
     dictionary: Dictionary | None = None,
     lock: bool = True,
+    background: bool = False,
 ) -> AsyncIterator[App]:
-    """Everything but the platform adapters, ready to use; stopped cleanly on exit."""
+    """Everything but the platform adapters, ready to use; stopped cleanly on exit. With
+    `background`, it answers at once and loads the dictionary and the model meanwhile."""
     clock = clock or SystemClock()
     if settings.safety.allow_unchecked_images:
         log.warning(
@@ -240,16 +234,24 @@ async def open_app(
         )
     if dictionary is None:
         dictionary = Dictionary()
-        await asyncio.to_thread(dictionary.load)
+        if not background:
+            await asyncio.to_thread(dictionary.load)
     settings.data.dir.mkdir(parents=True, exist_ok=True)
     async with AsyncExitStack() as stack:
         if lock:
             stack.enter_context(instance_lock(settings.data.dir))
-        drawer, engine = await _drawer(settings, drawer, engine)
         taught = taught_words(Path(settings.engine.taught_words))
-        resolver = await asyncio.to_thread(
-            resolver_for, settings.engine.model, dictionary.wordnet, taught
-        )
+        loading, loaded = (Readiness(), threading.Event()) if background else (None, None)
+        if loading is None:
+            drawer, engine = await _drawer(settings, drawer, engine)
+            resolver = await asyncio.to_thread(
+                resolver_for, settings.engine.model, dictionary.wordnet, taught
+            )
+        else:  # the model loads behind the first answers: a picture waits for it
+            resolver = OpenResolver(taught)  # what it can draw is known once it has loaded
+            if drawer is None and settings.queue.backend != "redis":
+                engine = engine or PictureEngine(engine_options(settings))
+                drawer = AfterLoading(engine, loaded)  # type: ignore[arg-type]
         illustrator = _illustrator(
             settings, engine or PictureEngine(engine_options(settings)), resolver, dictionary
         )
@@ -262,6 +264,22 @@ async def open_app(
             illustrator,
             lambda jobs, images: _queue(settings, jobs, images, drawer, clock),
         )
+        services.loading = loading
         await stack.enter_async_context(services.queue)
         courier = await stack.enter_async_context(Courier(services))
+        if loading is not None and loaded is not None:
+            task = asyncio.create_task(
+                load_the_rest(settings, dictionary, engine, illustrator, taught, loading, loaded),
+                name="loading",
+            )
+            stack.push_async_callback(_stop_loading, task, loaded)
         yield App(settings, services, Dialogue(services), courier, engine)
+
+
+async def _stop_loading(task: asyncio.Task[None], loaded: threading.Event) -> None:
+    """Leaving while the model still loads: nothing waits for it (its thread is a daemon),
+    and a picture waiting for it stops waiting (it is drawn at the next start)."""
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    loaded.set()

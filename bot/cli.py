@@ -76,12 +76,19 @@ async def _chat(settings: Settings, *, user: str, locale: str, teacher: bool) ->
 
     from bot.adapters.terminal import TerminalAdapter
     from bot.app import open_app
+    from bot.loading import announce_when_ready
 
     interactive = sys.stdin.isatty()
     console = Console(stderr=True)
-    with console.status(f"Loading the picture model ({settings.engine.model})…"):
-        app_context = open_app(settings)
-        application = await app_context.__aenter__()
+    app_context = open_app(settings, background=True)
+    application = await app_context.__aenter__()
+    loading = application.services.loading
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(
+        announce_when_ready(loading, console.print if interactive else _quiet, stop)
+        if loading is not None
+        else stop.wait()
+    )
     try:
         adapter = TerminalAdapter(
             application.dialogue,
@@ -94,12 +101,23 @@ async def _chat(settings: Settings, *, user: str, locale: str, teacher: bool) ->
         await application.courier.attach(adapter)
         if interactive:
             console.print(
-                "Pictolingo is ready. Try [bold]/word apple[/bold]; "
-                "type a button's number to press it, /quit to leave."
+                "Pictolingo is here. Try [bold]/word apple[/bold]; type a button's number to "
+                f"press it, /quit to leave. (Loading the dictionary and {settings.engine.model} "
+                "model: your first picture waits for it.)"
             )
-        await adapter.run(sys.stdin, interactive=interactive)
+        chatting = asyncio.create_task(adapter.run(sys.stdin, interactive=interactive))
+        await asyncio.wait({chatting, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        if stop.is_set() and loading is not None and loading.error is not None:
+            chatting.cancel()
+            raise loading.error
+        await chatting
     finally:
+        watcher.cancel()
         await app_context.__aexit__(None, None, None)
+
+
+def _quiet(message: str) -> None:
+    """Piped chats print the learner's transcript only."""
 
 
 @app.command()
@@ -145,7 +163,8 @@ def worker(
     name: Annotated[str, typer.Option(help="Worker name (default: host-pid).")] = "",
 ) -> None:
     """Draw pictures for the bot from Redis (queue.backend = "redis"): one per GPU, any machine."""
-    from bot.app import engine_options, refuse_unchecked
+    from bot.app import engine_options
+    from bot.loading import refuse_unchecked
     from engine.pipeline import PictureEngine
     from engine.worker import RedisWorker
 

@@ -14,6 +14,7 @@ from bot.app import App, open_app
 from bot.challenges.runner import ChallengeRunner
 from bot.challenges.scheduler import CoreScheduler
 from bot.config import ConfigError, Settings
+from bot.loading import announce_when_ready
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,7 @@ async def serve(
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
-    announce(f"Loading the picture model ({settings.engine.model})…")
-    async with open_app(settings) as app, AsyncExitStack() as stack:
+    async with open_app(settings, background=True) as app, AsyncExitStack() as stack:
         runner = ChallengeRunner(app.services, app.courier)
         await stack.enter_async_context(CoreScheduler(app.services, runner))
         adapters = adapters_for(settings, app)
@@ -50,5 +50,12 @@ async def serve(
                 )
             else:
                 announce(f"Pictolingo is connected to {adapter.platform}.")
+        loading = app.services.loading
+        if loading is not None:
+            announce(f"Loading the dictionary and the picture model ({settings.engine.model})…")
+            watcher = asyncio.create_task(announce_when_ready(loading, announce, stop))
+            stack.callback(watcher.cancel)
         await stop.wait()
+        if loading is not None and loading.error is not None:
+            raise loading.error  # one line from run_async, after everything closed
         announce("Stopping…")

@@ -271,9 +271,7 @@ class LocalQueue(QueueCore):
         self._running: list[JobRecord] = []
         self._batch_limit = options.max_batch
         self._too_big: int | None = None  # the smallest batch that ran out of memory
-        measured = getattr(drawer, "batch_limit", None)  # what the card fits, measured at start
-        if isinstance(measured, int) and measured < options.max_batch:
-            self._batch_limit, self._too_big = measured, measured + 1
+        self._measured = False
         self._drawing: asyncio.Future[list[DrawnPicture]] | None = None
 
     async def __aenter__(self) -> LocalQueue:
@@ -327,8 +325,18 @@ class LocalQueue(QueueCore):
                         self._emit(JobEvent("failed", job, error="storage"))
             self._idle.set()
 
+    def _adopt_measured_limit(self) -> None:
+        """What the card fits, measured when the model loaded (which may be after we started)."""
+        measured = getattr(self.drawer, "batch_limit", None)
+        if self._measured or not isinstance(measured, int):
+            return
+        self._measured = True
+        if measured < self.options.max_batch:
+            self._batch_limit, self._too_big = measured, measured + 1
+
     async def _next_batch(self) -> list[JobRecord]:
         """The next job in fair order plus compatible ones, after a short wait for more."""
+        self._adopt_measured_limit()
         order = await self.jobs.fair_order(limit=200)
         if not order:
             return []

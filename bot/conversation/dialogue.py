@@ -87,7 +87,9 @@ class Dialogue:
             if incoming.chat_kind == "group":
                 await users.remember_chat(incoming.platform, incoming.chat_id, "group")
             context = Context(incoming, learner, self.services)
-            if incoming.callback is not None:
+            if not await self._loaded(incoming):
+                replies = [_could_not_start(incoming)]
+            elif incoming.callback is not None:
                 replies = await self._button(context)
             elif incoming.command is not None:
                 replies = await self._command(context)
@@ -111,6 +113,14 @@ class Dialogue:
             (time.perf_counter() - started) * 1000,
         )
         return replies
+
+    async def _loaded(self, incoming: Incoming) -> bool:
+        """Wait, if need be, for what is still loading at start (an instant command does not)."""
+        loading = self.services.loading
+        spec = COMMANDS.get(incoming.command or "")
+        if loading is None or (incoming.callback is None and spec is not None and spec.instant):
+            return True
+        return await loading.wait()
 
     async def _command(self, context: Context) -> list[Reply]:
         incoming = context.incoming
@@ -225,3 +235,14 @@ def _kind(incoming: Incoming) -> str:
     if incoming.command is not None:
         return "/" + incoming.command[:32]
     return "text"
+
+
+def _could_not_start(incoming: Incoming) -> Reply:
+    return Reply(
+        say(
+            incoming,
+            "Sorry, I could not get my dictionary and pictures ready. The people who run me "
+            "have been told; /help still works.",
+            "抱歉，我的词典和图片没能准备好。已经通知管理员了；/help 还可以用。",
+        )
+    )

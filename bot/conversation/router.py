@@ -45,6 +45,8 @@ class Command:
     private: bool = False
     # Answers only the asker needs (help): ephemeral where the platform has that, else public.
     ephemeral: bool = False
+    # Needs neither the dictionary nor the picture model: answered while they still load.
+    instant: bool = False
     # What a platform may suggest while the argument is typed: "dictionary", "history" or None.
     autocomplete: str | None = None
 
@@ -70,6 +72,7 @@ def command(
     private: bool = False,
     ephemeral: bool = False,
     autocomplete: str | None = None,
+    instant: bool = False,
 ) -> Callable[[Handler], Handler]:
     """Register ``/name``; the function's docstring becomes its help."""
 
@@ -91,6 +94,7 @@ def command(
             private=private,
             ephemeral=ephemeral or private,
             autocomplete=autocomplete,
+            instant=instant,
         )
         return handler
 

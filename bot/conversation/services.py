@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -29,6 +30,29 @@ from storage.reports import ReportStore
 from storage.users import UserStore
 
 
+class Readiness:
+    """What is still loading after the app started answering (the dictionary, the picture
+    model and what it can draw): commands that need it wait for it."""
+
+    def __init__(self) -> None:
+        self._done = asyncio.Event()
+        self.error: BaseException | None = None
+        self.seconds = 0.0
+
+    @property
+    def ready(self) -> bool:
+        return self._done.is_set()
+
+    def finish(self, seconds: float, error: BaseException | None = None) -> None:
+        self.seconds, self.error = seconds, error
+        self._done.set()
+
+    async def wait(self) -> bool:
+        """True once everything loaded; False if loading failed."""
+        await self._done.wait()
+        return self.error is None
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -54,3 +78,5 @@ class Services:
     prompt_filter: PromptFilter
     flood: FloodGuard
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # None: everything was loaded before the first message
+    loading: Readiness | None = None

@@ -9,7 +9,7 @@ from bot.conversation.validation import is_number
 from bot.pictures.delivery import job_handle
 
 
-@command("cancel", zh="取消排队的图片")
+@command("cancel", zh="取消排队的图片", instant=True)
 async def cancel_all(context: Context) -> list[Reply]:
     """Cancel your pictures that are still waiting in line."""
     replies = []

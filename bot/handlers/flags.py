@@ -8,7 +8,7 @@ from bot.conversation.messages import Reply
 from bot.conversation.router import command
 
 
-@command("flags", zh="被拦截的内容", teacher_only=True, private=True)
+@command("flags", zh="被拦截的内容", teacher_only=True, private=True, instant=True)
 async def flags(context: Context) -> list[Reply]:
     """See the requests and pictures the safety checks stopped in this chat."""
     incoming = context.incoming

@@ -9,7 +9,9 @@ from bot.conversation.router import COMMANDS, command
 from bot.conversation.texts import say, wants_chinese
 
 
-@command("help", usage="/help [command]", example="/help word", zh="帮助", ephemeral=True)
+@command(
+    "help", usage="/help [command]", example="/help word", zh="帮助", ephemeral=True, instant=True
+)
 async def help_(context: Context) -> list[Reply]:
     """Show what I can do, or how to use one command (/help word)."""
     incoming = context.incoming

@@ -9,7 +9,13 @@ from bot.conversation.router import command
 from bot.conversation.texts import say
 
 
-@command("leaderboard", usage="/leaderboard [week | all]", example="/leaderboard all", zh="排行榜")
+@command(
+    "leaderboard",
+    usage="/leaderboard [week | all]",
+    example="/leaderboard all",
+    zh="排行榜",
+    instant=True,
+)
 async def leaderboard(context: Context) -> list[Reply]:
     """See who answered the most challenges right in this chat (this week, or all time)."""
     incoming = context.incoming

@@ -8,7 +8,7 @@ from bot.conversation.router import command
 from bot.conversation.texts import say
 
 
-@command("start", zh="开始", ephemeral=True)
+@command("start", zh="开始", ephemeral=True, instant=True)
 async def start(context: Context) -> list[Reply]:
     """Say hello and explain what Pictolingo does."""
     days = context.services.settings.privacy.retention_days

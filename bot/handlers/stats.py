@@ -25,7 +25,7 @@ def when(now: datetime, due: datetime) -> str:
     return "tomorrow" if days == 1 else f"in {days} days"
 
 
-@command("stats", zh="我的进度", private=True)
+@command("stats", zh="我的进度", private=True, instant=True)
 async def stats(context: Context) -> list[Reply]:
     """See your progress: words learned, quiz accuracy, reviews due, streak and XP."""
     services = context.services

@@ -10,7 +10,7 @@ from bot.conversation.router import command
 from bot.logs import ERRORS
 
 
-@command("status", zh="运行状态", admin_only=True, hidden=True, private=True)
+@command("status", zh="运行状态", admin_only=True, hidden=True, private=True, instant=True)
 async def status(context: Context) -> list[Reply]:
     """How the bot is doing: queue depth, workers, pictures per minute, errors, uptime."""
     services = context.services

@@ -1,0 +1,80 @@
+"""`pictolingo run` and `chat` answer at once; the dictionary and the model load meanwhile."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+from bot.app import open_app
+from bot.conversation.services import Readiness
+from bot.learning.dictionary import Dictionary
+from bot.loading import announce_when_ready
+from engine.options import EngineOptions
+from engine.pipeline import PictureEngine
+from engine.tuning import EngineOptionError
+from tests.helpers import Person, RecordingSender, eventually, make_settings
+
+
+class GatedEngine(PictureEngine):
+    """The tiny model, loading only when the test says so."""
+
+    def __init__(self, error: Exception | None = None) -> None:
+        super().__init__(EngineOptions(model="tiny"))
+        self.gate = threading.Event()
+        self.error = error
+
+    def load(self) -> None:
+        self.gate.wait(30)
+        if self.error is not None:
+            raise self.error
+        super().load()
+
+
+async def test_help_answers_while_the_model_loads_and_a_picture_waits_for_it(
+    tmp_path: Path, dictionary: Dictionary
+) -> None:
+    engine = GatedEngine()
+    settings = make_settings(tmp_path / "data")
+    async with open_app(settings, engine=engine, dictionary=dictionary, background=True) as app:
+        platform = RecordingSender()
+        await app.courier.attach(platform)
+        kid = Person(app, "kid", "kid")
+        help_reply = await asyncio.wait_for(kid.say("/help"), 5)
+        assert "/word" in help_reply[0].text
+        asked = asyncio.create_task(kid.say("/word apple"))
+        await asyncio.sleep(0.5)
+        assert not asked.done(), "/word waits for the dictionary and the model"
+        engine.gate.set()
+        replies = await asyncio.wait_for(asked, 60)
+        assert "Drawing" in replies[0].text and "apple" in replies[0].text
+        await eventually(lambda: [r for r in platform.to("kid") if r.images])
+        loading = app.services.loading
+        assert loading is not None and loading.ready and loading.error is None
+
+
+async def test_a_model_that_cannot_load_is_said_kindly_and_stops_the_program(
+    tmp_path: Path, dictionary: Dictionary
+) -> None:
+    engine = GatedEngine(EngineOptionError("engine.vae_tiling: this model cannot tile"))
+    engine.gate.set()
+    settings = make_settings(tmp_path / "data")
+    async with open_app(settings, engine=engine, dictionary=dictionary, background=True) as app:
+        kid = Person(app, "kid", "kid")
+        reply = (await asyncio.wait_for(kid.say("/word apple"), 30))[0]
+        assert "could not get my dictionary and pictures ready" in reply.text
+        assert "/word" in (await kid.say("/help"))[0].text
+        loading = app.services.loading
+        assert loading is not None
+        stop, said = asyncio.Event(), []
+        await announce_when_ready(loading, said.append, stop)
+        assert stop.is_set() and said == []
+        assert str(loading.error) == "engine.vae_tiling: this model cannot tile"
+
+
+async def test_ready_is_announced_with_the_time_it_took() -> None:
+    loading, said, stop = Readiness(), [], asyncio.Event()
+    waiting = asyncio.create_task(announce_when_ready(loading, said.append, stop))
+    loading.finish(2.54)
+    await waiting
+    assert said == ["Dictionary and picture model ready (2.5 s)."] and not stop.is_set()
