@@ -1,4 +1,5 @@
-"""The SQLite database: one writer connection, one reader connection, WAL, versioned migrations."""
+"""The SQLite database: one writer connection (its own thread), one reader connection (on the
+event loop), WAL, versioned migrations."""
 
 from __future__ import annotations
 
@@ -39,7 +40,9 @@ class Database:
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms
         self._writer: aiosqlite.Connection | None = None
-        self._reader: aiosqlite.Connection | None = None
+        # Reads are small indexed lookups: run on the event loop's thread, each takes tens of
+        # microseconds, where a hop to aiosqlite's thread and back costs more than the query.
+        self._reader: sqlite3.Connection | None = None
         self._write_lock = asyncio.Lock()
 
     async def __aenter__(self) -> Database:
@@ -64,16 +67,23 @@ class Database:
             # WAL + NORMAL survives a killed process (only a power cut can lose the last commit).
             await self._writer.execute("PRAGMA synchronous = NORMAL")
             await self._migrate()
-            self._reader = await self._connect()
-            await self._reader.execute("PRAGMA query_only = ON")
+            self._reader = self._connect_reader()
         except sqlite3.Error as exc:
             await self.close()
             raise StorageError(f"cannot open the database {self.path}: {exc}") from exc
 
+    def _connect_reader(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
     async def close(self) -> None:
-        for conn in (self._reader, self._writer):
-            if conn is not None:
-                await conn.close()
+        if self._reader is not None:
+            self._reader.close()
+        if self._writer is not None:
+            await self._writer.close()
         self._reader = self._writer = None
 
     async def _migrate(self) -> None:
@@ -97,7 +107,7 @@ class Database:
         return self._writer
 
     @property
-    def reader(self) -> aiosqlite.Connection:
+    def reader(self) -> sqlite3.Connection:
         if self._reader is None:
             raise StorageError("the database is not open")
         return self._reader
@@ -136,14 +146,18 @@ class Database:
             else:
                 await conn.execute("COMMIT")
 
-    # Reads run start to finish in one step on the reader's thread: a statement left open across
-    # an await would hold its snapshot, and another task's read would miss fresh writes.
+    # Reads run start to finish in one step (no await inside): a statement left open across an
+    # await would hold its snapshot, and another task's read would miss fresh writes.
     async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        return list(await self.reader.execute_fetchall(sql, params))
+        return self.reader.execute(sql, params).fetchall()
 
     async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        rows = await self.reader.execute_fetchall(sql, params)
-        return next(iter(rows), None)
+        cursor = self.reader.execute(sql, params)
+        try:
+            row: sqlite3.Row | None = cursor.fetchone()
+            return row
+        finally:
+            cursor.close()
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)
