@@ -10,6 +10,7 @@ from bot.config import Settings
 from bot.conversation.flood import FloodGuard
 from bot.learning.dictionary import Dictionary
 from bot.learning.quiz import QuizMaster
+from bot.learning.remembered import Remembered
 from bot.learning.speech import Speaker
 from bot.pictures.illustrator import Illustrator
 from engine.prompt_filter import PromptFilter
@@ -80,3 +81,4 @@ class Services:
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     # None: everything was loaded before the first message
     loading: Readiness | None = None
+    remembered: Remembered = field(default_factory=Remembered)

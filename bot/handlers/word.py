@@ -45,9 +45,10 @@ async def word(context: Context) -> list[Reply]:
     if unsafe is not None:
         return [unsafe]
     dictionary = context.services.dictionary
-    if not await asyncio.to_thread(dictionary.known, text):
+    remembered = context.services.remembered
+    if not await remembered(dictionary.known, text):
         return [await unknown_word(context, text)]
-    senses = await asyncio.to_thread(dictionary.picture_senses, text)
+    senses = await remembered(dictionary.picture_senses, text)
     if senses:
         resolver = context.services.illustrator.resolver
         drawable = await asyncio.to_thread(
@@ -117,7 +118,7 @@ async def draw_word(context: Context, text: str, chosen_sense: str | None = None
     prompt ("cricket bat"); the everyday one picked for them leaves the prompt as it is."""
     services = context.services
     dictionary = services.dictionary
-    understood = await asyncio.to_thread(
+    understood = await services.remembered(
         understand, dictionary, services.illustrator.resolver, text, chosen_sense
     )
     if understood.drawing is None:
@@ -190,7 +191,7 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     sense_id = delivery.sense
     learner_settings = await services.users.settings(context.learner)
     chinese = learner_settings.get("chinese", context.wants_chinese)
-    card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
+    card = await services.remembered(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(str(sense_id)) if sense_id else None
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
