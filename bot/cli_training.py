@@ -22,6 +22,10 @@ def train_starter(
         typer.Option(help="Grow the shipped model on this training set (a dataset folder)."),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="Where to write the model folder.")] = None,
+    init_from: Annotated[
+        Path | None,
+        typer.Option(help="With --grow: start from this model folder (default: the shipped one)."),
+    ] = None,
     portable: Annotated[
         bool,
         typer.Option(help="Write the small copy of this unfinished run to commit, then stop."),
@@ -32,13 +36,14 @@ def train_starter(
     ] = None,
 ) -> None:
     """Train the offline starter model (resumable: run it again to continue; on a new
-    machine it goes on from engine/starter/data/grown/resume.pt)."""
+    machine it goes on from resume.pt in the training set's folder, written by --portable)."""
     from engine.starter import MODEL_DIR
     from engine.starter.recipe import Recipe
     from engine.starter.train import StarterTrainer
 
     if grow is not None:
-        recipe = Recipe.growth(data=str(grow), init_from=os.path.relpath(MODEL_DIR))
+        start = init_from or MODEL_DIR
+        recipe = Recipe.growth(data=str(grow), init_from=os.path.relpath(start))
     else:
         recipe = Recipe.smoke() if smoke else Recipe()
     target = out or (run_dir / "model" if smoke else MODEL_DIR)

@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 CHECKPOINT_EVERY = 250
 # A small copy of an unfinished run, committed so another machine can go on with it: the
 # finished autoencoder and the UNet's EMA weights in fp16 (the optimizer starts afresh).
-PORTABLE = Path(__file__).parent / "data" / "grown" / "resume.pt"
 
 
 @dataclass
@@ -142,7 +141,9 @@ class StarterTrainer:
         self.model_dir = model_dir
         self.show_progress = show_progress
         self.state_path = run_dir / "state.pt"
-        self.portable = PORTABLE
+        # the run's small copy to commit lives with its training set (a new machine goes on
+        # from it with the same command)
+        self.portable = (Path(recipe.data) if recipe.data else DATA_DIR) / "resume.pt"
         run_dir.mkdir(parents=True, exist_ok=True)
 
     # ---- state
