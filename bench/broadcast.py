@@ -64,6 +64,7 @@ async def _run(
         "seconds": round(report.seconds, 2),
         "messages_per_s": round(report.rate, 2),
         "telegram_429s": limits.rejected,
+        "peak_per_s": limits.peak,
         "generations": generations,
     }
 
@@ -91,6 +92,7 @@ async def broadcast_bench(
         "broadcast_allowed_per_s": allowed,
         "broadcast_rate_share_of_allowed": round(ours["messages_per_s"] / allowed, 3),
         "broadcast_429s": ours["telegram_429s"],
+        "broadcast_peak_in_any_second": ours["peak_per_s"],
         "broadcast_generations": ours["generations"],
         "naive_broadcast_chats": naive["chats"],
         "naive_broadcast_sent": naive["sent"],

@@ -17,6 +17,7 @@ class FloodLimits:
     per_second: int = 30
     group_per_minute: int = 20
     rejected: int = 0
+    peak: int = 0  # the most sends accepted within any one second
     _overall: deque[float] = field(default_factory=deque)
     _groups: dict[int, deque[float]] = field(default_factory=lambda: defaultdict(deque))
 
@@ -38,4 +39,5 @@ class FloodLimits:
                 return max(1, math.ceil(window[0] + 60.0 - now))
             window.append(now)
         overall.append(now)
+        self.peak = max(self.peak, len(overall))
         return None

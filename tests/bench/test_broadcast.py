@@ -28,6 +28,9 @@ async def test_paced_broadcast_stays_under_the_limit(
     assert result["broadcast_sent"] == 118 and result["broadcast_blocked_skipped"] == 2
     assert result["broadcast_failed"] == 0 and result["broadcast_429s"] == 0
     assert result["broadcast_generations"] == 1
-    assert result["broadcast_messages_per_s"] <= 30.5
+    # Telegram counts sends in any one second: never more than its 30, and the allowance spent
+    # (a short broadcast averages above 30 a second: its first second goes at once)
+    assert result["broadcast_peak_in_any_second"] == 30
+    assert result["broadcast_messages_per_s"] >= 29
     assert result["naive_broadcast_429s"] > 0
     assert result["naive_broadcast_failed"] == result["naive_broadcast_429s"]
