@@ -19,6 +19,7 @@ from bot.config import DataSettings, EngineSettings, LimitSettings, QueueSetting
 from bot.conversation.messages import Address, Incoming, Reply
 from engine.errors import EngineOutOfMemory
 from engine.pipeline import DrawnPicture, ProgressCallback
+from engine.queue import LocalQueue
 from engine.request import GenerationRequest
 
 T = TypeVar("T")
@@ -172,9 +173,12 @@ async def eventually(check: Callable[[], T | None], timeout: float = 30) -> T:  
 
 
 async def queue_idle(queue: Any) -> None:
-    """Wait until nothing is queued or being drawn (the database knows, for every backend)."""
+    """Wait until nothing is queued or being drawn (the database knows, for every backend),
+    and the local queue has also told its listeners about the last batch."""
     while await queue.jobs.unfinished_count():  # noqa: ASYNC110
         await asyncio.sleep(0.02)
+    if isinstance(queue, LocalQueue):
+        await asyncio.wait_for(queue._idle.wait(), 30)
 
 
 async def active_schedules(app: App) -> int:
