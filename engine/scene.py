@@ -146,7 +146,14 @@ def parse(
             after_subject = relation is None  # "the cat sleeps": a verb may follow
         else:
             missing.append(word)
-            after_subject = not verb and _is_noun(singular, wordnet) and relation is None
+            # an undrawn noun may be the subject ("the weather is …"), but not one that also
+            # describes ("the old cat": "old" is not the subject, and "cat" is no verb)
+            after_subject = (
+                not verb
+                and _is_noun(singular, wordnet)
+                and relation is None
+                and not _can_describe(word, wordnet)
+            )
         count, counted, colour = 1, False, None
         position += 1
     if len(objects) < 2:
@@ -161,6 +168,11 @@ def _singular(word: str, wordnet: WordNet) -> str:
 
 def _can_be_verb(word: str, wordnet: WordNet) -> bool:
     return any(pos == "v" for _, pos in wordnet.base_forms(word, "v"))
+
+
+def _can_describe(word: str, wordnet: WordNet) -> bool:
+    entry = wordnet.index.get(word.replace(" ", "_"), {})
+    return "a" in entry or "s" in entry
 
 
 def _is_noun(word: str, wordnet: WordNet) -> bool:

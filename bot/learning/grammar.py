@@ -83,6 +83,10 @@ class Corrector:
     def _is_noun(self, word: str) -> bool:
         return self._first_pos(word) == "n"
 
+    def _can_describe(self, word: str) -> bool:
+        """Can the word be an adjective (red, big, happy), whatever its first sense?"""
+        return any(s.pos in "as" for s in self.dictionary.senses(word.lower()))
+
     def correct(self, sentence: str) -> Correction | None:
         """The corrected sentence, or None when nothing needs changing (or we are not sure)."""
         tokens = _TOKEN.findall(sentence.strip())
@@ -109,8 +113,13 @@ class Corrector:
             if position + 1 >= len(words):
                 continue
             target = words[position + 1]
-            # plural after a number: "two dog" → "two dogs"
+            # plural after a number: "two dog" → "two dogs", "two red apple" → "two red apples"
             if low in NUMBERS or (low.isdigit() and int(low) > 1):
+                if self._can_describe(tokens[target]):
+                    # "red" is also a noun (the colour): the noun is the word after it, if any
+                    if position + 2 >= len(words) or not self._is_noun(tokens[words[position + 2]]):
+                        continue  # "two red." or "two very …": not sure, leave it
+                    target = words[position + 2]
                 noun = tokens[target]
                 if self._is_noun(noun) and countable(noun) and _lemma(noun, "NOUN") == noun:
                     plural = _inflect(noun.lower(), "NNS")
@@ -130,6 +139,8 @@ class Corrector:
             ):
                 # "The cat sleep on …": the subject is the noun after the determiner
                 noun = nxt
+                if self._can_describe(noun):
+                    continue  # "The red sun.": "red" is no subject and "sun" no verb here
                 if position + 2 < len(words) and self._is_noun(noun):
                     if _inflect(noun, "NNS") == noun:
                         continue  # sheep, fish: one or many, we cannot tell

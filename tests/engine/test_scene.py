@@ -98,6 +98,19 @@ def test_colours_belong_to_their_object(resolver: ConceptResolver, dictionary: D
     assert Scene.from_json(scene.to_json()) == scene
 
 
+def test_a_describing_word_the_model_cannot_draw_is_said_not_taken_for_the_subject(
+    resolver: ConceptResolver, dictionary: Dictionary
+) -> None:
+    """The word "old" is also a noun and "cat" also a verb: the scene was once empty
+    ("I don't know how to draw any of its words")."""
+    wordnet = dictionary.wordnet
+    scene = parse("The old cat.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["cat"] and scene.missing == ("old",)
+    scene = parse("The new car is under the tree.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["car", "tree"] and scene.relation == "under"
+    assert scene.missing == ("new",)
+
+
 def test_a_coloured_object_is_drawn_in_its_colour() -> None:
     """Read back from the finished picture, without the plan: each box's pixels are named the
     colour asked for, for every colour, on the starter's own pictures of different things."""

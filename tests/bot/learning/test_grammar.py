@@ -18,6 +18,7 @@ from bot.learning.grammar import Corrector
         ("I have a apple.", "I have an apple."),
         ("This is cat.", "This is a cat."),
         ("The cats sleeps on the bed.", "The cats sleep on the bed."),
+        ("Two red apple.", "Two red apples."),  # the noun after the colour, not the colour
     ],
 )
 def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wanted: str) -> None:
@@ -27,7 +28,18 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The sheep eat grass.", "The cat toy is red.", "He can swim.", "An hour is long.", "Go!"],
+    [
+        "The sheep eat grass.",
+        "The cat toy is red.",
+        "He can swim.",
+        "An hour is long.",
+        "Go!",
+        # a colour is also a noun and "sun" also a verb: once "The red suns." / "Two reds apples."
+        "The red sun.",
+        "Two red apples.",
+        "Three blue cars.",
+        "The happy dog.",
+    ],
 )
 def test_right_or_unsure_sentences_are_left_alone(dictionary: Dictionary, sentence: str) -> None:
     assert Corrector(dictionary).correct(sentence) is None
