@@ -77,40 +77,47 @@ NOUNS = [
     "window",
     "zebra",
 ]
-ADJECTIVES = [
-    "big",
-    "small",
+COLOUR_WORDS = [
     "red",
-    "blue",
-    "green",
+    "orange",
     "yellow",
-    "happy",
-    "sad",
-    "old",
-    "new",
-    "fast",
-    "slow",
-    "tall",
-    "short",
-    "hot",
-    "cold",
-    "soft",
-    "loud",
-    "round",
-    "square",
+    "green",
+    "blue",
+    "purple",
+    "pink",
+    "brown",
+    "black",
+    "white",
 ]
 
 Progress = Callable[[str], None]
 
 
-def phrases(count: int, seed: int = 0) -> list[str]:
-    """Distinct phrases ("red apple", "big cat", …), sent as /sentence The red apple.
+def phrases(count: int, drawable: Callable[[str], bool] | None = None, seed: int = 0) -> list[str]:
+    """Distinct sentences, each a different picture ("The red apple.", "Three blue cats."), the
+    ones the model can draw whole (`drawable`): /word takes only dictionary words, so distinct
+    pictures come through /sentence, which takes the same path to the queue and the engine.
+    Colours and counts change the picture; other describing words ("big") would not."""
+    from bot.learning.grammar import _inflect
 
-    (/word only takes dictionary words and asks about unknown ones, so distinct pictures come
-    through /sentence, which takes the same path to the queue and the engine.)"""
-    pairs = [f"{a} {n}" for a in ADJECTIVES for n in NOUNS]
-    random.Random(seed).shuffle(pairs)
-    return (pairs * (count // len(pairs) + 1))[:count]
+    sentences = [f"The {c} {n}." for c in COLOUR_WORDS for n in NOUNS]
+    for number in ("Two", "Three"):
+        sentences += [
+            f"{number} {c} {_inflect(n, 'NNS') or n}." for c in COLOUR_WORDS for n in NOUNS
+        ]
+    sentences = [s for s in sentences if drawable is None or drawable(s)]
+    random.Random(seed).shuffle(sentences)
+    return (sentences * (count // max(1, len(sentences)) + 1))[:count]
+
+
+def _draws(app: App) -> Callable[[str], bool]:
+    """Can the loaded model draw this sentence? (A closed model knows; an open one tries.)"""
+
+    def draws(sentence: str) -> bool:
+        scene = app.services.illustrator.scene_of(sentence)
+        return scene is None or (bool(scene.objects) and not scene.missing)
+
+    return draws
 
 
 class TimedEngine:
@@ -161,7 +168,7 @@ async def measure_overhead(app: App, timed: TimedEngine, words: list[str]) -> fl
     for word in words:
         before = timed.seconds
         started = time.perf_counter()
-        await chat.say(f"/sentence The {word}.")
+        await chat.say(f"/sentence {word}")
         await chat.settle()
         total = time.perf_counter() - started
         _drew(chat, 1)
@@ -179,7 +186,7 @@ async def measure_queue(app: App, words: list[str], users: int) -> float:
     async def learner(index: int) -> None:
         chat = chats[index]
         for word in words[index * per_user : (index + 1) * per_user]:
-            await chat.say(f"/sentence The {word}.")
+            await chat.say(f"/sentence {word}")
 
     # One platform name per learner's chat: the courier routes by platform.
     for index, chat in enumerate(chats):
@@ -198,8 +205,8 @@ def _drew(chat: TerminalAdapter, expected: int) -> None:
     """A benchmark that measured refusals would be worse than none: check the pictures came."""
     pictures = sum(1 for reply in chat.transcript.replies if reply.images)
     if pictures < expected:
-        last = chat.transcript.replies[-1].text if chat.transcript.replies else "nothing"
-        raise RuntimeError(f"bench: expected {expected} pictures, got {pictures} ({last[:80]})")
+        said = " | ".join(r.text.splitlines()[0][:60] for r in chat.transcript.replies if r.text)
+        raise RuntimeError(f"bench: expected {expected} pictures, got {pictures} ({said[:300]})")
 
 
 def naive_rate(engine: PictureEngine, requests: list[GenerationRequest]) -> float:
@@ -238,7 +245,7 @@ async def measure_acks(app: App, words: list[str]) -> float:
 
     async def one(chat: TerminalAdapter, word: str) -> None:
         started = time.perf_counter()
-        await app.dialogue.handle(chat.incoming(f"/sentence The {word}."))
+        await app.dialogue.handle(chat.incoming(f"/sentence {word}"))
         times.append((time.perf_counter() - started) * 1000)
 
     await asyncio.gather(*(one(c, w) for c, w in zip(chats, words, strict=True)))
@@ -260,7 +267,6 @@ async def run_bench(
     progress(f"loading model {settings.engine.model}")
     await asyncio.to_thread(engine.load)
     timed = TimedEngine(engine)
-    words = phrases(2000)
     results: dict[str, Any] = {
         "model": settings.engine.model,
         "device": engine.device,
@@ -268,6 +274,7 @@ async def run_bench(
     }
     with tempfile.TemporaryDirectory(prefix="pictolingo-bench-") as temp:
         async with await _open(settings, Path(temp) / "run", engine, timed) as app:
+            words = phrases(2000, _draws(app))
             progress("warming up")
             await measure_overhead(app, timed, words[:2])
             progress("end-to-end overhead of /word")
@@ -279,9 +286,7 @@ async def run_bench(
             results["queue_images_per_s"] = await measure_queue(app, queue_words, users)
             progress("naive one-at-a-time loop and one large batch on the same model")
             illustrator = app.services.illustrator
-            requests = [
-                illustrator.for_sentence(f"The {w}.") for w in words[1000 : 1000 + users * per_user]
-            ]
+            requests = [illustrator.for_sentence(w) for w in words[1000 : 1000 + users * per_user]]
             results["naive_images_per_s"] = await asyncio.to_thread(naive_rate, engine, requests)
             batch = [replace(r, seed=r.seed + 1) for r in requests]
             results["one_batch_images_per_s"] = await asyncio.to_thread(
