@@ -26,6 +26,15 @@ def train_starter(
         Path | None,
         typer.Option(help="With --grow: start from this model folder (default: the shipped one)."),
     ] = None,
+    gentle: Annotated[
+        int,
+        typer.Option(
+            help="With --grow and --init-from: this many more UNet steps at a lower rate, "
+            "the autoencoder kept (for a grown model that needs more training).",
+            min=0,
+            max=100_000,
+        ),
+    ] = 0,
     portable: Annotated[
         bool,
         typer.Option(help="Write the small copy of this unfinished run to commit, then stop."),
@@ -43,7 +52,10 @@ def train_starter(
 
     if grow is not None:
         start = init_from or MODEL_DIR
-        recipe = Recipe.growth(data=str(grow), init_from=os.path.relpath(start))
+        if gentle:
+            recipe = Recipe.continuation(str(grow), os.path.relpath(start), steps=gentle)
+        else:
+            recipe = Recipe.growth(data=str(grow), init_from=os.path.relpath(start))
     else:
         recipe = Recipe.smoke() if smoke else Recipe()
     target = out or (run_dir / "model" if smoke else MODEL_DIR)

@@ -57,7 +57,7 @@ def plot_losses(vae_losses: list[float], unet_losses: list[float], path: Path) -
 
     figure, axes = plt.subplots(1, 2, figsize=(10, 3.5))
     for axis, values, title in (
-        (axes[0], vae_losses, "autoencoder (L1)"),
+        (axes[0], vae_losses, "autoencoder (L1)" if vae_losses else "autoencoder (kept)"),
         (axes[1], unet_losses, "UNet (v-prediction, min-SNR)"),
     ):
         axis.plot(smooth(values))

@@ -53,6 +53,19 @@ class Recipe:
             init_from=init_from,
         )
 
+    @classmethod
+    def continuation(cls, data: str, init_from: str, steps: int = 4000) -> Recipe:
+        """More steps for a grown model that is still under-trained: its autoencoder kept as is
+        (the latents the UNet learned stay valid), the UNet at a lower rate."""
+        return cls(
+            vae_steps=0,
+            vae_full_steps=0,
+            unet_steps=steps,
+            unet_lr=2e-4,
+            data=data,
+            init_from=init_from,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}

@@ -398,7 +398,9 @@ class StarterTrainer:
                 {
                     "recipe": self.recipe.to_dict(),
                     "concepts": len(concepts),
-                    "vae_final_loss": float(np.mean(state["vae_losses"][-50:])),
+                    "vae_final_loss": (
+                        float(np.mean(state["vae_losses"][-50:])) if state["vae_losses"] else None
+                    ),
                     "unet_final_loss": float(np.mean(state["unet_losses"][-50:])),
                     "seconds_this_run": time.perf_counter() - began,
                 },
