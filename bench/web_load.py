@@ -32,7 +32,7 @@ import aiohttp
 from bench.figures import percentile
 
 WORDS = [
-    "apple", "cat", "dog", "car", "sun", "tree", "bus", "book", "hat", "cup",
+    "apple", "cat", "dog", "car", "sun", "tree", "bus", "book", "hat", "fish",
     "egg", "duck", "cake", "frog", "lion", "moon", "pig", "shoe", "train", "zebra",
 ]  # fmt: skip
 
@@ -45,6 +45,7 @@ class Learner:
     pictures: dict[str, int] = field(default_factory=dict)  # picture key → times received
     picture_seconds: float | None = None
     asked_at: float = 0.0
+    no_picture: bool = False  # the bot answered without drawing (a word it cannot draw)
 
 
 def free_port() -> int:
@@ -86,7 +87,7 @@ class Server:
             line = await asyncio.wait_for(self.process.stdout.readline(), timeout)
             if not line:
                 raise RuntimeError("pictolingo run stopped before it was ready")
-            if b"is ready" in line:
+            if b"model ready" in line:  # the page answers earlier; the burst starts once loaded
                 return
         raise RuntimeError("pictolingo run was not ready in time")
 
@@ -104,7 +105,17 @@ class Server:
 
 
 async def visit(server: Server, learner: Learner, started: float, stop_at: float) -> None:
-    """One learner's page: ask once (again only if never answered), collect pictures."""
+    """One learner's page: ask once (again only if never answered), collect pictures.
+
+    The deadline covers the whole visit: the server pings every socket (heartbeat), and each
+    ping would start a per-message receive timeout afresh."""
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout_at(loop.time() + max(0.0, stop_at - time.monotonic())):
+            await _visit(server, learner, started)
+
+
+async def _visit(server: Server, learner: Learner, started: float) -> None:
     async with aiohttp.ClientSession(cookie_jar=learner.jar) as session:
         async with session.get(server.url) as page:
             page.raise_for_status()
@@ -112,11 +123,12 @@ async def visit(server: Server, learner: Learner, started: float, stop_at: float
             if learner.acknowledged is None:
                 learner.asked_at = time.monotonic()
                 await ws.send_json({"text": f"/word {learner.word}"})
-            while time.monotonic() < stop_at:
+            drawing = False
+            while True:
                 try:
-                    message = await ws.receive_json(timeout=stop_at - time.monotonic())
-                except (TimeoutError, TypeError, ValueError):
-                    return  # timed out, or the server went away (a closed socket is no JSON)
+                    message = await ws.receive_json()
+                except (TypeError, ValueError):
+                    return  # the server went away (a closed socket is no JSON)
                 now = time.monotonic()
                 if learner.acknowledged is None:
                     learner.acknowledged = now - learner.asked_at
@@ -127,6 +139,10 @@ async def visit(server: Server, learner: Learner, started: float, stop_at: float
                     learner.pictures[key] = learner.pictures.get(key, 0) + 1
                     if learner.picture_seconds is None:
                         learner.picture_seconds = now - started
+                    return
+                drawing = drawing or bool(message.get("pending"))
+                if message.get("type") == "reply" and not drawing:
+                    learner.no_picture = True  # answered in words: no picture is coming
                     return
 
 
@@ -149,7 +165,7 @@ async def run_web_load(
                 server.kill()
                 await burst
                 await server.start()
-                waiting = [learner for learner in crowd if learner.picture_seconds is None]
+                waiting = [c for c in crowd if c.picture_seconds is None and not c.no_picture]
                 again = time.monotonic() + 120
                 await asyncio.gather(
                     *(visit(server, learner, started, again) for learner in waiting),
@@ -168,7 +184,8 @@ async def run_web_load(
         "web_learners": learners,
         "web_killed_after_s": kill_after,
         "web_exactly_once": sum(1 for c in crowd if sum(c.pictures.values()) == 1),
-        "web_lost": sum(1 for c in crowd if not c.pictures),
+        "web_lost": sum(1 for c in crowd if not c.pictures and not c.no_picture),
+        "web_answered_without_picture": sorted({c.word for c in crowd if c.no_picture}),
         "web_duplicated": sum(1 for c in crowd if sum(c.pictures.values()) > 1),
         "web_integrity": integrity,
         "web_ack_p50_ms": round(percentile(acks, 0.5), 1) if acks else None,

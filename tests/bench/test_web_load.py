@@ -13,4 +13,5 @@ async def test_killed_mid_burst_every_learner_gets_exactly_one_picture() -> None
     assert result["web_integrity"] == "ok"
     assert result["web_lost"] == 0 and result["web_duplicated"] == 0
     assert result["web_exactly_once"] == 30
+    assert result["web_answered_without_picture"] == []
     assert result["web_ack_p99_ms"] is not None and result["web_picture_p99_s"] is not None
