@@ -55,6 +55,22 @@ class CudaMemory:
         self.torch.cuda.empty_cache()
 
 
+class NoCardMemory:
+    """On the CPU there is no card to count: the sweep reports speed only."""
+
+    def reset(self) -> None:
+        pass
+
+    def sync(self) -> None:
+        pass
+
+    def peak_mb(self) -> float:
+        return float("nan")
+
+    def release(self) -> None:
+        pass
+
+
 def batch_sweep(
     draw: Callable[[list[GenerationRequest]], object],
     requests: list[GenerationRequest],
@@ -75,13 +91,11 @@ def batch_sweep(
             break
         memory.sync()
         seconds = time.perf_counter() - started
-        rows.append(
-            {
-                "batch": size,
-                "peak_vram_mb": round(memory.peak_mb(), 1),
-                "images_per_s": round(size / seconds, 3),
-            }
-        )
+        row: dict[str, Any] = {"batch": size, "images_per_s": round(size / seconds, 3)}
+        peak = memory.peak_mb()
+        if peak == peak:  # not NaN: there is a card
+            row["peak_vram_mb"] = round(peak, 1)
+        rows.append(row)
     return rows
 
 

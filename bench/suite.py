@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.figures import percentile
+from bench.gpu import BATCH_SIZES, NoCardMemory, batch_sweep, best_batch
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App, engine_options, open_app
 from bot.config import QueueSettings, Settings
@@ -292,6 +293,19 @@ async def run_bench(
             results["one_batch_images_per_s"] = await asyncio.to_thread(
                 one_batch_rate, engine, batch
             )
+            progress("the best batch size for this model on this device")
+            sweep = await asyncio.to_thread(
+                batch_sweep, engine.draw, requests, NoCardMemory(), BATCH_SIZES[: 5 if quick else 7]
+            )
+            best = best_batch(sweep)
+            results["batch_sweep"] = sweep
+            results["best_batch"] = best
+            results["best_batch_images_per_s"] = max(
+                row["images_per_s"] for row in sweep if not row.get("out_of_memory")
+            )
+            results["queue_vs_best_batch"] = (
+                results["queue_images_per_s"] / results["best_batch_images_per_s"]
+            )
             results["queue_vs_naive_speedup"] = (
                 results["queue_images_per_s"] / results["naive_images_per_s"]
             )
@@ -336,8 +350,9 @@ async def run_bench(
         progress(f"{crowd} web learners against a real pictolingo run")
         load = await run_web_load(learners=crowd, model=settings.engine.model)
         results["web_learners"] = crowd
-        results["web_ack_p99_ms"] = load["web_ack_p99_ms"]
-        results["web_picture_p99_s"] = load["web_picture_p99_s"]
+        for key in ("web_ack_p99_ms", "web_picture_p99_s", "startup_s", "startup_loaded_s"):
+            results[key] = load[key]
+        results["rss_mb"] = load["web_server_peak_rss_mb"]
     from bench.gpu import gpu_figures  # last: it unloads the engine to try other settings
 
     results.update(await asyncio.to_thread(gpu_figures, engine, requests, progress))

@@ -68,6 +68,8 @@ class Server:
         )
         self.url = f"http://127.0.0.1:{port}/"
         self.process: asyncio.subprocess.Process | None = None
+        self.startup_s: float | None = None  # launch → the page answers
+        self.loaded_s: float | None = None  # launch → dictionary and model loaded
 
     async def start(self) -> None:
         timeout = 180.0  # loading the model included
@@ -82,18 +84,35 @@ class Server:
             stderr=asyncio.subprocess.DEVNULL,
         )
         assert self.process.stdout is not None
-        deadline = time.monotonic() + timeout
+        launched = time.monotonic()
+        deadline = launched + timeout
         while time.monotonic() < deadline:
             line = await asyncio.wait_for(self.process.stdout.readline(), timeout)
             if not line:
                 raise RuntimeError("pictolingo run stopped before it was ready")
+            if b"is ready" in line and self.startup_s is None:
+                self.startup_s = time.monotonic() - launched
             if b"model ready" in line:  # the page answers earlier; the burst starts once loaded
+                self.loaded_s = time.monotonic() - launched
                 return
         raise RuntimeError("pictolingo run was not ready in time")
 
     def kill(self) -> None:
         if self.process is not None and self.process.returncode is None:
             self.process.send_signal(signal.SIGKILL)
+
+    def peak_rss_mb(self) -> float | None:
+        """The server's peak resident memory so far (Linux), read before it stops."""
+        if self.process is None:
+            return None
+        try:
+            status = Path(f"/proc/{self.process.pid}/status").read_text()
+        except OSError:
+            return None
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+        return None
 
     async def stop(self) -> None:
         if self.process is not None and self.process.returncode is None:
@@ -152,6 +171,7 @@ async def run_web_load(
     with tempfile.TemporaryDirectory(prefix="pictolingo-load-") as temp:
         server = Server(Path(temp), free_port(), model)
         await server.start()
+        startup_s, loaded_s = server.startup_s, server.loaded_s  # the first start, not a restart
         crowd = [Learner(WORDS[i % len(WORDS)]) for i in range(learners)]
         started = time.monotonic()
         try:
@@ -174,6 +194,7 @@ async def run_web_load(
             else:
                 await burst
         finally:
+            peak_rss_mb = server.peak_rss_mb()
             await server.stop()
         database = Path(temp) / "data" / "pictolingo.db"
         with sqlite3.connect(database) as db:
@@ -182,6 +203,9 @@ async def run_web_load(
     pictures = [learner.picture_seconds for learner in crowd if learner.picture_seconds]
     return {
         "web_learners": learners,
+        "startup_s": round(startup_s, 2) if startup_s is not None else None,
+        "startup_loaded_s": round(loaded_s, 2) if loaded_s is not None else None,
+        "web_server_peak_rss_mb": peak_rss_mb,
         "web_killed_after_s": kill_after,
         "web_exactly_once": sum(1 for c in crowd if sum(c.pictures.values()) == 1),
         "web_lost": sum(1 for c in crowd if not c.pictures and not c.no_picture),

@@ -1,0 +1,36 @@
+"""`pictolingo bench` end to end on the tiny model: every figure a reader looks for is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.gpu import BATCH_SIZES
+from bench.suite import run_bench
+from tests.helpers import make_settings
+
+
+@pytest.mark.slow
+async def test_the_bench_reports_speed_batch_start_and_memory(tmp_path: Path) -> None:
+    said: list[str] = []
+    result = await run_bench(
+        make_settings(tmp_path / "data"), quick=True, progress=said.append, broadcast=0
+    )
+    # the queue against one request at a time and against the best batch, in the same run
+    assert result["naive_images_per_s"] > 0 and result["queue_images_per_s"] > 0
+    sizes = [row["batch"] for row in result["batch_sweep"]]
+    assert sizes == sorted(sizes) and set(sizes) <= set(BATCH_SIZES) and len(sizes) >= 3
+    assert result["best_batch"] in sizes
+    assert result["best_batch_images_per_s"] == max(
+        r["images_per_s"] for r in result["batch_sweep"]
+    )
+    assert result["queue_vs_best_batch"] == pytest.approx(
+        result["queue_images_per_s"] / result["best_batch_images_per_s"]
+    )
+    # a real `pictolingo run`: the page answers before the model has loaded
+    assert 0 < result["startup_s"] <= result["startup_loaded_s"]
+    assert result["rss_mb"] > 50
+    assert result["web_ack_p99_ms"] is not None and result["web_picture_p99_s"] is not None
+    assert result["history_search_p95_ms"] > 0 and result["cached_commands_per_s"] > 0
+    assert "the best batch size for this model on this device" in said
