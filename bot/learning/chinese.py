@@ -130,6 +130,9 @@ def _part_cost(tag: str | None, part: str | None) -> float:
         return 0.0
     if tag[0] in _FUNCTION_TAGS or (tag[0] == "d" and part != "adv"):
         return FUNCTION_WORD
+    # a thing is not named by a character that is a verb (看 "watch") or a place word (后)
+    if part == "noun" and tag[0] in "vf":
+        return FUNCTION_WORD
     return 0.0
 
 
