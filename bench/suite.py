@@ -314,6 +314,11 @@ async def run_bench(
             )
             progress("cached /word through dialogue + storage")
             results["cached_commands_per_s"] = await measure_cached(app, 2.0 if quick else 5.0)
+            app.services.db.direct_writes = False  # every write hops to the writer's thread
+            results["cached_commands_per_s_thread_writes"] = await measure_cached(
+                app, 2.0 if quick else 5.0
+            )
+            app.services.db.direct_writes = True
             progress("acknowledgement latency in a burst of 100")
             results["ack_p99_ms"] = await measure_acks(app, words[1500:1600])
         rows = 20_000 if quick else 1_000_000

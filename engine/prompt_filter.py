@@ -123,12 +123,17 @@ class PromptFilter:
             if " " in term
         }
         self.allowed = {" ".join(normalise(term)) for term in allowed}
+        # the same words are asked for again and again (a class, a daily word): judged once
+        self._judged = lru_cache(maxsize=8192)(self._judge)
 
     @classmethod
     def default(cls) -> PromptFilter:
         return _default_filter()
 
     def check(self, text: str) -> FilterResult:
+        return self._judged(text)
+
+    def _judge(self, text: str) -> FilterResult:
         words = normalise(text)
         for word in words:
             if "*" in word.strip("*") and len(word) >= 3:

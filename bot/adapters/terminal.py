@@ -130,11 +130,11 @@ class TerminalAdapter:
         if reply.text:
             lines.extend(render(reply.text, str, bold_on, bold_off).splitlines())
         for picture in reply.images:
-            lines.append(f"  🖼  picture: {picture.path.resolve()}")
+            lines.append(f"  🖼  picture: {picture.path.absolute()}")
         if reply.audio is not None:
-            lines.append(f"  🔊 audio: {reply.audio.resolve()}")
+            lines.append(f"  🔊 audio: {reply.audio.absolute()}")
         for attachment in reply.files:
-            lines.append(f"  📎 file: {attachment.path.resolve()} ({attachment.filename})")
+            lines.append(f"  📎 file: {attachment.path.absolute()} ({attachment.filename})")
         if reply.buttons:
             # Numbers refer to the buttons of the latest message that has any.
             self._buttons = {}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -40,3 +41,46 @@ async def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path)
     with pytest.raises(StorageError, match="cannot open the database"):
         async with Database(path):
             pass
+
+
+async def test_a_write_waits_for_another_program_instead_of_failing(tmp_path: Path) -> None:
+    """Writes usually run at once; while another program holds the database they wait their
+    turn (busy timeout) and nothing is lost."""
+    path = tmp_path / "x.db"
+    async with Database(path) as db:
+        await db.insert("INSERT INTO users (created_at, last_seen) VALUES ('a', 'a')")
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO users (created_at, last_seen) VALUES ('b', 'b')")
+        writing = asyncio.create_task(
+            db.insert("INSERT INTO users (created_at, last_seen) VALUES ('c', 'c')")
+        )
+        await asyncio.sleep(0.2)
+        assert not writing.done()  # waiting for the other program, not failed
+        other.execute("COMMIT")
+        other.close()
+        assert await asyncio.wait_for(writing, 10) > 0
+        rows = await db.fetchall("SELECT created_at FROM users ORDER BY id")
+        assert [r[0] for r in rows] == ["a", "b", "c"]
+
+
+async def test_a_write_inside_an_open_transaction_keeps_its_turn(tmp_path: Path) -> None:
+    async with Database(tmp_path / "x.db") as db:
+        entered = asyncio.Event()
+        release = asyncio.Event()
+
+        async def long_transaction() -> None:
+            async with db.transaction() as conn:
+                await conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
+                entered.set()
+                await release.wait()
+
+        holder = asyncio.create_task(long_transaction())
+        await entered.wait()
+        later = asyncio.create_task(db.execute("UPDATE users SET last_seen = 'after'"))
+        await asyncio.sleep(0.05)
+        assert not later.done()  # it waits for the transaction rather than failing on a lock
+        release.set()
+        await holder
+        assert await later == 1
+        assert await db.fetchval("SELECT last_seen FROM users") == "after"
