@@ -26,6 +26,8 @@ STRIDE = 1 / 64  # of the canvas
 COPY_SCORE = 0.8
 TOP_K = 3  # the thing's own picture must be among this many nearest
 MIN_SIMILARITY = 0.62
+INK_LEVEL = 235  # a thumbnail cell darker than this is part of the thing, not its background
+MIN_MASKED_CELLS = 48  # a twelfth of the thumbnail: fewer cells say too little
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ class SceneChecker:
         side = reference_images.shape[1]
         greys = [_grey(image) for image in reference_images]
         whole = np.array([[0, 0, side]])
-        self.reference = np.concatenate([_features(_cell_means(g, whole)) for g in greys])
+        self.reference_cells = np.concatenate([_cell_means(g, whole) for g in greys])
+        self.reference = _features(self.reference_cells)
 
     @classmethod
     def for_starter(cls) -> SceneChecker:
@@ -94,6 +97,10 @@ class SceneChecker:
             own = similarity[:, target]
             rank = (similarity > own[:, None]).sum(axis=1)
             good = np.flatnonzero((rank < TOP_K) & (own >= MIN_SIMILARITY) & (ink > 0.02))
+            if not len(good):
+                # drawn over another thing (a cat in a basket): compare only where the thing's
+                # own picture has ink, so what is around it does not count
+                own, good = self._masked(cells, target, ink)
             order = good[np.argsort(-own[good])]
             kept: list[Found] = []
             for w in order:
@@ -117,6 +124,22 @@ class SceneChecker:
                 )
             ]
         return found
+
+    def _masked(
+        self, cells: np.ndarray, target: int, ink: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Similarity of every window to the target over the target's own ink only, and the
+        windows where the target is among the nearest pictures compared the same way."""
+        mask = (self.reference_cells[target] < INK_LEVEL).reshape(-1)
+        if mask.sum() < MIN_MASKED_CELLS:
+            return np.zeros(len(cells)), np.array([], dtype=np.int64)
+        windows = _features(cells.reshape(len(cells), -1)[:, mask])
+        references = _features(self.reference_cells.reshape(len(self.images), -1)[:, mask])
+        similarity = windows @ references.T
+        own = similarity[:, target]
+        rank = (similarity > own[:, None]).sum(axis=1)
+        good = np.flatnonzero((rank < TOP_K) & (own >= MIN_SIMILARITY) & (ink > 0.02))
+        return own, good
 
     def _refined(self, grey: np.ndarray, found: Found, target: int) -> Found:
         """The find moved and resized by a few pixels to where it matches best."""
@@ -160,9 +183,19 @@ class SceneChecker:
             )
         relation: bool | None = None
         if scene.relation and len(scene.objects) >= 2:
-            a, b = (found[o.concept] for o in scene.objects[:2])
-            relation = bool(a and b) and related(
-                scene.relation, a[0], b[0], picture, self._picture_of
+            first, second = scene.objects[:2]
+            if first.concept == second.concept:  # a white sheep next to a black sheep
+                finds = found[first.concept]
+                pair = (finds[0], finds[1]) if len(finds) >= 2 else None
+                if pair is not None and first.colour and second.colour:
+                    rgb = np.asarray(picture.convert("RGB"))
+                    if _colour_of(rgb, pair[0]) != first.colour:
+                        pair = (pair[1], pair[0])
+            else:
+                a, b = found[first.concept], found[second.concept]
+                pair = (a[0], b[0]) if a and b else None
+            relation = pair is not None and related(
+                scene.relation, pair[0], pair[1], picture, self._picture_of
             )
         return Verdict(objects, counts, colours, relation, found)
 
