@@ -162,8 +162,10 @@ def parse(
 
 
 def _singular(word: str, wordnet: WordNet) -> str:
-    forms = wordnet.base_forms(word, "n")
-    return forms[-1][0].replace("_", " ") if forms else word
+    """The noun's singular: WordNet's first base form other than the word itself ("leaves" is
+    leaf before the noun "leave", "glasses" → glass; "shorts" is tried as short first)."""
+    forms = [form.replace("_", " ") for form, _ in wordnet.base_forms(word, "n")]
+    return next((form for form in forms if form != word), word)
 
 
 def _can_be_verb(word: str, wordnet: WordNet) -> bool:

@@ -11,7 +11,7 @@ from PIL import Image
 from bot.learning.dictionary import Dictionary
 from engine.pipeline import PictureEngine
 from engine.request import GenerationRequest
-from engine.resolver import ConceptResolver
+from engine.resolver import ConceptResolver, resolver_for
 from engine.scene import COLOURS, Scene, SceneObject, composite, layout, named_colour, parse
 from engine.starter.dataset import load
 
@@ -40,6 +40,19 @@ def test_objects_counts_and_a_relation_are_parsed(
     assert [o.word for o in scene.objects] == ["ball"] and "box" in scene.missing
     assert parse("I love my family.", resolver, wordnet).objects == ()
     assert Scene.from_json(scene.to_json()) == scene
+
+
+def test_an_irregular_plural_is_the_thing_not_another_word(dictionary: Dictionary) -> None:
+    wordnet = dictionary.wordnet
+    resolver = resolver_for("starter", wordnet)  # the bot's own: captions read by meaning
+
+    def meanings(word: str) -> list[str]:
+        return [m.sense_id for m in dictionary.everyday_senses(word)]
+
+    scene = parse("Three leaves.", resolver, wordnet, meanings)  # leaf, not the noun "leave"
+    assert [(o.word, o.count) for o in scene.objects] == [("leaf", 3)]
+    scene = parse("Four wolves and two mice.", resolver, wordnet, meanings)
+    assert [(o.word, o.count) for o in scene.objects] == [("wolf", 4), ("mouse", 2)]
 
 
 def _boxes(relation: str) -> tuple[object, object]:
