@@ -12,10 +12,12 @@ import asyncio
 import contextlib
 import contextvars
 import logging
+import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Protocol, Self
+from typing import Any, Protocol, Self, TypeVar
 
 from engine.errors import EngineOutOfMemory
 from engine.pipeline import DrawnPicture, ProgressCallback
@@ -382,7 +384,7 @@ class LocalQueue(QueueCore):
             request_id.set(str(jobs[0].delivery.get("request_id", "-")))
             context = contextvars.copy_context()  # the engine thread logs with the request id
             self._drawing = loop.run_in_executor(
-                None, context.run, self.drawer.draw, requests, progress
+                None, context.run, _behind_the_loop, self.drawer.draw, requests, progress
             )
             pictures = await asyncio.shield(self._drawing)
         except EngineOutOfMemory:
@@ -438,3 +440,19 @@ class LocalQueue(QueueCore):
             self._emit(JobEvent("failed", job, error=reason))
         if again:
             await asyncio.sleep(0.2)  # a broken engine must not spin the loop
+
+
+T = TypeVar("T")
+DRAWING_NICE = 10  # a drawing thread yields the cores to the event loop when both want them
+_niced = threading.local()
+
+
+def _behind_the_loop(draw: Callable[..., T], *args: Any) -> T:
+    """Run `draw` in this worker thread at a lower CPU priority (Linux: per thread, and the
+    math library's threads it starts inherit it), so acknowledgements are not kept waiting
+    behind a batch on a machine without a GPU; with spare cores nothing changes."""
+    if not getattr(_niced, "done", False):
+        _niced.done = True
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), DRAWING_NICE)
+    return draw(*args)

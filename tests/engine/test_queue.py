@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -313,3 +316,27 @@ async def test_a_job_that_keeps_crashing_the_process_is_given_up(
         await queue_idle(again.queue)
     record = await again.jobs.get(job)
     assert record is not None and record.state == "failed" and not again.drawer.batches
+
+
+class PriorityRecordingDrawer(FakeDrawer):
+    """Notes the CPU priority of the thread that draws."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.priorities: list[int] = []
+
+    def draw(self, requests: list[GenerationRequest], on_progress: Any = None) -> Any:
+        self.priorities.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return super().draw(requests, on_progress)
+
+
+async def test_drawing_gives_way_to_the_event_loop(db: Database, tmp_path: Path) -> None:
+    """On a machine without a GPU a batch competes with acknowledgements for the same cores:
+    the drawing thread runs at a lower priority than the loop's."""
+    drawer = PriorityRecordingDrawer()
+    h = harness(db, tmp_path, drawer)
+    await submit(h, "u1", "a")
+    async with h.queue:
+        await queue_idle(h.queue)
+    loop_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert drawer.priorities and all(p > loop_priority for p in drawer.priorities)
