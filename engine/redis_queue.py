@@ -28,6 +28,7 @@ from storage.images import ImageStore
 from storage.jobs import JobRecord, JobStore
 
 log = logging.getLogger(__name__)
+STOP_SECONDS = 5  # how long closing waits for the outbox pump and the results listener
 
 
 class RedisQueue(QueueCore):
@@ -49,6 +50,7 @@ class RedisQueue(QueueCore):
         self.redis: Any = None
         self.connected = False
         self._tasks: list[asyncio.Task[None]] = []
+        self._stopping = asyncio.Event()
         self._consumer = f"bot-{os.getpid()}"
         self._finished: list[float] = []
         # when each job was started by a worker, and which workers finished pictures lately
@@ -65,16 +67,19 @@ class RedisQueue(QueueCore):
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        # The flag as well as the cancel: Python 3.11's wait_for can swallow a cancellation
+        # that arrives as its timeout fires, and the loop would then never end.
+        self._stopping.set()
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        _, running = await asyncio.wait(self._tasks, timeout=STOP_SECONDS)
+        if running:
+            log.warning("%d Redis task(s) did not stop in %d s", len(running), STOP_SECONDS)
         await self.redis.aclose()
 
     # ---- out: the outbox pump ----------------------------------------------------------------
     async def _pump(self) -> None:
-        await keep_going(self._dispatch, self._down)
+        await keep_going(self._dispatch, self._down, self._stopping)
 
     async def _dispatch(self) -> None:
         with contextlib.suppress(TimeoutError):
@@ -114,7 +119,7 @@ class RedisQueue(QueueCore):
 
     # ---- in: what the workers report ---------------------------------------------------------
     async def _listen(self) -> None:
-        await keep_going(self._receive, self._down)
+        await keep_going(self._receive, self._down, self._stopping)
 
     async def _receive(self) -> None:
         await ensure_group(self.redis, self.names.events, BOT)
