@@ -99,13 +99,14 @@ def phrases(count: int, drawable: Callable[[str], bool] | None = None, seed: int
     ones the model can draw whole (`drawable`): /word takes only dictionary words, so distinct
     pictures come through /sentence, which takes the same path to the queue and the engine.
     Colours and counts change the picture; other describing words ("big") would not."""
-    from bot.learning.grammar import _inflect
+    from lemminflect import getInflection
+
+    def plural(noun: str) -> str:
+        return (getInflection(noun, "NNS") or (noun,))[0]
 
     sentences = [f"The {c} {n}." for c in COLOUR_WORDS for n in NOUNS]
     for number in ("Two", "Three"):
-        sentences += [
-            f"{number} {c} {_inflect(n, 'NNS') or n}." for c in COLOUR_WORDS for n in NOUNS
-        ]
+        sentences += [f"{number} {c} {plural(n)}." for c in COLOUR_WORDS for n in NOUNS]
     sentences = [s for s in sentences if drawable is None or drawable(s)]
     random.Random(seed).shuffle(sentences)
     return (sentences * (count // max(1, len(sentences)) + 1))[:count]
