@@ -273,7 +273,7 @@ async def open_app(
                 name="loading",
             )
             stack.push_async_callback(_stop_loading, task, loaded)
-        yield App(settings, services, Dialogue(services), courier, engine)
+        yield App(settings, services, Dialogue(services, courier.send_now), courier, engine)
 
 
 async def _stop_loading(task: asyncio.Task[None], loaded: threading.Event) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import difflib
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from bot.conversation.context import Context
-from bot.conversation.messages import Incoming, Reply
+from bot.conversation.messages import Address, Incoming, Reply
 from bot.conversation.router import CALLBACKS, COMMANDS, TEXT_HANDLERS, with_command
 from bot.conversation.services import Services
 from bot.conversation.texts import say
@@ -24,9 +25,14 @@ log = logging.getLogger(__name__)
 MAX_INCOMING_CHARS = 4096
 
 
+# Sends a reply to a chat before the answer (the adapter's own send, through the courier).
+Meanwhile = Callable[[Address, Reply], Awaitable[None]]
+
+
 class Dialogue:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, meanwhile: Meanwhile | None = None) -> None:
         self.services = services
+        self.meanwhile = meanwhile
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """All replies to send now for one incoming message or button press."""
@@ -120,7 +126,27 @@ class Dialogue:
         spec = COMMANDS.get(incoming.command or "")
         if loading is None or (incoming.callback is None and spec is not None and spec.instant):
             return True
+        if not loading.ready and self.meanwhile is not None:
+            await self._say_getting_ready(incoming)
         return await loading.wait()
+
+    async def _say_getting_ready(self, incoming: Incoming) -> None:
+        """A word at once while the dictionary and the model load: the answer follows."""
+        assert self.meanwhile is not None
+        address = Address(incoming.platform, incoming.chat_id, incoming.chat_kind)
+        reply = Reply(
+            say(
+                incoming,
+                "One moment: I am still getting my dictionary and pictures ready. "
+                "Your answer comes in a few seconds.",
+                "稍等：我还在准备词典和图片，几秒钟后回答你。",
+            ),
+            ephemeral=True,
+        )
+        try:
+            await self.meanwhile(address, reply)
+        except Exception:  # the answer itself still comes; this was only a courtesy
+            log.warning("could not say 'getting ready' on %s", incoming.platform, exc_info=True)
 
     async def _command(self, context: Context) -> list[Reply]:
         incoming = context.incoming

@@ -73,6 +73,13 @@ class Courier:
             sender.on_reconnect(redeliver)
         await self.deliver_waiting(sender.platform)
 
+    async def send_now(self, address: Address, reply: Reply) -> None:
+        """One reply to a chat through its platform's running adapter, before the answer (not
+        sent where the platform shows its own "thinking…", as Discord does)."""
+        sender = self._senders.get(address.platform)
+        if sender is not None and not getattr(sender, "shows_thinking", False):
+            await sender.send(address, reply)
+
     def sender(self, platform: str) -> Sender | None:
         """The running adapter for a platform (None when it is not running now)."""
         return self._senders.get(platform)

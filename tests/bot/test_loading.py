@@ -45,6 +45,9 @@ async def test_help_answers_while_the_model_loads_and_a_picture_waits_for_it(
         asked = asyncio.create_task(kid.say("/word apple"))
         await asyncio.sleep(0.5)
         assert not asked.done(), "/word waits for the dictionary and the model"
+        # … but the learner hears at once that the answer is coming
+        said = [r.text for r in platform.to("kid")]
+        assert len(said) == 1 and "getting my dictionary and pictures ready" in said[0]
         engine.gate.set()
         replies = await asyncio.wait_for(asked, 60)
         assert "Drawing" in replies[0].text and "apple" in replies[0].text

@@ -81,6 +81,7 @@ class ChineseDescriptions(app_commands.Translator):
 class DiscordAdapter:
     platform = PLATFORM
     url = ""  # learners find the bot in their class server
+    shows_thinking = True  # a deferred interaction already says "thinking…" at once
 
     def __init__(
         self,
