@@ -145,3 +145,18 @@ async def test_cards_lead_with_a_plain_meaning_of_the_right_part_of_speech(
     assert bat is not None  # the cricket bat is not described as the animal
     assert "flies at night" not in card_text(bat, meaning=club)
     assert "flies at night" in card_text(bat)
+
+
+async def test_the_chinese_is_the_drawn_meaning_s(chat: TerminalAdapter) -> None:
+    """A cricket bat drawn with 蝙蝠 (the animal) beside it would teach the wrong word."""
+    await chat.say("/settings chinese on")
+    await chat.say("/word bat")
+    await chat.press("🔧")
+    await chat.settle()
+    card = shown(chat.transcript.replies[-1])
+    assert "球棒" in card and "蝙蝠" not in card
+    await chat.say("/word bat")
+    await chat.press("🐾")
+    await chat.settle()
+    card = shown(chat.transcript.replies[-1])
+    assert "蝙蝠" in card and "球棒" not in card
