@@ -7,6 +7,7 @@ import asyncio
 from bot.conversation.context import Context
 from bot.conversation.messages import Attachment, Reply
 from bot.conversation.router import command
+from bot.learning.cards import drawn_as
 from bot.learning.export import ExportRow, write_apkg, write_csv
 from storage.clock import parse_stamp
 
@@ -35,6 +36,8 @@ async def export(context: Context) -> list[Reply]:
         )
         image = await services.images.get(item.image_id) if item.image_id else None
         due = await services.learning.card(item.id)
+        drawn = services.dictionary.sense(item.sense) if item.sense else None
+        card = drawn_as(services.dictionary, card, drawn)  # the meaning the picture shows
         meaning = card.meanings[0] if card and card.meanings else None
         rows.append(
             ExportRow(

@@ -11,8 +11,7 @@ from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word, is_number
-from bot.learning.cards import card_text, sense_label
-from bot.learning.dictionary import Dictionary, Meaning, WordCard
+from bot.learning.cards import card_text, drawn_as, sense_label
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
 from bot.pictures.understand import understand
@@ -149,7 +148,7 @@ async def cannot_draw(
     chinese = learner_settings.get("chinese", context.wants_chinese)
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(sense_id) if sense_id else None
-    card = for_meaning(services.dictionary, card, meaning)
+    card = drawn_as(services.dictionary, card, meaning)
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(context.learner, "word", text, None, sense_id)
     honest = context.tell(
@@ -195,7 +194,7 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     chinese = learner_settings.get("chinese", context.wants_chinese)
     card = await services.remembered(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(str(sense_id)) if sense_id else None
-    card = for_meaning(services.dictionary, card, meaning)
+    card = drawn_as(services.dictionary, card, meaning)
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None
@@ -220,21 +219,6 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
             buttons=tuple(buttons),
         )
     ]
-
-
-def for_meaning(
-    dictionary: Dictionary, card: WordCard | None, meaning: Meaning | None
-) -> WordCard | None:
-    """The card's Chinese for the meaning shown first (the one drawn), not for the word's
-    everyday meaning: a cricket bat is 球棒, not 蝙蝠."""
-    if card is None or card.chinese is None or meaning is None or not card.meanings:
-        return card
-    if meaning.sense_id == card.meanings[0].sense_id:
-        return card
-    base = card.form_of[1] if card.form_of else card.word
-    chinese = dictionary.chinese
-    gloss = chinese.gloss(base, 1, kind=meaning.category) if chinese.available() else None
-    return replace(card, chinese=gloss)
 
 
 @on_no_picture("word")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.conversation.markup import bold
-from bot.learning.dictionary import PICTURE_GROUPS, Meaning, WordCard
+from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 
 CATEGORY_ICONS = {
     "noun.animal": "🐾",
@@ -23,6 +25,24 @@ CATEGORY_ICONS = {
 def kind_of(category: str) -> str:
     """A WordNet category as the learner definitions name kinds of thing."""
     return PICTURE_GROUPS.get(category, "other")
+
+
+def drawn_as(
+    dictionary: Dictionary, card: WordCard | None, meaning: Meaning | None
+) -> WordCard | None:
+    """The card of the meaning drawn (a homograph's chosen sense): that meaning first, and its
+    Chinese rather than the everyday meaning's (a cricket bat is 球棒, not 蝙蝠)."""
+    if card is None or meaning is None or not card.meanings:
+        return card
+    if meaning.sense_id == card.meanings[0].sense_id:
+        return card
+    others = tuple(m for m in card.meanings if m.sense_id != meaning.sense_id)
+    chinese = card.chinese
+    if chinese is not None:
+        base = card.form_of[1] if card.form_of else card.word
+        gloss = dictionary.chinese
+        chinese = gloss.gloss(base, 1, kind=meaning.category) if gloss.available() else None
+    return replace(card, meanings=(meaning, *others), chinese=chinese)
 
 
 def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:

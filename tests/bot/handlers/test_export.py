@@ -32,3 +32,16 @@ async def test_export_sends_a_csv_and_an_anki_deck_that_open(
     with sqlite3.connect(tmp_path / "collection.anki2") as db:
         fields = [r[0] for r in db.execute("SELECT flds FROM notes")]
     assert len(fields) == 2 and any(f.startswith("apple\x1f<img src=") for f in fields)
+
+
+async def test_the_exported_card_is_the_meaning_that_was_drawn(chat: TerminalAdapter) -> None:
+    """A bat drawn as the racket goes to Anki as the racket, with the racket's Chinese."""
+    await chat.say("/settings chinese on")
+    await chat.say("/word bat")
+    await chat.press("🔧")
+    await chat.settle()
+    csv_file = (await chat.say("/export"))[0].files[0]
+    with csv_file.path.open(encoding="utf-8") as handle:
+        bat = next(r for r in csv.DictReader(handle) if r["text"] == "bat")
+    assert "racket" in bat["meaning"] or "club" in bat["meaning"]
+    assert bat["chinese"] == "球棒"
