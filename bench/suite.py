@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.figures import percentile
-from bench.gpu import BATCH_SIZES, NoCardMemory, batch_sweep, best_batch
+from bench.gpu import BATCH_SIZES, batch_sweep, best_batch
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App, engine_options, open_app
 from bot.config import QueueSettings, Settings
@@ -296,7 +296,7 @@ async def run_bench(
             )
             progress("the best batch size for this model on this device")
             sweep = await asyncio.to_thread(
-                batch_sweep, engine.draw, requests, NoCardMemory(), BATCH_SIZES[: 5 if quick else 7]
+                batch_sweep, engine.draw, requests, None, BATCH_SIZES[: 5 if quick else 7]
             )
             best = best_batch(sweep)
             results["batch_sweep"] = sweep
