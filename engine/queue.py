@@ -15,9 +15,10 @@ import logging
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, Protocol, Self
 
 from engine.errors import EngineOutOfMemory
 from engine.pipeline import DrawnPicture, ProgressCallback
@@ -275,8 +276,14 @@ class LocalQueue(QueueCore):
         self._too_big: int | None = None  # the smallest batch that ran out of memory
         self._measured = False
         self._drawing: asyncio.Future[list[DrawnPicture]] | None = None
+        self._drawing_thread: ThreadPoolExecutor | None = None
 
     async def __aenter__(self) -> LocalQueue:
+        # Its own thread, at a lower CPU priority: the event loop's other work (and the default
+        # executor's short jobs) wins the cores when both want them; a GPU is not affected.
+        self._drawing_thread = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="drawing", initializer=_lower_priority
+        )
         requeued, failed = await self.jobs.recover_after_restart(self.options.max_attempts)
         if requeued or failed:
             log.info(
@@ -297,6 +304,8 @@ class LocalQueue(QueueCore):
             self.drawer.interrupt()
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(asyncio.shield(self._drawing), timeout=60)
+        if self._drawing_thread is not None:
+            self._drawing_thread.shutdown(wait=False)
 
     async def stats(self) -> dict[str, Any]:
         """For operators: what is waiting, what is being drawn, how fast."""
@@ -384,7 +393,7 @@ class LocalQueue(QueueCore):
             request_id.set(str(jobs[0].delivery.get("request_id", "-")))
             context = contextvars.copy_context()  # the engine thread logs with the request id
             self._drawing = loop.run_in_executor(
-                None, context.run, _behind_the_loop, self.drawer.draw, requests, progress
+                self._drawing_thread, context.run, self.drawer.draw, requests, progress
             )
             pictures = await asyncio.shield(self._drawing)
         except EngineOutOfMemory:
@@ -442,17 +451,12 @@ class LocalQueue(QueueCore):
             await asyncio.sleep(0.2)  # a broken engine must not spin the loop
 
 
-T = TypeVar("T")
-DRAWING_NICE = 10  # a drawing thread yields the cores to the event loop when both want them
-_niced = threading.local()
+DRAWING_NICE = 10  # how much lower the drawing thread's CPU priority is than the loop's
 
 
-def _behind_the_loop(draw: Callable[..., T], *args: Any) -> T:
-    """Run `draw` in this worker thread at a lower CPU priority (Linux: per thread, and the
-    math library's threads it starts inherit it), so acknowledgements are not kept waiting
-    behind a batch on a machine without a GPU; with spare cores nothing changes."""
-    if not getattr(_niced, "done", False):
-        _niced.done = True
-        with contextlib.suppress(OSError, AttributeError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), DRAWING_NICE)
-    return draw(*args)
+def _lower_priority() -> None:
+    """This thread (Linux: priority is per thread, and the math library's threads it starts
+    inherit it) yields the cores to the event loop, so acknowledgements do not wait behind a
+    batch on a machine without a GPU; with spare cores nothing changes."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), DRAWING_NICE)
