@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,6 @@ def _load(model: str, preset: Preset, dtype: Any, single_file_config: str) -> An
         return load_starter(dtype)
 
     from diffusers import (
-        AutoPipelineForText2Image,
         StableDiffusionPipeline,
         StableDiffusionXLPipeline,
     )
@@ -99,8 +99,13 @@ def _load(model: str, preset: Preset, dtype: Any, single_file_config: str) -> An
                 str(path), dtype=dtype, **_config_for(single_file_config)
             )
         if path.is_dir():
-            return _from_pretrained(AutoPipelineForText2Image, str(path), dtype, local=True)
-        return _from_pretrained(AutoPipelineForText2Image, model, dtype, local=False)
+            return _from_pretrained(_pipeline_class(path), str(path), dtype, local=True)
+        try:
+            return _from_pretrained(_auto(), model, dtype, local=False)
+        except ValueError as exc:
+            if "GLIGEN" not in str(exc):  # the auto pipeline does not know GLIGEN models
+                raise
+            return _from_pretrained(_gligen(), model, dtype, local=False)
     except ModelNotAvailable:
         raise
     except (OSError, ValueError) as exc:
@@ -114,6 +119,26 @@ def _load(model: str, preset: Preset, dtype: Any, single_file_config: str) -> An
         raise ModelNotAvailable(
             f"engine.model = {model!r} could not be loaded: {first}{hint}"
         ) from exc
+
+
+def _pipeline_class(folder: Path) -> Any:
+    """diffusers' text-to-image auto pipeline, or GLIGEN's own for a GLIGEN model (the auto
+    pipeline does not know it; its boxes steer scenes: engine/regions.py)."""
+    index = folder / "model_index.json"
+    name = json.loads(index.read_text()).get("_class_name", "") if index.is_file() else ""
+    return _gligen() if str(name).startswith("StableDiffusionGLIGEN") else _auto()
+
+
+def _auto() -> Any:
+    from diffusers import AutoPipelineForText2Image
+
+    return AutoPipelineForText2Image
+
+
+def _gligen() -> Any:
+    from diffusers import StableDiffusionGLIGENPipeline
+
+    return StableDiffusionGLIGENPipeline
 
 
 def _config_for(single_file_config: str) -> dict[str, Any]:

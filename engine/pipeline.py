@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,7 @@ class PictureEngine:
         self.options = options
         self.preset: Preset = preset_for(options.model, options.preset)
         self.pipeline = pipeline
+        self.layout_pipeline: Any = None  # a GLIGEN model's own pipeline, for scenes
         self.device = "cpu"
         self._interrupt = threading.Event()
         self._lock = threading.Lock()
@@ -149,6 +151,9 @@ class PictureEngine:
             self.pipeline = load_pipeline(
                 self.options.model, self.preset, dtype, self.options.single_file_config
             )
+        from engine.regions import split_layout_pipeline
+
+        self.pipeline, self.layout_pipeline = split_layout_pipeline(self.pipeline)
         from engine.tuning import apply_options, validate_preset
 
         validate_preset(self.pipeline, self.preset, self.options.model)
@@ -295,10 +300,13 @@ class PictureEngine:
         return pictures
 
     def _draw_scene(self, request: GenerationRequest) -> DrawnPicture:
-        """Each object of the scene drawn (and checked) on its own, then placed in its box."""
+        """Each object of the scene drawn (and checked) on its own, then placed in its box;
+        an open model draws the whole sentence with its layout steering it instead."""
         from engine.scene import Scene, composite, layout
 
         scene = Scene.from_json(request.scene)
+        if not self.preset.closed_vocabulary:
+            return self._draw_layout(request, scene)
         concepts = sorted({o.concept for o in scene.objects})
         parts = self.draw(
             [
@@ -319,6 +327,39 @@ class PictureEngine:
         check = parts[0].check if parts else "none"
         return DrawnPicture(png, width, height, request.seed, params, safe, check, shows)
 
+    def _draw_layout(self, request: GenerationRequest, scene: Any) -> DrawnPicture:
+        """The sentence drawn in one pass, steered by the scene's boxes (regional prompts, or
+        GLIGEN's own boxes); every thing checked in its box, drawn again once if one fails."""
+        from engine.regions import regions_for
+
+        regions = regions_for(scene)
+        images, flags = self._run([request], None, regions=regions)
+        shows = self._regions_show(images[0], regions)
+        if shows is False:
+            log.info("a thing of the scene was not in its box; drawing the scene again")
+            request = request.retried()
+            images, flags = self._run([request], None, regions=regions)
+            shows = self._regions_show(images[0], regions)
+        params = request.to_dict() | {"device": self.device}
+        png, width, height = encode_png(images[0], params, self.preset.display_size)
+        safe, check = self._safety_verdict(flags, 0)
+        return DrawnPicture(png, width, height, request.seed, params, safe, check, shows)
+
+    def _regions_show(self, image: Any, regions: list[Any]) -> bool | None:
+        """Whether every copy of every thing can be seen in its own box."""
+        from engine.regions import region_crops
+
+        if self.picture_check is None:
+            return None
+        crops = region_crops(image, regions)
+        verdicts = run_check(
+            self.picture_check,
+            [crop for _, crop in crops],
+            [subject for subject, _ in crops],
+            self.options.picture_check_timeout,
+        )
+        return all(verdicts)
+
     def _shows(self, requests: list[GenerationRequest], images: list[Any]) -> list[bool | None]:
         """The picture check's verdict per picture (None where nothing is to be checked)."""
         if self.picture_check is None:
@@ -337,12 +378,24 @@ class PictureEngine:
         return verdicts
 
     def _run(
-        self, requests: list[GenerationRequest], on_progress: ProgressCallback | None
+        self,
+        requests: list[GenerationRequest],
+        on_progress: ProgressCallback | None,
+        regions: list[Any] | None = None,
     ) -> tuple[list[Any], list[Any] | None]:
-        """One pipeline call: the PIL images and the safety flags (None: no checker ran)."""
+        """One pipeline call: the PIL images and the safety flags (None: no checker ran).
+        With `regions`, the layout steers the drawing (engine/regions.py)."""
         import torch
 
+        from engine.regions import gligen_arguments, steered
+
         first = requests[0]
+        pipe, extra = self.pipeline, {}
+        steering: AbstractContextManager[None] = nullcontext()
+        if regions and self.layout_pipeline is not None:
+            pipe, extra = self.layout_pipeline, gligen_arguments(regions)
+        elif regions:
+            steering = steered(pipe, regions)
         with self._lock:
             self._interrupt.clear()
             self._use_scheduler(first.scheduler)
@@ -358,18 +411,26 @@ class PictureEngine:
                     on_progress((step + 1) / first.steps)
                 return kwargs
 
-            try:
-                output = self.pipeline(
-                    prompt=[r.prompt for r in requests],
-                    negative_prompt=[r.negative_prompt for r in requests],
-                    width=first.width,
-                    height=first.height,
-                    num_inference_steps=first.steps,
-                    guidance_scale=first.guidance,
-                    generator=generators,
-                    callback_on_step_end=step_end,
-                    output_type="pil",
+            if pipe is self.layout_pipeline:  # GLIGEN: the older callback, same scheduler
+                pipe.scheduler = self.pipeline.scheduler
+                extra["callback"] = lambda step, *_: (
+                    on_progress and on_progress((step + 1) / first.steps)
                 )
+            else:
+                extra["callback_on_step_end"] = step_end
+            try:
+                with steering:
+                    output = pipe(
+                        prompt=[r.prompt for r in requests],
+                        negative_prompt=[r.negative_prompt for r in requests],
+                        width=first.width,
+                        height=first.height,
+                        num_inference_steps=first.steps,
+                        guidance_scale=first.guidance,
+                        generator=generators,
+                        output_type="pil",
+                        **extra,
+                    )
             except torch.OutOfMemoryError as exc:
                 if torch.cuda.is_available():
                     torch.cuda.empty_cache()

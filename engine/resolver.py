@@ -131,8 +131,9 @@ class OpenResolver:
 
     closed = False
 
-    def __init__(self, taught: Sequence[TaughtWord] = ()) -> None:
+    def __init__(self, taught: Sequence[TaughtWord] = (), wordnet: WordNet | None = None) -> None:
         self.taught = taught_resolutions(taught)
+        self.wordnet = wordnet  # to find a sentence's things (their layout steers the model)
 
     def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None:
         key = " ".join(word.lower().split())
@@ -147,7 +148,7 @@ def resolver_for(model: str, wordnet: WordNet, taught: Sequence[TaughtWord] = ()
     the words teachers taught. Slow the first time (WordNet anchors and caption embeddings):
     call it in a worker thread."""
     if model != "starter":
-        return OpenResolver(taught)
+        return OpenResolver(taught, wordnet)
     from engine.starter.dataset import load_concepts
 
     resolver = ConceptResolver(load_concepts(), wordnet, shared_embedder(), taught=taught)

@@ -114,13 +114,14 @@ class Illustrator:
         style: str | None = None,
         scene: Scene | None = None,
     ) -> GenerationRequest:
-        """A closed model draws the sentence as a scene of its objects (see engine/scene.py)."""
+        """A closed model draws the sentence as a scene of its objects (see engine/scene.py);
+        an open model draws the sentence, its scene's layout steering it (engine/regions.py)."""
         request = self._request(
             sentence_prompt(sentence, style=self.defaults.prompt_style, guided=self.guided),
             new_seed=new_seed,
             style=style,
         )
-        if scene is None and self.resolver.closed:
+        if scene is None:
             scene = self.scene_of(sentence)
         if scene is not None and scene.objects:
             request = replace(request, scene=scene.to_json())
@@ -130,11 +131,16 @@ class Illustrator:
         return request
 
     def scene_of(self, sentence: str) -> Scene | None:
-        """The scene a closed model can draw for the sentence (None for open models)."""
+        """The scene to draw for the sentence: for a closed model its drawable objects (maybe
+        none); for an open model the things whose places steer it, or None when it has none
+        (the model draws the whole sentence, so no word of it is said to be left out)."""
         wordnet = getattr(self.resolver, "wordnet", None)
-        if not self.resolver.closed or wordnet is None:
+        if wordnet is None:
             return None
-        return parse(sentence, self.resolver, wordnet, self.meanings)
+        scene = parse(sentence, self.resolver, wordnet, self.meanings)
+        if self.resolver.closed:
+            return scene
+        return replace(scene, missing=()) if scene.objects else None
 
     @property
     def style_names(self) -> list[str]:

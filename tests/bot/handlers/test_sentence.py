@@ -14,7 +14,8 @@ async def test_sentence_is_drawn(chat: TerminalAdapter) -> None:
     assert "Drawing" in ack[0].text
     await chat.settle()
     assert chat.transcript.replies[-1].images
-    assert "The cat sleeps on the sofa." in chat.transcript.lines[-3]
+    shown = "\n".join(chat.transcript.lines[-4:])
+    assert "The cat sleeps on the sofa." in shown and "I drew the cat and the sofa." in shown
 
 
 async def test_bad_sentences_are_refused_kindly(chat: TerminalAdapter) -> None:

@@ -1,0 +1,43 @@
+"""What the illustrator asks an open model for when a learner sends a sentence."""
+
+from __future__ import annotations
+
+from bot.learning.dictionary import Dictionary
+from bot.pictures.illustrator import DrawingDefaults, Illustrator
+from engine.resolver import resolver_for
+from engine.scene import Scene
+
+SD15 = DrawingDefaults(
+    model="stable-diffusion-v1-5/stable-diffusion-v1-5", steps=25, guidance=7.0,
+    width=512, height=512, scheduler="dpm++2m", prompt_style="illustration",
+)  # fmt: skip
+
+
+def _open_illustrator(dictionary: Dictionary) -> Illustrator:
+    resolver = resolver_for(SD15.model, dictionary.wordnet)
+    assert not resolver.closed
+    return Illustrator(SD15, resolver)
+
+
+def test_an_open_model_gets_the_sentence_and_the_places_of_its_things(
+    dictionary: Dictionary,
+) -> None:
+    request = _open_illustrator(dictionary).for_sentence("The cat sleeps on the sofa.")
+    assert "The cat sleeps on the sofa" in request.prompt  # the whole sentence is drawn
+    scene = Scene.from_json(request.scene)
+    assert [o.concept for o in scene.objects] == ["cat", "sofa"] and scene.relation == "on"
+    assert scene.missing == ()  # "sleeps" is in the prompt: never said to be left out
+
+
+def test_counts_and_colours_reach_an_open_models_layout(dictionary: Dictionary) -> None:
+    request = _open_illustrator(dictionary).for_sentence("Three red apples and a blue car.")
+    scene = Scene.from_json(request.scene)
+    assert [(o.concept, o.count, o.colour) for o in scene.objects] == [
+        ("apple", 3, "red"),
+        ("car", 1, "blue"),
+    ]
+
+
+def test_a_sentence_without_things_is_drawn_whole_with_no_layout(dictionary: Dictionary) -> None:
+    request = _open_illustrator(dictionary).for_sentence("It is raining.")
+    assert request.scene == "" and "It is raining" in request.prompt
