@@ -302,12 +302,13 @@ class PictureEngine:
     def _draw_scene(self, request: GenerationRequest) -> DrawnPicture:
         """Each object of the scene drawn (and checked) on its own, then placed in its box;
         an open model draws the whole sentence with its layout steering it instead."""
-        from engine.scene import Scene, composite, layout
+        from engine.scene import Scene
+        from engine.scene_layout import composite, layout
 
         scene = Scene.from_json(request.scene)
         if not self.preset.closed_vocabulary:
             return self._draw_layout(request, scene)
-        concepts = sorted({o.concept for o in scene.objects})
+        concepts = sorted({o.concept for o in scene.objects} | {scene.setting_concept or ""} - {""})
         parts = self.draw(
             [
                 replace(request, prompt=concept, subject=concept, scene="", seed=request.seed + i)

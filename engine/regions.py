@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from engine.scene import Scene, layout
+from engine.scene import Scene
+from engine.scene_layout import layout
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ def regions_for(scene: Scene) -> list[Region]:
     decides its place in the drawing order)."""
     grouped: dict[tuple[str, str | None], list[tuple[float, float, float, float]]] = {}
     for box in layout(scene, _CANVAS):
+        if box.setting:
+            continue  # the sentence itself names it; the band is only the starter's way
         x0, y0 = box.x / _CANVAS, box.y / _CANVAS
         x1, y1 = min(1.0, x0 + box.size / _CANVAS), min(1.0, y0 + box.size / _CANVAS)
         grouped.setdefault((box.concept, box.colour), []).append((x0, y0, x1, y1))

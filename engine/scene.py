@@ -1,37 +1,62 @@
-"""A sentence as a scene: what to draw (objects, how many), where (one relation), what not.
+"""A sentence as a scene: what to draw (things, how many, what colour, doing what), where (one
+relation), in what setting, and what not.
 
 Like the layout stage of layout-grounded diffusion, but with rules instead of a language
-model: the sentence is parsed into objects the loaded model can draw (through its resolver),
-counts and one spatial relation; a layout of boxes follows from the relation; each object is
-drawn on its own and placed in its box. Whatever could not be drawn is kept, to be said.
+model: the sentence is parsed into things the loaded model can draw (through its resolver),
+counts, colours, one spatial relation, a person's action where the model has a picture of it
+(run → a person running) and a setting (night, rain, snow, sea); engine/scene_layout.py places
+them. Whatever could not be drawn is kept, to be said.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
 
 from engine.resolver import Resolver
 from engine.wordnet import WordNet
 
-MAX_OBJECTS = 6
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-}  # fmt: skip
+MAX_OBJECTS = 6  # different things in one picture; more are left out and said
+MAX_COPIES = 10  # copies of all things together
+MANY = 7  # how many copies "many" (or a number above ten) is drawn with
+_SMALL_NUMBERS = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]  # fmt: skip
+NUMBERS = {"a": 1, "an": 1} | {word: n for n, word in enumerate(_SMALL_NUMBERS, start=1)}
+NUMBERS |= {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12}
+MANY_WORDS = {"many", "lots"}
 RELATIONS = {
     "next to": "next to", "beside": "next to", "near": "next to", "on": "on",
     "on top of": "on", "under": "under", "below": "under", "beneath": "under",
     "above": "above", "over": "above", "in": "in", "inside": "in", "behind": "behind",
     "in front of": "in front of",
 }  # fmt: skip
+# Where a scene happens, and the picture that shows it (in a band above or below the things).
+SETTINGS = {
+    "at night": "night", "in the night": "night", "night": "night",
+    "in the rain": "rain", "raining": "rain", "rainy": "rain", "rain": "rain",
+    "in the snow": "snow", "snowing": "snow", "snowy": "snow", "snow": "snow",
+    "in the sea": "sea", "at the sea": "sea", "by the sea": "sea", "in the water": "sea",
+    "on the beach": "sea", "at the beach": "sea", "sea": "sea",
+}  # fmt: skip
+SETTING_PICTURES = {
+    "night": "crescent moon", "rain": "cloud with rain", "snow": "snowflake", "sea": "water wave",
+}  # fmt: skip
 SKIP = {
     "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
     "my", "your", "his", "her", "its", "our", "their", "of", "to", "with",
 }  # fmt: skip
 PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
+_PEOPLE_PRONOUNS = {"i": 1, "you": 1, "he": 1, "she": 1, "we": 2, "they": 2}
+# A person's action drawn as a picture of someone doing it, when the model has one whose name
+# is exactly this ("person running"); these verbs have a picture under another name.
+ACTION_PICTURES = {
+    "sleep": "person in bed", "bathe": "person taking bath", "cycle": "person biking",
+}  # fmt: skip
 # Sizes are not drawn yet: said as left out, and they never end the noun phrase.
 SIZE_WORDS = {"small", "little", "tiny", "big", "large", "huge", "tall", "long", "short"}
 # The colours a scene can give an object, as drawn (an object's own shading is kept).
@@ -41,15 +66,34 @@ COLOURS = {
     "pink": (240, 115, 175), "brown": (125, 75, 35), "black": (35, 35, 35),
     "white": (238, 238, 238), "grey": (128, 128, 128), "gray": (128, 128, 128),
 }  # fmt: skip
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# How big things are in the world, as a share of the biggest (nearest kind in WordNet decides).
+REAL_SIZES = {
+    1.0: "building house tree bus train ship truck airplane aircraft elephant whale giraffe "
+    "dinosaur mountain castle tower bridge rocket hippopotamus",
+    0.85: "person car horse cow camel bear lion tiger bed sofa table piano deer zebra gorilla "
+    "kangaroo boat motorcycle crocodile shark dolphin",
+    0.7: "dog sheep pig goat chair child monkey penguin wolf fox desk television computer "
+    "guitar bicycle snowman",
+    0.5: "cat rabbit chicken duck owl bag box bucket lamp plant baby",
+    0.4: "bird fruit vegetable ball cup shoe book hat bottle fish frog toy dish clock flower "
+    "cake bread sandwich hand telephone",
+    0.3: "mouse rat insect key coin ring pencil pen egg candy spoon fork butterfly snail spider "
+    "button nut berry leaf toothbrush",
+}  # fmt: skip
+_SIZE_OF = {word: size for size, words in REAL_SIZES.items() for word in words.split()}
+DEFAULT_SIZE = 0.55
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+")
 
 
 @dataclass(frozen=True)
 class SceneObject:
     word: str  # as the learner wrote it (its singular)
     concept: str  # what the model draws
-    count: int = 1
+    count: int = 1  # copies drawn
     colour: str | None = None  # one of COLOURS, when the sentence gives one
+    action: str | None = None  # what it is doing, as drawn ("running")
+    many: bool = False  # "many", or a number above ten: drawn as MANY copies and said so
+    size: float = DEFAULT_SIZE  # how big it is in the world (REAL_SIZES)
 
 
 @dataclass(frozen=True)
@@ -57,6 +101,12 @@ class Scene:
     objects: tuple[SceneObject, ...]
     relation: str | None = None  # between objects[0] and objects[1]
     missing: tuple[str, ...] = field(default_factory=tuple)  # words not drawn
+    setting: str | None = None  # one of SETTING_PICTURES
+    left_out: tuple[str, ...] = field(default_factory=tuple)  # things beyond MAX_OBJECTS
+
+    @property
+    def setting_concept(self) -> str | None:
+        return SETTING_PICTURES.get(self.setting or "")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -65,7 +115,13 @@ class Scene:
     def from_json(cls, text: str) -> Scene:
         data = json.loads(text)
         objects = tuple(SceneObject(**o) for o in data["objects"])
-        return cls(objects, data.get("relation"), tuple(data.get("missing", ())))
+        return cls(
+            objects,
+            data.get("relation"),
+            tuple(data.get("missing", ())),
+            data.get("setting"),
+            tuple(data.get("left_out", ())),
+        )
 
 
 def parse(
@@ -74,91 +130,234 @@ def parse(
     wordnet: WordNet,
     meanings: Callable[[str], list[str]] | None = None,
 ) -> Scene:
-    """Objects (with counts), the first spatial relation between two of them, the rest.
-    `meanings` gives a noun's sense ids, the everyday one first, as `/word` uses them (without
-    it, WordNet's order), so a word in a sentence is drawn as the same thing as on its own."""
-    words = _WORD.findall(sentence.lower())
-    objects: list[SceneObject] = []
-    missing: list[str] = []
-    relation: str | None = None
-    count = 1
-    counted = False  # a number word was said ("two cats"), else a plural means a few
-    colour: str | None = None
-    position = 0
-    after_subject = False
-    while position < len(words):
+    """The things (with counts, colours, actions), the first spatial relation between two of
+    them, the setting, the rest. `meanings` gives a noun's sense ids, the everyday one first,
+    as `/word` uses them (without it, WordNet's order), so a word in a sentence is drawn as the
+    same thing as on its own."""
+    return _Parser(resolver, wordnet, meanings).run(_WORD.findall(sentence.lower()))
+
+
+class _Parser:
+    def __init__(
+        self, resolver: Resolver, wordnet: WordNet, meanings: Callable[[str], list[str]] | None
+    ) -> None:
+        self.resolver, self.wordnet, self.meanings = resolver, wordnet, meanings
+        self.objects: list[SceneObject] = []
+        self.missing: list[str] = []
+        self.left_out: list[str] = []
+        self.relation: str | None = None
+        self.related_by = ""  # the relation's words, until the thing it relates to is read
+        self.setting: str | None = None
+        self.after_subject = False  # the next word may be the subject's verb
+        self.subject: int | None = None  # the object that may do that verb
+        self.person: tuple[str, int] | None = None  # or a pronoun / an undrawn person noun
+        self._reset()
+
+    def _reset(self) -> None:
+        self.count, self.counted, self.many = 1, False, False
+        self.colour: str | None = None
+
+    def run(self, words: list[str]) -> Scene:
+        position = 0
+        while position < len(words):
+            position += self._step(words, position)
+        objects, setting = self.objects, self.setting
+        if not objects and setting is not None:  # "It is raining.": the setting is the picture
+            objects, setting = [SceneObject(setting, SETTING_PICTURES[setting], size=1.0)], None
+        relation = self.relation if len(objects) >= 2 else None
+        return Scene(tuple(objects), relation, tuple(self.missing), setting, tuple(self.left_out))
+
+    def _step(self, words: list[str], position: int) -> int:
+        """Reads the word at `position` (and the phrase it starts); returns how many it read."""
         word = words[position]
         previous = words[position - 1] if position else ""
         following = words[position + 1] if position + 1 < len(words) else ""
-        if word in COLOURS and previous in ("is", "are") and objects:
-            if objects[-1].colour is None:
-                objects[-1] = replace(objects[-1], colour=word)  # "the ball is red"
-            position += 1
-            continue
+        if word in COLOURS and previous in ("is", "are") and self.objects:
+            if self.objects[-1].colour is None:
+                self.objects[-1] = replace(self.objects[-1], colour=word)  # "the ball is red"
+            return 1
         if word in COLOURS and following and following not in SKIP and following not in RELATIONS:
-            colour = word  # "a red ball"; but "an orange and a balloon" is the fruit
-            position += 1
-            continue
-        three = " ".join(words[position : position + 3])
-        two = " ".join(words[position : position + 2])
-        phrase = next((p for p in (three, two, word) if p in RELATIONS), None)
-        if phrase is not None and len(objects) == 1 and relation is None:
-            relation = RELATIONS[phrase]
-            after_subject = False
-            position += len(phrase.split())
-            continue
-        if word in NUMBERS or word.isdigit():
-            count = NUMBERS.get(word, 0) or min(int(word), MAX_OBJECTS)
-            counted = word not in ("a", "an")
-            after_subject = False
-            position += 1
-            continue
+            self.colour = word  # "a red ball"; but "an orange and a balloon" is the fruit
+            return 1
+        setting = _phrase_at(words, position, SETTINGS)
+        alone = setting is not None and " " not in setting
+        # "sea lion" is no setting
+        if setting and not (alone and _names_a_thing(following)) and self._set(SETTINGS[setting]):
+            return len(setting.split())
+        relation = _phrase_at(words, position, RELATIONS)
+        if relation is not None:
+            if len(self.objects) == 1 and self.relation is None:
+                self.relation, self.related_by = RELATIONS[relation], relation
+            elif self.objects:
+                self.missing.append(relation)  # a second relation, or one between groups
+            self.after_subject = False
+            return len(relation.split())
+        if word in NUMBERS or word.isdigit() or word in MANY_WORDS:
+            number = 11 if word in MANY_WORDS else NUMBERS.get(word) or int(word[:7])
+            self.many = number > 10
+            self.count = MANY if self.many else max(1, number)
+            self.counted = word not in ("a", "an")
+            self.after_subject = False
+            return 1
         if word in SIZE_WORDS and following and following not in SKIP:
-            missing.append(word)  # "three small fish": the fish are drawn, "small" is said
-            position += 1
-            continue
-        if word in SKIP or phrase is not None:
-            after_subject = False  # "the dog is …", "two cats and a dog"
-            position += 1
-            continue
+            self.missing.append(word)  # "three small fish": the fish are drawn, "small" is said
+            return 1
+        if word in ("is", "are", "am") and self.after_subject:
+            return 1  # "the boy is running": its verb may still follow
+        if word in SKIP:
+            self.after_subject = False  # "the dog is …", "two cats and a dog"
+            return 1
         if word in PRONOUNS:
-            after_subject = True
-            position += 1
-            continue
-        singular = _singular(word, wordnet)
+            self.after_subject, self.subject = True, None
+            self.person = (word, _PEOPLE_PRONOUNS[word]) if word in _PEOPLE_PRONOUNS else None
+            return 1
+        self._thing(word)
+        self._reset()
+        return 1
+
+    def _set(self, setting: str) -> bool:
+        if self.setting is None:
+            if not _draws_exactly(self.resolver, SETTING_PICTURES[setting]):
+                return False
+            self.setting = setting
+        elif self.setting != setting:
+            self.missing.append(setting)  # one setting a picture
+        return True
+
+    def _thing(self, word: str) -> None:
+        singular = _singular(word, self.wordnet)
         # the word after a subject is its verb ("the cat sleeps", "I love"), not a thing
-        verb = after_subject and _can_be_verb(word, wordnet)
-        after_subject = False
-        drawing = None
+        verb = self.after_subject and _can_be_verb(word, self.wordnet)
+        self.after_subject = False
+        if verb and self._action(word):
+            return
+        drawing, senses = None, []
         # the singular first ("cats" → cat); a plural that is a word of its own ("shorts") only
         # when its singular cannot be drawn ("arms" stays the body's)
         for name in dict.fromkeys((singular, word)):
-            if drawing is None and not verb and _is_noun(name, wordnet):
-                senses = meanings(name) if meanings else []
+            if drawing is None and not verb and _is_noun(name, self.wordnet):
+                senses = self.meanings(name) if self.meanings else []
                 if not senses:
-                    senses = [f"n{o:08d}" for o in wordnet.index[name.replace(" ", "_")]["n"]]
-                drawing = resolver.resolve(name, senses)
+                    offsets = self.wordnet.index[name.replace(" ", "_")]["n"]
+                    senses = [f"n{o:08d}" for o in offsets]
+                drawing = self.resolver.resolve(name, senses)
                 singular = name if drawing is not None else singular
-        if drawing is not None and len(objects) < 2:
-            if not counted and singular != word:
-                count = 2  # "the shoes are under the bed": more than one
-            objects.append(SceneObject(singular, drawing.subject, max(1, count), colour))
-            after_subject = relation is None  # "the cat sleeps": a verb may follow
-        else:
-            missing.append(word)
-            # an undrawn noun may be the subject ("the weather is …"), but not one that also
-            # describes ("the old cat": "old" is not the subject, and "cat" is no verb)
-            after_subject = (
-                not verb
-                and _is_noun(singular, wordnet)
-                and relation is None
-                and not _can_describe(word, wordnet)
+        count = 2 if not self.counted and singular != word else self.count  # "the shoes"
+        self.subject, self.person = None, None
+        if self.related_by and drawing is None:  # "the cat is on the mat": no mat, so no "on"
+            self.relation = None
+            self.missing.append(self.related_by)
+        self.related_by = ""
+        if drawing is not None:
+            size = _real_size(singular, senses, self.wordnet)
+            thing = SceneObject(
+                singular, drawing.subject, max(1, count), self.colour, many=self.many, size=size
             )
-        count, counted, colour = 1, False, None
-        position += 1
-    if len(objects) < 2:
-        relation = None
-    return Scene(tuple(objects), relation, tuple(missing))
+            if self._add(thing, word):
+                self.subject = len(self.objects) - 1
+            self.after_subject = self.relation is None  # "the cat sleeps": a verb may follow
+            return
+        self.missing.append(word)
+        # an undrawn noun may be the subject ("the weather is …"), but not one that also
+        # describes ("the old cat": "old" is not the subject, and "cat" is no verb)
+        self.after_subject = (
+            not verb
+            and _is_noun(singular, self.wordnet)
+            and self.relation is None
+            and not _can_describe(word, self.wordnet)
+        )
+        if self.after_subject and _kind_of(singular, senses, self.wordnet, {"person"}):
+            self.person = (singular, count)  # "the boy runs": drawn running if it can be
+
+    def _add(self, thing: SceneObject, word: str) -> bool:
+        """Adds the thing unless the picture is full (then it is said to be left out)."""
+        limit = 2 if self.relation else MAX_OBJECTS
+        copies = sum(o.count for o in self.objects)
+        if len(self.objects) >= limit or copies + thing.count > MAX_COPIES:
+            self.left_out.append(word)
+            return False
+        self.objects.append(thing)
+        return True
+
+    def _action(self, verb: str) -> bool:
+        """A person's verb drawn as a picture of someone doing it ("the boy runs")."""
+        subject = self.objects[self.subject] if self.subject is not None else None
+        if subject is None and self.person is None:
+            return False
+        if subject is not None and not _kind_of(subject.word, [], self.wordnet, {"person"}):
+            return False  # "the dog runs": the model has no running dog
+        found = _action_picture(verb, self.resolver, self.wordnet)
+        if found is None:
+            return False
+        doing, picture = found
+        if subject is not None and self.subject is not None:
+            self.objects[self.subject] = replace(subject, concept=picture, action=doing)
+        elif self.person is not None:
+            name, count = self.person
+            if name in self.missing:
+                self.missing.remove(name)
+            word = "person" if name in PRONOUNS else name
+            self._add(SceneObject(word, picture, count, action=doing, size=0.85), name)
+        self.subject, self.person = None, None
+        return True
+
+
+def _phrase_at(words: list[str], position: int, phrases: Mapping[str, str]) -> str | None:
+    """The longest phrase of `phrases` starting at `position` (up to three words)."""
+    for length in (3, 2, 1):
+        phrase = " ".join(words[position : position + length])
+        if len(phrase.split()) == length and phrase in phrases:
+            return phrase
+    return None
+
+
+def _names_a_thing(word: str) -> bool:
+    return bool(word) and word not in SKIP and word not in RELATIONS and word not in SETTINGS
+
+
+def _draws_exactly(resolver: Resolver, name: str) -> bool:
+    drawing = resolver.resolve(name)
+    return drawing is not None and drawing.how in ("name", "open") and drawing.subject == name
+
+
+def _action_picture(verb: str, resolver: Resolver, wordnet: WordNet) -> tuple[str, str] | None:
+    """("running", "person running") when the model has a picture of someone doing it."""
+    from lemminflect import getInflection
+
+    forms = wordnet.base_forms(verb, "v")
+    lemma = forms[0][0] if forms else verb
+    doing = (getInflection(lemma, "VBG") or (lemma + "ing",))[0]
+    for picture in (ACTION_PICTURES.get(lemma), f"person {doing}"):
+        if picture and _draws_exactly(resolver, picture):
+            return doing, picture
+    return None
+
+
+def _kind_of(noun: str, senses: list[str], wordnet: WordNet, kinds: Collection[str]) -> str | None:
+    """The nearest of `kinds` the noun is (itself, or a kind of it in WordNet), for its first
+    sense ("apple" → fruit; "girl" → person)."""
+    if noun in kinds:
+        return noun
+    offsets = [int(s[1:]) for s in senses if s.startswith("n")]
+    if not offsets:
+        offsets = list(wordnet.index.get(noun.replace(" ", "_"), {}).get("n", ()))[:1]
+    level, seen = offsets[:1], set()
+    for _ in range(12):
+        found = [wordnet.synset(o, "n") for o in level if o not in seen]
+        seen.update(level)
+        for sense in found:
+            match = next((lemma for lemma in sense.lemmas if lemma.lower() in kinds), None)
+            if match is not None:
+                return match.lower()
+        level = [h for sense in found for h in sense.hypernyms]
+        if not level:
+            break
+    return None
+
+
+def _real_size(noun: str, senses: list[str], wordnet: WordNet) -> float:
+    kind = _kind_of(noun, senses, wordnet, _SIZE_OF)
+    return _SIZE_OF[kind] if kind else DEFAULT_SIZE
 
 
 def _singular(word: str, wordnet: WordNet) -> str:
@@ -179,163 +378,3 @@ def _can_describe(word: str, wordnet: WordNet) -> bool:
 
 def _is_noun(word: str, wordnet: WordNet) -> bool:
     return "n" in wordnet.index.get(word.replace(" ", "_"), {})
-
-
-@dataclass(frozen=True)
-class Box:
-    concept: str
-    x: int
-    y: int
-    size: int
-    colour: str | None = None
-
-
-def layout(scene: Scene, canvas: int = 256) -> list[Box]:
-    """Boxes in drawing order (back to front) for the scene's objects and relation."""
-    if not scene.objects:
-        return []
-    if len(scene.objects) == 1 or scene.relation in (None, "next to"):
-        return _row(scene.objects, canvas)  # every copy of every thing side by side
-    boxes = []
-    for box in _related(scene, canvas):  # each of the two related things, as many as asked
-        thing = next(o for o in scene.objects[:2] if o.concept == box.concept)
-        boxes += _copies(replace(box, colour=thing.colour), thing.count, canvas)
-    return boxes
-
-
-def _copies(box: Box, count: int, canvas: int) -> list[Box]:
-    """`count` copies of a box side by side, centred where the box was ("the shoes are under
-    the bed": two shoes under it)."""
-    count = min(count, MAX_OBJECTS)
-    if count == 1:
-        return [box]
-    size = min(box.size, (canvas - 8) // count - 4)
-    centre_x, centre_y = box.x + box.size // 2, box.y + box.size // 2
-    left = max(4, min(canvas - 4 - count * (size + 4), centre_x - count * (size + 4) // 2))
-    top = min(max(0, centre_y - size // 2), canvas - size)
-    return [replace(box, x=left + n * (size + 4), y=top, size=size) for n in range(count)]
-
-
-def _related(scene: Scene, canvas: int) -> list[Box]:
-    """The two related objects' boxes (a: the first object, b: the one it is related to)."""
-    a, b = scene.objects[0], scene.objects[1]
-    big, small = int(canvas * 0.55), int(canvas * 0.38)
-    centre = (canvas - big) // 2
-    if scene.relation == "on":  # b below, a resting on its top half
-        top = canvas - big - 8
-        return [
-            Box(b.concept, centre, top, big),
-            Box(a.concept, (canvas - small) // 2, top - small + int(big * 0.25), small),
-        ]
-    if scene.relation == "under":  # b above, a tucked under its lower part
-        return [
-            Box(b.concept, centre, 4, big),
-            Box(a.concept, (canvas - small) // 2, 4 + big - int(small * 0.3), small),
-        ]
-    if scene.relation == "above":
-        return [
-            Box(a.concept, (canvas - small) // 2, 8, small),
-            Box(b.concept, centre, canvas - big - 8, big),
-        ]
-    if scene.relation == "in":
-        inner = int(big * 0.5)
-        return [
-            Box(b.concept, centre, centre, big),
-            Box(a.concept, (canvas - inner) // 2, (canvas - inner) // 2 + 10, inner),
-        ]
-    if scene.relation == "behind":  # b in front, drawn last, covering part of a
-        return [
-            Box(a.concept, centre - 40, centre - 30, big),
-            Box(b.concept, centre + 30, centre + 20, small + 20),
-        ]
-    if scene.relation == "in front of":
-        return [
-            Box(b.concept, centre - 40, centre - 30, big),
-            Box(a.concept, centre + 30, centre + 20, small + 20),
-        ]
-    return _row(scene.objects, canvas)  # next to
-
-
-def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:
-    """Every copy of every object side by side, in up to two rows."""
-    copies = [o for o in objects for _ in range(min(o.count, MAX_OBJECTS))][:MAX_OBJECTS]
-    per_row = min(3, len(copies)) if len(copies) > 2 else len(copies)
-    rows = -(-len(copies) // per_row)
-    size = min(canvas // per_row - 8, canvas // rows - 8, int(canvas * 0.7))
-    boxes = []
-    for n, thing in enumerate(copies):
-        row, column = divmod(n, per_row)
-        in_row = min(per_row, len(copies) - row * per_row)
-        left = (canvas - in_row * (size + 8)) // 2
-        top = (canvas - rows * (size + 8)) // 2
-        x, y = left + column * (size + 8) + 4, top + row * (size + 8) + 4
-        boxes.append(Box(thing.concept, x, y, size, thing.colour))
-    return boxes
-
-
-def composite(boxes: list[Box], pictures: Mapping[str, object], canvas: int = 256) -> object:
-    """The scene: each concept's picture (its white background made clear) in its box."""
-    import numpy as np
-    from PIL import Image
-
-    scene = Image.new("RGB", (canvas, canvas), "white")
-    for box in boxes:
-        picture = pictures[box.concept]
-        assert isinstance(picture, Image.Image)
-        tile = picture.convert("RGB").resize((box.size, box.size), Image.Resampling.LANCZOS)
-        rgb = np.asarray(tile)
-        alpha = np.where((rgb > 235).all(axis=2), 0, 255).astype(np.uint8)
-        if box.colour in COLOURS:
-            tile = recolour(tile, COLOURS[box.colour])
-        scene.paste(tile, (box.x, box.y), Image.fromarray(alpha, "L"))
-    return scene
-
-
-def recolour(tile: Any, colour: tuple[int, int, int]) -> Any:
-    """The picture in one colour, its own light and shade kept: the object's middle tone
-    becomes the colour, darker parts a darker shade of it, highlights a lighter one (so a
-    "red ball" is plainly red and still a ball)."""
-    import numpy as np
-    from PIL import Image, ImageOps
-
-    assert isinstance(tile, Image.Image)
-    grey = tile.convert("L")
-    values = np.asarray(grey)
-    inside = values[values < 235]  # the object, not its white background
-    middle = int(np.median(inside)) if inside.size else 128
-    dark = tuple(int(c * 0.45) for c in colour)
-    light = tuple(min(255, int(c + (255 - c) * 0.6)) for c in colour)
-    return ImageOps.colorize(
-        grey, black=dark, white=light, mid=colour, midpoint=min(max(middle, 20), 230)
-    )
-
-
-def named_colour(pixels: object) -> str | None:
-    """The colour name (of COLOURS) nearest to the median of an object's pixels (N×3 RGB),
-    compared in CIE Lab (Pillow's colour management), where distance follows what eyes see."""
-    import numpy as np
-
-    values = np.asarray(pixels, dtype=np.float64).reshape(-1, 3)
-    if not len(values):
-        return None
-    names = [n for n in COLOURS if n != "gray"]
-    swatch = np.array([np.median(values, axis=0)] + [COLOURS[n] for n in names], dtype=np.uint8)
-    lab = _to_lab(swatch)
-    distances = np.linalg.norm(lab[1:] - lab[0], axis=1)
-    return names[int(np.argmin(distances))]
-
-
-def _to_lab(rgb: object) -> Any:
-    import numpy as np
-    from PIL import Image, ImageCms
-
-    colours = np.asarray(rgb, dtype=np.uint8).reshape(1, -1, 3)
-    transform = ImageCms.buildTransformFromOpenProfiles(
-        ImageCms.createProfile("sRGB"), ImageCms.createProfile("LAB"), "RGB", "LAB"
-    )
-    lab = ImageCms.applyTransform(Image.fromarray(colours, "RGB"), transform)
-    assert lab is not None
-    values = np.asarray(lab, dtype=np.float64).reshape(-1, 3)
-    values[:, 0] *= 100 / 255  # L in 0..100; a and b are stored as signed bytes
-    values[:, 1:] = (values[:, 1:].astype(np.uint8).view(np.int8)).astype(np.float64)
-    return values

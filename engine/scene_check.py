@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from engine.scene import Scene, named_colour
+from engine.scene import Scene
+from engine.scene_layout import named_colour
 
 GRID = 24  # thumbnail side, as the starter's picture check uses
 # window sides, of the canvas: a thing in a learner's picture is at least a quarter of it wide

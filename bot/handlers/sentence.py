@@ -12,7 +12,7 @@ from bot.conversation.validation import InputProblem, check_sentence
 from bot.learning.grammar import Corrector
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
-from engine.scene import Scene
+from engine.scene import Scene, SceneObject
 from storage.images import StoredImage
 
 
@@ -97,6 +97,29 @@ def _coloured(colour: str | None) -> str:
     return f"{colour} " if colour else ""
 
 
+SETTING_WORDS = {
+    "night": "at night",
+    "rain": "in the rain",
+    "snow": "in the snow",
+    "sea": "by the sea",
+}
+
+
+def _named(thing: SceneObject) -> str:
+    """ "the red ball", "3 cats", "many apples", "the boy running"."""
+    from lemminflect import getInflection
+
+    plural = "people" if thing.word == "person" else (getInflection(thing.word, "NNS") or ("",))[0]
+    plural = plural or thing.word + "s"
+    if thing.many:
+        name = f"many {_coloured(thing.colour)}{plural}"
+    elif thing.count > 1:
+        name = f"{thing.count} {_coloured(thing.colour)}{plural}"
+    else:
+        name = f"the {_coloured(thing.colour)}{thing.word}"
+    return f"{name} {thing.action}" if thing.action else name
+
+
 def drawn_and_not(image: StoredImage) -> str:
     """What a scene shows and what it leaves out ("I drew the cat and the sofa. I can't draw
     sleeps yet."); nothing for a picture drawn from the whole sentence at once."""
@@ -104,15 +127,13 @@ def drawn_and_not(image: StoredImage) -> str:
     if not raw:
         return ""
     scene = Scene.from_json(str(raw))
-    from lemminflect import getInflection
-
-    names = [
-        f"{o.count} {_coloured(o.colour)}{(getInflection(o.word, 'NNS') or (o.word + 's',))[0]}"
-        if o.count > 1
-        else f"the {_coloured(o.colour)}{o.word}"
-        for o in scene.objects
-    ]
-    text = "\nI drew " + " and ".join(names) + "."
+    text = "\nI drew " + " and ".join(_named(o) for o in scene.objects)
+    text += f" {SETTING_WORDS[scene.setting]}." if scene.setting in SETTING_WORDS else "."
+    if any(o.many for o in scene.objects):
+        text += " (More than ten is too many to draw one by one, so I drew many.)"
+    if scene.left_out:
+        text += " I left out " + ", ".join(bold(w) for w in scene.left_out)
+        text += " to keep the picture clear."
     if scene.missing:
         text += " I can't draw " + ", ".join(bold(w) for w in scene.missing) + " yet."
     return text

@@ -210,9 +210,14 @@ class QuizMaster:
         if not raw:
             return None
         scene = Scene.from_json(str(raw))
-        words = {o.word for o in scene.objects} | set(NUMBER_WORDS)
+        # a person drawn doing something is anyone doing it: "boy" is not what it shows
+        words = {o.word for o in scene.objects if not o.action}
+        if not any(o.many for o in scene.objects):  # "twelve" and "eleven" look the same
+            words |= set(NUMBER_WORDS)
         words |= {o.colour for o in scene.objects if o.colour}  # a colour the picture shows
-        words |= {form for o in scene.objects for form in (o.word + "s", o.word + "es")}
+        words |= {
+            form for o in scene.objects if not o.action for form in (o.word + "s", o.word + "es")
+        }
         if scene.relation:
             words |= {scene.relation, *scene.relation.split()}
             words |= {w for phrase in RELATIONS for w in phrase.split()}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
 from engine.resolver import OpenResolver, Resolution, Resolver
-from engine.scene import Scene, parse
+from engine.scene import SETTING_PICTURES, Scene, parse
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,8 @@ class Illustrator:
         scene = parse(sentence, self.resolver, wordnet, self.meanings)
         if self.resolver.closed:
             return scene
-        return replace(scene, missing=()) if scene.objects else None
+        things = [o for o in scene.objects if SETTING_PICTURES.get(o.word) != o.concept]
+        return replace(scene, missing=()) if things else None  # "It is raining.": whole
 
     @property
     def style_names(self) -> list[str]:

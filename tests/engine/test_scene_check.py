@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 from PIL import Image
 
-from engine.scene import Scene, SceneObject, composite, layout
+from engine.scene import Scene, SceneObject
 from engine.scene_check import SceneChecker
+from engine.scene_layout import composite, layout
 from engine.starter.dataset import load
 
 

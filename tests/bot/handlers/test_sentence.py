@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
+from bot.handlers.sentence import drawn_and_not
 from engine.resolver import ConceptResolver
+from engine.scene import MANY, Scene, SceneObject
 from engine.starter.dataset import load
+from storage.images import StoredImage
 from tests.helpers import shown
 
 
@@ -124,3 +130,20 @@ async def test_a_colour_is_drawn_said_and_asked_about(chat: TerminalAdapter) -> 
         changed |= {a for a, b in zip(original, words, strict=True) if a != b}
     # the wrong choices change only what the picture shows: the colour, a thing, the relation
     assert changed and changed <= {"red", "ball", "next", "to", "cat"}, changed
+
+
+def _said(scene: Scene) -> str:
+    image = StoredImage(1, "0" * 64, Path("x.png"), 256, 256, 1, {"scene": scene.to_json()})
+    return re.sub(r"</?b>|\x02", "", drawn_and_not(image))
+
+
+def test_the_reply_says_what_was_drawn_doing_what_where_and_what_was_left_out() -> None:
+    boy = Scene((SceneObject("boy", "person running", action="running"),), setting="rain")
+    assert _said(boy).strip() == "I drew the boy running in the rain."
+    they = Scene((SceneObject("person", "person climbing", 2, action="climbing"),))
+    assert "I drew 2 people climbing." in _said(they)
+    apples = Scene((SceneObject("apple", "red apple", MANY, many=True),))
+    assert "I drew many apples." in _said(apples) and "too many to draw" in _said(apples)
+    full = Scene((SceneObject("cat", "cat"),), left_out=("duck",), missing=("sleeps",))
+    said = _said(full)
+    assert "I left out duck" in said and "I can't draw sleeps yet." in said

@@ -1,0 +1,203 @@
+"""Where each thing of a scene goes (boxes on a square canvas), and the starter's composite.
+
+Like the layout stage of layout-grounded diffusion, with rules: the relation decides the two
+related things' boxes, counts are laid out so every copy is visible, different things are
+sized by how big they are in the world (an elephant bigger than a mouse), and a setting (rain,
+snow, night, sea) gets a band of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from engine.scene import COLOURS, MAX_COPIES, Scene, SceneObject
+
+
+@dataclass(frozen=True)
+class Box:
+    concept: str
+    x: int
+    y: int
+    size: int
+    colour: str | None = None
+    setting: bool = False  # a picture of where the scene happens, not one of its things
+
+
+SKY = {"night", "rain", "snow"}  # drawn in a band above the things; the sea below them
+
+
+def layout(scene: Scene, canvas: int = 256) -> list[Box]:
+    """Boxes in drawing order (back to front) for the scene's setting, objects and relation."""
+    if not scene.objects:
+        return []
+    concept = scene.setting_concept
+    if concept is None:
+        return _things(scene, canvas)
+    inner = int(canvas * 0.75)
+    band = canvas - inner
+    tile = band - 12
+    top = 6 if scene.setting in SKY else inner + 6
+    setting = [
+        Box(concept, (canvas * (2 * n + 1)) // 6 - tile // 2, top, tile, setting=True)
+        for n in range(3)
+    ]
+    dx, dy = (canvas - inner) // 2, band if scene.setting in SKY else 0
+    things = [replace(b, x=b.x + dx, y=b.y + dy) for b in _things(scene, inner)]
+    return setting + things
+
+
+def _things(scene: Scene, canvas: int) -> list[Box]:
+    if len(scene.objects) == 1 or scene.relation in (None, "next to"):
+        return _row(scene.objects, canvas)  # every copy of every thing side by side
+    boxes = []
+    for box in _related(scene, canvas):  # each of the two related things, as many as asked
+        thing = next(o for o in scene.objects[:2] if o.concept == box.concept)
+        boxes += _copies(replace(box, colour=thing.colour), thing.count, canvas)
+    return boxes
+
+
+def _copies(box: Box, count: int, canvas: int) -> list[Box]:
+    """`count` copies of a box side by side, centred where the box was ("the shoes are under
+    the bed": two shoes under it)."""
+    count = min(count, MAX_COPIES)
+    if count == 1:
+        return [box]
+    size = min(box.size, (canvas - 8) // count - 4)
+    centre_x, centre_y = box.x + box.size // 2, box.y + box.size // 2
+    left = max(4, min(canvas - 4 - count * (size + 4), centre_x - count * (size + 4) // 2))
+    top = min(max(0, centre_y - size // 2), canvas - size)
+    return [replace(box, x=left + n * (size + 4), y=top, size=size) for n in range(count)]
+
+
+def _related(scene: Scene, canvas: int) -> list[Box]:
+    """The two related objects' boxes (a: the first object, b: the one it is related to)."""
+    a, b = scene.objects[0], scene.objects[1]
+    big, small = int(canvas * 0.55), int(canvas * 0.38)
+    centre = (canvas - big) // 2
+    if scene.relation == "on":  # b below, a resting on its top half
+        top = canvas - big - 8
+        return [
+            Box(b.concept, centre, top, big),
+            Box(a.concept, (canvas - small) // 2, top - small + int(big * 0.25), small),
+        ]
+    if scene.relation == "under":  # b above, a tucked under its lower part
+        return [
+            Box(b.concept, centre, 4, big),
+            Box(a.concept, (canvas - small) // 2, 4 + big - int(small * 0.3), small),
+        ]
+    if scene.relation == "above":
+        return [
+            Box(a.concept, (canvas - small) // 2, 8, small),
+            Box(b.concept, centre, canvas - big - 8, big),
+        ]
+    if scene.relation == "in":
+        inner = int(big * 0.5)
+        return [
+            Box(b.concept, centre, centre, big),
+            Box(a.concept, (canvas - inner) // 2, (canvas - inner) // 2 + 10, inner),
+        ]
+    if scene.relation == "behind":  # b in front, drawn last, covering part of a
+        return [
+            Box(a.concept, centre - 40, centre - 30, big),
+            Box(b.concept, centre + 30, centre + 20, small + 20),
+        ]
+    if scene.relation == "in front of":
+        return [
+            Box(b.concept, centre - 40, centre - 30, big),
+            Box(a.concept, centre + 30, centre + 20, small + 20),
+        ]
+    return _row(scene.objects, canvas)  # next to
+
+
+def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:
+    """Every copy of every object side by side, in rows (a square-ish grid), each thing as big
+    as it is in the world next to the others (never under half its place), standing on the
+    floor of its place."""
+    copies = [o for o in objects for _ in range(o.count)][:MAX_COPIES]
+    per_row = len(copies) if len(copies) <= 3 else math.ceil(math.sqrt(len(copies)))
+    rows = -(-len(copies) // per_row)
+    place = min(canvas // per_row - 8, canvas // rows - 8, int(canvas * 0.7))
+    biggest = max(o.size for o in objects)
+    boxes = []
+    for n, thing in enumerate(copies):
+        row, column = divmod(n, per_row)
+        in_row = min(per_row, len(copies) - row * per_row)
+        left = (canvas - in_row * (place + 8)) // 2
+        top = (canvas - rows * (place + 8)) // 2
+        x, y = left + column * (place + 8) + 4, top + row * (place + 8) + 4
+        size = max(int(place * 0.45), round(place * thing.size / biggest))
+        boxes.append(
+            Box(thing.concept, x + (place - size) // 2, y + place - size, size, thing.colour)
+        )
+    return boxes
+
+
+def composite(boxes: list[Box], pictures: Mapping[str, object], canvas: int = 256) -> object:
+    """The scene: each concept's picture (its white background made clear) in its box."""
+    import numpy as np
+    from PIL import Image
+
+    scene = Image.new("RGB", (canvas, canvas), "white")
+    for box in boxes:
+        picture = pictures[box.concept]
+        assert isinstance(picture, Image.Image)
+        tile = picture.convert("RGB").resize((box.size, box.size), Image.Resampling.LANCZOS)
+        rgb = np.asarray(tile)
+        alpha = np.where((rgb > 235).all(axis=2), 0, 255).astype(np.uint8)
+        if box.colour in COLOURS:
+            tile = recolour(tile, COLOURS[box.colour])
+        scene.paste(tile, (box.x, box.y), Image.fromarray(alpha, "L"))
+    return scene
+
+
+def recolour(tile: Any, colour: tuple[int, int, int]) -> Any:
+    """The picture in one colour, its own light and shade kept: the object's middle tone
+    becomes the colour, darker parts a darker shade of it, highlights a lighter one (so a
+    "red ball" is plainly red and still a ball)."""
+    import numpy as np
+    from PIL import Image, ImageOps
+
+    assert isinstance(tile, Image.Image)
+    grey = tile.convert("L")
+    values = np.asarray(grey)
+    inside = values[values < 235]  # the object, not its white background
+    middle = int(np.median(inside)) if inside.size else 128
+    dark = tuple(int(c * 0.45) for c in colour)
+    light = tuple(min(255, int(c + (255 - c) * 0.6)) for c in colour)
+    return ImageOps.colorize(
+        grey, black=dark, white=light, mid=colour, midpoint=min(max(middle, 20), 230)
+    )
+
+
+def named_colour(pixels: object) -> str | None:
+    """The colour name (of COLOURS) nearest to the median of an object's pixels (N×3 RGB),
+    compared in CIE Lab (Pillow's colour management), where distance follows what eyes see."""
+    import numpy as np
+
+    values = np.asarray(pixels, dtype=np.float64).reshape(-1, 3)
+    if not len(values):
+        return None
+    names = [n for n in COLOURS if n != "gray"]
+    swatch = np.array([np.median(values, axis=0)] + [COLOURS[n] for n in names], dtype=np.uint8)
+    lab = _to_lab(swatch)
+    distances = np.linalg.norm(lab[1:] - lab[0], axis=1)
+    return names[int(np.argmin(distances))]
+
+
+def _to_lab(rgb: object) -> Any:
+    import numpy as np
+    from PIL import Image, ImageCms
+
+    colours = np.asarray(rgb, dtype=np.uint8).reshape(1, -1, 3)
+    transform = ImageCms.buildTransformFromOpenProfiles(
+        ImageCms.createProfile("sRGB"), ImageCms.createProfile("LAB"), "RGB", "LAB"
+    )
+    lab = ImageCms.applyTransform(Image.fromarray(colours, "RGB"), transform)
+    assert lab is not None
+    values = np.asarray(lab, dtype=np.float64).reshape(-1, 3)
+    values[:, 0] *= 100 / 255  # L in 0..100; a and b are stored as signed bytes
+    values[:, 1:] = (values[:, 1:].astype(np.uint8).view(np.int8)).astype(np.float64)
+    return values

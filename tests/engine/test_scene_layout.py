@@ -1,0 +1,91 @@
+"""Where a scene's things go: relations, counts, real-world sizes, settings; the composite."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from engine.scene import COLOURS, MAX_COPIES, Scene, SceneObject
+from engine.scene_layout import Box, composite, layout, named_colour
+from engine.starter.dataset import load
+
+
+def _boxes(relation: str) -> tuple[Box, Box]:
+    scene = Scene((SceneObject("cat", "cat"), SceneObject("bed", "bed")), relation)
+    boxes = {b.concept: b for b in layout(scene)}
+    return boxes["cat"], boxes["bed"]
+
+
+def test_each_relation_has_its_layout() -> None:
+    cat, bed = _boxes("on")
+    assert cat.y < bed.y < cat.y + cat.size  # resting on its top: above, and overlapping
+    cat, bed = _boxes("under")
+    assert bed.y < cat.y and cat.y < bed.y + bed.size
+    cat, bed = _boxes("above")
+    assert cat.y + cat.size <= bed.y
+    cat, bed = _boxes("next to")
+    assert cat.y == bed.y and cat.x + cat.size <= bed.x
+    cat, bed = _boxes("in")
+    assert bed.x < cat.x and cat.x + cat.size < bed.x + bed.size and cat.size < bed.size
+    many = layout(Scene((SceneObject("apple", "red apple", 4),)))
+    assert len(many) == 4 and len({(b.x, b.y) for b in many}) == 4  # each one visible
+    # as many as asked, with a relation too ("two trees next to the house", "shoes under a bed")
+    trees = Scene((SceneObject("tree", "palm tree", 2), SceneObject("house", "house")), "next to")
+    assert [b.concept for b in layout(trees)].count("palm tree") == 2
+    shoes = Scene((SceneObject("shoe", "man’s shoe", 2), SceneObject("bed", "bed")), "under")
+    boxes = layout(shoes)
+    two = [b for b in boxes if b.concept == "man’s shoe"]
+    bed = next(b for b in boxes if b.concept == "bed")
+    assert len(two) == 2 and two[0].x + two[0].size <= two[1].x  # side by side
+    assert all(b.y > bed.y for b in two)  # both under the bed
+
+
+def test_up_to_ten_copies_are_each_visible() -> None:
+    for count in range(1, MAX_COPIES + 1):
+        boxes = layout(Scene((SceneObject("apple", "red apple", count),)))
+        assert len(boxes) == count
+        for n, a in enumerate(boxes):  # no two overlap
+            for b in boxes[n + 1 :]:
+                apart = a.x + a.size <= b.x or b.x + b.size <= a.x
+                assert apart or a.y + a.size <= b.y or b.y + b.size <= a.y, count
+        assert all(b.x >= 0 and b.x + b.size <= 256 and b.y + b.size <= 256 for b in boxes)
+
+
+def test_a_mouse_is_drawn_smaller_than_an_elephant_standing_on_the_same_floor() -> None:
+    scene = Scene(
+        (SceneObject("mouse", "mouse", size=0.3), SceneObject("elephant", "elephant", size=1.0))
+    )
+    mouse, elephant = layout(scene)
+    assert mouse.size < elephant.size * 0.6
+    assert mouse.y + mouse.size == elephant.y + elephant.size
+
+
+def test_a_setting_gets_a_band_of_its_own() -> None:
+    rain = layout(Scene((SceneObject("dog", "dog"),), setting="rain"))
+    clouds = [b for b in rain if b.setting]
+    (dog,) = [b for b in rain if not b.setting]
+    assert len(clouds) == 3 and {b.concept for b in clouds} == {"cloud with rain"}
+    assert all(b.y + b.size <= dog.y for b in clouds)  # the rain falls from above
+    sea = layout(Scene((SceneObject("fish", "fish"),), setting="sea"))
+    waves = [b for b in sea if b.setting]
+    (fish,) = [b for b in sea if not b.setting]
+    assert all(fish.y + fish.size <= b.y for b in waves)  # the waves are below
+
+
+def test_a_coloured_object_is_drawn_in_its_colour() -> None:
+    """Read back from the finished picture, without the plan: each box's pixels are named the
+    colour asked for, for every colour, on the starter's own pictures of different things."""
+    images, concepts = load()
+    names = ["cat", "bus", "banana", "soccer ball", "house", "dog"]
+    pictures = {c.name: Image.fromarray(images[c.index]) for c in concepts if c.name in names}
+    assert len(pictures) == len(names)
+    for colour in [c for c in COLOURS if c != "gray"]:
+        objects = tuple(SceneObject(n, n, 1, colour) for n in names[:2])
+        boxes = layout(Scene(objects))
+        assert all(box.colour == colour for box in boxes)
+        picture = composite(boxes, pictures)
+        assert isinstance(picture, Image.Image)
+        for box in boxes:
+            region = np.asarray(picture.crop((box.x, box.y, box.x + box.size, box.y + box.size)))
+            inside = region[~(region > 245).all(axis=2)]
+            assert named_colour(inside) == colour, (colour, box.concept)
