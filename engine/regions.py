@@ -99,15 +99,18 @@ def steered(pipe: Any, regions: list[Region]) -> Iterator[None]:
         return
     device = getattr(pipe, "_execution_device", None) or pipe.device
     with torch.no_grad():
-        embeds = [
+        encoded = [
             pipe.encode_prompt(
                 prompt=r.prompt,
                 device=device,
                 num_images_per_prompt=1,
                 do_classifier_free_guidance=False,
-            )[0]
+            )
             for r in regions
         ]
+    embeds = [e[0] for e in encoded]
+    # SDXL also conditions on a pooled embedding of the whole prompt: the region's own too
+    pooled = [e[2] if len(e) >= 4 else None for e in encoded]
     unet = pipe.unet
     original = unet.forward
     masks_by_size: dict[tuple[int, int], Any] = {}
@@ -119,16 +122,15 @@ def steered(pipe: Any, regions: list[Region]) -> Iterator[None]:
             return result  # an unexpected call (not the denoising loop's): left as it is
         first = hidden.shape[0] // 2 if getattr(pipe, "do_classifier_free_guidance", False) else 0
         predictions = []
-        for embed in embeds:
-            own = hidden.clone()
-            own[first:] = embed.to(hidden.dtype).expand(hidden.shape[0] - first, -1, -1)
-            if "encoder_hidden_states" in kwargs:
-                answer = original(
-                    sample, timestep, *args, **(kwargs | {"encoder_hidden_states": own})
-                )
-            else:
-                answer = original(sample, timestep, own, *args[1:], **kwargs)
-            predictions.append(_prediction(answer))
+        for embed, pool in zip(embeds, pooled, strict=True):
+            own = dict(kwargs, encoder_hidden_states=_rows(hidden, embed, first))
+            added = kwargs.get("added_cond_kwargs")
+            if pool is not None and added and "text_embeds" in added:
+                own["added_cond_kwargs"] = added | {
+                    "text_embeds": _rows(added["text_embeds"], pool, first)
+                }
+            rest = args[1:] if "encoder_hidden_states" not in kwargs else args
+            predictions.append(_prediction(original(sample, timestep, *rest, **own)))
         size = (sample.shape[-2], sample.shape[-1])
         if size not in masks_by_size:
             masks_by_size[size] = region_masks(regions, *size)
@@ -143,6 +145,14 @@ def steered(pipe: Any, regions: list[Region]) -> Iterator[None]:
     finally:
         if unet.__dict__.get("forward") is forward:
             del unet.forward  # the class's own forward again
+
+
+def _rows(batch: Any, embed: Any, first: int) -> Any:
+    """`batch` with its conditioned rows (from `first` on; the unconditioned ones come first
+    under classifier-free guidance) replaced by `embed`."""
+    own = batch.clone()
+    own[first:] = embed.to(batch.dtype).expand(batch.shape[0] - first, *embed.shape[1:])
+    return own
 
 
 def _prediction(answer: Any) -> Any:

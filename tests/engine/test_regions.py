@@ -52,8 +52,65 @@ def _draw(pipe: Any, prompt: str) -> np.ndarray:
     return np.asarray(image, dtype=np.float64)
 
 
-def test_a_region_is_drawn_with_its_own_prompt_and_the_rest_with_the_sentence() -> None:
-    pipe = build_tiny_pipeline()
+def _tiny_sdxl(folder: Path) -> Any:
+    """An SDXL pipeline with random weights and a letters-only CLIP tokenizer written here."""
+    import json
+    import string
+
+    from diffusers import (
+        AutoencoderKL,
+        EulerDiscreteScheduler,
+        StableDiffusionXLPipeline,
+        UNet2DConditionModel,
+    )
+    from transformers import (
+        CLIPTextConfig,
+        CLIPTextModel,
+        CLIPTextModelWithProjection,
+        CLIPTokenizer,
+    )
+
+    letters = list(string.ascii_lowercase)
+    tokens = ["<|startoftext|>", "<|endoftext|>", *letters, *(c + "</w>" for c in letters)]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "vocab.json").write_text(json.dumps({t: i for i, t in enumerate(tokens)}))
+    (folder / "merges.txt").write_text("#version: 0.2\n")
+    tokenizer = CLIPTokenizer(
+        str(folder / "vocab.json"), str(folder / "merges.txt"), model_max_length=16
+    )
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(0)
+        unet = UNet2DConditionModel(
+            block_out_channels=(32, 64), layers_per_block=1, sample_size=8, in_channels=4,
+            out_channels=4, down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+            up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), attention_head_dim=(2, 4),
+            use_linear_projection=True, addition_embed_type="text_time",
+            addition_time_embed_dim=8, transformer_layers_per_block=(1, 1),
+            projection_class_embeddings_input_dim=80, cross_attention_dim=64,
+            norm_num_groups=32,
+        )  # fmt: skip
+        config = CLIPTextConfig(
+            bos_token_id=0, eos_token_id=1, pad_token_id=1, hidden_size=32,
+            intermediate_size=37, num_attention_heads=4, num_hidden_layers=2,
+            vocab_size=len(tokens), projection_dim=32, max_position_embeddings=16,
+        )  # fmt: skip
+        vae = AutoencoderKL(
+            block_out_channels=(32, 32), down_block_types=("DownEncoderBlock2D",) * 2,
+            up_block_types=("UpDecoderBlock2D",) * 2, latent_channels=4, norm_num_groups=32,
+        )  # fmt: skip
+        pipe = StableDiffusionXLPipeline(
+            vae=vae.eval(), text_encoder=CLIPTextModel(config).eval(),
+            text_encoder_2=CLIPTextModelWithProjection(config).eval(), tokenizer=tokenizer,
+            tokenizer_2=tokenizer, unet=unet.eval(), scheduler=EulerDiscreteScheduler(),
+        )  # fmt: skip
+    pipe.set_progress_bar_config(disable=True)
+    return pipe
+
+
+@pytest.mark.parametrize("family", ["sd", "sdxl"])
+def test_regional_prompts_steer_sd_and_sdxl_pipelines(family: str, tmp_path: Path) -> None:
+    """SDXL also reads a pooled embedding of the prompt: the region's own is used in it."""
+    pipe = build_tiny_pipeline() if family == "sd" else _tiny_sdxl(tmp_path / "clip")
     cat, dog = _draw(pipe, "a cat"), _draw(pipe, "a dog")
     with steered(pipe, [Region("a dog", "dog", ((0.0, 0.0, 0.5, 1.0),))]):
         steered_picture = _draw(pipe, "a cat")
