@@ -33,7 +33,7 @@ RELATIONS = {
     "next to": "next to", "beside": "next to", "near": "next to", "on": "on",
     "on top of": "on", "under": "under", "below": "under", "beneath": "under",
     "above": "above", "over": "above", "in": "in", "inside": "in", "behind": "behind",
-    "in front of": "in front of",
+    "in front of": "in front of", "between": "between",
 }  # fmt: skip
 # Where a scene happens, and the picture that shows it (in a band above or below the things).
 SETTINGS = {
@@ -57,8 +57,10 @@ _PEOPLE_PRONOUNS = {"i": 1, "you": 1, "he": 1, "she": 1, "we": 2, "they": 2}
 ACTION_PICTURES = {
     "sleep": "person in bed", "bathe": "person taking bath", "cycle": "person biking",
 }  # fmt: skip
-# Sizes are not drawn yet: said as left out, and they never end the noun phrase.
+# A size word scales its thing against the others in the picture ("a big cat and a small
+# dog"); alone in a picture, or a shape word (tall, long, short), it is said as not drawn.
 SIZE_WORDS = {"small", "little", "tiny", "big", "large", "huge", "tall", "long", "short"}
+SIZE_SCALES = {"small": 0.6, "little": 0.6, "tiny": 0.45, "big": 1.4, "large": 1.4, "huge": 1.7}
 # The colours a scene can give an object, as drawn (an object's own shading is kept).
 COLOURS = {
     "red": (215, 35, 35), "orange": (245, 135, 20), "yellow": (240, 205, 0),
@@ -93,13 +95,14 @@ class SceneObject:
     colour: str | None = None  # one of COLOURS, when the sentence gives one
     action: str | None = None  # what it is doing, as drawn ("running")
     many: bool = False  # "many", or a number above ten: drawn as MANY copies and said so
-    size: float = DEFAULT_SIZE  # how big it is in the world (REAL_SIZES)
+    size: float = DEFAULT_SIZE  # how big it is in the world (REAL_SIZES), times `sized`'s
+    sized: str | None = None  # the size word drawn ("big"), one of SIZE_SCALES
 
 
 @dataclass(frozen=True)
 class Scene:
     objects: tuple[SceneObject, ...]
-    relation: str | None = None  # between objects[0] and objects[1]
+    relation: str | None = None  # objects[0] to objects[1] ("between": and the next one)
     missing: tuple[str, ...] = field(default_factory=tuple)  # words not drawn
     setting: str | None = None  # one of SETTING_PICTURES
     left_out: tuple[str, ...] = field(default_factory=tuple)  # things beyond MAX_OBJECTS
@@ -156,6 +159,7 @@ class _Parser:
     def _reset(self) -> None:
         self.count, self.counted, self.many = 1, False, False
         self.colour: str | None = None
+        self.sized: str | None = None
 
     def run(self, words: list[str]) -> Scene:
         position = 0
@@ -165,6 +169,14 @@ class _Parser:
         if not objects and setting is not None:  # "It is raining.": the setting is the picture
             objects, setting = [SceneObject(setting, SETTING_PICTURES[setting], size=1.0)], None
         relation = self.relation if len(objects) >= 2 else None
+        if relation == "between" and len(objects) == 2 and objects[1].count != 2:
+            relation = None  # between one thing: not a place to draw
+        if relation is None and self.relation:
+            self.missing.append(self.relation)
+        if len(objects) == 1 and objects[0].sized:  # big or small next to nothing: not shown
+            self.missing.insert(0, objects[0].sized)
+            objects = [replace(objects[0], sized=None)]
+        objects = _sized(objects)
         return Scene(tuple(objects), relation, tuple(self.missing), setting, tuple(self.left_out))
 
     def _step(self, words: list[str], position: int) -> int:
@@ -200,7 +212,10 @@ class _Parser:
             self.after_subject = False
             return 1
         if word in SIZE_WORDS and following and following not in SKIP:
-            self.missing.append(word)  # "three small fish": the fish are drawn, "small" is said
+            if word in SIZE_SCALES:
+                self.sized = word  # "a big cat and a small dog"
+            else:
+                self.missing.append(word)  # "a tall tree": the tree is drawn, "tall" is said
             return 1
         if word in ("is", "are", "am") and self.after_subject:
             return 1  # "the boy is running": its verb may still follow
@@ -251,8 +266,9 @@ class _Parser:
         if drawing is not None:
             size = _real_size(singular, senses, self.wordnet)
             thing = SceneObject(
-                singular, drawing.subject, max(1, count), self.colour, many=self.many, size=size
-            )
+                singular, drawing.subject, max(1, count), self.colour, many=self.many, size=size,
+                sized=self.sized,
+            )  # fmt: skip
             if self._add(thing, word):
                 self.subject = len(self.objects) - 1
             self.after_subject = self.relation is None  # "the cat sleeps": a verb may follow
@@ -271,7 +287,7 @@ class _Parser:
 
     def _add(self, thing: SceneObject, word: str) -> bool:
         """Adds the thing unless the picture is full (then it is said to be left out)."""
-        limit = 2 if self.relation else MAX_OBJECTS
+        limit = {None: MAX_OBJECTS, "between": 3}.get(self.relation, 2)
         copies = sum(o.count for o in self.objects)
         if len(self.objects) >= limit or copies + thing.count > MAX_COPIES:
             self.left_out.append(word)
@@ -353,6 +369,22 @@ def _kind_of(noun: str, senses: list[str], wordnet: WordNet, kinds: Collection[s
         if not level:
             break
     return None
+
+
+def _sized(objects: list[SceneObject]) -> list[SceneObject]:
+    """A big thing drawn bigger than every other thing, a small one smaller ("a small elephant
+    and a big mouse" shows what the sentence says, not the world)."""
+    plain = [o.size for o in objects if not o.sized] or [o.size for o in objects]
+    if not plain:
+        return objects
+    biggest, smallest = max(plain), min(plain)
+    sized = []
+    for thing in objects:
+        scale = SIZE_SCALES.get(thing.sized or "")
+        if scale is not None:
+            thing = replace(thing, size=(biggest if scale > 1 else smallest) * scale)
+        sized.append(thing)
+    return sized
 
 
 def _real_size(noun: str, senses: list[str], wordnet: WordNet) -> float:

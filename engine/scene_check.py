@@ -183,7 +183,9 @@ class SceneChecker:
                 for c in concepts
             )
         relation: bool | None = None
-        if scene.relation and len(scene.objects) >= 2:
+        if scene.relation == "between":
+            relation = _between(scene, found)
+        elif scene.relation and len(scene.objects) >= 2:
             first, second = scene.objects[:2]
             if first.concept == second.concept:  # a white sheep next to a black sheep
                 finds = found[first.concept]
@@ -202,6 +204,18 @@ class SceneChecker:
 
     def _picture_of(self, concept: str) -> np.ndarray:
         return np.asarray(self.images[self.index[concept]])
+
+
+def _between(scene: Scene, found: dict[str, list[Found]]) -> bool:
+    """Is the first thing found between the other two (or two of the other thing), in a row?"""
+    middle, others = scene.objects[0], scene.objects[1:]
+    sides = [f for o in others for f in found[o.concept][: o.count]][:2]
+    if not found[middle.concept] or len(sides) != 2:
+        return False
+    a, (b, c) = found[middle.concept][0], sides
+    (ax, ay), (bx, by), (cx, cy) = a.centre, b.centre, c.centre
+    in_row = max(abs(ay - by), abs(ay - cy)) < max(a.size, b.size, c.size) * 0.5
+    return in_row and min(bx, cx) < ax < max(bx, cx)
 
 
 def related(relation: str, a: Found, b: Found, picture: Any, picture_of: Any) -> bool:

@@ -50,6 +50,8 @@ def layout(scene: Scene, canvas: int = 256) -> list[Box]:
 
 
 def _things(scene: Scene, canvas: int) -> list[Box]:
+    if scene.relation == "between":
+        return _between(scene, canvas)
     if len(scene.objects) == 1 or scene.relation in (None, "next to"):
         return _row(scene.objects, canvas)  # every copy of every thing side by side
     boxes = []
@@ -110,6 +112,15 @@ def _related(scene: Scene, canvas: int) -> list[Box]:
             Box(a.concept, centre + 30, centre + 20, small + 20),
         ]
     return _row(scene.objects, canvas)  # next to
+
+
+def _between(scene: Scene, canvas: int) -> list[Box]:
+    """The first thing in the middle of a row, one of the others (or of two copies) each side."""
+    middle, others = scene.objects[0], scene.objects[1:]
+    sides = [replace(o, count=1) for o in others for _ in range(o.count)][:2]
+    if middle.count != 1 or len(sides) != 2:
+        return _row(scene.objects, canvas)
+    return _row((sides[0], middle, sides[1]), canvas)
 
 
 def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:

@@ -111,12 +111,13 @@ def _named(thing: SceneObject) -> str:
 
     plural = "people" if thing.word == "person" else (getInflection(thing.word, "NNS") or ("",))[0]
     plural = plural or thing.word + "s"
+    looks = _coloured(thing.sized) + _coloured(thing.colour)
     if thing.many:
-        name = f"many {_coloured(thing.colour)}{plural}"
+        name = f"many {looks}{plural}"
     elif thing.count > 1:
-        name = f"{thing.count} {_coloured(thing.colour)}{plural}"
+        name = f"{thing.count} {looks}{plural}"
     else:
-        name = f"the {_coloured(thing.colour)}{thing.word}"
+        name = f"the {looks}{thing.word}"
     return f"{name} {thing.action}" if thing.action else name
 
 

@@ -165,3 +165,28 @@ def test_things_have_their_real_world_size(
     assert mouse.size < elephant.size
     apple, car = parse("An apple and a car.", resolver, dictionary.wordnet).objects
     assert apple.size < car.size  # found through what they are (fruit, motor vehicle)
+
+
+def test_between_relates_one_thing_to_two(
+    resolver: ConceptResolver, dictionary: Dictionary
+) -> None:
+    wordnet = dictionary.wordnet
+    scene = parse("The cat is between the dog and the tree.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["cat", "dog", "tree"]
+    assert scene.relation == "between"
+    scene = parse("The ball is between two chairs.", resolver, wordnet)
+    assert scene.relation == "between" and scene.objects[1].count == 2
+    scene = parse("The ball is between the chair.", resolver, wordnet)  # no place: said
+    assert scene.relation is None and "between" in scene.missing
+
+
+def test_big_and_small_are_drawn_against_the_other_things(
+    resolver: ConceptResolver, dictionary: Dictionary
+) -> None:
+    """Size words were only said ("I can't draw big yet"); next to another thing they show."""
+    wordnet = dictionary.wordnet
+    elephant, mouse = parse("A small elephant and a big mouse.", resolver, wordnet).objects
+    assert (elephant.sized, mouse.sized) == ("small", "big") and elephant.size < mouse.size
+    alone = parse("A big dog.", resolver, wordnet)  # big next to nothing: not shown, so said
+    assert alone.objects[0].sized is None and alone.missing == ("big",)
+    assert parse("A tall tree and a cat.", resolver, wordnet).missing == ("tall",)

@@ -77,3 +77,14 @@ def test_a_swapped_relation_fails(checker: SceneChecker, pictures: dict[str, Ima
     scene = Scene((thing("elephant"), thing("palm tree")), "behind")
     in_front = drawn(replace(scene, relation="in front of"), pictures)
     assert checker.check(in_front, scene).relation is False
+
+
+def test_between_is_judged_from_where_the_three_things_are(
+    checker: SceneChecker, pictures: dict[str, Image.Image]
+) -> None:
+    between = Scene((thing("cat"), thing("dog"), thing("palm tree")), "between")
+    assert checker.check(drawn(between, pictures), between).shows
+    beside = replace(between, relation=None)  # the cat drawn first, not in the middle
+    assert checker.check(drawn(beside, pictures), between).relation is False
+    chairs = Scene((thing("soccer ball"), thing("chair", 2)), "between")
+    assert checker.check(drawn(chairs, pictures), chairs).shows

@@ -89,3 +89,10 @@ def test_a_coloured_object_is_drawn_in_its_colour() -> None:
             region = np.asarray(picture.crop((box.x, box.y, box.x + box.size, box.y + box.size)))
             inside = region[~(region > 245).all(axis=2)]
             assert named_colour(inside) == colour, (colour, box.concept)
+
+
+def test_between_puts_the_thing_in_the_middle() -> None:
+    scene = Scene((SceneObject("cat", "cat"), SceneObject("chair", "chair", 2)), "between")
+    left, cat, right = layout(scene)
+    assert cat.concept == "cat" and left.concept == right.concept == "chair"
+    assert left.x + left.size <= cat.x and cat.x + cat.size <= right.x
