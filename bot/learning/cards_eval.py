@@ -98,7 +98,7 @@ def ipa_figures(dictionary: Dictionary, limit: int = 600) -> dict[str, Any]:
     vowels in the same order (stressed AH as ʌ, ER as ɜr), on the commonest levelled words."""
     import eng_to_ipa
 
-    from bot.learning.dictionary import ipa
+    from bot.learning.pronunciation import ipa
 
     words = [
         w

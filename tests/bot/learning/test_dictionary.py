@@ -53,26 +53,6 @@ def test_related_words_are_alternative_answers(dictionary: Dictionary) -> None:
     assert not dictionary.related("apple", "pear")
 
 
-def test_a_stressed_vowel_is_written_as_learner_dictionaries_do() -> None:
-    from bot.learning.dictionary import ipa
-
-    expected = {
-        "sun": "/sʌn/",
-        "run": "/rʌn/",
-        "mother": "/ˈmʌðər/",
-        "cup": "/kʌp/",
-        "bird": "/bɜrd/",
-        "apple": "/ˈæpəl/",  # unstressed: still ə
-        "banana": "/bəˈnænə/",
-        # the first CMU pronunciation, its own stresses (was /ˈəmˌbrɛlə/: the last one's
-        # letters with the first one's stresses)
-        "umbrella": "/əmˈbrɛlə/",
-        "giraffe": "/ʤəˈræf/",  # eng-to-ipa left its stress mark out
-        "hotel": "/hoʊˈtɛl/",
-    }
-    assert {word: ipa(word) for word in expected} == expected
-
-
 def test_a_headword_is_never_read_as_another_words_inflection(dictionary: Dictionary) -> None:
     for word, meaning in (("bed", "furniture"), ("seed", "fruit")):
         card = dictionary.card(word)

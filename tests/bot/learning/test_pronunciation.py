@@ -1,0 +1,23 @@
+"""IPA as learner dictionaries write it."""
+
+from __future__ import annotations
+
+from bot.learning.pronunciation import ipa
+
+
+def test_a_stressed_vowel_is_written_as_learner_dictionaries_do() -> None:
+    expected = {
+        "sun": "/sʌn/",
+        "run": "/rʌn/",
+        "mother": "/ˈmʌðər/",
+        "cup": "/kʌp/",
+        "bird": "/bɜrd/",
+        "apple": "/ˈæpəl/",  # unstressed: still ə
+        "banana": "/bəˈnænə/",
+        # the first CMU pronunciation, its own stresses (was /ˈəmˌbrɛlə/: the last one's
+        # letters with the first one's stresses)
+        "umbrella": "/əmˈbrɛlə/",
+        "giraffe": "/ʤəˈræf/",  # eng-to-ipa left its stress mark out
+        "hotel": "/hoʊˈtɛl/",
+    }
+    assert {word: ipa(word) for word in expected} == expected
