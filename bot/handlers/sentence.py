@@ -47,11 +47,18 @@ async def sentence(context: Context) -> list[Reply]:
     illustrator = context.services.illustrator
     scene = await asyncio.to_thread(illustrator.scene_of, text)
     if scene is not None and not scene.objects:
+        # no picture, still something to learn: a gap to fill in the learner's own sentence
+        item = await context.services.learning.remember_item(
+            context.learner, "sentence", text, None
+        )
         replies.append(
             context.tell(
                 f"I can't draw {bold(text)} yet: I don't know how to draw any of its words. "
-                "Try a sentence with things in it, like /sentence The cat is on the bed.",
-                "这句话我还画不出来。试试有东西的句子，比如 /sentence The cat is on the bed.",
+                "Try a sentence with things in it, like /sentence The cat is on the bed. "
+                "Or practise this one without a picture:",
+                "这句话我还画不出来。试试有东西的句子，比如 /sentence The cat is on the bed.，"
+                "或者不用图片练习这句话：",
+                buttons=((Button("❓ Quiz me", f"quiz:{item.id}"),),),
             )
         )
         return replies

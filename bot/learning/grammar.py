@@ -218,3 +218,32 @@ class Corrector:
         if text == sentence.strip():
             return None
         return Correction(sentence.strip(), text, tuple(changed))
+
+
+def mistakes(corrector: Corrector, sentence: str) -> list[str]:
+    """The sentence with one beginner's mistake each (agreement, a plural after a number, a/an,
+    small i), keeping only those this corrector puts back to `sentence`: a text-only quiz's
+    wrong choices, each plainly wrong English."""
+    tokens = _TOKEN.findall(sentence)
+    words = [i for i, t in enumerate(tokens) if t[:1].isalpha()]
+    variants: list[str] = []
+
+    def variant(index: int, new: str | None) -> None:
+        if new and new != tokens[index]:
+            variants.append("".join([*tokens[:index], new, *tokens[index + 1 :]]))
+
+    for position, index in enumerate(words):
+        token, low = tokens[index], tokens[index].lower()
+        before = tokens[words[position - 1]].lower() if position else ""
+        if low == "i":
+            variant(index, "i")
+        elif low in ("a", "an"):
+            variant(index, {"a": "an", "an": "a"}[low] if token.islower() else None)
+        elif before in NUMBERS and corrector._is_noun(low):
+            variant(index, _lemma(low, "NOUN"))  # "two dogs" → "two dog"
+        elif corrector._is_verb(low) and before in ("i", "you", "we", "they", *SINGULAR_SUBJECTS):
+            lemma = _lemma(low, "VERB")
+            variant(index, _inflect(lemma, "VBZ") if low == lemma else lemma)
+    right = sentence.strip()
+    fixed = {v: corrector.correct(v) for v in dict.fromkeys(variants) if v.strip() != right}
+    return [v for v, correction in fixed.items() if correction and correction.text == right]

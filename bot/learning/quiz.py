@@ -84,6 +84,8 @@ class QuizMaster:
         self, user_id: int, item: Item, kind: str, own_words: list[str]
     ) -> dict[str, Any] | None:
         rng = random.Random(f"{item.id}:{self.clock.now().date()}")
+        if kind == "pick_sentence" and item.image_id is None:
+            return await self._written_question(item, rng)  # nothing drawn: text only
         if kind == "pick_sentence":
             wrong = await asyncio.to_thread(
                 sentence_choices, self.dictionary, item.text, count=6, rng=rng
@@ -109,6 +111,14 @@ class QuizMaster:
             word_choices, self.dictionary, item.text, own_words=own_words, rng=rng
         )
         return self._choice(item, "pick_word", item.text, wrong, rng)
+
+    async def _written_question(self, item: Item, rng: random.Random) -> dict[str, Any] | None:
+        """Nothing was drawn: "Which sentence is written correctly?", the others each with one
+        beginner's mistake that the corrector would put right (never a second right answer)."""
+        from bot.learning.grammar import Corrector, mistakes
+
+        wrong = await asyncio.to_thread(mistakes, Corrector(self.dictionary), item.text)
+        return self._choice(item, "pick_sentence", item.text, rng.sample(wrong, len(wrong)), rng)
 
     def _choice(
         self, item: Item, kind: str, right: str, wrong: list[str], rng: random.Random
@@ -166,7 +176,9 @@ class QuizMaster:
         if in_group:
             prompt = PROMPTS.get(f"{question.kind}_group", prompt)
         text = prompt.format(word=bold(word))
-        if question.image_id is None and question.kind in ("pick_word", "type_word") and item:
+        if question.kind == "pick_sentence" and question.image_id is None:
+            text = "Which sentence is written correctly?"
+        elif question.image_id is None and question.kind in ("pick_word", "type_word") and item:
             # A word taught without a picture is practised from its meaning.
             clue = await asyncio.to_thread(self._clue, item)  # reads the dictionary
             text = (
@@ -247,6 +259,8 @@ class QuizMaster:
             return [Reply("You already answered that one.", ephemeral=True)]
         if correct:
             feedback = f"✅ Right! {bold(right)}"
+        elif question.kind == "pick_sentence" and question.image_id is None:
+            feedback = f"❌ Not quite. The right one is: {bold(right)}"
         elif question.kind == "pick_sentence":  # a whole sentence: quote it as it is
             feedback = f"❌ Not quite. The picture shows: {bold(right)}"
         else:

@@ -60,3 +60,14 @@ def test_the_cards_eval_measures_headwords_and_ipa(dictionary: Dictionary) -> No
     assert headwords["words"] >= 200 and headwords["accuracy"] >= 0.9
     ipa = ipa_figures(dictionary, limit=100)
     assert ipa["words"] == 100 and ipa["agreement"] >= 0.95
+
+
+def test_mistakes_are_wrong_english_the_corrector_puts_right(dictionary: Dictionary) -> None:
+    """A text-only quiz's wrong choices: one beginner's mistake each, never a right sentence."""
+    from bot.learning.grammar import mistakes
+
+    corrector = Corrector(dictionary)
+    found = mistakes(corrector, "I have two dogs.")
+    assert set(found) == {"i have two dogs.", "I has two dogs.", "I have two dog."}
+    assert set(mistakes(corrector, "He eats an apple.")) == {"He eat an apple.", "He eats a apple."}
+    assert "I have two dogs." not in found
