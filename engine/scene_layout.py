@@ -125,13 +125,14 @@ def _between(scene: Scene, canvas: int) -> list[Box]:
 
 def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:
     """Every copy of every object side by side, in rows (a square-ish grid), each thing as big
-    as it is in the world next to the others (never under half its place), standing on the
-    floor of its place."""
+    as it is in the world next to the others, standing on the floor of its place."""
     copies = [o for o in objects for _ in range(o.count)][:MAX_COPIES]
     per_row = len(copies) if len(copies) <= 3 else math.ceil(math.sqrt(len(copies)))
     rows = -(-len(copies) // per_row)
     place = min(canvas // per_row - 8, canvas // rows - 8, int(canvas * 0.7))
     biggest = max(o.size for o in objects)
+    # never under half its place, nor under a quarter of the picture: a thing stays easy to see
+    smallest = max(int(place * 0.45), min(place, canvas // 4))
     boxes = []
     for n, thing in enumerate(copies):
         row, column = divmod(n, per_row)
@@ -139,7 +140,7 @@ def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:
         left = (canvas - in_row * (place + 8)) // 2
         top = (canvas - rows * (place + 8)) // 2
         x, y = left + column * (place + 8) + 4, top + row * (place + 8) + 4
-        size = max(int(place * 0.45), round(place * thing.size / biggest))
+        size = max(smallest, round(place * thing.size / biggest))
         boxes.append(
             Box(thing.concept, x + (place - size) // 2, y + place - size, size, thing.colour)
         )
