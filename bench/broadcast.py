@@ -55,7 +55,11 @@ async def _run(
             runner = ChallengeRunner(app.services, app.courier)
             tick = await runner.tick()
             report = tick.broadcast
-            generations = await app.services.db.fetchval("SELECT COUNT(*) FROM jobs")
+            # pictures drawn: a twin job (the same picture asked for again while it was being
+            # drawn) waits for the first one's picture instead of being drawn itself
+            generations = await app.services.db.fetchval(
+                "SELECT COUNT(DISTINCT cache_key) FROM jobs"
+            )
     return {
         "chats": count,
         "sent": report.sent,
