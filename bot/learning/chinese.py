@@ -25,7 +25,6 @@ _MARKED = (
     "tw)",
     "cantonese",
     "coll",
-    "loanword",
     "honorific",
     "derog",
     "vulgar",
