@@ -7,8 +7,10 @@ Source: https://github.com/drkameleon/complete-hsk-vocabulary (MIT), files
 
 An English word enters the list when it is the whole first meaning of an HSK word ("cup",
 "to eat" → eat) and the project's dictionary knows it; the accepted Chinese words are every
-HSK 1–4 word that lists that English word as one of its meanings. The list is used only to
-measure the card's Chinese line, never by the program.
+HSK 1–4 word that lists that English word as one of its meanings. Readings that are proper
+nouns (capitalised pinyin: surnames, places, book titles) are skipped when the word has a
+common reading: HSK lists 书 for "book", not for the classic it abbreviates. The list is
+used only to measure the card's Chinese line, never by the program.
 """
 
 from __future__ import annotations
@@ -29,9 +31,17 @@ def _plain(text: str) -> str:
     return text
 
 
+def first_common_form(entry: dict) -> dict:
+    """The entry's first reading that is not a proper noun ("Shū", the abbreviated title of a
+    classic, comes before "shū", book): HSK lists the common word."""
+    forms = entry["forms"]
+    common = [f for f in forms if not f["transcriptions"]["pinyin"][:1].isupper()]
+    return (common or forms)[0]
+
+
 def meanings(entry: dict) -> list[str]:
     found = []
-    for raw in entry["forms"][0]["meanings"]:
+    for raw in first_common_form(entry)["meanings"]:
         for part in raw.split(";"):
             text = _plain(part)
             if re.fullmatch(r"[a-z]+", text):
@@ -50,7 +60,7 @@ def main(folder: Path) -> None:
         path = folder / version / f"{level}.json"
         for entry in json.loads(path.read_text(encoding="utf-8")):
             word = entry["simplified"]
-            first = _plain(entry["forms"][0]["meanings"][0].split(";")[0])
+            first = _plain(first_common_form(entry)["meanings"][0].split(";")[0])
             if re.fullmatch(r"[a-z]+", first):
                 heads.setdefault(first, int(level))
             for english in meanings(entry):

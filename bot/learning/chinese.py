@@ -51,6 +51,7 @@ _KIND_WORDS = {
 FREQUENCY_WEIGHT = 6.0
 SINGLE_CHARACTER = 2.0
 VERB_MATCH = 6.0
+PHRASE_PENALTY = 1.5
 # A single character that jieba's dictionary tags as a function word (的 "taxi", 于 "to go",
 # 杯 the measure word for cup) is almost never what a child calls a thing or an action.
 # (Tags of longer words were tried too: too noisy to help — 同意 "adverb", 美丽 "place".)
@@ -99,6 +100,8 @@ class ChineseGloss:
             frequency = _zipf(chinese)
             common = -FREQUENCY_WEIGHT * frequency if frequency else 3.0 * rarity
             score = rank + common + (SINGLE_CHARACTER if len(chinese) == 1 else 0.0)
+            if not _standard(chinese):
+                score += FUNCTION_WORD
             if kind_words and words & kind_words:
                 score -= 4
             if len(chinese) == 1:  # jieba's tags are reliable for characters, not for words
@@ -135,6 +138,16 @@ def _part_cost(tag: str | None, part: str | None) -> float:
     return 0.0
 
 
+def _standard(chinese: str) -> bool:
+    """Written in the standard simplified characters a school teaches (GB 2312): not 卽, an
+    old variant of 即 that CC-CEDICT lists as a word of its own."""
+    try:
+        chinese.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _jieba_tags() -> dict[str, str]:
     """Each single character's part of speech in jieba's dictionary ({} without jieba)."""
     try:
@@ -154,12 +167,19 @@ def _jieba_tags() -> dict[str, str]:
 
 
 def _zipf(chinese: str) -> float:
-    """How common a Chinese word is (Zipf scale, 0 = unknown); 0 without `wordfreq`."""
+    """How common a Chinese word is (Zipf scale, 0 = unknown); 0 without `wordfreq`.
+
+    wordfreq splits a word its word list lacks into words it knows and estimates the whole
+    from its parts, so 中用 ("of use", rare) would score like 中 and 用 together (4.97, above
+    有用 at 4.43) and 日中 like 日 and 中: such a string counts PHRASE_PENALTY less."""
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import tokenize, zipf_frequency
     except ImportError:
         return 0.0
-    return float(zipf_frequency(chinese, "zh"))
+    frequency = float(zipf_frequency(chinese, "zh"))
+    if frequency and len(tokenize(chinese, "zh")) > 1:
+        frequency = max(0.5, frequency - PHRASE_PENALTY)
+    return frequency
 
 
 Index = dict[str, list[tuple[float, float, str, frozenset[str]]]]

@@ -26,3 +26,27 @@ def test_a_loanword_is_not_an_unusual_word(dictionary: Dictionary) -> None:
         "sofa": "沙发",
         "guitar": "吉他",
     }
+
+
+def test_a_string_wordfreq_does_not_know_as_a_word_is_not_a_common_word(
+    dictionary: Dictionary,
+) -> None:
+    """wordfreq scores 中用 from 中 and 用 (above 有用), 日中 from 日 and 中, 小二 from 小 and 二:
+    a child says 有用, 中午, 服务员, 课本, 操场, 白天."""
+    words = ("useful", "noon", "waiter", "textbook", "playground", "daytime")
+    cards = {w: dictionary.card(w, chinese=True) for w in words}
+    assert {w: c.chinese if c else None for w, c in cards.items()} == {
+        "useful": "有用",
+        "noon": "中午",
+        "waiter": "服务员",
+        "textbook": "课本",
+        "playground": "操场",
+        "daytime": "白天",
+    }
+
+
+def test_an_old_variant_character_is_never_the_gloss(dictionary: Dictionary) -> None:
+    """卽 is an old form of 即 with an entry of its own; a school writes 即 or 立刻."""
+    gloss = dictionary.chinese.gloss("promptly", 2, kind="adv.all") or ""
+    assert gloss and "卽" not in gloss
+    assert all(ch.encode("gb2312") for ch in gloss.replace("，", ""))
