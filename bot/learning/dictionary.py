@@ -18,7 +18,7 @@ from typing import Any
 from bot.learning.chinese import ChineseGloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
-from bot.learning.forms import form_of, forms_near, plural_noun, real_form
+from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
 from bot.learning.plain import WORDNET_POS, Plain, learner_definitions
 from bot.learning.pronunciation import ipa
 from engine.wordnet import Sense, WordNet
@@ -206,6 +206,16 @@ class Dictionary:
         base = next((f.replace("_", " ") for f, p in forms if p == top_pos), word)
         plain = learner_definitions().get(word.lower()) or learner_definitions().get(base.lower())
         inflected = form_of(self.wordnet, word) if self.wordnet.available() else None
+        # rose the flower, left the side: the word the project wrote a plain meaning for, as
+        # another part of speech, is not "past of rise / leave" (an -ing word keeps its verb)
+        own = learner_definitions().get(word.lower())
+        if (
+            inflected
+            and own is not None
+            and inflected[0] != "-ing form of"
+            and own.part_of_speech != FORM_PARTS[inflected[0]]
+        ):
+            inflected = None
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
         if plural and (word.lower() in learner_definitions() or not inflected):
             base = word  # glasses, trousers, people: words of their own, in the plural

@@ -23,6 +23,12 @@ TAGS = {
     },
     "a": {"JJR": "comparative of", "JJS": "superlative of"},
 }
+# The part of speech each form belongs to ("past of" → verb).
+FORM_PARTS = {
+    name: {"n": "noun", "v": "verb", "a": "adjective"}[pos]
+    for pos, names in TAGS.items()
+    for name in names.values()
+}
 
 
 # Plurals neither lemminflect nor WordNet's exception list gives ("persons" is the formal one).

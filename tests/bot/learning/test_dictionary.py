@@ -61,3 +61,15 @@ def test_a_headword_is_never_read_as_another_words_inflection(dictionary: Dictio
         assert "Can you" not in card.example, word
     ran = dictionary.card("ran")  # a real inflection still finds its headword
     assert ran is not None and "move fast" in ran.meanings[0].definition
+
+
+def test_a_word_with_a_plain_meaning_of_its_own_is_not_called_a_form(
+    dictionary: Dictionary,
+) -> None:
+    """The card of rose showed the flower under "past of rise"; left, "past of leave"."""
+    for word, part in (("rose", "noun"), ("left", "adjective")):
+        card = dictionary.card(word)
+        assert card is not None and card.form_of is None, word
+        assert card.meanings[0].part_of_speech == part, word
+    found = dictionary.card("found")  # a past with no plain meaning of its own stays a form
+    assert found is not None and found.form_of == ("past of", "find")
