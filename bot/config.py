@@ -92,7 +92,7 @@ class EngineSettings(Section):
 class QueueSettings(Section):
     backend: Literal["local", "redis"] = "local"
     max_batch: int = Field(8, ge=1, le=64)
-    batch_window_ms: int = Field(25, ge=0, le=5000)
+    batch_window_ms: int = Field(0, ge=0, le=5000)
     pending_per_user: int = Field(3, ge=1, le=100)
     max_queued: int = Field(500, ge=1)
     max_attempts: int = Field(3, ge=1, le=20)

@@ -87,7 +87,9 @@ class Drawer(Protocol):
 @dataclass(frozen=True)
 class QueueOptions:
     max_batch: int = 8
-    batch_window_ms: int = 25
+    # 0: a request that finds the engine idle is drawn at once; under load batches fill from
+    # the requests that arrived while the last batch was drawn (continuous batching).
+    batch_window_ms: int = 0
     pending_per_user: int = 3
     max_queued: int = 500
     max_attempts: int = 3

@@ -12,21 +12,33 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
 log = logging.getLogger(__name__)
 
 Params = Sequence[Any] | dict[str, Any]
+T = TypeVar("T")
 
 
 class StorageError(Exception):
     """The database cannot be used (locked by another program, read-only, corrupt)."""
+
+
+def _finish_transaction(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
+    """Run `work` inside the transaction just begun on `conn`, then COMMIT (ROLLBACK on error)."""
+    try:
+        result = work(conn)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return result
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -93,6 +105,7 @@ class Database:
         conn.execute("PRAGMA busy_timeout = 0")  # never waits: busy means "use the thread"
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.row_factory = sqlite3.Row
         return conn
 
     def _write_now(self, sql: str, params: Params) -> sqlite3.Cursor | None:
@@ -168,8 +181,34 @@ class Database:
             return int(row_id or 0)
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        async with self.transaction() as conn:
-            await conn.executemany(sql, rows)
+        rows = list(rows)
+        await self.write(lambda conn: conn.executemany(sql, rows))
+
+    async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """A short write transaction: `work` runs its statements on the connection it is given
+        (plain sqlite3, nothing awaited) between BEGIN IMMEDIATE and COMMIT, rolled back on
+        any exception. Like a single statement, it runs at once on the loop's thread when
+        nothing waits; otherwise in order on the writer's thread."""
+        direct = self._direct
+        if direct is not None and self.direct_writes and not self._write_lock.locked():
+            try:
+                direct.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    raise
+            else:
+                return _finish_transaction(direct, work)
+        async with self._write_lock:
+            writer = self.writer
+
+            def in_writer_thread() -> T:
+                writer._conn.execute("BEGIN IMMEDIATE")
+                return _finish_transaction(writer._conn, work)
+
+            # aiosqlite runs a function on its connection's own thread (the only thread that
+            # may use it); this is how its own methods reach that thread.
+            result: T = await writer._execute(in_writer_thread)
+            return result
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

@@ -76,21 +76,20 @@ class ImageStore:
                 raise StorageError(f"cannot save the picture ({exc.strerror or exc})") from exc
         # Inserted and read back in one write transaction: a learner deleted (/forget) at this
         # very moment cannot remove the record in between.
-        async with self.db.transaction() as conn:
-            await conn.execute(
+        values = (sha, width, height, seed, json.dumps(params, sort_keys=True))
+
+        def record(conn: sqlite3.Connection) -> sqlite3.Row | None:
+            conn.execute(
                 "INSERT INTO images (sha256, width, height, seed, params, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-                (
-                    sha,
-                    width,
-                    height,
-                    seed,
-                    json.dumps(params, sort_keys=True),
-                    stamp(self.clock.now()),
-                ),
+                (*values, stamp(self.clock.now())),
             )
-            cursor = await conn.execute("SELECT * FROM images WHERE sha256 = ?", (sha,))
-            row = await cursor.fetchone()
+            row: sqlite3.Row | None = conn.execute(
+                "SELECT * FROM images WHERE sha256 = ?", (sha,)
+            ).fetchone()
+            return row
+
+        row = await self.db.write(record)
         if row is None:
             raise StorageError("the picture record could not be written")
         if not path.exists():  # its file was removed with a forgotten learner: write it again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import timedelta
 from typing import Any
 
@@ -36,23 +37,26 @@ class UserStore:
                     "UPDATE users SET last_seen = ? WHERE id = ?", (stamp(now), user_id)
                 )
             return user_id
-        async with self.db.transaction() as conn:
-            # Re-check inside the write lock: two first messages may race.
-            cursor = await conn.execute(
+
+        def create(conn: sqlite3.Connection) -> int:
+            # Re-check inside the write transaction: two first messages may race.
+            again = conn.execute(
                 "SELECT user_id FROM identities WHERE platform = ? AND platform_user_id = ?",
                 (platform, platform_user_id),
-            )
-            again = await cursor.fetchone()
+            ).fetchone()
             if again is not None:
                 return int(again[0])
-            cursor = await conn.execute(
+            cursor = conn.execute(
                 "INSERT INTO users (created_at, last_seen) VALUES (?, ?)", (stamp(now), stamp(now))
             )
             user_id = int(cursor.lastrowid or 0)
-            await conn.execute(
+            conn.execute(
                 "INSERT INTO identities (platform, platform_user_id, user_id) VALUES (?, ?, ?)",
                 (platform, platform_user_id, user_id),
             )
+            return user_id
+
+        user_id = await self.db.write(create)
         self._seen[user_id] = now
         return user_id
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from bot.conversation.context import Context
 from bot.conversation.markup import bold, clean
 from bot.conversation.messages import Button, Reply
@@ -36,8 +34,10 @@ async def sentence(context: Context) -> list[Reply]:
     unsafe = await safety_refusal(context, text)
     if unsafe is not None:
         return [unsafe]
-    corrector = Corrector(context.services.dictionary)
-    fixed = await asyncio.to_thread(corrector.correct, text)
+    # Parsing runs on the loop: about a millisecond of pure Python for a school sentence. In a
+    # thread it took as long (the GIL) plus two hops, and a burst of learners waited for the
+    # threads to hand the interpreter back (the burst's slowest acknowledgement: see README).
+    fixed = Corrector(context.services.dictionary).correct(text)
     replies: list[Reply] = []
     if fixed is not None:
         # the corrected sentence is the one drawn, kept and quizzed
@@ -45,7 +45,7 @@ async def sentence(context: Context) -> list[Reply]:
         shown = "".join(bold(p) if changed else clean(p) for p, changed in fixed.pieces())
         replies.append(context.tell(f"✏️ Did you mean: {shown}", f"✏️ 你是想说：{shown}"))
     illustrator = context.services.illustrator
-    scene = await asyncio.to_thread(illustrator.scene_of, text)
+    scene = illustrator.scene_of(text)
     if scene is not None and not scene.objects:
         # no picture, still something to learn: a gap to fill in the learner's own sentence
         item = await context.services.learning.remember_item(

@@ -51,7 +51,7 @@ _KIND_WORDS = {
 FREQUENCY_WEIGHT = 6.0
 SINGLE_CHARACTER = 2.0
 VERB_MATCH = 6.0
-PHRASE_PENALTY = 1.5
+PHRASE_CEILING = 3.5
 # A single character that jieba's dictionary tags as a function word (的 "taxi", 于 "to go",
 # 杯 the measure word for cup) is almost never what a child calls a thing or an action.
 # (Tags of longer words were tried too: too noisy to help — 同意 "adverb", 美丽 "place".)
@@ -171,14 +171,15 @@ def _zipf(chinese: str) -> float:
 
     wordfreq splits a word its word list lacks into words it knows and estimates the whole
     from its parts, so 中用 ("of use", rare) would score like 中 and 用 together (4.97, above
-    有用 at 4.43) and 日中 like 日 and 中: such a string counts PHRASE_PENALTY less."""
+    有用 at 4.43) and 日中 like 日 and 中: such a string counts at most PHRASE_CEILING (a rarer
+    compound such as 球棒, "bat", 3.48, keeps its estimate)."""
     try:
         from wordfreq import tokenize, zipf_frequency
     except ImportError:
         return 0.0
     frequency = float(zipf_frequency(chinese, "zh"))
-    if frequency and len(tokenize(chinese, "zh")) > 1:
-        frequency = max(0.5, frequency - PHRASE_PENALTY)
+    if len(tokenize(chinese, "zh")) > 1:
+        frequency = min(frequency, PHRASE_CEILING)
     return frequency
 
 

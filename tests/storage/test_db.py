@@ -84,3 +84,55 @@ async def test_a_write_inside_an_open_transaction_keeps_its_turn(tmp_path: Path)
         await holder
         assert await later == 1
         assert await db.fetchval("SELECT last_seen FROM users") == "after"
+
+
+def _two_users(conn: sqlite3.Connection) -> int:
+    conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
+    conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
+    return int(conn.execute("SELECT COUNT(*) FROM users").fetchone()[0])
+
+
+async def test_a_short_transaction_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    async with Database(tmp_path / "x.db") as db:
+        assert await db.write(_two_users) == 2
+
+        def half_then_fail(conn: sqlite3.Connection) -> None:
+            conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
+            raise ValueError("stop")
+
+        with pytest.raises(ValueError):
+            await db.write(half_then_fail)
+        assert await db.fetchval("SELECT COUNT(*) FROM users") == 2
+        assert await db.write(_two_users) == 4  # the connection is usable after a rollback
+
+
+async def test_a_short_transaction_waits_behind_an_open_one(tmp_path: Path) -> None:
+    async with Database(tmp_path / "x.db") as db:
+        entered, release = asyncio.Event(), asyncio.Event()
+
+        async def long_transaction() -> None:
+            async with db.transaction() as conn:
+                await conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
+                entered.set()
+                await release.wait()
+
+        holder = asyncio.create_task(long_transaction())
+        await entered.wait()
+        later = asyncio.create_task(db.write(_two_users))
+        await asyncio.sleep(0.05)
+        assert not later.done()  # in turn, on the writer's thread, not failing on the lock
+        release.set()
+        await holder
+        assert await later == 3  # it saw the committed row of the transaction before it
+
+
+async def test_a_short_transaction_waits_for_another_program(tmp_path: Path) -> None:
+    async with Database(tmp_path / "x.db", busy_timeout_ms=5000) as db:
+        other = sqlite3.connect(tmp_path / "x.db", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        later = asyncio.create_task(db.write(_two_users))
+        await asyncio.sleep(0.2)
+        assert not later.done()
+        other.execute("COMMIT")
+        other.close()
+        assert await later == 2
