@@ -114,6 +114,10 @@ class WordNet:
         self._plurals: dict[str, list[str]] = {}
         self._irregular_verbs: set[str] = set()
         self._counts: dict[str, int] = {}
+        self._count_table = _CountTable(self._counts)
+        # synsets already read, by (offset, pos, lemma): a dictionary lookup, where the shared
+        # LRU cache below hashes a path and builds its key on every call
+        self._synsets: dict[tuple[int, str, str | None], Sense] = {}
         self._lock = threading.Lock()
 
     def available(self) -> bool:
@@ -215,9 +219,19 @@ class WordNet:
         return result
 
     def synset(self, offset: int, pos: str, lemma: str | None = None) -> Sense:
-        return _read_synset(
-            self.root, FILES["a" if pos == "s" else pos], offset, lemma, _CountTable(self._counts)
-        )
+        key = (offset, pos, lemma)
+        found = self._synsets.get(key)
+        if found is None:
+            if len(self._synsets) >= _SYNSETS_KEPT:
+                self._synsets.clear()
+            found = _read_synset(
+                self.root, FILES["a" if pos == "s" else pos], offset, lemma, self._count_table
+            )
+            self._synsets[key] = found
+        return found
+
+
+_SYNSETS_KEPT = 50_000
 
 
 class _CountTable:
