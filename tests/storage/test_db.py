@@ -64,18 +64,18 @@ async def test_a_write_waits_for_another_program_instead_of_failing(tmp_path: Pa
         assert [r[0] for r in rows] == ["a", "b", "c"]
 
 
+async def _hold_a_transaction(db: Database, entered: asyncio.Event, release: asyncio.Event) -> None:
+    """Another task's transaction, one row written, held open until `release`."""
+    async with db.transaction() as conn:
+        await conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
+        entered.set()
+        await release.wait()
+
+
 async def test_a_write_inside_an_open_transaction_keeps_its_turn(tmp_path: Path) -> None:
     async with Database(tmp_path / "x.db") as db:
-        entered = asyncio.Event()
-        release = asyncio.Event()
-
-        async def long_transaction() -> None:
-            async with db.transaction() as conn:
-                await conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
-                entered.set()
-                await release.wait()
-
-        holder = asyncio.create_task(long_transaction())
+        entered, release = asyncio.Event(), asyncio.Event()
+        holder = asyncio.create_task(_hold_a_transaction(db, entered, release))
         await entered.wait()
         later = asyncio.create_task(db.execute("UPDATE users SET last_seen = 'after'"))
         await asyncio.sleep(0.05)
@@ -109,14 +109,7 @@ async def test_a_short_transaction_is_written_whole_or_not_at_all(tmp_path: Path
 async def test_a_short_transaction_waits_behind_an_open_one(tmp_path: Path) -> None:
     async with Database(tmp_path / "x.db") as db:
         entered, release = asyncio.Event(), asyncio.Event()
-
-        async def long_transaction() -> None:
-            async with db.transaction() as conn:
-                await conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
-                entered.set()
-                await release.wait()
-
-        holder = asyncio.create_task(long_transaction())
+        holder = asyncio.create_task(_hold_a_transaction(db, entered, release))
         await entered.wait()
         later = asyncio.create_task(db.write(_two_users))
         await asyncio.sleep(0.05)
