@@ -79,11 +79,13 @@ UNCOUNTABLE = frozenset(
         "mail",
         "meat",
         "metal",
+        "midnight",
         "milk",
         "money",
         "mud",
         "music",
         "news",
+        "noon",
         "oil",
         "oxygen",
         "paper",
@@ -193,6 +195,8 @@ def noun_example(word: str, lexname: str | None = None) -> str:
         return f"This is {'an' if word[:1].lower() in 'aeiou' else 'a'} {word}."
     if word.lower() in DRINKS:
         return f"I drink {word}."
+    if lexname == "noun.time":
+        return f"It is {word}."  # noon, midnight
     if lexname in ("noun.food", "noun.plant"):
         return f"I like {word}."
     return f"This is {word}."

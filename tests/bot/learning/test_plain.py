@@ -55,3 +55,17 @@ def test_the_teachers_chinese_word_is_shown_for_the_everyday_meaning(
     assert dictionary.card("moon", chinese=True).chinese == "月亮"  # type: ignore[union-attr]
     assert dictionary.card("star", chinese=True).chinese == "星星"  # type: ignore[union-attr]
     assert dictionary.card("coat", chinese=True).chinese == "外套"  # type: ignore[union-attr]
+
+
+def test_a_school_thing_is_not_given_a_rarer_sense(dictionary: Dictionary) -> None:
+    """needle was "the leaf of a conifer", ruler "a person who rules", dumpling 团, noon "This
+    is a noon." (WordNet's first senses and a count-noun frame)."""
+    needle, ruler, dumpling, noon = (
+        dictionary.card(w, chinese=True) for w in ("needle", "ruler", "dumpling", "noon")
+    )
+    assert needle is not None and needle.plain is not None and "sewing" in needle.plain.meaning
+    assert needle.meanings[0].category == "noun.artifact"  # WordNet's "implement", not a leaf
+    assert ruler is not None and "measuring" in ruler.meanings[0].definition
+    assert ruler.chinese == "尺子"
+    assert dumpling is not None and dumpling.chinese == "饺子"
+    assert noon is not None and noon.example == "It is noon."
