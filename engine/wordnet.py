@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 DEFAULT_ROOT = Path("/usr/share/wordnet")
@@ -114,9 +113,8 @@ class WordNet:
         self._plurals: dict[str, list[str]] = {}
         self._irregular_verbs: set[str] = set()
         self._counts: dict[str, int] = {}
-        self._count_table = _CountTable(self._counts)
-        # synsets already read, by (offset, pos, lemma): a dictionary lookup, where the shared
-        # LRU cache below hashes a path and builds its key on every call
+        # synsets already read, by (offset, pos, lemma): every card and sentence asks for the
+        # same few thousand again and again
         self._synsets: dict[tuple[int, str, str | None], Sense] = {}
         self._lock = threading.Lock()
 
@@ -225,7 +223,7 @@ class WordNet:
             if len(self._synsets) >= _SYNSETS_KEPT:
                 self._synsets.clear()
             found = _read_synset(
-                self.root, FILES["a" if pos == "s" else pos], offset, lemma, self._count_table
+                self.root, FILES["a" if pos == "s" else pos], offset, lemma, self._counts
             )
             self._synsets[key] = found
         return found
@@ -234,22 +232,8 @@ class WordNet:
 _SYNSETS_KEPT = 50_000
 
 
-class _CountTable:
-    """Hashable wrapper so synsets can be cached per (file, offset, lemma)."""
-
-    def __init__(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-
-    def __hash__(self) -> int:
-        return id(self.counts)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _CountTable) and other.counts is self.counts
-
-
-@lru_cache(maxsize=20_000)
 def _read_synset(
-    root: Path, name: str, offset: int, lemma: str | None, counts: _CountTable
+    root: Path, name: str, offset: int, lemma: str | None, counts: dict[str, int]
 ) -> Sense:
     with (root / f"data.{name}").open("rb") as handle:
         handle.seek(offset)
@@ -279,7 +263,7 @@ def _read_synset(
             f"{lemma.lower()}%{_SS_TYPE_NUMBER[ss_type]}:{lex_filenum:02d}:"
             f"{lex_ids[lemma.lower()]:02d}::"
         )
-        count = counts.counts.get(sense_key, 0)
+        count = counts.get(sense_key, 0)
     return Sense(
         offset,
         ss_type,

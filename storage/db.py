@@ -30,6 +30,11 @@ class StorageError(Exception):
     """The database cannot be used (locked by another program, read-only, corrupt)."""
 
 
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Another program holds the database (our direct connection never waits for it)."""
+    return exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def _finish_transaction(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
     """Run `work` inside the transaction just begun on `conn`, then COMMIT (ROLLBACK on error)."""
     try:
@@ -110,14 +115,21 @@ class Database:
 
     def _write_now(self, sql: str, params: Params) -> sqlite3.Cursor | None:
         """The statement run at once, or None when it must wait its turn on the writer."""
-        if self._direct is None or not self.direct_writes or self._write_lock.locked():
+        direct = self._free_direct()
+        if direct is None:
             return None
         try:
-            return self._direct.execute(sql, params)
+            return direct.execute(sql, params)
         except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            if _busy(exc):
                 return None  # another program is writing: wait for it on the writer's thread
             raise
+
+    def _free_direct(self) -> sqlite3.Connection | None:
+        """The loop's own write connection when nothing of ours is writing, else None."""
+        if self._direct is None or not self.direct_writes or self._write_lock.locked():
+            return None
+        return self._direct
 
     async def close(self) -> None:
         if self._direct is not None:
@@ -189,12 +201,12 @@ class Database:
         (plain sqlite3, nothing awaited) between BEGIN IMMEDIATE and COMMIT, rolled back on
         any exception. Like a single statement, it runs at once on the loop's thread when
         nothing waits; otherwise in order on the writer's thread."""
-        direct = self._direct
-        if direct is not None and self.direct_writes and not self._write_lock.locked():
+        direct = self._free_direct()
+        if direct is not None:
             try:
                 direct.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
-                if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                if not _busy(exc):
                     raise
             else:
                 return _finish_transaction(direct, work)

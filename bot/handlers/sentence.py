@@ -35,8 +35,8 @@ async def sentence(context: Context) -> list[Reply]:
     if unsafe is not None:
         return [unsafe]
     # Parsing runs on the loop: about a millisecond of pure Python for a school sentence. In a
-    # thread it took as long (the GIL) plus two hops, and a burst of learners waited for the
-    # threads to hand the interpreter back (the burst's slowest acknowledgement: see README).
+    # thread it took as long (the GIL) plus two hops, and in a burst of learners every hop let
+    # the others' work and the hand-back of the interpreter in between (`bench`: ack_p99_ms).
     fixed = Corrector(context.services.dictionary).correct(text)
     replies: list[Reply] = []
     if fixed is not None:
