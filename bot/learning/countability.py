@@ -175,6 +175,12 @@ PLURAL_ONLY = frozenset(
 # Materials that are also things you count: "a glass" of water, "an iron" for shirts.
 COUNTABLE_AS_THINGS = frozenset(["glass", "iron", "paper", "cloth"])
 
+# Nouns whose plural is the word itself ("four fish", "two sheep"); lemminflect lists "fishes"
+# first and also gives "dog" among the plurals of dog, so it cannot tell these apart.
+SAME_IN_PLURAL = frozenset(
+    ["fish", "sheep", "deer", "moose", "salmon", "trout", "bison", "aircraft", "species"]
+)
+
 
 def countable(word: str, lexname: str | None = None) -> bool:
     key = word.lower().replace(" ", "_")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.learning.countability import countable
+from bot.learning.countability import SAME_IN_PLURAL, countable
 from bot.learning.dictionary import Dictionary
 
 _TOKEN = re.compile(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]|\s+")
@@ -121,6 +121,8 @@ class Corrector:
                         continue  # "two red." or "two very …": not sure, leave it
                     target = words[position + 2]
                 noun = tokens[target]
+                if noun.lower() in SAME_IN_PLURAL:
+                    continue  # "four fish" is right as it is
                 if self._is_noun(noun) and countable(noun) and _lemma(noun, "NOUN") == noun:
                     plural = _inflect(noun.lower(), "NNS")
                     if plural and plural != noun.lower():
@@ -142,7 +144,7 @@ class Corrector:
                 if self._can_describe(noun):
                     continue  # "The red sun.": "red" is no subject and "sun" no verb here
                 if position + 2 < len(words) and self._is_noun(noun):
-                    if _inflect(noun, "NNS") == noun:
+                    if noun.lower() in SAME_IN_PLURAL or _inflect(noun, "NNS") == noun:
                         continue  # sheep, fish: one or many, we cannot tell
                     many = (
                         any(

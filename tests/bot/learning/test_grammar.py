@@ -39,6 +39,9 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         "Two red apples.",
         "Three blue cars.",
         "The happy dog.",
+        # "fish" is its own plural: once corrected to "Four blue fishes."
+        "Four blue fish.",
+        "Two sheep.",
     ],
 )
 def test_right_or_unsure_sentences_are_left_alone(dictionary: Dictionary, sentence: str) -> None:
