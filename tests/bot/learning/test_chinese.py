@@ -50,3 +50,22 @@ def test_an_old_variant_character_is_never_the_gloss(dictionary: Dictionary) -> 
     gloss = dictionary.chinese.gloss("promptly", 2, kind="adv.all") or ""
     assert gloss and "卽" not in gloss
     assert all(ch.encode("gb2312") for ch in gloss.replace("，", ""))
+
+
+def test_a_name_or_a_rare_entry_of_a_common_character_is_not_the_gloss(
+    dictionary: Dictionary,
+) -> None:
+    """韦德 is "Wade (name)"; 局 "narrow" is an entry of its own (侷, simplified to 局) whose
+    string is common only as 局 "office"; 中 "to hit the mark" is a minor reading of 中 "in"."""
+    glosses = {w: dictionary.chinese.gloss(w, 1, kind=k) for w, k in (
+        ("wade", "verb.motion"), ("narrow", "adj.all"), ("hit", "verb.contact"),
+    )}  # fmt: skip
+    assert glosses["wade"] != "韦德"
+    assert glosses["narrow"] in {"窄", "狭窄"}
+    assert glosses["hit"] != "中"
+
+
+def test_the_masses_are_found_under_masses(dictionary: Dictionary) -> None:
+    """CC-CEDICT writes "the masses" (群众, 大众); the archaic 黎庶 was chosen instead."""
+    card = dictionary.card("masses", chinese=True)
+    assert card is not None and card.chinese in {"群众", "大众"}

@@ -39,3 +39,13 @@ def test_quiz_sentences_respect_countability_and_never_repeat_an_object(
         for choice in sentence_choices(dictionary, "A red apple and a green apple.", rng=rng):
             assert "a red apple and a red apple" not in choice.lower(), choice
             assert "a green apple and a green apple" not in choice.lower(), choice
+
+
+def test_an_example_unfit_for_a_child_is_never_shown() -> None:
+    """WordNet writes for adults: born's own example was "He was a child born of adultery."."""
+    from bot.learning.countability import simple_example
+    from engine.wordnet import Sense
+
+    sense = Sense(1733463, "a", "adj.all", ("born",), "brought into existence",
+                  ("he was a child born of adultery", "a born leader"), (), 5)  # fmt: skip
+    assert simple_example("born", sense) == "A born leader."

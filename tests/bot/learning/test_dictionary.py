@@ -73,3 +73,29 @@ def test_a_word_with_a_plain_meaning_of_its_own_is_not_called_a_form(
         assert card.meanings[0].part_of_speech == part, word
     found = dictionary.card("found")  # a past with no plain meaning of its own stays a form
     assert found is not None and found.form_of == ("past of", "find")
+
+
+def test_a_form_is_not_given_its_words_plain_meaning_as_another_part_of_speech(
+    dictionary: Dictionary,
+) -> None:
+    """ "matching" (-ing form of match, the verb) was "A game between two people or teams." and
+    "born" was 熊, the Chinese of the animal bear."""
+    from bot.learning.cards import card_text
+
+    matching = dictionary.card("matching", chinese=True)
+    assert matching is not None and matching.form_of == ("-ing form of", "match")
+    assert "game" not in card_text(matching).lower() and matching.chinese != "比赛"
+    born = dictionary.card("born", chinese=True)
+    assert born is not None and born.chinese == "出生" and born.form_of is None
+    assert born.example == "I was born in May."
+
+
+def test_cards_use_the_example_the_project_wrote(dictionary: Dictionary) -> None:
+    """WordNet's examples for little words are not for beginners: "in" was "Smash in the
+    door.", "need" "Can you need?", "under" "Their competitors went under."."""
+    examples = {w: getattr(dictionary.card(w), "example", None) for w in ("in", "need", "under")}
+    assert examples == {
+        "in": "The cat is in the box.",
+        "need": "Plants need water.",
+        "under": "The cat is under the table.",
+    }
