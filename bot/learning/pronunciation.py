@@ -40,20 +40,55 @@ def with_stressed_vowels(text: str, phones: list[str]) -> str:
     return result
 
 
+# Consonant groups an English syllable can begin with (IPA as eng-to-ipa writes it): the
+# stress mark goes before the whole group (/ˈkwɪkli/, /bɪˈtwin/), never inside it.
+_ONSETS = {
+    "kw", "tw", "dw", "sw", "gw", "θw", "kr", "tr", "dr", "pr", "br", "gr", "fr", "θr", "ʃr",
+    "kl", "pl", "bl", "gl", "fl", "sl", "sp", "st", "sk", "sm", "sn", "spr", "str", "skr",
+    "spl", "skw", "kj", "pj", "bj", "fj", "mj", "vj", "hj",
+}  # fmt: skip
+_NUCLEUS = re.compile(r"aʊ|aɪ|eɪ|oʊ|ɔɪ|[aeiouæɑɔəɛɪʊʌɜ]")
+
+
+def _onset(consonants: str) -> int:
+    """How many of the consonants between two vowels begin the second syllable."""
+    for size in (3, 2):
+        if len(consonants) >= size and consonants[-size:] in _ONSETS:
+            return size
+    return min(1, len(consonants))
+
+
 def with_primary_stress(text: str, phones: list[str]) -> str:
-    """eng-to-ipa leaves out the stress mark of some words (giraffe /ʤəræf/): it goes before
-    the consonant that starts the stressed syllable (/ʤəˈræf/). One-syllable words have none."""
+    """The stress mark before the syllable CMU stresses, at the start of its consonants:
+    eng-to-ipa leaves it out of some words (giraffe /ʤəræf/ → /ʤəˈræf/) and puts it inside a
+    group of consonants in others (quickly /kˈwɪkli/ → /ˈkwɪkli/). One-syllable words have
+    none."""
+    marks = [i for i, c in enumerate(text) if c == "ˈ"]
+    if len(marks) > 1:  # CMU stresses some words twice: the last is the main stress, the
+        # others are secondary (engineer /ˌɛnʤəˈnɪr/, downstream /ˌdaʊnˈstrim/)
+        text = "".join("ˌ" if i in marks[:-1] else c for i, c in enumerate(text))
     vowels = [p for p in phones if p[-1:] in ("0", "1", "2")]
-    if "ˈ" in text or len(vowels) < 2 or not any(p.endswith("1") for p in vowels):
+    if len(vowels) < 2 or not any(p.endswith("1") for p in vowels):
         return text
-    stressed = next(i for i, p in enumerate(vowels) if p.endswith("1"))
-    nuclei = list(re.finditer(r"[aeiouæɑɔəɛɪʊʌɜ]+", text))
+    bare = text.replace("ˈ", "")
+    nuclei = list(_NUCLEUS.finditer(bare))
     if len(nuclei) != len(vowels):
         return text  # unexpected spelling of the vowels: left as it is
-    start = nuclei[stressed].start()
-    if stressed and start > nuclei[stressed - 1].end():
-        start -= 1  # its first consonant
-    return text[:start] + "ˈ" + text[start:]
+    stressed = next(i for i, p in enumerate(vowels) if p.endswith("1"))
+    if "ˈ" in text:  # eng-to-ipa's own mark keeps its syllable (its phones may be another
+        mark = text.index("ˈ")  # of the word's pronunciations): only its place is mended
+        stressed = next((i for i, n in enumerate(nuclei) if n.start() >= mark), stressed)
+    start = 0
+    if stressed:
+        before = nuclei[stressed - 1].end()
+        start = nuclei[stressed].start()
+        consonants = bare[before:start].replace("ˌ", "")
+        if consonants == bare[before:start]:  # a secondary mark there: left where it is
+            onset = _onset(consonants)
+            if onset > 1 and consonants.startswith("s") and re.match(r"ˌ?[dm]ɪs", bare):
+                onset = len(consonants) - 1  # dis-like, mis-take: the prefix keeps its s
+            start -= onset
+    return bare[:start] + "ˈ" + bare[start:]
 
 
 @lru_cache(maxsize=4096)

@@ -21,3 +21,19 @@ def test_a_stressed_vowel_is_written_as_learner_dictionaries_do() -> None:
         "hotel": "/hoʊˈtɛl/",
     }
     assert {word: ipa(word) for word in expected} == expected
+
+
+def test_the_stress_mark_starts_its_syllable() -> None:
+    """eng-to-ipa puts the mark inside a group of consonants (/kˈwɪkli/, /sˈwɛtər/) and gives
+    some words two main stresses (/ˈɛnʤəˈnɪr/); a learner dictionary writes these:"""
+    expected = {
+        "quickly": "/ˈkwɪkli/",
+        "sweater": "/ˈswɛtər/",
+        "between": "/biˈtwin/",
+        "asleep": "/əˈslip/",
+        "squirrel": "/ˈskwɜrəl/",
+        "dislike": "/dɪsˈlaɪk/",  # the prefix keeps its s
+        "engineer": "/ˌɛnʤəˈnɪr/",  # the last of two is the main stress
+        "downstream": "/ˌdaʊnˈstrim/",
+    }
+    assert {word: ipa(word) for word in expected} == expected
