@@ -84,9 +84,16 @@ def engine_options(settings: Settings) -> EngineOptions:
 
 
 def queue_options(settings: Settings) -> QueueOptions:
+    from engine.measured import recall
+
     q = settings.queue
+    max_batch = q.max_batch
+    if "max_batch" not in q.model_fields_set:  # not set: what the bench measured here, if it did
+        max_batch = (
+            recall(settings.data.dir, settings.engine.model, settings.engine.device) or max_batch
+        )
     return QueueOptions(
-        max_batch=q.max_batch,
+        max_batch=max_batch,
         batch_window_ms=q.batch_window_ms,
         pending_per_user=q.pending_per_user,
         max_queued=q.max_queued,

@@ -339,6 +339,12 @@ def bench(
         results.update(await run_bench(settings, quick=quick, progress=say, broadcast=broadcast))
 
     run_async(go())
+    if "best_batch" in results:
+        from engine.measured import remember
+
+        kept = remember(settings.data.dir, settings.engine.model, settings.engine.device,
+                        results["best_batch"], results["best_batch_images_per_s"])  # fmt: skip
+        say(f"the queue will draw batches of up to {results['best_batch']} here ({kept})")
     if json_output:
         typer.echo(json.dumps(results))
         return

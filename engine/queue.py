@@ -279,6 +279,10 @@ class LocalQueue(QueueCore):
         self._measured = False
         self._drawing: asyncio.Future[list[DrawnPicture]] | None = None
         self._drawing_thread: ThreadPoolExecutor | None = None
+        # The last batch's pictures being checked, stored and handed out while the engine
+        # already draws the next batch (one batch at a time, in order).
+        self._delivering: asyncio.Task[None] | None = None
+        self._delivering_keys: set[str] = set()
 
     async def __aenter__(self) -> LocalQueue:
         # Its own thread, at a lower CPU priority: the event loop's other work (and the default
@@ -301,6 +305,7 @@ class LocalQueue(QueueCore):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
         self._worker = None
+        await self._delivered()  # pictures already drawn are stored before storage closes
         if self._drawing is not None and not self._drawing.done():
             # Stop the pipeline thread before storage closes; the job is resumed at next start.
             self.drawer.interrupt()
@@ -332,11 +337,34 @@ class LocalQueue(QueueCore):
                 try:
                     await self._run(batch)
                 except StorageError:
-                    log.exception("storage failed while finishing a batch")
-                    await self.jobs.fail([j.id for j in batch], "storage")
-                    for job in batch:
-                        self._emit(JobEvent("failed", job, error="storage"))
+                    await self._storage_failed(batch)
+            await self._delivered()
             self._idle.set()
+
+    async def _storage_failed(self, batch: list[JobRecord]) -> None:
+        log.exception("storage failed while finishing a batch")
+        await self.jobs.fail([j.id for j in batch], "storage")
+        for job in batch:
+            self._emit(JobEvent("failed", job, error="storage"))
+
+    async def _delivered(self) -> None:
+        """Wait until the last drawn batch is stored and handed out."""
+        if self._delivering is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._delivering
+        self._delivering, self._delivering_keys = None, set()
+
+    async def _deliver_batch(
+        self, by_key: dict[str, list[JobRecord]], pictures: list[DrawnPicture]
+    ) -> None:
+        try:
+            for (key, group), picture in zip(by_key.items(), pictures, strict=True):
+                group = [j for j in group if await self.jobs.get(j.id) is not None]
+                if not group:
+                    continue  # everyone who asked was deleted (/forget) while it was drawn
+                await self._deliver_picture(key, group, picture)
+        except StorageError:
+            await self._storage_failed([j for group in by_key.values() for j in group])
 
     def _adopt_measured_limit(self) -> None:
         """What the card fits, measured when the model loaded (which may be after we started)."""
@@ -371,6 +399,8 @@ class LocalQueue(QueueCore):
         by_key: dict[str, list[JobRecord]] = {}
         for job in batch:
             by_key.setdefault(job.cache_key, []).append(job)
+        if self._delivering_keys & by_key.keys():
+            await self._delivered()  # the same picture is being stored: served from there
         # A picture finished since these were queued is served from the cache at once.
         for key in list(by_key):
             cached = await self.images.cached(key)
@@ -409,11 +439,12 @@ class LocalQueue(QueueCore):
         self.pipeline_seconds += loop.time() - started
         self.drawn_images += len(pictures)
         self._grow_after_success(len(requests))
-        for (key, group), picture in zip(by_key.items(), pictures, strict=True):
-            group = [j for j in group if await self.jobs.get(j.id) is not None]
-            if not group:
-                continue  # everyone who asked was deleted (/forget) while it was drawn
-            await self._deliver_picture(key, group, picture)
+        # Checking, storing and handing out overlap the next batch's drawing.
+        await self._delivered()
+        self._delivering_keys = set(by_key)
+        self._delivering = asyncio.create_task(
+            self._deliver_batch(by_key, pictures), name="delivering"
+        )
 
     def _grow_after_success(self, drawn: int) -> None:
         """After a full batch fits, try one more next time, but never a size that already ran

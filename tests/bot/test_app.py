@@ -131,3 +131,18 @@ def test_second_instance_on_the_same_data_dir_is_refused(tmp_path: Path) -> None
         instance_lock(tmp_path).acquire()
     with instance_lock(tmp_path):
         pass  # released on exit
+
+
+def test_the_queue_starts_with_the_batch_the_bench_measured_unless_the_config_sets_one(
+    tmp_path: Path,
+) -> None:
+    from bot.app import queue_options
+    from bot.config import QueueSettings
+    from engine.measured import remember
+
+    settings = make_settings(tmp_path)
+    assert queue_options(settings).max_batch == 8  # nothing measured here: the default
+    remember(tmp_path, "tiny", settings.engine.device, 3, 2.0)
+    assert queue_options(settings).max_batch == 3
+    chosen = make_settings(tmp_path, queue=QueueSettings(batch_window_ms=0, max_batch=6))
+    assert queue_options(chosen).max_batch == 6

@@ -340,3 +340,32 @@ async def test_drawing_gives_way_to_the_event_loop(db: Database, tmp_path: Path)
         await queue_idle(h.queue)
     loop_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     assert drawer.priorities and all(p > loop_priority for p in drawer.priorities)
+
+
+async def test_the_next_batch_is_drawn_while_the_last_one_is_stored(
+    db: Database, tmp_path: Path
+) -> None:
+    """Checking, storing and handing out a batch overlap the next batch's drawing (a GPU is
+    not left idle while PNGs are written), and pictures still arrive in order, once each."""
+    h = harness(db, tmp_path, max_batch=1)
+    happened: list[str] = []
+    save, draw = h.images.save, h.drawer.draw
+
+    async def slow_save(png: bytes, **kw: Any) -> Any:
+        happened.append("store starts")
+        await asyncio.sleep(0.3)
+        stored = await save(png, **kw)
+        happened.append("stored")
+        return stored
+
+    def drawing(requests: list[GenerationRequest], on_progress: Any = None) -> Any:
+        happened.append(f"draw {requests[0].prompt}")
+        return draw(requests, on_progress)
+
+    h.images.save = slow_save  # type: ignore[method-assign]
+    h.drawer.draw = drawing  # type: ignore[method-assign]
+    first, second = await submit(h, "u1", "a"), await submit(h, "u2", "b")
+    async with h.queue:
+        await queue_idle(h.queue)
+    assert happened.index("draw b") < happened.index("stored")
+    assert h.finished() == [first, second]
