@@ -116,10 +116,14 @@ class WordNet:
         # synsets already read, by (offset, pos, lemma): every card and sentence asks for the
         # same few thousand again and again
         self._synsets: dict[tuple[int, str, str | None], Sense] = {}
+        self._present = False
         self._lock = threading.Lock()
 
     def available(self) -> bool:
-        return (self.root / "data.noun").exists()
+        # asked before every lookup: once the files are there, they stay (no stat each time)
+        if not self._present:
+            self._present = (self.root / "data.noun").exists()
+        return self._present
 
     def load(self) -> None:
         """Read the index, exception and sense-count files (about a second; done once)."""

@@ -134,6 +134,8 @@ class Dictionary:
         self._vocabulary: list[str] | None = None
         self._sounds: list[str] = []
         self._by_level: dict[int, list[str]] | None = None
+        self._nearby: dict[int, list[str]] = {}
+        self._categories: dict[str, str | None] = {}  # a class challenge asks thousands
         self._lock = threading.Lock()
 
     def load(self) -> None:
@@ -328,10 +330,11 @@ class Dictionary:
 
     def category(self, word: str) -> str | None:
         """The word's kind of thing: fruit and fruit trees alike are 'food', etc."""
-        senses = self.senses(word)
-        if not senses:
-            return None
-        return PICTURE_GROUPS.get(senses[0].lexname, senses[0].lexname)
+        if word not in self._categories:
+            senses = self.senses(word)
+            top = senses[0].lexname if senses else None
+            self._categories[word] = None if top is None else PICTURE_GROUPS.get(top, top)
+        return self._categories[word]
 
     # ---- many words
     def vocabulary(self) -> list[str]:
@@ -357,12 +360,19 @@ class Dictionary:
         return any(form != word and p == pos for form, p in self.wordnet.base_forms(word))
 
     def words_like(self, category: str | None, level: int, rng: random.Random) -> Iterator[str]:
-        """Everyday words of about this level (and category), in random order."""
-        by_level = self._words_by_level()
-        nearby = [w for lvl in (level, level - 1, level + 1) for w in by_level.get(lvl, [])]
-        for word in rng.sample(nearby, len(nearby)):
-            if category is None or self.category(word) == category:
-                yield word
+        """Everyday words of about this level (and category), in random order: shuffled as
+        they are taken (a quiz needs three; a class challenge opens one round per chat)."""
+        if level not in self._nearby:
+            by_level = self._words_by_level()
+            self._nearby[level] = [
+                w for n in (level, level - 1, level + 1) for w in by_level.get(n, [])
+            ]
+        pool = list(self._nearby[level])
+        for taken in range(len(pool)):
+            pick = rng.randrange(taken, len(pool))
+            pool[taken], pool[pick] = pool[pick], pool[taken]
+            if category is None or self.category(pool[taken]) == category:
+                yield pool[taken]
 
     def _words_by_level(self) -> dict[int, list[str]]:
         if self._by_level is None:
