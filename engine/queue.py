@@ -305,7 +305,10 @@ class LocalQueue(QueueCore):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
         self._worker = None
-        await self._delivered()  # pictures already drawn are stored before storage closes
+        try:  # pictures already drawn are stored before storage closes
+            await self._delivered()
+        except Exception:
+            log.exception("delivering the last pictures failed at shutdown")
         if self._drawing is not None and not self._drawing.done():
             # Stop the pipeline thread before storage closes; the job is resumed at next start.
             self.drawer.interrupt()
@@ -348,11 +351,13 @@ class LocalQueue(QueueCore):
             self._emit(JobEvent("failed", job, error="storage"))
 
     async def _delivered(self) -> None:
-        """Wait until the last drawn batch is stored and handed out."""
-        if self._delivering is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._delivering
-        self._delivering, self._delivering_keys = None, set()
+        """Wait until the last drawn batch is stored and handed out (shielded: a cancelled
+        waiter, the worker at shutdown, stops waiting; the delivery goes on)."""
+        task = self._delivering
+        if task is not None:
+            await asyncio.shield(task)
+        if self._delivering is task:
+            self._delivering, self._delivering_keys = None, set()
 
     async def _deliver_batch(
         self, by_key: dict[str, list[JobRecord]], pictures: list[DrawnPicture]

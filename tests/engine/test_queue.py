@@ -369,3 +369,28 @@ async def test_the_next_batch_is_drawn_while_the_last_one_is_stored(
         await queue_idle(h.queue)
     assert happened.index("draw b") < happened.index("stored")
     assert h.finished() == [first, second]
+
+
+async def test_closing_while_a_picture_is_stored_stores_it_and_stops(
+    db: Database, tmp_path: Path
+) -> None:
+    """Stopping the bot while the last picture is being stored finishes storing it, and stops
+    (the worker once swallowed its own cancellation there and the shutdown hung)."""
+    h = harness(db, tmp_path, max_batch=1)
+    save, storing = h.images.save, asyncio.Event()
+
+    async def slow_save(png: bytes, **kw: Any) -> Any:
+        storing.set()
+        await asyncio.sleep(0.3)
+        return await save(png, **kw)
+
+    h.images.save = slow_save  # type: ignore[method-assign]
+    job = await submit(h, "u1", "a")
+
+    async def run_then_close() -> None:
+        async with h.queue:
+            await asyncio.wait_for(storing.wait(), 10)
+            await asyncio.sleep(0.05)  # the worker is now waiting for the delivery
+
+    await asyncio.wait_for(run_then_close(), 10)
+    assert h.finished() == [job]
