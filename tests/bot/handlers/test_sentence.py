@@ -132,6 +132,8 @@ def test_the_reply_says_what_was_drawn_doing_what_where_and_what_was_left_out() 
     assert "I drew 2 people climbing." in _said(they)
     apples = Scene((SceneObject("apple", "red apple", MANY, many=True),))
     assert "I drew many apples." in _said(apples) and "too many to draw" in _said(apples)
+    fish = Scene((SceneObject("fish", "blue fish", 4, colour="blue"),))
+    assert "I drew 4 blue fish." in _said(fish)  # was "4 blue fishes" (the contact sheet)
     full = Scene((SceneObject("cat", "cat"),), left_out=("duck",), missing=("sleeps",))
     said = _said(full)
     assert "I left out duck" in said and "I can't draw sleeps yet." in said
