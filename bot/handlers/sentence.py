@@ -7,7 +7,7 @@ from bot.conversation.markup import bold, clean
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_sentence
-from bot.learning.countability import SAME_IN_PLURAL
+from bot.learning.countability import plural
 from bot.learning.grammar import Corrector
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
@@ -115,15 +115,11 @@ SETTING_WORDS = {
 
 def _named(thing: SceneObject) -> str:
     """ "the red ball", "3 cats", "4 fish" (not "fishes"), "many apples", "the boy running"."""
-    from lemminflect import getInflection
-
-    plural = "people" if thing.word == "person" else (getInflection(thing.word, "NNS") or ("",))[0]
-    plural = thing.word if thing.word in SAME_IN_PLURAL else plural or thing.word + "s"
     looks = _coloured(thing.sized) + _coloured(thing.colour)
     if thing.many:
-        name = f"many {looks}{plural}"
+        name = f"many {looks}{plural(thing.word)}"
     elif thing.count > 1:
-        name = f"{thing.count} {looks}{plural}"
+        name = f"{thing.count} {looks}{plural(thing.word)}"
     else:
         name = f"the {looks}{thing.word}"
     return f"{name} {thing.action}" if thing.action else name

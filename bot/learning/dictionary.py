@@ -233,8 +233,8 @@ class Dictionary:
         # no example for a word WordNet lacks ("the", "of"): "This is a the." teaches nothing
         top = senses[0] if senses else None
         example = simple_example(base, top, plural=base == word and plural) if top else None
-        if plain is not None and word.lower() in learner_definitions():
-            example = own_example(plain, word) or example  # the project's own, when it wrote one
+        if own is not None:
+            example = own_example(own, word) or example  # the project's own, when it wrote one
         gloss = None
         if chinese and plain is not None:
             gloss = plain.chinese  # a teacher's word for the everyday meaning (or none)
