@@ -97,6 +97,11 @@ class RedisWorker:
         self.started = time.time()
         self.redis: Any = None
         self.closed = False
+        self._grouped = False  # the consumer group is known to exist
+        # jobs a dead worker left pending are looked for at most this often (they are taken over
+        # only after `claim_idle_ms` anyway): one round trip fewer for every job in between
+        self._claim_every = min(1.0, claim_idle_ms / 2000)
+        self._claimed_at = float("-inf")
 
     async def run(self, stop: asyncio.Event | None = None) -> None:
         stop = stop or asyncio.Event()
@@ -114,10 +119,18 @@ class RedisWorker:
             await self.redis.aclose()
 
     async def _step(self) -> None:
-        await ensure_group(self.redis, self.stream, WORKERS)
-        messages = await self._take()
+        if not self._grouped:
+            await ensure_group(self.redis, self.stream, WORKERS)
+            self._grouped = True
+        try:
+            messages, claimed = await self._take()
+        except ResponseError as error:  # NOGROUP: Redis lost the stream (restarted empty)
+            if "NOGROUP" not in str(error):
+                raise
+            self._grouped = False
+            return
         if messages:
-            await self._process(messages)
+            await self._process(messages, claimed)
 
     def _down(self, error: BaseException) -> None:
         log.warning("worker %s: Redis unreachable (%s); retrying", self.name, error)
@@ -136,17 +149,22 @@ class RedisWorker:
                 await self.redis.set(key, json.dumps(info), ex=HEARTBEAT_TTL)
             await asyncio.sleep(HEARTBEAT_SECONDS)
 
-    async def _take(self) -> list[Message]:
-        """Jobs a dead worker left behind first, then new ones."""
-        claimed = await self.redis.xautoclaim(
-            self.stream, WORKERS, self.name, self.claim_idle_ms, "0-0", count=self.max_batch
-        )
-        if claimed and claimed[1]:
-            return [(mid, fields) for mid, fields in claimed[1] if fields]
+    async def _take(self) -> tuple[list[Message], bool]:
+        """Jobs a dead worker left behind first (claimed: True), then new ones."""
+        now = time.monotonic()
+        if now - self._claimed_at >= self._claim_every:
+            self._claimed_at = now
+            claimed = await self.redis.xautoclaim(
+                self.stream, WORKERS, self.name, self.claim_idle_ms, "0-0", count=self.max_batch
+            )
+            if claimed and claimed[1]:
+                self._claimed_at = float("-inf")  # there may be more: look again next time
+                return [(mid, fields) for mid, fields in claimed[1] if fields], True
+        block = max(1, min(1000, int(self._claim_every * 1000)))
         answer = await self.redis.xreadgroup(
-            WORKERS, self.name, {self.stream: ">"}, count=self.max_batch, block=1000
+            WORKERS, self.name, {self.stream: ">"}, count=self.max_batch, block=block
         )
-        return [message for _, messages in answer or [] for message in messages]
+        return [message for _, messages in answer or [] for message in messages], False
 
     async def _drawing(
         self, requests: list[GenerationRequest], progress: Any, message_ids: list[Any]
@@ -178,21 +196,44 @@ class RedisWorker:
         fields = event_fields(job_id, kind, self.name, **extra)
         await self.redis.xadd(self.names.events, fields, maxlen=EVENTS_MAXLEN, approximate=True)
 
-    async def _finish(self, message_id: Any) -> None:
-        """A job answered (done or failed for good) leaves the jobs stream, which stays small."""
-        await self.redis.xack(self.stream, WORKERS, message_id)
-        await self.redis.xdel(self.stream, message_id)
+    async def _answer(
+        self, message_id: Any, job_id: int, kind: str, png: bytes | None = None, **extra: Any
+    ) -> None:
+        """A job answered for good (done or failed), in one transaction: its PNG stored, the
+        event published, the job acknowledged and taken off the jobs stream (which stays
+        small). One round trip, and no moment where the answer is out but the job still looks
+        undone to a worker taking over."""
+        if self.closed:
+            return
+        async with self.redis.pipeline(transaction=True) as pipe:
+            if png is not None:  # the PNG waits under its own key (with an expiry)
+                pipe.set(self.names.picture(job_id), png, ex=PICTURE_TTL_SECONDS)
+            fields = event_fields(job_id, kind, self.name, **extra)
+            pipe.xadd(self.names.events, fields, maxlen=EVENTS_MAXLEN, approximate=True)
+            pipe.xack(self.stream, WORKERS, message_id)
+            pipe.xdel(self.stream, message_id)
+            await pipe.execute()
 
-    async def _process(self, messages: list[Message]) -> None:
+    async def _announce(self, jobs: list[int]) -> None:
+        if self.closed:
+            return
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for job_id in jobs:
+                fields = event_fields(job_id, "started", self.name)
+                pipe.xadd(self.names.events, fields, maxlen=EVENTS_MAXLEN, approximate=True)
+            await pipe.execute()
+
+    async def _process(self, messages: list[Message], claimed: bool = False) -> None:
         groups: dict[str, list[Message]] = defaultdict(list)
         for message_id, fields in messages:
-            pending = await self.redis.xpending_range(
-                self.stream, WORKERS, min=message_id, max=message_id, count=1
-            )
-            tries = int(pending[0]["times_delivered"]) if pending else 1
+            tries = 1  # a job read new is on its first delivery
+            if claimed:
+                pending = await self.redis.xpending_range(
+                    self.stream, WORKERS, min=message_id, max=message_id, count=1
+                )
+                tries = int(pending[0]["times_delivered"]) if pending else 1
             if tries > self.max_attempts:
-                await self._publish(int(text(fields, "job")), "failed", error="engine")
-                await self._finish(message_id)
+                await self._answer(message_id, int(text(fields, "job")), "failed", error="engine")
                 self.failed += 1
                 continue
             groups[text(fields, "batch")].append((message_id, fields))
@@ -207,14 +248,15 @@ class RedisWorker:
         requests = [
             GenerationRequest.from_dict(json.loads(text(fields, "request"))) for _, fields in group
         ]
-        for job_id in jobs:
-            await self._publish(job_id, "started")
+        # "started" goes out while the engine already draws (one round trip off every batch);
+        # progress waits for it, and the answers wait for it, so the bot reads them in order
+        announcing = asyncio.create_task(self._announce(jobs))
         last = 0.0
 
         def progress(fraction: float) -> None:
             nonlocal last
             now = time.monotonic()
-            if self.closed:
+            if self.closed or not announcing.done():
                 return
             if now - last < 0.25 and fraction < 1:
                 return
@@ -225,7 +267,10 @@ class RedisWorker:
                 )
 
         try:
-            pictures = await self._drawing(requests, progress, [mid for mid, _ in group])
+            try:
+                pictures = await self._drawing(requests, progress, [mid for mid, _ in group])
+            finally:
+                await announcing
         except EngineOutOfMemory:
             if len(group) > 1:  # half the batch, remembered for the batches that follow
                 self._fits = max(1, len(group) // 2)
@@ -234,16 +279,12 @@ class RedisWorker:
                 return
             # a single picture this card cannot fit: say so now (no retries that cannot work)
             for (message_id, _), job_id in zip(group, jobs, strict=True):
-                await self._publish(job_id, "failed", error="out_of_memory")
-                await self._finish(message_id)
+                await self._answer(message_id, job_id, "failed", error="out_of_memory")
                 self.failed += 1
             return
         except Exception as error:  # left pending: retried after claim_idle_ms elsewhere
             log.error("worker %s: drawing failed: %s", self.name, error)
             return
         for (message_id, _), job_id, picture in zip(group, jobs, pictures, strict=True):
-            # the PNG waits under its own key (with an expiry), the event says only what it is
-            await self.redis.set(self.names.picture(job_id), picture.png, ex=PICTURE_TTL_SECONDS)
-            await self._publish(job_id, "done", **picture_fields(picture))
-            await self._finish(message_id)
+            await self._answer(message_id, job_id, "done", picture.png, **picture_fields(picture))
             self.done += 1

@@ -351,3 +351,42 @@ async def test_a_class_asking_for_the_same_word_gets_one_drawing(
     assert [pictures_for(platform, p.chat_id) for p in learners] == [1] * 5
     assert sum(len(batch) for d in drawers for batch in d.batches) == 1
     await crew.close()
+
+
+@pytest.mark.gpu_path
+async def test_a_job_costs_the_worker_few_round_trips_to_redis(
+    redis_server: tuple[str, Any, Path],
+) -> None:
+    """Every round trip to a Redis that writes each change to disk is a wait the GPU idles
+    through: a new job is not asked how often it was delivered (only jobs taken over are),
+    abandoned jobs are looked for about once a second, and a finished job is answered in one
+    transaction (picture, event, acknowledgement)."""
+    import redis.asyncio as aioredis
+
+    from bench.workers import FixedTimeEngine
+    from engine.redis_wire import Names, job_fields
+    from engine.request import GenerationRequest
+
+    url = redis_server[0]
+    worker = RedisWorker(FixedTimeEngine(0.0), url, name="gpu", max_batch=1, model="m")
+    client: Any = aioredis.from_url(url)
+    await client.config_resetstat()
+    stop = asyncio.Event()
+    task = asyncio.create_task(worker.run(stop))
+    request = GenerationRequest("m", "p", "", 16, 16, 1, 1.0, 0, "euler").to_dict()
+    jobs = 30
+    for job in range(jobs):
+        await client.xadd(Names().jobs("m"), job_fields(job, "b", request))
+    for _ in range(400):
+        if worker.done == jobs:
+            break
+        await asyncio.sleep(0.02)
+    stop.set()
+    await task
+    stats = await client.info("commandstats")
+    await client.aclose()
+    calls = {name.removeprefix("cmdstat_"): row["calls"] for name, row in stats.items()}
+    assert worker.done == jobs
+    assert calls.get("xpending", 0) == 0
+    assert calls.get("exec", 0) == jobs
+    assert calls.get("xautoclaim", 0) <= 10
