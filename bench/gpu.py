@@ -60,17 +60,23 @@ def batch_sweep(
     requests: list[GenerationRequest],
     memory: Memory | None,
     sizes: tuple[int, ...] = BATCH_SIZES,
+    *,
+    images: int | None = None,
 ) -> list[dict[str, Any]]:
     """One row per batch size, from small to large, until the card runs out of memory
-    (`memory` None: no card to count, as on the CPU: speed only)."""
+    (`memory` None: no card to count, as on the CPU: speed only). Each size draws one batch,
+    or `images` pictures in batches of that size: the same work for every size, so a row is
+    not one noisy sample (batch 1 would otherwise be timed on a single picture)."""
     rows: list[dict[str, Any]] = []
     for size in (s for s in sizes if s <= len(requests)):
+        count = min(len(requests), images) if images else size
         if memory is not None:
             memory.sync()
             memory.reset()
         started = time.perf_counter()
         try:
-            draw(requests[:size])
+            for start in range(0, count, size):
+                draw(requests[start : min(count, start + size)])
         except EngineOutOfMemory:
             if memory is not None:
                 memory.release()
@@ -80,7 +86,7 @@ def batch_sweep(
             memory.sync()
         row: dict[str, Any] = {
             "batch": size,
-            "images_per_s": round(size / (time.perf_counter() - started), 3),
+            "images_per_s": round(count / (time.perf_counter() - started), 3),
         }
         if memory is not None:
             row["peak_vram_mb"] = round(memory.peak_mb(), 1)

@@ -85,7 +85,7 @@ VOCABULARY = [
 ]
 
 
-def _fill(path: Path, rows: int, progress: Callable[[str], None]) -> None:
+def _fill(path: Path, rows: int) -> None:
     """Write `rows` history rows for LEARNERS learners (FTS index included), in big transactions."""
     rng = random.Random(7)
     conn = sqlite3.connect(path)
@@ -107,21 +107,29 @@ def _fill(path: Path, rows: int, progress: Callable[[str], None]) -> None:
             "INSERT INTO requests (user_id, kind, text, created_at) VALUES (?, ?, ?, ?)", batch
         )
         conn.commit()
-        progress(f"  {min(rows, start + chunk):,} / {rows:,} rows")
     conn.execute("INSERT INTO requests_fts(requests_fts) VALUES ('optimize')")
     conn.commit()
     conn.close()
 
 
-async def history_latencies(
-    path: Path, rows: int, progress: Callable[[str], None]
-) -> tuple[float, float, float]:
-    """p95 ms of: a /history page, an FTS search, and the naive LIKE search, on `rows` rows."""
+async def fill_history(path: Path, rows: int, progress: Callable[[str], None]) -> None:
+    """The schema through the real migrations, then `rows` rows written by another process: the
+    writing is Python-heavy and must not hold this process's event loop (a broadcast paced to
+    the second runs beside it)."""
     import asyncio
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     async with Database(path):
-        pass  # creates the schema through the real migrations
-    await asyncio.to_thread(_fill, path, rows, progress)
+        pass
+    context = multiprocessing.get_context("spawn")  # no copy of the loaded model's threads
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        await asyncio.get_running_loop().run_in_executor(pool, _fill, path, rows)
+    progress(f"history: {rows:,} rows written")
+
+
+async def history_latencies(path: Path) -> tuple[float, float, float]:
+    """p95 ms of: a /history page, an FTS search, and the naive LIKE search (filled before)."""
     rng = random.Random(3)
     pages, searches, naive = [], [], []
     async with Database(path) as db:

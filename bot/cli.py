@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any
@@ -329,9 +330,11 @@ def bench(
     from bench.suite import run_bench
 
     settings = settings_or_exit(config)
+    began = time.monotonic()
 
     def say(message: str) -> None:
-        typer.echo(message, err=True)
+        minutes, seconds = divmod(int(time.monotonic() - began), 60)
+        typer.echo(f"[{minutes}:{seconds:02d}] {message}", err=True)
 
     results: dict[str, Any] = {}
 
