@@ -106,6 +106,8 @@ async def _chat(settings: Settings, *, user: str, locale: str, teacher: bool) ->
                 f"press it, /quit to leave. (Loading the dictionary and {settings.engine.model} "
                 "model: your first picture waits for it.)"
             )
+        if loading is not None:
+            loading.begin()  # the prompt is up: the dictionary and the model may load now
         chatting = asyncio.create_task(adapter.run(sys.stdin, interactive=interactive))
         await asyncio.wait({chatting, watcher}, return_when=asyncio.FIRST_COMPLETED)
         if stop.is_set() and loading is not None and loading.error is not None:

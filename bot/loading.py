@@ -52,6 +52,10 @@ class AfterLoading:
         self.engine.interrupt()
 
 
+# Loading starts when the program says it answers; this long at most if nothing says so.
+BEGIN_AT_MOST_S = 2.0
+
+
 async def load_the_rest(
     settings: Settings,
     dictionary: Dictionary,
@@ -61,7 +65,9 @@ async def load_the_rest(
     loading: Readiness,
     loaded: threading.Event,
 ) -> None:
-    """The dictionary and the model side by side, then what the model can draw."""
+    """The dictionary and the model side by side, then what the model can draw (once the
+    program answers, or a command needs them)."""
+    await loading.begun(at_most=BEGIN_AT_MOST_S)
     started = time.perf_counter()
     error: BaseException | None = None
     try:

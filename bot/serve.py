@@ -52,6 +52,7 @@ async def serve(
                 announce(f"Pictolingo is connected to {adapter.platform}.")
         loading = app.services.loading
         if loading is not None:
+            loading.begin()
             announce(f"Loading the dictionary and the picture model ({settings.engine.model})…")
             watcher = asyncio.create_task(announce_when_ready(loading, announce, stop))
             stack.callback(watcher.cancel)

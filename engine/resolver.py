@@ -21,14 +21,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from engine.embedding import TextEmbedder
 from engine.starter.dataset import Concept
 from engine.teaching import TaughtWord
 from engine.wordnet import Sense, WordNet
+
+if TYPE_CHECKING:  # numpy is imported where it is used: not at start, before the first answer
+    import numpy as np
 
 # Calibrated on the first half of engine/data/resolver_pairs.tsv (see `calibrate`).
 SIMILARITY_THRESHOLD = 0.83
@@ -440,7 +441,7 @@ class ConceptResolver:
             return None
         phrases, matrix = self._phrase_matrix
         scores = matrix @ self.embedder.embed([key])[0]
-        for position in np.argsort(-scores)[:5]:
+        for position in (-scores).argsort()[:5]:
             score = float(scores[position])
             if score < self.threshold:
                 return None
@@ -459,7 +460,7 @@ class ConceptResolver:
         assert self.embedder is not None
         phrases, matrix = self._phrase_matrix
         scores = matrix @ self.embedder.embed([" ".join(word.lower().split())])[0]
-        best = int(np.argmax(scores))
+        best = int(scores.argmax())
         return phrases[best], float(scores[best])
 
     def _resolution(

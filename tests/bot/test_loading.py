@@ -81,3 +81,34 @@ async def test_ready_is_announced_with_the_time_it_took() -> None:
     loading.finish(2.54)
     await waiting
     assert said == ["Dictionary and picture model ready (2.5 s)."] and not stop.is_set()
+
+
+async def test_loading_waits_until_the_program_answers(
+    tmp_path: Path, dictionary: Dictionary
+) -> None:
+    """Loading threads that start while the web server is still starting hold the GIL and make
+    the page answer later: the model starts loading once the program says it answers (or a
+    command needs it), and on its own after a short while if nothing says so."""
+    started = threading.Event()
+
+    class Watched(GatedEngine):
+        def load(self) -> None:
+            started.set()
+            super().load()
+
+    engine = Watched()
+    engine.gate.set()
+    settings = make_settings(tmp_path / "data")
+    async with open_app(settings, engine=engine, dictionary=dictionary, background=True) as app:
+        await asyncio.sleep(0.5)
+        assert not started.is_set(), "nothing said the program answers yet"
+        loading = app.services.loading
+        assert loading is not None
+        loading.begin()
+        await eventually(started.is_set)
+        assert await asyncio.wait_for(loading.wait(), 60)
+    engine = Watched()
+    engine.gate.set()
+    started.clear()
+    async with open_app(settings, engine=engine, dictionary=dictionary, background=True) as app:
+        await eventually(started.is_set, timeout=10)  # nobody said so: it starts on its own
