@@ -112,20 +112,28 @@ def _fill(path: Path, rows: int) -> None:
     conn.close()
 
 
-async def fill_history(path: Path, rows: int, progress: Callable[[str], None]) -> None:
-    """The schema through the real migrations, then `rows` rows written by another process: the
-    writing is Python-heavy and must not hold this process's event loop (a broadcast paced to
-    the second runs beside it)."""
+async def history_figures(
+    path: Path, rows: int, progress: Callable[[str], None]
+) -> tuple[float, float, float]:
+    """`rows` rows written and then timed (`history_latencies`) by another process: the writing
+    is Python-heavy and must not hold this process's event loop (a broadcast paced to the
+    second runs beside it), and the timing must not wait behind that broadcast's loop."""
     import asyncio
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    import json
+    import sys
 
     async with Database(path):
-        pass
-    context = multiprocessing.get_context("spawn")  # no copy of the loaded model's threads
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        await asyncio.get_running_loop().run_in_executor(pool, _fill, path, rows)
-    progress(f"history: {rows:,} rows written")
+        pass  # creates the schema through the real migrations
+    writer = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bench.history", str(path), str(rows),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    output, error = await writer.communicate()
+    if writer.returncode:
+        raise RuntimeError(f"bench: the history figures failed: {error.decode()[-300:]}")
+    page, search, naive = json.loads(output.decode().strip().splitlines()[-1])
+    progress(f"history: {rows:,} rows written and timed")
+    return float(page), float(search), float(naive)
 
 
 async def history_latencies(path: Path) -> tuple[float, float, float]:
@@ -151,3 +159,13 @@ async def history_latencies(path: Path) -> tuple[float, float, float]:
             )
             naive.append((time.perf_counter() - started) * 1000)
     return percentile(pages, 0.95), percentile(searches, 0.95), percentile(naive, 0.95)
+
+
+if __name__ == "__main__":  # the process of `history_figures`
+    import asyncio
+    import json
+    import sys
+
+    where = Path(sys.argv[1])
+    _fill(where, int(sys.argv[2]))
+    print(json.dumps(asyncio.run(history_latencies(where))))
