@@ -122,6 +122,17 @@ class Conditioning:
             return Conditioning(self.embeds[pick])
         return Conditioning(self.embeds[pick], {k: v[pick] for k, v in self.added.items()})
 
+    @staticmethod
+    def joined(parts: list[Conditioning]) -> Conditioning:
+        """One batch of several (to go through the UNet in one pass)."""
+        import torch
+
+        embeds = torch.cat([part.embeds for part in parts])
+        if parts[0].added is None:
+            return Conditioning(embeds)
+        keys = parts[0].added
+        return Conditioning(embeds, {k: torch.cat([p.added[k] for p in parts]) for k in keys})  # type: ignore[index]
+
 
 def encode_text(pipeline: Any, captions: list[str], size: int) -> Conditioning:
     """The captions as the UNet reads them (SDXL: two encoders, pooled text, time ids)."""
@@ -183,8 +194,10 @@ def train_lora(
     out: Path,
     *,
     show_progress: bool = True,
+    previews: bool = True,
 ) -> LoraResult:
-    """Train, save `out` (a .safetensors LoRA), and write `out`.loss.png and `out`.samples.png."""
+    """Train, save `out` (a .safetensors LoRA), and write `out`.loss.png and `out`.samples.png
+    (`previews` False: a caller such as `teach-word` draws its own, for the whole teaching)."""
     import torch
     from diffusers import DDPMScheduler
     from peft import LoraConfig
@@ -235,20 +248,29 @@ def train_lora(
     result = LoraResult(out=out)
     checkpoints = out.with_suffix(".checkpoints")
 
-    def loss_on(clean: Any, condition: Conditioning) -> Any:
+    def loss_on(clean: Any, condition: Conditioning, share: Any) -> Any:
         with torch.autocast(device.type, dtype=weights, enabled=mixed):
-            return denoising_loss(unet, noise_schedule, clean, condition.embeds, condition.added)
+            return denoising_loss(
+                unet, noise_schedule, clean, condition.embeds, condition.added, share
+            )
 
     unet.train()
     with tqdm(total=recipe.steps, desc="lora", unit="step", disable=not show_progress) as bar:
         for step in range(recipe.steps):
             pick = [rng.randrange(len(data)) for _ in range(min(recipe.batch, max(1, len(data))))]
-            loss = loss_on(latents[pick], text[pick])
+            # the pictures' mean loss plus prior_weight × one prior picture's, in one UNet pass
+            cleans, conditions = [latents[pick]], [text[pick]]
+            share = [1 / len(pick)] * len(pick)
             for clean, condition in prior_latents:
                 chosen = rng.randrange(clean.shape[0])
-                loss = loss + recipe.prior_weight * loss_on(
-                    clean[chosen : chosen + 1], condition[chosen : chosen + 1]
-                )
+                cleans.append(clean[chosen : chosen + 1])
+                conditions.append(condition[chosen : chosen + 1])
+                share.append(recipe.prior_weight)
+            loss = loss_on(
+                torch.cat(cleans),
+                Conditioning.joined(conditions),
+                torch.tensor(share, device=device),
+            )
             optimizer.zero_grad(set_to_none=True)
             scaler.scale(loss).backward()
             scaler.step(optimizer)
@@ -266,17 +288,24 @@ def train_lora(
     if unet.is_gradient_checkpointing:
         unet.disable_gradient_checkpointing()
     _save(pipeline, get_peft_model_state_dict(unet), out)
-    result.plot = _plot(result.losses, out.with_suffix(".loss.png"))
-    result.grid = _grid(pipeline, sorted(set(captions))[:4], out.with_suffix(".samples.png"))
+    if previews:
+        result.plot = _plot(result.losses, out.with_suffix(".loss.png"))
+        result.grid = _grid(pipeline, sorted(set(captions))[:4], out.with_suffix(".samples.png"))
     unet.delete_adapters(unet.active_adapters())
     return result
 
 
 def denoising_loss(
-    unet: Any, noise_schedule: Any, clean: Any, condition: Any, added: dict[str, Any] | None = None
+    unet: Any,
+    noise_schedule: Any,
+    clean: Any,
+    condition: Any,
+    added: dict[str, Any] | None = None,
+    share: Any = None,
 ) -> Any:
     """The diffusion training loss on clean latents: noise them at random steps and ask the
-    UNet for the noise (or the velocity, for v-prediction models such as the starter)."""
+    UNet for the noise (or the velocity, for v-prediction models such as the starter). With
+    `share`, each picture's own loss counts that much (sum of share × loss); else the mean."""
     import torch
 
     steps = torch.randint(
@@ -289,7 +318,10 @@ def denoising_loss(
     else:
         target = noise_schedule.get_velocity(clean, noise, steps)
     predicted = unet(noisy, steps, condition, added_cond_kwargs=added).sample
-    return torch.nn.functional.mse_loss(predicted.float(), target.float())
+    if share is None:
+        return torch.nn.functional.mse_loss(predicted.float(), target.float())
+    each = (predicted.float() - target.float()).pow(2).flatten(1).mean(1)
+    return (each * share).sum()
 
 
 def _save(pipeline: Any, state: dict[str, Any], path: Path) -> None:

@@ -262,6 +262,7 @@ def teach_word(
             ),
             target / "lora.safetensors",
             show_progress=show_progress,
+            previews=False,  # one loss plot and one sample grid below, for the whole teaching
         )
         losses = losses + lora.losses
     taught = TaughtWord(

@@ -85,7 +85,5 @@ def test_a_taught_word_is_drawn_and_passes_the_picture_check(tmp_path: Path) -> 
 
     doctor = pictolingo("doctor", cwd=tmp_path, env=STARTER)
     assert "lighthouse (pivotal tuning, 6 pictures)" in doctor.stdout
-    # the issue asks for under 2 minutes; on 2 CPU cores this test takes 113-130 s (teaching,
-    # then a chat that loads the dictionary and the model): the limit guards against a slowdown
-    # without making CI flaky, and the closing note says the figure is missed
-    assert time.perf_counter() - started < 150
+    # taught, then drawn in a chat that loads the dictionary and the model, in under 2 minutes
+    assert time.perf_counter() - started < 120
