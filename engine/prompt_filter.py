@@ -46,13 +46,19 @@ class FilterResult:
 
 
 def _word_forms(word: str) -> list[str]:
-    """The word, its stretched letters squeezed, and simple inflections removed."""
+    """The word, its stretched letters squeezed, and its inflections removed: by the word's
+    own lemmas when it is a known English word (spices → spice, not the slur its last two
+    letters off would make; lens stays lens), by simple endings when it is not (a made-up or
+    disguised plural)."""
     forms = [
         word,
         _STRETCH.sub(r"\1", word),
         _STRETCH.sub(r"\1\1", word),
         _STRETCH.sub(r"\1\1\1", word),
     ]
+    lemmas = _lemmas(word)
+    if lemmas:
+        return list(dict.fromkeys(forms + lemmas))
     for form in list(forms):
         for ending, back in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", "")):
             if ending.endswith("s") and form.endswith("ss"):
@@ -60,6 +66,13 @@ def _word_forms(word: str) -> list[str]:
             if form.endswith(ending) and len(form) > len(ending) + 2:
                 forms.append(form[: -len(ending)] + back)
     return list(dict.fromkeys(forms))
+
+
+def _lemmas(word: str) -> list[str]:
+    """What lemminflect's dictionary says `word` is a form of (empty for words it does not know)."""
+    from lemminflect import getAllLemmas
+
+    return [lemma.lower() for lemmas in getAllLemmas(word).values() for lemma in lemmas]
 
 
 @lru_cache(maxsize=1)

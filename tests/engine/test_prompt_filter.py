@@ -191,3 +191,17 @@ def test_normalisation() -> None:
     assert normalise("Ｈｅｌｌｏ, ｗｏｒｌｄ!") == ["hello", "world"]
     assert normalise("s . e . x") == ["sex"]
     assert normalise("I am a cat") == ["i", "am", "a", "cat"]
+
+
+@pytest.mark.parametrize(
+    "text", ["lens", "spices", "stripes", "spaces", "heroines", "spikes", "wades", "hives"]
+)
+def test_an_everyday_plural_is_not_read_as_the_slur_its_last_letters_off_make(text: str) -> None:
+    """Endings were cut blindly (spices → "spic", lens → "len", stripes → "strip"); a word
+    English knows is now taken back to its own lemma (spice, lens, stripe)."""
+    assert not FILTER.check(text).blocked, FILTER.check(text)
+
+
+@pytest.mark.parametrize("text", ["sexiest", "masturbated", "tortured", "fondling", "uteri"])
+def test_known_forms_of_unsafe_words_are_caught_by_their_lemma(text: str) -> None:
+    assert FILTER.check(text).blocked, text
