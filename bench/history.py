@@ -118,20 +118,11 @@ async def history_figures(
     """`rows` rows written and then timed (`history_latencies`) by another process: the writing
     is Python-heavy and must not hold this process's event loop (a broadcast paced to the
     second runs beside it), and the timing must not wait behind that broadcast's loop."""
-    import asyncio
-    import json
-    import sys
+    from bench.figures import in_own_process
 
     async with Database(path):
         pass  # creates the schema through the real migrations
-    writer = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bench.history", str(path), str(rows),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    output, error = await writer.communicate()
-    if writer.returncode:
-        raise RuntimeError(f"bench: the history figures failed: {error.decode()[-300:]}")
-    page, search, naive = json.loads(output.decode().strip().splitlines()[-1])
+    page, search, naive = await in_own_process("bench.history", str(path), str(rows))
     progress(f"history: {rows:,} rows written and timed")
     return float(page), float(search), float(naive)
 

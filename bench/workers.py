@@ -173,3 +173,10 @@ async def redis_memory(png: bytes, pictures: int = 200) -> dict[str, Any]:
         "redis_mb_per_1000_delivered": per_thousand(delivered),
         "redis_mb_per_1000_delivered_naive_png_in_events": per_thousand(inline),
     }
+
+
+if __name__ == "__main__":  # `in_own_process`: the bench runs it beside the broadcast
+    import json
+    import sys
+
+    print(json.dumps(asyncio.run(worker_scaling(jobs=int(sys.argv[1])))))

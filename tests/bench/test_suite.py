@@ -34,3 +34,17 @@ async def test_the_bench_reports_speed_batch_start_and_memory(tmp_path: Path) ->
     assert result["web_ack_p99_ms"] is not None and result["web_picture_p99_s"] is not None
     assert result["history_search_p95_ms"] > 0 and result["cached_commands_per_s"] > 0
     assert "the best batch size for this model on this device" in said
+
+
+def test_rounds_of_a_sweep_merge_as_all_their_pictures_over_all_their_time() -> None:
+    from bench.suite import merged
+
+    fast = [{"batch": 1, "images_per_s": 2.0}, {"batch": 2, "images_per_s": 4.0}]
+    slow = [{"batch": 1, "images_per_s": 1.0}, {"batch": 2, "images_per_s": 4.0}]
+    # 16 pictures a round: batch 1 took 8 s and 16 s, so 32 pictures in 24 s
+    assert merged([fast, slow]) == [
+        {"batch": 1, "images_per_s": round(32 / 24, 3)},
+        {"batch": 2, "images_per_s": 4.0},
+    ]
+    tight = [{"batch": 1, "images_per_s": 1.0}, {"batch": 2, "out_of_memory": True}]
+    assert merged([fast, tight])[-1] == {"batch": 2, "out_of_memory": True}
