@@ -71,7 +71,7 @@ async def load_the_rest(
     started = time.perf_counter()
     error: BaseException | None = None
     try:
-        steps = [off_loop(dictionary.load)]
+        steps = [off_loop(dictionary.load), off_loop(_warm_word_forms)]
         if engine is not None and not engine.loaded:
             steps.append(off_loop(engine.load))
         await asyncio.gather(*steps)
@@ -89,6 +89,15 @@ async def load_the_rest(
     finally:
         loaded.set()
         loading.finish(time.perf_counter() - started, error)
+
+
+def _warm_word_forms() -> None:
+    """lemminflect reads its tables at its first call (0.2 s): here, not on the event loop
+    in front of the first learners' answers (the prompt filter and the cards use it)."""
+    from lemminflect import getAllLemmas, getInflection
+
+    getAllLemmas("apples")
+    getInflection("apple", "NNS")
 
 
 async def off_loop(function: Callable[[], T]) -> T:
