@@ -313,6 +313,7 @@ async def run_bench(
             sweeps: list[list[dict[str, Any]]] = []
             queue_seconds = 0.0
             requests: list[GenerationRequest] = []
+            progress("the best batch size for this model on this device")
             for number in range(rounds):
                 asked = words[100 + number * per_round : 100 + (number + 1) * per_round]
                 requests = [illustrator.for_sentence(w) for w in asked]
