@@ -1,4 +1,4 @@
-"""Small helpers for turning timings into the figures the benchmark reports."""
+"""Small helpers of the benchmark: timings into figures, and a part run in its own process."""
 
 from __future__ import annotations
 

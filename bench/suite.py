@@ -299,7 +299,7 @@ async def run_bench(
         "device": engine.device,
         "max_batch": max_batch,
     }
-    with tempfile.TemporaryDirectory() as temp_name:
+    with tempfile.TemporaryDirectory(prefix="pictolingo-bench-") as temp_name:
         temp = Path(temp_name)
         async with await _open(settings, temp / "run", engine, timed, max_batch) as app:
             words = phrases(2000, _draws(app))

@@ -128,10 +128,10 @@ class Conditioning:
         import torch
 
         embeds = torch.cat([part.embeds for part in parts])
-        if parts[0].added is None:
+        added = [part.added for part in parts if part.added is not None]
+        if not added:
             return Conditioning(embeds)
-        keys = parts[0].added
-        return Conditioning(embeds, {k: torch.cat([p.added[k] for p in parts]) for k in keys})  # type: ignore[index]
+        return Conditioning(embeds, {k: torch.cat([a[k] for a in added]) for k in added[0]})
 
 
 def encode_text(pipeline: Any, captions: list[str], size: int) -> Conditioning:

@@ -190,11 +190,14 @@ class RedisWorker:
                     self.stream, WORKERS, self.name, 0, message_ids, justid=True
                 )
 
-    async def _publish(self, job_id: int, kind: str, **extra: Any) -> None:
-        if self.closed:
-            return
+    def _event(self, target: Any, job_id: int, kind: str, **extra: Any) -> Any:
+        """An event about a job, added on `target` (the client, or a pipeline being filled)."""
         fields = event_fields(job_id, kind, self.name, **extra)
-        await self.redis.xadd(self.names.events, fields, maxlen=EVENTS_MAXLEN, approximate=True)
+        return target.xadd(self.names.events, fields, maxlen=EVENTS_MAXLEN, approximate=True)
+
+    async def _publish(self, job_id: int, kind: str, **extra: Any) -> None:
+        if not self.closed:
+            await self._event(self.redis, job_id, kind, **extra)
 
     async def _answer(
         self, message_id: Any, job_id: int, kind: str, png: bytes | None = None, **extra: Any
@@ -208,8 +211,7 @@ class RedisWorker:
         async with self.redis.pipeline(transaction=True) as pipe:
             if png is not None:  # the PNG waits under its own key (with an expiry)
                 pipe.set(self.names.picture(job_id), png, ex=PICTURE_TTL_SECONDS)
-            fields = event_fields(job_id, kind, self.name, **extra)
-            pipe.xadd(self.names.events, fields, maxlen=EVENTS_MAXLEN, approximate=True)
+            self._event(pipe, job_id, kind, **extra)
             pipe.xack(self.stream, WORKERS, message_id)
             pipe.xdel(self.stream, message_id)
             await pipe.execute()
@@ -219,8 +221,7 @@ class RedisWorker:
             return
         async with self.redis.pipeline(transaction=False) as pipe:
             for job_id in jobs:
-                fields = event_fields(job_id, "started", self.name)
-                pipe.xadd(self.names.events, fields, maxlen=EVENTS_MAXLEN, approximate=True)
+                self._event(pipe, job_id, "started")
             await pipe.execute()
 
     async def _process(self, messages: list[Message], claimed: bool = False) -> None:
