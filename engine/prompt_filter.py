@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from engine.wordnet import lemmas_of
+
 LEET = str.maketrans(
     {
         "0": "o",
@@ -56,7 +58,7 @@ def _word_forms(word: str) -> list[str]:
         _STRETCH.sub(r"\1\1", word),
         _STRETCH.sub(r"\1\1\1", word),
     ]
-    lemmas = _lemmas(word)
+    lemmas = lemmas_of(word)
     if lemmas:
         return list(dict.fromkeys(forms + lemmas))
     for form in list(forms):
@@ -66,13 +68,6 @@ def _word_forms(word: str) -> list[str]:
             if form.endswith(ending) and len(form) > len(ending) + 2:
                 forms.append(form[: -len(ending)] + back)
     return list(dict.fromkeys(forms))
-
-
-def _lemmas(word: str) -> list[str]:
-    """What lemminflect's dictionary says `word` is a form of (empty for words it does not know)."""
-    from lemminflect import getAllLemmas
-
-    return [lemma.lower() for lemmas in getAllLemmas(word).values() for lemma in lemmas]
 
 
 @lru_cache(maxsize=1)

@@ -185,6 +185,9 @@ class WordNet:
         """(lemma, pos) pairs the word can be an inflection of, the word itself first."""
         key = word.lower().replace(" ", "_")
         found: list[tuple[str, str]] = []
+        # WordNet's suffix rules overreach (stripes → strip, as if strip + -es): when
+        # lemminflect gives the word lemmas WordNet has, a rule's guess must be one of them
+        known = {lemma for lemma in lemmas_of(key) if lemma in self.index}
         for p in [pos] if pos else list(FILES):
             if p is None:
                 continue
@@ -201,6 +204,7 @@ class WordNet:
                     and end in ("ed", "d")
                     and key[: -len(end)] + new in self._irregular_verbs
                 )
+                and (not known or key[: -len(end)] + new in known)
             ]
             for candidate in candidates:
                 if p in self.index.get(candidate, {}) and (candidate, p) not in found:
@@ -278,3 +282,10 @@ def _read_synset(
         tuple(hypernyms),
         count,
     )
+
+
+def lemmas_of(word: str) -> list[str]:
+    """What lemminflect's dictionary says `word` is a form of (empty for words it does not know)."""
+    from lemminflect import getAllLemmas
+
+    return [lemma.lower() for lemmas in getAllLemmas(word).values() for lemma in lemmas]

@@ -26,3 +26,12 @@ def test_examples_fit_the_meaning_shown(dictionary: Dictionary) -> None:
     assert dictionary.card("glass").example == "This is a glass."  # type: ignore[union-attr]
     assert dictionary.card("swimming").example == "I like swimming."  # type: ignore[union-attr]
     assert dictionary.card("scissors").example == "These are scissors."  # type: ignore[union-attr]
+
+
+def test_a_plural_is_not_read_as_a_verb_the_suffix_rules_guess(dictionary: Dictionary) -> None:
+    """WordNet's rules read "stripes" as strip + -es: the card was a verb meaning "take away
+    possessions from someone". lemminflect knows stripes is a form of stripe only."""
+    card = dictionary.card("stripes")
+    assert card is not None and card.form_of == ("plural of", "stripe")
+    assert card.meanings[0].part_of_speech == "noun"
+    assert "strip" not in [lemma for lemma, _ in dictionary.wordnet.base_forms("stripes")]
