@@ -60,7 +60,7 @@ def _word_forms(word: str) -> list[str]:
     ]
     lemmas = lemmas_of(word)
     if lemmas:
-        return list(dict.fromkeys(forms + lemmas))
+        return list(dict.fromkeys([*forms, *lemmas]))
     for form in list(forms):
         for ending, back in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", "")):
             if ending.endswith("s") and form.endswith("ss"):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 DEFAULT_ROOT = Path("/usr/share/wordnet")
 
@@ -116,6 +118,9 @@ class WordNet:
         # synsets already read, by (offset, pos, lemma): every card and sentence asks for the
         # same few thousand again and again
         self._synsets: dict[tuple[int, str, str | None], Sense] = {}
+        # and the same few hundred words: their forms and senses, worked out once
+        self._forms: dict[tuple[str, str | None], tuple[tuple[str, str], ...]] = {}
+        self._senses: dict[tuple[str, str | None], tuple[Sense, ...]] = {}
         self._present = False
         self._lock = threading.Lock()
 
@@ -184,6 +189,12 @@ class WordNet:
     def base_forms(self, word: str, pos: str | None = None) -> list[tuple[str, str]]:
         """(lemma, pos) pairs the word can be an inflection of, the word itself first."""
         key = word.lower().replace(" ", "_")
+        found = self._forms.get((key, pos))
+        if found is None:
+            found = kept(self._forms, (key, pos), tuple(self._base_forms(key, pos)))
+        return list(found)
+
+    def _base_forms(self, key: str, pos: str | None) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
         # WordNet's suffix rules overreach (stripes → strip, as if strip + -es): when
         # lemminflect gives the word lemmas WordNet has, a rule's guess must be one of them
@@ -214,6 +225,13 @@ class WordNet:
 
     def senses(self, word: str, pos: str | None = None) -> list[Sense]:
         """Every sense of the word (inflections too), most frequent first within each POS."""
+        key = (word.lower().replace(" ", "_"), pos)
+        found = self._senses.get(key)
+        if found is None:
+            found = kept(self._senses, key, tuple(self._read_senses(word, pos)))
+        return list(found)
+
+    def _read_senses(self, word: str, pos: str | None) -> list[Sense]:
         result: list[Sense] = []
         seen: set[int] = set()
         for lemma, p in self.base_forms(word, pos):
@@ -228,16 +246,28 @@ class WordNet:
         key = (offset, pos, lemma)
         found = self._synsets.get(key)
         if found is None:
-            if len(self._synsets) >= _SYNSETS_KEPT:
-                self._synsets.clear()
-            found = _read_synset(
-                self.root, FILES["a" if pos == "s" else pos], offset, lemma, self._counts
+            found = kept(
+                self._synsets,
+                key,
+                _read_synset(
+                    self.root, FILES["a" if pos == "s" else pos], offset, lemma, self._counts
+                ),
             )
-            self._synsets[key] = found
         return found
 
 
-_SYNSETS_KEPT = 50_000
+_KEPT = 50_000
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def kept(cache: dict[K, V], key: K, value: V) -> V:
+    """Remember `value` under `key`; a cache that grew past _KEPT entries starts over (the
+    words of a school are a few thousand: it never does in use, and memory stays bounded)."""
+    if len(cache) >= _KEPT:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _read_synset(
@@ -284,8 +314,10 @@ def _read_synset(
     )
 
 
-def lemmas_of(word: str) -> list[str]:
-    """What lemminflect's dictionary says `word` is a form of (empty for words it does not know)."""
+@lru_cache(maxsize=_KEPT)
+def lemmas_of(word: str) -> tuple[str, ...]:
+    """What lemminflect's dictionary says `word` is a form of (empty for words it does not know).
+    Cached: lemminflect copies its tables' entries on every call."""
     from lemminflect import getAllLemmas
 
-    return [lemma.lower() for lemmas in getAllLemmas(word).values() for lemma in lemmas]
+    return tuple(lemma.lower() for lemmas in getAllLemmas(word).values() for lemma in lemmas)

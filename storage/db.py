@@ -1,11 +1,14 @@
 """The SQLite database: one writer connection (its own thread), one reader connection (on the
 event loop), WAL, versioned migrations.
 
-A single write statement runs at once on the event loop's thread when it cannot wait: nothing of
-ours is writing (the write lock is free) and no other program holds the database (its
-connection never waits: busy_timeout 0). Otherwise it goes, in order, through the writer's
-thread, which waits for the lock. A write in WAL mode without fsync takes tens of
-microseconds; the hop to the writer's thread and back costs more than the write."""
+Writes run on the event loop's thread when nothing of ours writes on the writer's thread and no
+other program holds the database (that connection never waits: busy_timeout 0); otherwise, in
+order, on the writer's thread, which waits for the lock. A write in WAL mode without fsync
+takes microseconds, where the hop to the writer's thread and back costs more than the write.
+
+Group commit: the writes of every task that runs in one turn of the event loop share one
+transaction, committed when that turn ends; each writer waits for the commit, so nothing is
+acknowledged before it is on disk. A burst of learners costs one commit, not one each."""
 
 from __future__ import annotations
 
@@ -46,6 +49,18 @@ def _finish_transaction(conn: sqlite3.Connection, work: Callable[[sqlite3.Connec
     return result
 
 
+def _changed(cursor: sqlite3.Cursor) -> int:
+    changed = cursor.rowcount
+    cursor.close()
+    return int(changed)
+
+
+def _row_id(cursor: sqlite3.Cursor) -> int:
+    row_id = cursor.lastrowid
+    cursor.close()
+    return int(row_id or 0)
+
+
 def migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every file in storage/migrations, in order."""
     found = []
@@ -68,6 +83,10 @@ class Database:
         self._reader: sqlite3.Connection | None = None
         self._direct: sqlite3.Connection | None = None
         self.direct_writes = True  # the bench turns it off to compare
+        self._commit: asyncio.Future[None] | None = None  # the open group transaction's
+        # the task that wrote alone in this turn of the event loop; another task's write in
+        # the same turn opens the group transaction
+        self._turn_writer: asyncio.Task[Any] | None = None
         self._write_lock = asyncio.Lock()
 
     async def __aenter__(self) -> Database:
@@ -113,25 +132,89 @@ class Database:
         conn.row_factory = sqlite3.Row
         return conn
 
-    def _write_now(self, sql: str, params: Params) -> sqlite3.Cursor | None:
-        """The statement run at once, or None when it must wait its turn on the writer."""
+    async def _on_loop(
+        self, work: Callable[[sqlite3.Connection], T], *, statement: bool
+    ) -> tuple[T] | None:
+        """`work` done on the loop's own connection, or None when it must wait its turn on the
+        writer's thread (ours is busy there, or another program holds the database).
+
+        The writes of the first task to write in a turn of the event loop run alone, as a
+        learner alone needs: a `statement` commits itself, other work gets its own
+        transaction. Other tasks' writes in the same turn (a burst of learners) share one
+        group transaction and wait for its commit when the turn ends."""
         direct = self._free_direct()
         if direct is None:
             return None
         try:
-            return direct.execute(sql, params)
+            task = asyncio.current_task()
+            if self._commit is None and self._turn_writer in (None, task):
+                if self._turn_writer is None:
+                    asyncio.get_running_loop().call_soon(self._turn_ends)
+                self._turn_writer = task
+                if statement:
+                    return (work(direct),)
+                direct.execute("BEGIN IMMEDIATE")
+                return (_finish_transaction(direct, work),)
+            self._join_group(direct)
         except sqlite3.OperationalError as exc:
             if _busy(exc):
-                return None  # another program is writing: wait for it on the writer's thread
+                return None
             raise
+        if statement:  # a failed statement undoes itself; the group's transaction goes on
+            done = work(direct)
+        else:  # a savepoint: all of `work` or none of it, whatever the others in the group do
+            direct.execute("SAVEPOINT work")
+            try:
+                done = work(direct)
+            except BaseException:
+                direct.execute("ROLLBACK TO work")
+                direct.execute("RELEASE work")
+                raise
+            direct.execute("RELEASE work")
+        commit = self._commit
+        assert commit is not None
+        # shielded: one learner's cancelled request must not cancel the others' commit
+        await asyncio.shield(commit)
+        return (done,)
+
+    def _turn_ends(self) -> None:
+        self._turn_writer = None
+
+    def _join_group(self, direct: sqlite3.Connection) -> None:
+        """Begin this turn's group transaction, unless it is open; its commit ends the turn."""
+        if self._commit is not None and not direct.in_transaction:
+            self._commit_group()  # SQLite rolled it back (disk full…): its writers hear so
+        if self._commit is None:
+            direct.execute("BEGIN IMMEDIATE")
+            loop = asyncio.get_running_loop()
+            self._commit = loop.create_future()
+            # after every task already waiting to run: theirs join this transaction
+            loop.call_soon(self._commit_group)
+
+    def _commit_group(self) -> None:
+        done, self._commit = self._commit, None
+        if done is None or self._direct is None:
+            return
+        try:
+            if not self._direct.in_transaction:
+                raise sqlite3.OperationalError("the transaction was rolled back")
+            self._direct.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._direct.in_transaction:
+                self._direct.execute("ROLLBACK")
+            done.set_exception(StorageError(f"could not save to {self.path}: {exc}"))
+            done.exception()  # a writer that was cancelled meanwhile need not hear it
+        else:
+            done.set_result(None)
 
     def _free_direct(self) -> sqlite3.Connection | None:
-        """The loop's own write connection when nothing of ours is writing, else None."""
+        """The loop's own write connection when nothing of ours writes on the writer's thread."""
         if self._direct is None or not self.direct_writes or self._write_lock.locked():
             return None
         return self._direct
 
     async def close(self) -> None:
+        self._commit_group()
         if self._direct is not None:
             self._direct.close()
         if self._reader is not None:
@@ -168,11 +251,9 @@ class Database:
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one write statement; returns how many rows it changed."""
-        now = self._write_now(sql, params)
-        if now is not None:
-            changed = now.rowcount
-            now.close()
-            return int(changed)
+        done = await self._on_loop(lambda conn: _changed(conn.execute(sql, params)), statement=True)
+        if done is not None:
+            return done[0]
         async with self._write_lock:
             cursor = await self.writer.execute(sql, params)
             changed = cursor.rowcount
@@ -181,11 +262,9 @@ class Database:
 
     async def insert(self, sql: str, params: Params = ()) -> int:
         """Run one INSERT; returns the new row's id."""
-        now = self._write_now(sql, params)
-        if now is not None:
-            row_id = now.lastrowid
-            now.close()
-            return int(row_id or 0)
+        done = await self._on_loop(lambda conn: _row_id(conn.execute(sql, params)), statement=True)
+        if done is not None:
+            return done[0]
         async with self._write_lock:
             cursor = await self.writer.execute(sql, params)
             row_id = cursor.lastrowid
@@ -198,18 +277,12 @@ class Database:
 
     async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """A short write transaction: `work` runs its statements on the connection it is given
-        (plain sqlite3, nothing awaited) between BEGIN IMMEDIATE and COMMIT, rolled back on
-        any exception. Like a single statement, it runs at once on the loop's thread when
-        nothing waits; otherwise in order on the writer's thread."""
-        direct = self._free_direct()
-        if direct is not None:
-            try:
-                direct.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                if not _busy(exc):
-                    raise
-            else:
-                return _finish_transaction(direct, work)
+        (plain sqlite3, nothing awaited), all of them or none (rolled back on any exception).
+        Like a single statement, it runs at once on the loop's thread when nothing waits;
+        otherwise in order on the writer's thread."""
+        done = await self._on_loop(work, statement=False)
+        if done is not None:
+            return done[0]
         async with self._write_lock:
             writer = self.writer
 

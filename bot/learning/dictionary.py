@@ -21,7 +21,7 @@ from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
 from bot.learning.plain import WORDNET_POS, Plain, learner_definitions, own_example
 from bot.learning.pronunciation import ipa
-from engine.wordnet import Sense, WordNet
+from engine.wordnet import Sense, WordNet, kept
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 # Categories a picture can show; senses in different groups are different pictures.
@@ -136,6 +136,7 @@ class Dictionary:
         self._by_level: dict[int, list[str]] | None = None
         self._nearby: dict[int, list[str]] = {}
         self._categories: dict[str, str | None] = {}  # a class challenge asks thousands
+        self._senses: dict[str, tuple[Sense, ...]] = {}  # every card and sentence asks again
         self._lock = threading.Lock()
 
     def load(self) -> None:
@@ -166,9 +167,14 @@ class Dictionary:
         """Senses of the word, most used first; names of people and places left out."""
         if not self.wordnet.available():
             return []
-        found = [s for s in self.wordnet.senses(word) if not _proper_noun(s, word)]
-        # Things you can draw weigh more: this is a picture dictionary.
-        return sorted(found, key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
+        key = word.lower().replace(" ", "_")
+        ranked = self._senses.get(key)
+        if ranked is None:
+            found = [s for s in self.wordnet.senses(word) if not _proper_noun(s, word)]
+            # Things you can draw weigh more: this is a picture dictionary.
+            found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
+            ranked = kept(self._senses, key, tuple(found))
+        return list(ranked)
 
     def level(self, word: str) -> str | None:
         if self._cefr is None:

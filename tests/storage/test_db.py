@@ -129,3 +129,87 @@ async def test_a_short_transaction_waits_for_another_program(tmp_path: Path) -> 
         other.execute("COMMIT")
         other.close()
         assert await later == 2
+
+
+def _count_transactions(db: Database) -> list[str]:
+    """Every transaction the loop's connection ends: a statement run outside one commits itself."""
+    conn = db._direct
+    assert conn is not None
+    ended: list[str] = []
+
+    def traced(sql: str) -> None:
+        if sql == "COMMIT" or (sql.startswith("INSERT") and not conn.in_transaction):
+            ended.append(sql)
+
+    conn.set_trace_callback(traced)
+    return ended
+
+
+async def _sign_up(db: Database, name: str) -> int:
+    row_id = await db.insert(
+        "INSERT INTO users (created_at, last_seen) VALUES (?, ?)", (name, name)
+    )
+    # saved before the learner hears back: another program sees it now
+    other = sqlite3.connect(db.path)
+    try:
+        assert other.execute("SELECT created_at FROM users WHERE id = ?", (row_id,)).fetchone()
+    finally:
+        other.close()
+    return row_id
+
+
+async def test_a_burst_of_writers_shares_one_commit_and_each_is_saved_before_its_answer(
+    tmp_path: Path,
+) -> None:
+    async with Database(tmp_path / "x.db") as db:
+        ended = _count_transactions(db)
+        ids = await asyncio.gather(*(_sign_up(db, f"learner {i}") for i in range(50)))
+        assert len(set(ids)) == 50
+        assert await db.fetchval("SELECT COUNT(*) FROM users") == 50
+        # the first writer alone, the other 49 in one group (one commit each was 50)
+        assert len(ended) <= 3, ended
+        ended.clear()
+        for i in range(3):  # one at a time: each commits at once, nobody waits for company
+            await _sign_up(db, f"alone {i}")
+        assert len(ended) == 3
+
+
+async def test_one_failed_write_in_a_burst_loses_nobody_elses(tmp_path: Path) -> None:
+    async with Database(tmp_path / "x.db") as db:
+        user = await db.insert("INSERT INTO users (created_at, last_seen) VALUES ('t', 't')")
+
+        async def link(name: str) -> int:
+            return await db.insert(
+                "INSERT INTO identities (platform, platform_user_id, user_id) VALUES ('web', ?, ?)",
+                (name, user),
+            )
+
+        def half_then_fail(conn: sqlite3.Connection) -> None:
+            conn.execute("INSERT INTO users (created_at, last_seen) VALUES ('half', 'half')")
+            raise ValueError("stop")
+
+        results = await asyncio.gather(
+            link("a"),
+            link("b"),
+            link("a"),  # the same id again: refused
+            db.write(half_then_fail),  # all of it undone, not the others
+            link("c"),
+            return_exceptions=True,
+        )
+        assert isinstance(results[2], sqlite3.IntegrityError)
+        assert isinstance(results[3], ValueError)
+        rows = await db.fetchall("SELECT platform_user_id FROM identities ORDER BY 1")
+        assert [r[0] for r in rows] == ["a", "b", "c"]
+        assert await db.fetchval("SELECT COUNT(*) FROM users WHERE created_at = 'half'") == 0
+
+
+async def test_a_cancelled_request_does_not_cancel_the_others_commit(tmp_path: Path) -> None:
+    async with Database(tmp_path / "x.db") as db:
+        writers = [asyncio.create_task(_sign_up(db, f"learner {i}")) for i in range(5)]
+        await asyncio.sleep(0)  # all five have written and wait for the commit
+        writers[2].cancel()
+        done = await asyncio.gather(*writers, return_exceptions=True)
+        assert isinstance(done[2], asyncio.CancelledError)
+        assert all(isinstance(row_id, int) for i, row_id in enumerate(done) if i != 2)
+        names = {r[0] for r in await db.fetchall("SELECT created_at FROM users")}
+        assert {f"learner {i}" for i in (0, 1, 3, 4)} <= names
