@@ -9,7 +9,8 @@ from pathlib import Path
 
 from bot.adapters.base import platforms
 from bot.config import DEFAULT_CONFIG_FILE, Settings
-from engine.pipeline import describe_model, pick_device
+from engine.loading import describe_model
+from engine.pipeline import pick_device
 from engine.presets import preset_for
 from storage.db import migrations
 

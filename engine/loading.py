@@ -165,3 +165,19 @@ def _from_pretrained(kind: Any, source: str, dtype: Any, *, local: bool) -> Any:
         except (OSError, ValueError) as error:
             log.info("no fp16 variant of %s (%s); loading the full files", source, error)
     return kind.from_pretrained(source, dtype=dtype, **extra)
+
+
+def describe_model(model: str) -> str:
+    """Where the model named in config comes from, for `pictolingo doctor`."""
+    if model == "starter":
+        from engine.starter.additions import summary
+
+        return f"starter (built in, offline; {summary()})"
+    if model == "tiny":
+        return "tiny (built in, offline)"
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return f"local diffusers folder {path}"
+    if path.suffix in (".safetensors", ".ckpt"):
+        return f"single checkpoint file {path}" + ("" if path.exists() else " (missing!)")
+    return f"Hugging Face id {model} (needs the local cache or internet)"

@@ -60,10 +60,10 @@ class ConceptCheck:
 
     @classmethod
     def for_starter(cls) -> ConceptCheck:
-        from engine.starter.dataset import load_concepts, load_pictures
+        from engine.starter.additions import drawable_concepts, drawable_pictures
 
-        pictures = load_pictures()
-        names = [c.name for c in load_concepts()]
+        pictures = drawable_pictures()
+        names = [c.name for c in drawable_concepts()]
         return cls(pictures.images, names, owners=pictures.owners)
 
     def add(self, name: str, images: list[Any]) -> None:

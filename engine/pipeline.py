@@ -107,6 +107,9 @@ class PictureEngine:
         self.preset: Preset = preset_for(options.model, options.preset)
         self.pipeline = pipeline
         self.layout_pipeline: Any = None  # a GLIGEN model's own pipeline, for scenes
+        # the starter's grown model and the concepts it adds (engine/starter/additions.py)
+        self.grown_pipeline: Any = None
+        self.grown_subjects: frozenset[str] = frozenset()
         self.device = "cpu"
         self._interrupt = threading.Event()
         self._lock = threading.Lock()
@@ -151,6 +154,8 @@ class PictureEngine:
             self.pipeline = load_pipeline(
                 self.options.model, self.preset, dtype, self.options.single_file_config
             )
+            if self.options.model == "starter":
+                self._load_additions(dtype)
         from engine.regions import split_layout_pipeline
 
         self.pipeline, self.layout_pipeline = split_layout_pipeline(self.pipeline)
@@ -195,6 +200,15 @@ class PictureEngine:
         log.info(
             "model %s ready on %s (%s)", self.model_name, self.device, str(dtype).split(".")[-1]
         )
+
+    def _load_additions(self, dtype: Any) -> None:
+        from engine.starter import additions
+        from engine.tuning import apply_options
+
+        if additions.available():
+            self.grown_pipeline = additions.load_grown(self.pipeline, dtype)
+            apply_options(self.grown_pipeline, self.options, self.device, dtype)
+            self.grown_subjects = additions.added_names()
 
     def _warm_up(self) -> None:
         """One picture at the defaults, so compiling happens at start, not on a learner's turn."""
@@ -384,8 +398,28 @@ class PictureEngine:
         on_progress: ProgressCallback | None,
         regions: list[Any] | None = None,
     ) -> tuple[list[Any], list[Any] | None]:
-        """One pipeline call: the PIL images and the safety flags (None: no checker ran).
-        With `regions`, the layout steers the drawing (engine/regions.py)."""
+        """The PIL images and the safety flags (None: no checker ran): one pipeline call, or
+        two when the starter's grown model draws the concepts it added."""
+        if regions or not self.grown_subjects:
+            return self._call(requests, on_progress, regions)
+        from engine.starter.additions import split_by_model
+
+        return split_by_model(
+            requests,
+            self.grown_subjects,
+            lambda part, grown: self._call(part, on_progress, None, grown=grown),
+        )
+
+    def _call(
+        self,
+        requests: list[GenerationRequest],
+        on_progress: ProgressCallback | None,
+        regions: list[Any] | None = None,
+        *,
+        grown: bool = False,
+    ) -> tuple[list[Any], list[Any] | None]:
+        """One pipeline call. With `regions`, the layout steers the drawing
+        (engine/regions.py)."""
         import torch
 
         from engine.regions import gligen_arguments, steered
@@ -412,6 +446,9 @@ class PictureEngine:
                     on_progress((step + 1) / first.steps)
                 return kwargs
 
+            if grown:  # same training schedule: the same scheduler serves both
+                pipe = self.grown_pipeline
+                pipe.scheduler = self.pipeline.scheduler
             if pipe is self.layout_pipeline:  # GLIGEN: the older callback, same scheduler
                 pipe.scheduler = self.pipeline.scheduler
                 extra["callback"] = lambda step, *_: (
@@ -448,15 +485,3 @@ def _closed_vocabulary_verdict(preset: Preset) -> tuple[bool | None, str]:
     # A model trained only on a closed, reviewed picture set (the starter's emoji, or the tiny
     # test model's noise) cannot draw anything outside it: that is its safety check.
     return (True, "closed-vocabulary") if preset.closed_vocabulary else (None, "none")
-
-
-def describe_model(model: str) -> str:
-    """Where the model named in config comes from, for `pictolingo doctor`."""
-    if model in ("starter", "tiny"):
-        return f"{model} (built in, offline)"
-    path = Path(model).expanduser()
-    if path.is_dir():
-        return f"local diffusers folder {path}"
-    if path.suffix in (".safetensors", ".ckpt"):
-        return f"single checkpoint file {path}" + ("" if path.exists() else " (missing!)")
-    return f"Hugging Face id {model} (needs the local cache or internet)"

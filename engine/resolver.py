@@ -150,9 +150,9 @@ def resolver_for(model: str, wordnet: WordNet, taught: Sequence[TaughtWord] = ()
     call it in a worker thread."""
     if model != "starter":
         return OpenResolver(taught, wordnet)
-    from engine.starter.dataset import load_concepts
+    from engine.starter.additions import drawable_concepts
 
-    resolver = ConceptResolver(load_concepts(), wordnet, shared_embedder(), taught=taught)
+    resolver = ConceptResolver(drawable_concepts(), wordnet, shared_embedder(), taught=taught)
     resolver.warm()
     return resolver
 

@@ -73,10 +73,11 @@ class SceneChecker:
 
     @classmethod
     def for_starter(cls) -> SceneChecker:
-        from engine.starter.dataset import load
+        from engine.starter.additions import drawable_concepts, drawable_pictures
 
-        images, concepts = load()
-        return cls(images, [c.name for c in concepts])
+        pictures = drawable_pictures()
+        first = np.unique(pictures.owners, return_index=True)[1]  # one picture a concept
+        return cls(pictures.images[first], [c.name for c in drawable_concepts()])
 
     def find(self, picture: Any, concepts: list[str]) -> dict[str, list[Found]]:
         """Where each concept is in the picture (best first); [] for a concept not found."""

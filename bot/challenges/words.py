@@ -7,11 +7,9 @@ same pool for ``REPEAT_DAYS`` days (unless a class list is shorter than that).
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date, timedelta
 from functools import cache, cached_property
-from pathlib import Path
 
 from bot.learning.dictionary import LEVELS, Dictionary
 from engine.prompt_filter import PromptFilter
@@ -19,7 +17,6 @@ from storage.challenges import ChallengeStore
 
 REPEAT_DAYS = 30
 MIN_POOL = 40  # a level with fewer words borrows from the next level up
-CONCEPTS = Path(__file__).parents[2] / "engine" / "starter" / "data" / "concepts.json"
 
 
 def level_pool(level: str) -> str:
@@ -44,10 +41,11 @@ class WordPicker:
     @cached_property
     def picturable(self) -> dict[str, int]:
         """Single concrete words with a picture the starter model knows → CEFR level number."""
-        concepts = json.loads(CONCEPTS.read_text(encoding="utf-8"))
+        from engine.starter.additions import drawable_concepts
+
         words: set[str] = set()
-        for concept in concepts:
-            for caption in concept["captions"]:
+        for concept in drawable_concepts():
+            for caption in concept.captions:
                 if (
                     caption.isascii()
                     and caption.isalpha()

@@ -10,9 +10,9 @@ import torch
 from PIL import Image
 
 from engine.errors import ModelNotAvailable
-from engine.loading import load_pipeline
+from engine.loading import describe_model, load_pipeline
 from engine.options import EngineOptions
-from engine.pipeline import PictureEngine, describe_model, pick_device, pick_dtype
+from engine.pipeline import PictureEngine, pick_device, pick_dtype
 from engine.presets import PRESETS
 from engine.request import GenerationRequest
 

@@ -1,0 +1,191 @@
+"""The concepts the grown starter adds to the shipped 814: people, family, jobs, money, …
+
+The grown model (``data/grown/model``, 1,505 concepts in four styles) draws the shipped
+concepts less truly than the shipped model does, but it draws many concepts the shipped model
+has never seen. So the shipped model keeps drawing what it knows, and the grown one draws only
+the concepts it *adds*, and of those only the ones it drew truly when measured: each concept
+was drawn four times (seeds 0–3, Noto style) and kept when at least ``KEEP_PASSES`` of the
+four passed the picture check (``python -m engine.starter.additions`` writes ``added.json``;
+development time only), and a person looking at one more picture of each (an unseen seed)
+did not judge it wrong (``judged_wrong`` in ``added.json``). Every picture is still checked
+before it is sent.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.starter.dataset import DATA_DIR, Concept, Pictures, load_concepts, load_pictures
+
+Drawn = tuple[list[Any], list[Any] | None]  # images, safety flags (None: no checker ran)
+GROWN_DIR = DATA_DIR / "grown"
+ADDED_FILE = GROWN_DIR / "added.json"
+STYLE = "noto"  # the shipped model's own look, so both models' pictures match
+SEEDS = 4
+KEEP_PASSES = 3
+# signs, not things; and "plus" came out as a hooked cross that still passed the check
+LEFT_OUT_GROUPS = frozenset({"math", "keycap"})
+
+
+def available(grown: Path = GROWN_DIR) -> bool:
+    return (grown / "model" / "model_index.json").exists() and (grown / ADDED_FILE.name).exists()
+
+
+@cache
+def added_concepts(grown: Path = GROWN_DIR) -> tuple[Concept, ...]:
+    """The kept new concepts, numbered after the shipped ones (empty without the grown model)."""
+    if not available(grown):
+        return ()
+    measured = json.loads((grown / ADDED_FILE.name).read_text(encoding="utf-8"))
+    wrong = set(measured.get("judged_wrong", {}))
+    kept = {n for n, count in measured["passes"].items() if count >= KEEP_PASSES} - wrong
+    new = [c for c in load_concepts(grown) if c.name in kept and c.group not in LEFT_OUT_GROUPS]
+    start = len(load_concepts())
+    return tuple(replace(c, index=start + i) for i, c in enumerate(new))
+
+
+def added_names(grown: Path = GROWN_DIR) -> frozenset[str]:
+    return frozenset(c.name for c in added_concepts(grown))
+
+
+def summary(grown: Path = GROWN_DIR) -> str:
+    """For `pictolingo doctor`: how many concepts it draws, and from which model."""
+    shipped, added = len(load_concepts()), len(added_concepts(grown))
+    if not added:
+        return f"{shipped} concepts"
+    return f"{shipped + added} concepts: {shipped} shipped, {added} added by the grown model"
+
+
+def drawable_concepts(grown: Path = GROWN_DIR) -> list[Concept]:
+    """Everything the starter draws: the shipped concepts, then the added ones."""
+    return [*load_concepts(), *added_concepts(grown)]
+
+
+def drawable_pictures(grown: Path = GROWN_DIR) -> Pictures:
+    """The reference pictures of `drawable_concepts`: the shipped ones, then every style's
+    picture of each added concept (its owner renumbered)."""
+    shipped = load_pictures()
+    added = added_concepts(grown)
+    if not added:
+        return shipped
+    pictures = load_pictures(grown)
+    new_index = {c.name: c.index for c in added}
+    old_index = {c.name: c.index for c in load_concepts(grown)}
+    owners = np.full(len(old_index), -1, dtype=np.int64)
+    for name, index in new_index.items():
+        owners[old_index[name]] = index
+    mapped = owners[pictures.owners]
+    keep = mapped >= 0
+    return Pictures(
+        np.concatenate([shipped.images, pictures.images[keep]]),
+        np.concatenate([shipped.owners, mapped[keep]]),
+        np.concatenate([shipped.styles, pictures.styles[keep]]),
+    )
+
+
+def load_grown(main: Any, dtype: Any, grown: Path = GROWN_DIR) -> Any:
+    """The grown pipeline, sharing the main pipeline's text encoder and tokenizer."""
+    from diffusers import StableDiffusionPipeline
+
+    pipeline = StableDiffusionPipeline.from_pretrained(
+        grown / "model",
+        text_encoder=main.text_encoder,
+        tokenizer=main.tokenizer,
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
+        dtype=dtype,
+        local_files_only=True,
+    )
+    pipeline.set_progress_bar_config(disable=True)
+    return pipeline
+
+
+def split_by_model(
+    requests: list[Any], added: frozenset[str], call: Callable[[list[Any], bool], Drawn]
+) -> Drawn:
+    """Draw the added concepts with the grown model (`call(part, True)`), the rest with the
+    shipped one, in at most two calls; the images and safety flags in the requests' order."""
+    grown = [i for i, r in enumerate(requests) if r.subject in added]
+    shipped = [i for i, r in enumerate(requests) if r.subject not in added]
+    images: dict[int, Any] = {}
+    flags: dict[int, Any] = {}
+    for indices, is_grown in ((shipped, False), (grown, True)):
+        if not indices:
+            continue
+        part = [requests[i] for i in indices]
+        if is_grown:
+            part = [replace(r, prompt=grown_prompt(r.prompt)) for r in part]
+        drawn, part_flags = call(part, is_grown)
+        images.update(zip(indices, drawn, strict=True))
+        flags.update(zip(indices, part_flags or [None] * len(indices), strict=True))
+    order = range(len(requests))
+    found = [flags[i] for i in order]
+    return [images[i] for i in order], None if all(f is None for f in found) else found
+
+
+def grown_prompt(prompt: str) -> str:
+    """The grown model draws in the shipped model's style unless a style is named."""
+    return prompt if prompt.endswith(" style") else f"{prompt}, {STYLE} style"
+
+
+def measure(grown: Path = GROWN_DIR) -> dict[str, Any]:
+    """Draw every new concept SEEDS times and count the pictures that pass the check."""
+    import torch
+    from tqdm import tqdm
+
+    from engine.picture_check import ConceptCheck
+    from engine.presets import PRESETS
+    from engine.starter.catalogue import article
+    from engine.starter.evaluate import pipeline_drawer
+    from engine.starter.sweep import _pipeline, _use
+
+    shipped = {c.name for c in load_concepts()}
+    concepts = load_concepts(grown)
+    new = [c for c in concepts if c.name not in shipped]
+    # checked as at run time: against the shipped pictures and every new concept's pictures
+    pictures = load_pictures(grown)
+    is_new = np.isin(pictures.owners, [c.index for c in new])
+    shipped_pictures = load_pictures()
+    names = [*(c.name for c in load_concepts()), *(c.name for c in new)]
+    renumber = {c.index: len(shipped) + i for i, c in enumerate(new)}
+    owners = np.concatenate(
+        [shipped_pictures.owners, [renumber[int(o)] for o in pictures.owners[is_new]]]
+    )
+    check = ConceptCheck(
+        np.concatenate([shipped_pictures.images, pictures.images[is_new]]), names, owners=owners
+    )
+    pipe = _pipeline(grown / "model")
+    preset = PRESETS["starter"]
+    _use(pipe, preset.scheduler)
+    draw = pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance)
+    passes = {c.name: 0 for c in new}
+    torch.manual_seed(0)
+    with tqdm(total=len(new) * SEEDS, desc="drawing the new concepts", unit="picture") as bar:
+        for seed in range(SEEDS):
+            for start in range(0, len(new), 8):
+                chunk = new[start : start + 8]
+                images = draw([grown_prompt(article(c.name)) for c in chunk], [seed] * len(chunk))
+                for c, ok in zip(chunk, check.check(images, [c.name for c in chunk]), strict=True):
+                    passes[c.name] += int(ok)
+                bar.update(len(chunk))
+    return {"seeds": SEEDS, "style": STYLE, "passes": passes}
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else GROWN_DIR
+    result = measure(target)
+    if (target / ADDED_FILE.name).exists():  # a person's judgements stay
+        before = json.loads((target / ADDED_FILE.name).read_text(encoding="utf-8"))
+        result |= {k: v for k, v in before.items() if k.startswith("judged")}
+    (target / ADDED_FILE.name).write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    kept = sum(count >= KEEP_PASSES for count in result["passes"].values())
+    print(f"{kept} of {len(result['passes'])} new concepts kept -> {target}")

@@ -1,0 +1,87 @@
+"""The concepts the grown starter adds: the starter knows them, checks them against their own
+pictures, and draws them with the grown model (the rest with the shipped one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pytest
+
+from engine.options import EngineOptions
+from engine.pipeline import PictureEngine
+from engine.request import GenerationRequest
+from engine.starter import additions
+from engine.starter.dataset import load_concepts
+
+
+def test_the_starter_knows_the_added_concepts_beside_the_shipped_ones() -> None:
+    shipped = load_concepts()
+    concepts = additions.drawable_concepts()
+    added = concepts[len(shipped) :]
+    names = [c.name for c in concepts]
+    assert len(added) >= 300
+    assert {"teacher", "baby", "student", "girl"} <= {c.name for c in added}
+    assert len(set(names)) == len(names)  # a name draws one thing
+    assert [c.index for c in concepts] == list(range(len(concepts)))
+    pictures = additions.drawable_pictures()
+    assert len(pictures.images) == len(pictures.owners) == len(pictures.styles)
+    # every concept has its reference pictures, the added ones in each style they have
+    counts = np.bincount(pictures.owners, minlength=len(concepts))
+    assert counts.min() >= 1
+    teacher = names.index("teacher")
+    assert counts[teacher] == len(concepts[teacher].styles) > 1
+    assert "added by the grown model" in additions.summary()
+
+
+@dataclass(frozen=True)
+class Asked:
+    subject: str
+    prompt: str
+
+
+def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
+    calls: list[tuple[bool, list[str]]] = []
+
+    def call(part: list[Any], grown: bool) -> tuple[list[Any], list[Any] | None]:
+        calls.append((grown, [r.prompt for r in part]))
+        return [f"picture of {r.subject}" for r in part], [False] * len(part) if grown else None
+
+    asked = [
+        Asked("cat", "a cat"),
+        Asked("teacher", "a teacher"),
+        Asked("dog", "a dog"),
+        Asked("baby", "a baby, fluent style"),
+    ]
+    images, flags = additions.split_by_model(asked, frozenset({"teacher", "baby"}), call)
+    assert images == ["picture of cat", "picture of teacher", "picture of dog", "picture of baby"]
+    assert flags == [None, False, None, False]
+    # the grown model draws in the shipped model's look unless a style was asked for
+    assert calls == [
+        (False, ["a cat", "a dog"]),
+        (True, ["a teacher, noto style", "a baby, fluent style"]),
+    ]
+    images, flags = additions.split_by_model(asked[:1], frozenset({"teacher"}), call)
+    assert images == ["picture of cat"] and flags is None
+
+
+@pytest.mark.slow
+def test_a_word_only_the_grown_model_knows_is_drawn_and_passes_the_check() -> None:
+    engine = PictureEngine(EngineOptions(model="starter"))
+    engine.load()
+    assert engine.grown_pipeline is not None and "teacher" in engine.grown_subjects
+    values = engine.defaults()
+    asked = [
+        GenerationRequest(
+            model="starter", prompt=f"a {word}", negative_prompt="", seed=3, subject=word, **values
+        )
+        for word in ("teacher", "cat", "baby")
+    ]
+    pictures = engine.draw(asked)
+    assert [p.shows for p in pictures] == [True, True, True]
+    assert all(p.png.startswith(b"\x89PNG") for p in pictures)
+    # the shipped model alone never learned a teacher: its picture does not pass
+    engine.grown_subjects = frozenset()
+    alone = engine.draw([asked[0]])
+    assert alone[0].shows is False
