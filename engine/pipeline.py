@@ -173,7 +173,8 @@ class PictureEngine:
             from engine.teaching import load_taught, taught_words
 
             self.taught = taught_words(Path(self.options.taught_words))
-            load_taught(self.pipeline, self.taught)
+            load_taught(self.pipeline, self.taught)  # the shipped model draws a taught word
+            self.grown_subjects -= {t.word for t in self.taught}
         if self.options.compile:  # after the LoRAs; the first picture compiles, so draw it now
             from engine.tuning import compile_unet
 

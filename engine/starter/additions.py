@@ -5,7 +5,7 @@ concepts less truly than the shipped model does, but it draws many concepts the 
 has never seen. So the shipped model keeps drawing what it knows, and the grown one draws only
 the concepts it *adds*, and of those only the ones it drew truly when measured: each concept
 was drawn four times (seeds 0–3, Noto style) and kept when at least ``KEEP_PASSES`` of the
-four passed the picture check (``python -m engine.starter.additions`` writes ``added.json``;
+four passed the picture check (``python -m engine.starter.measure_additions`` writes ``added.json``;
 development time only), and a person looking at one more picture of each (an unseen seed)
 did not judge it wrong (``judged_wrong`` in ``added.json``). Every picture is still checked
 before it is sent.
@@ -14,7 +14,6 @@ before it is sent.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -135,57 +134,3 @@ def split_by_model(
 def grown_prompt(prompt: str) -> str:
     """The grown model draws in the shipped model's style unless a style is named."""
     return prompt if prompt.endswith(" style") else f"{prompt}, {STYLE} style"
-
-
-def measure(grown: Path = GROWN_DIR) -> dict[str, Any]:
-    """Draw every new concept SEEDS times and count the pictures that pass the check."""
-    import torch
-    from tqdm import tqdm
-
-    from engine.picture_check import ConceptCheck
-    from engine.presets import PRESETS
-    from engine.starter.catalogue import article
-    from engine.starter.evaluate import pipeline_drawer
-    from engine.starter.sweep import _pipeline, _use
-
-    shipped = {c.name for c in load_concepts()}
-    concepts = load_concepts(grown)
-    new = [c for c in concepts if c.name not in shipped]
-    # checked as at run time: against the shipped pictures and every new concept's pictures
-    pictures = load_pictures(grown)
-    is_new = np.isin(pictures.owners, [c.index for c in new])
-    shipped_pictures = load_pictures()
-    names = [*(c.name for c in load_concepts()), *(c.name for c in new)]
-    renumber = {c.index: len(shipped) + i for i, c in enumerate(new)}
-    owners = np.concatenate(
-        [shipped_pictures.owners, [renumber[int(o)] for o in pictures.owners[is_new]]]
-    )
-    check = ConceptCheck(
-        np.concatenate([shipped_pictures.images, pictures.images[is_new]]), names, owners=owners
-    )
-    pipe = _pipeline(grown / "model")
-    preset = PRESETS["starter"]
-    _use(pipe, preset.scheduler)
-    draw = pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance)
-    passes = {c.name: 0 for c in new}
-    torch.manual_seed(0)
-    with tqdm(total=len(new) * SEEDS, desc="drawing the new concepts", unit="picture") as bar:
-        for seed in range(SEEDS):
-            for start in range(0, len(new), 8):
-                chunk = new[start : start + 8]
-                images = draw([grown_prompt(article(c.name)) for c in chunk], [seed] * len(chunk))
-                for c, ok in zip(chunk, check.check(images, [c.name for c in chunk]), strict=True):
-                    passes[c.name] += int(ok)
-                bar.update(len(chunk))
-    return {"seeds": SEEDS, "style": STYLE, "passes": passes}
-
-
-if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else GROWN_DIR
-    result = measure(target)
-    if (target / ADDED_FILE.name).exists():  # a person's judgements stay
-        before = json.loads((target / ADDED_FILE.name).read_text(encoding="utf-8"))
-        result |= {k: v for k, v in before.items() if k.startswith("judged")}
-    (target / ADDED_FILE.name).write_text(json.dumps(result, ensure_ascii=False, indent=1))
-    kept = sum(count >= KEEP_PASSES for count in result["passes"].values())
-    print(f"{kept} of {len(result['passes'])} new concepts kept -> {target}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.presets import PRESETS
+from engine.starter.additions import added_concepts
 from engine.starter.dataset import DATA_DIR, load_concepts, load_pictures
 from engine.starter.evaluate import StarterEvaluator, pipeline_drawer
 
@@ -69,6 +70,8 @@ def evaluate(
     return {
         "model": "starter",
         "concepts": len(concepts),
+        # what `/word` draws: these and the grown model's additions (engine/starter/additions.py)
+        "drawable_concepts": len(concepts) + len(added_concepts()) if data_dir is None else None,
         "steps": preset.steps,
         "guidance": preset.guidance,
         "scheduler": preset.scheduler,

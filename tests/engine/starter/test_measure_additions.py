@@ -1,0 +1,20 @@
+"""The measurement behind the grown model's additions, on a few concepts."""
+
+from __future__ import annotations
+
+import json
+
+from engine.starter import measure_additions
+from engine.starter.additions import ADDED_FILE, KEEP_PASSES, added_names
+
+
+def test_the_first_new_concepts_are_drawn_and_counted_as_the_committed_file_says() -> None:
+    measured = measure_additions.measure(seeds=1, limit=8)
+    assert measured["seeds"] == 1 and measured["style"] == "noto"
+    assert len(measured["passes"]) == 8 and set(measured["passes"].values()) <= {0, 1}
+    # seed 0 was one of the four seeds the committed counts came from: a kept concept's
+    # seed-0 picture is one of the passes it was kept for, in at least most cases
+    committed = json.loads(ADDED_FILE.read_text(encoding="utf-8"))["passes"]
+    kept = [name for name in measured["passes"] if committed[name] >= KEEP_PASSES]
+    assert kept and sum(measured["passes"][name] for name in kept) >= len(kept) - 1
+    assert set(kept) - added_names() <= set(json.loads(ADDED_FILE.read_text())["judged_wrong"])
