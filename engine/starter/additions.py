@@ -92,18 +92,9 @@ def drawable_pictures(grown: Path = GROWN_DIR) -> Pictures:
 
 def load_grown(main: Any, dtype: Any, grown: Path = GROWN_DIR) -> Any:
     """The grown pipeline, sharing the main pipeline's text encoder and tokenizer."""
-    from diffusers import StableDiffusionPipeline
+    from engine.loading import load_starter_from
 
-    pipeline = StableDiffusionPipeline.from_pretrained(
-        grown / "model",
-        text_encoder=main.text_encoder,
-        tokenizer=main.tokenizer,
-        safety_checker=None,
-        feature_extractor=None,
-        requires_safety_checker=False,
-        dtype=dtype,
-        local_files_only=True,
-    )
+    pipeline = load_starter_from(grown / "model", dtype, text=(main.text_encoder, main.tokenizer))
     pipeline.set_progress_bar_config(disable=True)
     return pipeline
 
