@@ -14,7 +14,7 @@ before it is sent.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -38,17 +38,51 @@ def available(grown: Path = GROWN_DIR) -> bool:
     return (grown / "model" / "model_index.json").exists() and (grown / ADDED_FILE.name).exists()
 
 
+def with_shipped(new: Sequence[Concept], grown: Path = GROWN_DIR) -> tuple[list[Concept], Pictures]:
+    """The shipped concepts and their pictures, then `new` (concepts of the grown set) numbered
+    after them, with every style's picture of each."""
+    concepts, pictures = load_concepts(), load_pictures()
+    if not new:
+        return concepts, pictures
+    renumber = {c.index: len(concepts) + i for i, c in enumerate(new)}
+    grown_pictures = load_pictures(grown)
+    ours = np.isin(grown_pictures.owners, list(renumber))
+    owners = [renumber[int(owner)] for owner in grown_pictures.owners[ours]]
+    return [*concepts, *(replace(c, index=renumber[c.index]) for c in new)], Pictures(
+        np.concatenate([pictures.images, grown_pictures.images[ours]]),
+        np.concatenate([pictures.owners, np.asarray(owners, dtype=np.int64)]),
+        np.concatenate([pictures.styles, grown_pictures.styles[ours]]),
+    )
+
+
 @cache
-def added_concepts(grown: Path = GROWN_DIR) -> tuple[Concept, ...]:
-    """The kept new concepts, numbered after the shipped ones (empty without the grown model)."""
-    if not available(grown):
-        return ()
-    measured = json.loads((grown / ADDED_FILE.name).read_text(encoding="utf-8"))
-    wrong = set(measured.get("judged_wrong", {}))
-    kept = {n for n, count in measured["passes"].items() if count >= KEEP_PASSES} - wrong
-    new = [c for c in load_concepts(grown) if c.name in kept and c.group not in LEFT_OUT_GROUPS]
-    start = len(load_concepts())
-    return tuple(replace(c, index=start + i) for i, c in enumerate(new))
+def _drawable(grown: Path) -> tuple[tuple[Concept, ...], Pictures]:
+    """Read once (half a second: the pictures of four styles): the picture check, the scene
+    check, the resolver and the daily words all ask."""
+    kept: list[Concept] = []
+    if available(grown):
+        measured = json.loads((grown / ADDED_FILE.name).read_text(encoding="utf-8"))
+        wrong = set(measured.get("judged_wrong", {}))
+        passed = {n for n, count in measured["passes"].items() if count >= KEEP_PASSES} - wrong
+        kept = [c for c in load_concepts(grown) if c.name in passed]
+        kept = [c for c in kept if c.group not in LEFT_OUT_GROUPS]
+    concepts, pictures = with_shipped(kept, grown)
+    return tuple(concepts), pictures
+
+
+def drawable_concepts(grown: Path = GROWN_DIR) -> list[Concept]:
+    """Everything the starter draws: the shipped concepts, then the added ones."""
+    return list(_drawable(grown)[0])
+
+
+def drawable_pictures(grown: Path = GROWN_DIR) -> Pictures:
+    """The reference pictures of `drawable_concepts` (shared: do not change them in place)."""
+    return _drawable(grown)[1]
+
+
+def added_concepts(grown: Path = GROWN_DIR) -> list[Concept]:
+    """The kept new concepts, numbered after the shipped ones (none without the grown model)."""
+    return drawable_concepts(grown)[len(load_concepts()) :]
 
 
 def added_names(grown: Path = GROWN_DIR) -> frozenset[str]:
@@ -61,33 +95,6 @@ def summary(grown: Path = GROWN_DIR) -> str:
     if not added:
         return f"{shipped} concepts"
     return f"{shipped + added} concepts: {shipped} shipped, {added} added by the grown model"
-
-
-def drawable_concepts(grown: Path = GROWN_DIR) -> list[Concept]:
-    """Everything the starter draws: the shipped concepts, then the added ones."""
-    return [*load_concepts(), *added_concepts(grown)]
-
-
-def drawable_pictures(grown: Path = GROWN_DIR) -> Pictures:
-    """The reference pictures of `drawable_concepts`: the shipped ones, then every style's
-    picture of each added concept (its owner renumbered)."""
-    shipped = load_pictures()
-    added = added_concepts(grown)
-    if not added:
-        return shipped
-    pictures = load_pictures(grown)
-    new_index = {c.name: c.index for c in added}
-    old_index = {c.name: c.index for c in load_concepts(grown)}
-    owners = np.full(len(old_index), -1, dtype=np.int64)
-    for name, index in new_index.items():
-        owners[old_index[name]] = index
-    mapped = owners[pictures.owners]
-    keep = mapped >= 0
-    return Pictures(
-        np.concatenate([shipped.images, pictures.images[keep]]),
-        np.concatenate([shipped.owners, mapped[keep]]),
-        np.concatenate([shipped.styles, pictures.styles[keep]]),
-    )
 
 
 def load_grown(main: Any, dtype: Any, grown: Path = GROWN_DIR) -> Any:

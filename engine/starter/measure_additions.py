@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from engine.starter.additions import (
     ADDED_FILE,
     GROWN_DIR,
@@ -21,14 +19,14 @@ from engine.starter.additions import (
     SEEDS,
     STYLE,
     grown_prompt,
+    with_shipped,
 )
-from engine.starter.dataset import load_concepts, load_pictures
+from engine.starter.dataset import load_concepts
 
 
 def measure(grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0) -> dict[str, Any]:
     """Draw every new concept (the first `limit`) `seeds` times; count the pictures that pass
     the check."""
-    import torch
     from tqdm import tqdm
 
     from engine.picture_check import ConceptCheck
@@ -38,26 +36,15 @@ def measure(grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0) -> d
     from engine.starter.sweep import _pipeline, _use
 
     shipped = {c.name for c in load_concepts()}
-    concepts = load_concepts(grown)
-    new = [c for c in concepts if c.name not in shipped][: limit or None]
-    # checked as at run time: against the shipped pictures and every new concept's pictures
-    pictures = load_pictures(grown)
-    is_new = np.isin(pictures.owners, [c.index for c in new])
-    shipped_pictures = load_pictures()
-    names = [*(c.name for c in load_concepts()), *(c.name for c in new)]
-    renumber = {c.index: len(shipped) + i for i, c in enumerate(new)}
-    owners = np.concatenate(
-        [shipped_pictures.owners, [renumber[int(o)] for o in pictures.owners[is_new]]]
-    )
-    check = ConceptCheck(
-        np.concatenate([shipped_pictures.images, pictures.images[is_new]]), names, owners=owners
-    )
+    new = [c for c in load_concepts(grown) if c.name not in shipped][: limit or None]
+    # checked as at run time: against the shipped pictures and the new concepts' pictures
+    known, pictures = with_shipped(new, grown)
+    check = ConceptCheck(pictures.images, [c.name for c in known], owners=pictures.owners)
     pipe = _pipeline(grown / "model")
     preset = PRESETS["starter"]
     _use(pipe, preset.scheduler)
     draw = pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance)
     passes = {c.name: 0 for c in new}
-    torch.manual_seed(0)
     with tqdm(total=len(new) * seeds, desc="drawing the new concepts", unit="picture") as bar:
         for seed in range(seeds):
             for start in range(0, len(new), 8):
