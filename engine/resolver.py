@@ -254,6 +254,8 @@ class ConceptResolver:
                 phrases.append(heads_of(concept.name)[0])
             for phrase in dict.fromkeys(phrases):
                 key = phrase.replace(" ", "_")
+                if key not in self.wordnet.index:
+                    key = phrase.replace(" ", "-")  # "ping pong" is WordNet's "ping-pong"
                 if key not in self.wordnet.index or "n" not in self.wordnet.index[key]:
                     continue
                 # the meaning the name most often has among the concept's kinds of thing
@@ -448,6 +450,9 @@ class ConceptResolver:
             phrase = phrases[position]
             if key in phrase.split() and key not in heads_of(phrase):
                 continue  # "garden" is not "house with garden": the picture shows a house
+            words = phrase.split()
+            if senses and len(words) < len(key.split()) and set(words) <= set(key.split()):
+                continue  # a word of its own: a "notebook computer" is no notebook
             for sense in senses or _NO_MEANING:
                 fitting = self._fitting(self.by_phrase[phrase], sense)
                 if fitting:
