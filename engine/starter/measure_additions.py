@@ -3,6 +3,8 @@
 `python -m engine.starter.measure_additions` draws each concept the shipped model lacks
 ``SEEDS`` times and writes how many pictures passed the picture check to ``added.json``
 (keeping a person's ``judged_wrong``); ``engine/starter/additions.py`` reads it.
+`python -m engine.starter.measure_additions --styles` does the same for every drawable concept
+in each of the other three styles and writes ``styled.json``.
 """
 
 from __future__ import annotations
@@ -16,48 +18,102 @@ from engine.starter.additions import (
     ADDED_FILE,
     GROWN_DIR,
     KEEP_PASSES,
+    OTHER_STYLES,
     SEEDS,
     STYLE,
-    grown_prompt,
+    STYLED_FILE,
+    drawable_concepts,
+    styled_pictures,
     with_shipped,
 )
 from engine.starter.dataset import load_concepts
 
 
-def measure(grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0) -> dict[str, Any]:
-    """Draw every new concept (the first `limit`) `seeds` times; count the pictures that pass
-    the check."""
+def _count_passes(
+    grown: Path, check: Any, asked: list[tuple[str, str]], seeds: int, what: str
+) -> dict[tuple[str, str], int]:
+    """Draw each (concept, style) `seeds` times with the grown model; count checked passes."""
     from tqdm import tqdm
 
-    from engine.picture_check import ConceptCheck
     from engine.presets import PRESETS
+    from engine.starter import styled
     from engine.starter.catalogue import article
     from engine.starter.evaluate import pipeline_drawer
     from engine.starter.sweep import _pipeline, _use
+
+    pipe = _pipeline(grown / "model")
+    preset = PRESETS["starter"]
+    _use(pipe, preset.scheduler)
+    draw = pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance)
+    passes = dict.fromkeys(asked, 0)
+    with tqdm(total=len(asked) * seeds, desc=what, unit="picture") as bar:
+        for seed in range(seeds):
+            for start in range(0, len(asked), 8):
+                chunk = asked[start : start + 8]
+                prompts = [styled(article(name), style) for name, style in chunk]
+                images = draw(prompts, [seed] * len(chunk))
+                names = [name for name, _ in chunk]
+                for pair, ok in zip(chunk, check.check(images, names), strict=True):
+                    passes[pair] += int(ok)
+                bar.update(len(chunk))
+    return passes
+
+
+def measure(grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0) -> dict[str, Any]:
+    """Draw every new concept (the first `limit`) `seeds` times; count the pictures that pass
+    the check."""
+    from engine.picture_check import ConceptCheck
 
     shipped = {c.name for c in load_concepts()}
     new = [c for c in load_concepts(grown) if c.name not in shipped][: limit or None]
     # checked as at run time: against the shipped pictures and the new concepts' pictures
     known, pictures = with_shipped(new, grown)
     check = ConceptCheck(pictures.images, [c.name for c in known], owners=pictures.owners)
-    pipe = _pipeline(grown / "model")
-    preset = PRESETS["starter"]
-    _use(pipe, preset.scheduler)
-    draw = pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance)
-    passes = {c.name: 0 for c in new}
-    with tqdm(total=len(new) * seeds, desc="drawing the new concepts", unit="picture") as bar:
-        for seed in range(seeds):
-            for start in range(0, len(new), 8):
-                chunk = new[start : start + 8]
-                images = draw([grown_prompt(article(c.name)) for c in chunk], [seed] * len(chunk))
-                for c, ok in zip(chunk, check.check(images, [c.name for c in chunk]), strict=True):
-                    passes[c.name] += int(ok)
-                bar.update(len(chunk))
-    return {"seeds": seeds, "style": STYLE, "passes": passes}
+    asked = [(c.name, STYLE) for c in new]
+    passes = _count_passes(grown, check, asked, seeds, "drawing the new concepts")
+    return {"seeds": seeds, "style": STYLE, "passes": {n: k for (n, _), k in passes.items()}}
+
+
+def measure_styles(
+    grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0
+) -> dict[str, Any]:
+    """Every drawable concept in each other style it has a training picture in, `seeds` times."""
+    from engine.picture_check import ConceptCheck
+
+    concepts = drawable_concepts(grown)
+    pictures = styled_pictures(grown)
+    check = ConceptCheck(pictures.images, [c.name for c in concepts], owners=pictures.owners)
+    trained = {c.name: c.styles for c in load_concepts(grown)}
+    asked = [
+        (c.name, style)
+        for style in OTHER_STYLES
+        for c in concepts
+        if style in trained.get(c.name, ())
+    ][: limit or None]
+    passes = _count_passes(grown, check, asked, seeds, "drawing the concepts in other styles")
+    by_style: dict[str, dict[str, int]] = {style: {} for style in OTHER_STYLES}
+    for (name, style), count in passes.items():
+        by_style[style][name] = count
+    return {"seeds": seeds, "passes": by_style}
+
+
+def _styles_main(target: Path) -> None:
+    result = measure_styles(target)
+    if (target / STYLED_FILE.name).exists():  # a person's judgements stay
+        before = json.loads((target / STYLED_FILE.name).read_text(encoding="utf-8"))
+        result |= {k: v for k, v in before.items() if k.startswith("judged")}
+    (target / STYLED_FILE.name).write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    for style, passes in result["passes"].items():
+        kept = sum(count >= KEEP_PASSES for count in passes.values())
+        print(f"{style}: {kept} of {len(passes)} concepts kept")
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else GROWN_DIR
+    arguments = [a for a in sys.argv[1:] if a != "--styles"]
+    target = Path(arguments[0]) if arguments else GROWN_DIR
+    if "--styles" in sys.argv:
+        _styles_main(target)
+        sys.exit(0)
     result = measure(target)
     if (target / ADDED_FILE.name).exists():  # a person's judgements stay
         before = json.loads((target / ADDED_FILE.name).read_text(encoding="utf-8"))
