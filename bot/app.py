@@ -22,7 +22,12 @@ from bot.learning.quiz import QuizMaster
 from bot.learning.speech import Speaker
 from bot.loading import AfterLoading, load_the_rest, refuse_unchecked
 from bot.pictures.courier import Courier
-from bot.pictures.illustrator import DrawingDefaults, Illustrator
+from bot.pictures.illustrator import (
+    DrawingDefaults,
+    Illustrator,
+    built_in_styles,
+    variety_for,
+)
 from engine.options import EngineOptions
 from engine.pipeline import PictureEngine
 from engine.prompt_filter import PromptFilter
@@ -112,25 +117,12 @@ class App:
     engine: PictureEngine | None
 
 
-def _built_in_styles(
-    model: str,
-) -> tuple[dict[str, tuple[str, tuple[tuple[str, float], ...]]], dict[str, str]]:
-    """The starter's own art styles (asked for in words: "an apple, fluent style")."""
-    from engine.starter import BUILT_IN_STYLES, knows_styles, styled
-
-    if model != "starter" or not knows_styles():
-        return {}, {}
-    none: tuple[tuple[str, float], ...] = ()
-    styles = {name: (styled("{}", name), none) for name in BUILT_IN_STYLES}
-    return styles, dict(BUILT_IN_STYLES)
-
-
 def _illustrator(
     settings: Settings, source: PictureEngine, resolver: Resolver, dictionary: Dictionary
 ) -> Illustrator:
     """Requests drawn with the loaded model's defaults (or the configured one's, with Redis)."""
     defaults = source.defaults()
-    built_in, descriptions = _built_in_styles(settings.engine.model)
+    built_in, descriptions = built_in_styles(settings.engine.model)
     configured = {
         name: (style.prompt, ((name, style.weight),) if style.lora else ())
         for name, style in settings.styles.items()
@@ -151,6 +143,7 @@ def _illustrator(
         ),
         resolver,
         lambda word: [m.sense_id for m in dictionary.everyday_senses(word)],
+        variety_for(settings.engine.model) if built_in else None,
     )
 
 

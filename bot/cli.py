@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import signal
 import sys
 import time
@@ -298,8 +299,15 @@ def _truth_figures(
     words = words[:limit] if limit else words
     source = f"{truth_eval.WORD_LIST.name} (CEFR-J A1-A2 concrete nouns)"
     from bot.learning.cards_eval import cards_figures
+    from bot.pictures.variety_eval import draw_again_figures
+    from engine.starter.additions import drawable_concepts
 
+    say("draw again: 16 concepts and 64 more, four pictures each")
+    concepts = [c.name for c in drawable_concepts()]
+    sample = random.Random(19).sample(concepts[16:], 64)
     return {
+        "draw_again": draw_again_figures(resolver, engine, concepts[:16]),
+        "draw_again_sample": draw_again_figures(resolver, engine, sample),
         "cards": cards_figures(dictionary),
         "vocabulary": truth_eval.vocabulary_figures(
             dictionary, resolver, engine, words=words, source=source, sheet=sheet, progress=say

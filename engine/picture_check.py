@@ -60,10 +60,12 @@ class ConceptCheck:
 
     @classmethod
     def for_starter(cls) -> ConceptCheck:
-        from engine.starter.additions import drawable_concepts, drawable_pictures
+        from engine.starter import additions
 
-        pictures = drawable_pictures()
-        names = [c.name for c in drawable_concepts()]
+        # with the four styles on, a concept's pictures in every style are its references
+        styles = additions.styles_available()
+        pictures = additions.styled_pictures() if styles else additions.drawable_pictures()
+        names = [c.name for c in additions.drawable_concepts()]
         return cls(pictures.images, names, owners=pictures.owners)
 
     def add(self, name: str, images: list[Any]) -> None:

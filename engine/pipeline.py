@@ -109,7 +109,7 @@ class PictureEngine:
         self.layout_pipeline: Any = None  # a GLIGEN model's own pipeline, for scenes
         # the starter's grown model and the concepts it adds (engine/starter/additions.py)
         self.grown_pipeline: Any = None
-        self.grown_subjects: frozenset[str] = frozenset()
+        self.grown_routes: Any = None  # additions.Routes: which model draws which request
         self.device = "cpu"
         self._interrupt = threading.Event()
         self._lock = threading.Lock()
@@ -174,7 +174,10 @@ class PictureEngine:
 
             self.taught = taught_words(Path(self.options.taught_words))
             load_taught(self.pipeline, self.taught)  # the shipped model draws a taught word
-            self.grown_subjects -= {t.word for t in self.taught}
+            if self.grown_routes:
+                self.grown_routes = type(self.grown_routes).load(
+                    frozenset(t.word for t in self.taught)
+                )
         if self.options.compile:  # after the LoRAs; the first picture compiles, so draw it now
             from engine.tuning import compile_unet
 
@@ -209,7 +212,7 @@ class PictureEngine:
         if additions.available():
             self.grown_pipeline = additions.load_grown(self.pipeline, dtype)
             apply_options(self.grown_pipeline, self.options, self.device, dtype)
-            self.grown_subjects = additions.added_names()
+            self.grown_routes = additions.Routes.load()
 
     def _warm_up(self) -> None:
         """One picture at the defaults, so compiling happens at start, not on a learner's turn."""
@@ -295,6 +298,8 @@ class PictureEngine:
         again = [i for i, verdict in enumerate(shows) if verdict is False]
         if again:
             retried = [requests[i].retried() for i in again]
+            if self.grown_routes:  # the starter's other styles: the retry in its own look
+                retried = [self.grown_routes.own_look(r) for r in retried]
             log.info("%d picture(s) did not show their word; drawing them again", len(again))
             new_images, new_flags = self._run(retried, None)
             new_shows = self._shows(retried, new_images)
@@ -323,13 +328,16 @@ class PictureEngine:
         scene = Scene.from_json(request.scene)
         if not self.preset.closed_vocabulary:
             return self._draw_layout(request, scene)
+        from engine.starter import styled
+        from engine.starter.additions import style_of
+
         concepts = sorted({o.concept for o in scene.objects} | {scene.setting_concept or ""} - {""})
-        parts = self.draw(
-            [
-                replace(request, prompt=concept, subject=concept, scene="", seed=request.seed + i)
-                for i, concept in enumerate(concepts)
-            ]
-        )
+        style = style_of(request.prompt)  # every thing of the scene in the style asked for
+        asked = [
+            replace(request, prompt=styled(c, style), subject=c, scene="", seed=request.seed + i)
+            for i, c in enumerate(concepts)
+        ]
+        parts = self.draw(asked)
         from PIL import Image
 
         pictures = {c: Image.open(io.BytesIO(p.png)) for c, p in zip(concepts, parts, strict=True)}
@@ -401,13 +409,13 @@ class PictureEngine:
     ) -> tuple[list[Any], list[Any] | None]:
         """The PIL images and the safety flags (None: no checker ran): one pipeline call, or
         two when the starter's grown model draws the concepts it added."""
-        if regions or not self.grown_subjects:
+        if regions or not self.grown_routes:
             return self._call(requests, on_progress, regions)
         from engine.starter.additions import split_by_model
 
         return split_by_model(
             requests,
-            self.grown_subjects,
+            self.grown_routes,
             lambda part, grown: self._call(part, on_progress, None, grown=grown),
         )
 

@@ -43,6 +43,14 @@ async def _menu(context: Context) -> Reply:
     for name in names:
         description = services.illustrator.style_description(name)
         lines.append(f"• {name}" + (f": {description}" if description else ""))
+    if services.illustrator.variety is not None:
+        lines.append(
+            say(
+                incoming,
+                "A thing I cannot draw well in a style comes in the noto style.",
+                "有些东西画不好某种风格时，用 noto 风格画。",
+            )
+        )
     buttons = tuple(Button(name, f"style:{name}") for name in [PLAIN, *names])
     return Reply(
         "\n".join(lines), buttons=tuple(buttons[i : i + 3] for i in range(0, len(buttons), 3))

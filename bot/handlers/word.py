@@ -286,8 +286,12 @@ async def draw_again(context: Context) -> list[Reply]:
         ]
     illustrator = context.services.illustrator
     style = await chat_style(context)
+    before = await context.services.images.get(entry.image_id) if entry.image_id else None
+    after = str(before.params.get("prompt", "")) if before else ""  # a new look, if there is one
     if entry.kind == "word":
-        request = illustrator.for_word(entry.text, new_seed=True, style=style)
+        request = illustrator.for_word(entry.text, new_seed=True, style=style, again_after=after)
     else:
-        request = illustrator.for_sentence(entry.text, new_seed=True, style=style)
+        request = illustrator.for_sentence(
+            entry.text, new_seed=True, style=style, again_after=after
+        )
     return await request_picture(context, kind=entry.kind, text=entry.text, request=request)

@@ -27,6 +27,40 @@ class DrawingDefaults:
     descriptions: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Variety:
+    """A model with built-in styles (the starter): "Draw again" may draw in another of them."""
+
+    styles_for: Callable[[str], tuple[str, ...]]  # the styles a concept is drawn truly in
+    style_of: Callable[[str], str | None]  # the built-in style a prompt asks for
+    default: str  # the look of a picture asked for in no style
+
+
+Styles = dict[str, tuple[str, tuple[tuple[str, float], ...]]]
+
+
+def built_in_styles(model: str) -> tuple[Styles, dict[str, str]]:
+    """The starter's own art styles (asked for in words: "an apple, fluent style"), drawn by
+    the grown model where it was measured to draw the concept truly in that style."""
+    from engine.starter import BUILT_IN_STYLES, knows_styles, styled
+    from engine.starter.additions import styles_available
+
+    if model != "starter" or not (knows_styles() or styles_available()):
+        return {}, {}
+    none: tuple[tuple[str, float], ...] = ()
+    styles = {name: (styled("{}", name), none) for name in BUILT_IN_STYLES}
+    return styles, dict(BUILT_IN_STYLES)
+
+
+def variety_for(model: str) -> Variety | None:
+    """ "Draw again" in another built-in style (the starter with its styles), else None."""
+    if not built_in_styles(model)[0]:
+        return None
+    from engine.starter import additions
+
+    return Variety(additions.styles_for, additions.style_of, additions.STYLE)
+
+
 class Illustrator:
     """Knows what the loaded model can draw (its resolver) and how to ask it (its defaults)."""
 
@@ -35,12 +69,28 @@ class Illustrator:
         defaults: DrawingDefaults,
         resolver: Resolver | None = None,
         meanings: Callable[[str], list[str]] | None = None,
+        variety: Variety | None = None,
     ) -> None:
         self.defaults = defaults
         self.resolver: Resolver = resolver or OpenResolver()
         # a noun's sense ids, the everyday one first (the dictionary's): a word in a sentence
         # is drawn as the same thing as with /word
         self.meanings = meanings
+        self.variety = variety
+
+    def another_style(self, subjects: list[str], previous_prompt: str) -> str | None:
+        """For "Draw again" in a chat without a chosen style: the next built-in style after
+        the picture before's that every subject is drawn truly in, so presses go round all of
+        them (None: there is no other)."""
+        if self.variety is None or not subjects:
+            return None
+        before = self.variety.style_of(previous_prompt) or self.variety.default
+        looks = self.variety.styles_for(subjects[0])  # in the model's own order
+        shared = [s for s in looks if all(s in self.variety.styles_for(o) for o in subjects[1:])]
+        if before not in shared:
+            return shared[0] if shared else None
+        following = shared[shared.index(before) + 1 :] + shared[: shared.index(before)]
+        return following[0] if following else None
 
     @property
     def guided(self) -> bool:
@@ -86,9 +136,11 @@ class Illustrator:
         lemma: str | None = None,
         new_seed: bool = False,
         style: str | None = None,
+        again_after: str | None = None,
     ) -> GenerationRequest:
         """`drawing` is what the resolver chose (a closed model draws its concept); `sense`
-        describes a meaning the learner chose, and small models get its most specific name."""
+        describes a meaning the learner chose, and small models get its most specific name.
+        `again_after`: "Draw again" of a picture drawn with this prompt (a new look if any)."""
         subject = word
         if drawing is None:  # a word already taught or chosen by the program: words alone
             drawing = self.resolver.resolve(word)
@@ -98,6 +150,8 @@ class Illustrator:
             adapters = ((drawing.adapter, 1.0),) if drawing.adapter else ()
         elif self.defaults.prompt_style == "caption" and lemma:
             word = lemma
+        if again_after is not None and style is None and drawing is not None:
+            style = self.another_style([subject], again_after)
         return self._request(
             word_prompt(word, sense=sense, style=self.defaults.prompt_style, guided=self.guided),
             new_seed=new_seed,
@@ -113,16 +167,20 @@ class Illustrator:
         new_seed: bool = False,
         style: str | None = None,
         scene: Scene | None = None,
+        again_after: str | None = None,
     ) -> GenerationRequest:
         """A closed model draws the sentence as a scene of its objects (see engine/scene.py);
         an open model draws the sentence, its scene's layout steering it (engine/regions.py)."""
+        if scene is None:
+            scene = self.scene_of(sentence)
+        if again_after is not None and style is None and scene is not None:
+            things = [o.concept for o in scene.objects] + [scene.setting_concept or ""]
+            style = self.another_style([t for t in things if t], again_after)
         request = self._request(
             sentence_prompt(sentence, style=self.defaults.prompt_style, guided=self.guided),
             new_seed=new_seed,
             style=style,
         )
-        if scene is None:
-            scene = self.scene_of(sentence)
         if scene is not None and scene.objects:
             request = replace(request, scene=scene.to_json())
         elif self.resolver.closed:

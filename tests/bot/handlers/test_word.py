@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from PIL import Image
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
+from bot.pictures.illustrator import Variety
+from engine.starter import additions
 from tests.helpers import shown
 
 
@@ -63,3 +68,43 @@ async def test_draw_again_makes_a_new_picture(chat: TerminalAdapter, app: App) -
     assert second.images and second.images[0].path != first.images[0].path
     page = await app.services.history.page(1)
     assert [e.text for e in page.entries] == ["cat", "cat"]
+
+
+def _with_built_in_styles(app: App, styles_for: Callable[[str], tuple[str, ...]]) -> None:
+    """The app as it runs on the starter with its styles: noto, twemoji, fluent."""
+    illustrator = app.services.illustrator
+    names = ("noto", "twemoji", "fluent")
+    styles = {n: (f"{{}}, {n} style", ()) for n in names}
+    illustrator.defaults = replace(illustrator.defaults, styles=styles)
+    illustrator.variety = Variety(styles_for, additions.style_of, "noto")
+
+
+async def _draw_again_styles(chat: TerminalAdapter, app: App, word: str) -> list[str | None]:
+    await chat.say(f"/word {word}")
+    await chat.settle()
+    styles = []
+    for press in range(4):
+        if press:
+            await chat.press("Draw again")
+            await chat.settle()
+        image = chat.transcript.replies[-1].images[0]
+        stored = await app.services.images.get(image.image_id or 0)
+        assert stored is not None
+        styles.append(additions.style_of(stored.params["prompt"]))
+    return styles
+
+
+async def test_draw_again_brings_another_style_the_word_is_drawn_truly_in(
+    chat: TerminalAdapter, app: App
+) -> None:
+    _with_built_in_styles(app, lambda subject: ("noto", "twemoji", "fluent"))
+    styles = await _draw_again_styles(chat, app, "cat")
+    assert styles[0] is None  # the first picture in the chat's (plain) look
+    assert styles[1:] == ["twemoji", "fluent", "noto"]  # the presses go round every look
+
+
+async def test_draw_again_keeps_the_look_of_a_word_drawn_truly_in_one_style(
+    chat: TerminalAdapter, app: App
+) -> None:
+    _with_built_in_styles(app, lambda subject: ("noto",))
+    assert await _draw_again_styles(chat, app, "dog") == [None] * 4

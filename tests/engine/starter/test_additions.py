@@ -51,26 +51,40 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
     asked = [
         Asked("cat", "a cat"),
         Asked("teacher", "a teacher"),
-        Asked("dog", "a dog"),
+        Asked("dog", "a dog, fluent style"),
         Asked("baby", "a baby, fluent style"),
+        Asked("cat", "a cat, fluent style"),
     ]
-    images, flags = additions.split_by_model(asked, frozenset({"teacher", "baby"}), call)
-    assert images == ["picture of cat", "picture of teacher", "picture of dog", "picture of baby"]
-    assert flags == [None, False, None, False]
-    # the grown model draws in the shipped model's look unless a style was asked for
+    styled = {"fluent": frozenset({"cat"}), "twemoji": frozenset(), "openmoji": frozenset()}
+    routes = additions.Routes(frozenset({"teacher", "baby"}), styled)
+    images, flags = additions.split_by_model(asked, routes, call)
+    assert images == [f"picture of {a.subject}" for a in asked]
+    assert flags == [None, False, None, False, False]
+    # the grown model draws in the shipped model's look unless the concept was measured true in
+    # the style asked for; the shipped model is never asked for a style it does not know
     assert calls == [
         (False, ["a cat", "a dog"]),
-        (True, ["a teacher, noto style", "a baby, fluent style"]),
+        (True, ["a teacher, noto style", "a baby, noto style", "a cat, fluent style"]),
     ]
-    images, flags = additions.split_by_model(asked[:1], frozenset({"teacher"}), call)
-    assert images == ["picture of cat"] and flags is None
+    # a picture in another style that failed the check is drawn again in the starter's own look
+    assert routes.own_look(asked[4]).prompt == "a cat" and routes.own_look(asked[1]) == asked[1]
+    calls.clear()
+    images, flags = additions.split_by_model(asked[:1], routes, call)
+    assert images == ["picture of cat"] and flags is None and calls == [(False, ["a cat"])]
+
+
+def test_a_style_is_read_from_the_prompt_and_noto_is_every_concepts_look() -> None:
+    assert additions.style_of("an apple, fluent style") == "fluent"
+    assert additions.style_of("an apple in fluent style") is None
+    assert additions.style_of("an apple") is None
+    assert additions.styles_for("no such thing")[0] == "noto"
 
 
 @pytest.mark.slow
 def test_a_word_only_the_grown_model_knows_is_drawn_and_passes_the_check() -> None:
     engine = PictureEngine(EngineOptions(model="starter"))
     engine.load()
-    assert engine.grown_pipeline is not None and "teacher" in engine.grown_subjects
+    assert engine.grown_pipeline is not None and "teacher" in engine.grown_routes.added
     values = engine.defaults()
     asked = [
         GenerationRequest(
@@ -82,6 +96,6 @@ def test_a_word_only_the_grown_model_knows_is_drawn_and_passes_the_check() -> No
     assert [p.shows for p in pictures] == [True, True, True]
     assert all(p.png.startswith(b"\x89PNG") for p in pictures)
     # the shipped model alone never learned a teacher: its picture does not pass
-    engine.grown_subjects = frozenset()
+    engine.grown_routes = None
     alone = engine.draw([asked[0]])
     assert alone[0].shows is False
