@@ -31,9 +31,9 @@ class DrawingDefaults:
 class Variety:
     """A model with built-in styles (the starter): "Draw again" may draw in another of them."""
 
-    styles_for: Callable[[str], tuple[str, ...]]  # the styles a concept is drawn truly in
+    # the looks a concept is drawn truly in; the first is how it looks when no style is asked
+    styles_for: Callable[[str], tuple[str, ...]]
     style_of: Callable[[str], str | None]  # the built-in style a prompt asks for
-    default: str  # the look of a picture asked for in no style
 
 
 Styles = dict[str, tuple[str, tuple[tuple[str, float], ...]]]
@@ -58,7 +58,7 @@ def variety_for(model: str) -> Variety | None:
         return None
     from engine.starter import additions
 
-    return Variety(additions.styles_for, additions.style_of, additions.STYLE)
+    return Variety(additions.styles_for, additions.style_of)
 
 
 class Illustrator:
@@ -84,8 +84,8 @@ class Illustrator:
         them (None: there is no other)."""
         if self.variety is None or not subjects:
             return None
-        before = self.variety.style_of(previous_prompt) or self.variety.default
         looks = self.variety.styles_for(subjects[0])  # in the model's own order
+        before = self.variety.style_of(previous_prompt) or looks[0]
         shared = [s for s in looks if all(s in self.variety.styles_for(o) for o in subjects[1:])]
         if before not in shared:
             return shared[0] if shared else None

@@ -49,16 +49,19 @@ def draw_again_figures(
         request = illustrator.for_word(name, drawing=drawing)
         sent: list[Any] = []
         styles_seen: set[str] = set()
+        drawn = request.prompt
         for press in range(presses + 1):
-            if press:
-                request = illustrator.for_word(name, new_seed=True, again_after=request.prompt)
+            if press:  # as the button does: after the prompt of the picture before
+                request = illustrator.for_word(name, new_seed=True, again_after=drawn)
             picture = engine.draw([request])[0]
+            drawn = str(picture.params["prompt"])  # a failed look's retry is in the first look
             asked += 1
             if picture.shows is False:
                 continue  # the learner would get the honest answer, not this picture
             shown += 1
             sent.append(_image(picture.png))
-            styles_seen.add(variety.style_of(request.prompt) or variety.default if variety else "")
+            if variety is not None:
+                styles_seen.add(variety.style_of(drawn) or variety.styles_for(request.subject)[0])
         looks.append(len(styles_seen))
         vectors = features(sent) if sent else np.zeros((0, 1))
         for a, b in itertools.combinations(range(len(sent)), 2):

@@ -1,14 +1,15 @@
-"""The concepts the grown starter adds to the shipped 814: people, family, jobs, money, …
+"""The concepts the grown starter adds to the shipped 814, and the looks it draws them in.
 
 The grown model (``data/grown/model``, 1,505 concepts in four styles) draws the shipped
 concepts less truly than the shipped model does, but it draws many concepts the shipped model
-has never seen. So the shipped model keeps drawing what it knows, and the grown one draws only
-the concepts it *adds*, and of those only the ones it drew truly when measured: each concept
-was drawn four times (seeds 0–3, Noto style) and kept when at least ``KEEP_PASSES`` of the
-four passed the picture check (``python -m engine.starter.measure_additions`` writes ``added.json``;
-development time only), and a person looking at one more picture of each (an unseen seed)
-did not judge it wrong (``judged_wrong`` in ``added.json``). Every picture is still checked
-before it is sent.
+has never seen, and it knows four art styles. So the shipped model keeps drawing what it knows
+in its own (Noto) look, and the grown one draws the concepts it *adds*, and any concept in
+another style, only where it drew that concept truly in that look when measured: each was drawn
+four times (seeds 0–3) and kept in a look when at least ``KEEP_PASSES`` of the four passed the
+picture check (``python -m engine.starter.measure_additions`` writes ``added.json`` for Noto,
+``--styles`` writes ``styled.json`` for the others; development time only), and a person looking
+at more pictures of each (unseen seeds) did not judge it wrong (``judged_wrong``). Every picture
+is still checked before it is sent.
 """
 
 from __future__ import annotations
@@ -60,28 +61,56 @@ def with_shipped(new: Sequence[Concept], grown: Path = GROWN_DIR) -> tuple[list[
     )
 
 
+def _read(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+@cache
+def _looks(grown: Path) -> dict[str, tuple[str, ...]]:
+    """Each concept of the grown set it draws truly in some look → those looks, Noto first
+    (every shipped concept is drawn in Noto by the shipped model)."""
+    if not available(grown):
+        return {}
+    noto, styled = _read(grown / ADDED_FILE.name), _read(grown / STYLED_FILE.name)
+    noto_wrong = set(noto.get("judged_wrong", {}))
+    wrong = styled.get("judged_wrong", {})
+    shipped = {c.name for c in load_concepts()}
+    looks: dict[str, tuple[str, ...]] = {}
+    for concept in load_concepts(grown):
+        name = concept.name
+        if concept.group in LEFT_OUT_GROUPS:
+            continue
+        mine = []
+        if name in shipped or (
+            noto["passes"].get(name, 0) >= KEEP_PASSES and name not in noto_wrong
+        ):
+            mine.append(STYLE)
+        if concept.group not in NOT_RESTYLED_GROUPS:
+            mine += [
+                style
+                for style in OTHER_STYLES
+                if styled.get("passes", {}).get(style, {}).get(name, 0) >= KEEP_PASSES
+                and name not in wrong.get(style, ())
+            ]
+        if mine:
+            looks[name] = tuple(mine)
+    return looks
+
+
 @cache
 def _drawable(grown: Path) -> tuple[tuple[Concept, ...], Pictures]:
     """Read once (half a second: the pictures of four styles): the picture check, the scene
     check, the resolver and the daily words all ask."""
-    kept: list[Concept] = []
-    if available(grown):
-        measured = json.loads((grown / ADDED_FILE.name).read_text(encoding="utf-8"))
-        wrong = set(measured.get("judged_wrong", {}))
-        passed = {n for n, count in measured["passes"].items() if count >= KEEP_PASSES} - wrong
-        kept = [c for c in load_concepts(grown) if c.name in passed]
-        kept = [c for c in kept if c.group not in LEFT_OUT_GROUPS]
+    shipped = {c.name for c in load_concepts()}
+    looks = _looks(grown)
+    kept = [c for c in load_concepts(grown) if c.name in looks and c.name not in shipped]
     concepts, pictures = with_shipped(kept, grown)
     return tuple(concepts), pictures
 
 
-@cache
-def styled_pictures(grown: Path = GROWN_DIR) -> Pictures:
-    """`drawable_pictures` and, for the shipped concepts, the grown set's pictures of them in
-    every style: the references of the picture check once pictures come in four styles."""
-    concepts, pictures = _drawable(grown)
-    if not available(grown):
-        return pictures
+def with_all_styles(concepts: Sequence[Concept], pictures: Pictures, grown: Path) -> Pictures:
+    """`pictures` and, for the shipped concepts among `concepts`, the grown set's pictures of
+    them in every style."""
     by_name = {c.name: c.index for c in concepts[: len(load_concepts())]}
     grown_concepts = load_concepts(grown)
     grown_pictures = load_pictures(grown)
@@ -94,6 +123,14 @@ def styled_pictures(grown: Path = GROWN_DIR) -> Pictures:
         np.concatenate([pictures.owners, shipped_index[ours]]),
         np.concatenate([pictures.styles, grown_pictures.styles[ours]]),
     )
+
+
+@cache
+def styled_pictures(grown: Path = GROWN_DIR) -> Pictures:
+    """`drawable_pictures` with every style's picture of the shipped concepts too: the
+    references of the picture check once pictures come in four styles."""
+    concepts, pictures = _drawable(grown)
+    return with_all_styles(concepts, pictures, grown) if available(grown) else pictures
 
 
 def drawable_concepts(grown: Path = GROWN_DIR) -> list[Concept]:
@@ -121,9 +158,9 @@ def summary(grown: Path = GROWN_DIR) -> str:
     if not added:
         return f"{shipped} concepts"
     line = f"{shipped + added} concepts: {shipped} shipped, {added} added by the grown model"
-    styled = _styled(grown)
-    if any(styled.values()):
-        line += "; styles " + ", ".join(f"{s} {len(n)}" for s, n in styled.items())
+    counts = {s: sum(s in looks for looks in _looks(grown).values()) for s in OTHER_STYLES}
+    if any(counts.values()):
+        line += "; styles " + ", ".join(f"{s} {n}" for s, n in counts.items())
     return line
 
 
@@ -149,57 +186,39 @@ def _plain(prompt: str) -> str:
     return prompt[: -len(f", {style} style")] if style else prompt
 
 
-@cache
-def _styled(grown: Path) -> dict[str, frozenset[str]]:
-    """Per other style, the drawable concepts the grown model drew truly in it (``styled.json``:
-    ``KEEP_PASSES`` of ``SEEDS`` pictures passed the check; a person's ``judged_wrong`` out)."""
-    if not (available(grown) and (grown / STYLED_FILE.name).exists()):
-        return {}
-    measured = json.loads((grown / STYLED_FILE.name).read_text(encoding="utf-8"))
-    wrong = measured.get("judged_wrong", {})
-    drawable = {c.name for c in _drawable(grown)[0] if c.group not in NOT_RESTYLED_GROUPS}
-    return {
-        style: frozenset(
-            name
-            for name, count in measured["passes"].get(style, {}).items()
-            if count >= KEEP_PASSES and name in drawable and name not in wrong.get(style, ())
-        )
-        for style in OTHER_STYLES
-    }
-
-
 def styles_available(grown: Path = GROWN_DIR) -> bool:
     """Can /style offer the four built-in styles (the grown model, measured in each)?"""
-    return any(_styled(grown).values())
+    return any(set(looks) - {STYLE} for looks in _looks(grown).values())
 
 
 def styles_for(name: str, grown: Path = GROWN_DIR) -> tuple[str, ...]:
-    """The built-in styles a drawable concept is drawn truly in: Noto always, then the others
-    measured for it."""
-    return (STYLE, *(s for s, names in _styled(grown).items() if name in names))
+    """The built-in looks a concept is drawn truly in, its first look first (Noto for every
+    shipped concept and for most added ones)."""
+    return _looks(grown).get(name, (STYLE,))
 
 
 @dataclass(frozen=True)
 class Routes:
-    """Which model draws a request: the grown one for the concepts it adds and for a concept
-    asked for in another style it was measured to draw truly in; the shipped one for the rest,
-    in its own (Noto) look."""
+    """Which model draws a request: the grown one for the concepts it adds (in the look asked
+    for if it draws them truly in it, else in their first look) and for a shipped concept asked
+    for in another look it draws truly; the shipped one for the rest, in its own (Noto) look."""
 
     added: frozenset[str]
-    styled: dict[str, frozenset[str]]
+    looks: dict[str, tuple[str, ...]]
 
     @classmethod
     def load(cls, taught: frozenset[str] = frozenset(), grown: Path = GROWN_DIR) -> Routes:
         """The routes of the shipped data; a word a teacher taught stays with the shipped model."""
-        styled = {style: names - taught for style, names in _styled(grown).items()}
-        return cls(added_names(grown) - taught, styled)
+        looks = {name: mine for name, mine in _looks(grown).items() if name not in taught}
+        return cls(added_names(grown) - taught, looks)
 
     def __bool__(self) -> bool:
-        return bool(self.added) or any(self.styled.values())
+        return bool(self.added) or any(set(mine) - {STYLE} for mine in self.looks.values())
 
     def own_look(self, request: Any) -> Any:
-        """A picture in another style failed the check: its retry is drawn in the starter's
-        own look, which passes far more often, rather than the learner getting none."""
+        """A picture in another style failed the check: its retry is drawn in the concept's
+        first look (the starter's own, for most), which passes far more often, rather than
+        the learner getting none."""
         if style_of(request.prompt) in OTHER_STYLES:
             return replace(request, prompt=_plain(request.prompt))
         return request
@@ -207,10 +226,12 @@ class Routes:
     def route(self, request: Any) -> tuple[bool, Any]:
         """(drawn by the grown model?, the request with the prompt that model is asked)."""
         style = style_of(request.prompt)
-        if style in self.styled and request.subject in self.styled[style]:
-            return True, request
+        looks = self.looks.get(request.subject, ())
         if request.subject in self.added:
-            return True, replace(request, prompt=f"{_plain(request.prompt)}, {STYLE} style")
+            look = style if style in looks else looks[0]
+            return True, replace(request, prompt=f"{_plain(request.prompt)}, {look} style")
+        if style in OTHER_STYLES and style in looks:
+            return True, request
         return False, replace(request, prompt=_plain(request.prompt)) if style else request
 
 

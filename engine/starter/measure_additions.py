@@ -18,12 +18,15 @@ from engine.starter.additions import (
     ADDED_FILE,
     GROWN_DIR,
     KEEP_PASSES,
+    LEFT_OUT_GROUPS,
+    NOT_RESTYLED_GROUPS,
     OTHER_STYLES,
     SEEDS,
     STYLE,
     STYLED_FILE,
     drawable_concepts,
     styled_pictures,
+    with_all_styles,
     with_shipped,
 )
 from engine.starter.dataset import load_concepts
@@ -75,19 +78,31 @@ def measure(grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0) -> d
 
 
 def measure_styles(
-    grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0
+    grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0, candidates: bool = False
 ) -> dict[str, Any]:
-    """Every drawable concept in each other style it has a training picture in, `seeds` times."""
+    """Every drawable concept in each other style it has a training picture in, `seeds` times;
+    with `candidates`, instead the new concepts not drawn truly in Noto (checked against every
+    drawable concept and every candidate)."""
     from engine.picture_check import ConceptCheck
 
     concepts = drawable_concepts(grown)
     pictures = styled_pictures(grown)
+    if candidates:
+        drawable = {c.name for c in concepts}
+        new = [c for c in load_concepts(grown) if c.name not in drawable]
+        new = [c for c in new if c.group not in LEFT_OUT_GROUPS | NOT_RESTYLED_GROUPS]
+        shipped = len(load_concepts())
+        concepts, pictures = with_shipped([*concepts[shipped:], *new], grown)
+        pictures = with_all_styles(concepts, pictures, grown)
+        asking = new
+    else:
+        asking = [c for c in concepts if c.group not in NOT_RESTYLED_GROUPS]
     check = ConceptCheck(pictures.images, [c.name for c in concepts], owners=pictures.owners)
     trained = {c.name: c.styles for c in load_concepts(grown)}
     asked = [
         (c.name, style)
         for style in OTHER_STYLES
-        for c in concepts
+        for c in asking
         if style in trained.get(c.name, ())
     ][: limit or None]
     passes = _count_passes(grown, check, asked, seeds, "drawing the concepts in other styles")
@@ -97,10 +112,13 @@ def measure_styles(
     return {"seeds": seeds, "passes": by_style}
 
 
-def _styles_main(target: Path) -> None:
-    result = measure_styles(target)
+def _styles_main(target: Path, candidates: bool) -> None:
+    result = measure_styles(target, candidates=candidates)
     if (target / STYLED_FILE.name).exists():  # a person's judgements stay
         before = json.loads((target / STYLED_FILE.name).read_text(encoding="utf-8"))
+        if candidates:  # measured beside the drawable ones
+            for style, passes in before["passes"].items():
+                result["passes"][style] = passes | result["passes"][style]
         result |= {k: v for k, v in before.items() if k.startswith("judged")}
     (target / STYLED_FILE.name).write_text(json.dumps(result, ensure_ascii=False, indent=1))
     for style, passes in result["passes"].items():
@@ -109,10 +127,10 @@ def _styles_main(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--styles"]
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     target = Path(arguments[0]) if arguments else GROWN_DIR
     if "--styles" in sys.argv:
-        _styles_main(target)
+        _styles_main(target, candidates="--candidates" in sys.argv)
         sys.exit(0)
     result = measure(target)
     if (target / ADDED_FILE.name).exists():  # a person's judgements stay

@@ -66,9 +66,10 @@ def test_doctor_reports_tokens_as_present_never_their_value(tmp_path: Path) -> N
 def test_doctor_says_how_many_concepts_the_starter_draws(tmp_path: Path) -> None:
     result = pictolingo("doctor", cwd=tmp_path, env={"PICTOLINGO_ENGINE__MODEL": "starter"})
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "starter (built in, offline), 1140 concepts: 814 shipped, 326 added" in result.stdout
+    line = " ".join(result.stdout.split())
+    assert "starter (built in, offline), 1305 concepts: 814 shipped, 491 added" in line
     # and in which other styles it draws how many of them truly
-    assert "styles twemoji 561, openmoji 414, fluent 537" in " ".join(result.stdout.split())
+    assert "styles twemoji 627, openmoji 553, fluent 589" in line
 
 
 def test_doctor_checks_redis_without_showing_its_password(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def _with_built_in_styles(app: App, styles_for: Callable[[str], tuple[str, ...]]
     names = ("noto", "twemoji", "fluent")
     styles = {n: (f"{{}}, {n} style", ()) for n in names}
     illustrator.defaults = replace(illustrator.defaults, styles=styles)
-    illustrator.variety = Variety(styles_for, additions.style_of, "noto")
+    illustrator.variety = Variety(styles_for, additions.style_of)
 
 
 async def _draw_again_styles(chat: TerminalAdapter, app: App, word: str) -> list[str | None]:

@@ -23,7 +23,7 @@ def test_the_word_list_ends_in_right_pictures_or_honest_refusals(
     engine = PictureEngine(EngineOptions(model="starter"))
     engine.load()
     resolver = resolver_for("starter", dictionary.wordnet)
-    words = ["cat", "dog", "father", "table", "apple", "money", "horse", "idea"]
+    words = ["cat", "dog", "uncle", "table", "apple", "homework", "horse", "idea"]
     judged = {("cat", "cat"): True, ("dog", "dog"): True, ("horse", "horse"): True}
     sheet = tmp_path / "sheet.png"
     figures = truth_eval.vocabulary_figures(
@@ -37,7 +37,7 @@ def test_the_word_list_ends_in_right_pictures_or_honest_refusals(
         progress=lambda _: None,
     )
     assert figures["words"] == 8 and figures["wrong"] == 0
-    assert figures["refused"] == 4 / 8  # father, table, money, idea: no job, the honest answer
+    assert figures["refused"] == 4 / 8  # uncle, table, homework, idea: the honest answer
     assert figures["correct"] == 3 / 8 and figures["unjudged"] == 1 / 8  # apple: not judged
     assert figures["pictures_sent"] == 4
     with Image.open(sheet) as image:

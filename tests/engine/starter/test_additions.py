@@ -54,20 +54,38 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
         Asked("dog", "a dog, fluent style"),
         Asked("baby", "a baby, fluent style"),
         Asked("cat", "a cat, fluent style"),
+        Asked("man", "a man"),
+        Asked("man", "a man, fluent style"),
     ]
-    styled = {"fluent": frozenset({"cat"}), "twemoji": frozenset(), "openmoji": frozenset()}
-    routes = additions.Routes(frozenset({"teacher", "baby"}), styled)
+    looks = {
+        "cat": ("noto", "fluent"),
+        "dog": ("noto",),
+        "teacher": ("noto",),
+        "baby": ("noto",),
+        "man": ("twemoji",),  # added, drawn truly only in another look
+    }
+    routes = additions.Routes(frozenset({"teacher", "baby", "man"}), looks)
     images, flags = additions.split_by_model(asked, routes, call)
     assert images == [f"picture of {a.subject}" for a in asked]
-    assert flags == [None, False, None, False, False]
-    # the grown model draws in the shipped model's look unless the concept was measured true in
-    # the style asked for; the shipped model is never asked for a style it does not know
+    assert flags == [None, False, None, False, False, False, False]
+    # the grown model draws in the look asked for where it was measured true in it, else in
+    # the concept's first look; the shipped model is never asked for a style it does not know
     assert calls == [
         (False, ["a cat", "a dog"]),
-        (True, ["a teacher, noto style", "a baby, noto style", "a cat, fluent style"]),
+        (
+            True,
+            [
+                "a teacher, noto style",
+                "a baby, noto style",
+                "a cat, fluent style",
+                "a man, twemoji style",
+                "a man, twemoji style",
+            ],
+        ),
     ]
     # a picture in another style that failed the check is drawn again in the starter's own look
     assert routes.own_look(asked[4]).prompt == "a cat" and routes.own_look(asked[1]) == asked[1]
+    assert routes.route(routes.own_look(asked[6]))[1].prompt == "a man, twemoji style"
     calls.clear()
     images, flags = additions.split_by_model(asked[:1], routes, call)
     assert images == ["picture of cat"] and flags is None and calls == [(False, ["a cat"])]
