@@ -257,6 +257,10 @@ class _Parser:
                     senses = [f"n{o:08d}" for o in offsets]
                 drawing = self.resolver.resolve(name, senses)
                 singular = name if drawing is not None else singular
+            elif drawing is None and not verb:  # not in WordNet, but a picture's own name
+                named = self.resolver.resolve(name)  # ("superhero", "t-rex")
+                drawing = named if named is not None and named.how == "name" else None
+                singular = name if drawing is not None else singular
         count = 2 if not self.counted and singular != word else self.count  # "the shoes"
         self.subject, self.person = None, None
         if self.related_by and drawing is None:  # "the cat is on the mat": no mat, so no "on"

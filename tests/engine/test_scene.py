@@ -190,3 +190,16 @@ def test_big_and_small_are_drawn_against_the_other_things(
     alone = parse("A big dog.", resolver, wordnet)  # big next to nothing: not shown, so said
     assert alone.objects[0].sized is None and alone.missing == ("big",)
     assert parse("A tall tree and a cat.", resolver, wordnet).missing == ("tall",)
+
+
+def test_a_thing_named_only_by_its_picture_is_the_subject_not_its_verb(
+    dictionary: Dictionary,
+) -> None:
+    """"superhero" is not in WordNet but is a picture's own name: it is the thing, and
+    "flies" after it is its verb (it was drawn as two flies)."""
+    starter = resolver_for("starter", dictionary.wordnet)
+    scene = parse("The superhero flies over the city.", starter, dictionary.wordnet)
+    assert [o.concept for o in scene.objects] == ["superhero"]
+    assert "flies" in scene.missing
+    scene = parse("Two flies sit on the apple.", starter, dictionary.wordnet)
+    assert (scene.objects[0].concept, scene.objects[0].count) == ("fly", 2)  # still insects
