@@ -195,7 +195,7 @@ def test_big_and_small_are_drawn_against_the_other_things(
 def test_a_thing_named_only_by_its_picture_is_the_subject_not_its_verb(
     dictionary: Dictionary,
 ) -> None:
-    """"superhero" is not in WordNet but is a picture's own name: it is the thing, and
+    """ "superhero" is not in WordNet but is a picture's own name: it is the thing, and
     "flies" after it is its verb (it was drawn as two flies)."""
     starter = resolver_for("starter", dictionary.wordnet)
     scene = parse("The superhero flies over the city.", starter, dictionary.wordnet)
