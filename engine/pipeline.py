@@ -175,9 +175,7 @@ class PictureEngine:
             self.taught = taught_words(Path(self.options.taught_words))
             load_taught(self.pipeline, self.taught)  # the shipped model draws a taught word
             if self.grown_routes:
-                self.grown_routes = type(self.grown_routes).load(
-                    frozenset(t.word for t in self.taught)
-                )
+                self.grown_routes = self.grown_routes.without({t.word for t in self.taught})
         if self.options.compile:  # after the LoRAs; the first picture compiles, so draw it now
             from engine.tuning import compile_unet
 

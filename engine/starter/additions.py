@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.starter import styled
 from engine.starter.dataset import DATA_DIR, Concept, Pictures, load_concepts, load_pictures
 
 Drawn = tuple[list[Any], list[Any] | None]  # images, safety flags (None: no checker ran)
@@ -44,6 +45,13 @@ def available(grown: Path = GROWN_DIR) -> bool:
     return (grown / "model" / "model_index.json").exists() and (grown / ADDED_FILE.name).exists()
 
 
+@cache
+def _grown_set(grown: Path) -> tuple[tuple[Concept, ...], Pictures]:
+    """The grown training set, read once (its pictures of four styles are 17 MB); shared, so
+    never changed in place."""
+    return tuple(load_concepts(grown)), load_pictures(grown)
+
+
 def with_shipped(new: Sequence[Concept], grown: Path = GROWN_DIR) -> tuple[list[Concept], Pictures]:
     """The shipped concepts and their pictures, then `new` (concepts of the grown set) numbered
     after them, with every style's picture of each."""
@@ -51,7 +59,7 @@ def with_shipped(new: Sequence[Concept], grown: Path = GROWN_DIR) -> tuple[list[
     if not new:
         return concepts, pictures
     renumber = {c.index: len(concepts) + i for i, c in enumerate(new)}
-    grown_pictures = load_pictures(grown)
+    grown_pictures = _grown_set(grown)[1]
     ours = np.isin(grown_pictures.owners, list(renumber))
     owners = [renumber[int(owner)] for owner in grown_pictures.owners[ours]]
     return [*concepts, *(replace(c, index=renumber[c.index]) for c in new)], Pictures(
@@ -76,7 +84,7 @@ def _looks(grown: Path) -> dict[str, tuple[str, ...]]:
     wrong = styled.get("judged_wrong", {})
     shipped = {c.name for c in load_concepts()}
     looks: dict[str, tuple[str, ...]] = {}
-    for concept in load_concepts(grown):
+    for concept in _grown_set(grown)[0]:
         name = concept.name
         if concept.group in LEFT_OUT_GROUPS:
             continue
@@ -103,7 +111,7 @@ def _drawable(grown: Path) -> tuple[tuple[Concept, ...], Pictures]:
     check, the resolver and the daily words all ask."""
     shipped = {c.name for c in load_concepts()}
     looks = _looks(grown)
-    kept = [c for c in load_concepts(grown) if c.name in looks and c.name not in shipped]
+    kept = [c for c in _grown_set(grown)[0] if c.name in looks and c.name not in shipped]
     concepts, pictures = with_shipped(kept, grown)
     return tuple(concepts), pictures
 
@@ -112,8 +120,7 @@ def with_all_styles(concepts: Sequence[Concept], pictures: Pictures, grown: Path
     """`pictures` and, for the shipped concepts among `concepts`, the grown set's pictures of
     them in every style."""
     by_name = {c.name: c.index for c in concepts[: len(load_concepts())]}
-    grown_concepts = load_concepts(grown)
-    grown_pictures = load_pictures(grown)
+    grown_concepts, grown_pictures = _grown_set(grown)
     shipped_index = np.asarray([by_name.get(c.name, -1) for c in grown_concepts], dtype=np.int64)[
         grown_pictures.owners
     ]
@@ -207,10 +214,13 @@ class Routes:
     looks: dict[str, tuple[str, ...]]
 
     @classmethod
-    def load(cls, taught: frozenset[str] = frozenset(), grown: Path = GROWN_DIR) -> Routes:
-        """The routes of the shipped data; a word a teacher taught stays with the shipped model."""
-        looks = {name: mine for name, mine in _looks(grown).items() if name not in taught}
-        return cls(added_names(grown) - taught, looks)
+    def load(cls, grown: Path = GROWN_DIR) -> Routes:
+        return cls(added_names(grown), _looks(grown))
+
+    def without(self, taught: set[str]) -> Routes:
+        """A word a teacher taught stays with the shipped model (its own token draws it)."""
+        looks = {name: mine for name, mine in self.looks.items() if name not in taught}
+        return Routes(self.added - taught, looks)
 
     def __bool__(self) -> bool:
         return bool(self.added) or any(set(mine) - {STYLE} for mine in self.looks.values())
@@ -229,7 +239,7 @@ class Routes:
         looks = self.looks.get(request.subject, ())
         if request.subject in self.added:
             look = style if style in looks else looks[0]
-            return True, replace(request, prompt=f"{_plain(request.prompt)}, {look} style")
+            return True, replace(request, prompt=styled(_plain(request.prompt), look))
         if style in OTHER_STYLES and style in looks:
             return True, request
         return False, replace(request, prompt=_plain(request.prompt)) if style else request

@@ -86,6 +86,10 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
     # a picture in another style that failed the check is drawn again in the starter's own look
     assert routes.own_look(asked[4]).prompt == "a cat" and routes.own_look(asked[1]) == asked[1]
     assert routes.route(routes.own_look(asked[6]))[1].prompt == "a man, twemoji style"
+    # a word a teacher taught is drawn by the shipped model (its own token), in no other look
+    taught = routes.without({"man", "cat"})
+    assert taught.route(asked[6]) == (False, Asked("man", "a man"))
+    assert taught.route(asked[4]) == (False, Asked("cat", "a cat"))
     calls.clear()
     images, flags = additions.split_by_model(asked[:1], routes, call)
     assert images == ["picture of cat"] and flags is None and calls == [(False, ["a cat"])]
