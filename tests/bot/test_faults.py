@@ -101,10 +101,12 @@ def test_killed_at_random_points_twenty_times_nothing_acknowledged_is_lost(tmp_p
             except (BrokenPipeError, OSError, ValueError):
                 pass  # the child was killed: exactly what this test is about
 
-        def read(stream: Any = child.stdout) -> None:
+        this_round: list[str] = []
+
+        def read(stream: Any = child.stdout, seen: list[str] = this_round) -> None:
             for line in stream:
                 if line.startswith("ACK "):
-                    acknowledged.append(line[4:].strip())
+                    seen.append(line[4:].strip())
 
         threads = [
             threading.Thread(target=feed, daemon=True),
@@ -112,7 +114,13 @@ def test_killed_at_random_points_twenty_times_nothing_acknowledged_is_lost(tmp_p
         ]
         for thread in threads:
             thread.start()
-        time.sleep(rng.uniform(0.2, 1.2))
+        # The kill point is random in progress, not in wall time: a slow machine still
+        # kills mid-stream, after some requests were acknowledged and while more are written.
+        target = rng.randint(1, 12)
+        deadline = time.monotonic() + 60
+        while len(this_round) < target and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 0.05))
         os.kill(child.pid, signal.SIGKILL)  # mid-write: no chance to clean up
         child.wait()
         for thread in threads:
@@ -120,6 +128,7 @@ def test_killed_at_random_points_twenty_times_nothing_acknowledged_is_lost(tmp_p
         for stream in (child.stdin, child.stdout):
             with contextlib.suppress(BrokenPipeError, OSError):
                 stream.close()
+        acknowledged.extend(this_round)
     assert len(acknowledged) > 20
     with sqlite3.connect(data / "pictolingo.db") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
