@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 log = logging.getLogger(__name__)
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
-TARGETS = ["to_q", "to_k", "to_v", "to_out.0"]
+TARGETS = ("to_q", "to_k", "to_v", "to_out.0")
 
 
 class LoraDataError(Exception):
@@ -44,6 +44,7 @@ class LoraRecipe:
     # GPU memory: recompute activations (None: on CUDA), bitsandbytes' 8-bit AdamW
     gradient_checkpointing: bool | None = None
     adam8bit: bool = False
+    targets: tuple[str, ...] = TARGETS  # the UNet layers the LoRA adapts
 
 
 @dataclass
@@ -233,7 +234,7 @@ def train_lora(
     unet.add_adapter(
         LoraConfig(
             r=recipe.rank, lora_alpha=recipe.rank, init_lora_weights="gaussian",
-            target_modules=TARGETS,
+            target_modules=list(recipe.targets),
         )
     )  # fmt: skip
     trainable = [p for p in unet.parameters() if p.requires_grad]

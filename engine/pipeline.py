@@ -108,7 +108,7 @@ class PictureEngine:
         self.pipeline = pipeline
         self.layout_pipeline: Any = None  # a GLIGEN model's own pipeline, for scenes
         # the starter's grown model and the concepts it adds (engine/starter/additions.py)
-        self.grown_pipeline: Any = None
+        self.grown_pipelines: dict[str, Any] = {}  # "grown" (and "mended") → its pipeline
         self.grown_routes: Any = None  # additions.Routes: which model draws which request
         self.device = "cpu"
         self._interrupt = threading.Event()
@@ -208,8 +208,9 @@ class PictureEngine:
         from engine.tuning import apply_options
 
         if additions.available():
-            self.grown_pipeline = additions.load_grown(self.pipeline, dtype)
-            apply_options(self.grown_pipeline, self.options, self.device, dtype)
+            self.grown_pipelines = additions.load_grown(self.pipeline, dtype)
+            for pipeline in self.grown_pipelines.values():
+                apply_options(pipeline, self.options, self.device, dtype)
             self.grown_routes = additions.Routes.load()
 
     def _warm_up(self) -> None:
@@ -406,7 +407,7 @@ class PictureEngine:
         regions: list[Any] | None = None,
     ) -> tuple[list[Any], list[Any] | None]:
         """The PIL images and the safety flags (None: no checker ran): one pipeline call, or
-        two when the starter's grown model draws the concepts it added."""
+        one per model when the starter's grown model (or it mended) draws the concepts it added."""
         if regions or not self.grown_routes:
             return self._call(requests, on_progress, regions)
         from engine.starter.additions import split_by_model
@@ -414,7 +415,7 @@ class PictureEngine:
         return split_by_model(
             requests,
             self.grown_routes,
-            lambda part, grown: self._call(part, on_progress, None, grown=grown),
+            lambda part, model: self._call(part, on_progress, None, model=model),
         )
 
     def _call(
@@ -423,7 +424,7 @@ class PictureEngine:
         on_progress: ProgressCallback | None,
         regions: list[Any] | None = None,
         *,
-        grown: bool = False,
+        model: str = "shipped",
     ) -> tuple[list[Any], list[Any] | None]:
         """One pipeline call. With `regions`, the layout steers the drawing
         (engine/regions.py)."""
@@ -453,8 +454,8 @@ class PictureEngine:
                     on_progress((step + 1) / first.steps)
                 return kwargs
 
-            if grown:  # same training schedule: the same scheduler serves both
-                pipe = self.grown_pipeline
+            if model in self.grown_pipelines:  # same training schedule, same scheduler
+                pipe = self.grown_pipelines[model]
                 pipe.scheduler = self.pipeline.scheduler
             if pipe is self.layout_pipeline:  # GLIGEN: the older callback, same scheduler
                 pipe.scheduler = self.pipeline.scheduler

@@ -30,6 +30,8 @@ Drawn = tuple[list[Any], list[Any] | None]  # images, safety flags (None: no che
 GROWN_DIR = DATA_DIR / "grown"
 ADDED_FILE = GROWN_DIR / "added.json"
 STYLED_FILE = GROWN_DIR / "styled.json"  # which concepts draw truly in which other style
+MEND_FILE = GROWN_DIR / "mend.safetensors"  # a LoRA for concepts drawn truly in no look
+MENDED_FILE = GROWN_DIR / "mended.json"  # which of those it mends, in which look
 STYLE = "noto"  # the shipped model's own look, so both models' pictures match
 OTHER_STYLES = ("twemoji", "openmoji", "fluent")  # drawn by the grown model alone
 SEEDS = 4
@@ -75,8 +77,15 @@ def _read(path: Path) -> dict[str, Any]:
 
 @cache
 def _looks(grown: Path) -> dict[str, tuple[str, ...]]:
-    """Each concept of the grown set it draws truly in some look → those looks, Noto first
-    (every shipped concept is drawn in Noto by the shipped model)."""
+    """Each concept of the grown set drawn truly in some look → those looks, Noto first
+    (every shipped concept is drawn in Noto by the shipped model): by the grown model, else
+    by the grown model mended."""
+    return _mended(grown) | _own_looks(grown)
+
+
+@cache
+def _own_looks(grown: Path) -> dict[str, tuple[str, ...]]:
+    """The looks the grown model itself draws each concept truly in."""
     if not available(grown):
         return {}
     noto, styled = _read(grown / ADDED_FILE.name), _read(grown / STYLED_FILE.name)
@@ -103,6 +112,22 @@ def _looks(grown: Path) -> dict[str, tuple[str, ...]]:
         if mine:
             looks[name] = tuple(mine)
     return looks
+
+
+@cache
+def _mended(grown: Path) -> dict[str, tuple[str, ...]]:
+    """The concepts the grown model draws truly in no look but draws truly with the mend LoRA
+    (``engine/starter/mend.py``), in the looks measured true with it."""
+    if not (grown / MEND_FILE.name).exists():
+        return {}
+    measured = _read(grown / MENDED_FILE.name)
+    wrong = measured.get("judged_wrong", {})
+    mended: dict[str, list[str]] = {}
+    for style in (STYLE, *OTHER_STYLES):
+        for name, count in measured.get("passes", {}).get(style, {}).items():
+            if count >= KEEP_PASSES and name not in wrong.get(style, ()):
+                mended.setdefault(name, []).append(style)
+    return {name: tuple(mine) for name, mine in mended.items()}
 
 
 @cache
@@ -165,19 +190,36 @@ def summary(grown: Path = GROWN_DIR) -> str:
     if not added:
         return f"{shipped} concepts"
     line = f"{shipped + added} concepts: {shipped} shipped, {added} added by the grown model"
+    if mended := len(_mended(grown)):
+        line += f" ({mended} of them with its mend LoRA)"
     counts = {s: sum(s in looks for looks in _looks(grown).values()) for s in OTHER_STYLES}
     if any(counts.values()):
         line += "; styles " + ", ".join(f"{s} {n}" for s, n in counts.items())
     return line
 
 
-def load_grown(main: Any, dtype: Any, grown: Path = GROWN_DIR) -> Any:
-    """The grown pipeline, sharing the main pipeline's text encoder and tokenizer."""
+def load_grown(main: Any, dtype: Any, grown: Path = GROWN_DIR) -> dict[str, Any]:
+    """The grown pipeline, and the mended one when the mend LoRA draws some concept truly (its
+    own UNet with the LoRA fused in); both share the main pipeline's text encoder."""
     from engine.loading import load_starter_from
 
-    pipeline = load_starter_from(grown / "model", dtype, text=(main.text_encoder, main.tokenizer))
-    pipeline.set_progress_bar_config(disable=True)
-    return pipeline
+    pipelines = {}
+    for model in (GROWN, MENDED) if _mended(grown) else (GROWN,):
+        pipeline = load_starter_from(
+            grown / "model", dtype, text=(main.text_encoder, main.tokenizer)
+        )
+        pipeline.set_progress_bar_config(disable=True)
+        if model == MENDED:
+            fuse_mend(pipeline, grown)
+        pipelines[model] = pipeline
+    return pipelines
+
+
+def fuse_mend(pipeline: Any, grown: Path = GROWN_DIR) -> None:
+    """The mend LoRA fused into the pipeline's UNet (drawn with it always)."""
+    pipeline.load_lora_weights(str(grown), weight_name=MEND_FILE.name, adapter_name="mend")
+    pipeline.fuse_lora(adapter_names=["mend"])
+    pipeline.unload_lora_weights()
 
 
 def style_of(prompt: str) -> str | None:
@@ -212,15 +254,16 @@ class Routes:
 
     added: frozenset[str]
     looks: dict[str, tuple[str, ...]]
+    mended: frozenset[str] = frozenset()  # drawn by the grown model with the mend LoRA
 
     @classmethod
     def load(cls, grown: Path = GROWN_DIR) -> Routes:
-        return cls(added_names(grown), _looks(grown))
+        return cls(added_names(grown), _looks(grown), frozenset(_mended(grown)))
 
     def without(self, taught: set[str]) -> Routes:
         """A word a teacher taught stays with the shipped model (its own token draws it)."""
         looks = {name: mine for name, mine in self.looks.items() if name not in taught}
-        return Routes(self.added - taught, looks)
+        return Routes(self.added - taught, looks, self.mended - taught)
 
     def __bool__(self) -> bool:
         return bool(self.added) or any(set(mine) - {STYLE} for mine in self.looks.values())
@@ -233,31 +276,36 @@ class Routes:
             return replace(request, prompt=_plain(request.prompt))
         return request
 
-    def route(self, request: Any) -> tuple[bool, Any]:
-        """(drawn by the grown model?, the request with the prompt that model is asked)."""
+    def route(self, request: Any) -> tuple[str, Any]:
+        """(the model that draws it: one of `MODELS`, the request with the prompt that model
+        is asked)."""
         style = style_of(request.prompt)
         looks = self.looks.get(request.subject, ())
         if request.subject in self.added:
             look = style if style in looks else looks[0]
-            return True, replace(request, prompt=styled(_plain(request.prompt), look))
+            model = MENDED if request.subject in self.mended else GROWN
+            return model, replace(request, prompt=styled(_plain(request.prompt), look))
         if style in OTHER_STYLES and style in looks:
-            return True, request
-        return False, replace(request, prompt=_plain(request.prompt)) if style else request
+            return GROWN, request
+        return SHIPPED, replace(request, prompt=_plain(request.prompt)) if style else request
+
+
+SHIPPED, GROWN, MENDED = MODELS = ("shipped", "grown", "mended")
 
 
 def split_by_model(
-    requests: list[Any], routes: Routes, call: Callable[[list[Any], bool], Drawn]
+    requests: list[Any], routes: Routes, call: Callable[[list[Any], str], Drawn]
 ) -> Drawn:
-    """Draw each request with the model its route names, in at most two calls (`call(part,
-    True)` for the grown model); the images and safety flags in the requests' order."""
+    """Draw each request with the model its route names, one call per model (`call(part,
+    model)`); the images and safety flags in the requests' order."""
     routed = [routes.route(r) for r in requests]
     images: dict[int, Any] = {}
     flags: dict[int, Any] = {}
-    for is_grown in (False, True):
-        indices = [i for i, (grown, _) in enumerate(routed) if grown is is_grown]
+    for model in MODELS:
+        indices = [i for i, (mine, _) in enumerate(routed) if mine == model]
         if not indices:
             continue
-        drawn, part_flags = call([routed[i][1] for i in indices], is_grown)
+        drawn, part_flags = call([routed[i][1] for i in indices], model)
         images.update(zip(indices, drawn, strict=True))
         flags.update(zip(indices, part_flags or [None] * len(indices), strict=True))
     order = range(len(requests))

@@ -4,7 +4,8 @@
 ``SEEDS`` times and writes how many pictures passed the picture check to ``added.json``
 (keeping a person's ``judged_wrong``); ``engine/starter/additions.py`` reads it.
 `python -m engine.starter.measure_additions --styles` does the same for every drawable concept
-in each of the other three styles and writes ``styled.json``.
+in each of the other three styles and writes ``styled.json``; ``--mend`` for the concepts drawn
+truly in no look, drawn with the mend LoRA (``mend.py``), and writes ``mended.json``.
 """
 
 from __future__ import annotations
@@ -19,23 +20,33 @@ from engine.starter.additions import (
     GROWN_DIR,
     KEEP_PASSES,
     LEFT_OUT_GROUPS,
+    MENDED_FILE,
     NOT_RESTYLED_GROUPS,
     OTHER_STYLES,
     SEEDS,
     STYLE,
     STYLED_FILE,
     drawable_concepts,
+    fuse_mend,
     styled_pictures,
     with_all_styles,
     with_shipped,
 )
 from engine.starter.dataset import load_concepts
+from engine.starter.mend import candidates
 
 
 def _count_passes(
-    grown: Path, check: Any, asked: list[tuple[str, str]], seeds: int, what: str
+    grown: Path,
+    check: Any,
+    asked: list[tuple[str, str]],
+    seeds: int,
+    what: str,
+    *,
+    mended: bool = False,
 ) -> dict[tuple[str, str], int]:
-    """Draw each (concept, style) `seeds` times with the grown model; count checked passes."""
+    """Draw each (concept, style) `seeds` times with the grown model (`mended`: with the mend
+    LoRA fused in); count checked passes."""
     from tqdm import tqdm
 
     from engine.presets import PRESETS
@@ -45,6 +56,8 @@ def _count_passes(
     from engine.starter.sweep import _pipeline, _use
 
     pipe = _pipeline(grown / "model")
+    if mended:
+        fuse_mend(pipe, grown)
     preset = PRESETS["starter"]
     _use(pipe, preset.scheduler)
     draw = pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance)
@@ -91,9 +104,7 @@ def measure_styles(
         drawable = {c.name for c in concepts}
         new = [c for c in load_concepts(grown) if c.name not in drawable]
         new = [c for c in new if c.group not in LEFT_OUT_GROUPS | NOT_RESTYLED_GROUPS]
-        shipped = len(load_concepts())
-        concepts, pictures = with_shipped([*concepts[shipped:], *new], grown)
-        pictures = with_all_styles(concepts, pictures, grown)
+        concepts, pictures = _beside_drawable(new, grown)
         asking = new
     else:
         asking = [c for c in concepts if c.group not in NOT_RESTYLED_GROUPS]
@@ -106,10 +117,40 @@ def measure_styles(
         if style in trained.get(c.name, ())
     ][: limit or None]
     passes = _count_passes(grown, check, asked, seeds, "drawing the concepts in other styles")
-    by_style: dict[str, dict[str, int]] = {style: {} for style in OTHER_STYLES}
+    return {"seeds": seeds, "passes": _by_style(passes, OTHER_STYLES)}
+
+
+def _by_style(passes: dict[tuple[str, str], int], styles: Any) -> dict[str, dict[str, int]]:
+    by_style: dict[str, dict[str, int]] = {style: {} for style in styles}
     for (name, style), count in passes.items():
         by_style[style][name] = count
-    return {"seeds": seeds, "passes": by_style}
+    return by_style
+
+
+def _beside_drawable(new: list[Any], grown: Path) -> tuple[list[Any], Any]:
+    """The drawable concepts and `new` ones, with every style's pictures of each: the check's
+    references when concepts not drawable yet are measured."""
+    drawable = drawable_concepts(grown)
+    names = {c.name for c in drawable}
+    shipped = len(load_concepts())
+    added = [*drawable[shipped:], *(c for c in new if c.name not in names)]
+    concepts, pictures = with_shipped(added, grown)
+    return concepts, with_all_styles(concepts, pictures, grown)
+
+
+def measure_mended(
+    grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0
+) -> dict[str, Any]:
+    """The concepts drawn truly in no look, drawn with the mend LoRA in each look they have a
+    training picture in (``engine/starter/mend.py`` trained it on exactly these)."""
+    from engine.picture_check import ConceptCheck
+
+    pairs = candidates(grown)[: limit or None]
+    concepts, pictures = _beside_drawable([c for c, _ in pairs], grown)
+    check = ConceptCheck(pictures.images, [c.name for c in concepts], owners=pictures.owners)
+    asked = [(c.name, style) for c, style in pairs]
+    passes = _count_passes(grown, check, asked, seeds, "drawing with the mend", mended=True)
+    return {"seeds": seeds, "passes": _by_style(passes, (STYLE, *OTHER_STYLES))}
 
 
 def _styles_main(target: Path, candidates: bool) -> None:
@@ -126,9 +167,30 @@ def _styles_main(target: Path, candidates: bool) -> None:
         print(f"{style}: {kept} of {len(passes)} concepts kept")
 
 
+def _mended_main(target: Path) -> None:
+    result = measure_mended(target)
+    _keep_judgements(result, target / MENDED_FILE.name)
+    kept = _mended_names(result)
+    print(f"mended: {len(kept)} of {len({c.name for c, _ in candidates(target)})} concepts kept")
+
+
+def _keep_judgements(result: dict[str, Any], path: Path) -> None:
+    if path.exists():  # a person's judgements stay
+        before = json.loads(path.read_text(encoding="utf-8"))
+        result |= {k: v for k, v in before.items() if k.startswith("judged")}
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+def _mended_names(result: dict[str, Any]) -> set[str]:
+    return {n for p in result["passes"].values() for n, k in p.items() if k >= KEEP_PASSES}
+
+
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     target = Path(arguments[0]) if arguments else GROWN_DIR
+    if "--mend" in sys.argv:
+        _mended_main(target)
+        sys.exit(0)
     if "--styles" in sys.argv:
         _styles_main(target, candidates="--candidates" in sys.argv)
         sys.exit(0)

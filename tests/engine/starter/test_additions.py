@@ -42,11 +42,12 @@ class Asked:
 
 
 def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
-    calls: list[tuple[bool, list[str]]] = []
+    calls: list[tuple[str, list[str]]] = []
 
-    def call(part: list[Any], grown: bool) -> tuple[list[Any], list[Any] | None]:
-        calls.append((grown, [r.prompt for r in part]))
-        return [f"picture of {r.subject}" for r in part], [False] * len(part) if grown else None
+    def call(part: list[Any], model: str) -> tuple[list[Any], list[Any] | None]:
+        calls.append((model, [r.prompt for r in part]))
+        flags = [False] * len(part) if model != "shipped" else None
+        return [f"picture of {r.subject}" for r in part], flags
 
     asked = [
         Asked("cat", "a cat"),
@@ -56,6 +57,7 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
         Asked("cat", "a cat, fluent style"),
         Asked("man", "a man"),
         Asked("man", "a man, fluent style"),
+        Asked("robot", "a robot, fluent style"),
     ]
     looks = {
         "cat": ("noto", "fluent"),
@@ -63,17 +65,20 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
         "teacher": ("noto",),
         "baby": ("noto",),
         "man": ("twemoji",),  # added, drawn truly only in another look
+        "robot": ("noto", "twemoji"),  # added, drawn truly only with the mend LoRA
     }
-    routes = additions.Routes(frozenset({"teacher", "baby", "man"}), looks)
+    routes = additions.Routes(
+        frozenset({"teacher", "baby", "man", "robot"}), looks, frozenset({"robot"})
+    )
     images, flags = additions.split_by_model(asked, routes, call)
     assert images == [f"picture of {a.subject}" for a in asked]
-    assert flags == [None, False, None, False, False, False, False]
+    assert flags == [None, False, None, False, False, False, False, False]
     # the grown model draws in the look asked for where it was measured true in it, else in
     # the concept's first look; the shipped model is never asked for a style it does not know
     assert calls == [
-        (False, ["a cat", "a dog"]),
+        ("shipped", ["a cat", "a dog"]),
         (
-            True,
+            "grown",
             [
                 "a teacher, noto style",
                 "a baby, noto style",
@@ -82,17 +87,19 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
                 "a man, twemoji style",
             ],
         ),
+        ("mended", ["a robot, noto style"]),
     ]
     # a picture in another style that failed the check is drawn again in the starter's own look
     assert routes.own_look(asked[4]).prompt == "a cat" and routes.own_look(asked[1]) == asked[1]
     assert routes.route(routes.own_look(asked[6]))[1].prompt == "a man, twemoji style"
     # a word a teacher taught is drawn by the shipped model (its own token), in no other look
-    taught = routes.without({"man", "cat"})
-    assert taught.route(asked[6]) == (False, Asked("man", "a man"))
-    assert taught.route(asked[4]) == (False, Asked("cat", "a cat"))
+    taught = routes.without({"man", "cat", "robot"})
+    assert taught.route(asked[6]) == ("shipped", Asked("man", "a man"))
+    assert taught.route(asked[4]) == ("shipped", Asked("cat", "a cat"))
+    assert taught.route(asked[7]) == ("shipped", Asked("robot", "a robot"))
     calls.clear()
     images, flags = additions.split_by_model(asked[:1], routes, call)
-    assert images == ["picture of cat"] and flags is None and calls == [(False, ["a cat"])]
+    assert images == ["picture of cat"] and flags is None and calls == [("shipped", ["a cat"])]
 
 
 def test_a_style_is_read_from_the_prompt_and_noto_is_every_concepts_look() -> None:
@@ -106,7 +113,7 @@ def test_a_style_is_read_from_the_prompt_and_noto_is_every_concepts_look() -> No
 def test_a_word_only_the_grown_model_knows_is_drawn_and_passes_the_check() -> None:
     engine = PictureEngine(EngineOptions(model="starter"))
     engine.load()
-    assert engine.grown_pipeline is not None and "teacher" in engine.grown_routes.added
+    assert "grown" in engine.grown_pipelines and "teacher" in engine.grown_routes.added
     values = engine.defaults()
     asked = [
         GenerationRequest(
