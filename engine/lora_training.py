@@ -326,12 +326,16 @@ def denoising_loss(
 
 
 def _save(pipeline: Any, state: dict[str, Any], path: Path) -> None:
+    """Attention-only LoRAs in diffusers' format (what other tools read); others in peft's own:
+    diffusers converts only the attention keys, and a file of both formats loads without
+    them."""
     from diffusers.utils import convert_state_dict_to_diffusers
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    attention_only = all(any(f".{t}." in key for t in TARGETS) for key in state)
     type(pipeline).save_lora_weights(
         str(path.parent),
-        unet_lora_layers=convert_state_dict_to_diffusers(state),
+        unet_lora_layers=convert_state_dict_to_diffusers(state) if attention_only else state,
         weight_name=path.name,
         safe_serialization=True,
     )

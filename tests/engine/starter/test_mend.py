@@ -44,3 +44,23 @@ def test_each_picture_is_captioned_as_the_engine_asks_for_it(tmp_path: Path) -> 
     mine = (pictures.owners == robot.index) & (pictures.styles == STYLES.index("twemoji"))
     with Image.open(path) as image:
         assert np.array_equal(np.asarray(image.convert("RGB")), pictures.images[mine][0])
+
+
+def test_a_mend_trained_on_every_kind_of_layer_loads_whole(tmp_path: Path) -> None:
+    """Attention, feed-forward and convolution LoRA weights are saved in one format, so all of
+    them load (diffusers skips keys of a second format, with only a warning)."""
+    import torch
+
+    from engine.loading import load_starter_from
+    from engine.lora_training import LoraRecipe, train_lora
+
+    data = mend.write_examples(tmp_path / "pictures")[:4]
+    pipeline = load_starter_from(mend.GROWN_DIR / "model", torch.float32)
+    recipe = LoraRecipe(steps=2, rank=2, batch=2, checkpoint_every=0, targets=mend.TARGETS)
+    out = tmp_path / mend.MEND_NAME
+    train_lora(pipeline, data, recipe, out, show_progress=False, previews=False)
+    fresh = load_starter_from(mend.GROWN_DIR / "model", torch.float32)
+    fresh.load_lora_weights(str(tmp_path), weight_name=out.name, adapter_name="mend")
+    layers = {name for name, _ in fresh.unet.named_parameters() if "lora_A" in name}
+    assert any(".attn2.to_k." in name for name in layers)
+    assert any(".conv1." in name for name in layers)
