@@ -226,6 +226,18 @@ class _Parser:
             self.after_subject, self.subject = True, None
             self.person = (word, _PEOPLE_PRONOUNS[word]) if word in _PEOPLE_PRONOUNS else None
             return 1
+        compound = f"{word} {following}" if _names_a_thing(following) else ""
+        # "two polar bears" are one thing of two words, not two bears, when a picture shows it
+        # ("the cat sleeps" is no "cat sleep", a nap: none shows that)
+        single = _singular(compound, self.wordnet) if compound else ""
+        if (
+            single.split()[:1] == [word]
+            and _is_noun(single, self.wordnet)
+            and self.resolver.resolve(single) is not None
+        ):
+            self._thing(compound)
+            self._reset()
+            return 2
         self._thing(word)
         self._reset()
         return 1

@@ -298,6 +298,10 @@ class Dictionary:
             ranked = _plain_first(ranked, plain)
         return [_meaning(sense) for sense in ranked]
 
+    def noun_senses(self, word: str) -> list[Meaning]:
+        """Every noun meaning of the word, most used first (also for a word mostly a verb)."""
+        return [_meaning(sense) for sense in self.senses(word) if sense.pos == "n"]
+
     def sense(self, sense_id: str) -> Meaning | None:
         try:
             sense = self.wordnet.synset(int(sense_id[1:]), sense_id[0])

@@ -30,5 +30,13 @@ def understand(
     meanings = dictionary.everyday_senses(word)
     everyday = meanings[0].sense_id if meanings else None
     drawing = resolver.resolve(word, [m.sense_id for m in meanings])
+    if drawing is not None and drawing.sense is None and not meanings:
+        # The word is mostly a verb ("watch", "saw") and a picture has its name: when that
+        # picture is one of its noun meanings, the card leads with that meaning, not the verb.
+        # (A smiling face for "smile" shows the verb: that card stays.)
+        nouns = [m.sense_id for m in dictionary.noun_senses(word)]
+        as_noun = resolver.resolve(word, nouns) if nouns else None
+        if as_noun is not None and as_noun.sense and as_noun.subject == drawing.subject:
+            drawing = as_noun
     chosen = drawing.sense if drawing is not None and drawing.sense else everyday
     return Understanding(word, chosen, drawing)

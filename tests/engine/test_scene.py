@@ -203,3 +203,17 @@ def test_a_thing_named_only_by_its_picture_is_the_subject_not_its_verb(
     assert "flies" in scene.missing
     scene = parse("Two flies sit on the apple.", starter, dictionary.wordnet)
     assert (scene.objects[0].concept, scene.objects[0].count) == ("fly", 2)  # still insects
+
+
+def test_a_thing_of_two_words_is_one_thing_when_a_picture_shows_it(
+    dictionary: Dictionary,
+) -> None:
+    wordnet, resolver = dictionary.wordnet, resolver_for("starter", dictionary.wordnet)
+    scene = parse("Two polar bears are near the iceberg.", resolver, wordnet)
+    assert [(o.concept, o.count) for o in scene.objects] == [("polar bear", 2), ("iceberg", 1)]
+    assert "polar" not in scene.missing  # not two brown bears and an unknown "polar"
+    scene = parse("The boy eats a hot dog.", resolver, wordnet)
+    assert [o.concept for o in scene.objects] == ["boy", "hot dog"]
+    # "cat sleep" is a nap in WordNet, and no picture shows it: the cat sleeps
+    scene = parse("The cat sleeps on the sofa.", resolver, wordnet)
+    assert [o.concept for o in scene.objects][:1] == ["cat"]

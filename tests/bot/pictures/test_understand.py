@@ -178,3 +178,23 @@ async def test_a_scene_that_fails_its_check_is_not_sent(
         last = chat.transcript.replies[-1]
         assert "won't show you a wrong picture" in shown(last) and not last.images
         assert await app.services.db.fetchval("SELECT COUNT(*) FROM images") == 0
+
+
+def test_a_word_mostly_a_verb_drawn_as_a_thing_gets_the_things_card(
+    dictionary: Dictionary,
+) -> None:
+    """ "watch" is mostly "to look"; its picture is a wristwatch, so the card must be the
+    wristwatch's, or the learner reads one meaning under a picture of another."""
+    from bot.pictures.understand import understand
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet)
+    assert dictionary.everyday_senses("watch") == []  # the verb comes first
+    watch = understand(dictionary, resolver, "watch")
+    assert watch.drawing is not None and watch.drawing.subject == "watch"
+    meaning = dictionary.sense(watch.sense_id or "")
+    assert meaning is not None and meaning.part_of_speech == "noun"
+    assert "time" in meaning.definition
+    saw = understand(dictionary, resolver, "saw")
+    meaning = dictionary.sense(saw.sense_id or "")
+    assert meaning is not None and meaning.part_of_speech == "noun" and "tool" in meaning.definition
