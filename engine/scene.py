@@ -227,14 +227,13 @@ class _Parser:
             self.person = (word, _PEOPLE_PRONOUNS[word]) if word in _PEOPLE_PRONOUNS else None
             return 1
         compound = f"{word} {following}" if _names_a_thing(following) else ""
-        # "two polar bears" are one thing of two words, not two bears, when a picture shows it
-        # ("the cat sleeps" is no "cat sleep", a nap: none shows that)
+        # "two polar bears" are one thing of two words, not two bears, when a picture is named
+        # so ("the cat sleeps" is no "cat sleep", a nap; an open model's words stay apart)
         single = _singular(compound, self.wordnet) if compound else ""
-        if (
-            single.split()[:1] == [word]
-            and _is_noun(single, self.wordnet)
-            and self.resolver.resolve(single) is not None
-        ):
+        named = None
+        if single.split()[:1] == [word] and " " in single and _is_noun(single, self.wordnet):
+            named = self.resolver.resolve(single)
+        if named is not None and named.how in ("name", "synonym", "caption"):
             self._thing(compound)
             self._reset()
             return 2
