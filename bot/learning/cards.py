@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.conversation.markup import bold
+from bot.learning.countability import simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 
 CATEGORY_ICONS = {
@@ -42,7 +43,16 @@ def drawn_as(
         base = card.form_of[1] if card.form_of else card.word
         gloss = dictionary.chinese
         chinese = gloss.gloss(base, 1, kind=meaning.category) if gloss.available() else None
-    return replace(card, meanings=(meaning, *others), chinese=chinese)
+    example = card.example
+    if meaning.part_of_speech != card.meanings[0].part_of_speech:
+        # the example was the other part of speech's ("Watch a basketball game." under the
+        # wristwatch): one for the meaning drawn
+        example = simple_example(card.word, dictionary.wordnet.synset(*_offset(meaning)))
+    return replace(card, meanings=(meaning, *others), chinese=chinese, example=example)
+
+
+def _offset(meaning: Meaning) -> tuple[int, str]:
+    return int(meaning.sense_id[1:]), meaning.sense_id[0]
 
 
 def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
