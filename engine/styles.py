@@ -46,22 +46,25 @@ def fuse_preset_lora(pipeline: Any, preset: str, source: str) -> None:
 
     path = Path(source).expanduser()
     try:
-        if path.is_file():
-            pipeline.load_lora_weights(
-                str(path.parent), weight_name=path.name, adapter_name="preset"
-            )
-        else:  # a folder, or a hub id (from the local cache when offline)
-            pipeline.load_lora_weights(
-                str(path) if path.exists() else source, adapter_name="preset"
-            )
-        pipeline.fuse_lora(adapter_names=["preset"])
-        pipeline.unload_lora_weights()  # the fused weights stay; the LoRA layers go
+        # a file, a folder, or a hub id (from the local cache when offline)
+        fuse_lora(pipeline, path if path.exists() else source, "preset")
     except (ValueError, OSError, KeyError, RuntimeError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise EngineOptionError(
             f"engine.preset: {preset} draws with the LoRA {source}, which did not load ({first})"
         ) from None
     log.info("preset %s: LoRA %s fused", preset, source)
+
+
+def fuse_lora(pipeline: Any, source: Path | str, name: str) -> None:
+    """The LoRA at `source` (a .safetensors file, a folder or a hub id) fused into the base
+    weights: every picture is drawn with it; the LoRA layers go."""
+    if isinstance(source, Path) and source.is_file():
+        pipeline.load_lora_weights(str(source.parent), weight_name=source.name, adapter_name=name)
+    else:
+        pipeline.load_lora_weights(str(source), adapter_name=name)
+    pipeline.fuse_lora(adapter_names=[name])
+    pipeline.unload_lora_weights()
 
 
 def use_adapters(pipeline: Any, adapters: tuple[tuple[str, float], ...]) -> None:

@@ -217,9 +217,9 @@ def load_grown(main: Any, dtype: Any, grown: Path = GROWN_DIR) -> dict[str, Any]
 
 def fuse_mend(pipeline: Any, grown: Path = GROWN_DIR) -> None:
     """The mend LoRA fused into the pipeline's UNet (drawn with it always)."""
-    pipeline.load_lora_weights(str(grown), weight_name=MEND_FILE.name, adapter_name="mend")
-    pipeline.fuse_lora(adapter_names=["mend"])
-    pipeline.unload_lora_weights()
+    from engine.styles import fuse_lora
+
+    fuse_lora(pipeline, grown / MEND_FILE.name, "mend")
 
 
 def style_of(prompt: str) -> str | None:
