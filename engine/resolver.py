@@ -9,7 +9,8 @@ its chosen meaning to one of the model's concepts, or to nothing, and then no jo
 2. a close kind of it: the meaning's hypernyms up to two levels (puppy → dog, poodle → dog);
 3. the concept's own names and captions, plurals and other forms (apples → apple);
 4. text-embedding similarity over the captions, above a threshold calibrated on labelled
-   pairs (``engine/data/resolver_pairs.tsv``; ``pictolingo eval`` reports precision/recall).
+   pairs (``engine/data/resolver_pairs.tsv``; ``pictolingo eval`` reports precision/recall);
+5. last, a picture whose other words only describe the thing (planet → "ringed planet").
 
 Every step honours the meaning: a caption or a similar phrase is only taken when the chosen
 meaning is the concept's kind of thing (the cricket bat is not the animal).
@@ -24,6 +25,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from engine.embedding import TextEmbedder
+from engine.phrases import CONCRETE, genus_of, heads_of, kinds_for, parse_sense, phrase_of
 from engine.starter.dataset import Concept
 from engine.teaching import TaughtWord
 from engine.wordnet import Sense, WordNet
@@ -38,66 +40,7 @@ HYPERNYM_DEPTH = 2
 # A meaning that is the kind of this many concepts is a category, not one picture.
 CATEGORY_SIZE = 8
 
-# The kinds of WordNet noun a concept of each training group can stand for.
-_THINGS = ("noun.artifact", "noun.object")
-GROUP_KINDS: dict[str, tuple[str, ...]] = {
-    "animal": ("noun.animal",),
-    "cat-face": ("noun.animal",),
-    # an egg or a crab is drawn the same whether it is food or the animal's
-    "food": ("noun.food", "noun.plant", "noun.substance", "noun.artifact", "noun.animal"),
-    "drink": ("noun.food", "noun.substance", "noun.artifact"),
-    "plant": ("noun.plant", "noun.object"),
-    "body-parts": ("noun.body",),
-    "person": ("noun.act", "noun.person"),
-    "place": ("noun.artifact", "noun.object", "noun.location"),
-    "hotel": _THINGS,
-    "transport": ("noun.artifact",),
-    "sky & weather": ("noun.phenomenon", "noun.object", "noun.time", "noun.artifact"),
-    "sky-weather": ("noun.phenomenon", "noun.object", "noun.time", "noun.artifact"),
-    "hand": ("noun.body",),
-    "family": ("noun.group", "noun.person"),
-    "people": ("noun.act", "noun.person"),
-    "geometric": ("noun.shape", "noun.artifact"),
-    "money": ("noun.possession", "noun.artifact"),
-    "time": ("noun.artifact", "noun.time"),
-    "healthcare": ("noun.artifact", "noun.body", "noun.state"),
-    "climate-environment": ("noun.phenomenon", "noun.event", "noun.object", "noun.artifact"),
-    "emergency": ("noun.phenomenon", "noun.event", "noun.artifact", "noun.act"),
-    "animals-nature": ("noun.animal", "noun.plant"),
-    "food-drink": ("noun.food", "noun.artifact"),
-    "travel-places": ("noun.artifact", "noun.object", "noun.location"),
-    "event": ("noun.artifact", "noun.event", "noun.act"),
-    "sport": ("noun.artifact", "noun.act"),
-    "game": ("noun.artifact", "noun.act"),
-    "book-paper": ("noun.artifact", "noun.communication"),
-    "mail": ("noun.artifact", "noun.communication"),
-    "music": ("noun.artifact", "noun.communication"),
-    "sound": ("noun.artifact", "noun.communication"),
-}
-_DEFAULT_KINDS = ("noun.artifact", "noun.object")
-# Meanings a picture can show; a word with only other meanings (idea, family) is not drawn.
-CONCRETE = frozenset(
-    {
-        "noun.animal",
-        "noun.artifact",
-        "noun.body",
-        "noun.food",
-        "noun.plant",
-        "noun.object",
-        "noun.phenomenon",
-        "noun.substance",
-        "noun.act",
-        "noun.event",
-        "noun.location",
-        "noun.time",
-        "noun.person",
-        "noun.group",
-        "noun.shape",
-        "noun.possession",
-    }
-)
 _NO_MEANING: list[Sense | None] = [None]
-_LEADING = re.compile(r"^(a picture of |an |a |the )+")
 
 
 @dataclass(frozen=True)
@@ -164,50 +107,6 @@ def shared_embedder() -> TextEmbedder:
     return TextEmbedder()
 
 
-def kinds_for(group: str) -> tuple[str, ...]:
-    for prefix, kinds in GROUP_KINDS.items():
-        if group == prefix or group.startswith(prefix + "-") or group.startswith(prefix):
-            return kinds
-    return _DEFAULT_KINDS
-
-
-def phrase_of(caption: str) -> str:
-    return _LEADING.sub("", caption.strip().lower())
-
-
-def heads_of(phrase: str) -> list[str]:
-    """The nouns a phrase is about: "palm tree" → tree, "glass of milk" → glass and milk,
-    "fork and knife" → fork and knife, "house with garden" → house."""
-    main = re.split(r" with | without ", phrase)[0]
-    heads = []
-    for part in re.split(r" of | and ", main):
-        words = part.split()
-        if words:
-            heads.append(words[-1])
-    return heads
-
-
-_GENUS = re.compile(
-    r"^(?:an? |the )?(?:[a-z-]+ )*?([a-z-]+)"
-    r"(?: (?:that|which|who|of|with|in|for|from|having|used|bred|or|and|to|on|by) |[,;(]|$)"
-)
-
-
-def genus_of(definition: str) -> str | None:
-    """The kind a WordNet definition names first: "young domestic cat" → cat."""
-    match = _GENUS.match(definition.lower())
-    return match.group(1) if match else None
-
-
-def parse_sense(sense_id: str | None) -> tuple[str, int] | None:
-    if not sense_id or len(sense_id) < 2 or sense_id[0] not in "nvasr":
-        return None
-    try:
-        return sense_id[0], int(sense_id[1:])
-    except ValueError:
-        return None
-
-
 class ConceptResolver:
     """Word + meaning → one of a closed model's concepts (or None: it cannot be drawn)."""
 
@@ -229,7 +128,7 @@ class ConceptResolver:
 
     def warm(self) -> None:
         """Work out the names, meanings and embeddings now rather than at the first word."""
-        _ = self.by_head, self.by_offset, self.category_sizes
+        _ = self.by_head, self.by_offset, self.category_sizes, self.by_plain_head
         if self.embedder is not None and self.wordnet.available():
             _ = self._phrase_matrix
 
@@ -260,16 +159,49 @@ class ConceptResolver:
                 if key not in self.wordnet.index or "n" not in self.wordnet.index[key]:
                     continue
                 # the meaning the name most often has among the concept's kinds of thing
-                # ("house" the home, not the theatre; "crown" the king's, not the tooth's)
-                fitting = [
-                    sense
-                    for offset in self.wordnet.index[key]["n"]
-                    if (sense := self.wordnet.synset(offset, "n", key)).lexname in kinds
-                ]
+                # ("house" the home, not the theatre; "crown" the king's, not the tooth's),
+                # unless the name is rarely that: the road sign "construction" is the work,
+                # not "a thing constructed", so it is no picture of a structure
+                senses = [self.wordnet.synset(o, "n", key) for o in self.wordnet.index[key]["n"]]
+                fitting = [sense for sense in senses if sense.lexname in kinds]
                 if fitting:
-                    offsets.add(max(fitting, key=lambda sense: sense.count).offset)
+                    best = max(fitting, key=lambda sense: sense.count)
+                    if best.count * 10 >= max(sense.count for sense in senses):
+                        offsets.add(best.offset)
             result[concept.index] = offsets
         return result
+
+    @cached_property
+    def by_plain_head(self) -> dict[str, list[int]]:
+        """Names WordNet does not list whose other words only describe the thing: a "ringed
+        planet" is a planet, a "globe with meridians" a globe. (A noun in front can make another
+        thing: a "rice ball" is no ball, a "club suit" no suit; a "map of Japan" is about Japan.)"""
+        found: dict[str, list[int]] = {}
+        for concept in self.concepts:
+            name = concept.name
+            *describing, head = re.split(r" with | without ", name)[0].split() or [""]
+            if (
+                head != name
+                and " and " not in name
+                and name.replace(" ", "_") not in self.wordnet.index
+                and all(self.wordnet.index.get(word, {}).keys() & {"a", "s"} for word in describing)
+                and not any("n" in self.wordnet.index.get(word, {}) for word in describing)
+            ):
+                found.setdefault(head, []).append(concept.index)
+        return found
+
+    def _by_plain_head(self, forms: list[str], senses: list[Sense]) -> Resolution | None:
+        """Last of all, a described thing ("cup" → "cup with straw"), for a meaning that is
+        not a body part (the back of a hand is no back) nor a kind other pictures are drawn as
+        (a "fruit" is not one picture)."""
+        for sense in senses:
+            if sense.lexname == "noun.body" or self.category_sizes.get(sense.offset, 0):
+                continue
+            for form in forms:
+                fitting = self._fitting(self.by_plain_head.get(form, []), sense)
+                if fitting:
+                    return self._resolution(self._best(fitting, forms), "head", sense)
+        return None
 
     @cached_property
     def by_offset(self) -> dict[int, list[int]]:
@@ -324,7 +256,7 @@ class ConceptResolver:
                 return found
         if senses and self.category_sizes.get(senses[0].offset, 0) >= CATEGORY_SIZE:
             return None  # "building": many pictures; a similar-sounding one is not it
-        return self._by_similarity(key, senses)
+        return self._by_similarity(key, senses) or self._by_plain_head(forms, senses)
 
     def _for_meaning(
         self, forms: list[str], sense: Sense | None, *, everyday: bool

@@ -230,10 +230,14 @@ class _Parser:
         # "two polar bears" are one thing of two words, not two bears, when a picture is named
         # so ("the cat sleeps" is no "cat sleep", a nap; an open model's words stay apart)
         single = _singular(compound, self.wordnet) if compound else ""
-        named = None
+        named, one = None, False
         if single.split()[:1] == [word] and " " in single and _is_noun(single, self.wordnet):
             named = self.resolver.resolve(single)
-        if named is not None and named.how in ("name", "synonym", "caption"):
+            # "a sea lion" is no lion, nor an "apple tree" an apple, even when no picture
+            # shows it (it is then said, not drawn); a second word that may be the verb here
+            # keeps them apart ("the cat sleeps", "cats sleep")
+            one = not _may_be_its_verb(word, following, self.wordnet)
+        if one or (named is not None and named.how in ("name", "synonym", "caption")):
             self._thing(compound)
             self._reset()
             return 2
@@ -416,6 +420,13 @@ def _singular(word: str, wordnet: WordNet) -> str:
 
 def _can_be_verb(word: str, wordnet: WordNet) -> bool:
     return any(pos == "v" for _, pos in wordnet.base_forms(word, "v"))
+
+
+def _may_be_its_verb(noun: str, word: str, wordnet: WordNet) -> bool:
+    """After "the cat", "sleeps" may be its verb, "tree" may not; after "cats", "sleep" may."""
+    bases = [base for base, _ in wordnet.base_forms(word, "v")]
+    plural = _singular(noun, wordnet) != noun
+    return bool(bases) and (plural or any(base != word for base in bases))
 
 
 def _can_describe(word: str, wordnet: WordNet) -> bool:

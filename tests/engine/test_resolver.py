@@ -6,7 +6,7 @@ import pytest
 
 from bot.learning.dictionary import Dictionary
 from bot.pictures.understand import understand
-from engine.resolver import ConceptResolver, OpenResolver, genus_of, heads_of, shared_embedder
+from engine.resolver import ConceptResolver, OpenResolver, shared_embedder
 from engine.starter.dataset import load
 
 
@@ -79,13 +79,36 @@ def test_the_everyday_meaning_drawn_leads_the_card(
     assert meaning is not None and "plaything" in meaning.definition
 
 
-def test_phrase_heads_and_definition_genus() -> None:
-    assert heads_of("palm tree") == ["tree"]
-    assert heads_of("glass of milk") == ["glass", "milk"]
-    assert heads_of("house with garden") == ["house"]
-    assert heads_of("snowman without snow") == ["snowman"]
-    assert genus_of("young domestic cat") == "cat"
-    assert genus_of("a domestic fowl bred for flesh or eggs") == "fowl"
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        ("planet", "ringed planet"),
+        ("globe", "globe with meridians"),
+        ("cap", "billed cap"),
+        ("cup", "cup with straw"),
+    ],
+)
+def test_a_thing_only_described_by_its_other_words_is_that_thing(
+    resolver: ConceptResolver, dictionary: Dictionary, word: str, concept: str
+) -> None:
+    drawing = understand(dictionary, resolver, word).drawing
+    assert drawing is not None and drawing.subject == concept, (word, drawing)
+
+
+@pytest.mark.parametrize(
+    ("word", "not_this"),
+    [
+        ("stone", "curling stone"),  # a noun in front makes another thing
+        ("ball", "rice ball"),
+        ("map", "map of japan"),  # about Japan
+        ("structure", "construction"),  # the road sign is the work, not a thing built
+    ],
+)
+def test_other_things_are_not_taken_for_the_word(
+    resolver: ConceptResolver, dictionary: Dictionary, word: str, not_this: str
+) -> None:
+    drawing = understand(dictionary, resolver, word).drawing
+    assert drawing is None or drawing.subject != not_this, (word, drawing)
 
 
 def test_open_models_try_any_word() -> None:

@@ -217,3 +217,18 @@ def test_a_thing_of_two_words_is_one_thing_when_a_picture_shows_it(
     # "cat sleep" is a nap in WordNet, and no picture shows it: the cat sleeps
     scene = parse("The cat sleeps on the sofa.", resolver, wordnet)
     assert [o.concept for o in scene.objects][:1] == ["cat"]
+
+
+def test_a_thing_of_two_words_with_no_picture_is_said_not_drawn_as_its_parts(
+    dictionary: Dictionary,
+) -> None:
+    wordnet, resolver = dictionary.wordnet, resolver_for("starter", dictionary.wordnet)
+    scene = parse("The sea lion is on the beach.", resolver, wordnet)
+    assert "lion" not in [o.concept for o in scene.objects]  # no lion at the seaside
+    assert "sea lion" in scene.missing
+    scene = parse("The apple tree is big.", resolver, wordnet)
+    assert "red apple" not in [o.concept for o in scene.objects]
+    assert "apple tree" in scene.missing
+    # after "cats" the next word may be their verb
+    scene = parse("The cats sleep on the sofa.", resolver, wordnet)
+    assert [(o.concept, o.count) for o in scene.objects][:1] == [("cat", 2)]
