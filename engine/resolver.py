@@ -190,12 +190,15 @@ class ConceptResolver:
                 found.setdefault(head, []).append(concept.index)
         return found
 
-    def _by_plain_head(self, forms: list[str], senses: list[Sense]) -> Resolution | None:
-        """Last of all, a described thing ("cup" → "cup with straw"), for a meaning that is
+    def _by_plain_head(self, forms: list[str], everyday: list[Sense]) -> Resolution | None:
+        """Last of all, a described thing ("cup" → "cup with straw"), for the everyday
+        meaning only (a "creature" is an animal before it is a person: no hairy monster), and
         not a body part (the back of a hand is no back) nor a kind other pictures are drawn as
         (a "fruit" is not one picture)."""
-        for sense in senses:
-            if sense.lexname == "noun.body" or self.category_sizes.get(sense.offset, 0):
+        for sense in everyday:
+            if sense.lexname not in CONCRETE - {"noun.body"} or self.category_sizes.get(
+                sense.offset, 0
+            ):
                 continue
             for form in forms:
                 fitting = self._fitting(self.by_plain_head.get(form, []), sense)
@@ -256,7 +259,7 @@ class ConceptResolver:
                 return found
         if senses and self.category_sizes.get(senses[0].offset, 0) >= CATEGORY_SIZE:
             return None  # "building": many pictures; a similar-sounding one is not it
-        return self._by_similarity(key, senses) or self._by_plain_head(forms, senses)
+        return self._by_similarity(key, senses) or self._by_plain_head(forms, meanings[:1])
 
     def _for_meaning(
         self, forms: list[str], sense: Sense | None, *, everyday: bool

@@ -7,6 +7,7 @@ import pytest
 from bot.learning.dictionary import Dictionary
 from bot.pictures.understand import understand
 from engine.resolver import ConceptResolver, OpenResolver, shared_embedder
+from engine.starter.additions import drawable_concepts
 from engine.starter.dataset import load
 
 
@@ -14,6 +15,12 @@ from engine.starter.dataset import load
 def resolver(dictionary: Dictionary) -> ConceptResolver:
     _, concepts = load()
     return ConceptResolver(concepts, dictionary.wordnet, shared_embedder())
+
+
+@pytest.fixture(scope="module")
+def drawable(dictionary: Dictionary) -> ConceptResolver:
+    """Every concept the engine draws (the shipped ones and the grown model's)."""
+    return ConceptResolver(drawable_concepts(), dictionary.wordnet, shared_embedder())
 
 
 @pytest.mark.parametrize(
@@ -102,12 +109,13 @@ def test_a_thing_only_described_by_its_other_words_is_that_thing(
         ("ball", "rice ball"),
         ("map", "map of japan"),  # about Japan
         ("structure", "construction"),  # the road sign is the work, not a thing built
+        ("creature", "hairy creature"),  # an animal first; not the monster (a "wight")
     ],
 )
 def test_other_things_are_not_taken_for_the_word(
-    resolver: ConceptResolver, dictionary: Dictionary, word: str, not_this: str
+    drawable: ConceptResolver, dictionary: Dictionary, word: str, not_this: str
 ) -> None:
-    drawing = understand(dictionary, resolver, word).drawing
+    drawing = understand(dictionary, drawable, word).drawing
     assert drawing is None or drawing.subject != not_this, (word, drawing)
 
 
