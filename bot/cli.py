@@ -312,6 +312,16 @@ def _truth_figures(
         "vocabulary": truth_eval.vocabulary_figures(
             dictionary, resolver, engine, words=words, source=source, sheet=sheet, progress=say
         ),
+        "vocabulary_held_out": truth_eval.vocabulary_figures(
+            dictionary,
+            resolver,
+            engine,
+            words=truth_eval.word_list(truth_eval.HELD_OUT),
+            source=f"{truth_eval.HELD_OUT.name} (CEFR B1 concrete nouns)",
+            sheet=sheet.with_name("held_out.png"),
+            judged=truth_eval.read_judged(truth_eval.HELD_OUT_JUDGED),
+            progress=say,
+        ),
         "resolver": truth_eval.resolver_figures(dictionary, resolver),
         "scenes": scene_eval.scene_figures(
             dictionary,

@@ -19,11 +19,13 @@ meaning is the concept's kind of thing (the cricket bat is not the animal).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from engine.datafiles import rows
 from engine.embedding import TextEmbedder
 from engine.phrases import CONCRETE, genus_of, heads_of, kinds_for, parse_sense, phrase_of
 from engine.starter.dataset import Concept
@@ -36,9 +38,13 @@ if TYPE_CHECKING:  # numpy is imported where it is used: not at start, before th
 # Calibrated on the first half of engine/data/resolver_pairs.tsv. ("leaf" reaches the caption
 # "leaves" at 0.845: a higher threshold loses it.)
 SIMILARITY_THRESHOLD = 0.83
+DATA = Path(__file__).parent / "data"
 HYPERNYM_DEPTH = 2
 # A meaning that is the kind of this many concepts is a category, not one picture.
 CATEGORY_SIZE = 8
+# A person's judgement of each picture `pictolingo eval`'s word lists send ("ok" or "wrong"):
+# a word is never drawn as a picture judged wrong for it ("palace" is no castle).
+JUDGED = (DATA / "vocabulary_judged.tsv", DATA / "held_out_judged.tsv")
 
 _NO_MEANING: list[Sense | None] = [None]
 
@@ -96,9 +102,22 @@ def resolver_for(model: str, wordnet: WordNet, taught: Sequence[TaughtWord] = ()
         return OpenResolver(taught, wordnet)
     from engine.starter.additions import drawable_concepts
 
-    resolver = ConceptResolver(drawable_concepts(), wordnet, shared_embedder(), taught=taught)
+    resolver = ConceptResolver(
+        drawable_concepts(), wordnet, shared_embedder(), taught=taught, judged_wrong=judged_wrong()
+    )
     resolver.warm()
     return resolver
+
+
+def judged_wrong(paths: Sequence[Path] = JUDGED) -> frozenset[tuple[str, str]]:
+    """(word, concept) pairs a person judged wrong on the eval's contact sheets."""
+    return frozenset(
+        (row[0], row[1])
+        for path in paths
+        if path.exists()
+        for row in rows(path)
+        if len(row) >= 3 and row[2] == "wrong"
+    )
 
 
 @cache
@@ -119,9 +138,11 @@ class ConceptResolver:
         embedder: TextEmbedder | None = None,
         threshold: float = SIMILARITY_THRESHOLD,
         taught: Sequence[TaughtWord] = (),
+        judged_wrong: Collection[tuple[str, str]] = (),
     ) -> None:
         self.concepts = list(concepts)
         self.taught = taught_resolutions(taught)
+        self.judged_wrong = frozenset(judged_wrong)  # (word, concept) a person said no to
         self.wordnet = wordnet
         self.embedder = embedder
         self.threshold = threshold
@@ -234,7 +255,16 @@ class ConceptResolver:
     # ---- resolving
     def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None:
         """The picture for `word` in the first of its meanings (best first) that can be drawn;
-        `Resolution.sense` says which meaning that was. No meanings: the words alone decide."""
+        `Resolution.sense` says which meaning that was. No meanings: the words alone decide.
+        A picture a person looked at for this word and judged wrong is not drawn for it."""
+        found = self._resolve(word, sense_ids)
+        if found is None or not self.judged_wrong:
+            return found
+        key = " ".join(word.lower().split())
+        forms = {key} | {f.replace("_", " ") for f, _ in self.wordnet.base_forms(key, "n")}
+        return None if any((f, found.subject) in self.judged_wrong for f in forms) else found
+
+    def _resolve(self, word: str, sense_ids: Sequence[str]) -> Resolution | None:
         key = " ".join(word.lower().split())
         if not key:
             return None
@@ -389,6 +419,8 @@ class ConceptResolver:
             words = phrase.split()
             if senses and len(words) < len(key.split()) and set(words) <= set(key.split()):
                 continue  # a word of its own: a "notebook computer" is no notebook
+            if _built_on(phrase, key, self.wordnet):
+                continue  # a word made from the other: a "stretcher" is no "stretch"
             for sense in senses or _NO_MEANING:
                 fitting = self._fitting(self.by_phrase[phrase], sense)
                 if fitting:
@@ -410,3 +442,14 @@ class ConceptResolver:
         name = self.concepts[index].name
         sense_id = f"n{sense.offset:08d}" if sense is not None else None
         return Resolution(subject=name, prompt=name, how=how, score=score, sense=sense_id)
+
+
+def _built_on(phrase: str, key: str, wordnet: WordNet) -> bool:
+    """One word grown from the other (stretch → stretcher, paint → painter), not merely its
+    plural (bubble → bubbles)."""
+    if " " in phrase or " " in key or phrase == key:
+        return False
+    short, long = sorted((phrase, key), key=len)
+    if not long.startswith(short):
+        return False
+    return short not in {base for base, _ in wordnet.base_forms(long, "n")}

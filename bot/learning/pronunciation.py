@@ -94,6 +94,10 @@ def with_primary_stress(text: str, phones: list[str]) -> str:
 @lru_cache(maxsize=4096)
 def ipa(word: str) -> str | None:
     """/ˈæpəl/: the CMU dictionary's pronunciation, or espeak-ng's for words it lacks."""
+    words = word.split()
+    if len(words) > 1:  # "sea lion": each word its own (eng-to-ipa answers word by word)
+        parts = [ipa(part) for part in words]
+        return "/" + " ".join(p.strip("/") for p in parts if p) + "/" if all(parts) else None
     try:
         import eng_to_ipa
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.learning.dictionary import Dictionary
 from bot.pictures.understand import understand
-from engine.resolver import ConceptResolver, OpenResolver, shared_embedder
+from engine.resolver import ConceptResolver, OpenResolver, judged_wrong, shared_embedder
 from engine.starter.additions import drawable_concepts
 from engine.starter.dataset import load
 
@@ -122,3 +122,19 @@ def test_other_things_are_not_taken_for_the_word(
 def test_open_models_try_any_word() -> None:
     drawing = OpenResolver().resolve("father", ["n12345678"])
     assert drawing is not None and drawing.subject == "father" and drawing.how == "open"
+
+
+def test_a_picture_a_person_judged_wrong_is_not_drawn_for_that_word(
+    dictionary: Dictionary,
+) -> None:
+    _, concepts = load()
+    plain = ConceptResolver(concepts, dictionary.wordnet)
+    drawn = understand(dictionary, plain, "palace").drawing
+    assert drawn is not None and drawn.subject == "castle"  # WordNet's {palace, castle}
+    judged = ConceptResolver(concepts, dictionary.wordnet, judged_wrong={("palace", "castle")})
+    assert understand(dictionary, judged, "palace").drawing is None
+    assert understand(dictionary, judged, "palaces").drawing is None  # nor another form
+    assert understand(dictionary, judged, "castle").drawing is not None  # right for its word
+    # the shipped judgements are read by the engine's own resolver
+    shipped = judged_wrong()
+    assert ("palace", "castle") in shipped and ("globe", "globe with meridians") in shipped

@@ -37,3 +37,10 @@ def test_the_stress_mark_starts_its_syllable() -> None:
         "downstream": "/ˌdaʊnˈstrim/",
     }
     assert {word: ipa(word) for word in expected} == expected
+
+
+def test_a_thing_of_two_words_is_said_whole() -> None:
+    """The card of "sea lion" said /si/: only its first word."""
+    assert ipa("sea lion") == "/si ˈlaɪən/"
+    assert ipa("apple tree") == "/ˈæpəl tri/"
+    assert ipa("ice  cream") == "/aɪs krim/"

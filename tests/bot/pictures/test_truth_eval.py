@@ -23,8 +23,9 @@ def test_the_word_list_ends_in_right_pictures_or_honest_refusals(
     engine = PictureEngine(EngineOptions(model="starter"))
     engine.load()
     resolver = resolver_for("starter", dictionary.wordnet)
-    words = ["cat", "dog", "uncle", "table", "apple", "homework", "horse", "idea"]
+    words = ["cat", "dog", "uncle", "table", "apple", "homework", "horse", "idea", "palace"]
     judged = {("cat", "cat"): True, ("dog", "dog"): True, ("horse", "horse"): True}
+    judged[("palace", "castle")] = False  # judged wrong on the committed sheet: not drawn
     sheet = tmp_path / "sheet.png"
     figures = truth_eval.vocabulary_figures(
         dictionary,
@@ -36,9 +37,11 @@ def test_the_word_list_ends_in_right_pictures_or_honest_refusals(
         judged=judged,
         progress=lambda _: None,
     )
-    assert figures["words"] == 8 and figures["wrong"] == 0
-    assert figures["refused"] == 4 / 8  # uncle, table, homework, idea: the honest answer
-    assert figures["correct"] == 3 / 8 and figures["unjudged"] == 1 / 8  # apple: not judged
+    assert figures["words"] == 9 and figures["wrong"] == 0
+    # uncle, table, homework, idea: the honest answer; palace: a person said no to its castle
+    assert figures["refused"] == round(5 / 9, 3)
+    assert figures["refused_as_judged_wrong"] == ["palace"]
+    assert figures["correct"] == round(3 / 9, 3) and figures["unjudged"] == round(1 / 9, 3)
     assert figures["pictures_sent"] == 4
     with Image.open(sheet) as image:
         assert image.width > 0 and image.height > 0
@@ -46,6 +49,9 @@ def test_the_word_list_ends_in_right_pictures_or_honest_refusals(
 
 def test_the_committed_lists_are_big_enough_and_judged() -> None:
     assert len(truth_eval.word_list()) >= 300
+    held_out = truth_eval.word_list(truth_eval.HELD_OUT)
+    assert len(held_out) >= 100 and not set(held_out) & set(truth_eval.word_list())
+    assert truth_eval.read_judged(truth_eval.HELD_OUT_JUDGED)
     assert len(rows(truth_eval.PAIRS)) >= 200
     judged = truth_eval.read_judged()
     assert judged and all(isinstance(v, bool) for v in judged.values())
