@@ -52,9 +52,11 @@ async def sentence(context: Context) -> list[Reply]:
         item = await context.services.learning.remember_item(
             context.learner, "sentence", text, None
         )
+        # name what could not be drawn ("apple tree", "school bus") when the sentence has it
+        unknown = ", ".join(bold(m) for m in scene.missing) or "any of its words"
         replies.append(
             context.tell(
-                f"I can't draw {bold(text)} yet: I don't know how to draw any of its words. "
+                f"I can't draw {bold(text)} yet: I don't know how to draw {unknown}. "
                 "Try a sentence with things in it, like /sentence The cat is on the bed. "
                 "Or practise this one without a picture:",
                 "这句话我还画不出来。试试有东西的句子，比如 /sentence The cat is on the bed.，"

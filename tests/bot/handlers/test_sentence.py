@@ -99,6 +99,9 @@ async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
     assert "I drew the cat and the bed." in shown_text and "can't draw sleeps yet" in shown_text
     nothing = await chat.say("/sentence I love my family.")
     assert "can't draw" in shown(nothing[-1]) and not nothing[-1].images
+    # a thing of two words with no picture is named, not "any of its words" (it has "apple")
+    tree = await chat.say("/sentence The apple tree is big.")
+    assert "I don't know how to draw apple tree" in shown(tree[-1]) and not tree[-1].images
 
 
 @pytest.mark.usefixtures("starter_words")
