@@ -17,10 +17,10 @@ from engine.prompt_filter import PromptFilter
 
 DATA = Path(__file__).parents[1] / "engine" / "data"
 CONCRETE = {"noun.animal", "noun.artifact", "noun.body", "noun.food", "noun.plant", "noun.object"}
-HEADER = """# Held-out concrete nouns for `pictolingo eval` (vocabulary_held_out): the words of CEFR level
-# B1 (via the cefrpy package) whose most frequent WordNet 3.0 sense is a concrete noun (animal,
-# artifact, body, food, plant, natural object) tagged at least twice in SemCor; plurals, words
-# of the beginner list and words the prompt filter refuses removed. Built by
+HEADER = """# Held-out concrete nouns for `pictolingo eval` (vocabulary_held_out): the words of CEFR
+# level B1 (via the cefrpy package) whose most frequent WordNet 3.0 sense is a concrete noun
+# (animal, artifact, body, food, plant, natural object) tagged at least twice in SemCor;
+# plurals, words of the beginner list and words the prompt filter refuses removed. Built by
 # scripts/held_out_nouns.py, not picked by hand; first measured 2026-12-04, before any rule
 # was written with it in view.
 """

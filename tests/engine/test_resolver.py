@@ -39,6 +39,11 @@ def drawable(dictionary: Dictionary) -> ConceptResolver:
         ("milk", "glass of milk"),  # what the glass is of
         ("table tennis", "ping pong"),  # WordNet's "ping-pong", not tennis
         ("t-shirt", "t-shirt"),
+        # a picture whose other words only describe the thing
+        ("planet", "ringed planet"),
+        ("globe", "globe with meridians"),  # (the engine refuses it: judged wrong by eye)
+        ("cap", "billed cap"),
+        ("cup", "cup with straw"),
     ],
 )
 def test_words_resolve_to_the_picture_that_teaches_them(
@@ -84,22 +89,6 @@ def test_the_everyday_meaning_drawn_leads_the_card(
     understood = understand(dictionary, resolver, "kite")
     meaning = dictionary.sense(understood.sense_id or "")
     assert meaning is not None and "plaything" in meaning.definition
-
-
-@pytest.mark.parametrize(
-    ("word", "concept"),
-    [
-        ("planet", "ringed planet"),
-        ("globe", "globe with meridians"),
-        ("cap", "billed cap"),
-        ("cup", "cup with straw"),
-    ],
-)
-def test_a_thing_only_described_by_its_other_words_is_that_thing(
-    resolver: ConceptResolver, dictionary: Dictionary, word: str, concept: str
-) -> None:
-    drawing = understand(dictionary, resolver, word).drawing
-    assert drawing is not None and drawing.subject == concept, (word, drawing)
 
 
 @pytest.mark.parametrize(
