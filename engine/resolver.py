@@ -38,10 +38,10 @@ if TYPE_CHECKING:  # numpy is imported where it is used: not at start, before th
 # Calibrated on the first half of engine/data/resolver_pairs.tsv. ("leaf" reaches the caption
 # "leaves" at 0.845: a higher threshold loses it.)
 SIMILARITY_THRESHOLD = 0.83
-DATA = Path(__file__).parent / "data"
 HYPERNYM_DEPTH = 2
 # A meaning that is the kind of this many concepts is a category, not one picture.
 CATEGORY_SIZE = 8
+DATA = Path(__file__).parent / "data"
 # A person's judgement of each picture `pictolingo eval`'s word lists send ("ok" or "wrong"):
 # a word is never drawn as a picture judged wrong for it ("palace" is no castle).
 JUDGED = (DATA / "vocabulary_judged.tsv", DATA / "held_out_judged.tsv")
