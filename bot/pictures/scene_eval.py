@@ -45,10 +45,12 @@ class Case:
 
 
 def template_cases(things: list[tuple[str, str]], seed: int = 7) -> list[Case]:
-    """Sentences of four kinds over (noun, concept) pairs the model can draw."""
+    """Sentences of four kinds over (noun, concept) pairs; a noun with no concept ("") is never
+    used, but it keeps its place: each sentence draws its nouns from the whole list with its
+    own random stream, so a word that starts or stops resolving changes only the sentences
+    that meet it, not all 200 (the figures stay comparable from one resolver to the next)."""
     from lemminflect import getInflection
 
-    rng = random.Random(seed)
     colours = [c for c in COLOURS if c != "gray"]
     relations = sorted(set(RELATIONS.values()))
 
@@ -58,19 +60,26 @@ def template_cases(things: list[tuple[str, str]], seed: int = 7) -> list[Case]:
     def article(word: str) -> str:
         return "An" if word[0] in "aeiou" else "A"
 
+    def pick(rng: random.Random, count: int) -> list[tuple[str, str]]:
+        chosen: list[tuple[str, str]] = []
+        while len(chosen) < count:
+            thing = rng.choice(things)
+            if thing[1] and thing not in chosen:
+                chosen.append(thing)
+        return chosen
+
+    def stream(category: str, number: int) -> random.Random:
+        return random.Random(f"{seed}/{category}/{number}")
+
     cases = []
-    for _ in range(PER_CATEGORY):
-        word, concept = rng.choice(things)
-        n = rng.randint(2, 6)
-        cases.append(
-            Case(
-                "count",
-                f"{NUMBER_WORDS[n - 2].capitalize()} {plural(word)}.",
-                Scene((SceneObject(word, concept, n),)),
-            )
-        )
-    for _ in range(PER_CATEGORY):
-        word, concept = rng.choice(things)
+    for number in range(PER_CATEGORY):
+        rng = stream("count", number)
+        ((word, concept),), n = pick(rng, 1), rng.randint(2, 6)
+        text = f"{NUMBER_WORDS[n - 2].capitalize()} {plural(word)}."
+        cases.append(Case("count", text, Scene((SceneObject(word, concept, n),))))
+    for number in range(PER_CATEGORY):
+        rng = stream("colour", number)
+        ((word, concept),) = pick(rng, 1)
         colour, n = rng.choice(colours), rng.choice([1, 1, 2, 3])
         text = (
             f"{article(colour)} {colour} {word}."
@@ -78,25 +87,22 @@ def template_cases(things: list[tuple[str, str]], seed: int = 7) -> list[Case]:
             else f"{NUMBER_WORDS[n - 2].capitalize()} {colour} {plural(word)}."
         )
         cases.append(Case("colour", text, Scene((SceneObject(word, concept, n, colour),))))
-    for _ in range(PER_CATEGORY):
-        (a, ca), (b, cb), (c, cc) = rng.sample(things, 3)
+    for number in range(PER_CATEGORY):
+        rng = stream("spatial", number)
         relation = rng.choice(relations)
         if relation == "between":
+            (a, ca), (b, cb), (c, cc) = pick(rng, 3)
             text = f"The {a} is between the {b} and the {c}."
             scene = Scene((SceneObject(a, ca), SceneObject(b, cb), SceneObject(c, cc)), relation)
         else:
+            (a, ca), (b, cb) = pick(rng, 2)
             text = f"The {a} is {relation} the {b}."
             scene = Scene((SceneObject(a, ca), SceneObject(b, cb)), relation)
         cases.append(Case("spatial", text, scene))
-    for _ in range(PER_CATEGORY):
-        (a, ca), (b, cb) = rng.sample(things, 2)
-        cases.append(
-            Case(
-                "two_objects",
-                f"{article(a)} {a} and {article(b).lower()} {b}.",
-                Scene((SceneObject(a, ca), SceneObject(b, cb))),
-            )
-        )
+    for number in range(PER_CATEGORY):
+        (a, ca), (b, cb) = pick(stream("two_objects", number), 2)
+        text = f"{article(a)} {a} and {article(b).lower()} {b}."
+        cases.append(Case("two_objects", text, Scene((SceneObject(a, ca), SceneObject(b, cb)))))
     return cases
 
 
@@ -134,11 +140,10 @@ def scene_figures(
         drawing = understand(dictionary, resolver, word).drawing
         return drawing.subject if drawing else ""
 
-    things = []
+    things = []  # every lemma keeps its place in the list; "" where nothing is drawn
     for word in word_list():  # the templates inflect nouns themselves: lemmas only
-        concept = resolve(word)
-        if concept and " " not in word and form_of(dictionary.wordnet, word) is None:
-            things.append((word, concept))
+        if " " not in word and form_of(dictionary.wordnet, word) is None:
+            things.append((word, resolve(word)))
     if cases is None:
         cases = template_cases(things) + learner_cases(resolve)
     progress(f"scenes: drawing and checking {len(cases)} sentences")
@@ -164,7 +169,7 @@ def scene_figures(
         drawn.append((case, png, ok))
         if number % 50 == 49:
             progress(f"scenes: {number + 1} of {len(cases)}")
-    word_seconds = _word_seconds(engine, things[:10])
+    word_seconds = _word_seconds(engine, [thing for thing in things if thing[1]][:10])
     result: dict[str, Any] = {
         category: round(sum(oks) / len(oks), 3) for category, oks in passed.items()
     }

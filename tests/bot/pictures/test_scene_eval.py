@@ -24,6 +24,12 @@ def test_the_sentence_lists_state_what_they_ask_for() -> None:
     assert all(sum(c.category == k for c in cases) == 50 for k in kinds)
     spatial = next(c for c in cases if c.category == "spatial")
     assert spatial.states.relation and spatial.states.relation in spatial.sentence
+    # a word that stops resolving changes only the sentences that used it
+    fewer = scene_eval.template_cases([(w, "" if w == "bus" else c) for w, c in things])
+    changed = [a for a, b in zip(cases, fewer, strict=True) if a != b]
+    assert all("bus" not in c.sentence for c in fewer)
+    assert changed and all("bus" in c.sentence for c in changed)
+    assert len(changed) < 150
     learner = scene_eval.learner_cases(lambda word: word)
     assert len(learner) >= 50
     on = next(c for c in learner if c.sentence == "The cat is on the bed.")
