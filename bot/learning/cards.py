@@ -47,12 +47,8 @@ def drawn_as(
     if meaning.part_of_speech != card.meanings[0].part_of_speech:
         # the example was the other part of speech's ("Watch a basketball game." under the
         # wristwatch): one for the meaning drawn
-        example = simple_example(card.word, dictionary.wordnet.synset(*_offset(meaning)))
+        example = simple_example(card.word, dictionary.synset(meaning.sense_id))
     return replace(card, meanings=(meaning, *others), chinese=chinese, example=example)
-
-
-def _offset(meaning: Meaning) -> tuple[int, str]:
-    return int(meaning.sense_id[1:]), meaning.sense_id[0]
 
 
 def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:

@@ -302,18 +302,21 @@ class Dictionary:
         """Every noun meaning of the word, most used first (also for a word mostly a verb)."""
         return [_meaning(sense) for sense in self.senses(word) if sense.pos == "n"]
 
-    def sense(self, sense_id: str) -> Meaning | None:
+    def synset(self, sense_id: str) -> Sense | None:
+        """The WordNet sense a sense id ("n02121808") names, or None."""
         try:
-            sense = self.wordnet.synset(int(sense_id[1:]), sense_id[0])
+            return self.wordnet.synset(int(sense_id[1:]), sense_id[0])
         except (ValueError, IndexError, OSError, KeyError):
             return None
-        return _meaning(sense)
+
+    def sense(self, sense_id: str) -> Meaning | None:
+        sense = self.synset(sense_id)
+        return _meaning(sense) if sense is not None else None
 
     def sense_name(self, sense_id: str, word: str) -> str:
         """The most specific name of a sense that contains the word ('cricket bat' for bat)."""
-        try:
-            sense = self.wordnet.synset(int(sense_id[1:]), sense_id[0])
-        except (ValueError, IndexError, OSError, KeyError):
+        sense = self.synset(sense_id)
+        if sense is None:
             return word
         names = [lemma.replace("_", " ").lower() for lemma in sense.lemmas]
         longer = [n for n in names if word.lower() in n.split() and n != word.lower()]
