@@ -257,20 +257,18 @@ class ConceptResolver:
         """The picture for `word` in the first of its meanings (best first) that can be drawn;
         `Resolution.sense` says which meaning that was. No meanings: the words alone decide.
         A picture a person looked at for this word and judged wrong is not drawn for it."""
-        found = self._resolve(word, sense_ids)
-        if found is None or not self.judged_wrong:
-            return found
-        key = " ".join(word.lower().split())
-        forms = {key} | {f.replace("_", " ") for f, _ in self.wordnet.base_forms(key, "n")}
-        return None if any((f, found.subject) in self.judged_wrong for f in forms) else found
-
-    def _resolve(self, word: str, sense_ids: Sequence[str]) -> Resolution | None:
         key = " ".join(word.lower().split())
         if not key:
             return None
         forms = [key] + [
             f.replace("_", " ") for f, _ in self.wordnet.base_forms(key, "n") if f != key
         ]
+        found = self._resolve(key, forms, sense_ids)
+        if found is not None and any((f, found.subject) in self.judged_wrong for f in forms):
+            return None
+        return found
+
+    def _resolve(self, key: str, forms: list[str], sense_ids: Sequence[str]) -> Resolution | None:
         for form in forms:
             if form in self.taught:
                 return self.taught[form]

@@ -51,6 +51,8 @@ def template_cases(things: list[tuple[str, str]], seed: int = 7) -> list[Case]:
     that meet it, not all 200 (the figures stay comparable from one resolver to the next)."""
     from lemminflect import getInflection
 
+    if len({thing for thing in things if thing[1]}) < 3:
+        raise ValueError("the template sentences need at least three nouns that can be drawn")
     colours = [c for c in COLOURS if c != "gray"]
     relations = sorted(set(RELATIONS.values()))
 

@@ -30,6 +30,8 @@ def test_the_sentence_lists_state_what_they_ask_for() -> None:
     assert all("bus" not in c.sentence for c in fewer)
     assert changed and all("bus" in c.sentence for c in changed)
     assert len(changed) < 150
+    with pytest.raises(ValueError, match="three nouns"):  # not an endless search
+        scene_eval.template_cases([("cat", "cat"), ("dog", "dog"), ("idea", "")])
     learner = scene_eval.learner_cases(lambda word: word)
     assert len(learner) >= 50
     on = next(c for c in learner if c.sentence == "The cat is on the bed.")
