@@ -153,6 +153,7 @@ class _Parser:
         self.setting: str | None = None
         self.after_subject = False  # the next word may be the subject's verb
         self.subject: int | None = None  # the object that may do that verb
+        self.subject_senses: list[str] = []  # the meaning it was drawn as (the whale, not a man)
         self.person: tuple[str, int] | None = None  # or a pronoun / an undrawn person noun
         self._reset()
 
@@ -290,6 +291,7 @@ class _Parser:
             )  # fmt: skip
             if self._add(thing, word):
                 self.subject = len(self.objects) - 1
+                self.subject_senses = [drawing.sense] if drawing.sense else senses
             self.after_subject = self.relation is None  # "the cat sleeps": a verb may follow
             return
         self.missing.append(word)
@@ -319,7 +321,9 @@ class _Parser:
         subject = self.objects[self.subject] if self.subject is not None else None
         if subject is None and self.person is None:
             return False
-        if subject is not None and not _kind_of(subject.word, [], self.wordnet, {"person"}):
+        if subject is not None and not _kind_of(
+            subject.word, self.subject_senses, self.wordnet, {"person"}
+        ):
             return False  # "the dog runs": the model has no running dog
         found = _action_picture(verb, self.resolver, self.wordnet)
         if found is None:

@@ -19,6 +19,7 @@ from bot.learning.chinese import ChineseGloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
+from bot.learning.meanings import for_children, thin_everyday
 from bot.learning.plain import WORDNET_POS, Plain, learner_definitions, own_example
 from bot.learning.pronunciation import ipa
 from engine.wordnet import Sense, WordNet, kept
@@ -127,9 +128,17 @@ def _meaning(sense: Sense) -> Meaning:
 
 
 class Dictionary:
-    def __init__(self, wordnet: WordNet | None = None, chinese: ChineseGloss | None = None) -> None:
+    def __init__(
+        self,
+        wordnet: WordNet | None = None,
+        chinese: ChineseGloss | None = None,
+        *,
+        leads: dict[str, str] | None = None,
+    ) -> None:
         self.wordnet = wordnet or WordNet()
         self.chinese = chinese or ChineseGloss()
+        # word → the meaning to lead with where the corpus counts cannot rank its meanings
+        self.leads = thin_everyday() if leads is None else leads
         self._cefr: Any = None
         self._vocabulary: list[str] | None = None
         self._sounds: list[str] = []
@@ -170,9 +179,15 @@ class Dictionary:
         key = word.lower().replace(" ", "_")
         ranked = self._senses.get(key)
         if ranked is None:
-            found = [s for s in self.wordnet.senses(word) if not _proper_noun(s, word)]
+            found = [
+                s
+                for s in self.wordnet.senses(word)
+                if not _proper_noun(s, word) and for_children(s.definition)
+            ]
             # Things you can draw weigh more: this is a picture dictionary.
             found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
+            lead = self.leads.get(key)
+            found.sort(key=lambda s: f"{s.pos}{s.offset:08d}" != lead)  # stable: the rest stay
             ranked = kept(self._senses, key, tuple(found))
         return list(ranked)
 
@@ -294,6 +309,8 @@ class Dictionary:
             return sense.count * EVERYDAY_WEIGHT.get(sense.lexname, 1), -position
 
         ranked = [sense for _, sense in sorted(enumerate(nouns), key=weight, reverse=True)]
+        lead = self.leads.get(word.lower().replace(" ", "_"))
+        ranked.sort(key=lambda s: f"{s.pos}{s.offset:08d}" != lead)  # the reviewed lead
         if plain is not None:  # the meaning the project wrote for beginners comes first
             ranked = _plain_first(ranked, plain)
         return [_meaning(sense) for sense in ranked]

@@ -108,6 +108,11 @@ TRICKY_BUT_FINE = [
     "hancock",
     "as",
     "assist",
+    "a cooking pot",
+    "potted plant",
+    "the church organ",
+    "a steep slope",
+    "a screw and a nail",
 ]
 
 
@@ -132,6 +137,7 @@ def test_words_that_contain_or_resemble_bad_ones_are_fine(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "screw you",
         "sex",
         "SEX",
         "s3x",

@@ -116,6 +116,15 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
     assert all(o.action is None for o in scene.objects)  # never a person biking on a horse
 
 
+def test_an_animal_is_never_drawn_as_a_person_doing_its_verb(dictionary: Dictionary) -> None:
+    """WordNet's first "whale" is a very large person: "The whale swims under the ship." drew a
+    person swimming beside the ship instead of the whale."""
+    wordnet, resolver = dictionary.wordnet, resolver_for("starter", dictionary.wordnet)
+    scene = parse("The whale swims under the ship.", resolver, wordnet, _meanings(dictionary))
+    assert [(o.word, o.action) for o in scene.objects] == [("whale", None), ("ship", None)]
+    assert "whale" in scene.objects[0].concept and scene.relation == "under"
+
+
 def test_a_setting_is_where_the_scene_happens(dictionary: Dictionary) -> None:
     wordnet, resolver = dictionary.wordnet, resolver_for("starter", dictionary.wordnet)
     meanings = _meanings(dictionary)

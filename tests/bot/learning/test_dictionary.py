@@ -99,3 +99,29 @@ def test_cards_use_the_example_the_project_wrote(dictionary: Dictionary) -> None
         "need": "Plants need water.",
         "under": "The cat is under the table.",
     }
+
+
+def test_a_card_leads_with_what_children_mean_where_the_corpus_cannot_say(
+    dictionary: Dictionary,
+) -> None:
+    """SemCor tagged "whale" once, as a very large person, and never the animal; "toaster" and
+    "van" not at all, and WordNet lists the person and the group first."""
+    for word, kind in (
+        ("whale", "noun.animal"),
+        ("toaster", "noun.artifact"),
+        ("van", "noun.artifact"),
+    ):
+        card = dictionary.card(word)
+        assert card is not None and card.meanings[0].category == kind, word
+        assert dictionary.everyday_senses(word)[0].category == kind, word
+    as_listed = Dictionary(dictionary.wordnet, dictionary.chinese, leads={})
+    assert as_listed.everyday_senses("whale")[0].category == "noun.person"
+
+
+def test_a_card_never_shows_drug_slang_or_sexual_meanings(dictionary: Dictionary) -> None:
+    for word in ("coke", "wander", "shrimp", "grass"):
+        card = dictionary.card(word)
+        assert card is not None, word
+        for meaning in card.meanings:
+            assert "street name" not in meaning.definition, word
+            assert "sexual" not in meaning.definition and "disparaging" not in meaning.definition

@@ -1,0 +1,36 @@
+"""Which WordNet meanings a child is shown, and which comes first where the corpus cannot say.
+
+WordNet 3.0 lists meanings a school dictionary leaves out (drug slang, sexual senses, slurs):
+`for_children` keeps them off cards, quizzes and pictures, for any word that is not itself
+blocked. Where SemCor tagged none of a word's noun meanings more than once, WordNet's order
+often leads with a rare one ("whale": a very large person; "toaster": someone who proposes a
+toast); ``data/everyday_thin.tsv`` (made by ``scripts/everyday_thin.py``, reviewed by a
+person) names the meaning to lead with instead.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from engine.datafiles import rows
+
+EVERYDAY_THIN = Path(__file__).parent / "data" / "everyday_thin.tsv"
+# Glosses a school dictionary would not print, whatever the word.
+_NOT_FOR_CHILDREN = re.compile(
+    r"street names? for|\bslang\b|\bsexual(ly)?\b|prostitut|ethnic slur|offensive (term|name)"
+    r"|disparaging|derogatory|obscen|vulgar|genital|intercourse|masturbat|\bpenis\b|vagina",
+    re.IGNORECASE,
+)
+
+
+def for_children(definition: str) -> bool:
+    """False for a gloss a school dictionary would leave out ("street names for cocaine")."""
+    return _NOT_FOR_CHILDREN.search(definition) is None
+
+
+@lru_cache(maxsize=1)
+def thin_everyday() -> dict[str, str]:
+    """word → the sense id to lead with, for words the corpus counts cannot rank."""
+    return {word: sense for word, sense, *_ in rows(EVERYDAY_THIN)}

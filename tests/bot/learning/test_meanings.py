@@ -1,0 +1,22 @@
+"""Which meanings a child is shown, and which leads where the corpus counts are thin."""
+
+from __future__ import annotations
+
+from bot.learning.dictionary import Dictionary
+from bot.learning.meanings import for_children, thin_everyday
+
+
+def test_glosses_a_school_dictionary_leaves_out_are_not_for_children() -> None:
+    assert not for_children("street names for cocaine")
+    assert not for_children("be sexually unfaithful to one's partner in marriage")
+    assert not for_children("disparaging terms for small people")
+    assert for_children("a sweet drink containing carbonated water and flavoring")
+    assert for_children("an asexual spore of some algae")  # biology stays
+
+
+def test_every_reviewed_lead_is_a_meaning_of_its_word_and_leads(dictionary: Dictionary) -> None:
+    leads = thin_everyday()
+    assert len(leads) > 50 and leads["whale"] == "n02062744"
+    for word, sense_id in leads.items():
+        meanings = [m.sense_id for m in dictionary.everyday_senses(word)]
+        assert meanings and meanings[0] == sense_id, (word, sense_id)  # it leads
