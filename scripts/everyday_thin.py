@@ -31,8 +31,18 @@ KEEP = {
     "suppuration", "tab", "tanka", "tare", "triviality",
 }  # fmt: skip
 # The meaning children mean, by hand: where the nearest thing is not it (the helicopter, not
-# the butcher's knife), or where the lead is a substance (soda the drink, not sodium carbonate).
-CORRECT = {"chopper": "n03512147", "soda": "n07927512", "duster": "n03258330"}
+# the butcher's knife), where the lead is a substance (soda the drink, not sodium carbonate),
+# or where the bare word is nearest the amount it holds (a mug, a tablespoon).
+CORRECT = {
+    "chopper": "n03512147",
+    "soda": "n07927512",
+    "duster": "n03258330",
+    "mug": "n03797390",
+    "tablespoon": "n04381073",
+    "teaspoon": "n04398688",
+    "siren": "n04224395",
+    "washer": "n04554684",
+}
 
 
 def main() -> None:
