@@ -110,6 +110,7 @@ def test_a_card_leads_with_what_children_mean_where_the_corpus_cannot_say(
         ("whale", "noun.animal"),
         ("toaster", "noun.artifact"),
         ("van", "noun.artifact"),
+        ("bunny", "noun.animal"),  # not "a young waitress in a nightclub"
     ):
         card = dictionary.card(word)
         assert card is not None and card.meanings[0].category == kind, word
