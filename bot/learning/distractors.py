@@ -12,6 +12,7 @@ import re
 
 from bot.learning.countability import countable
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
+from engine.prompt_filter import PromptFilter
 
 PREPOSITIONS = {
     "on": ["under", "next to", "behind"],
@@ -96,6 +97,8 @@ def word_choices(
     def acceptable(word: str) -> bool:
         if word == answer or word in chosen or " " in word or not word.isalpha():
             return False
+        if PromptFilter.default().check(word).blocked:
+            return False  # a quiz for "hand" never offers "corpse", for "boy" never "killer"
         word_senses = dictionary.senses(word)
         if not word_senses or (pos and word_senses[0].pos != pos):
             return False

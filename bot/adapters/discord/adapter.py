@@ -215,6 +215,8 @@ class DiscordAdapter:
         words = self.services.dictionary.suggestions(current, limit=10)
         if self.services.dictionary.known(current):
             words = [current, *(w for w in words if w != current)]
+        blocked = self.services.prompt_filter.check
+        words = [w for w in words if not blocked(w).blocked]  # "gu" never offers "gun"
         return [app_commands.Choice(name=w, value=w) for w in words[:10]]
 
     async def _suggest_history(

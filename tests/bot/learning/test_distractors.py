@@ -6,6 +6,9 @@ import pytest
 
 from bot.learning.dictionary import Dictionary
 from bot.learning.distractors import COLOURS, sentence_choices, word_choices
+from engine.prompt_filter import PromptFilter
+
+FILTER = PromptFilter.default()
 
 
 @pytest.mark.parametrize(
@@ -82,3 +85,17 @@ def test_articles_follow_the_new_word(dictionary: Dictionary) -> None:
                 assert words[words.index("a") + 1][0] not in "aeiou", choice
             if "an" in words:
                 assert words[words.index("an") + 1][0] in "aeiou", choice
+
+
+def test_a_quiz_never_offers_a_word_the_safety_filter_blocks(dictionary: Dictionary) -> None:
+    """Body words drew "corpse" as a wrong answer, people "killer" and "slave", things "gun"."""
+    offered = {
+        choice
+        for word in ("hand", "nose", "boy", "teacher", "knife", "bag")
+        for seed in range(30)
+        for choice in word_choices(dictionary, word, own_words=[], rng=random.Random(seed))
+    }
+    assert len(offered) > 30  # still a real choice of words
+    assert not {word for word in offered if FILTER.check(word).blocked}
+    own = word_choices(dictionary, "hand", own_words=["corpse", "gun"], rng=random.Random(1))
+    assert len(own) == 3 and not {"corpse", "gun"} & set(own)  # nor from the learner's words

@@ -78,6 +78,9 @@ async def test_autocomplete_suggests_words(discord_bot: DiscordAdapter) -> None:
     choices = await discord_bot._suggest_words(None, "appl")  # type: ignore[arg-type]
     assert "apple" in [c.value for c in choices]
     assert await discord_bot._suggest_words(None, "   ") == []  # type: ignore[arg-type]
+    typed = {text: await discord_bot._suggest_words(None, text) for text in ("gu", "corps")}  # type: ignore[arg-type]
+    offered = {c.value for choices in typed.values() for c in choices}
+    assert {"gum", "gull"} <= offered and not {"gun", "corpse"} & offered  # never a blocked word
 
 
 async def test_commands_are_synced_once_and_a_refused_sync_does_not_stop_the_bot(
