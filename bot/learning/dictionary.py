@@ -110,11 +110,19 @@ def _plain_first(senses: list[Sense], plain: Plain) -> list[Sense]:
     """The senses with the one the plain meaning describes first (else the first of its part of
     speech): "left" the side before the past of leave, the kite that flies before the cheque."""
     if plain.sense_id:
-        chosen = [s for s in senses if f"{s.pos}{s.offset:08d}" == plain.sense_id]
-    else:
-        letters = WORDNET_POS.get(plain.part_of_speech, "")
-        chosen = [s for s in senses if s.pos in letters][:1]
+        return _leading(senses, plain.sense_id)
+    letters = WORDNET_POS.get(plain.part_of_speech, "")
+    chosen = [s for s in senses if s.pos in letters][:1]
     return chosen + [s for s in senses if s not in chosen]
+
+
+def _leading(senses: list[Sense], sense_id: str | None) -> list[Sense]:
+    """The senses with the one `sense_id` names first, the rest in their order."""
+    return sorted(senses, key=lambda sense: _sense_id(sense) != sense_id)
+
+
+def _sense_id(sense: Sense) -> str:
+    return f"{sense.pos}{sense.offset:08d}"
 
 
 def _meaning(sense: Sense) -> Meaning:
@@ -123,7 +131,7 @@ def _meaning(sense: Sense) -> Meaning:
         definition=sense.definition,
         example=sense.examples[0] if sense.examples else None,
         category=sense.lexname,
-        sense_id=f"{sense.pos}{sense.offset:08d}",
+        sense_id=_sense_id(sense),
     )
 
 
@@ -186,8 +194,7 @@ class Dictionary:
             ]
             # Things you can draw weigh more: this is a picture dictionary.
             found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
-            lead = self.leads.get(key)
-            found.sort(key=lambda s: f"{s.pos}{s.offset:08d}" != lead)  # stable: the rest stay
+            found = _leading(found, self.leads.get(key))  # a reviewed lead, where there is one
             ranked = kept(self._senses, key, tuple(found))
         return list(ranked)
 
@@ -309,8 +316,7 @@ class Dictionary:
             return sense.count * EVERYDAY_WEIGHT.get(sense.lexname, 1), -position
 
         ranked = [sense for _, sense in sorted(enumerate(nouns), key=weight, reverse=True)]
-        lead = self.leads.get(word.lower().replace(" ", "_"))
-        ranked.sort(key=lambda s: f"{s.pos}{s.offset:08d}" != lead)  # the reviewed lead
+        ranked = _leading(ranked, self.leads.get(word.lower().replace(" ", "_")))
         if plain is not None:  # the meaning the project wrote for beginners comes first
             ranked = _plain_first(ranked, plain)
         return [_meaning(sense) for sense in ranked]
