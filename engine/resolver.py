@@ -12,6 +12,9 @@ its chosen meaning to one of the model's concepts, or to nothing, and then no jo
    pairs (``engine/data/resolver_pairs.tsv``; ``pictolingo eval`` reports precision/recall);
 5. last, a picture whose other words only describe the thing (planet → "ringed planet").
 
+Before all of them, a picture a person judged to show one of the word's meanings
+(``engine/data/shown_by.tsv``: map → "world map", plug → "electric plug").
+
 Every step honours the meaning: a caption or a similar phrase is only taken when the chosen
 meaning is the concept's kind of thing (the cricket bat is not the animal).
 """
@@ -19,10 +22,11 @@ meaning is the concept's kind of thing (the cricket bat is not the animal).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
 from engine.datafiles import rows
@@ -45,6 +49,9 @@ DATA = Path(__file__).parent / "data"
 # A person's judgement of each picture `pictolingo eval`'s word lists send ("ok" or "wrong"):
 # a word is never drawn as a picture judged wrong for it ("palace" is no castle).
 JUDGED = (DATA / "vocabulary_judged.tsv", DATA / "held_out_judged.tsv")
+# Pictures a person looked at and judged to show a word whose name WordNet does not list and
+# the rules cannot read: a "world map" is a map, a "health worker" with a stethoscope a doctor.
+SHOWN_BY = DATA / "shown_by.tsv"
 
 _NO_MEANING: list[Sense | None] = [None]
 
@@ -103,7 +110,12 @@ def resolver_for(model: str, wordnet: WordNet, taught: Sequence[TaughtWord] = ()
     from engine.starter.additions import drawable_concepts
 
     resolver = ConceptResolver(
-        drawable_concepts(), wordnet, shared_embedder(), taught=taught, judged_wrong=judged_wrong()
+        drawable_concepts(),
+        wordnet,
+        shared_embedder(),
+        taught=taught,
+        judged_wrong=judged_wrong(),
+        shown_by=shown_by(),
     )
     resolver.warm()
     return resolver
@@ -118,6 +130,11 @@ def judged_wrong(paths: Sequence[Path] = JUDGED) -> frozenset[tuple[str, str]]:
         for row in rows(path)
         if len(row) >= 3 and row[2] == "wrong"
     )
+
+
+def shown_by(path: Path = SHOWN_BY) -> dict[tuple[str, str], str]:
+    """(word, sense id) → the concept a person judged to show the word in that meaning."""
+    return {(row[0], row[1]): row[2] for row in rows(path) if len(row) >= 3}
 
 
 @cache
@@ -139,10 +156,12 @@ class ConceptResolver:
         threshold: float = SIMILARITY_THRESHOLD,
         taught: Sequence[TaughtWord] = (),
         judged_wrong: Collection[tuple[str, str]] = (),
+        shown_by: Mapping[tuple[str, str], str] = MappingProxyType({}),
     ) -> None:
         self.concepts = list(concepts)
         self.taught = taught_resolutions(taught)
         self.judged_wrong = frozenset(judged_wrong)  # (word, concept) a person said no to
+        self.shown_by = dict(shown_by)  # (word, sense id) → concept a person said yes to
         self.wordnet = wordnet
         self.embedder = embedder
         self.threshold = threshold
@@ -228,6 +247,17 @@ class ConceptResolver:
         return None
 
     @cached_property
+    def shown(self) -> dict[tuple[str, int], int]:
+        """(word, synset offset) → the concept a person judged to show it."""
+        named = {concept.name: concept.index for concept in self.concepts}
+        found: dict[tuple[str, int], int] = {}
+        for (word, sense_id), name in self.shown_by.items():
+            parsed = parse_sense(sense_id)
+            if parsed is not None and name in named:
+                found[(word, parsed[1])] = named[name]
+        return found
+
+    @cached_property
     def by_offset(self) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}
         for index, offsets in self.anchors.items():
@@ -273,6 +303,10 @@ class ConceptResolver:
             if form in self.taught:
                 return self.taught[form]
         meanings = [s for s in (self._sense(i, forms) for i in sense_ids) if s is not None]
+        for meaning in meanings:  # a person's judgement first, for any meaning, however rare
+            for form in forms:
+                if (form, meaning.offset) in self.shown:
+                    return self._resolution(self.shown[form, meaning.offset], "shown", meaning)
         # Rare meanings never beat the ones people use: "blue" is a colour before it is a
         # butterfly, "gray" before it is a horse (SemCor tag counts, at least a tenth of the
         # commonest meaning's; with no counts at all, every meaning is tried in order).

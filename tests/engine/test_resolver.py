@@ -6,7 +6,13 @@ import pytest
 
 from bot.learning.dictionary import Dictionary
 from bot.pictures.understand import understand
-from engine.resolver import ConceptResolver, OpenResolver, judged_wrong, shared_embedder
+from engine.resolver import (
+    ConceptResolver,
+    OpenResolver,
+    judged_wrong,
+    shared_embedder,
+    shown_by,
+)
 from engine.starter.additions import drawable_concepts
 from engine.starter.dataset import load
 
@@ -128,3 +134,42 @@ def test_a_picture_a_person_judged_wrong_is_not_drawn_for_that_word(
     # the shipped judgements are read by the engine's own resolver
     shipped = judged_wrong()
     assert ("palace", "castle") in shipped and ("globe", "globe with meridians") in shipped
+
+
+def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
+    dictionary: Dictionary,
+) -> None:
+    """ "world map" and "electric plug" are compounds WordNet does not list: no rule reads
+    them as a map or a plug, and similar words led "plug" to its first meaning, "a blockage",
+    under a picture of an electric plug."""
+    concepts = drawable_concepts()
+    plain = ConceptResolver(concepts, dictionary.wordnet)
+    assert understand(dictionary, plain, "map").drawing is None
+    assert understand(dictionary, plain, "tree").drawing.subject == "palm tree"  # type: ignore[union-attr]
+    judged = ConceptResolver(concepts, dictionary.wordnet, shown_by=shown_by())
+    expected = {
+        "map": ("world map", "earth's surface"),
+        "maps": ("world map", "earth's surface"),  # another form of the word
+        "plug": ("electric plug", "two or three pins"),
+        "tree": ("deciduous tree", "woody plant"),  # the everyday tree, not one kind of it
+        "wave": ("water wave", "ridges"),
+    }
+    for word, (subject, meaning) in expected.items():
+        understood = understand(dictionary, judged, word)
+        assert understood.drawing is not None and understood.drawing.subject == subject, word
+        sense = dictionary.sense(understood.sense_id or "")
+        assert sense is not None and meaning in sense.definition, (word, sense)
+    # a meaning the pair was not judged for is not drawn with it
+    assert judged.resolve("plug", ["n07248507"]) is None  # "blatant promotion"
+
+
+def test_every_judged_picture_is_a_drawable_concept_and_a_meaning_of_its_word(
+    dictionary: Dictionary,
+) -> None:
+    names = {concept.name for concept in drawable_concepts()}
+    pairs = shown_by()
+    assert len(pairs) >= 10
+    for (word, sense_id), concept in pairs.items():
+        assert concept in names, concept
+        meanings = {m.sense_id for m in dictionary.everyday_senses(word, limit=20)}
+        assert sense_id in meanings, (word, sense_id)
