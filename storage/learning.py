@@ -84,19 +84,26 @@ class LearningStore:
     async def remember_item(
         self, user_id: int, kind: str, text: str, image_id: int | None, sense: str | None = None
     ) -> Item:
-        """The learner saw this drawn: keep it to quiz and review (newest picture wins)."""
+        """The learner saw this drawn: keep it to quiz and review (the newest picture, and
+        the meaning it showed, win; a word taught without a picture keeps the last one)."""
         await self.db.execute(
             "INSERT INTO items (user_id, kind, text, image_id, sense, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, kind, text) DO UPDATE SET "
-            "image_id = COALESCE(excluded.image_id, items.image_id)",
+            "image_id = COALESCE(excluded.image_id, items.image_id), "
+            "sense = CASE WHEN excluded.image_id IS NULL THEN items.sense "
+            "ELSE COALESCE(excluded.sense, items.sense) END",
             (user_id, kind, text, image_id, sense, stamp(self.clock.now())),
         )
+        item = await self.item_for(user_id, kind, text)
+        assert item is not None
+        return item
+
+    async def item_for(self, user_id: int, kind: str, text: str) -> Item | None:
         row = await self.db.fetchone(
             "SELECT * FROM items WHERE user_id = ? AND kind = ? AND text = ?",
             (user_id, kind, text),
         )
-        assert row is not None
-        return _item(row)
+        return None if row is None else _item(row)
 
     async def item(self, user_id: int, item_id: int) -> Item | None:
         row = await self.db.fetchone(

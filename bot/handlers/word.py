@@ -112,10 +112,13 @@ async def unknown_word(context: Context, text: str) -> Reply:
     )
 
 
-async def draw_word(context: Context, text: str, chosen_sense: str | None = None) -> list[Reply]:
+async def draw_word(
+    context: Context, text: str, chosen_sense: str | None = None, *, again_after: str | None = None
+) -> list[Reply]:
     """Draw `text` if the model can (the card leads with the meaning drawn), else say so
     kindly and teach it without a picture. A meaning the learner chose also shapes the
-    prompt ("cricket bat"); the everyday one picked for them leaves the prompt as it is."""
+    prompt ("cricket bat"); the everyday one picked for them leaves the prompt as it is.
+    `again_after`: "Draw again" of a picture drawn with this prompt (a new seed and look)."""
     services = context.services
     dictionary = services.dictionary
     understood = await services.remembered(
@@ -131,10 +134,17 @@ async def draw_word(context: Context, text: str, chosen_sense: str | None = None
         drawing=understood.drawing,
         sense=sense_hint,
         lemma=lemma,
+        new_seed=again_after is not None,
         style=await chat_style(context),
+        again_after=again_after,
     )
     return await request_picture(
-        context, kind="word", text=text, request=request, sense=understood.sense_id
+        context,
+        kind="word",
+        text=text,
+        request=request,
+        sense=understood.sense_id,
+        again=again_after is not None,
     )
 
 
@@ -223,7 +233,18 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
 
 @on_no_picture("word")
 async def word_not_shown(context: Context, delivery: Delivery) -> list[Reply]:
-    """Drawn twice and the picture did not show the word: the honest answer instead."""
+    """Drawn twice and the picture did not show the word: the honest answer instead (after
+    "Draw again", the learner keeps the picture they have)."""
+    if delivery.again:
+        return [
+            context.tell(
+                f"I tried to draw {bold(delivery.text)} again, but the new picture did not come "
+                "out right, so I kept it back. The picture you have is still the one to learn.",
+                f"我又画了一次 {delivery.text}，但新图片画得不对，所以没有发给你。"
+                "请继续看上面那张图片。",
+                clears=delivery.handle,
+            )
+        ]
     replies = await cannot_draw(context, delivery.text, delivery.sense, reason="not_shown")
     return [replace(reply, clears=delivery.handle) for reply in replies]
 
@@ -284,14 +305,12 @@ async def draw_again(context: Context) -> list[Reply]:
                 "I cannot find that picture any more.", "找不到那张图片了。", ephemeral=True
             )
         ]
-    illustrator = context.services.illustrator
-    style = await chat_style(context)
     before = await context.services.images.get(entry.image_id) if entry.image_id else None
     after = str(before.params.get("prompt", "")) if before else ""  # a new look, if there is one
-    if entry.kind == "word":
-        request = illustrator.for_word(entry.text, new_seed=True, style=style, again_after=after)
-    else:
-        request = illustrator.for_sentence(
-            entry.text, new_seed=True, style=style, again_after=after
-        )
+    if entry.kind == "word":  # the meaning the card taught, not whatever the word alone reads as
+        item = await context.services.learning.item_for(context.learner, "word", entry.text)
+        return await draw_word(context, entry.text, item.sense if item else None, again_after=after)
+    request = context.services.illustrator.for_sentence(
+        entry.text, new_seed=True, style=await chat_style(context), again_after=after
+    )
     return await request_picture(context, kind=entry.kind, text=entry.text, request=request)

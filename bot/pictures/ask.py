@@ -30,8 +30,10 @@ async def request_picture(
     text: str,
     request: GenerationRequest,
     sense: str | None = None,
+    again: bool = False,
 ) -> list[Reply]:
     """Queue the drawing and answer at once: the picture if cached, else the place in line.
+    `again`: "Draw again" of a picture the learner already has.
 
     The caller has already run `safety_refusal` on `text` (or the text came from the
     learner's own history, which was checked when it was first asked).
@@ -46,6 +48,7 @@ async def request_picture(
         locale=incoming.locale,
         request_id=current_request_id(),
         sense=sense,
+        again=again,
     )
     cached = await services.images.cached(request.cache_key())
     if cached is not None:

@@ -37,6 +37,8 @@ class Delivery:
     round: int | None = None
     # The job that drew it; None when the picture came straight from the cache.
     job_id: int | None = None
+    # "Draw again" of a picture the learner already has (a failed one is not "can't draw").
+    again: bool = False
 
     @property
     def handle(self) -> str | None:
@@ -56,6 +58,8 @@ class Delivery:
         for key, value in (("sense", self.sense), ("entry", self.entry), ("round", self.round)):
             if value is not None:
                 payload[key] = value
+        if self.again:
+            payload["again"] = True
         return payload
 
     @classmethod
@@ -74,6 +78,7 @@ class Delivery:
             entry=int(entry) if entry else None,
             round=int(round_id) if round_id else None,
             job_id=job.id or None,
+            again=bool(data.get("again")),
         )
 
     def with_entry(self, entry: int | None) -> Delivery:

@@ -34,6 +34,21 @@ async def test_items_are_unique_per_learner_and_keep_the_newest_picture(
     assert await store.item(2, first.id) is None, "learners only see their own items"
 
 
+async def test_an_item_keeps_the_meaning_of_its_newest_picture(store: LearningStore) -> None:
+    """ "Draw again" draws the meaning the learner was taught: the one of the newest picture."""
+    await store.db.execute(
+        "INSERT INTO images (sha256, width, height, seed, params, created_at) "
+        "VALUES ('bb', 1, 1, 2, '{}', 't')"
+    )
+    animal = await store.remember_item(1, "word", "bat", 1, "n02139199")
+    taught = await store.remember_item(1, "word", "bat", None, "n02806379")  # no picture
+    assert taught.id == animal.id and (taught.image_id, taught.sense) == (1, "n02139199")
+    club = await store.remember_item(1, "word", "bat", 2, "n02806379")
+    assert (club.image_id, club.sense) == (2, "n02806379")
+    assert await store.item_for(1, "word", "bat") == club
+    assert await store.item_for(2, "word", "bat") is None
+
+
 async def test_due_items_in_order(store: LearningStore) -> None:
     clock = store.clock
     assert isinstance(clock, FakeClock)

@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.learning.dictionary import Dictionary
 from engine.pipeline import DrawnPicture, ProgressCallback
 from engine.request import GenerationRequest
-from engine.resolver import ConceptResolver
+from engine.resolver import ConceptResolver, shown_by
 from engine.starter.dataset import load
 from tests.helpers import FakeClock, FakeDrawer, shown
 
@@ -33,9 +33,10 @@ def starter_resolver(dictionary: Dictionary) -> ConceptResolver:
 class CheckingDrawer(FakeDrawer):
     """A fake engine whose picture check fails the first `failures` pictures of each subject."""
 
-    def __init__(self, failures: int) -> None:
+    def __init__(self, failures: int, passes: int = 1_000) -> None:
         super().__init__()
         self.failures = failures
+        self.passes = passes  # then every check fails again
         self.checked: list[str] = []
 
     def draw(
@@ -47,7 +48,7 @@ class CheckingDrawer(FakeDrawer):
             shows = True
             for attempt in range(2):  # the real engine: check, then one retry with a new seed
                 self.checked.append(request.subject)
-                shows = self.checked.count(request.subject) > self.failures
+                shows = 0 <= self.checked.count(request.subject) - self.failures - 1 < self.passes
                 if shows or attempt:
                     break
                 request = request.retried()
@@ -198,3 +199,43 @@ def test_a_word_mostly_a_verb_drawn_as_a_thing_gets_the_things_card(
     saw = understand(dictionary, resolver, "saw")
     meaning = dictionary.sense(saw.sense_id or "")
     assert meaning is not None and meaning.part_of_speech == "noun" and "tool" in meaning.definition
+
+
+async def test_draw_again_draws_the_meaning_the_card_taught(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary
+) -> None:
+    """ "wave" alone reads as the waving hand; the card taught the sea's wave, so "Draw
+    again" must draw that one too, under the same card."""
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
+    alone = resolver.resolve("wave")  # what "Draw again" used to draw
+    assert alone is not None and alone.subject == "waving hand"
+    drawer = FakeDrawer()
+    async with _app(settings, clock, dictionary, drawer, resolver) as (_, chat):
+        await chat.say("/word wave")
+        await chat.settle()
+        await chat.press("Draw again")
+        await chat.settle()
+        assert drawer.batches == [["a water wave"], ["a water wave"]]
+        card = shown(chat.transcript.replies[-1])
+        assert chat.transcript.replies[-1].images and "1. one of a series of ridges" in card
+
+
+async def test_a_draw_again_that_fails_its_check_leaves_the_learner_their_picture(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
+) -> None:
+    drawer = CheckingDrawer(failures=0, passes=1)  # the first picture passes, no other does
+    async with _app(settings, clock, dictionary, drawer, starter_resolver) as (app, chat):
+        await chat.say("/word cat")
+        await chat.settle()
+        first = chat.transcript.replies[-1]
+        assert first.images
+        await chat.press("Draw again")
+        await chat.settle()
+        last = shown(chat.transcript.replies[-1])
+        assert "did not come out right" in last and "can't draw" not in last
+        assert not chat.transcript.replies[-1].images
+        items = await app.services.db.fetchall("SELECT image_id FROM items")
+        assert [row["image_id"] for row in items] == [first.images[0].image_id]
+        assert "cat" not in str(await gaps_section(app.services))  # the model can draw cats
