@@ -138,12 +138,18 @@ class QuizMaster:
     async def _picture_choice(
         self, user_id: int, item: Item, rng: random.Random
     ) -> dict[str, Any] | None:
+        if item.image_id is None:
+            return None
+        shown = await self._subject(item.image_id)
         candidates = await self.learning.other_pictures(user_id, [item.text])
         others: list[tuple[str, int]] = []
         for text, image_id in candidates:
-            if len(others) < 3 and not self.dictionary.related(item.text, text):
-                others.append((text, image_id))
-        if len(others) < 3 or item.image_id is None:
+            if len(others) == 3 or self.dictionary.related(item.text, text):
+                continue
+            if shown and await self._subject(image_id) == shown:
+                continue  # "sea" and "wave" are both drawn as the wave: not a wrong answer
+            others.append((text, image_id))
+        if len(others) < 3:
             return None
         cells = [(item.text, item.image_id), *others]
         rng.shuffle(cells)
@@ -164,6 +170,11 @@ class QuizMaster:
             "options": [c[0] for c in cells],
             "answer": str([c[0] for c in cells].index(item.text)),
         }
+
+    async def _subject(self, image_id: int) -> str:
+        """What a picture was drawn to show (a closed model's concept), or ""."""
+        stored = await self.images.get(image_id)
+        return str(stored.params.get("subject") or "") if stored else ""
 
     # ---- asking
     async def ask(

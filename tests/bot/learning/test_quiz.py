@@ -1,0 +1,35 @@
+"""Quiz questions: every one answerable from what the learner sees."""
+
+from __future__ import annotations
+
+import json
+
+from bot.adapters.terminal import TerminalAdapter
+from bot.app import App
+
+
+async def test_a_picture_question_never_offers_the_same_picture_as_a_wrong_answer(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """On the starter "sea" and "wave" are both drawn as the wave; they are not related words,
+    so "sea" could stand as a wrong answer to "Which picture shows wave?"."""
+    for word in ("cat", "dog", "horse", "sea", "wave"):
+        await chat.say(f"/word {word}")
+        await chat.settle()
+    learning = app.services.learning
+    items = {item.text: item for item in await learning.items(1)}
+    assert set(items) == {"cat", "dog", "horse", "sea", "wave"}
+    for word in ("sea", "wave"):  # drawn as the same concept, as the starter draws them
+        stored = await app.services.images.get(items[word].image_id or 0)
+        assert stored is not None
+        params = json.dumps(stored.params | {"subject": "water wave"})
+        await app.services.db.execute(
+            "UPDATE images SET params = ? WHERE id = ?", (params, stored.id)
+        )
+    quizzes = app.services.quizzes
+    quiz = await quizzes.build(1, [items["wave"]], "picture", kinds=["pick_picture"])
+    assert quiz is not None
+    question = await learning.next_question(quiz)
+    assert question is not None
+    assert question.kind == "pick_picture"
+    assert sorted(question.options) == ["cat", "dog", "horse", "wave"]
