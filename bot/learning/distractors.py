@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Collection
 
 from bot.learning.countability import countable
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
@@ -83,8 +84,10 @@ def word_choices(
     own_words: list[str],
     count: int = 3,
     rng: random.Random | None = None,
+    avoid: Collection[str] = (),
 ) -> list[str]:
-    """`count` plausible wrong words for a picture of `answer`."""
+    """`count` plausible wrong words for a picture of `answer` (never one in `avoid`: words
+    the learner has seen drawn as the same picture)."""
     rng = rng or random.Random(answer)
     if answer in COLOURS:  # a closed set: the other colours are the natural choices
         return rng.sample([c for c in COLOURS if c not in (answer, "gray", "grey")], count)
@@ -95,7 +98,7 @@ def word_choices(
     chosen: list[str] = []
 
     def acceptable(word: str) -> bool:
-        if word == answer or word in chosen or " " in word or not word.isalpha():
+        if word == answer or word in chosen or word in avoid or " " in word or not word.isalpha():
             return False
         if PromptFilter.default().check(word).blocked:
             return False  # a quiz for "hand" never offers "corpse", for "boy" never "killer"

@@ -65,7 +65,7 @@ class QuizMaster:
     async def build(
         self, user_id: int, items: list[Item], source: str, kinds: list[str] | None = None
     ) -> int | None:
-        own_words = [i.text for i in await self.learning.items(user_id, kind="word", limit=50)]
+        own = await self.learning.items(user_id, kind="word", limit=50)
         questions = []
         for position, item in enumerate(items):
             kind = (
@@ -73,7 +73,7 @@ class QuizMaster:
                 if item.kind == "sentence"
                 else (kinds[position % len(kinds)] if kinds else ROTATION[position % len(ROTATION)])
             )
-            question = await self._question(user_id, item, kind, own_words)
+            question = await self._question(user_id, item, kind, own)
             if question is not None:
                 questions.append(question)
         if not questions:
@@ -81,7 +81,7 @@ class QuizMaster:
         return await self.learning.new_quiz(user_id, source, questions)
 
     async def _question(
-        self, user_id: int, item: Item, kind: str, own_words: list[str]
+        self, user_id: int, item: Item, kind: str, own: list[Item]
     ) -> dict[str, Any] | None:
         rng = random.Random(f"{item.id}:{self.clock.now().date()}")
         if kind == "pick_sentence" and item.image_id is None:
@@ -107,8 +107,14 @@ class QuizMaster:
                 "image_id": item.image_id,
                 "answer": item.text,
             }
+        alike = await self._drawn_alike(item, own)
         wrong = await asyncio.to_thread(
-            word_choices, self.dictionary, item.text, own_words=own_words, rng=rng
+            word_choices,
+            self.dictionary,
+            item.text,
+            own_words=[i.text for i in own],
+            rng=rng,
+            avoid=alike,
         )
         return self._choice(item, "pick_word", item.text, wrong, rng)
 
@@ -169,6 +175,19 @@ class QuizMaster:
             "image_id": grid.id,
             "options": [c[0] for c in cells],
             "answer": str([c[0] for c in cells].index(item.text)),
+        }
+
+    async def _drawn_alike(self, item: Item, own: list[Item]) -> set[str]:
+        """The learner's words drawn as the same thing as `item` ("sea" and "wave")."""
+        shown = await self._subject(item.image_id) if item.image_id else ""
+        if not shown:
+            return set()
+        return {
+            other.text
+            for other in own
+            if other.image_id
+            and other.text != item.text
+            and await self._subject(other.image_id) == shown
         }
 
     async def _subject(self, image_id: int) -> str:

@@ -33,3 +33,27 @@ async def test_a_picture_question_never_offers_the_same_picture_as_a_wrong_answe
     assert question is not None
     assert question.kind == "pick_picture"
     assert sorted(question.options) == ["cat", "dog", "horse", "wave"]
+
+
+async def test_a_word_question_never_offers_a_word_drawn_as_the_same_picture(
+    chat: TerminalAdapter, app: App
+) -> None:
+    words = ("pear", "banana", "cherry", "grape", "apple")
+    for word in words:
+        await chat.say(f"/word {word}")
+        await chat.settle()
+    learning = app.services.learning
+    items = {item.text: item for item in await learning.items(1)}
+    for word in ("pear", "apple"):  # as if the model drew both as the same fruit
+        stored = await app.services.images.get(items[word].image_id or 0)
+        assert stored is not None
+        params = json.dumps(stored.params | {"subject": "green apple"})
+        await app.services.db.execute(
+            "UPDATE images SET params = ? WHERE id = ?", (params, stored.id)
+        )
+    quiz = await app.services.quizzes.build(1, [items["apple"]], "picture", kinds=["pick_word"])
+    assert quiz is not None
+    question = await learning.next_question(quiz)
+    assert question is not None and question.kind == "pick_word"
+    assert "apple" in question.options and "pear" not in question.options
+    assert {"banana", "cherry", "grape"} & set(question.options)  # the learner's own words
