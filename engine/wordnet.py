@@ -101,6 +101,8 @@ class Sense:
     examples: tuple[str, ...]
     hypernyms: tuple[int, ...]
     count: int  # how often this sense was tagged in the SemCor corpus (0 = unknown/rare)
+    # WordNet's usage domains for this word in this sense (synset offsets: slang, obscenity …)
+    usage: tuple[int, ...] = ()
 
     @property
     def part_of_speech(self) -> str:
@@ -288,10 +290,15 @@ def _read_synset(
     position = 4 + 2 * word_count
     pointer_count = int(fields[position])
     hypernyms = []
+    usage = []
     for i in range(pointer_count):
         symbol, target = fields[position + 1 + 4 * i], fields[position + 2 + 4 * i]
         if symbol in ("@", "@i"):
             hypernyms.append(int(target))
+        elif symbol == ";u":  # a usage domain: of the whole synset, or of one of its words
+            source = int(fields[position + 4 + 4 * i][:2], 16)
+            if source == 0 or (lemma is not None and lemmas[source - 1].lower() == lemma.lower()):
+                usage.append(int(target))
     parts = [p.strip() for p in gloss.strip().split(";")]
     definition = "; ".join(p for p in parts if not p.startswith('"'))
     examples = tuple(p.strip('"') for p in parts if p.startswith('"'))
@@ -311,6 +318,7 @@ def _read_synset(
         examples,
         tuple(hypernyms),
         count,
+        tuple(usage),
     )
 
 

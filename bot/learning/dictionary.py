@@ -190,7 +190,7 @@ class Dictionary:
             found = [
                 s
                 for s in self.wordnet.senses(word)
-                if not _proper_noun(s, word) and for_children(s.definition)
+                if not _proper_noun(s, word) and for_children(s.definition, s.usage)
             ]
             # Things you can draw weigh more: this is a picture dictionary.
             found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))

@@ -2,7 +2,8 @@
 
 WordNet 3.0 lists meanings a school dictionary leaves out (drug slang, sexual senses, slurs):
 `for_children` keeps them off cards, quizzes and pictures, for any word that is not itself
-blocked. Where SemCor tagged none of a word's noun meanings more than once, WordNet's order
+blocked, by their glosses and by WordNet's own usage domains (slang, obscenity, disparagement,
+ethnic slur; given per word: "stiff" is slang for a dead body, "cadaver" is not). Where SemCor tagged none of a word's noun meanings more than once, WordNet's order
 often leads with a rare one ("whale": a very large person; "toaster": someone who proposes a
 toast); ``data/everyday_thin.tsv`` (made by ``scripts/everyday_thin.py``, reviewed by a
 person) names the meaning to lead with instead.
@@ -11,6 +12,7 @@ person) names the meaning to lead with instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,8 +27,16 @@ _NOT_FOR_CHILDREN = re.compile(
 )
 
 
-def for_children(definition: str) -> bool:
-    """False for a gloss a school dictionary would leave out ("street names for cocaine")."""
+# WordNet 3.0's usage domains a school dictionary leaves out: disparagement, ethnic slur,
+# obscenity, slang ("key": a kilogram of a narcotic drug; "kaffir"; "skinful").
+_NOT_FOR_CHILDREN_USAGE = frozenset({6717170, 6718862, 7124340, 7157273})
+
+
+def for_children(definition: str, usage: Collection[int] = ()) -> bool:
+    """False for a gloss a school dictionary would leave out ("street names for cocaine"), or
+    a meaning WordNet files under slang, obscenity or disparagement (`usage`: domain offsets)."""
+    if _NOT_FOR_CHILDREN_USAGE.intersection(usage):
+        return False
     return _NOT_FOR_CHILDREN.search(definition) is None
 
 

@@ -20,3 +20,13 @@ def test_every_reviewed_lead_is_a_meaning_of_its_word_and_leads(dictionary: Dict
     for word, sense_id in leads.items():
         meanings = [m.sense_id for m in dictionary.everyday_senses(word)]
         assert meanings and meanings[0] == sense_id, (word, sense_id)  # it leads
+
+
+def test_meanings_wordnet_files_under_slang_or_slurs_are_not_shown(dictionary: Dictionary) -> None:
+    """Their glosses read innocently ("a kilogram of a narcotic drug"); WordNet's usage
+    domain says what they are."""
+    assert not any("narcotic" in s.definition for s in dictionary.senses("key"))
+    assert not any("dead body" in s.definition for s in dictionary.senses("stiff"))
+    assert any("dead body" in s.definition for s in dictionary.senses("cadaver"))
+    assert not any("alcoholic" in s.definition for s in dictionary.senses("skinful"))
+    assert any("metal device" in s.definition for s in dictionary.senses("key"))
