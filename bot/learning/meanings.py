@@ -3,8 +3,9 @@
 WordNet 3.0 lists meanings a school dictionary leaves out (drug slang, sexual senses, slurs):
 `for_children` keeps them off cards, quizzes and pictures, for any word that is not itself
 blocked, by their glosses and by WordNet's own usage domains (slang, obscenity, disparagement,
-ethnic slur; given per word: "stiff" is slang for a dead body, "cadaver" is not). Where SemCor tagged none of a word's noun meanings more than once, WordNet's order
-often leads with a rare one ("whale": a very large person; "toaster": someone who proposes a
+ethnic slur; given per word: "stiff" is slang for a dead body, "cadaver" is not). Where
+SemCor tagged none of a word's noun meanings more than once, WordNet's order often leads
+with a rare one ("whale": a very large person; "toaster": someone who proposes a
 toast); ``data/everyday_thin.tsv`` (made by ``scripts/everyday_thin.py``, reviewed by a
 person) names the meaning to lead with instead.
 """
