@@ -100,6 +100,18 @@ class ImageStore:
         row = await self.db.fetchone("SELECT * FROM images WHERE id = ?", (image_id,))
         return None if row is None else self._from_row(row)
 
+    async def subjects(self, image_ids: list[int]) -> dict[int, str]:
+        """What each picture was drawn to show (a closed model's concept; "" when unknown)."""
+        if not image_ids:
+            return {}
+        marks = ", ".join("?" * len(image_ids))
+        rows = await self.db.fetchall(
+            f"SELECT id, json_extract(params, '$.subject') AS subject FROM images "
+            f"WHERE id IN ({marks})",
+            tuple(image_ids),
+        )
+        return {int(row["id"]): str(row["subject"] or "") for row in rows}
+
     async def cached(self, cache_key: str) -> StoredImage | None:
         row = await self.db.fetchone(
             "SELECT images.* FROM picture_cache JOIN images ON images.id = picture_cache.image_id "

@@ -66,6 +66,9 @@ class QuizMaster:
         self, user_id: int, items: list[Item], source: str, kinds: list[str] | None = None
     ) -> int | None:
         own = await self.learning.items(user_id, kind="word", limit=50)
+        pictured = [i for i in [*own, *items] if i.kind == "word" and i.image_id]
+        shows = await self.images.subjects([i.image_id for i in pictured if i.image_id])
+        subjects = {i.text: shows.get(i.image_id or 0, "") for i in pictured}  # word → its thing
         questions = []
         for position, item in enumerate(items):
             kind = (
@@ -73,7 +76,7 @@ class QuizMaster:
                 if item.kind == "sentence"
                 else (kinds[position % len(kinds)] if kinds else ROTATION[position % len(ROTATION)])
             )
-            question = await self._question(user_id, item, kind, own)
+            question = await self._question(user_id, item, kind, own, subjects)
             if question is not None:
                 questions.append(question)
         if not questions:
@@ -81,7 +84,7 @@ class QuizMaster:
         return await self.learning.new_quiz(user_id, source, questions)
 
     async def _question(
-        self, user_id: int, item: Item, kind: str, own: list[Item]
+        self, user_id: int, item: Item, kind: str, own: list[Item], subjects: dict[str, str]
     ) -> dict[str, Any] | None:
         rng = random.Random(f"{item.id}:{self.clock.now().date()}")
         if kind == "pick_sentence" and item.image_id is None:
@@ -107,7 +110,9 @@ class QuizMaster:
                 "image_id": item.image_id,
                 "answer": item.text,
             }
-        alike = await self._drawn_alike(item, own)
+        # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer
+        shown = subjects.get(item.text, "")
+        alike = {w for w, thing in subjects.items() if shown and thing == shown and w != item.text}
         wrong = await asyncio.to_thread(
             word_choices,
             self.dictionary,
@@ -146,13 +151,14 @@ class QuizMaster:
     ) -> dict[str, Any] | None:
         if item.image_id is None:
             return None
-        shown = await self._subject(item.image_id)
         candidates = await self.learning.other_pictures(user_id, [item.text])
+        shows = await self.images.subjects([item.image_id, *(i for _, i in candidates)])
+        shown = shows.get(item.image_id, "")
         others: list[tuple[str, int]] = []
         for text, image_id in candidates:
             if len(others) == 3 or self.dictionary.related(item.text, text):
                 continue
-            if shown and await self._subject(image_id) == shown:
+            if shown and shows.get(image_id) == shown:
                 continue  # "sea" and "wave" are both drawn as the wave: not a wrong answer
             others.append((text, image_id))
         if len(others) < 3:
@@ -176,24 +182,6 @@ class QuizMaster:
             "options": [c[0] for c in cells],
             "answer": str([c[0] for c in cells].index(item.text)),
         }
-
-    async def _drawn_alike(self, item: Item, own: list[Item]) -> set[str]:
-        """The learner's words drawn as the same thing as `item` ("sea" and "wave")."""
-        shown = await self._subject(item.image_id) if item.image_id else ""
-        if not shown:
-            return set()
-        return {
-            other.text
-            for other in own
-            if other.image_id
-            and other.text != item.text
-            and await self._subject(other.image_id) == shown
-        }
-
-    async def _subject(self, image_id: int) -> str:
-        """What a picture was drawn to show (a closed model's concept), or ""."""
-        stored = await self.images.get(image_id)
-        return str(stored.params.get("subject") or "") if stored else ""
 
     # ---- asking
     async def ask(

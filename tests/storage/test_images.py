@@ -35,6 +35,20 @@ async def test_cache_and_platform_file_ids(tmp_path: Path) -> None:
         assert await store.platform_file_id(image.id, "telegram") == "AgAD1"
 
 
+async def test_what_pictures_show_is_read_in_one_go(tmp_path: Path) -> None:
+    async with Database(tmp_path / "i.db") as db:
+        store = ImageStore(db, tmp_path / "images", FakeClock())
+        wave = await store.save(
+            solid_png("w", 1), width=16, height=16, seed=1, params={"subject": "water wave"}
+        )
+        open_model = await store.save(solid_png("o", 2), width=16, height=16, seed=2, params={})
+        assert await store.subjects([wave.id, open_model.id, 999]) == {
+            wave.id: "water wave",
+            open_model.id: "",
+        }
+        assert await store.subjects([]) == {}
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
 async def test_read_only_directory_is_a_clear_storage_error(tmp_path: Path) -> None:
     root = tmp_path / "images"
