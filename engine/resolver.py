@@ -13,7 +13,8 @@ its chosen meaning to one of the model's concepts, or to nothing, and then no jo
 5. last, a picture whose other words only describe the thing (planet → "ringed planet").
 
 Before all of them, a picture a person judged to show one of the word's meanings
-(``engine/data/shown_by.tsv``: map → "world map", plug → "electric plug").
+(``engine/data/shown_by.tsv``: map → "world map", plug → "electric plug"), or a kind of thing
+with many kinds, drawn as four of them (``engine/groups.py``: fruit, furniture, weather).
 
 Every step honours the meaning: a caption or a similar phrase is only taken when the chosen
 meaning is the concept's kind of thing (the cricket bat is not the animal).
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from engine.datafiles import rows
 from engine.embedding import TextEmbedder
+from engine.groups import Group, Kinds, read_groups
 from engine.phrases import CONCRETE, genus_of, heads_of, kinds_for, parse_sense, phrase_of
 from engine.starter.dataset import Concept
 from engine.teaching import TaughtWord
@@ -66,6 +68,7 @@ class Resolution:
     score: float = 1.0
     sense: str | None = None  # the meaning drawn (a WordNet sense id), when one was given
     adapter: str = ""  # a taught word's own LoRA, switched on for its pictures
+    kinds: Kinds = ()  # a kind of thing with many kinds: some of them are drawn together
 
 
 class Resolver(Protocol):
@@ -116,6 +119,7 @@ def resolver_for(model: str, wordnet: WordNet, taught: Sequence[TaughtWord] = ()
         taught=taught,
         judged_wrong=judged_wrong(),
         shown_by=shown_by(),
+        groups=read_groups({c.name for c in drawable_concepts()}),
     )
     resolver.warm()
     return resolver
@@ -157,11 +161,13 @@ class ConceptResolver:
         taught: Sequence[TaughtWord] = (),
         judged_wrong: Collection[tuple[str, str]] = (),
         shown_by: Mapping[tuple[str, str], str] = MappingProxyType({}),
+        groups: Mapping[tuple[str, int], Group] = MappingProxyType({}),
     ) -> None:
         self.concepts = list(concepts)
         self.taught = taught_resolutions(taught)
         self.judged_wrong = frozenset(judged_wrong)  # (word, concept) a person said no to
         self.shown_by = dict(shown_by)  # (word, sense id) → concept a person said yes to
+        self.groups = dict(groups)  # (word, synset offset) → kinds a person chose to draw
         self.wordnet = wordnet
         self.embedder = embedder
         self.threshold = threshold
@@ -307,6 +313,10 @@ class ConceptResolver:
             for form in forms:
                 if (form, meaning.offset) in self.shown:
                     return self._resolution(self.shown[form, meaning.offset], "shown", meaning)
+        offsets = {meaning.offset for meaning in meanings}
+        for (word, offset), group in self.groups.items():  # no meanings given: the word's own
+            if word in forms and (offset in offsets or not sense_ids):
+                return group.resolution
         # Rare meanings never beat the ones people use: "blue" is a colour before it is a
         # butterfly, "gray" before it is a horse (SemCor tag counts, at least a tenth of the
         # commonest meaning's; with no counts at all, every meaning is tried in order).

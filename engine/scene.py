@@ -277,6 +277,8 @@ class _Parser:
                 named = self.resolver.resolve(name)  # ("superhero", "t-rex")
                 drawing = named if named is not None and named.how == "name" else None
                 singular = name if drawing is not None else singular
+        if drawing is not None and drawing.kinds:
+            drawing = None  # "fruit" is drawn as its kinds for /word; in a scene it is said
         count = 2 if not self.counted and singular != word else self.count  # "the shoes"
         self.subject, self.person = None, None
         if self.related_by and drawing is None:  # "the cat is on the mat": no mat, so no "on"

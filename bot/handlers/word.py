@@ -15,6 +15,8 @@ from bot.learning.cards import card_text, drawn_as, sense_label
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
 from bot.pictures.understand import understand
+from engine.groups import kinds_line
+from engine.scene import Scene, SceneObject
 from storage.images import StoredImage
 
 
@@ -214,6 +216,13 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     if services.speaker.available:
         row.append(Button("🔊 Hear it", f"say:{text}"))
     buttons: list[tuple[Button, ...]] = [tuple(row)]
+    kinds = kinds_drawn(image)
+    if kinds:  # "fruit" drawn as four fruits: which is which, and a button to learn each
+        group = str(image.params.get("subject", "")).removeprefix("kinds of ") or text
+        body += "\n" + kinds_line(group, [kind.word for kind in kinds])
+        learnable = await asyncio.to_thread(drawn_alone, context, kinds)
+        if learnable:
+            buttons.append(tuple(Button(f"🖼 {word}", f"word:{word}") for word in learnable))
     more = [Button("📖 Other meanings", f"meanings:{text}")] if card and card.meanings else []
     if entry:
         buttons.append((Button("🎨 Draw again", f"again:{entry}"), *more))
@@ -229,6 +238,25 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
             buttons=tuple(buttons),
         )
     ]
+
+
+def kinds_drawn(image: StoredImage) -> tuple[SceneObject, ...]:
+    """The kinds a word's picture shows side by side (engine/groups.py), else none."""
+    scene = image.params.get("scene")
+    return Scene.from_json(str(scene)).objects if scene else ()
+
+
+def drawn_alone(context: Context, kinds: tuple[SceneObject, ...]) -> list[str]:
+    """The kinds whose own /word draws the same picture ("🖼 apple"); "nesting dolls" is no
+    word the dictionary knows, so it gets no button."""
+    dictionary, resolver = context.services.dictionary, context.services.illustrator.resolver
+    words = []
+    for kind in kinds:
+        if dictionary.known(kind.word):
+            drawing = understand(dictionary, resolver, kind.word).drawing
+            if drawing is not None and drawing.subject == kind.concept:
+                words.append(kind.word)
+    return words
 
 
 @on_no_picture("word")

@@ -6,10 +6,11 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from engine.groups import pick
 from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
 from engine.resolver import OpenResolver, Resolution, Resolver
-from engine.scene import SETTING_PICTURES, Scene, parse
+from engine.scene import SETTING_PICTURES, Scene, SceneObject, parse
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ class Illustrator:
         subject = word
         if drawing is None:  # a word already taught or chosen by the program: words alone
             drawing = self.resolver.resolve(word)
+        if drawing is not None and drawing.kinds:
+            return self._kinds(drawing, new_seed=new_seed, style=style, again_after=again_after)
         adapters: tuple[tuple[str, float], ...] = ()
         if drawing is not None and drawing.how != "open":
             word, subject = drawing.prompt, drawing.subject
@@ -159,6 +162,20 @@ class Illustrator:
             subject=subject,
             adapters=adapters,
         )
+
+    def _kinds(
+        self, drawing: Resolution, *, new_seed: bool, style: str | None, again_after: str | None
+    ) -> GenerationRequest:
+        """A kind of thing with many kinds ("fruit"): four of them side by side, as a scene;
+        the first four, and on "Draw again" four at random (and another look, if they share
+        one)."""
+        kinds = pick(drawing.kinds, secrets.randbelow(2**31) if new_seed else None)
+        if again_after is not None and style is None:
+            style = self.another_style([concept for concept, _ in kinds], again_after)
+        prompt = word_prompt(drawing.prompt, style=self.defaults.prompt_style, guided=self.guided)
+        request = self._request(prompt, new_seed=new_seed, style=style, subject=drawing.subject)
+        scene = Scene(tuple(SceneObject(word, concept) for concept, word in kinds))
+        return replace(request, scene=scene.to_json())
 
     def for_sentence(
         self,

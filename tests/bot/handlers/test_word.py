@@ -8,7 +8,10 @@ from PIL import Image
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
 from bot.pictures.illustrator import Variety
+from engine.groups import read_groups
+from engine.resolver import ConceptResolver
 from engine.starter import additions
+from engine.starter.dataset import load
 from tests.helpers import shown
 
 
@@ -108,3 +111,32 @@ async def test_draw_again_keeps_the_look_of_a_word_drawn_truly_in_one_style(
 ) -> None:
     _with_built_in_styles(app, lambda subject: ("noto",))
     assert await _draw_again_styles(chat, app, "dog") == [None] * 4
+
+
+async def test_a_word_for_many_kinds_shows_four_and_names_each(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "fruit" is no one picture: four fruits side by side, the card says which is which,
+    and a button under each kind draws it on its own."""
+    _, concepts = load()
+    names = {concept.name for concept in concepts}
+    wordnet = app.services.dictionary.wordnet
+    app.services.illustrator.resolver = ConceptResolver(
+        concepts, wordnet, groups=read_groups(names)
+    )
+    await chat.say("/word fruit")
+    await chat.settle()
+    reply = chat.transcript.replies[-1]
+    assert reply.images, shown(reply)
+    assert "The picture shows kinds of fruit: apple, banana, grapes, strawberry." in shown(reply)
+    stored = await app.services.images.get(reply.images[0].image_id or 0)
+    assert stored is not None and stored.params["subject"] == "kinds of fruit"
+    labels = list(chat.button_labels.values())
+    assert [label for label in labels if label.startswith("🖼")] == [
+        "🖼 apple", "🖼 banana", "🖼 grapes", "🖼 strawberry",
+    ]  # fmt: skip
+    await chat.press("🖼 banana")
+    await chat.settle()
+    banana = chat.transcript.replies[-1]
+    assert banana.images and shown(banana).startswith("banana")
+    assert "kinds of" not in shown(banana)  # one thing: no list under it

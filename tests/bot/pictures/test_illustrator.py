@@ -41,3 +41,23 @@ def test_counts_and_colours_reach_an_open_models_layout(dictionary: Dictionary) 
 def test_a_sentence_without_things_is_drawn_whole_with_no_layout(dictionary: Dictionary) -> None:
     request = _open_illustrator(dictionary).for_sentence("It is raining.")
     assert request.scene == "" and "It is raining" in request.prompt
+
+
+def test_a_word_for_many_kinds_is_asked_for_as_four_of_them_side_by_side(
+    dictionary: Dictionary,
+) -> None:
+    starter = DrawingDefaults(
+        model="starter", steps=6, guidance=2.0, width=64, height=64, scheduler="dpm++2m",
+        prompt_style="caption",
+    )  # fmt: skip
+    illustrator = Illustrator(starter, resolver_for("starter", dictionary.wordnet))
+    first = illustrator.for_word("fruit")
+    scene = Scene.from_json(first.scene)
+    assert [(o.word, o.concept) for o in scene.objects] == [
+        ("apple", "red apple"), ("banana", "banana"), ("grapes", "grapes"),
+        ("strawberry", "strawberry"),
+    ]  # fmt: skip
+    assert first.subject == "kinds of fruit" and scene.relation is None
+    again = [Scene.from_json(illustrator.for_word("fruit", new_seed=True).scene) for _ in range(6)]
+    assert any(s.objects != scene.objects for s in again)  # "Draw again": other fruit
+    assert all(len(s.objects) == 4 for s in again)

@@ -1,0 +1,77 @@
+"""Words that name a kind of thing with many kinds: drawn as several of its kinds together.
+
+No one picture shows "fruit" (an apple teaches "apple"), so a closed model draws four kinds of
+fruit side by side, and the card names them. The kinds are a person's choice
+(``engine/data/groups.tsv``), each a concept the model draws; "Draw again" picks others.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from engine.datafiles import rows
+from engine.phrases import parse_sense
+
+if TYPE_CHECKING:
+    from engine.resolver import Resolution
+
+GROUPS = Path(__file__).parent / "data" / "groups.tsv"
+SHOWN = 4  # kinds in one picture (a 2 × 2 grid)
+FEWEST = 3  # a group with fewer drawable kinds is not drawn
+
+# (concept the model draws, the word the card names it by)
+Kinds = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    word: str
+    offset: int  # the WordNet noun synset of the meaning drawn
+    kinds: Kinds
+
+    @property
+    def subject(self) -> str:
+        """What the picture shows, as the picture check and the eval's judgements name it."""
+        return f"kinds of {self.word}"
+
+    @property
+    def resolution(self) -> Resolution:
+        from engine.resolver import Resolution
+
+        sense = f"n{self.offset:08d}"
+        return Resolution(self.subject, self.subject, "group", sense=sense, kinds=self.kinds)
+
+
+def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[str, int], Group]:
+    """(word, synset offset) → its group, with only the kinds the model can draw."""
+    found: dict[tuple[str, int], Group] = {}
+    if not path.exists():
+        return found
+    for row in rows(path):
+        parsed = parse_sense(row[1]) if len(row) >= 3 else None
+        if parsed is None:
+            continue
+        kinds = tuple(
+            (concept, word or concept)
+            for concept, _, word in (kind.partition("=") for kind in row[2].split("|"))
+            if concept in drawable
+        )
+        if len(kinds) >= FEWEST:
+            found[(row[0], parsed[1])] = Group(row[0], parsed[1], kinds)
+    return found
+
+
+def pick(kinds: Kinds, seed: int | None = None) -> Kinds:
+    """The first kinds (the everyday ones), or with a seed ("Draw again") others at random."""
+    if seed is None or len(kinds) <= SHOWN:
+        return kinds[:SHOWN]
+    return tuple(random.Random(seed).sample(list(kinds), SHOWN))
+
+
+def kinds_line(word: str, words: list[str]) -> str:
+    """The line under a group's picture: what each thing in it is."""
+    return f"The picture shows kinds of {word}: {', '.join(words)}."

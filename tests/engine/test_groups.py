@@ -1,0 +1,88 @@
+"""Words for a kind of thing with many kinds ("fruit"), drawn as four of their kinds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.learning.dictionary import Dictionary
+from bot.pictures.understand import understand
+from engine.groups import GROUPS, SHOWN, pick, read_groups
+from engine.resolver import Resolver, resolver_for
+from engine.scene import parse
+from engine.starter.additions import drawable_concepts
+
+
+@pytest.fixture(scope="module")
+def starter(dictionary: Dictionary) -> Resolver:
+    return resolver_for("starter", dictionary.wordnet)
+
+
+def test_only_kinds_the_model_draws_are_kept_and_a_group_needs_three(tmp_path: Path) -> None:
+    table = tmp_path / "groups.tsv"
+    table.write_text(
+        "# word, sense, kinds\n"
+        "fruit\tn13134947\tred apple=apple|banana|grapes|dragon fruit\n"
+        "toy\tn03964744\tkite|yo-yo|rocking horse|spinning top\n",
+        encoding="utf-8",
+    )
+    groups = read_groups({"red apple", "banana", "grapes", "kite", "yo-yo"}, table)
+    fruit = groups["fruit", 13134947]
+    assert fruit.kinds == (("red apple", "apple"), ("banana", "banana"), ("grapes", "grapes"))
+    assert fruit.subject == "kinds of fruit"
+    assert ("toy", 3964744) not in groups  # two drawable kinds are no picture of "toy"
+
+
+def test_the_first_picture_shows_the_everyday_kinds_and_draw_again_others() -> None:
+    kinds = tuple((f"thing {n}", f"word {n}") for n in range(10))
+    assert pick(kinds) == kinds[:SHOWN]
+    again = {pick(kinds, seed) for seed in range(20)}
+    assert all(len(set(chosen)) == SHOWN and set(chosen) <= set(kinds) for chosen in again)
+    assert len(again) > 10  # another four each time, near enough
+    assert pick(kinds, 7) == pick(kinds, 7)  # a seed picks the same four (the picture's cache)
+
+
+def test_every_kind_is_drawn_and_its_own_word_draws_that_very_picture(
+    dictionary: Dictionary, starter: Resolver
+) -> None:
+    """The card names each kind and offers a button to learn it: tapping "🖼 tea" must draw
+    the cup that was in the picture, not say "I can't draw tea"."""
+    names = {concept.name for concept in drawable_concepts()}
+    groups = read_groups(names)
+    assert len(groups) >= 15
+    for group in groups.values():
+        assert len(group.kinds) >= SHOWN, group.word
+        for concept, word in group.kinds:
+            assert concept in names, concept
+            drawing = understand(dictionary, starter, word).drawing
+            assert drawing is not None and drawing.subject == concept, (group.word, word)
+    assert sum(1 for line in GROUPS.read_text().splitlines() if line[:1] not in "#") == len(groups)
+
+
+@pytest.mark.parametrize(
+    ("word", "kinds", "meaning"),
+    [
+        ("fruit", ["red apple", "banana", "grapes", "strawberry"], "seed plant"),
+        ("fruits", ["red apple", "banana", "grapes", "strawberry"], "seed plant"),
+        ("furniture", ["bed", "chair", "armchair", "couch and lamp"], "furnishings"),
+        ("weather", ["sun", "cloud", "cloud with rain", "snowflake"], "atmospheric"),
+    ],
+)
+def test_a_word_for_many_kinds_resolves_to_its_kinds_in_its_meaning(
+    dictionary: Dictionary, starter: Resolver, word: str, kinds: list[str], meaning: str
+) -> None:
+    understood = understand(dictionary, starter, word)
+    drawing = understood.drawing
+    assert drawing is not None and drawing.how == "group"
+    assert [concept for concept, _ in pick(drawing.kinds)] == kinds
+    sense = dictionary.sense(understood.sense_id or "")
+    assert sense is not None and meaning in sense.definition  # the card is the group's meaning
+
+
+def test_in_a_sentence_a_word_for_many_kinds_is_said_not_drawn(
+    dictionary: Dictionary, starter: Resolver
+) -> None:
+    scene = parse("The fruit is on the table.", starter, dictionary.wordnet)
+    assert "fruit" in scene.missing
+    assert all(not thing.concept.startswith("kinds of") for thing in scene.objects)
