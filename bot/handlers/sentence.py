@@ -139,8 +139,13 @@ def drawn_and_not(image: StoredImage) -> str:
     if any(o.many for o in scene.objects):
         text += " (More than ten is too many to draw one by one, so I drew many.)"
     if scene.left_out:
-        text += " I left out " + ", ".join(bold(w) for w in scene.left_out)
-        text += " to keep the picture clear."
+        text += f" I left out {_listed(scene.left_out)} to keep the picture clear."
     if scene.missing:
-        text += " I can't draw " + ", ".join(bold(w) for w in scene.missing) + " yet."
+        text += f" I can't draw {_listed(scene.missing)} yet."
     return text
+
+
+def _listed(words: tuple[str, ...]) -> str:
+    """ "like and fruit", "duck, goose and swan" (it read "I can't draw like, fruit yet")."""
+    marked = [bold(word) for word in words]
+    return ", ".join(marked[:-1]) + " and " + marked[-1] if len(marked) > 1 else marked[0]

@@ -204,6 +204,10 @@ class QuizMaster:
                 if question.kind == "pick_word"
                 else f"Type the word that means: {clue}"
             )
+        stored = await self.images.get(question.image_id) if question.image_id else None
+        if stored is not None and item and item.kind == "word" and stored.params.get("scene"):
+            # "fruit" drawn as four fruits: the question must not read as "which fruit is it"
+            text = text.replace("What is this?", "These are all kinds of one thing. What is it?")
         if total > 1:
             text = f"Question {number} of {total}: {text}"
         buttons: list[tuple[Button, ...]] = []
@@ -226,10 +230,8 @@ class QuizMaster:
         else:
             buttons = [(Button("🤷 I don't know", f"qa:{question.id}:skip"),)]
         images: tuple[Picture, ...] = ()
-        if question.image_id is not None:
-            stored = await self.images.get(question.image_id)
-            if stored is not None:
-                images = (Picture(stored.path, stored.id, caption="?", alt="quiz picture"),)
+        if stored is not None:
+            images = (Picture(stored.path, stored.id, caption="?", alt="quiz picture"),)
         return Reply(text, images=images, buttons=tuple(buttons))
 
     async def _drawn_words(self, item: Item) -> set[str] | None:

@@ -139,8 +139,10 @@ def scene_figures(
         return [m.sense_id for m in dictionary.everyday_senses(word)]
 
     def resolve(word: str) -> str:
+        """A word for many kinds ("fruit") is drawn as its kinds for /word only: in a sentence
+        it is said, so the templates do not use it."""
         drawing = understand(dictionary, resolver, word).drawing
-        return drawing.subject if drawing else ""
+        return drawing.subject if drawing and not drawing.kinds else ""
 
     things = []  # every lemma keeps its place in the list; "" where nothing is drawn
     for word in word_list():  # the templates inflect nouns themselves: lemmas only

@@ -140,3 +140,7 @@ def test_the_reply_says_what_was_drawn_doing_what_where_and_what_was_left_out() 
     full = Scene((SceneObject("cat", "cat"),), left_out=("duck",), missing=("sleeps",))
     said = _said(full)
     assert "I left out duck" in said and "I can't draw sleeps yet." in said
+    two = Scene((SceneObject("apple", "red apple"),), missing=("like", "fruit"))
+    assert "I can't draw like and fruit yet." in _said(two)  # not "like, fruit"
+    three = Scene((SceneObject("cat", "cat"),), left_out=("duck", "goose", "swan"))
+    assert "I left out duck, goose and swan to keep" in _said(three)
