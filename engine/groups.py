@@ -11,13 +11,9 @@ import random
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from engine.datafiles import rows
 from engine.phrases import parse_sense
-
-if TYPE_CHECKING:
-    from engine.resolver import Resolution
 
 GROUPS = Path(__file__).parent / "data" / "groups.tsv"
 SHOWN = 4  # kinds in one picture (a 2 × 2 grid)
@@ -37,13 +33,6 @@ class Group:
     def subject(self) -> str:
         """What the picture shows, as the picture check and the eval's judgements name it."""
         return f"kinds of {self.word}"
-
-    @property
-    def resolution(self) -> Resolution:
-        from engine.resolver import Resolution
-
-        sense = f"n{self.offset:08d}"
-        return Resolution(self.subject, self.subject, "group", sense=sense, kinds=self.kinds)
 
 
 def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[str, int], Group]:
