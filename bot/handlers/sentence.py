@@ -53,7 +53,7 @@ async def sentence(context: Context) -> list[Reply]:
             context.learner, "sentence", text, None
         )
         # name what could not be drawn ("apple tree", "school bus") when the sentence has it
-        unknown = ", ".join(bold(m) for m in scene.missing) or "any of its words"
+        unknown = _listed(scene.missing) if scene.missing else "any of its words"
         replies.append(
             context.tell(
                 f"I can't draw {bold(text)} yet: I don't know how to draw {unknown}. "

@@ -11,7 +11,7 @@ from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word, is_number
-from bot.learning.cards import card_text, drawn_as, sense_label
+from bot.learning.cards import card_text, drawn_as, of_kinds, sense_label
 from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
 from bot.pictures.delivery import Delivery
 from bot.pictures.understand import understand
@@ -207,6 +207,9 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     card = await services.remembered(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(str(sense_id)) if sense_id else None
     card = drawn_as(services.dictionary, card, meaning)
+    kinds = kinds_drawn(image)
+    if card and kinds:
+        card = of_kinds(card)
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None
@@ -216,7 +219,6 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     if services.speaker.available:
         row.append(Button("🔊 Hear it", f"say:{text}"))
     buttons: list[tuple[Button, ...]] = [tuple(row)]
-    kinds = kinds_drawn(image)
     if kinds:  # "fruit" drawn as four fruits: which is which, and a button to learn each
         group = str(image.params.get("subject", "")).removeprefix("kinds of ") or text
         body += "\n" + kinds_line(group, [kind.word for kind in kinds])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.conversation.markup import bold
-from bot.learning.countability import simple_example
+from bot.learning.countability import plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 
 CATEGORY_ICONS = {
@@ -44,11 +44,29 @@ def drawn_as(
         gloss = dictionary.chinese
         chinese = gloss.gloss(base, 1, kind=meaning.category) if gloss.available() else None
     example = card.example
-    if meaning.part_of_speech != card.meanings[0].part_of_speech:
-        # the example was the other part of speech's ("Watch a basketball game." under the
-        # wristwatch): one for the meaning drawn
+    if meaning.part_of_speech != card.meanings[0].part_of_speech or _own_example(
+        dictionary, card.meanings[0], example
+    ):
+        # the example was the other meaning's ("Watch a basketball game." under the wristwatch,
+        # "The whole camp laughed at his mistake." under a tent): one for the meaning drawn
         example = simple_example(card.word, dictionary.synset(meaning.sense_id))
     return replace(card, meanings=(meaning, *others), chinese=chinese, example=example)
+
+
+def of_kinds(card: WordCard) -> WordCard:
+    """The card under four of the word's kinds ("animal"): "These are animals.", not "This is an
+    animal." (an uncountable word keeps its own: "I like fruit.")."""
+    base = card.form_of[1] if card.form_of else card.word
+    if card.example and card.example.startswith(("This is a ", "This is an ")):
+        return replace(card, example=f"These are {plural(base)}.")
+    return card
+
+
+def _own_example(dictionary: Dictionary, meaning: Meaning, example: str | None) -> bool:
+    """Is the example WordNet's own for that meaning (not a plain one that fits them all)?"""
+    sense = dictionary.synset(meaning.sense_id)
+    said = (example or "").rstrip(".").lower()
+    return sense is not None and any(e.rstrip(".").lower() == said for e in sense.examples)
 
 
 def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:

@@ -30,6 +30,7 @@ UNCOUNTABLE = frozenset(
         "chewing_gum",
         "chocolate",
         "cloth",
+        "clothing",
         "coal",
         "coffee",
         "corn",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.learning.cards import card_text, drawn_as
+from bot.learning.cards import card_text, drawn_as, of_kinds
 from bot.learning.dictionary import Dictionary
 
 
@@ -29,3 +29,23 @@ def test_a_meaning_of_the_same_part_of_speech_keeps_the_cards_example(
     other = next(m for m in dictionary.noun_senses("bat") if m != card.meanings[0])
     shown = drawn_as(dictionary, card, other)
     assert shown is not None and shown.example == card.example
+
+
+def test_the_first_meanings_own_example_is_not_shown_under_another_meaning(
+    dictionary: Dictionary,
+) -> None:
+    """ "camp" is drawn as a tent among trees: WordNet's example of its first meaning, a group
+    of people ("The whole camp laughed at his mistake."), does not go with that picture."""
+    card = dictionary.card("camp")
+    assert card is not None and "laughed" in (card.example or "")
+    lodgings = next(m for m in dictionary.noun_senses("camp") if "lodgings" in m.definition)
+    shown = drawn_as(dictionary, card, lodgings)
+    assert shown is not None and "laughed" not in (shown.example or "")
+    assert "camp" in (shown.example or "").lower()
+
+
+def test_a_card_under_four_kinds_says_these_are(dictionary: Dictionary) -> None:
+    animal, fruit = dictionary.card("animal"), dictionary.card("fruit")
+    assert animal is not None and animal.example == "This is an animal."
+    assert of_kinds(animal).example == "These are animals."
+    assert fruit is not None and of_kinds(fruit).example == fruit.example  # "I like fruit."
