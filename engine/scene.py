@@ -73,7 +73,7 @@ REAL_SIZES = {
     1.0: "building house tree bus train ship truck airplane aircraft elephant whale giraffe "
     "dinosaur mountain castle tower bridge rocket hippopotamus",
     0.85: "person car horse cow camel bear lion tiger bed sofa table piano deer zebra gorilla "
-    "kangaroo boat motorcycle crocodile shark dolphin",
+    "kangaroo boat motorcycle crocodile shark dolphin tent",
     0.7: "dog sheep pig goat chair child monkey penguin wolf fox desk television computer "
     "guitar bicycle snowman",
     0.5: "cat rabbit chicken duck owl bag box bucket lamp plant baby",
