@@ -447,9 +447,10 @@ class Dictionary:
 
 
 def _proper_noun(sense: Sense, word: str) -> bool:
-    """'Crane' the writer, 'Bath' the city: a capitalised lemma for the word asked."""
-    asked = word.lower().replace(" ", "_")
-    return any(lemma.lower() == asked and lemma[:1].isupper() for lemma in sense.lemmas)
+    """'Crane' the writer, 'Bath' the city: a capitalised lemma for the word asked (not the
+    letter words "T-shirt", "X-ray"; "G-string" stays unknown)."""
+    names = [n for n in sense.lemmas if n[:1].isupper() and n not in ("T-shirt", "X-ray")]
+    return any(name.lower() == word.lower().replace(" ", "_") for name in names)
 
 
 def sounds_like(word: str) -> str:

@@ -94,8 +94,10 @@ def with_primary_stress(text: str, phones: list[str]) -> str:
 @lru_cache(maxsize=4096)
 def ipa(word: str) -> str | None:
     """/ˈæpəl/: the CMU dictionary's pronunciation, or espeak-ng's for words it lacks."""
-    words = word.split()
-    if len(words) > 1:  # "sea lion": each word its own (eng-to-ipa answers word by word)
+    # "sea lion": each word its own (eng-to-ipa answers word by word), and "t-shirt" too (its
+    # table has /ˈtiˌsərt/ for it: no "sh")
+    words = word.replace("-", " ").split()
+    if len(words) > 1:
         parts = [ipa(part) for part in words]
         return "/" + " ".join(p.strip("/") for p in parts if p) + "/" if all(parts) else None
     try:

@@ -43,6 +43,9 @@ def test_proper_nouns_are_not_meanings(dictionary: Dictionary) -> None:
     crane = dictionary.card("crane")
     assert crane is not None
     assert all("writer" not in m.definition for m in crane.meanings)
+    # capitalised in WordNet, yet no names: "clothes" drawn as its kinds names the t-shirt
+    assert dictionary.known("t-shirt") and dictionary.known("X-ray")
+    assert not dictionary.known("g-string")
 
 
 def test_related_words_are_alternative_answers(dictionary: Dictionary) -> None:

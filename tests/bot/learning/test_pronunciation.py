@@ -44,3 +44,5 @@ def test_a_thing_of_two_words_is_said_whole() -> None:
     assert ipa("sea lion") == "/si ˈlaɪən/"
     assert ipa("apple tree") == "/ˈæpəl tri/"
     assert ipa("ice  cream") == "/aɪs krim/"
+    # a word of two joined by a hyphen: eng-to-ipa's own entry for "t-shirt" has no "sh"
+    assert ipa("t-shirt") == "/ti ʃɜrt/"
