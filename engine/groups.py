@@ -1,8 +1,9 @@
 """Words that name a kind of thing with many kinds: drawn as several of its kinds together.
 
 No one picture shows "fruit" (an apple teaches "apple"), so a closed model draws four kinds of
-fruit side by side, and the card names them. The kinds are a person's choice
-(``engine/data/groups.tsv``), each a concept the model draws; "Draw again" picks others.
+fruit side by side, and the card names them; a "family" is its members side by side. The kinds
+are a person's choice (``engine/data/groups.tsv``), each a concept the model draws; "Draw
+again" picks others.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ class Group:
     word: str
     offset: int  # the WordNet noun synset of the meaning drawn
     kinds: Kinds
+    together: bool = False  # the things together are one ("family": mother, father, children)
 
     @property
     def subject(self) -> str:
         """What the picture shows, as the picture check and the eval's judgements name it."""
-        return f"kinds of {self.word}"
+        return f"a {self.word}" if self.together else f"kinds of {self.word}"
 
 
 def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[str, int], Group]:
@@ -49,8 +51,9 @@ def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[st
             for concept, _, word in (kind.partition("=") for kind in row[2].split("|"))
             if concept in drawable
         )
+        together = len(row) > 3 and row[3].strip() == "together"
         if len(kinds) >= FEWEST:
-            found[(row[0], parsed[1])] = Group(row[0], parsed[1], kinds)
+            found[(row[0], parsed[1])] = Group(row[0], parsed[1], kinds, together)
     return found
 
 
@@ -61,6 +64,7 @@ def pick(kinds: Kinds, seed: int | None = None) -> Kinds:
     return tuple(random.Random(seed).sample(list(kinds), SHOWN))
 
 
-def kinds_line(word: str, words: list[str]) -> str:
-    """The line under a group's picture: what each thing in it is."""
-    return f"The picture shows kinds of {word}: {', '.join(words)}."
+def kinds_line(subject: str, words: list[str]) -> str:
+    """The line under a group's picture: what each thing in it is ("kinds of fruit: apple, …",
+    "a family: mother, father, …")."""
+    return f"The picture shows {subject}: {', '.join(words)}."

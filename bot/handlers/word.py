@@ -208,8 +208,9 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     meaning = services.dictionary.sense(str(sense_id)) if sense_id else None
     card = drawn_as(services.dictionary, card, meaning)
     kinds = kinds_drawn(image)
-    if card and kinds:
-        card = of_kinds(card)
+    subject = str(image.params.get("subject", "")) or f"kinds of {text}"
+    if card and kinds and subject.startswith("kinds of "):
+        card = of_kinds(card)  # "These are animals." (a family stays "a family")
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None
@@ -220,8 +221,7 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
         row.append(Button("🔊 Hear it", f"say:{text}"))
     buttons: list[tuple[Button, ...]] = [tuple(row)]
     if kinds:  # "fruit" drawn as four fruits: which is which, and a button to learn each
-        group = str(image.params.get("subject", "")).removeprefix("kinds of ") or text
-        body += "\n" + kinds_line(group, [kind.word for kind in kinds])
+        body += "\n" + kinds_line(subject, [kind.word for kind in kinds])
         learnable = await asyncio.to_thread(drawn_alone, context, kinds)
         if learnable:
             buttons.append(tuple(Button(f"🖼 {word}", f"word:{word}") for word in learnable))

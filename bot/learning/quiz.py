@@ -207,7 +207,7 @@ class QuizMaster:
         stored = await self.images.get(question.image_id) if question.image_id else None
         if stored is not None and item and item.kind == "word" and stored.params.get("scene"):
             # "fruit" drawn as four fruits: the question must not read as "which fruit is it"
-            text = text.replace("What is this?", "These are all kinds of one thing. What is it?")
+            text = text.replace("What is this?", "What one word names all of these?")
         if total > 1:
             text = f"Question {number} of {total}: {text}"
         buttons: list[tuple[Button, ...]] = []

@@ -142,4 +142,4 @@ async def test_a_word_for_many_kinds_shows_four_and_names_each(
     assert "kinds of" not in shown(banana)  # one thing: no list under it
     await chat.say("/word fruit")
     question = (await chat.press("Quiz me"))[0]
-    assert "These are all kinds of one thing. What is it?" in shown(question)  # not "which"
+    assert "What one word names all of these?" in shown(question)  # not "which fruit is it"
