@@ -222,7 +222,7 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     buttons: list[tuple[Button, ...]] = [tuple(row)]
     if kinds:  # "fruit" drawn as four fruits: which is which, and a button to learn each
         body += "\n" + kinds_line(subject, [kind.word for kind in kinds])
-        learnable = await asyncio.to_thread(drawn_alone, context, kinds)
+        learnable = await drawn_alone(context, kinds)
         if learnable:
             buttons.append(tuple(Button(f"🖼 {word}", f"word:{word}") for word in learnable))
     more = [Button("📖 Other meanings", f"meanings:{text}")] if card and card.meanings else []
@@ -248,15 +248,19 @@ def kinds_drawn(image: StoredImage) -> tuple[SceneObject, ...]:
     return Scene.from_json(str(scene)).objects if scene else ()
 
 
-def drawn_alone(context: Context, kinds: tuple[SceneObject, ...]) -> list[str]:
+async def drawn_alone(context: Context, kinds: tuple[SceneObject, ...]) -> list[str]:
     """The kinds whose own /word draws the same picture ("🖼 apple"); "nesting dolls" is no
-    word the dictionary knows, so it gets no button."""
-    dictionary, resolver = context.services.dictionary, context.services.illustrator.resolver
+    word the dictionary knows, so it gets no button. Asked as `/word` asks (remembered: the
+    button's own /word then finds its answer ready)."""
+    services = context.services
+    dictionary, resolver = services.dictionary, services.illustrator.resolver
     words = []
     for kind in kinds:
-        if dictionary.known(kind.word):
-            drawing = understand(dictionary, resolver, kind.word).drawing
-            if drawing is not None and drawing.subject == kind.concept:
+        if await services.remembered(dictionary.known, kind.word):
+            understood = await services.remembered(
+                understand, dictionary, resolver, kind.word, None
+            )
+            if understood.drawing is not None and understood.drawing.subject == kind.concept:
                 words.append(kind.word)
     return words
 

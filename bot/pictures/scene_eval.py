@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.learning.dictionary import Dictionary
-from bot.learning.forms import form_of
+from bot.learning.forms import form_of, plural_noun
 from bot.pictures.truth_eval import word_list
 from bot.pictures.understand import understand
 from engine.datafiles import rows
@@ -144,14 +144,12 @@ def scene_figures(
         drawing = understand(dictionary, resolver, word).drawing
         return drawing.subject if drawing and not drawing.kinds else ""
 
-    def plural_only(word: str) -> bool:
-        """ "stairs", "steps": a lemma, but the templates would say "a stairs", "three stepses"."""
-        return any(form != word for form, _ in dictionary.wordnet.base_forms(word, "n"))
-
     things = []  # every lemma keeps its place in the list; "" where nothing is drawn
     for word in word_list():  # the templates inflect nouns themselves: lemmas only
         if " " not in word and form_of(dictionary.wordnet, word) is None:
-            things.append((word, "" if plural_only(word) else resolve(word)))
+            # "stairs", "steps": lemmas, but the templates would say "a stairs", "three stepses"
+            plural = plural_noun(dictionary.wordnet, word)
+            things.append((word, "" if plural else resolve(word)))
     if cases is None:
         cases = template_cases(things) + learner_cases(resolve)
     progress(f"scenes: drawing and checking {len(cases)} sentences")
