@@ -32,6 +32,9 @@ ADDED_FILE = GROWN_DIR / "added.json"
 STYLED_FILE = GROWN_DIR / "styled.json"  # which concepts draw truly in which other style
 MEND_FILE = GROWN_DIR / "mend.safetensors"  # a LoRA for concepts drawn truly in no look
 MENDED_FILE = GROWN_DIR / "mended.json"  # which of those it mends, in which look
+ICONS_DIR_NAME = "icons"  # everyday things no emoji shows, from open icon sets (icons.py)
+ICONS_FILE = GROWN_DIR / "icons.safetensors"  # a LoRA that teaches the grown model those
+ICONS_DRAWN_FILE = GROWN_DIR / "icons.json"  # which of those it draws truly
 STYLE = "noto"  # the shipped model's own look, so both models' pictures match
 OTHER_STYLES = ("twemoji", "openmoji", "fluent")  # drawn by the grown model alone
 SEEDS = 4
@@ -49,9 +52,26 @@ def available(grown: Path = GROWN_DIR) -> bool:
 
 @cache
 def _grown_set(grown: Path) -> tuple[tuple[Concept, ...], Pictures]:
-    """The grown training set, read once (its pictures of four styles are 17 MB); shared, so
-    never changed in place."""
-    return tuple(load_concepts(grown)), load_pictures(grown)
+    """The grown training set, read once (its pictures of four styles are 17 MB), and after it
+    the icons (``icons.py``), numbered on; shared, so never changed in place."""
+    concepts, pictures = load_concepts(grown), load_pictures(grown)
+    if not (grown / ICONS_DIR_NAME / "concepts.json").exists():
+        return tuple(concepts), pictures
+    icons, drawn = load_concepts(grown / ICONS_DIR_NAME), load_pictures(grown / ICONS_DIR_NAME)
+    after = len(concepts)
+    return tuple(concepts) + tuple(replace(c, index=c.index + after) for c in icons), Pictures(
+        np.concatenate([pictures.images, drawn.images]),
+        np.concatenate([pictures.owners, drawn.owners + after]),
+        np.concatenate([pictures.styles, drawn.styles]),
+    )
+
+
+def icon_names(grown: Path = GROWN_DIR) -> frozenset[str]:
+    """The concepts drawn from the icon sets (not emoji)."""
+    path = grown / ICONS_DIR_NAME
+    if not (path / "concepts.json").exists():
+        return frozenset()
+    return frozenset(c.name for c in load_concepts(path))
 
 
 def with_shipped(new: Sequence[Concept], grown: Path = GROWN_DIR) -> tuple[list[Concept], Pictures]:
@@ -79,8 +99,8 @@ def _read(path: Path) -> dict[str, Any]:
 def _looks(grown: Path) -> dict[str, tuple[str, ...]]:
     """Each concept of the grown set drawn truly in some look → those looks, Noto first
     (every shipped concept is drawn in Noto by the shipped model): by the grown model, else
-    by the grown model mended."""
-    return _mended(grown) | _own_looks(grown)
+    by the grown model mended, or taught an icon set's thing."""
+    return _iconed(grown) | _mended(grown) | _own_looks(grown)
 
 
 @cache
@@ -118,16 +138,28 @@ def _own_looks(grown: Path) -> dict[str, tuple[str, ...]]:
 def _mended(grown: Path) -> dict[str, tuple[str, ...]]:
     """The concepts the grown model draws truly in no look but draws truly with the mend LoRA
     (``engine/starter/mend.py``), in the looks measured true with it."""
-    if not (grown / MEND_FILE.name).exists():
+    return _measured_looks(grown, MEND_FILE.name, MENDED_FILE.name)
+
+
+@cache
+def _iconed(grown: Path) -> dict[str, tuple[str, ...]]:
+    """The icon sets' things (``icons.py``) the grown model draws truly with their LoRA."""
+    return _measured_looks(grown, ICONS_FILE.name, ICONS_DRAWN_FILE.name)
+
+
+def _measured_looks(grown: Path, lora: str, measured_name: str) -> dict[str, tuple[str, ...]]:
+    """Concept → the looks a LoRA on the grown model was measured to draw it truly in (a
+    person's ``judged_wrong`` aside)."""
+    if not (grown / lora).exists():
         return {}
-    measured = _read(grown / MENDED_FILE.name)
+    measured = _read(grown / measured_name)
     wrong = measured.get("judged_wrong", {})
-    mended: dict[str, list[str]] = {}
+    found: dict[str, list[str]] = {}
     for style in (STYLE, *OTHER_STYLES):
         for name, count in measured.get("passes", {}).get(style, {}).items():
             if count >= KEEP_PASSES and name not in wrong.get(style, ()):
-                mended.setdefault(name, []).append(style)
-    return {name: tuple(mine) for name, mine in mended.items()}
+                found.setdefault(name, []).append(style)
+    return {name: tuple(mine) for name, mine in found.items()}
 
 
 @cache
@@ -191,7 +223,8 @@ def summary(grown: Path = GROWN_DIR) -> str:
         return f"{shipped} concepts"
     line = f"{shipped + added} concepts: {shipped} shipped, {added} added by the grown model"
     if mended := len(_mended(grown)):
-        line += f" ({mended} of them with its mend LoRA)"
+        line += f" ({mended} of them with its mend LoRA"
+        line += f", {iconed} from icon sets)" if (iconed := len(_iconed(grown))) else ")"
     counts = {s: sum(s in looks for looks in _looks(grown).values()) for s in OTHER_STYLES}
     if any(counts.values()):
         line += "; styles " + ", ".join(f"{s} {n}" for s, n in counts.items())
@@ -199,27 +232,29 @@ def summary(grown: Path = GROWN_DIR) -> str:
 
 
 def load_grown(main: Any, dtype: Any, grown: Path = GROWN_DIR) -> dict[str, Any]:
-    """The grown pipeline, and the mended one when the mend LoRA draws some concept truly (its
-    own UNet with the LoRA fused in); both share the main pipeline's text encoder."""
+    """The grown pipeline, and one per LoRA that draws some concept truly (its own UNet with
+    the LoRA fused in: the mend, the icons); all share the main pipeline's text encoder."""
     from engine.loading import load_starter_from
 
+    models = [GROWN] + [MENDED] * bool(_mended(grown)) + [ICONS] * bool(_iconed(grown))
     pipelines = {}
-    for model in (GROWN, MENDED) if _mended(grown) else (GROWN,):
+    for model in models:
         pipeline = load_starter_from(
             grown / "model", dtype, text=(main.text_encoder, main.tokenizer)
         )
         pipeline.set_progress_bar_config(disable=True)
-        if model == MENDED:
-            fuse_mend(pipeline, grown)
+        if model in LORAS:
+            fuse_mend(pipeline, grown, model)
         pipelines[model] = pipeline
     return pipelines
 
 
-def fuse_mend(pipeline: Any, grown: Path = GROWN_DIR) -> None:
-    """The mend LoRA fused into the pipeline's UNet (drawn with it always)."""
+def fuse_mend(pipeline: Any, grown: Path = GROWN_DIR, model: str = "mended") -> None:
+    """A LoRA on the grown model fused into the pipeline's UNet (drawn with it always): the
+    mend, or the icons'."""
     from engine.styles import fuse_lora
 
-    fuse_lora(pipeline, grown / MEND_FILE.name, "mend")
+    fuse_lora(pipeline, grown / LORAS[model], model)
 
 
 def style_of(prompt: str) -> str | None:
@@ -255,15 +290,18 @@ class Routes:
     added: frozenset[str]
     looks: dict[str, tuple[str, ...]]
     mended: frozenset[str] = frozenset()  # drawn by the grown model with the mend LoRA
+    iconed: frozenset[str] = frozenset()  # drawn by the grown model with the icons' LoRA
 
     @classmethod
     def load(cls, grown: Path = GROWN_DIR) -> Routes:
-        return cls(added_names(grown), _looks(grown), frozenset(_mended(grown)))
+        return cls(
+            added_names(grown), _looks(grown), frozenset(_mended(grown)), frozenset(_iconed(grown))
+        )
 
     def without(self, taught: set[str]) -> Routes:
         """A word a teacher taught stays with the shipped model (its own token draws it)."""
         looks = {name: mine for name, mine in self.looks.items() if name not in taught}
-        return Routes(self.added - taught, looks, self.mended - taught)
+        return Routes(self.added - taught, looks, self.mended - taught, self.iconed - taught)
 
     def __bool__(self) -> bool:
         return bool(self.added) or any(set(mine) - {STYLE} for mine in self.looks.values())
@@ -283,14 +321,21 @@ class Routes:
         looks = self.looks.get(request.subject, ())
         if request.subject in self.added:
             look = style if style in looks else looks[0]
-            model = MENDED if request.subject in self.mended else GROWN
+            model = (
+                ICONS
+                if request.subject in self.iconed
+                else MENDED
+                if request.subject in self.mended
+                else GROWN
+            )
             return model, replace(request, prompt=styled(_plain(request.prompt), look))
         if style in OTHER_STYLES and style in looks:
             return GROWN, request
         return SHIPPED, replace(request, prompt=_plain(request.prompt)) if style else request
 
 
-SHIPPED, GROWN, MENDED = MODELS = ("shipped", "grown", "mended")
+SHIPPED, GROWN, MENDED, ICONS = MODELS = ("shipped", "grown", "mended", "icons")
+LORAS = {MENDED: MEND_FILE.name, ICONS: ICONS_FILE.name}  # the grown model with a LoRA fused
 
 
 def split_by_model(

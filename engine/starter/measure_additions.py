@@ -5,7 +5,8 @@
 (keeping a person's ``judged_wrong``); ``engine/starter/additions.py`` reads it.
 `python -m engine.starter.measure_additions --styles` does the same for every drawable concept
 in each of the other three styles and writes ``styled.json``; ``--mend`` for the concepts drawn
-truly in no look, drawn with the mend LoRA (``mend.py``), and writes ``mended.json``.
+truly in no look, drawn with the mend LoRA (``mend.py``), and writes ``mended.json``; ``--icons``
+for the icon sets' things drawn with their LoRA (``icons.py``), and writes ``icons.json``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from typing import Any
 from engine.starter.additions import (
     ADDED_FILE,
     GROWN_DIR,
+    ICONS,
+    ICONS_DRAWN_FILE,
     KEEP_PASSES,
     LEFT_OUT_GROUPS,
+    MENDED,
     MENDED_FILE,
     NOT_RESTYLED_GROUPS,
     OTHER_STYLES,
@@ -43,10 +47,10 @@ def _count_passes(
     seeds: int,
     what: str,
     *,
-    mended: bool = False,
+    lora: str = "",
 ) -> dict[tuple[str, str], int]:
-    """Draw each (concept, style) `seeds` times with the grown model (`mended`: with the mend
-    LoRA fused in); count checked passes."""
+    """Draw each (concept, style) `seeds` times with the grown model (`lora`: with that one of
+    `LORAS` fused in, the mend or the icons'); count checked passes."""
     from tqdm import tqdm
 
     from engine.presets import PRESETS
@@ -56,8 +60,8 @@ def _count_passes(
     from engine.starter.sweep import _pipeline, _use
 
     pipe = _pipeline(grown / "model")
-    if mended:
-        fuse_mend(pipe, grown)
+    if lora:
+        fuse_mend(pipe, grown, lora)
     preset = PRESETS["starter"]
     _use(pipe, preset.scheduler)
     draw = pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance)
@@ -139,17 +143,19 @@ def _beside_drawable(new: list[Any], grown: Path) -> tuple[list[Any], Any]:
 
 
 def measure_mended(
-    grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0
+    grown: Path = GROWN_DIR, *, seeds: int = SEEDS, limit: int = 0, icons: bool = False
 ) -> dict[str, Any]:
     """The concepts drawn truly in no look, drawn with the mend LoRA in each look they have a
-    training picture in (``engine/starter/mend.py`` trained it on exactly these)."""
+    training picture in (``engine/starter/mend.py`` trained it on exactly these); with `icons`,
+    the icon sets' things drawn with their own LoRA."""
     from engine.picture_check import ConceptCheck
 
-    pairs = candidates(grown)[: limit or None]
+    pairs = candidates(grown, icons=icons)[: limit or None]
     concepts, pictures = _beside_drawable([c for c, _ in pairs], grown)
     check = ConceptCheck(pictures.images, [c.name for c in concepts], owners=pictures.owners)
     asked = [(c.name, style) for c, style in pairs]
-    passes = _count_passes(grown, check, asked, seeds, "drawing with the mend", mended=True)
+    lora, what = (ICONS, "drawing the icons") if icons else (MENDED, "drawing with the mend")
+    passes = _count_passes(grown, check, asked, seeds, what, lora=lora)
     return {"seeds": seeds, "passes": _by_style(passes, (STYLE, *OTHER_STYLES))}
 
 
@@ -167,11 +173,12 @@ def _styles_main(target: Path, candidates: bool) -> None:
         print(f"{style}: {kept} of {len(passes)} concepts kept")
 
 
-def _mended_main(target: Path) -> None:
-    result = measure_mended(target)
-    _keep_judgements(result, target / MENDED_FILE.name)
+def _mended_main(target: Path, icons: bool = False) -> None:
+    result = measure_mended(target, icons=icons)
+    _keep_judgements(result, target / (ICONS_DRAWN_FILE if icons else MENDED_FILE).name)
     kept = _mended_names(result)
-    print(f"mended: {len(kept)} of {len({c.name for c, _ in candidates(target)})} concepts kept")
+    asked = {c.name for c, _ in candidates(target, icons=icons)}
+    print(f"{'icons' if icons else 'mended'}: {len(kept)} of {len(asked)} concepts kept")
 
 
 def _keep_judgements(result: dict[str, Any], path: Path) -> None:
@@ -188,8 +195,8 @@ def _mended_names(result: dict[str, Any]) -> set[str]:
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     target = Path(arguments[0]) if arguments else GROWN_DIR
-    if "--mend" in sys.argv:
-        _mended_main(target)
+    if "--mend" in sys.argv or "--icons" in sys.argv:
+        _mended_main(target, icons="--icons" in sys.argv)
         sys.exit(0)
     if "--styles" in sys.argv:
         _styles_main(target, candidates="--candidates" in sys.argv)

@@ -23,20 +23,24 @@ from engine.starter.catalogue import article
 from engine.starter.dataset import Concept
 
 MEND_NAME = "mend.safetensors"
+ICONS_NAME = "icons.safetensors"
 # attention, feed-forward and the residual blocks' convolutions: the concepts need new shapes
 # drawn, not only new words read
 TARGETS = ("to_q", "to_k", "to_v", "to_out.0", "proj", "net.2", "conv1", "conv2")
 
 
-def candidates(grown: Path = GROWN_DIR) -> list[tuple[Concept, str]]:
+def candidates(grown: Path = GROWN_DIR, *, icons: bool = False) -> list[tuple[Concept, str]]:
     """(concept, look) for each concept of the grown set drawn truly in no look: every style it
-    has a picture in (clock times in Noto only); signs (maths, keycaps) stay out."""
-    from engine.starter.additions import _grown_set, _own_looks
+    has a picture in (clock times in Noto only); signs (maths, keycaps) stay out. With `icons`,
+    instead the things from the icon sets, which the grown model never saw (``icons.py``)."""
+    from engine.starter.additions import _grown_set, _own_looks, icon_names
 
-    looks = _own_looks(grown)
+    looks, from_icons = _own_looks(grown), icon_names(grown)
+    if icons:
+        return [(c, STYLE) for c in _grown_set(grown)[0] if c.name in from_icons]
     pairs = []
     for concept in _grown_set(grown)[0]:
-        if concept.name in looks or concept.group in LEFT_OUT_GROUPS:
+        if concept.name in looks or concept.group in LEFT_OUT_GROUPS or concept.name in from_icons:
             continue
         styles = concept.styles
         if concept.group in NOT_RESTYLED_GROUPS:
@@ -45,7 +49,9 @@ def candidates(grown: Path = GROWN_DIR) -> list[tuple[Concept, str]]:
     return pairs
 
 
-def write_examples(folder: Path, grown: Path = GROWN_DIR) -> list[tuple[Path, str]]:
+def write_examples(
+    folder: Path, grown: Path = GROWN_DIR, *, icons: bool = False
+) -> list[tuple[Path, str]]:
     """Each candidate's picture in each look as a PNG, captioned as the engine asks for it."""
     from PIL import Image
 
@@ -56,7 +62,7 @@ def write_examples(folder: Path, grown: Path = GROWN_DIR) -> list[tuple[Path, st
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     found = []
-    for concept, style in candidates(grown):
+    for concept, style in candidates(grown, icons=icons):
         mine = (pictures.owners == concept.index) & (pictures.styles == STYLES.index(style))
         for number, pixels in enumerate(pictures.images[mine]):
             path = folder / f"{concept.index:04d}-{style}-{number}.png"
@@ -76,10 +82,13 @@ def main() -> None:
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--learning-rate", type=float, default=5e-4)
-    parser.add_argument("--run-dir", type=Path, default=Path("runs/mend"))
+    parser.add_argument("--run-dir", type=Path, default=None)
+    parser.add_argument("--icons", action="store_true", help="teach the icon sets' things")
     arguments = parser.parse_args()
     torch.set_num_threads(2)
-    data = write_examples(arguments.run_dir / "pictures")
+    name = ICONS_NAME if arguments.icons else MEND_NAME
+    run_dir = arguments.run_dir or Path("runs") / Path(name).stem
+    data = write_examples(run_dir / "pictures", icons=arguments.icons)
     print(f"{len(data)} pictures of {len({c for _, c in data})} (concept, look) pairs")
     pipeline = load_starter_from(GROWN_DIR / "model", torch.float32)
     recipe = LoraRecipe(
@@ -90,7 +99,7 @@ def main() -> None:
         checkpoint_every=250,
         targets=TARGETS,
     )
-    out = arguments.run_dir / MEND_NAME
+    out = run_dir / name
     result = train_lora(pipeline, data, recipe, out)
     print(f"loss {result.summary()} -> {out}")
 

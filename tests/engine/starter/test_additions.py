@@ -58,6 +58,7 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
         Asked("man", "a man"),
         Asked("man", "a man, fluent style"),
         Asked("robot", "a robot, fluent style"),
+        Asked("desk", "a desk, twemoji style"),
     ]
     looks = {
         "cat": ("noto", "fluent"),
@@ -66,13 +67,17 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
         "baby": ("noto",),
         "man": ("twemoji",),  # added, drawn truly only in another look
         "robot": ("noto", "twemoji"),  # added, drawn truly only with the mend LoRA
+        "desk": ("noto",),  # an icon set's thing, drawn with the icons' LoRA
     }
     routes = additions.Routes(
-        frozenset({"teacher", "baby", "man", "robot"}), looks, frozenset({"robot"})
+        frozenset({"teacher", "baby", "man", "robot", "desk"}),
+        looks,
+        frozenset({"robot"}),
+        frozenset({"desk"}),
     )
     images, flags = additions.split_by_model(asked, routes, call)
     assert images == [f"picture of {a.subject}" for a in asked]
-    assert flags == [None, False, None, False, False, False, False, False]
+    assert flags == [None, False, None, False, False, False, False, False, False]
     # the grown model draws in the look asked for where it was measured true in it, else in
     # the concept's first look; the shipped model is never asked for a style it does not know
     assert calls == [
@@ -88,12 +93,14 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
             ],
         ),
         ("mended", ["a robot, noto style"]),
+        ("icons", ["a desk, noto style"]),
     ]
     # a picture in another style that failed the check is drawn again in the starter's own look
     assert routes.own_look(asked[4]).prompt == "a cat" and routes.own_look(asked[1]) == asked[1]
     assert routes.route(routes.own_look(asked[6]))[1].prompt == "a man, twemoji style"
     # a word a teacher taught is drawn by the shipped model (its own token), in no other look
-    taught = routes.without({"man", "cat", "robot"})
+    taught = routes.without({"man", "cat", "robot", "desk"})
+    assert taught.route(asked[8]) == ("shipped", Asked("desk", "a desk"))
     assert taught.route(asked[6]) == ("shipped", Asked("man", "a man"))
     assert taught.route(asked[4]) == ("shipped", Asked("cat", "a cat"))
     assert taught.route(asked[7]) == ("shipped", Asked("robot", "a robot"))
