@@ -122,19 +122,20 @@ def test_a_word_only_the_grown_model_knows_is_drawn_and_passes_the_check() -> No
     engine.load()
     assert "grown" in engine.grown_pipelines and "teacher" in engine.grown_routes.added
     assert "robot" in engine.grown_routes.mended  # drawn truly only with the mend LoRA
+    assert "desk" in engine.grown_routes.iconed  # no emoji: an icon set's, with its LoRA
     values = engine.defaults()
     asked = [
         GenerationRequest(
             model="starter", prompt=f"a {word}", negative_prompt="", seed=3, subject=word, **values
         )
-        for word in ("teacher", "cat", "baby", "robot")
+        for word in ("teacher", "cat", "baby", "robot", "desk")
     ]
     pictures = engine.draw(asked)
-    assert [p.shows for p in pictures] == [True, True, True, True]
+    assert [p.shows for p in pictures] == [True, True, True, True, True]
     assert all(p.png.startswith(b"\x89PNG") for p in pictures)
-    # the grown model alone draws no true robot: without the mend its picture does not pass
+    # the grown model alone draws no true robot nor desk: without the LoRAs they do not pass
     engine.grown_routes = additions.Routes(engine.grown_routes.added, engine.grown_routes.looks)
-    assert engine.draw([asked[3]])[0].shows is False
+    assert [p.shows for p in engine.draw(asked[3:])] == [False, False]
     # the shipped model alone never learned a teacher: its picture does not pass
     engine.grown_routes = None
     alone = engine.draw([asked[0]])
