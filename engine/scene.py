@@ -282,8 +282,7 @@ class _Parser:
         count = 2 if not self.counted and singular != word else self.count  # "the shoes"
         self.subject, self.person = None, None
         if self.related_by and drawing is None:  # "the cat is on the mat": no mat, so no "on"
-            self.relation = None
-            self.missing.append(self.related_by)
+            self.relation = None  # the mat is said ("I can't draw on and mat" was no English)
         self.related_by = ""
         if drawing is not None:
             size = _real_size(singular, senses, self.wordnet)

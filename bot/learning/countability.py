@@ -18,6 +18,7 @@ UNCOUNTABLE = frozenset(
         "art",
         "bacon",
         "baggage",
+        "bedding",
         "beef",
         "bread",
         "broccoli",
