@@ -7,8 +7,11 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.learning.dictionary import Dictionary
+from bot.pictures.understand import understand
+from engine.resolver import resolver_for
 from engine.starter import icons, mend
-from engine.starter.additions import GROWN_DIR, _grown_set, icon_names
+from engine.starter.additions import GROWN_DIR, _grown_set, _iconed, drawable_concepts, icon_names
 from engine.starter.dataset import load_concepts
 
 # A made-up Iconify set: a red square on a 16 × 16 grid, and a taller green bar with its own size.
@@ -69,3 +72,16 @@ def test_the_icons_lora_learns_the_icons_and_the_mend_is_left_as_it_was(tmp_path
     assert not {c.name for c, _ in mend.candidates()} & icon_names()
     examples = mend.write_examples(tmp_path, icons=True)
     assert ("a desk, noto style") in {caption for _, caption in examples}
+
+
+def test_every_icon_drawn_is_a_word_with_a_card_and_the_judged_out_are_not_drawn(
+    dictionary: Dictionary,
+) -> None:
+    drawn = set(_iconed(GROWN_DIR))
+    assert len(drawn) >= 25 and "desk" in drawn
+    assert not drawn & {"toast", "curtains", "whiteboard", "oven glove"}  # a person said no
+    assert drawn <= {c.name for c in drawable_concepts()}
+    resolver = resolver_for("starter", dictionary.wordnet)
+    for name in drawn:  # a picture no learner can ask for teaches nothing: /word NAME draws it
+        drawing = understand(dictionary, resolver, name).drawing
+        assert drawing is not None and drawing.subject == name, name
