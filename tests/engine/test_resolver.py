@@ -171,5 +171,6 @@ def test_every_judged_picture_is_a_drawable_concept_and_a_meaning_of_its_word(
     assert len(pairs) >= 10
     for (word, sense_id), concept in pairs.items():
         assert concept in names, concept
-        meanings = {m.sense_id for m in dictionary.everyday_senses(word, limit=20)}
+        # any noun meaning: "tap" is mostly a verb, and its water tap a rare noun meaning
+        meanings = {m.sense_id for m in dictionary.noun_senses(word)}
         assert sense_id in meanings, (word, sense_id)

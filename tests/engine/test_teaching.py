@@ -15,18 +15,22 @@ from tests.bot.test_cli import pictolingo
 STARTER = {"PICTOLINGO_ENGINE__MODEL": "starter"}
 
 
-def lighthouse(index: int) -> Image.Image:
-    """A teacher's drawing: a red-and-white tower with a yellow light, on the sea."""
-    picture = Image.new("RGB", (128, 128), "white")
+def windmill(index: int) -> Image.Image:
+    """A teacher's drawing: a brown tower with four white sails, on green grass (the starter
+    draws a lighthouse since the icons came, so the word taught here is one it cannot draw)."""
+    picture = Image.new("RGB", (128, 128), (200, 230, 255))
     pen = ImageDraw.Draw(picture)
-    shift, height = (index % 3 - 1) * 6, 84 + (index % 2) * 10
-    left, right, top = 44 + shift, 84 + shift, 110 - height
-    pen.rectangle((0, 110, 127, 127), fill=(40, 110, 200))
-    pen.polygon([(left, 110), (right, 110), (right - 8, top), (left + 8, top)], fill="white")
-    for band in range(top + 12, 110, 24):
-        pen.rectangle((left, band, right, band + 11), fill=(210, 30, 40))
-    pen.rectangle((left + 6, top - 14, right - 6, top), fill=(255, 210, 0))
-    pen.polygon([(left + 2, top - 14), (right - 2, top - 14), (64 + shift, top - 30)], fill="black")
+    shift, turn = (index % 3 - 1) * 6, (index % 2) * 8
+    hub = (64 + shift, 46)
+    pen.rectangle((0, 108, 127, 127), fill=(60, 160, 60))
+    pen.polygon(
+        [(44 + shift, 108), (84 + shift, 108), (74 + shift, 46), (54 + shift, 46)],
+        fill=(140, 80, 30),
+    )
+    for dx, dy in ((1, 0), (0, 1), (-1, 0), (0, -1)):
+        end = (hub[0] + dx * 40 - dy * turn, hub[1] + dy * 40 + dx * turn)
+        pen.line((hub, end), fill="white", width=10)
+    pen.ellipse((hub[0] - 5, hub[1] - 5, hub[0] + 5, hub[1] + 5), fill="black")
     return picture
 
 
@@ -36,7 +40,7 @@ def test_words_and_picture_folders_are_checked_first(tmp_path: Path) -> None:
     with pytest.raises(TeachingError, match="not a word to teach"):
         clean_word("<script>")
     for index in range(3):
-        lighthouse(index).save(tmp_path / f"{index}.png")
+        windmill(index).save(tmp_path / f"{index}.png")
     with pytest.raises(TeachingError, match="has 3 pictures; teaching a word takes 5 to 20"):
         picture_files(tmp_path)
 
@@ -47,10 +51,10 @@ def test_a_taught_word_is_drawn_and_passes_the_picture_check(tmp_path: Path) -> 
     pictures = tmp_path / "pictures"
     pictures.mkdir()
     for index in range(6):
-        lighthouse(index).save(pictures / f"lighthouse-{index}.png")
+        windmill(index).save(pictures / f"windmill-{index}.png")
     taught = pictolingo(
         "teach-word",
-        "lighthouse",
+        "windmill",
         "--pictures",
         "pictures",
         "--lora",
@@ -59,21 +63,21 @@ def test_a_taught_word_is_drawn_and_passes_the_picture_check(tmp_path: Path) -> 
         "--steps",
         "60",
         "--lora-steps",
-        "300",
+        "200",
         cwd=tmp_path,
         env=STARTER,
     )
     assert taught.returncode == 0, taught.stderr[-2000:]
-    assert "taught lighthouse as <lighthouse>" in taught.stdout
-    folder = tmp_path / "taught-words" / "lighthouse"
+    assert "taught windmill as <windmill>" in taught.stdout
+    folder = tmp_path / "taught-words" / "windmill"
     meta = json.loads((folder / "word.json").read_text())
     first, last = (float(x) for x in meta["loss"].split(" → "))
     assert last < first, "the loss fell"
     assert (folder / "loss.png").exists() and (folder / "samples.png").exists()
     card = (tmp_path / "taught-words" / "MODEL_CARD.md").read_text()
-    assert "| lighthouse | `<lighthouse>` | pivotal tuning" in card
+    assert "| windmill | `<windmill>` | pivotal tuning" in card
 
-    chat = pictolingo("chat", cwd=tmp_path, stdin="/word lighthouse\n", env=STARTER)
+    chat = pictolingo("chat", cwd=tmp_path, stdin="/word windmill\n", env=STARTER)
     assert chat.returncode == 0, chat.stderr[-2000:]
     assert "can't draw" not in chat.stdout, chat.stdout
     drawn = [
@@ -84,6 +88,6 @@ def test_a_taught_word_is_drawn_and_passes_the_picture_check(tmp_path: Path) -> 
         assert image.format == "PNG"
 
     doctor = pictolingo("doctor", cwd=tmp_path, env=STARTER)
-    assert "lighthouse (pivotal tuning, 6 pictures)" in doctor.stdout
+    assert "windmill (pivotal tuning, 6 pictures)" in doctor.stdout
     # taught, then drawn in a chat that loads the dictionary and the model, in under 2 minutes
     assert time.perf_counter() - started < 120
