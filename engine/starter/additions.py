@@ -222,9 +222,10 @@ def summary(grown: Path = GROWN_DIR) -> str:
     if not added:
         return f"{shipped} concepts"
     line = f"{shipped + added} concepts: {shipped} shipped, {added} added by the grown model"
-    if mended := len(_mended(grown)):
-        line += f" ({mended} of them with its mend LoRA"
-        line += f", {iconed} from icon sets)" if (iconed := len(_iconed(grown))) else ")"
+    by_lora = [f"{n} of them with its mend LoRA" for n in [len(_mended(grown))] if n]
+    by_lora += [f"{n} from icon sets" for n in [len(_iconed(grown))] if n]
+    if by_lora:
+        line += f" ({', '.join(by_lora)})"
     counts = {s: sum(s in looks for looks in _looks(grown).values()) for s in OTHER_STYLES}
     if any(counts.values()):
         line += "; styles " + ", ".join(f"{s} {n}" for s, n in counts.items())
@@ -244,12 +245,12 @@ def load_grown(main: Any, dtype: Any, grown: Path = GROWN_DIR) -> dict[str, Any]
         )
         pipeline.set_progress_bar_config(disable=True)
         if model in LORAS:
-            fuse_mend(pipeline, grown, model)
+            fuse_grown_lora(pipeline, model, grown)
         pipelines[model] = pipeline
     return pipelines
 
 
-def fuse_mend(pipeline: Any, grown: Path = GROWN_DIR, model: str = "mended") -> None:
+def fuse_grown_lora(pipeline: Any, model: str, grown: Path = GROWN_DIR) -> None:
     """A LoRA on the grown model fused into the pipeline's UNet (drawn with it always): the
     mend, or the icons'."""
     from engine.styles import fuse_lora
@@ -321,13 +322,11 @@ class Routes:
         looks = self.looks.get(request.subject, ())
         if request.subject in self.added:
             look = style if style in looks else looks[0]
-            model = (
-                ICONS
-                if request.subject in self.iconed
-                else MENDED
-                if request.subject in self.mended
-                else GROWN
-            )
+            model = GROWN
+            if request.subject in self.iconed:
+                model = ICONS
+            elif request.subject in self.mended:
+                model = MENDED
             return model, replace(request, prompt=styled(_plain(request.prompt), look))
         if style in OTHER_STYLES and style in looks:
             return GROWN, request

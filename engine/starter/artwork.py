@@ -39,22 +39,26 @@ MARGIN = 2
 
 def fetch_packages(cache: Path) -> dict[str, Path]:
     """The npm packages unpacked under ``cache`` (fetched with ``npm pack`` when missing)."""
-    folders = {}
-    for style, (package, version) in PACKAGES.items():
-        folder = cache / f"{style}-{version}"
-        if not (folder / "package" / "package.json").exists():
-            cache.mkdir(parents=True, exist_ok=True)
-            result = subprocess.run(
-                ["npm", "pack", f"{package}@{version}", "--pack-destination", str(cache)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            tarball = cache / result.stdout.strip().splitlines()[-1]
-            with tarfile.open(tarball) as archive:
-                archive.extractall(folder, filter="data")
-        folders[style] = folder / "package"
-    return folders
+    return {
+        style: npm_unpacked(package, version, cache / f"{style}-{version}")
+        for style, (package, version) in PACKAGES.items()
+    }
+
+
+def npm_unpacked(package: str, version: str, folder: Path) -> Path:
+    """An npm package unpacked in ``folder`` (fetched with ``npm pack`` when missing); its
+    ``package`` folder."""
+    if not (folder / "package" / "package.json").exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(
+            ["npm", "pack", f"{package}@{version}", "--pack-destination", str(folder.parent)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        with tarfile.open(folder.parent / result.stdout.strip().splitlines()[-1]) as archive:
+            archive.extractall(folder, filter="data")
+    return folder / "package"
 
 
 def framed(rgba: object, size: int = SIZE) -> np.ndarray:

@@ -89,19 +89,24 @@ def build(out_dir: Path = DATA_DIR, cache: Path = ART_CACHE) -> list[Concept]:
             images.append(pictures[style])  # type: ignore[arg-type]
             owners.append(index)
             styles.append(artwork.STYLES.index(style))
+    save(out_dir, concepts, Pictures(np.stack(images), np.asarray(owners), np.asarray(styles)))
+    return concepts
+
+
+def save(out_dir: Path, concepts: list[Concept], pictures: Pictures) -> None:
+    """Write a training set as `load_concepts` and `load_pictures` read it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         out_dir / IMAGES_FILE.name,
-        images=np.stack(images),
-        owners=np.asarray(owners, dtype=np.int16),
-        styles=np.asarray(styles, dtype=np.int8),
+        images=pictures.images,
+        owners=pictures.owners.astype(np.int16),
+        styles=pictures.styles.astype(np.int8),
     )
     payload = [
         c.__dict__ | {k: list(getattr(c, k)) for k in ("captions", "keywords", "styles")}
         for c in concepts
     ]
     (out_dir / CONCEPTS_FILE.name).write_text(json.dumps(payload, ensure_ascii=False, indent=1))
-    return concepts
 
 
 @dataclass(frozen=True)

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from engine.starter.dataset import ART_CACHE, DATA_DIR, Concept
+from engine.starter.additions import GROWN_DIR, ICONS_DIR_NAME
+from engine.starter.dataset import ART_CACHE, Concept, Pictures, save
 
-ICONS_DIR = DATA_DIR / "grown" / "icons"
+ICONS_DIR = GROWN_DIR / ICONS_DIR_NAME
 CACHE = ART_CACHE.parent / "icon-sets"
 VERSIONS = {
     "marketeq": "1.2.2",
@@ -95,22 +94,12 @@ ICONS = (
 
 def fetch(cache: Path = CACHE) -> dict[str, Path]:
     """Each icon set's unpacked npm package (fetched with ``npm pack`` when missing)."""
-    folders = {}
-    for name, version in VERSIONS.items():
-        folder = cache / f"{name}-{version}"
-        if not (folder / "package" / "icons.json").exists():
-            cache.mkdir(parents=True, exist_ok=True)
-            package = f"@iconify-json/{name}@{version}"
-            result = subprocess.run(
-                ["npm", "pack", package, "--pack-destination", str(cache)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            with tarfile.open(cache / result.stdout.strip().splitlines()[-1]) as archive:
-                archive.extractall(folder, filter="data")
-        folders[name] = folder / "package"
-    return folders
+    from engine.starter.artwork import npm_unpacked
+
+    return {
+        name: npm_unpacked(f"@iconify-json/{name}", version, cache / f"{name}-{version}")
+        for name, version in VERSIONS.items()
+    }
 
 
 def svg_of(icon_set: dict[str, object], name: str) -> str:
@@ -159,17 +148,9 @@ def build(out_dir: Path = ICONS_DIR, cache: Path = CACHE) -> list[Concept]:
     for icon in ICONS:
         set_name, icon_name = icon.icon.split(":")
         images.append(render(svg_of(sets[set_name], icon_name)))
-    out_dir.mkdir(parents=True, exist_ok=True)
     found = concepts()
-    np.savez_compressed(
-        out_dir / "emoji64.npz",
-        images=np.stack(images),
-        owners=np.arange(len(images), dtype=np.int16),
-        styles=np.zeros(len(images), dtype=np.int8),
-    )
-    lists = ("captions", "keywords", "styles")
-    payload = [c.__dict__ | {k: list(getattr(c, k)) for k in lists} for c in found]
-    (out_dir / "concepts.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1))
+    count = len(images)
+    save(out_dir, found, Pictures(np.stack(images), np.arange(count), np.zeros(count)))
     return found
 
 

@@ -31,7 +31,7 @@ from engine.starter.additions import (
     STYLE,
     STYLED_FILE,
     drawable_concepts,
-    fuse_mend,
+    fuse_grown_lora,
     styled_pictures,
     with_all_styles,
     with_shipped,
@@ -61,7 +61,7 @@ def _count_passes(
 
     pipe = _pipeline(grown / "model")
     if lora:
-        fuse_mend(pipe, grown, lora)
+        fuse_grown_lora(pipe, lora, grown)
     preset = PRESETS["starter"]
     _use(pipe, preset.scheduler)
     draw = pipeline_drawer(pipe, steps=preset.steps, guidance=preset.guidance)

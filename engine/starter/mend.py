@@ -17,13 +17,19 @@ import shutil
 from pathlib import Path
 
 from engine.starter import styled
-from engine.starter.additions import GROWN_DIR, LEFT_OUT_GROUPS, NOT_RESTYLED_GROUPS, STYLE
+from engine.starter.additions import (
+    GROWN_DIR,
+    ICONS_FILE,
+    LEFT_OUT_GROUPS,
+    MEND_FILE,
+    NOT_RESTYLED_GROUPS,
+    STYLE,
+)
 from engine.starter.artwork import STYLES
 from engine.starter.catalogue import article
 from engine.starter.dataset import Concept
 
-MEND_NAME = "mend.safetensors"
-ICONS_NAME = "icons.safetensors"
+MEND_NAME = MEND_FILE.name
 # attention, feed-forward and the residual blocks' convolutions: the concepts need new shapes
 # drawn, not only new words read
 TARGETS = ("to_q", "to_k", "to_v", "to_out.0", "proj", "net.2", "conv1", "conv2")
@@ -86,7 +92,7 @@ def main() -> None:
     parser.add_argument("--icons", action="store_true", help="teach the icon sets' things")
     arguments = parser.parse_args()
     torch.set_num_threads(2)
-    name = ICONS_NAME if arguments.icons else MEND_NAME
+    name = ICONS_FILE.name if arguments.icons else MEND_NAME
     run_dir = arguments.run_dir or Path("runs") / Path(name).stem
     data = write_examples(run_dir / "pictures", icons=arguments.icons)
     print(f"{len(data)} pictures of {len({c for _, c in data})} (concept, look) pairs")
