@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, field, replace
+from functools import cache
 
 from engine.resolver import Resolver
 from engine.wordnet import WordNet
@@ -286,8 +287,13 @@ class _Parser:
         self.related_by = ""
         if drawing is not None:
             size = _real_size(singular, senses, self.wordnet)
+            colour = self.colour
+            if colour and self.resolver.closed and drawing.subject in _on_backdrop():
+                # "a green towel": the disc behind the towel would turn green, not the towel
+                self.missing.append(colour)
+                colour = None
             thing = SceneObject(
-                singular, drawing.subject, max(1, count), self.colour, many=self.many, size=size,
+                singular, drawing.subject, max(1, count), colour, many=self.many, size=size,
                 sized=self.sized,
             )  # fmt: skip
             if self._add(thing, word):
@@ -409,6 +415,14 @@ def _sized(objects: list[SceneObject]) -> list[SceneObject]:
             thing = replace(thing, size=(biggest if scale > 1 else smallest) * scale)
         sized.append(thing)
     return sized
+
+
+@cache
+def _on_backdrop() -> frozenset[str]:
+    """The starter's pictures drawn on a coloured disc: recoloured, the disc takes the colour."""
+    from engine.starter.icons import on_backdrop
+
+    return on_backdrop()
 
 
 def _real_size(noun: str, senses: list[str], wordnet: WordNet) -> float:

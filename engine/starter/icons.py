@@ -92,6 +92,12 @@ ICONS = (
 )
 
 
+def on_backdrop() -> frozenset[str]:
+    """The icons drawn on a coloured disc (Streamline's Kameleon set): a scene cannot recolour
+    the thing without the disc, so a colour asked for them is said, not drawn."""
+    return frozenset(i.name for i in ICONS if i.icon.startswith("streamline-kameleon-color:"))
+
+
 def fetch(cache: Path = CACHE) -> dict[str, Path]:
     """Each icon set's unpacked npm package (fetched with ``npm pack`` when missing)."""
     from engine.starter.artwork import npm_unpacked

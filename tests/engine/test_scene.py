@@ -167,6 +167,19 @@ def test_a_relation_to_a_thing_not_drawn_is_not_moved_to_another(
     assert "mat" in scene.missing and "on" not in scene.missing  # "I can't draw mat yet."
 
 
+def test_a_thing_drawn_on_a_coloured_disc_keeps_its_colour(dictionary: Dictionary) -> None:
+    """ "A green towel." drew a white towel on a green disc (recolouring turns the disc)."""
+    wordnet = dictionary.wordnet
+    scene = parse(
+        "A green towel and a yellow watering can.", resolver_for("starter", wordnet), wordnet
+    )
+    assert [(o.concept, o.colour) for o in scene.objects] == [
+        ("towel", None),
+        ("watering can", "yellow"),  # a line drawing takes the colour itself
+    ]
+    assert scene.missing == ("green",)  # said: "I can't draw green yet."
+
+
 def test_things_have_their_real_world_size(
     resolver: ConceptResolver, dictionary: Dictionary
 ) -> None:
