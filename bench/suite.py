@@ -341,6 +341,11 @@ async def run_bench(
                 ("one_batch", "one_batch_images_per_s"),
             ):
                 results[f"queue_vs_{name}"] = results["queue_images_per_s"] / results[rate]
+            if engine.device == "cpu":
+                from bench.layout import layout_figures
+
+                progress("channels-last weights against contiguous ones, batch 8")
+                results.update(await asyncio.to_thread(layout_figures, engine, requests[:8]))
             progress("cached /word through dialogue + storage")
             results["cached_commands_per_s"] = await measure_cached(app, 2.0 if quick else 5.0)
             app.services.db.direct_writes = False  # every write hops to the writer's thread

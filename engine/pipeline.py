@@ -176,6 +176,10 @@ class PictureEngine:
             load_taught(self.pipeline, self.taught)  # the shipped model draws a taught word
             if self.grown_routes:
                 self.grown_routes = self.grown_routes.without({t.word for t in self.taught})
+        if self.device == "cpu":  # after the LoRAs are fused (measured on CPU only)
+            from engine.tuning import channels_last
+
+            channels_last(self.pipeline, *self.grown_pipelines.values())
         if self.options.compile:  # after the LoRAs; the first picture compiles, so draw it now
             from engine.tuning import compile_unet
 

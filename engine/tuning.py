@@ -51,6 +51,21 @@ def compile_unet(pipeline: Any, device: str) -> None:
     pipeline.unet.compile(mode="reduce-overhead", fullgraph=False)
 
 
+def channels_last(*pipelines: Any, on: bool = True) -> None:
+    """Keep the UNet's and the autoencoder's weights channels-last (NHWC): oneDNN's CPU
+    convolutions run without reordering them at every call. Measured on the starter at batch 8
+    on two cores: 117-126 ms a picture against 129-139 contiguous, pictures equal to within one
+    level of 255. Call it after fusing LoRAs (fusing may write the weights back contiguous)."""
+    import torch
+
+    layout = torch.channels_last if on else torch.contiguous_format
+    for pipeline in pipelines:
+        for part in ("unet", "vae"):
+            module = getattr(pipeline, part, None)
+            if module is not None:
+                module.to(memory_format=layout)
+
+
 def measure_batch_limit(draw: Callable[[int], object], device: str, headroom: float = 0.9) -> int:
     """The largest batch this card fits at the defaults, from the peak memory of drawing one
     picture and two (what one more picture costs) against the card's total memory."""

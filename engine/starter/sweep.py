@@ -23,9 +23,11 @@ def _pipeline(model_dir: Path | None) -> Any:
 
     from engine.loading import load_starter_from
     from engine.starter import MODEL_DIR
+    from engine.tuning import channels_last
 
     pipe = load_starter_from(model_dir or MODEL_DIR, torch.float32)
     pipe.set_progress_bar_config(disable=True)
+    channels_last(pipe)  # as the engine draws on a CPU
     return pipe
 
 

@@ -34,6 +34,8 @@ async def test_the_bench_reports_speed_batch_start_and_memory(tmp_path: Path) ->
     assert result["web_ack_p99_ms"] is not None and result["web_picture_p99_s"] is not None
     assert result["history_search_p95_ms"] > 0 and result["cached_commands_per_s"] > 0
     assert "the best batch size for this model on this device" in said
+    # on a CPU, the weights' layout as loaded against PyTorch's default, on the same batch
+    assert result["contiguous_ms_per_image"] > 0 and result["channels_last_ms_per_image"] > 0
 
 
 def test_rounds_of_a_sweep_merge_as_all_their_pictures_over_all_their_time() -> None:

@@ -51,3 +51,27 @@ def test_a_tiny_autoencoder_must_fit_the_model_family(tiny_engine: Any) -> None:
         apply_options(
             tiny_engine.pipeline, EngineOptions(tiny_autoencoder="madebyollin/taesdxl"), "cpu", None
         )
+
+
+def test_on_a_cpu_the_weights_are_channels_last_and_the_picture_is_the_same(
+    tiny_engine: Any,
+) -> None:
+    import torch
+
+    from engine.tuning import channels_last
+    from tests.engine.test_pipeline import pixels, request
+
+    convolution = tiny_engine.pipeline.unet.conv_in.weight
+    assert convolution.is_contiguous(memory_format=torch.channels_last)
+    assert tiny_engine.pipeline.vae.decoder.conv_in.weight.is_contiguous(
+        memory_format=torch.channels_last
+    )
+    asked = request(tiny_engine, "a red kite")
+    fast = tiny_engine.draw([asked])[0]
+    channels_last(tiny_engine.pipeline, on=False)
+    try:
+        assert not convolution.is_contiguous(memory_format=torch.channels_last)
+        plain = tiny_engine.draw([asked])[0]
+    finally:
+        channels_last(tiny_engine.pipeline)
+    assert abs(pixels(fast.png) - pixels(plain.png)).max() <= 2
