@@ -226,7 +226,7 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
         if learnable:
             buttons.append(tuple(Button(f"🖼 {word}", f"word:{word}") for word in learnable))
     more = [Button("📖 Other meanings", f"meanings:{text}")] if card and card.meanings else []
-    if entry:
+    if entry and not only_picture(context, image):
         buttons.append((Button("🎨 Draw again", f"again:{entry}"), *more))
     elif more:
         buttons.append(tuple(more))
@@ -340,7 +340,15 @@ async def draw_again(context: Context) -> list[Reply]:
             )
         ]
     before = await context.services.images.get(entry.image_id) if entry.image_id else None
-    after = str(before.params.get("prompt", "")) if before else ""  # a new look, if there is one
+    after = prompt_of(before) if before else ""  # a new look, if there is one
+    if entry.kind == "word" and before is not None and only_picture(context, before):
+        return [
+            context.tell(
+                f"This is the only picture of {bold(entry.text)} I have so far.",
+                f"这是我目前唯一的 {bold(entry.text)} 图片。",
+                ephemeral=True,
+            )
+        ]
     if entry.kind == "word":  # the meaning the card taught, not whatever the word alone reads as
         item = await context.services.learning.item_for(context.learner, "word", entry.text)
         return await draw_word(context, entry.text, item.sense if item else None, again_after=after)
@@ -348,3 +356,15 @@ async def draw_again(context: Context) -> list[Reply]:
         entry.text, new_seed=True, style=await chat_style(context), again_after=after
     )
     return await request_picture(context, kind=entry.kind, text=entry.text, request=request)
+
+
+def prompt_of(image: StoredImage) -> str:
+    return str(image.params.get("prompt", ""))
+
+
+def only_picture(context: Context, image: StoredImage) -> bool:
+    """Not "Draw again" material: the starter has one picture of this word (one look)."""
+    subject = str(image.params.get("subject", ""))
+    if kinds_drawn(image) or not subject:
+        return False
+    return not context.services.illustrator.draws_another(subject, prompt_of(image))

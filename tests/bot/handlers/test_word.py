@@ -7,6 +7,7 @@ from PIL import Image
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
+from bot.conversation.messages import Reply
 from bot.pictures.illustrator import Variety
 from engine.groups import read_groups
 from engine.resolver import ConceptResolver
@@ -106,11 +107,31 @@ async def test_draw_again_brings_another_style_the_word_is_drawn_truly_in(
     assert styles[1:] == ["twemoji", "fluent", "noto"]  # the presses go round every look
 
 
-async def test_draw_again_keeps_the_look_of_a_word_drawn_truly_in_one_style(
+def labels(reply: Reply) -> list[str]:
+    return [button.label for row in reply.buttons for button in row]
+
+
+async def test_a_word_drawn_truly_in_one_style_only_offers_no_draw_again(
     chat: TerminalAdapter, app: App
 ) -> None:
-    _with_built_in_styles(app, lambda subject: ("noto",))
-    assert await _draw_again_styles(chat, app, "dog") == [None] * 4
+    """The starter has one picture of it: "Draw again" would show the same one."""
+    looks = {"cat": ("noto", "twemoji"), "dog": ("noto",)}
+    _with_built_in_styles(app, lambda subject: looks[subject])
+    await chat.say("/word dog")
+    await chat.settle()
+    card = chat.transcript.replies[-1]
+    assert card.images and "🎨 Draw again" not in labels(card)
+    assert "❓ Quiz me" in labels(card)
+    await chat.say("/word cat")
+    await chat.settle()
+    assert "🎨 Draw again" in labels(chat.transcript.replies[-1])
+    looks["cat"] = ("noto",)  # a button sent before the model changed
+    await chat.press("Draw again")
+    await chat.settle()
+    said = chat.transcript.replies[-1]
+    assert not said.images and "This is the only picture of cat I have so far." in shown(said)
+    page = await app.services.history.page(1)
+    assert [e.text for e in page.entries] == ["cat", "dog"]  # nothing drawn again
 
 
 async def test_a_word_for_many_kinds_shows_four_and_names_each(
