@@ -9,7 +9,13 @@ from bot.conversation.router import command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_sentence
 from bot.learning.countability import plural
 from bot.learning.grammar import Corrector
-from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
+from bot.pictures.ask import (
+    chat_style,
+    only_picture,
+    picture_reply,
+    request_picture,
+    safety_refusal,
+)
 from bot.pictures.delivery import Delivery
 from engine.scene import Scene, SceneObject
 from storage.images import StoredImage
@@ -76,7 +82,7 @@ async def show_sentence(context: Context, delivery: Delivery, image: StoredImage
     item = await learning.remember_item(context.learner, "sentence", text, image.id)
     entry = delivery.entry
     buttons: list[tuple[Button, ...]] = [(Button("❓ Quiz me", f"quiz:{item.id}"),)]
-    if entry:
+    if entry and not only_picture(context, image, "sentence"):
         buttons.append((Button("🎨 Draw again", f"again:{entry}"),))
     return [
         picture_reply(

@@ -12,7 +12,13 @@ from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word, is_number
 from bot.learning.cards import card_text, drawn_as, of_kinds, sense_label
-from bot.pictures.ask import chat_style, picture_reply, request_picture, safety_refusal
+from bot.pictures.ask import (
+    chat_style,
+    only_picture,
+    picture_reply,
+    request_picture,
+    safety_refusal,
+)
 from bot.pictures.delivery import Delivery
 from bot.pictures.understand import understand
 from engine.groups import kinds_line
@@ -226,7 +232,7 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
         if learnable:
             buttons.append(tuple(Button(f"🖼 {word}", f"word:{word}") for word in learnable))
     more = [Button("📖 Other meanings", f"meanings:{text}")] if card and card.meanings else []
-    if entry and not only_picture(context, image):
+    if entry and not only_picture(context, image, "word"):
         buttons.append((Button("🎨 Draw again", f"again:{entry}"), *more))
     elif more:
         buttons.append(tuple(more))
@@ -340,12 +346,12 @@ async def draw_again(context: Context) -> list[Reply]:
             )
         ]
     before = await context.services.images.get(entry.image_id) if entry.image_id else None
-    after = prompt_of(before) if before else ""  # a new look, if there is one
-    if entry.kind == "word" and before is not None and only_picture(context, before):
+    after = str(before.params.get("prompt", "")) if before else ""  # a new look, if any
+    if before is not None and only_picture(context, before, entry.kind):
         return [
             context.tell(
-                f"This is the only picture of {bold(entry.text)} I have so far.",
-                f"这是我目前唯一的 {bold(entry.text)} 图片。",
+                f"This is the only picture of {bold(entry.text)} I can draw so far.",
+                f"{bold(entry.text)}：我目前只会画这一张图。",
                 ephemeral=True,
             )
         ]
@@ -356,15 +362,3 @@ async def draw_again(context: Context) -> list[Reply]:
         entry.text, new_seed=True, style=await chat_style(context), again_after=after
     )
     return await request_picture(context, kind=entry.kind, text=entry.text, request=request)
-
-
-def prompt_of(image: StoredImage) -> str:
-    return str(image.params.get("prompt", ""))
-
-
-def only_picture(context: Context, image: StoredImage) -> bool:
-    """Not "Draw again" material: the starter has one picture of this word (one look)."""
-    subject = str(image.params.get("subject", ""))
-    if kinds_drawn(image) or not subject:
-        return False
-    return not context.services.illustrator.draws_another(subject, prompt_of(image))

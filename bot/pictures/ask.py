@@ -193,3 +193,20 @@ def picture_reply(
         buttons=buttons,
         reply_to=context.incoming.message_id,
     )
+
+
+def only_picture(context: Context, image: StoredImage, kind: str) -> bool:
+    """Not "Draw again" material: the starter would draw this very picture again (each thing
+    in it is drawn truly in one look only). A word of many kinds draws other kinds."""
+    from engine.scene import Scene
+
+    scene = image.params.get("scene")
+    subjects: list[str] = []
+    if kind == "word" and not scene:
+        subjects = [str(image.params.get("subject", ""))]
+    elif kind != "word" and scene:
+        drawn = Scene.from_json(str(scene))
+        subjects = [o.concept for o in drawn.objects] + [drawn.setting_concept or ""]
+    subjects = [subject for subject in subjects if subject]
+    prompt = str(image.params.get("prompt", ""))
+    return bool(subjects) and not context.services.illustrator.draws_another(subjects, prompt)

@@ -93,11 +93,11 @@ class Illustrator:
         following = shared[shared.index(before) + 1 :] + shared[: shared.index(before)]
         return following[0] if following else None
 
-    def draws_another(self, subject: str, prompt: str) -> bool:
-        """Would "Draw again" show another picture of this word? On a model without built-in
+    def draws_another(self, subjects: list[str], prompt: str) -> bool:
+        """Would "Draw again" show another picture of these things? On a model without built-in
         styles, yes (a new seed is a new picture); the starter has learnt one picture a concept
-        in each of its looks, so only if it draws the concept truly in another look."""
-        return self.variety is None or self.another_style([subject], prompt) is not None
+        in each of its looks, so only if it draws them all truly in another look."""
+        return self.variety is None or self.another_style(subjects, prompt) is not None
 
     @property
     def guided(self) -> bool:

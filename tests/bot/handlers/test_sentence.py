@@ -146,3 +146,25 @@ def test_the_reply_says_what_was_drawn_doing_what_where_and_what_was_left_out() 
     assert "I can't draw like and fruit yet." in _said(two)  # not "like, fruit"
     three = Scene((SceneObject("cat", "cat"),), left_out=("duck", "goose", "swan"))
     assert "I left out duck, goose and swan to keep" in _said(three)
+
+
+@pytest.mark.usefixtures("starter_words")
+async def test_draw_again_is_offered_for_a_scene_only_if_it_can_look_different(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """On the starter a scene is its things' pictures in fixed places: with a thing drawn in
+    one look only, "Draw again" would bring the very same picture."""
+    from tests.bot.handlers.test_word import _with_built_in_styles, labels
+
+    one_look: set[str] = set()
+    _with_built_in_styles(app, lambda s: ("noto",) if s in one_look else ("noto", "twemoji"))
+    await chat.say("/sentence The cat is on the bed.")
+    await chat.settle()
+    drawn = chat.transcript.replies[-1]
+    assert drawn.images and "🎨 Draw again" in labels(drawn)
+    one_look.add("bed")
+    await chat.say("/sentence The dog is on the bed.")
+    await chat.settle()
+    drawn = chat.transcript.replies[-1]
+    assert drawn.images and "🎨 Draw again" not in labels(drawn)
+    assert "❓ Quiz me" in labels(drawn)

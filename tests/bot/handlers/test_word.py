@@ -129,7 +129,7 @@ async def test_a_word_drawn_truly_in_one_style_only_offers_no_draw_again(
     await chat.press("Draw again")
     await chat.settle()
     said = chat.transcript.replies[-1]
-    assert not said.images and "This is the only picture of cat I have so far." in shown(said)
+    assert not said.images and "This is the only picture of cat I can draw so far." in shown(said)
     page = await app.services.history.page(1)
     assert [e.text for e in page.entries] == ["cat", "dog"]  # nothing drawn again
 
