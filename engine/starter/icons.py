@@ -59,9 +59,9 @@ class Icon:
 # stove a pot, plate the fork's); fair ones, not yet built: card (streamline-freehand-color:
 # card-game-card-spade), chart (fluent-color:chart-multiple-32), cloth (flat-color-icons:cloth),
 # chest (streamline-ultimate-color:treasure-chest), net (…:volleyball-net), tape (…:office-tape-2),
-# and words learners asked for: sofa (marketeq:sofa), wardrobe (streamline-color:closet), whistle
-# (streamline-freehand-color:business-coaching-whistle). No set has a dining table (only data
-# tables). Card, chart, chest, net and whistle lead their WordNet cards with another meaning.
+# and words learners asked for: wardrobe (streamline-color:closet), whistle (streamline-freehand-
+# color:business-coaching-whistle). No set has a dining table (only data tables). Card, chart,
+# chest, net and whistle lead their WordNet cards with another meaning.
 ICONS = (
     Icon("desk", "household", "streamline-ultimate-color:office-desk-2", ("writing desk",)),
     Icon("lamp", "household", "streamline-color:table-lamp-1", ("desk lamp", "table lamp")),
