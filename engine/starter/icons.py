@@ -9,6 +9,7 @@ at every candidate (`ICONS`: the name it teaches, its kind, the set and icon, mo
 | ``marketeq`` | Marketeq | MIT |
 | ``streamline-color`` (and its plump, ultimate, kameleon sets) | Streamline | CC BY 4.0 |
 | ``flat-color-icons`` | Icons8 | MIT |
+| ``mdi`` (one colour, drawn in the thing's) | Pictogrammers | Apache 2.0 |
 
 ``python -m engine.starter.icons`` fetches the packages with ``npm pack`` (into a cache
 folder), renders each chosen icon with resvg the way the emoji are (cropped, centred on
@@ -38,6 +39,7 @@ VERSIONS = {
     "streamline-ultimate-color": "1.2.2",
     "streamline-kameleon-color": "1.2.2",
     "flat-color-icons": "1.2.3",
+    "mdi": "1.2.3",
 }
 
 
@@ -47,7 +49,10 @@ class Icon:
     group: str  # the kind of thing (the resolver's `kinds_for`)
     icon: str  # "set:icon"
     also: tuple[str, ...] = ()  # other names a learner may use for the same picture
+    colour: str = ""  # a one-colour icon (drawn in `currentColor`) in the thing's own colour
 
+
+WOOD = "#9a6432"
 
 # Chosen by looking at 89 candidates for 57 things; left out as unclear at 64 px or misleading:
 # stove (a pot on a flame), frying pan and iron (line drawings read as other things), knife
@@ -98,6 +103,16 @@ ICONS = (
     Icon("oven glove", "household", "streamline-kameleon-color:oven-glove", ("oven mitt",)),
     Icon("watering can", "household", "marketeq:water-can-2"),
     Icon("water bottle", "household", "marketeq:water-bottle"),
+    # thirteenth session: one-colour silhouettes (Material Design Icons) in the thing's colour
+    Icon("table", "household", "mdi:table-furniture", ("dining table", "kitchen table"), WOOD),
+    Icon("wardrobe", "household", "mdi:wardrobe", (), WOOD),
+    Icon("bench", "household", "mdi:bench-back", ("park bench",), WOOD),
+    Icon("fence", "place", "mdi:fence", ("wooden fence",), WOOD),
+    Icon("kettle", "household", "mdi:kettle", (), "#5f6b73"),
+    Icon("stove", "household", "mdi:stove", (), "#5f6b73"),
+    Icon("garage", "place-building", "mdi:garage", (), "#8c5a3c"),
+    Icon("grass", "plant-other", "mdi:grass", (), "#3f9b35"),
+    Icon("cloth", "household", "flat-color-icons:cloth", ("fabric",)),
 )
 
 
@@ -117,17 +132,19 @@ def fetch(cache: Path = CACHE) -> dict[str, Path]:
     }
 
 
-def svg_of(icon_set: dict[str, object], name: str) -> str:
-    """One icon of an Iconify JSON set as a standalone SVG document."""
+def svg_of(icon_set: dict[str, object], name: str, colour: str = "") -> str:
+    """One icon of an Iconify JSON set as a standalone SVG document (`colour`: what a
+    one-colour icon's ``currentColor`` is)."""
     icons = icon_set["icons"]
     assert isinstance(icons, dict)
     icon = icons[name]
     width = icon.get("width", icon_set.get("width", 16))
     height = icon.get("height", icon_set.get("height", 16))
     box = f"{icon.get('left', 0)} {icon.get('top', 0)} {width} {height}"
+    style = f' color="{colour}"' if colour else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" width="{width}" '
-        f'height="{height}">{icon["body"]}</svg>'
+        f'height="{height}"{style}>{icon["body"]}</svg>'
     )
 
 
@@ -162,7 +179,7 @@ def build(out_dir: Path = ICONS_DIR, cache: Path = CACHE) -> list[Concept]:
     images = []
     for icon in ICONS:
         set_name, icon_name = icon.icon.split(":")
-        images.append(render(svg_of(sets[set_name], icon_name)))
+        images.append(render(svg_of(sets[set_name], icon_name, icon.colour)))
     found = concepts()
     count = len(images)
     save(out_dir, found, Pictures(np.stack(images), np.arange(count), np.zeros(count)))

@@ -26,6 +26,7 @@ ICON_SET = {
             "width": 4,
             "height": 24,
         },
+        "silhouette": {"body": '<rect x="4" y="4" width="8" height="8" fill="currentColor"/>'},
     },
 }
 
@@ -38,6 +39,15 @@ def test_an_icon_is_rendered_like_the_emoji_cropped_and_centred_on_white() -> No
     bar = icons.render(icons.svg_of(ICON_SET, "bar"))  # its own width and height are used
     assert bar[32, 32, 1] == 255 and bar[32, 32, 0] < 40  # green, and only as wide as it is
     assert tuple(bar[32, 4]) == (255, 255, 255) and tuple(bar[32, 60]) == (255, 255, 255)
+
+
+def test_a_one_colour_icon_is_drawn_in_the_colour_of_its_thing() -> None:
+    wooden = icons.render(icons.svg_of(ICON_SET, "silhouette", icons.WOOD))
+    assert tuple(wooden[32, 32]) == (0x9A, 0x64, 0x32)
+    plain = icons.render(icons.svg_of(ICON_SET, "silhouette"))
+    assert tuple(plain[32, 32]) == (0, 0, 0)  # SVG's own default: black
+    table = next(i for i in icons.ICONS if i.name == "table")
+    assert table.icon.startswith("mdi:") and table.colour == icons.WOOD
 
 
 def test_each_icon_is_captioned_by_its_name_and_its_other_names() -> None:
