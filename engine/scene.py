@@ -74,12 +74,12 @@ REAL_SIZES = {
     1.0: "building house tree bus train ship truck airplane aircraft elephant whale giraffe "
     "dinosaur mountain castle tower bridge rocket hippopotamus",
     0.85: "person car horse cow camel bear lion tiger bed sofa table piano deer zebra gorilla "
-    "kangaroo boat motorcycle crocodile shark dolphin tent refrigerator bookcase",
+    "kangaroo boat motorcycle crocodile shark dolphin tent refrigerator bookcase wardrobe",
     0.7: "dog sheep pig goat chair child monkey penguin wolf fox desk television computer "
-    "guitar bicycle snowman cupboard fireplace sink",
+    "guitar bicycle snowman cupboard fireplace sink stove bench fence",
     0.5: "cat rabbit chicken duck owl bag box bucket lamp plant baby",
     0.4: "bird fruit vegetable ball cup shoe book hat bottle fish frog toy dish clock flower "
-    "cake bread sandwich hand telephone vase wallet",
+    "cake bread sandwich hand telephone vase wallet kettle grass",
     0.3: "mouse rat insect key coin ring pencil pen egg candy spoon fork butterfly snail spider "
     "button nut berry leaf toothbrush",
 }  # fmt: skip
