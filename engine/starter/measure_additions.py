@@ -30,6 +30,7 @@ from engine.starter.additions import (
     SEEDS,
     STYLE,
     STYLED_FILE,
+    _grown_set,
     drawable_concepts,
     fuse_grown_lora,
     styled_pictures,
@@ -133,11 +134,12 @@ def _by_style(passes: dict[tuple[str, str], int], styles: Any) -> dict[str, dict
 
 def _beside_drawable(new: list[Any], grown: Path) -> tuple[list[Any], Any]:
     """The drawable concepts and `new` ones, with every style's pictures of each: the check's
-    references when concepts not drawable yet are measured."""
-    drawable = drawable_concepts(grown)
-    names = {c.name for c in drawable}
-    shipped = len(load_concepts())
-    added = [*drawable[shipped:], *(c for c in new if c.name not in names)]
+    references when concepts not drawable yet are measured. Both as the grown set numbers
+    them (`with_shipped` renumbers from those numbers; a drawable concept's own number is
+    already renumbered, and would fetch another concept's pictures)."""
+    wanted = {c.name for c in drawable_concepts(grown)} | {c.name for c in new}
+    shipped = {c.name for c in load_concepts()}
+    added = [c for c in _grown_set(grown)[0] if c.name in wanted and c.name not in shipped]
     concepts, pictures = with_shipped(added, grown)
     return concepts, with_all_styles(concepts, pictures, grown)
 
