@@ -41,6 +41,7 @@ UNCOUNTABLE = frozenset(
         "dust",
         "electricity",
         "equipment",
+        "fencing",
         "flour",
         "food",
         "fruit",
@@ -176,7 +177,8 @@ PLURAL_ONLY = frozenset(
 )
 
 # Materials that are also things you count: "a glass" of water, "an iron" for shirts.
-COUNTABLE_AS_THINGS = frozenset(["glass", "iron", "paper", "cloth"])
+# (Not cloth: WordNet files the material itself, the meaning cards teach, as an artifact.)
+COUNTABLE_AS_THINGS = frozenset(["glass", "iron", "paper"])
 
 # Nouns whose plural is the word itself ("four fish", "two sheep"); lemminflect lists "fishes"
 # first and also gives "dog" among the plurals of dog, so it cannot tell these apart.

@@ -16,6 +16,10 @@ def test_uncountable_nouns_take_no_article() -> None:
     assert noun_example("bread", "noun.food") == "I like bread."
     assert noun_example("rain") == "This is rain."
     assert noun_example("apple") == "This is an apple."
+    # materials: the cloth a card teaches is the material, and fencing is fences
+    assert noun_example("cloth", "noun.artifact") == "This is cloth."
+    assert noun_example("fencing", "noun.artifact") == "This is fencing."
+    assert noun_example("glass", "noun.artifact") == "This is a glass."
 
 
 def test_card_examples_are_for_beginners(dictionary: Dictionary) -> None:
