@@ -54,6 +54,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def child_environment() -> dict[str, str]:
+    """This process's environment without Pictolingo's settings: the throw-away config alone
+    decides (an operator's PICTOLINGO_DATA__DIR would move its database, a platform token
+    would connect it to a real chat platform)."""
+    return {k: v for k, v in os.environ.items() if not k.upper().startswith("PICTOLINGO_")}
+
+
 class Server:
     """`pictolingo run` in a child process on a throw-away data directory."""
 
@@ -82,6 +89,7 @@ class Server:
             str(self.config),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.DEVNULL,
+            env=child_environment(),
         )
         assert self.process.stdout is not None
         launched = time.monotonic()
