@@ -63,7 +63,7 @@ def test_a_taught_word_is_drawn_and_passes_the_picture_check(tmp_path: Path) -> 
         "--steps",
         "60",
         "--lora-steps",
-        "200",
+        "150",
         cwd=tmp_path,
         env=STARTER,
     )
