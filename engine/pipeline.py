@@ -334,7 +334,7 @@ class PictureEngine:
         from engine.starter import styled
         from engine.starter.additions import style_of
 
-        concepts = sorted({o.concept for o in scene.objects} | {scene.setting_concept or ""} - {""})
+        concepts = sorted(set(scene.concepts))
         style = style_of(request.prompt)  # every thing of the scene in the style asked for
         asked = [
             replace(request, prompt=styled(c, style), subject=c, scene="", seed=request.seed + i)

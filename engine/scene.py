@@ -112,6 +112,11 @@ class Scene:
     def setting_concept(self) -> str | None:
         return SETTING_PICTURES.get(self.setting or "")
 
+    @property
+    def concepts(self) -> list[str]:
+        """Every concept the picture draws: its things' and its setting's, in that order."""
+        return [o.concept for o in self.objects] + [c for c in [self.setting_concept] if c]
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
 

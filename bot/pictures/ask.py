@@ -205,8 +205,7 @@ def only_picture(context: Context, image: StoredImage, kind: str) -> bool:
     if kind == "word" and not scene:
         subjects = [str(image.params.get("subject", ""))]
     elif kind != "word" and scene:
-        drawn = Scene.from_json(str(scene))
-        subjects = [o.concept for o in drawn.objects] + [drawn.setting_concept or ""]
+        subjects = Scene.from_json(str(scene)).concepts
     subjects = [subject for subject in subjects if subject]
     prompt = str(image.params.get("prompt", ""))
     return bool(subjects) and not context.services.illustrator.draws_another(subjects, prompt)

@@ -197,8 +197,7 @@ class Illustrator:
         if scene is None:
             scene = self.scene_of(sentence)
         if again_after is not None and style is None and scene is not None:
-            things = [o.concept for o in scene.objects] + [scene.setting_concept or ""]
-            style = self.another_style([t for t in things if t], again_after)
+            style = self.another_style(scene.concepts, again_after)
         request = self._request(
             sentence_prompt(sentence, style=self.defaults.prompt_style, guided=self.guided),
             new_seed=new_seed,
