@@ -10,6 +10,9 @@ at every candidate (`ICONS`: the name it teaches, its kind, the set and icon, mo
 | ``streamline-color`` (and its plump, ultimate, kameleon sets) | Streamline | CC BY 4.0 |
 | ``flat-color-icons`` | Icons8 | MIT |
 | ``mdi`` (one colour, drawn in the thing's) | Pictogrammers | Apache 2.0 |
+| ``game-icons`` (one colour) | Lorc, Delapouite and contributors (game-icons.net) | CC BY 3.0 |
+| ``healthicons`` (one colour) | Resolve to Save Lives | MIT |
+| ``icon-park`` (lines, one fill) | ByteDance | Apache 2.0 |
 
 ``python -m engine.starter.icons`` fetches the packages with ``npm pack`` (into a cache
 folder), renders each chosen icon with resvg the way the emoji are (cropped, centred on
@@ -40,6 +43,9 @@ VERSIONS = {
     "streamline-kameleon-color": "1.2.2",
     "flat-color-icons": "1.2.3",
     "mdi": "1.2.3",
+    "game-icons": "1.2.4",
+    "healthicons": "1.2.13",
+    "icon-park": "1.2.4",
 }
 
 
@@ -113,6 +119,29 @@ ICONS = (
     Icon("garage", "place-building", "mdi:garage", (), "#8c5a3c"),
     Icon("grass", "plant-other", "mdi:grass", (), "#3f9b35"),
     Icon("cloth", "household", "flat-color-icons:cloth", ("fabric",)),
+    # fourteenth session: the beginner list's refused words that one-colour sets draw plainly
+    Icon("head", "body-parts", "healthicons:head", (), "#a1745a"),
+    Icon("knee", "body-parts", "game-icons:knee-cap", (), "#c68642"),
+    Icon("river", "place", "game-icons:river", (), "#2f7fc1"),
+    Icon("hill", "place", "game-icons:hills", (), "#3f9b35"),
+    Icon("path", "place", "game-icons:stone-path", ("stone path", "footpath"), "#8d8d8d"),
+    Icon("gate", "place-building", "game-icons:gate", ("garden gate",), WOOD),
+    Icon("roof", "place-building", "mdi:home-roof", (), "#b5523b"),
+    Icon("museum", "place-building", "icon-park:museum-one", (), "#5f6b73"),
+    Icon("temple", "place-building", "healthicons:temple", ("pagoda",), "#b23a2e"),
+    Icon("belt", "clothing", "game-icons:belt", (), "#6b4423"),
+    Icon("skirt", "clothing", "game-icons:skirt", (), "#c2185b"),
+    Icon("suit", "clothing", "icon-park:clothes-suit", (), "#37474f"),
+    Icon("blanket", "household", "game-icons:blanket", (), "#3a6fb0"),
+    Icon("washing machine", "household", "mdi:washing-machine", (), "#5f6b73"),
+    Icon("rope", "tool", "game-icons:rope-coil", (), "#b08850"),
+    Icon("sugar", "food", "healthicons:sugar", ("sugar cubes", "sugar cube"), "#607d8b"),
+    Icon("flour", "food", "game-icons:flour", ("bag of flour",), "#c9a66b"),
+    Icon("flag", "office", "game-icons:flying-flag", (), "#d32f2f"),
+    Icon("globe", "office", "game-icons:globe", (), "#2f7fc1"),
+    Icon("portrait", "arts & crafts", "game-icons:portrait", (), "#6d4c41"),
+    Icon("treasure", "money", "game-icons:open-treasure-chest", ("treasure chest",), "#b8860b"),
+    Icon("meteor", "sky & weather", "game-icons:burning-meteor", ("shooting star",), "#e65100"),
 )
 
 
