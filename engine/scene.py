@@ -72,16 +72,18 @@ COLOURS = {
 # How big things are in the world, as a share of the biggest (nearest kind in WordNet decides).
 REAL_SIZES = {
     1.0: "building house tree bus train ship truck airplane aircraft elephant whale giraffe "
-    "dinosaur mountain castle tower bridge rocket hippopotamus",
+    "dinosaur mountain castle tower bridge rocket hippopotamus hill river museum temple",
     0.85: "person car horse cow camel bear lion tiger bed sofa table piano deer zebra gorilla "
-    "kangaroo boat motorcycle crocodile shark dolphin tent refrigerator bookcase wardrobe",
+    "kangaroo boat motorcycle crocodile shark dolphin tent refrigerator bookcase wardrobe roof "
+    "path",
     0.7: "dog sheep pig goat chair child monkey penguin wolf fox desk television computer "
-    "guitar bicycle snowman cupboard fireplace sink stove bench fence",
-    0.5: "cat rabbit chicken duck owl bag box bucket lamp plant baby",
+    "guitar bicycle snowman cupboard fireplace sink stove bench fence gate",
+    0.5: "cat rabbit chicken duck owl bag box bucket lamp plant baby blanket flag treasure",
     0.4: "bird fruit vegetable ball cup shoe book hat bottle fish frog toy dish clock flower "
-    "cake bread sandwich hand telephone vase wallet kettle grass",
+    "cake bread sandwich hand telephone vase wallet kettle grass globe portrait rope flour head "
+    "knee skirt suit belt",
     0.3: "mouse rat insect key coin ring pencil pen egg candy spoon fork butterfly snail spider "
-    "button nut berry leaf toothbrush",
+    "button nut berry leaf toothbrush sugar",
 }  # fmt: skip
 _SIZE_OF = {word: size for size, words in REAL_SIZES.items() for word in words.split()}
 DEFAULT_SIZE = 0.55

@@ -54,7 +54,7 @@ def test_sentences_are_judged_by_what_the_picture_shows(
         # the sentence says four; a picture of three is not it (a wrong statement on purpose)
         case("count", "Three dogs.", Scene((SceneObject("dog", "dog", 4),))),
         # nothing in it can be drawn: never shown
-        case("learner_sentences", "The river is in the valley.", Scene(())),
+        case("learner_sentences", "The sky is above the valley.", Scene(())),
     ]
     sheet = tmp_path / "scenes.png"
     figures = scene_eval.scene_figures(
@@ -63,6 +63,6 @@ def test_sentences_are_judged_by_what_the_picture_shows(
     )  # fmt: skip
     assert figures["count"] == 0.5 and figures["colour"] == 1.0
     assert figures["learner_sentences"] == 0.0
-    assert figures["missed"] == ["Three dogs.", "The river is in the valley."]
+    assert figures["missed"] == ["Three dogs.", "The sky is above the valley."]
     assert figures["sentences"] == 4 and figures["scene_seconds"] > 0
     assert sheet.exists()
