@@ -120,7 +120,7 @@ ICONS = (
     Icon("grass", "plant-other", "mdi:grass", (), "#3f9b35"),
     Icon("cloth", "household", "flat-color-icons:cloth", ("fabric",)),
     # fourteenth session: the beginner list's refused words that one-colour sets draw plainly
-    # (61 candidates looked at; left out: hair (three strands), valley, bush, seed (a leaf),
+    # (59 candidates looked at; left out: hair (three strands), valley, bush, seed (a leaf),
     # apron (a gown), paint, classroom, meal and plate (read as other things); cape (its card
     # leads with the headland), ruin (with destruction), well (a learner means the adverb);
     # first aid kit (not in WordNet 3.0); palace (the only one is the Taj Mahal, a tomb)
