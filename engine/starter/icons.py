@@ -137,7 +137,6 @@ ICONS = (
     Icon("skirt", "clothing", "game-icons:skirt", (), "#c2185b"),
     Icon("suit", "clothing", "icon-park:clothes-suit", (), "#37474f"),
     Icon("blanket", "household", "game-icons:blanket", (), "#3a6fb0"),
-    Icon("washing machine", "household", "mdi:washing-machine", (), "#5f6b73"),
     Icon("rope", "tool", "game-icons:rope-coil", (), "#b08850"),
     Icon("sugar", "food", "healthicons:sugar", ("sugar cubes", "sugar cube"), "#607d8b"),
     Icon("flour", "food", "game-icons:flour", ("bag of flour",), "#c9a66b"),
