@@ -41,6 +41,8 @@ GROUP_KINDS: dict[str, tuple[str, ...]] = {
     "mail": ("noun.artifact", "noun.communication"),
     "music": ("noun.artifact", "noun.communication"),
     "sound": ("noun.artifact", "noun.communication"),
+    # a made thing only: the globe icon is a map on a ball, not the planet its name also is
+    "artifact": ("noun.artifact",),
 }
 _DEFAULT_KINDS = ("noun.artifact", "noun.object")
 # Meanings a picture can show; a word with only other meanings (idea, family) is not drawn.

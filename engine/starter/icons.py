@@ -141,7 +141,7 @@ ICONS = (
     Icon("sugar", "food", "healthicons:sugar", ("sugar cubes", "sugar cube"), "#607d8b"),
     Icon("flour", "food", "game-icons:flour", ("bag of flour",), "#c9a66b"),
     Icon("flag", "office", "game-icons:flying-flag", (), "#d32f2f"),
-    Icon("globe", "office", "game-icons:globe", (), "#2f7fc1"),
+    Icon("globe", "artifact", "game-icons:globe", (), "#2f7fc1"),
     Icon("portrait", "arts & crafts", "game-icons:portrait", (), "#6d4c41"),
     Icon("treasure", "money", "game-icons:open-treasure-chest", ("treasure chest",), "#b8860b"),
     Icon("meteor", "sky & weather", "game-icons:burning-meteor", ("shooting star",), "#e65100"),

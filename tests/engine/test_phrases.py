@@ -19,6 +19,7 @@ def test_captions_lose_their_articles_and_groups_name_their_kinds() -> None:
     assert kinds_for("animal-mammal") == ("noun.animal",)
     assert "noun.food" in kinds_for("food-fruit")
     assert kinds_for("no-such-group") == ("noun.artifact", "noun.object")
+    assert kinds_for("artifact") == ("noun.artifact",)  # a globe icon is not the planet
 
 
 def test_sense_ids_parse_or_are_refused() -> None:
