@@ -111,7 +111,13 @@ def train_lora_command(
     typer.echo(f"{len(pictures)} pictures from {data}; loading {base}…", err=True)
     settings = settings_or_exit(config)
     # the configured card and precision: fp16/bf16 weights on a GPU (the LoRA learns in fp32)
-    options = EngineOptions(model=base, device=settings.engine.device, dtype=settings.engine.dtype)
+    options = EngineOptions(
+        model=base,
+        device=settings.engine.device,
+        dtype=settings.engine.dtype,
+        grown=False,  # what it trains on: the shipped model, without its grown concepts
+        picture_check="off",
+    )
     engine = PictureEngine(options)
     try:
         engine.load()
@@ -163,7 +169,13 @@ def teach_word_command(
         fail(str(error), 2)
     base = settings.engine.model
     typer.echo(f"{len(files)} pictures from {pictures}; loading {base}…", err=True)
-    options = EngineOptions(model=base, device=settings.engine.device, dtype="float32")
+    options = EngineOptions(
+        model=base,
+        device=settings.engine.device,
+        dtype="float32",
+        grown=False,  # a taught word is drawn by the shipped model (engine.load_taught)
+        picture_check="off",
+    )
     engine = PictureEngine(options)
     try:
         engine.load()

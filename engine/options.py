@@ -33,3 +33,6 @@ class EngineOptions:
     single_file_config: str = ""
     # The folder of words taught with `pictolingo teach-word` ("" = none).
     taught_words: str = ""
+    # The starter's grown concepts (their pipelines beside the shipped one). The training
+    # commands turn this off: they train on the shipped model only and start faster.
+    grown: bool = True

@@ -154,7 +154,7 @@ class PictureEngine:
             self.pipeline = load_pipeline(
                 self.options.model, self.preset, dtype, self.options.single_file_config
             )
-            if self.options.model == "starter":
+            if self.options.model == "starter" and self.options.grown:
                 self._load_additions(dtype)
         from engine.regions import split_layout_pipeline
 

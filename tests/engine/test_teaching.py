@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from engine.teaching import TeachingError, clean_word, picture_files, token_for
+from engine.teaching import (
+    TeachingError,
+    TeachRecipe,
+    clean_word,
+    learn_token,
+    picture_files,
+    token_for,
+)
+from engine.tiny import build_tiny_pipeline
 from tests.bot.test_cli import pictolingo
 
 STARTER = {"PICTOLINGO_ENGINE__MODEL": "starter"}
@@ -43,6 +51,23 @@ def test_words_and_picture_folders_are_checked_first(tmp_path: Path) -> None:
         windmill(index).save(tmp_path / f"{index}.png")
     with pytest.raises(TeachingError, match="has 3 pictures; teaching a word takes 5 to 20"):
         picture_files(tmp_path)
+
+
+def test_teaching_a_word_changes_no_other_word() -> None:
+    import torch
+
+    pipeline = build_tiny_pipeline()
+    before = pipeline.text_encoder.get_input_embeddings().weight.detach().clone()
+    latents = torch.randn(5, 4, 8, 8, generator=torch.Generator().manual_seed(0))
+    losses = learn_token(pipeline, "<zebu>", latents, TeachRecipe(steps=4), show_progress=False)
+    after = pipeline.text_encoder.get_input_embeddings().weight
+    new = pipeline.tokenizer.convert_tokens_to_ids("<zebu>")
+    assert len(losses) == 4
+    assert torch.equal(after[: len(before)], before), "every other word's embedding is as it was"
+    start = before[pipeline.tokenizer("thing", add_special_tokens=False).input_ids].mean(0)
+    assert not torch.allclose(after[new], start), "the new word's embedding learned"
+    with pytest.raises(TeachingError, match="already a word of this model"):
+        learn_token(pipeline, "<zebu>", latents, TeachRecipe(steps=1), show_progress=False)
 
 
 @pytest.mark.slow
