@@ -157,11 +157,12 @@ class PromptFilter:
                         part = word[start : start + size]
                         if part in self.blocked and self._spelled(text, word):
                             return FilterResult(True, part, self.blocked[part])
+        safe = self._in_allowed_phrases(words)
         for size in range(MAX_PHRASE, 0, -1):
             for start in range(len(words) - size + 1):
                 phrase = words[start : start + size]
                 joined = " ".join(phrase)
-                if joined in self.allowed:
+                if joined in self.allowed or safe.issuperset(range(start, start + size)):
                     continue
                 if size > 1:
                     candidates = [joined, " ".join(_STRETCH.sub(r"\1", w) for w in phrase)]
@@ -173,6 +174,16 @@ class PromptFilter:
                     if size == 1 and candidate in self.joined:
                         return FilterResult(True, candidate, self.joined[candidate])
         return FilterResult(False)
+
+    def _in_allowed_phrases(self, words: list[str]) -> set[int]:
+        """Positions of words inside an allowed phrase: "shooting star" and "killer whale" are
+        a meteor and an orca, though "shooting" and "killer" alone are refused."""
+        safe: set[int] = set()
+        for size in range(2, MAX_PHRASE + 1):
+            for start in range(len(words) - size + 1):
+                if " ".join(words[start : start + size]) in self.allowed:
+                    safe.update(range(start, start + size))
+        return safe
 
     @staticmethod
     def _spelled(text: str, word: str) -> bool:
