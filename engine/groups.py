@@ -1,9 +1,10 @@
 """Words that name a kind of thing with many kinds: drawn as several of its kinds together.
 
 No one picture shows "fruit" (an apple teaches "apple"), so a closed model draws four kinds of
-fruit side by side, and the card names them; a "family" is its members side by side. The kinds
-are a person's choice (``engine/data/groups.tsv``), each a concept the model draws; "Draw
-again" picks others.
+fruit side by side, and the card names them; a "family" is its members side by side; a room or
+a place the model cannot draw is four things found there, as a picture dictionary shows it
+("things in a kitchen": stove, refrigerator, sink, kettle). The kinds are a person's choice
+(``engine/data/groups.tsv``), each a concept the model draws; "Draw again" picks others.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from engine.phrases import parse_sense
 GROUPS = Path(__file__).parent / "data" / "groups.tsv"
 SHOWN = 4  # kinds in one picture (a 2 × 2 grid)
 FEWEST = 3  # a group with fewer drawable kinds is not drawn
+PLACES = ("in", "on")  # groups.tsv's fourth column for things found in a place
 
 # (concept the model draws, the word the card names it by)
 Kinds = tuple[tuple[str, str], ...]
@@ -30,10 +32,13 @@ class Group:
     offset: int  # the WordNet noun synset of the meaning drawn
     kinds: Kinds
     together: bool = False  # the things together are one ("family": mother, father, children)
+    where: str = ""  # "in", "on": things found in the place the word names ("in a kitchen")
 
     @property
     def subject(self) -> str:
         """What the picture shows, as the picture check and the eval's judgements name it."""
+        if self.where:
+            return f"things {self.where} a {self.word}"
         return f"a {self.word}" if self.together else f"kinds of {self.word}"
 
 
@@ -51,9 +56,11 @@ def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[st
             for concept, _, word in (kind.partition("=") for kind in row[2].split("|"))
             if concept in drawable
         )
-        together = len(row) > 3 and row[3].strip() == "together"
+        how = row[3].strip() if len(row) > 3 else ""
         if len(kinds) >= FEWEST:
-            found[(row[0], parsed[1])] = Group(row[0], parsed[1], kinds, together)
+            found[(row[0], parsed[1])] = Group(
+                row[0], parsed[1], kinds, how == "together", how if how in PLACES else ""
+            )
     return found
 
 
@@ -66,5 +73,5 @@ def pick(kinds: Kinds, seed: int | None = None) -> Kinds:
 
 def kinds_line(subject: str, words: list[str]) -> str:
     """The line under a group's picture: what each thing in it is ("kinds of fruit: apple, …",
-    "a family: mother, father, …")."""
+    "a family: mother, father, …", "things in a kitchen: stove, …")."""
     return f"The picture shows {subject}: {', '.join(words)}."

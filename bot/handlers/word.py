@@ -11,7 +11,7 @@ from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word, is_number
-from bot.learning.cards import card_text, drawn_as, of_kinds, sense_label
+from bot.learning.cards import card_text, drawn_as, in_place, of_kinds, sense_label
 from bot.pictures.ask import (
     chat_style,
     only_picture,
@@ -217,6 +217,8 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     subject = str(image.params.get("subject", "")) or f"kinds of {text}"
     if card and kinds and subject.startswith("kinds of "):
         card = of_kinds(card)  # "These are animals." (a family stays "a family")
+    elif card and kinds and subject.startswith("things "):
+        card = in_place(card, subject.removeprefix("things "))  # "These things are in a kitchen."
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None

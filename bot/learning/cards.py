@@ -62,6 +62,14 @@ def of_kinds(card: WordCard) -> WordCard:
     return card
 
 
+def in_place(card: WordCard, place: str) -> WordCard:
+    """The card under things found in a place ("in a kitchen"): "These things are in a
+    kitchen.", not "This is a kitchen." under a stove and a sink."""
+    if card.example and card.example.startswith(("This is a ", "This is an ")):
+        return replace(card, example=f"These things are {place}.")
+    return card
+
+
 def _own_example(dictionary: Dictionary, meaning: Meaning, example: str | None) -> bool:
     """Is the example WordNet's own for that meaning (not a plain one that fits them all)?"""
     sense = dictionary.synset(meaning.sense_id)

@@ -110,9 +110,11 @@ class QuizMaster:
                 "image_id": item.image_id,
                 "answer": item.text,
             }
-        # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer
+        # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer,
+        # nor is a thing the picture shows ("stove" under things in a kitchen)
         shown = subjects.get(item.text, "")
         alike = {w for w, thing in subjects.items() if shown and thing == shown and w != item.text}
+        alike |= (await self._drawn_words(item)) or set()
         wrong = await asyncio.to_thread(
             word_choices,
             self.dictionary,
@@ -206,8 +208,11 @@ class QuizMaster:
             )
         stored = await self.images.get(question.image_id) if question.image_id else None
         if stored is not None and item and item.kind == "word" and stored.params.get("scene"):
-            # "fruit" drawn as four fruits: the question must not read as "which fruit is it"
-            text = text.replace("What is this?", "What one word names all of these?")
+            # "fruit" drawn as four fruits: the question must not read as "which fruit is it";
+            # a kitchen drawn as a stove, a sink … asks where they are
+            place = str(stored.params.get("subject", "")).startswith("things ")
+            ask = "Where do you find" if place else "What one word names"
+            text = text.replace("What is this?", f"{ask} all of these?")
         if total > 1:
             text = f"Question {number} of {total}: {text}"
         buttons: list[tuple[Button, ...]] = []

@@ -97,3 +97,22 @@ def test_a_family_is_its_members_side_by_side(dictionary: Dictionary, starter: R
     assert words == ["mother", "father", "boy", "baby"]
     line = kinds_line(drawing.subject, words)
     assert line == "The picture shows a family: mother, father, boy, baby."
+
+
+@pytest.mark.parametrize(
+    ("word", "subject", "words"),
+    [
+        ("kitchen", "things in a kitchen", ["stove", "refrigerator", "sink", "kettle"]),
+        ("farm", "things on a farm", ["tractor", "cow", "pig", "chicken"]),
+        ("breakfast", "a breakfast", ["fried egg", "bread", "milk", "pancakes"]),
+    ],
+)
+def test_a_room_or_place_is_things_found_there(
+    dictionary: Dictionary, starter: Resolver, word: str, subject: str, words: list[str]
+) -> None:
+    drawing = understand(dictionary, starter, word).drawing
+    assert drawing is not None and drawing.subject == subject
+    assert [w for _, w in pick(drawing.kinds)] == words
+    assert kinds_line(subject, words) == f"The picture shows {subject}: {', '.join(words)}."
+    scene = parse(f"The {word} is big.", starter, dictionary.wordnet)
+    assert word in scene.missing  # in a sentence it is said, not drawn as four things

@@ -164,3 +164,32 @@ async def test_a_word_for_many_kinds_shows_four_and_names_each(
     await chat.say("/word fruit")
     question = (await chat.press("Quiz me"))[0]
     assert "What one word names all of these?" in shown(question)  # not "which fruit is it"
+
+
+async def test_a_room_is_shown_as_things_found_there_and_asked_as_a_place(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """A room no one picture shows is four things found in it, as a picture dictionary shows
+    it; the card says so, and the quiz asks where they are, never offering one of them."""
+    _, concepts = load()
+    names = {concept.name for concept in concepts}
+    wordnet = app.services.dictionary.wordnet
+    app.services.illustrator.resolver = ConceptResolver(
+        concepts, wordnet, groups=read_groups(names)
+    )
+    await chat.say("/word bathtub")  # a word of the learner's that the bathroom picture shows
+    await chat.settle()
+    await chat.say("/word bathroom")
+    await chat.settle()
+    reply = chat.transcript.replies[-1]
+    assert reply.images, shown(reply)
+    text = shown(reply)
+    assert "The picture shows things in a bathroom: bathtub, toilet, shower, toothbrush." in text
+    assert "Example: These things are in a bathroom." in text  # not "This is a bathroom."
+    stored = await app.services.images.get(reply.images[0].image_id or 0)
+    assert stored is not None and stored.params["subject"] == "things in a bathroom"
+    question = (await chat.press("Quiz me"))[0]
+    assert "Where do you find all of these?" in shown(question)
+    choices = [label for label in labels(question) if label.isalpha()]
+    assert "bathroom" in choices and len(choices) >= 3, labels(question)
+    assert not {"bathtub", "toilet", "shower", "toothbrush"} & set(choices)
