@@ -16,11 +16,12 @@ from pathlib import Path
 
 from engine.datafiles import rows
 from engine.phrases import parse_sense
+from engine.starter.catalogue import article
 
 GROUPS = Path(__file__).parent / "data" / "groups.tsv"
 SHOWN = 4  # kinds in one picture (a 2 × 2 grid)
 FEWEST = 3  # a group with fewer drawable kinds is not drawn
-PLACES = ("in", "on")  # groups.tsv's fourth column for things found in a place
+PLACES = ("in", "on", "at")  # groups.tsv's fourth column for things found in a place
 
 # (concept the model draws, the word the card names it by)
 Kinds = tuple[tuple[str, str], ...]
@@ -32,14 +33,14 @@ class Group:
     offset: int  # the WordNet noun synset of the meaning drawn
     kinds: Kinds
     together: bool = False  # the things together are one ("family": mother, father, children)
-    where: str = ""  # "in", "on": things found in the place the word names ("in a kitchen")
+    where: str = ""  # "in", "on", "at": things found in the place it names ("in a kitchen")
 
     @property
     def subject(self) -> str:
         """What the picture shows, as the picture check and the eval's judgements name it."""
         if self.where:
-            return f"things {self.where} a {self.word}"
-        return f"a {self.word}" if self.together else f"kinds of {self.word}"
+            return f"things {self.where} {article(self.word)}"
+        return article(self.word) if self.together else f"kinds of {self.word}"
 
 
 def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[str, int], Group]:

@@ -104,6 +104,11 @@ def test_a_family_is_its_members_side_by_side(dictionary: Dictionary, starter: R
     [
         ("kitchen", "things in a kitchen", ["stove", "refrigerator", "sink", "kettle"]),
         ("farm", "things on a farm", ["tractor", "cow", "pig", "chicken"]),
+        (
+            "airport",
+            "things at an airport",
+            ["airplane", "luggage", "passport control", "airplane departure"],
+        ),
         ("breakfast", "a breakfast", ["fried egg", "bread", "milk", "pancakes"]),
     ],
 )
