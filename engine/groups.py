@@ -21,7 +21,8 @@ from engine.starter.catalogue import article
 GROUPS = Path(__file__).parent / "data" / "groups.tsv"
 SHOWN = 4  # kinds in one picture (a 2 × 2 grid)
 FEWEST = 3  # a group with fewer drawable kinds is not drawn
-PLACES = ("in", "on", "at")  # groups.tsv's fourth column for things found in a place
+# groups.tsv's fourth column for things found in a place ("in the": the sky, one of a kind)
+PLACES = ("in", "on", "at", "in the")
 
 # (concept the model draws, the word the card names it by)
 Kinds = tuple[tuple[str, str], ...]
@@ -33,13 +34,14 @@ class Group:
     offset: int  # the WordNet noun synset of the meaning drawn
     kinds: Kinds
     together: bool = False  # the things together are one ("family": mother, father, children)
-    where: str = ""  # "in", "on", "at": things found in the place it names ("in a kitchen")
+    where: str = ""  # "in", "on", "at", "in the": things found in a place ("in a kitchen")
 
     @property
     def subject(self) -> str:
         """What the picture shows, as the picture check and the eval's judgements name it."""
-        if self.where:
-            return f"things {self.where} {article(self.word)}"
+        if self.where:  # "in the sky": the place is one of a kind
+            place = self.word if self.where.endswith(" the") else article(self.word)
+            return f"things {self.where} {place}"
         return article(self.word) if self.together else f"kinds of {self.word}"
 
 

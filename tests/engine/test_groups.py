@@ -110,6 +110,7 @@ def test_a_family_is_its_members_side_by_side(dictionary: Dictionary, starter: R
             ["airplane", "luggage", "passport control", "airplane departure"],
         ),
         ("breakfast", "a breakfast", ["fried egg", "bread", "milk", "pancakes"]),
+        ("sky", "things in the sky", ["sun", "cloud", "moon", "star"]),
     ],
 )
 def test_a_room_or_place_is_things_found_there(
