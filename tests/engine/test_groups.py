@@ -69,6 +69,7 @@ def test_every_kind_is_drawn_and_its_own_word_draws_that_very_picture(
         ("fruits", ["red apple", "banana", "grapes", "strawberry"], "seed plant"),
         ("furniture", ["bed", "chair", "armchair", "couch and lamp"], "furnishings"),
         ("weather", ["sun", "cloud", "cloud with rain", "snowflake"], "atmospheric"),
+        ("building", ["house", "castle", "lighthouse", "hospital"], "roof and walls"),
     ],
 )
 def test_a_word_for_many_kinds_resolves_to_its_kinds_in_its_meaning(
