@@ -23,7 +23,7 @@ def test_the_word_list_ends_in_right_pictures_or_honest_refusals(
     engine = PictureEngine(EngineOptions(model="starter"))
     engine.load()
     resolver = resolver_for("starter", dictionary.wordnet)
-    words = ["cat", "dog", "uncle", "kitchen", "apple", "homework", "horse", "idea", "palace"]
+    words = ["cat", "dog", "uncle", "valley", "apple", "homework", "horse", "idea", "palace"]
     judged = {("cat", "cat"): True, ("dog", "dog"): True, ("horse", "horse"): True}
     judged[("palace", "castle")] = False  # judged wrong on the committed sheet: not drawn
     sheet = tmp_path / "sheet.png"
@@ -38,7 +38,7 @@ def test_the_word_list_ends_in_right_pictures_or_honest_refusals(
         progress=lambda _: None,
     )
     assert figures["words"] == 9 and figures["wrong"] == 0
-    # uncle, kitchen, homework, idea: the honest answer; palace: a person said no to its castle
+    # uncle, valley, homework, idea: the honest answer; palace: a person said no to its castle
     assert figures["refused"] == round(5 / 9, 3)
     assert figures["refused_as_judged_wrong"] == ["palace"]
     assert figures["correct"] == round(3 / 9, 3) and figures["unjudged"] == round(1 / 9, 3)
