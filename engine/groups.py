@@ -67,6 +67,17 @@ def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[st
     return found
 
 
+def is_place(subject: str) -> bool:
+    """Does the picture show things found in a place ("things in a kitchen")?"""
+    return subject.startswith("things ")
+
+
+def place_words(path: Path = GROUPS) -> list[str]:
+    """The rooms and places drawn as things found there (kitchen, farm, sky …): each other's
+    wrong answers to "Where do you find all of these?"."""
+    return [row[0] for row in rows(path) if len(row) > 3 and row[3].strip() in PLACES]
+
+
 def pick(kinds: Kinds, seed: int | None = None) -> Kinds:
     """The first kinds (the everyday ones), or with a seed ("Draw again") others at random."""
     if seed is None or len(kinds) <= SHOWN:

@@ -21,6 +21,7 @@ from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
+from engine.groups import is_place, place_words
 from engine.scene import NUMBERS as NUMBER_WORDS
 from engine.scene import RELATIONS, Scene
 from storage.clock import Clock
@@ -110,6 +111,9 @@ class QuizMaster:
                 "image_id": item.image_id,
                 "answer": item.text,
             }
+        if await self._shows_a_place(item):  # "Where do you find all of these?": other places
+            places = [word for word in place_words() if word != item.text]
+            return self._choice(item, "pick_word", item.text, rng.sample(places, 3), rng)
         # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer,
         # nor is a thing the picture shows ("stove" under things in a kitchen)
         shown = subjects.get(item.text, "")
@@ -210,7 +214,7 @@ class QuizMaster:
         if stored is not None and item and item.kind == "word" and stored.params.get("scene"):
             # "fruit" drawn as four fruits: the question must not read as "which fruit is it";
             # a kitchen drawn as a stove, a sink … asks where they are
-            place = str(stored.params.get("subject", "")).startswith("things ")
+            place = is_place(str(stored.params.get("subject", "")))
             ask = "Where do you find" if place else "What one word names"
             text = text.replace("What is this?", f"{ask} all of these?")
         if total > 1:
@@ -238,6 +242,11 @@ class QuizMaster:
         if stored is not None:
             images = (Picture(stored.path, stored.id, caption="?", alt="quiz picture"),)
         return Reply(text, images=images, buttons=tuple(buttons))
+
+    async def _shows_a_place(self, item: Item) -> bool:
+        """Is the picture things found in a place ("things in a kitchen")?"""
+        image = await self.images.get(item.image_id) if item.image_id else None
+        return image is not None and is_place(str(image.params.get("subject", "")))
 
     async def _drawn_words(self, item: Item) -> set[str] | None:
         """The words a scene picture shows (objects, counts, the relation); None when the

@@ -6,6 +6,7 @@ import json
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
+from engine.scene import Scene, SceneObject
 
 
 async def test_a_picture_question_never_offers_the_same_picture_as_a_wrong_answer(
@@ -57,3 +58,25 @@ async def test_a_word_question_never_offers_a_word_drawn_as_the_same_picture(
     assert question is not None and question.kind == "pick_word"
     assert "apple" in question.options and "pear" not in question.options
     assert {"banana", "cherry", "grape"} & set(question.options)  # the learner's own words
+
+
+async def test_a_thing_the_picture_shows_is_never_a_wrong_answer(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "machine" is drawn as four kinds of machine, a robot among them; WordNet does not file a
+    robot as a machine, so the learner's own "robot" could stand as a wrong answer."""
+    for word in ("robot", "cat", "machine"):
+        await chat.say(f"/word {word}")
+        await chat.settle()
+    learning = app.services.learning
+    items = {item.text: item for item in await learning.items(1)}
+    stored = await app.services.images.get(items["machine"].image_id or 0)
+    assert stored is not None
+    kinds = Scene(tuple(SceneObject(w, w) for w in ("washing machine", "computer", "robot")))
+    params = json.dumps(stored.params | {"subject": "kinds of machine", "scene": kinds.to_json()})
+    await app.services.db.execute("UPDATE images SET params = ? WHERE id = ?", (params, stored.id))
+    quiz = await app.services.quizzes.build(1, [items["machine"]], "picture", kinds=["pick_word"])
+    assert quiz is not None
+    question = await learning.next_question(quiz)
+    assert question is not None and question.kind == "pick_word"
+    assert "machine" in question.options and "robot" not in question.options
