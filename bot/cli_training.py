@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.cli_common import ConfigOption, fail, settings_or_exit
+
+if TYPE_CHECKING:
+    from engine.pipeline import PictureEngine
 
 
 def train_starter(
@@ -101,8 +104,6 @@ def train_lora_command(
     """Train a LoRA style from your own pictures; add it under [styles] to use it with /style."""
     from engine.errors import ModelNotAvailable
     from engine.lora_training import LoraDataError, LoraRecipe, examples, train_lora
-    from engine.options import EngineOptions
-    from engine.pipeline import PictureEngine
 
     try:
         pictures = examples(data)
@@ -111,14 +112,7 @@ def train_lora_command(
     typer.echo(f"{len(pictures)} pictures from {data}; loading {base}…", err=True)
     settings = settings_or_exit(config)
     # the configured card and precision: fp16/bf16 weights on a GPU (the LoRA learns in fp32)
-    options = EngineOptions(
-        model=base,
-        device=settings.engine.device,
-        dtype=settings.engine.dtype,
-        grown=False,  # what it trains on: the shipped model, without its grown concepts
-        picture_check="off",
-    )
-    engine = PictureEngine(options)
+    engine = training_engine(base, settings.engine.device, settings.engine.dtype)
     try:
         engine.load()
     except ModelNotAvailable as error:
@@ -144,6 +138,18 @@ def train_lora_command(
     )
 
 
+def training_engine(base: str, device: str, dtype: str) -> PictureEngine:
+    """The model a training command trains on: the shipped model only (its grown concepts and
+    the picture check are for drawing, and only slow the start)."""
+    from engine.options import EngineOptions
+    from engine.pipeline import PictureEngine
+
+    options = EngineOptions(
+        model=base, device=device, dtype=dtype, grown=False, picture_check="off"
+    )
+    return PictureEngine(options)
+
+
 def teach_word_command(
     word: Annotated[str, typer.Argument(help="The new word, e.g. zebu.")],
     pictures: Annotated[Path, typer.Option(help="A folder of 5–20 pictures of it.")],
@@ -158,8 +164,6 @@ def teach_word_command(
     """Teach the model a new word from a teacher's pictures (textual inversion; --lora adds
     pivotal tuning). It is loaded at the next start and drawn like any word."""
     from engine.errors import ModelNotAvailable
-    from engine.options import EngineOptions
-    from engine.pipeline import PictureEngine
     from engine.teaching import TeachingError, TeachRecipe, picture_files, teach_word
 
     settings = settings_or_exit(config)
@@ -169,14 +173,7 @@ def teach_word_command(
         fail(str(error), 2)
     base = settings.engine.model
     typer.echo(f"{len(files)} pictures from {pictures}; loading {base}…", err=True)
-    options = EngineOptions(
-        model=base,
-        device=settings.engine.device,
-        dtype="float32",
-        grown=False,  # a taught word is drawn by the shipped model (engine.load_taught)
-        picture_check="off",
-    )
-    engine = PictureEngine(options)
+    engine = training_engine(base, settings.engine.device, "float32")
     try:
         engine.load()
         recipe = TeachRecipe(steps=steps, lora=lora, lora_steps=lora_steps, class_word=kind)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import random
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from engine.datafiles import rows
 from engine.phrases import parse_sense
-from engine.starter.catalogue import article
+from engine.prompts import with_article
 
 GROUPS = Path(__file__).parent / "data" / "groups.tsv"
 SHOWN = 4  # kinds in one picture (a 2 × 2 grid)
@@ -40,9 +41,9 @@ class Group:
     def subject(self) -> str:
         """What the picture shows, as the picture check and the eval's judgements name it."""
         if self.where:  # "in the sky": the place is one of a kind
-            place = self.word if self.where.endswith(" the") else article(self.word)
+            place = self.word if self.where.endswith(" the") else with_article(self.word)
             return f"things {self.where} {place}"
-        return article(self.word) if self.together else f"kinds of {self.word}"
+        return with_article(self.word) if self.together else f"kinds of {self.word}"
 
 
 def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[str, int], Group]:
@@ -67,15 +68,17 @@ def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[st
     return found
 
 
-def is_place(subject: str) -> bool:
-    """Does the picture show things found in a place ("things in a kitchen")?"""
-    return subject.startswith("things ")
+def place_of(subject: str) -> str:
+    """Where the things a picture shows are found ("things in a kitchen" → "in a kitchen");
+    "" for any other picture."""
+    return subject.removeprefix("things ") if subject.startswith("things ") else ""
 
 
-def place_words(path: Path = GROUPS) -> list[str]:
+@cache
+def place_words(path: Path = GROUPS) -> tuple[str, ...]:
     """The rooms and places drawn as things found there (kitchen, farm, sky …): each other's
     wrong answers to "Where do you find all of these?"."""
-    return [row[0] for row in rows(path) if len(row) > 3 and row[3].strip() in PLACES]
+    return tuple(row[0] for row in rows(path) if len(row) > 3 and row[3].strip() in PLACES)
 
 
 def pick(kinds: Kinds, seed: int | None = None) -> Kinds:

@@ -21,7 +21,7 @@ from bot.pictures.ask import (
 )
 from bot.pictures.delivery import Delivery
 from bot.pictures.understand import understand
-from engine.groups import is_place, kinds_line
+from engine.groups import kinds_line, place_of
 from engine.scene import Scene, SceneObject
 from storage.images import StoredImage
 
@@ -217,8 +217,8 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     subject = str(image.params.get("subject", "")) or f"kinds of {text}"
     if card and kinds and subject.startswith("kinds of "):
         card = of_kinds(card)  # "These are animals." (a family stays "a family")
-    elif card and kinds and is_place(subject):
-        card = in_place(card, subject.removeprefix("things "))  # "These things are in a kitchen."
+    elif card and kinds and place_of(subject):
+        card = in_place(card, place_of(subject))  # "These things are in a kitchen."
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None

@@ -57,16 +57,19 @@ def of_kinds(card: WordCard) -> WordCard:
     """The card under four of the word's kinds ("animal"): "These are animals.", not "This is an
     animal." (an uncountable word keeps its own: "I like fruit.")."""
     base = card.form_of[1] if card.form_of else card.word
-    if card.example and card.example.startswith(("This is a ", "This is an ")):
-        return replace(card, example=f"These are {plural(base)}.")
-    return card
+    return _instead_of_this_is(card, f"These are {plural(base)}.")
 
 
 def in_place(card: WordCard, place: str) -> WordCard:
     """The card under things found in a place ("in a kitchen"): "These things are in a
     kitchen.", not "This is a kitchen." under a stove and a sink."""
+    return _instead_of_this_is(card, f"These things are {place}.")
+
+
+def _instead_of_this_is(card: WordCard, example: str) -> WordCard:
+    """The plain example "This is a …" replaced (a dictionary's own example is kept)."""
     if card.example and card.example.startswith(("This is a ", "This is an ")):
-        return replace(card, example=f"These things are {place}.")
+        return replace(card, example=example)
     return card
 
 

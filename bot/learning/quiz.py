@@ -21,11 +21,11 @@ from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from engine.groups import is_place, place_words
+from engine.groups import place_of, place_words
 from engine.scene import NUMBERS as NUMBER_WORDS
 from engine.scene import RELATIONS, Scene
 from storage.clock import Clock
-from storage.images import ImageStore
+from storage.images import ImageStore, StoredImage
 from storage.learning import Item, LearningStore, Question
 from storage.users import UserStore
 
@@ -94,7 +94,7 @@ class QuizMaster:
             wrong = await asyncio.to_thread(
                 sentence_choices, self.dictionary, item.text, count=6, rng=rng
             )
-            drawn = await self._drawn_words(item)
+            drawn = self._drawn_words(await self._picture(item))
             if drawn is not None:
                 # a scene: a wrong choice may only differ in what the picture shows
                 wrong = [w for w in wrong if _differs_only_in(item.text, w, drawn)]
@@ -111,14 +111,17 @@ class QuizMaster:
                 "image_id": item.image_id,
                 "answer": item.text,
             }
-        if await self._shows_a_place(item):  # "Where do you find all of these?": other places
+        stored = await self._picture(item)
+        if stored is not None and place_of(str(stored.params.get("subject", ""))):
+            # "Where do you find all of these?": the other places are the wrong answers
             places = [word for word in place_words() if word != item.text]
-            return self._choice(item, "pick_word", item.text, rng.sample(places, 3), rng)
+            wrong = rng.sample(places, min(3, len(places)))
+            return self._choice(item, "pick_word", item.text, wrong, rng)
         # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer,
         # nor is a thing the picture shows ("stove" under things in a kitchen)
         shown = subjects.get(item.text, "")
         alike = {w for w, thing in subjects.items() if shown and thing == shown and w != item.text}
-        alike |= (await self._drawn_words(item)) or set()
+        alike |= self._drawn_words(stored) or set()
         wrong = await asyncio.to_thread(
             word_choices,
             self.dictionary,
@@ -214,7 +217,7 @@ class QuizMaster:
         if stored is not None and item and item.kind == "word" and stored.params.get("scene"):
             # "fruit" drawn as four fruits: the question must not read as "which fruit is it";
             # a kitchen drawn as a stove, a sink … asks where they are
-            place = is_place(str(stored.params.get("subject", "")))
+            place = place_of(str(stored.params.get("subject", "")))
             ask = "Where do you find" if place else "What one word names"
             text = text.replace("What is this?", f"{ask} all of these?")
         if total > 1:
@@ -243,15 +246,13 @@ class QuizMaster:
             images = (Picture(stored.path, stored.id, caption="?", alt="quiz picture"),)
         return Reply(text, images=images, buttons=tuple(buttons))
 
-    async def _shows_a_place(self, item: Item) -> bool:
-        """Is the picture things found in a place ("things in a kitchen")?"""
-        image = await self.images.get(item.image_id) if item.image_id else None
-        return image is not None and is_place(str(image.params.get("subject", "")))
+    async def _picture(self, item: Item) -> StoredImage | None:
+        return await self.images.get(item.image_id) if item.image_id else None
 
-    async def _drawn_words(self, item: Item) -> set[str] | None:
+    @staticmethod
+    def _drawn_words(image: StoredImage | None) -> set[str] | None:
         """The words a scene picture shows (objects, counts, the relation); None when the
         picture was drawn from the whole sentence at once."""
-        image = await self.images.get(item.image_id) if item.image_id else None
         raw = image.params.get("scene") if image else None
         if not raw:
             return None
