@@ -5,6 +5,10 @@ definition names first. Shared by the resolver and the scene reader."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engine.wordnet import WordNet
 
 # The kinds of WordNet noun a concept of each training group can stand for.
 _THINGS = ("noun.artifact", "noun.object")
@@ -111,3 +115,14 @@ def parse_sense(sense_id: str | None) -> tuple[str, int] | None:
         return sense_id[0], int(sense_id[1:])
     except ValueError:
         return None
+
+
+def built_on(phrase: str, key: str, wordnet: WordNet) -> bool:
+    """One word grown from the other (stretch → stretcher, paint → painter), not merely its
+    plural (bubble → bubbles)."""
+    if " " in phrase or " " in key or phrase == key:
+        return False
+    short, long = sorted((phrase, key), key=len)
+    if not long.startswith(short):
+        return False
+    return short not in {base for base, _ in wordnet.base_forms(long, "n")}

@@ -298,18 +298,18 @@ class PictureEngine:
         requests = list(requests)
         images, flags = self._run(requests, on_progress)
         shows = self._shows(requests, images)
-        again = [i for i, verdict in enumerate(shows) if verdict is False]
-        if again:
-            retried = [requests[i].retried() for i in again]
-            if self.grown_routes:  # the starter's other styles: the retry in its own look
-                retried = [self.grown_routes.own_look(r) for r in retried]
-            log.info("%d picture(s) did not show their word; drawing them again", len(again))
-            new_images, new_flags = self._run(retried, None)
-            new_shows = self._shows(retried, new_images)
-            for slot, index in enumerate(again):
-                requests[index] = retried[slot]
-                images[index] = new_images[slot]
-                shows[index] = new_shows[slot]
+        retries = self.grown_routes.retries() if self.grown_routes else [GenerationRequest.retried]
+        for attempt in retries:  # a new seed; the starter's: in the first look, then the next
+            tries = [(i, attempt(requests[i])) for i, ok in enumerate(shows) if ok is False]
+            if not (tries := [(i, r) for i, r in tries if r is not None]):
+                break
+            log.info("%d picture(s) did not show their word; drawing them again", len(tries))
+            redrawn = [r for _, r in tries]
+            new_images, new_flags = self._run(redrawn, None)
+            for slot, ((index, request), ok) in enumerate(
+                zip(tries, self._shows(redrawn, new_images), strict=True)
+            ):
+                requests[index], images[index], shows[index] = request, new_images[slot], ok
                 if flags is not None:
                     flags[index] = new_flags[slot] if new_flags is not None else None
         pictures = []

@@ -24,16 +24,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from engine.datafiles import rows
 from engine.embedding import TextEmbedder
-from engine.groups import Group, Kinds, read_groups
-from engine.phrases import CONCRETE, genus_of, heads_of, kinds_for, parse_sense, phrase_of
+from engine.groups import Group, read_groups
+from engine.phrases import (
+    CONCRETE,
+    built_on,
+    genus_of,
+    heads_of,
+    kinds_for,
+    parse_sense,
+    phrase_of,
+)
+from engine.resolution import OpenResolver, Resolution, Resolver, taught_resolutions
 from engine.starter.dataset import Concept
 from engine.teaching import TaughtWord
 from engine.wordnet import Sense, WordNet
@@ -48,60 +56,15 @@ HYPERNYM_DEPTH = 2
 # A meaning that is the kind of this many concepts is a category, not one picture.
 CATEGORY_SIZE = 8
 DATA = Path(__file__).parent / "data"
-# A person's judgement of each picture `pictolingo eval`'s word lists send ("ok" or "wrong"):
-# a word is never drawn as a picture judged wrong for it ("palace" is no castle).
-JUDGED = (DATA / "vocabulary_judged.tsv", DATA / "held_out_judged.tsv")
+# A person's judgement of each picture `pictolingo eval`'s word lists send ("ok" or "wrong"),
+# and of pictures looked at as a learner would: a word is never drawn as a picture judged
+# wrong for it ("palace" is no castle).
+JUDGED = tuple(DATA / f"{name}_judged.tsv" for name in ("vocabulary", "held_out", "looked"))
 # Pictures a person looked at and judged to show a word whose name WordNet does not list and
 # the rules cannot read: a "world map" is a map, a "health worker" with a stethoscope a doctor.
 SHOWN_BY = DATA / "shown_by.tsv"
 
 _NO_MEANING: list[Sense | None] = [None]
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """What to draw for a learner's word, and what the finished picture must show."""
-
-    subject: str  # the concept (closed models) or the word; the picture check compares to it
-    prompt: str  # the words the model is asked to draw
-    how: str  # name, synonym, caption, head, kind, similar or open
-    score: float = 1.0
-    sense: str | None = None  # the meaning drawn (a WordNet sense id), when one was given
-    adapter: str = ""  # a taught word's own LoRA, switched on for its pictures
-    kinds: Kinds = ()  # a kind of thing with many kinds: some of them are drawn together
-
-
-class Resolver(Protocol):
-    closed: bool  # True: only what resolves can be drawn at all
-
-    def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None: ...
-
-
-def taught_resolutions(words: Sequence[TaughtWord]) -> dict[str, Resolution]:
-    """Words a teacher taught: drawn with their own token (and LoRA, after pivotal tuning)."""
-    return {
-        w.word: Resolution(
-            subject=w.word, prompt=w.token, how="taught", adapter=w.adapter if w.lora else ""
-        )
-        for w in words
-    }
-
-
-class OpenResolver:
-    """A general model can attempt any word; the check after drawing keeps it honest."""
-
-    closed = False
-
-    def __init__(self, taught: Sequence[TaughtWord] = (), wordnet: WordNet | None = None) -> None:
-        self.taught = taught_resolutions(taught)
-        self.wordnet = wordnet  # to find a sentence's things (their layout steers the model)
-
-    def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None:
-        key = " ".join(word.lower().split())
-        if key in self.taught:
-            return self.taught[key]
-        sense = sense_ids[0] if sense_ids else None
-        return Resolution(subject=word, prompt=word, how="open", sense=sense)
 
 
 def resolver_for(model: str, wordnet: WordNet, taught: Sequence[TaughtWord] = ()) -> Resolver:
@@ -253,14 +216,26 @@ class ConceptResolver:
         return None
 
     @cached_property
+    def named(self) -> dict[str, int]:
+        return {concept.name: concept.index for concept in self.concepts}
+
+    @cached_property
     def shown(self) -> dict[tuple[str, int], int]:
         """(word, synset offset) → the concept a person judged to show it."""
-        named = {concept.name: concept.index for concept in self.concepts}
         found: dict[tuple[str, int], int] = {}
         for (word, sense_id), name in self.shown_by.items():
             parsed = parse_sense(sense_id)
-            if parsed is not None and name in named:
-                found[(word, parsed[1])] = named[name]
+            if parsed is not None and name in self.named:
+                found[(word, parsed[1])] = self.named[name]
+        return found
+
+    @cached_property
+    def pinned(self) -> dict[tuple[str, int], set[int]]:
+        """(word, concept) → the only meanings of the word that concept is drawn for, where a
+        person judged it: the bank building is no picture of a river bank."""
+        found: dict[tuple[str, int], set[int]] = {}
+        for (word, offset), index in self.shown.items():
+            found.setdefault((word, index), set()).add(offset)
         return found
 
     @cached_property
@@ -302,7 +277,7 @@ class ConceptResolver:
         found = self._resolve(key, forms, sense_ids)
         if found is not None and any((f, found.subject) in self.judged_wrong for f in forms):
             return None
-        return found
+        return None if found and self._pinned_elsewhere(found, forms) else found
 
     def _resolve(self, key: str, forms: list[str], sense_ids: Sequence[str]) -> Resolution | None:
         for form in forms:
@@ -328,7 +303,7 @@ class ConceptResolver:
             return None  # only meanings no picture can show (an idea, a family member)
         for position, sense in enumerate(senses or _NO_MEANING):
             found = self._for_meaning(forms, sense, everyday=position == 0)
-            if found is not None:
+            if found is not None and not self._pinned_elsewhere(found, forms):
                 return found
         if senses and self.category_sizes.get(senses[0].offset, 0) >= CATEGORY_SIZE:
             return None  # "building": many pictures; a similar-sounding one is not it
@@ -365,6 +340,14 @@ class ConceptResolver:
             if kind:
                 return self._resolution(self._best(kind, forms), "kind", sense)
         return None
+
+    def _pinned_elsewhere(self, found: Resolution, forms: list[str]) -> bool:
+        """Is the picture one a person pinned to other meanings of the word than this one?"""
+        index = self.named.get(found.subject, -1)  # -1: four kinds or things, not one picture
+        pins = [self.pinned[form, index] for form in forms if (form, index) in self.pinned]
+        offset = parse_sense(found.sense or "")
+        # no meaning given (a word mostly a verb): `understand` asks again with its nouns
+        return offset is not None and any(offset[1] not in pin for pin in pins)
 
     def _sense(self, sense_id: str, forms: list[str]) -> Sense | None:
         """The WordNet sense, with the tag count of the word's own lemma in it."""
@@ -462,7 +445,7 @@ class ConceptResolver:
             words = phrase.split()
             if senses and len(words) < len(key.split()) and set(words) <= set(key.split()):
                 continue  # a word of its own: a "notebook computer" is no notebook
-            if _built_on(phrase, key, self.wordnet):
+            if built_on(phrase, key, self.wordnet):
                 continue  # a word made from the other: a "stretcher" is no "stretch"
             for sense in senses or _NO_MEANING:
                 fitting = self._fitting(self.by_phrase[phrase], sense)
@@ -485,14 +468,3 @@ class ConceptResolver:
         name = self.concepts[index].name
         sense_id = f"n{sense.offset:08d}" if sense is not None else None
         return Resolution(subject=name, prompt=name, how=how, score=score, sense=sense_id)
-
-
-def _built_on(phrase: str, key: str, wordnet: WordNet) -> bool:
-    """One word grown from the other (stretch → stretcher, paint → painter), not merely its
-    plural (bubble → bubbles)."""
-    if " " in phrase or " " in key or phrase == key:
-        return False
-    short, long = sorted((phrase, key), key=len)
-    if not long.startswith(short):
-        return False
-    return short not in {base for base, _ in wordnet.base_forms(long, "n")}

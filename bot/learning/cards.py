@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.conversation.markup import bold
-from bot.learning.countability import plural, simple_example
+from bot.learning.chinese import meaning_gloss
+from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 
 CATEGORY_ICONS = {
@@ -38,18 +39,30 @@ def drawn_as(
     if meaning.sense_id == card.meanings[0].sense_id:
         return card
     others = tuple(m for m in card.meanings if m.sense_id != meaning.sense_id)
-    chinese = card.chinese
-    if chinese is not None:
+    chinese, plain = card.chinese, card.plain
+    shows_plain = plain is not None and (
+        meaning.sense_id == plain.sense_id or kind_of(meaning.category) in plain.kinds
+    )
+    if chinese is not None and not shows_plain:  # the plain meaning's Chinese goes with it
         base = card.form_of[1] if card.form_of else card.word
         gloss = dictionary.chinese
-        chinese = gloss.gloss(base, 1, kind=meaning.category) if gloss.available() else None
+        chinese = meaning_gloss(base, meaning.sense_id) or (
+            gloss.gloss(base, 1, kind=meaning.category) if gloss.available() else None
+        )
     example = card.example
-    if meaning.part_of_speech != card.meanings[0].part_of_speech or _own_example(
-        dictionary, card.meanings[0], example
+    first, drawn = dictionary.synset(card.meanings[0].sense_id), dictionary.synset(meaning.sense_id)
+    if (
+        meaning.part_of_speech != card.meanings[0].part_of_speech
+        or _own_example(dictionary, card.meanings[0], example)
+        or (
+            example == simple_example(card.word, first)
+            and example != noun_example(card.word, drawn.lexname if drawn else None)
+        )
     ):
         # the example was the other meaning's ("Watch a basketball game." under the wristwatch,
-        # "The whole camp laughed at his mistake." under a tent): one for the meaning drawn
-        example = simple_example(card.word, dictionary.synset(meaning.sense_id))
+        # "The whole camp laughed at his mistake." under a tent, "This is beaver." the fur
+        # under the animal): one for the meaning drawn
+        example = simple_example(card.word, drawn)
     return replace(card, meanings=(meaning, *others), chinese=chinese, example=example)
 
 

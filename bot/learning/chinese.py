@@ -11,9 +11,14 @@ import math
 import re
 import sys
 import threading
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from bot.learning.derived import fingerprint, load_or_build
+from engine.datafiles import rows
+
+MEANINGS = Path(__file__).parent / "data" / "chinese_meanings.tsv"
 
 _NOTES = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _MARKED = (
@@ -276,3 +281,14 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
     for candidates in index.values():
         candidates.sort(key=lambda c: c[0] + 3 * c[1])
     return index, english, _jieba_tags()
+
+
+@cache
+def _meanings() -> dict[tuple[str, str], str]:
+    return {(row[0], row[1]): row[2] for row in rows(MEANINGS) if len(row) >= 3}
+
+
+def meaning_gloss(word: str, sense_id: str | None) -> str | None:
+    """A teacher's Chinese word for this meaning of the word (`data/chinese_meanings.tsv`), where
+    the automatic choice would give another meaning's (a stool is 凳子)."""
+    return _meanings().get((word.lower(), sense_id or ""))

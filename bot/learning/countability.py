@@ -176,6 +176,23 @@ PLURAL_ONLY = frozenset(
     ]
 )
 
+# Games and sports, in their meaning as the activity (WordNet's noun.act): "I play tennis.",
+# never "This is a tennis." (the ball, the insect, the vegetable keep their article).
+GAMES = frozenset(
+    [
+        "badminton", "baseball", "basketball", "billiards", "bowling", "checkers", "chess",
+        "cricket", "croquet", "darts", "dominoes", "draughts", "field hockey", "football",
+        "golf", "handball", "hide-and-seek", "hockey", "hopscotch", "ice hockey", "lacrosse",
+        "mahjong", "marbles", "netball", "ping-pong", "polo", "rugby", "snooker", "soccer",
+        "softball", "squash", "table tennis", "tennis", "volleyball", "water polo",
+    ]
+)  # fmt: skip
+ACTIVITIES = frozenset(
+    ["aerobics", "archery", "athletics", "gymnastics", "judo", "karate", "kung fu", "taekwondo",
+     "yoga"]
+)  # fmt: skip
+_PLAYED = GAMES | ACTIVITIES  # as activities, never counted ("I play tennis.")
+
 # Materials that are also things you count: "a glass" of water, "an iron" for shirts.
 # (Not cloth: WordNet files the material itself, the meaning cards teach, as an artifact.)
 COUNTABLE_AS_THINGS = frozenset(["glass", "iron", "paper"])
@@ -207,6 +224,8 @@ def countable(word: str, lexname: str | None = None) -> bool:
         return True
     if key in UNCOUNTABLE:
         return False
+    if lexname == "noun.act" and word.lower() in _PLAYED:
+        return False
     return lexname != "noun.substance"
 
 
@@ -214,6 +233,10 @@ def noun_example(word: str, lexname: str | None = None) -> str:
     """A beginner's sentence for a noun that respects countability."""
     if lexname == "noun.act" and word.lower().endswith("ing"):
         return f"I like {word}."  # swimming, reading: activities, not things
+    if lexname == "noun.act" and word.lower() in GAMES:
+        return f"I play {word}."
+    if lexname == "noun.act" and word.lower() in ACTIVITIES:
+        return f"I like {word}."
     if countable(word, lexname):
         return f"This is {'an' if word[:1].lower() in 'aeiou' else 'a'} {word}."
     if word.lower() in DRINKS:

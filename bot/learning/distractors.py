@@ -11,7 +11,7 @@ import random
 import re
 from collections.abc import Collection
 
-from bot.learning.countability import countable
+from bot.learning.countability import GAMES, countable
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
 from engine.prompt_filter import PromptFilter
 
@@ -91,6 +91,16 @@ def word_choices(
     rng = rng or random.Random(answer)
     if answer in COLOURS:  # a closed set: the other colours are the natural choices
         return rng.sample([c for c in COLOURS if c not in (answer, "gray", "grey")], count)
+    if answer in GAMES:  # other games, not "injustice" or "industrialization" (acts too)
+        level = max(2, dictionary.level_number(answer))  # A1–A2 games, or up to its own level
+        games = [
+            g
+            for g in sorted(GAMES)
+            if g != answer and g not in avoid and g.isalpha()  # one word: no "table tennis"
+            and dictionary.level_number(g) <= level and not dictionary.related(answer, g)
+        ]  # fmt: skip
+        if len(games) >= count:
+            return rng.sample(games, count)
     senses = dictionary.senses(answer)
     pos = senses[0].pos if senses else None
     category = dictionary.category(answer)

@@ -1,10 +1,10 @@
 """`pictolingo eval`: is every picture the bot would send as a word really a picture of it?
 
 ``vocabulary``: a beginner word list goes through what `/word` does (meaning → resolver →
-drawing → picture check → one retry) and each word ends as **correct** (a picture was sent and
-a person judged it right), **wrong** (sent, judged wrong), **unjudged** (sent, not yet looked
-at) or **refused** (the honest "I can't draw it yet"). The judgements are a person's, made on
-the contact sheet the eval writes (``engine/data/vocabulary_judged.tsv``).
+drawing → picture check → a retry, two on the starter) and each word ends as **correct** (a
+picture was sent and a person judged it right), **wrong** (sent, judged wrong), **unjudged**
+(sent, not yet looked at) or **refused** (the honest "I can't draw it yet"). The judgements are
+a person's, made on the contact sheet the eval writes (``engine/data/vocabulary_judged.tsv``).
 ``resolver``: precision and recall on hand-labelled pairs (``engine/data/resolver_pairs.tsv``).
 """
 

@@ -34,9 +34,11 @@ def understand(
         # The word is mostly a verb ("watch", "saw") and a picture has its name: when that
         # picture is one of its noun meanings, the card leads with that meaning, not the verb.
         # (A smiling face for "smile" shows the verb: that card stays.)
+        # A rare noun meaning counts too: the pickaxe is "pick", but not the "choose" card's.
         nouns = [m.sense_id for m in dictionary.noun_senses(word)]
-        as_noun = resolver.resolve(word, nouns) if nouns else None
-        if as_noun is not None and as_noun.sense and as_noun.subject == drawing.subject:
-            drawing = as_noun
+        for as_noun in (resolver.resolve(word, ids) for ids in (nouns, *([n] for n in nouns))):
+            if as_noun is not None and as_noun.sense and as_noun.subject == drawing.subject:
+                drawing = as_noun
+                break
     chosen = drawing.sense if drawing is not None and drawing.sense else everyday
     return Understanding(word, chosen, drawing)

@@ -315,6 +315,16 @@ class Routes:
             return replace(request, prompt=_plain(request.prompt))
         return request
 
+    def next_look(self, request: Any) -> Any | None:
+        """Failed in its first look too: the concept's next look it draws truly in (a girl
+        the Noto look missed, in Twemoji's), or None when it has no other."""
+        looks = self.looks.get(request.subject, ())[1:]
+        return replace(request, prompt=styled(_plain(request.prompt), looks[0])) if looks else None
+
+    def retries(self) -> list[Callable[[Any], Any]]:
+        """After a failed check, a new seed: in the concept's first look, then in its next."""
+        return [lambda r: self.own_look(r.retried()), lambda r: self.next_look(r.retried())]
+
     def route(self, request: Any) -> tuple[str, Any]:
         """(the model that draws it: one of `MODELS`, the request with the prompt that model
         is asked)."""

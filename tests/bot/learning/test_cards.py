@@ -44,6 +44,16 @@ def test_the_first_meanings_own_example_is_not_shown_under_another_meaning(
     assert "camp" in (shown.example or "").lower()
 
 
+def test_a_plain_example_follows_the_meaning_drawn(dictionary: Dictionary) -> None:
+    """ "beaver" leads with its fur in WordNet ("This is beaver.", uncountable); under the
+    animal the example counts it."""
+    card = dictionary.card("beaver")
+    assert card is not None and card.example == "This is beaver."
+    animal = next(m for m in dictionary.noun_senses("beaver") if "rodent" in m.definition)
+    shown = drawn_as(dictionary, card, animal)
+    assert shown is not None and shown.example == "This is a beaver."
+
+
 def test_a_card_under_four_kinds_says_these_are(dictionary: Dictionary) -> None:
     animal, fruit = dictionary.card("animal"), dictionary.card("fruit")
     assert animal is not None and animal.example == "This is an animal."

@@ -69,3 +69,34 @@ def test_the_masses_are_found_under_masses(dictionary: Dictionary) -> None:
     """CC-CEDICT writes "the masses" (群众, 大众); the archaic 黎庶 was chosen instead."""
     card = dictionary.card("masses", chinese=True)
     assert card is not None and card.chinese in {"群众", "大众"}
+
+
+def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictionary) -> None:
+    """The automatic choice gave the stool 屎, the safe 安全 ("safety") and the rooster 叫鸡."""
+    from bot.learning.cards import drawn_as
+
+    chinese = {w: (dictionary.card(w, chinese=True) or dictionary.card("x")).chinese
+               for w in ("stool", "safe", "rooster", "anchor")}  # fmt: skip
+    assert chinese == {"stool": "凳子", "safe": "保险箱", "rooster": "公鸡", "anchor": "锚"}
+    # a form with no entry of its own has its word's (peacocks had none)
+    assert (dictionary.card("peacocks", chinese=True) or dictionary.card("x")).chinese == "孔雀"
+    # "clocks" is a lemma of its own in WordNet (a plant), yet its card is the timepiece's
+    assert (dictionary.card("clocks", chinese=True) or dictionary.card("x")).chinese == "钟"
+    # a meaning drawn other than the card's first keeps the plain meaning's Chinese when the
+    # plain meaning is what the card shows (a shower fixture under "a place where water comes
+    # down on you": 淋浴, not the rain shower 阵雨)
+    card = dictionary.card("shower", chinese=True)
+    fixture = next(m for m in dictionary.noun_senses("shower") if "plumbing" in m.definition)
+    shown = drawn_as(dictionary, card, fixture)
+    assert shown is not None and shown.chinese == "淋浴"
+
+
+def test_every_teachers_chinese_names_a_meaning_of_its_word(dictionary: Dictionary) -> None:
+    from bot.learning.chinese import MEANINGS
+    from engine.datafiles import rows
+
+    table = [row for row in rows(MEANINGS)]
+    assert len(table) >= 50
+    for word, sense_id, chinese in table:
+        assert sense_id in {m.sense_id for m in dictionary.noun_senses(word)}, (word, sense_id)
+        assert chinese and all("\u4e00" <= c <= "\u9fff" for c in chinese), (word, chinese)

@@ -22,6 +22,31 @@ def test_uncountable_nouns_take_no_article() -> None:
     assert noun_example("glass", "noun.artifact") == "This is a glass."
 
 
+def test_games_and_sports_are_played_not_counted(dictionary: Dictionary) -> None:
+    """ "This is a tennis." was under the tennis card; the ball and the insect keep "a"."""
+    assert noun_example("tennis", "noun.act") == "I play tennis."
+    assert noun_example("karate", "noun.act") == "I like karate."
+    assert noun_example("cricket", "noun.animal") == "This is a cricket."
+    assert countable("football", "noun.artifact") and not countable("football", "noun.act")
+    examples = {}
+    for word in ("soccer", "golf", "hockey", "badminton", "rugby", "chess", "football", "karate"):
+        card = dictionary.card(word)
+        assert card is not None
+        examples[word] = card.example
+    assert examples == {
+        "soccer": "I play soccer.",
+        "golf": "I play golf.",
+        "hockey": "I play hockey.",
+        "badminton": "I play badminton.",
+        "rugby": "I play rugby.",
+        "chess": "I play chess.",  # the game leads the card, not WordNet's first "chess", a weed
+        "football": "I play football.",
+        "karate": "I like karate.",
+    }
+    boxing = dictionary.card("boxing")  # the sport first, not "put into a box"
+    assert boxing is not None and "fists" in boxing.meanings[0].definition
+
+
 def test_card_examples_are_for_beginners(dictionary: Dictionary) -> None:
     examples = {w: (dictionary.card(w) or dictionary.card("x")).example for w in ("milk", "water")}
     assert examples == {"milk": "I drink milk.", "water": "I drink water."}

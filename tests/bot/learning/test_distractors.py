@@ -99,3 +99,17 @@ def test_a_quiz_never_offers_a_word_the_safety_filter_blocks(dictionary: Diction
     assert not {word for word in offered if FILTER.check(word).blocked}
     own = word_choices(dictionary, "hand", own_words=["corpse", "gun"], rng=random.Random(1))
     assert len(own) == 3 and not {"corpse", "gun"} & set(own)  # nor from the learner's words
+
+
+def test_a_game_is_asked_among_other_games_a_beginner_knows(dictionary: Dictionary) -> None:
+    """Under the soccer ball the wrong answers were "injustice" and "industrialization" (acts,
+    like games, in WordNet); never football, the same game."""
+    from bot.learning.countability import GAMES
+
+    seen: set[str] = set()
+    for seed in range(20):
+        choices = word_choices(dictionary, "soccer", own_words=[], rng=random.Random(seed))
+        assert len(choices) == 3
+        seen |= set(choices)
+    assert seen <= GAMES and "football" not in seen and "soccer" not in seen
+    assert all(dictionary.level_number(word) <= 2 for word in seen), seen  # A1–A2 games only

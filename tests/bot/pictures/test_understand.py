@@ -239,3 +239,18 @@ async def test_a_draw_again_that_fails_its_check_leaves_the_learner_their_pictur
         items = await app.services.db.fetchall("SELECT image_id FROM items")
         assert [row["image_id"] for row in items] == [first.images[0].image_id]
         assert "cat" not in str(await gaps_section(app.services))  # the model can draw cats
+
+
+def test_a_word_mostly_a_verb_drawn_as_a_rare_noun_of_its_own_leads_with_that_noun(
+    dictionary: Dictionary,
+) -> None:
+    """ "pick" is "to choose" first; its picture is the pickaxe, a rare noun meaning of it: the
+    card leads with the pickaxe, never "choose" under a pickaxe."""
+    from bot.pictures.understand import understand
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
+    understood = understand(dictionary, resolver, "pick")
+    assert understood.drawing is not None and understood.drawing.subject == "pick"
+    sense = dictionary.sense(understood.sense_id or "")
+    assert sense is not None and "heavy iron tool" in sense.definition

@@ -98,6 +98,9 @@ def test_each_model_draws_its_own_concepts_and_the_order_is_kept() -> None:
     # a picture in another style that failed the check is drawn again in the starter's own look
     assert routes.own_look(asked[4]).prompt == "a cat" and routes.own_look(asked[1]) == asked[1]
     assert routes.route(routes.own_look(asked[6]))[1].prompt == "a man, twemoji style"
+    # failed there too: its next look, if it has one (a cat in Fluent; a dog has no other)
+    assert routes.next_look(asked[0]).prompt == "a cat, fluent style"  # type: ignore[union-attr]
+    assert routes.next_look(Asked("dog", "a dog")) is None
     # a word a teacher taught is drawn by the shipped model (its own token), in no other look
     taught = routes.without({"man", "cat", "robot", "desk"})
     assert taught.route(asked[8]) == ("shipped", Asked("desk", "a desk"))
