@@ -323,8 +323,7 @@ class PictureEngine:
         return pictures
 
     def _draw_scene(self, request: GenerationRequest) -> DrawnPicture:
-        """Each object of the scene drawn (and checked) on its own, then placed in its box;
-        an open model draws the whole sentence with its layout steering it instead."""
+        """Each thing drawn and checked alone, then put in its box (an open model: _draw_layout)."""
         from engine.scene import Scene
         from engine.scene_layout import composite, layout
 
@@ -336,8 +335,10 @@ class PictureEngine:
 
         concepts = sorted(set(scene.concepts))
         style = style_of(request.prompt)  # every thing of the scene in the style asked for
+        # a plural's copies ("clocks") are its word's own picture, as /word draws it alone
+        prompts = {c: styled(c, style) for c in concepts} | {request.subject: request.prompt}
         asked = [
-            replace(request, prompt=styled(c, style), subject=c, scene="", seed=request.seed + i)
+            replace(request, prompt=prompts[c], subject=c, scene="", seed=request.seed + i)
             for i, c in enumerate(concepts)
         ]
         parts = self.draw(asked)

@@ -115,6 +115,11 @@ class Scene:
         return SETTING_PICTURES.get(self.setting or "")
 
     @property
+    def one_kind(self) -> bool:
+        """Copies of one thing ("three cats"), not things of several kinds."""
+        return len({o.concept for o in self.objects}) == 1
+
+    @property
     def concepts(self) -> list[str]:
         """Every concept the picture draws: its things' and its setting's, in that order."""
         return [o.concept for o in self.objects] + [c for c in [self.setting_concept] if c]

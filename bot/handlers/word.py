@@ -11,7 +11,7 @@ from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word, is_number
-from bot.learning.cards import card_text, drawn_as, in_place, of_kinds, sense_label
+from bot.learning.cards import card_text, drawn_as, in_place, of_kinds, of_several, sense_label
 from bot.pictures.ask import (
     chat_style,
     only_picture,
@@ -219,6 +219,8 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
         card = of_kinds(card)  # "These are animals." (a family stays "a family")
     elif card and kinds and place_of(subject):
         card = in_place(card, place_of(subject))  # "These things are in a kitchen."
+    elif card and not kinds and image.params.get("scene"):
+        card = of_several(card)  # "cats" drawn as three cats: "These are cats."
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None
@@ -251,9 +253,11 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
 
 
 def kinds_drawn(image: StoredImage) -> tuple[SceneObject, ...]:
-    """The kinds a word's picture shows side by side (engine/groups.py), else none."""
+    """The kinds a word's picture shows side by side (engine/groups.py), else none (also for
+    a plural drawn as copies of one thing: "clocks")."""
     scene = image.params.get("scene")
-    return Scene.from_json(str(scene)).objects if scene else ()
+    drawn = Scene.from_json(str(scene)) if scene else None
+    return drawn.objects if drawn and not drawn.one_kind else ()
 
 
 async def drawn_alone(context: Context, kinds: tuple[SceneObject, ...]) -> list[str]:

@@ -73,6 +73,12 @@ def of_kinds(card: WordCard) -> WordCard:
     return _instead_of_this_is(card, f"These are {plural(base)}.")
 
 
+def of_several(card: WordCard) -> WordCard:
+    """The card under three of one thing, for a plural ("cats"): "These are cats.", not "This
+    is a cat."."""
+    return _instead_of_this_is(card, f"These are {card.word}.")
+
+
 def in_place(card: WordCard, place: str) -> WordCard:
     """The card under things found in a place ("in a kitchen"): "These things are in a
     kitchen.", not "This is a kitchen." under a stove and a sink."""

@@ -138,3 +138,18 @@ def plural_noun(wordnet: WordNet, word: str) -> bool:
     bases = [b for b, pos in wordnet.base_forms(key) if pos == "n" and b != key]
     bases += [b for b, forms in EXTRA_PLURALS.items() if key in forms]
     return any(key in _inflections(b, "NNS", wordnet) or _plural_only(wordnet, b) for b in bases)
+
+
+def counted_singular(wordnet: WordNet, word: str) -> str | None:
+    """The singular of a plural that counts several things ("clocks" → clock, "mice" →
+    mouse), also when the plural has a meaning of its own ("shoes": in my shoes); None for a
+    word that is no plural or is used only in the plural (trousers, scissors, glasses)."""
+    key = word.lower()
+    if key in PLURAL_ONLY or " " in key:
+        return None
+    bases = [b for b, pos in wordnet.base_forms(key) if pos == "n" and b != key]
+    bases += [b for b, forms in EXTRA_PLURALS.items() if key in forms]
+    for base in bases:
+        if key in _inflections(base, "NNS", wordnet):
+            return None if _plural_only(wordnet, base) else base.replace("_", " ")
+    return None

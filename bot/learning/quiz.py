@@ -16,6 +16,7 @@ from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Picture, Reply
 from bot.conversation.validation import is_number
 from bot.learning.answers import Verdict, check_typed
+from bot.learning.countability import plural
 from bot.learning.dictionary import Dictionary
 from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
@@ -130,6 +131,9 @@ class QuizMaster:
             rng=rng,
             avoid=alike,
         )
+        raw = stored.params.get("scene") if stored is not None else None
+        if raw and Scene.from_json(str(raw)).one_kind:  # "apples" drawn as three apples
+            wrong = [plural(w) for w in wrong]  # among "pears", not "pear"
         return self._choice(item, "pick_word", item.text, wrong, rng)
 
     async def _written_question(self, item: Item, rng: random.Random) -> dict[str, Any] | None:
@@ -214,12 +218,16 @@ class QuizMaster:
                 else f"Type the word that means: {clue}"
             )
         stored = await self.images.get(question.image_id) if question.image_id else None
-        if stored is not None and item and item.kind == "word" and stored.params.get("scene"):
+        raw = stored.params.get("scene") if stored is not None else None
+        scene = Scene.from_json(str(raw)) if raw else None
+        if scene and item and item.kind == "word" and not scene.one_kind:
             # "fruit" drawn as four fruits: the question must not read as "which fruit is it";
             # a kitchen drawn as a stove, a sink … asks where they are
-            place = place_of(str(stored.params.get("subject", "")))
+            place = place_of(str(stored.params.get("subject", ""))) if stored else ""
             ask = "Where do you find" if place else "What one word names"
             text = text.replace("What is this?", f"{ask} all of these?")
+        elif scene and item and item.kind == "word":
+            text = text.replace("What is this?", "What are these?")  # "clocks": three clocks
         if total > 1:
             text = f"Question {number} of {total}: {text}"
         buttons: list[tuple[Button, ...]] = []
@@ -299,7 +307,7 @@ class QuizMaster:
         elif question.kind == "pick_sentence":  # a whole sentence: quote it as it is
             feedback = f"❌ Not quite. The picture shows: {bold(right)}"
         else:
-            feedback = f"❌ Not quite. It is {bold(right)}."
+            feedback = f"❌ Not quite. The answer is {bold(right)}."  # "It is apple." is no English
         return await self._after(
             user_id, question, Outcome(correct, False, feedback), in_group=in_group
         )
@@ -319,7 +327,7 @@ class QuizMaster:
         elif checked.verdict is Verdict.TYPO:
             feedback = f"✅ Yes! {checked.hint}"
         else:
-            feedback = f"❌ Not quite. It is {bold(question.answer)}."
+            feedback = f"❌ Not quite. The answer is {bold(question.answer)}."
         helped = checked.verdict is Verdict.TYPO or question.tries > 0
         return await self._after(
             user_id,

@@ -6,11 +6,15 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from bot.learning.forms import counted_singular
 from engine.groups import pick
+from engine.phrases import parse_sense
 from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
 from engine.resolver import OpenResolver, Resolution, Resolver
 from engine.scene import SETTING_PICTURES, Scene, SceneObject, parse
+
+SEVERAL = 3  # copies a closed model draws for a plural word
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ class Illustrator:
         """`drawing` is what the resolver chose (a closed model draws its concept); `sense`
         describes a meaning the learner chose, and small models get its most specific name.
         `again_after`: "Draw again" of a picture drawn with this prompt (a new look if any)."""
-        subject = word
+        subject = asked = word
         if drawing is None:  # a word already taught or chosen by the program: words alone
             drawing = self.resolver.resolve(word)
         if drawing is not None and drawing.kinds:
@@ -161,13 +165,35 @@ class Illustrator:
             word = lemma
         if again_after is not None and style is None and drawing is not None:
             style = self.another_style([subject], again_after)
-        return self._request(
+        request = self._request(
             word_prompt(word, sense=sense, style=self.defaults.prompt_style, guided=self.guided),
             new_seed=new_seed,
             style=style,
             subject=subject,
             adapters=adapters,
         )
+        several = self._several(asked, drawing) if drawing is not None else None
+        return replace(request, scene=several.to_json()) if several else request
+
+    def _several(self, word: str, drawing: Resolution) -> Scene | None:
+        """A closed model's picture is one thing, so a plural ("clocks") is drawn as three of
+        it, as its card says "These are clocks."; "glasses" and "trousers" are words of their
+        own, and a plural drawn as another picture than its singular ("eyes") stays as it is."""
+        wordnet = getattr(self.resolver, "wordnet", None)
+        if not self.resolver.closed or wordnet is None or drawing.how == "taught":
+            return None
+        if drawing.subject.split()[-1] == word.lower():
+            return None  # a picture made for the plural shows several (grapes, french fries)
+        singular = counted_singular(wordnet, word)
+        if singular is None:
+            return None
+        one = self.resolver.resolve(singular, [drawing.sense] if drawing.sense else [])
+        if one is None or one.subject != drawing.subject:
+            return None
+        parsed = parse_sense(one.sense or drawing.sense)
+        body = parsed and wordnet.synset(parsed[1], "n").lexname == "noun.body"
+        count = 2 if body else SEVERAL  # eyes, hands, feet come in twos
+        return Scene((SceneObject(singular, drawing.subject, count=count),))
 
     def _kinds(
         self, drawing: Resolution, *, new_seed: bool, style: str | None, again_after: str | None

@@ -56,7 +56,7 @@ async def test_wrong_answers_show_the_right_one_with_its_picture(chat: TerminalA
     question = (await chat.press("Quiz me"))[0]
     wrong = next(b.label for row in question.buttons for b in row if b.label != "apple")
     feedback = (await chat.press(wrong))[0]
-    assert shown(feedback) == "❌ Not quite. It is apple." and feedback.images
+    assert shown(feedback) == "❌ Not quite. The answer is apple." and feedback.images
     double = await chat.dialogue.handle(
         Incoming(
             platform="terminal",

@@ -8,9 +8,12 @@ from PIL import Image
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
 from bot.conversation.messages import Reply
+from bot.learning.countability import SAME_IN_PLURAL
+from bot.learning.forms import counted_singular
 from bot.pictures.illustrator import Variety
 from engine.groups import place_words, read_groups
 from engine.resolver import ConceptResolver
+from engine.scene import Scene
 from engine.starter import additions
 from engine.starter.dataset import load
 from tests.helpers import shown
@@ -194,3 +197,34 @@ async def test_a_room_is_shown_as_things_found_there_and_asked_as_a_place(
     assert "bathroom" in choices and len(choices) == 4, labels(question)
     assert set(choices) <= set(place_words())  # the other choices are places too
     assert not {"bathtub", "toilet", "shower", "toothbrush"} & set(choices)
+
+
+async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """One apple under "These are apples." would teach the wrong number: the starter draws a
+    plural as three of its singular's picture; "glasses" is a word of its own, drawn once."""
+    _, concepts = load()
+    app.services.illustrator.resolver = ConceptResolver(concepts, app.services.dictionary.wordnet)
+    await chat.say("/word apples")
+    await chat.settle()
+    reply = chat.transcript.replies[-1]
+    assert reply.images, shown(reply)
+    assert "Example: These are apples." in shown(reply)
+    assert "The picture shows" not in shown(reply)  # no list of kinds under three apples
+    stored = await app.services.images.get(reply.images[0].image_id or 0)
+    assert stored is not None and stored.params["subject"] == "red apple"
+    scene = Scene.from_json(str(stored.params["scene"]))
+    assert [(o.word, o.concept, o.count) for o in scene.objects] == [("apple", "red apple", 3)]
+    question = (await chat.press("Quiz me"))[0]
+    assert "What are these?" in shown(question)
+    choices = [label for label in labels(question) if label.isalpha()]
+    assert "apples" in choices and len(choices) == 4, choices
+    wordnet = app.services.dictionary.wordnet
+    plurals = [c for c in choices if counted_singular(wordnet, c) or c in SAME_IN_PLURAL]
+    assert plurals == choices  # "apples" among "pears", never alone among singulars
+    await chat.say("/word glasses")
+    await chat.settle()
+    glasses = chat.transcript.replies[-1]
+    stored = await app.services.images.get(glasses.images[0].image_id or 0)
+    assert stored is not None and not stored.params.get("scene")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from bot.learning.dictionary import Dictionary
-from bot.learning.forms import form_of, plural_noun
+from bot.learning.forms import counted_singular, form_of, plural_noun
 
 
 def test_irregular_plurals_say_whose_plural_they_are(dictionary: Dictionary) -> None:
@@ -35,3 +35,12 @@ def test_a_plural_is_not_read_as_a_verb_the_suffix_rules_guess(dictionary: Dicti
     assert card is not None and card.form_of == ("plural of", "stripe")
     assert card.meanings[0].part_of_speech == "noun"
     assert "strip" not in [lemma for lemma, _ in dictionary.wordnet.base_forms("stripes")]
+
+
+def test_a_plural_of_several_things_knows_its_singular(dictionary: Dictionary) -> None:
+    wordnet = dictionary.wordnet
+    pairs = [("clocks", "clock"), ("shoes", "shoe"), ("mice", "mouse"), ("people", "person")]
+    for plural, singular in pairs:  # clocks and shoes are WordNet headwords too
+        assert counted_singular(wordnet, plural) == singular
+    for word in ("trousers", "scissors", "glasses", "jeans", "sheep", "news", "apple", "bus"):
+        assert counted_singular(wordnet, word) is None, word  # one thing, or no plural
