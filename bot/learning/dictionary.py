@@ -399,11 +399,11 @@ class Dictionary:
     def words_like(self, category: str | None, level: int, rng: random.Random) -> Iterator[str]:
         """Everyday words of about this level (and category), in random order: shuffled as
         they are taken (a quiz needs three; a class challenge opens one round per chat)."""
+        by_level = self._words_by_level()
+        level = min(level, max(by_level, default=level))  # "chick" (C2): the B2 words near it
         if level not in self._nearby:
-            by_level = self._words_by_level()
-            self._nearby[level] = [
-                w for n in (level, level - 1, level + 1) for w in by_level.get(n, [])
-            ]
+            nearby = (level, level - 1, level + 1)
+            self._nearby[level] = [w for n in nearby for w in by_level.get(n, [])]
         pool = list(self._nearby[level])
         for taken in range(len(pool)):
             pick = rng.randrange(taken, len(pool))

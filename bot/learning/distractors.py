@@ -85,9 +85,11 @@ def word_choices(
     count: int = 3,
     rng: random.Random | None = None,
     avoid: Collection[str] = (),
+    sense_id: str | None = None,
 ) -> list[str]:
     """`count` plausible wrong words for a picture of `answer` (never one in `avoid`: words
-    the learner has seen drawn as the same picture)."""
+    the learner has seen drawn as the same picture); `sense_id`: the meaning taught, whose
+    part of speech and kind they share (the pickaxe "pick" gets tools, not verbs)."""
     rng = rng or random.Random(answer)
     if answer in COLOURS:  # a closed set: the other colours are the natural choices
         return rng.sample([c for c in COLOURS if c not in (answer, "gray", "grey")], count)
@@ -101,9 +103,11 @@ def word_choices(
         ]  # fmt: skip
         if len(games) >= count:
             return rng.sample(games, count)
-    senses = dictionary.senses(answer)
+    taught = dictionary.synset(sense_id) if sense_id else None
+    senses = [taught] if taught else dictionary.senses(answer)
     pos = senses[0].pos if senses else None
-    category = dictionary.category(answer)
+    category = PICTURE_GROUPS.get(taught.lexname, taught.lexname) if taught else None
+    category = category or dictionary.category(answer)
     level = dictionary.level_number(answer)
     chosen: list[str] = []
 

@@ -130,6 +130,7 @@ class QuizMaster:
             own_words=[i.text for i in own],
             rng=rng,
             avoid=alike,
+            sense_id=item.sense,
         )
         raw = stored.params.get("scene") if stored is not None else None
         if raw and Scene.from_json(str(raw)).one_kind:  # "apples" drawn as three apples

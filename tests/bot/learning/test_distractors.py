@@ -46,6 +46,23 @@ def test_same_category_is_preferred(dictionary: Dictionary) -> None:
     assert all(dictionary.category(c) == "animal" for c in animals)
 
 
+def test_the_meaning_taught_chooses_the_kind_of_wrong_answer(dictionary: Dictionary) -> None:
+    """ "pick" is mostly a verb, but the picture is a pickaxe: nouns, never "analyze"."""
+    pickaxe = dictionary.noun_senses("pick")[0].sense_id
+    for seed in range(5):
+        choices = word_choices(
+            dictionary, "pick", own_words=[], rng=random.Random(seed), sense_id=pickaxe
+        )
+        assert len(choices) == 3 and all(dictionary.senses(c)[0].pos == "n" for c in choices)
+
+
+def test_a_rare_words_quiz_still_has_wrong_answers(dictionary: Dictionary) -> None:
+    """ "chick" is levelled C2, beyond the levelled word pool: animals near B2 stand in."""
+    assert dictionary.level_number("chick") > 4
+    choices = word_choices(dictionary, "chick", own_words=[], rng=random.Random(1))
+    assert len(choices) == 3 and all(dictionary.category(c) == "animal" for c in choices)
+
+
 def test_colours_are_chosen_among_colours(dictionary: Dictionary) -> None:
     assert set(word_choices(dictionary, "red", own_words=[])) <= set(COLOURS)
 

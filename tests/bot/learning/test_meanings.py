@@ -30,3 +30,11 @@ def test_meanings_wordnet_files_under_slang_or_slurs_are_not_shown(dictionary: D
     assert any("dead body" in s.definition for s in dictionary.senses("cadaver"))
     assert not any("alcoholic" in s.definition for s in dictionary.senses("skinful"))
     assert any("metal device" in s.definition for s in dictionary.senses("key"))
+
+
+def test_a_chick_is_a_young_bird_never_a_young_woman(dictionary: Dictionary) -> None:
+    for word in ("chick", "bird", "doll"):
+        assert not any("woman" in s.definition for s in dictionary.senses(word)), word
+    card = dictionary.card("chick")
+    assert card is not None and all("woman" not in m.definition for m in card.meanings)
+    assert any("youth or man" in s.definition for s in dictionary.senses("guy"))  # "a nice guy"
