@@ -29,6 +29,12 @@ PREPOSITIONS = {
     "at": ["behind", "near"],
 }
 NUMBERS = ["one", "two", "three", "four", "five", "six"]
+# A child's quiz offers no alcohol, weapon(ry), tobacco or drug as a wrong answer (WordNet kinds
+# of the word's first meaning: champagne, sword, cigar), nothing of burial (coffin, grave),
+# and no word that sets a class giggling.
+NOT_OFFERED_KINDS = frozenset({7884567, 4565375, 4566257, 4442831, 3248958})
+_BURIAL = re.compile(r"\b(corpse|burial|buried)\b")
+NOT_OFFERED = frozenset({"butt", "bum", "manure", "dung", "fart", "poop"})
 COLOURS = [
     "red",
     "blue",
@@ -114,7 +120,7 @@ def word_choices(
     def acceptable(word: str) -> bool:
         if word == answer or word in chosen or word in avoid or " " in word or not word.isalpha():
             return False
-        if PromptFilter.default().check(word).blocked:
+        if PromptFilter.default().check(word).blocked or not _for_a_childs_quiz(dictionary, word):
             return False  # a quiz for "hand" never offers "corpse", for "boy" never "killer"
         word_senses = dictionary.senses(word)
         if not word_senses or (pos and word_senses[0].pos != pos):
@@ -141,6 +147,21 @@ def word_choices(
             if acceptable(word):
                 chosen.append(word)
     return chosen
+
+
+def _for_a_childs_quiz(dictionary: Dictionary, word: str) -> bool:
+    senses = dictionary.senses(word)
+    if word in NOT_OFFERED or (senses and _BURIAL.search(senses[0].definition)):
+        return False
+    frontier, seen = [s.offset for s in senses[:1]], set()
+    while frontier:  # every kind the first meaning is, up to the top of WordNet
+        offset = frontier.pop()
+        if offset in NOT_OFFERED_KINDS:
+            return False
+        seen.add(offset)
+        parents = dictionary.wordnet.synset(offset, senses[0].pos).hypernyms
+        frontier += [p for p in parents if p not in seen]
+    return True
 
 
 def _inflect_like(original: str, base: str) -> str:

@@ -63,6 +63,18 @@ def test_a_rare_words_quiz_still_has_wrong_answers(dictionary: Dictionary) -> No
     assert len(choices) == 3 and all(dictionary.category(c) == "animal" for c in choices)
 
 
+def test_a_childs_quiz_offers_no_drink_weapon_burial_or_rude_word(dictionary: Dictionary) -> None:
+    offered = {
+        choice
+        for answer in ("bean", "juice", "ball", "bath", "bottle", "can", "hammer", "dog")
+        for seed in range(25)
+        for choice in word_choices(dictionary, answer, own_words=[], rng=random.Random(seed))
+    }
+    assert len(offered) > 100  # many words were offered
+    unkind = {"champagne", "wine", "beer", "sword", "gun", "ammunition", "cigar", "coffin", "grave"}
+    assert not offered & (unkind | {"butt", "manure"})
+
+
 def test_colours_are_chosen_among_colours(dictionary: Dictionary) -> None:
     assert set(word_choices(dictionary, "red", own_words=[])) <= set(COLOURS)
 
