@@ -30,11 +30,14 @@ PREPOSITIONS = {
 }
 NUMBERS = ["one", "two", "three", "four", "five", "six"]
 # A child's quiz offers no alcohol, weapon(ry), tobacco or drug as a wrong answer (WordNet kinds
-# of the word's first meaning: champagne, sword, cigar), nothing of burial (coffin, grave),
-# and no word that sets a class giggling.
+# of the word's first meaning: champagne, sword, cigar), nothing of death (coffin, grave), no
+# word that sets a class giggling, and none as true of the picture as the answer (a duck may
+# be a female, a mouse a pet).
 NOT_OFFERED_KINDS = frozenset({7884567, 4565375, 4566257, 4442831, 3248958})
-_BURIAL = re.compile(r"\b(corpse|burial|buried)\b")
-NOT_OFFERED = frozenset({"butt", "bum", "manure", "dung", "fart", "poop"})
+_DEATH = re.compile(r"\b(corpse|burial|buried|death|dying|end of all life)\b")
+NOT_OFFERED = frozenset(
+    {"butt", "bum", "manure", "dung", "fart", "poop", "male", "female", "pet", "young", "baby"}
+)
 COLOURS = [
     "red",
     "blue",
@@ -97,7 +100,9 @@ def word_choices(
     the learner has seen drawn as the same picture); `sense_id`: the meaning taught, whose
     part of speech and kind they share (the pickaxe "pick" gets tools, not verbs)."""
     rng = rng or random.Random(answer)
-    if answer in COLOURS:  # a closed set: the other colours are the natural choices
+    taught = dictionary.synset(sense_id) if sense_id else None
+    colour = taught is None or taught.lexname in ("adj.all", "noun.attribute")  # not the fruit
+    if answer in COLOURS and colour:  # a closed set: the other colours are the natural choices
         return rng.sample([c for c in COLOURS if c not in (answer, "gray", "grey")], count)
     if answer in GAMES:  # other games, not "injustice" or "industrialization" (acts too)
         level = max(2, dictionary.level_number(answer))  # A1–A2 games, or up to its own level
@@ -109,7 +114,6 @@ def word_choices(
         ]  # fmt: skip
         if len(games) >= count:
             return rng.sample(games, count)
-    taught = dictionary.synset(sense_id) if sense_id else None
     senses = [taught] if taught else dictionary.senses(answer)
     pos = senses[0].pos if senses else None
     category = PICTURE_GROUPS.get(taught.lexname, taught.lexname) if taught else None
@@ -151,7 +155,7 @@ def word_choices(
 
 def _for_a_childs_quiz(dictionary: Dictionary, word: str) -> bool:
     senses = dictionary.senses(word)
-    if word in NOT_OFFERED or (senses and _BURIAL.search(senses[0].definition)):
+    if word in NOT_OFFERED or (senses and _DEATH.search(senses[0].definition)):
         return False
     frontier, seen = [s.offset for s in senses[:1]], set()
     while frontier:  # every kind the first meaning is, up to the top of WordNet

@@ -66,13 +66,25 @@ def test_a_rare_words_quiz_still_has_wrong_answers(dictionary: Dictionary) -> No
 def test_a_childs_quiz_offers_no_drink_weapon_burial_or_rude_word(dictionary: Dictionary) -> None:
     offered = {
         choice
-        for answer in ("bean", "juice", "ball", "bath", "bottle", "can", "hammer", "dog")
+        for answer in ("bean", "juice", "ball", "bath", "bottle", "can", "hammer", "dog", "sea")
         for seed in range(25)
         for choice in word_choices(dictionary, answer, own_words=[], rng=random.Random(seed))
     }
     assert len(offered) > 100  # many words were offered
     unkind = {"champagne", "wine", "beer", "sword", "gun", "ammunition", "cigar", "coffin", "grave"}
-    assert not offered & (unkind | {"butt", "manure"})
+    assert not offered & (unkind | {"butt", "manure", "death"})
+
+
+def test_no_wrong_answer_may_be_as_true_of_the_picture(dictionary: Dictionary) -> None:
+    """A duck may be a female and a mouse a pet; an orange (the fruit) is no colour quiz."""
+    for answer in ("duck", "dog", "mouse", "cat", "rabbit"):
+        for seed in range(10):
+            choices = word_choices(dictionary, answer, own_words=[], rng=random.Random(seed))
+            assert not {"male", "female", "pet", "baby"} & set(choices), (answer, choices)
+    fruit = dictionary.everyday_senses("orange")[0].sense_id
+    choices = word_choices(dictionary, "orange", own_words=[], sense_id=fruit)
+    assert len(choices) == 3 and not set(choices) & set(COLOURS), choices
+    assert set(word_choices(dictionary, "orange", own_words=[])) <= set(COLOURS)  # the colour
 
 
 def test_colours_are_chosen_among_colours(dictionary: Dictionary) -> None:
