@@ -192,6 +192,8 @@ ACTIVITIES = frozenset(
      "yoga"]
 )  # fmt: skip
 _PLAYED = GAMES | ACTIVITIES  # as activities, never counted ("I play tennis.")
+# The day's meals, as a beginner says them: "I have lunch every day.", not "This is a lunch."
+MEALS = frozenset(["breakfast", "lunch", "dinner", "supper", "brunch"])
 
 # Materials that are also things you count: "a glass" of water, "an iron" for shirts.
 # (Not cloth: WordNet files the material itself, the meaning cards teach, as an artifact.)
@@ -237,6 +239,8 @@ def noun_example(word: str, lexname: str | None = None) -> str:
         return f"I play {word}."
     if lexname == "noun.act" and word.lower() in ACTIVITIES:
         return f"I like {word}."
+    if lexname == "noun.food" and word.lower() in MEALS:
+        return f"I have {word} every day."
     if countable(word, lexname):
         return f"This is {'an' if word[:1].lower() in 'aeiou' else 'a'} {word}."
     if word.lower() in DRINKS:

@@ -11,7 +11,7 @@ import random
 import re
 from collections.abc import Collection
 
-from bot.learning.countability import GAMES, countable
+from bot.learning.countability import GAMES, MEALS, countable
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
 from engine.prompt_filter import PromptFilter
 
@@ -100,6 +100,8 @@ def word_choices(
     the learner has seen drawn as the same picture); `sense_id`: the meaning taught, whose
     part of speech and kind they share (the pickaxe "pick" gets tools, not verbs)."""
     rng = rng or random.Random(answer)
+    if answer in MEALS:  # a lunch's foods could be a supper's: no other meal is wrong
+        avoid = {*avoid, *MEALS, "meal"}
     taught = dictionary.synset(sense_id) if sense_id else None
     colour = taught is None or taught.lexname in ("adj.all", "noun.attribute")  # not the fruit
     if answer in COLOURS and colour:  # a closed set: the other colours are the natural choices

@@ -111,6 +111,8 @@ def test_a_family_is_its_members_side_by_side(dictionary: Dictionary, starter: R
             ["airplane", "luggage", "passport control", "airplane departure"],
         ),
         ("breakfast", "a breakfast", ["fried egg", "bread", "milk", "pancakes"]),
+        ("lunch", "a lunch", ["sandwich", "apple", "juice", "banana"]),
+        ("dinner", "a dinner", ["spaghetti", "salad", "meat", "rice"]),
         ("sky", "things in the sky", ["sun", "cloud", "moon", "star"]),
     ],
 )

@@ -47,6 +47,14 @@ def test_games_and_sports_are_played_not_counted(dictionary: Dictionary) -> None
     assert boxing is not None and "fists" in boxing.meanings[0].definition
 
 
+def test_meals_are_had_not_pointed_at(dictionary: Dictionary) -> None:
+    """ "This is a lunch." was under the picture of a sandwich, an apple, juice and a banana."""
+    for word in ("breakfast", "lunch", "dinner", "supper"):
+        card = dictionary.card(word)
+        assert card is not None and card.example == f"I have {word} every day.", word
+    assert noun_example("meal", "noun.food") == "This is a meal."
+
+
 def test_card_examples_are_for_beginners(dictionary: Dictionary) -> None:
     examples = {w: (dictionary.card(w) or dictionary.card("x")).example for w in ("milk", "water")}
     assert examples == {"milk": "I drink milk.", "water": "I drink water."}

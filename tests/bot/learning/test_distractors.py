@@ -87,6 +87,15 @@ def test_no_wrong_answer_may_be_as_true_of_the_picture(dictionary: Dictionary) -
     assert set(word_choices(dictionary, "orange", own_words=[])) <= set(COLOURS)  # the colour
 
 
+def test_a_meal_is_never_another_meals_wrong_answer(dictionary: Dictionary) -> None:
+    """A sandwich, an apple and juice could be a supper too: the quiz must be answerable."""
+    for answer in ("lunch", "dinner", "supper", "breakfast"):
+        for seed in range(10):
+            choices = word_choices(dictionary, answer, own_words=[], rng=random.Random(seed))
+            assert len(choices) == 3, choices
+            assert not {"breakfast", "lunch", "dinner", "supper", "meal"} & set(choices)
+
+
 def test_colours_are_chosen_among_colours(dictionary: Dictionary) -> None:
     assert set(word_choices(dictionary, "red", own_words=[])) <= set(COLOURS)
 

@@ -254,3 +254,20 @@ def test_a_word_mostly_a_verb_drawn_as_a_rare_noun_of_its_own_leads_with_that_no
     assert understood.drawing is not None and understood.drawing.subject == "pick"
     sense = dictionary.sense(understood.sense_id or "")
     assert sense is not None and "heavy iron tool" in sense.definition
+
+
+def test_a_heart_is_drawn_as_the_shape_and_its_card_says_so(dictionary: Dictionary) -> None:
+    """The plain meaning is the organ, which no picture shows; the red heart is the shape a
+    child draws, so the card leads with the shape (and its Chinese is 心形, not 心脏)."""
+    from bot.learning.cards import drawn_as
+    from bot.pictures.understand import understand
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
+    heart = understand(dictionary, resolver, "heart")
+    assert heart.drawing is not None and heart.drawing.subject == "red heart"
+    meaning = dictionary.sense(heart.drawing.sense or "")
+    card = drawn_as(dictionary, dictionary.card("heart", chinese=True), meaning)
+    assert card is not None and "plane figure" in card.meanings[0].definition
+    assert card.chinese == "心形"
+    assert resolver.resolve("heart", [dictionary.everyday_senses("heart")[0].sense_id]) is None
