@@ -197,15 +197,17 @@ def picture_reply(
 
 def only_picture(context: Context, image: StoredImage, kind: str) -> bool:
     """Not "Draw again" material: the starter would draw this very picture again (each thing
-    in it is drawn truly in one look only). A word of many kinds draws other kinds."""
+    in it is drawn truly in one look only). A word of many kinds draws other kinds; a plural
+    drawn as copies of one thing ("dogs") is that thing's picture again."""
     from engine.scene import Scene
 
-    scene = image.params.get("scene")
+    raw = image.params.get("scene")
+    scene = Scene.from_json(str(raw)) if raw else None
     subjects: list[str] = []
-    if kind == "word" and not scene:
+    if kind == "word" and (scene is None or scene.one_kind):
         subjects = [str(image.params.get("subject", ""))]
-    elif kind != "word" and scene:
-        subjects = Scene.from_json(str(scene)).concepts
+    elif kind != "word" and scene is not None:
+        subjects = scene.concepts
     subjects = [subject for subject in subjects if subject]
     prompt = str(image.params.get("prompt", ""))
     return bool(subjects) and not context.services.illustrator.draws_another(subjects, prompt)

@@ -125,6 +125,12 @@ async def test_a_word_drawn_truly_in_one_style_only_offers_no_draw_again(
     card = chat.transcript.replies[-1]
     assert card.images and "🎨 Draw again" not in labels(card)
     assert "❓ Quiz me" in labels(card)
+    await chat.say("/word dogs")  # three of that one picture: no other either
+    await chat.settle()
+    dogs = chat.transcript.replies[-1]
+    assert dogs.images and "🎨 Draw again" not in labels(dogs), shown(dogs)
+    stored = await app.services.images.get(dogs.images[0].image_id or 0)
+    assert stored is not None and stored.params.get("scene")  # drawn as several dogs
     await chat.say("/word cat")
     await chat.settle()
     assert "🎨 Draw again" in labels(chat.transcript.replies[-1])
@@ -134,7 +140,7 @@ async def test_a_word_drawn_truly_in_one_style_only_offers_no_draw_again(
     said = chat.transcript.replies[-1]
     assert not said.images and "This is the only picture of cat I can draw so far." in shown(said)
     page = await app.services.history.page(1)
-    assert [e.text for e in page.entries] == ["cat", "dog"]  # nothing drawn again
+    assert [e.text for e in page.entries] == ["cat", "dogs", "dog"]  # nothing drawn again
 
 
 async def test_a_word_for_many_kinds_shows_four_and_names_each(
