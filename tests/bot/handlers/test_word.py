@@ -125,12 +125,6 @@ async def test_a_word_drawn_truly_in_one_style_only_offers_no_draw_again(
     card = chat.transcript.replies[-1]
     assert card.images and "🎨 Draw again" not in labels(card)
     assert "❓ Quiz me" in labels(card)
-    await chat.say("/word dogs")  # three of that one picture: no other either
-    await chat.settle()
-    dogs = chat.transcript.replies[-1]
-    assert dogs.images and "🎨 Draw again" not in labels(dogs), shown(dogs)
-    stored = await app.services.images.get(dogs.images[0].image_id or 0)
-    assert stored is not None and stored.params.get("scene")  # drawn as several dogs
     await chat.say("/word cat")
     await chat.settle()
     assert "🎨 Draw again" in labels(chat.transcript.replies[-1])
@@ -140,7 +134,7 @@ async def test_a_word_drawn_truly_in_one_style_only_offers_no_draw_again(
     said = chat.transcript.replies[-1]
     assert not said.images and "This is the only picture of cat I can draw so far." in shown(said)
     page = await app.services.history.page(1)
-    assert [e.text for e in page.entries] == ["cat", "dogs", "dog"]  # nothing drawn again
+    assert [e.text for e in page.entries] == ["cat", "dog"]  # nothing drawn again
 
 
 async def test_a_word_for_many_kinds_shows_four_and_names_each(
@@ -212,10 +206,14 @@ async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
     plural as three of its singular's picture; "glasses" is a word of its own, drawn once."""
     _, concepts = load()
     app.services.illustrator.resolver = ConceptResolver(concepts, app.services.dictionary.wordnet)
+    _with_built_in_styles(
+        app, lambda subject: ("noto",) if subject == "red apple" else ("noto", "twemoji")
+    )
     await chat.say("/word apples")
     await chat.settle()
     reply = chat.transcript.replies[-1]
     assert reply.images, shown(reply)
+    assert "🎨 Draw again" not in labels(reply)  # three of the apple's one picture, again
     assert "Example: These are apples." in shown(reply)
     assert "The picture shows" not in shown(reply)  # no list of kinds under three apples
     stored = await app.services.images.get(reply.images[0].image_id or 0)
@@ -234,3 +232,4 @@ async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
     glasses = chat.transcript.replies[-1]
     stored = await app.services.images.get(glasses.images[0].image_id or 0)
     assert stored is not None and not stored.params.get("scene")
+    assert "🎨 Draw again" in labels(glasses)  # it has another look
