@@ -8,6 +8,7 @@ from bot.conversation.markup import bold
 from bot.learning.chinese import meaning_gloss
 from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
+from bot.learning.forms import counted_singular
 
 CATEGORY_ICONS = {
     "noun.animal": "🐾",
@@ -44,7 +45,9 @@ def drawn_as(
         meaning.sense_id == plain.sense_id or kind_of(meaning.category) in plain.kinds
     )
     if chinese is not None and not shows_plain:  # the plain meaning's Chinese goes with it
-        base = card.form_of[1] if card.form_of else card.word
+        # "hearts" is a WordNet word of its own (the card game), yet drawn as hearts: heart's
+        base = card.form_of[1] if card.form_of else None
+        base = base or counted_singular(dictionary.wordnet, card.word) or card.word
         gloss = dictionary.chinese
         chinese = meaning_gloss(base, meaning.sense_id) or (
             gloss.gloss(base, 1, kind=meaning.category) if gloss.available() else None

@@ -89,6 +89,11 @@ def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictiona
     fixture = next(m for m in dictionary.noun_senses("shower") if "plumbing" in m.definition)
     shown = drawn_as(dictionary, card, fixture)
     assert shown is not None and shown.chinese == "淋浴"
+    # "hearts" is a WordNet word of its own (the card game, 中心 by the automatic choice), yet
+    # under three red hearts its Chinese is heart's shape
+    shape = dictionary.sense("n13865904")
+    hearts = drawn_as(dictionary, dictionary.card("hearts", chinese=True), shape)
+    assert hearts is not None and hearts.chinese == "心形"
 
 
 def test_every_teachers_chinese_names_a_meaning_of_its_word(dictionary: Dictionary) -> None:
