@@ -135,9 +135,14 @@ def plural_noun(wordnet: WordNet, word: str) -> bool:
         return True
     if " " in key:
         return False
-    bases = [b for b, pos in wordnet.base_forms(key) if pos == "n" and b != key]
-    bases += [b for b, forms in EXTRA_PLURALS.items() if key in forms]
+    bases = _noun_bases(wordnet, key)
     return any(key in _inflections(b, "NNS", wordnet) or _plural_only(wordnet, b) for b in bases)
+
+
+def _noun_bases(wordnet: WordNet, key: str) -> list[str]:
+    """The nouns `key` may be a form of, other than itself (mice → mouse, people → person)."""
+    bases = [b for b, pos in wordnet.base_forms(key) if pos == "n" and b != key]
+    return bases + [b for b, forms in EXTRA_PLURALS.items() if key in forms]
 
 
 def counted_singular(wordnet: WordNet, word: str) -> str | None:
@@ -147,9 +152,7 @@ def counted_singular(wordnet: WordNet, word: str) -> str | None:
     key = word.lower()
     if key in PLURAL_ONLY or " " in key:
         return None
-    bases = [b for b, pos in wordnet.base_forms(key) if pos == "n" and b != key]
-    bases += [b for b, forms in EXTRA_PLURALS.items() if key in forms]
-    for base in bases:
+    for base in _noun_bases(wordnet, key):
         if key in _inflections(base, "NNS", wordnet):
             return None if _plural_only(wordnet, base) else base.replace("_", " ")
     return None
