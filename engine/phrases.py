@@ -47,6 +47,8 @@ GROUP_KINDS: dict[str, tuple[str, ...]] = {
     "sound": ("noun.artifact", "noun.communication"),
     # a made thing only: the globe icon is a map on a ball, not the planet its name also is
     "artifact": ("noun.artifact",),
+    # a forest is its trees together (WordNet files it as a group)
+    "woods": ("noun.group", "noun.object", "noun.location"),
 }
 _DEFAULT_KINDS = ("noun.artifact", "noun.object")
 # Meanings a picture can show; a word with only other meanings (idea, family) is not drawn.

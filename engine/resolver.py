@@ -298,7 +298,11 @@ class ConceptResolver:
         # commonest meaning's; with no counts at all, every meaning is tried in order).
         top = max((s.count for s in meanings), default=0)
         common = [s for i, s in enumerate(meanings) if i == 0 or s.count * 10 >= top]
-        senses = [s for s in (common if top else meanings) if s.lexname in CONCRETE]
+        # WordNet files a notebook and a newspaper as writing: such a meaning comes after the
+        # concrete ones, drawn only by a picture named for exactly it (the notebook emoji)
+        tried = common if top else meanings
+        senses = [s for s in tried if s.lexname in CONCRETE]
+        senses += [s for s in tried if s.lexname not in CONCRETE and s.offset in self.by_offset]
         if sense_ids and not senses:
             return None  # only meanings no picture can show (an idea, a family member)
         for position, sense in enumerate(senses or _NO_MEANING):

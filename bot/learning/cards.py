@@ -9,6 +9,7 @@ from bot.learning.chinese import meaning_gloss
 from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 from bot.learning.forms import counted_singular
+from bot.learning.plain import Plain
 
 CATEGORY_ICONS = {
     "noun.animal": "🐾",
@@ -30,6 +31,16 @@ def kind_of(category: str) -> str:
     return PICTURE_GROUPS.get(category, "other")
 
 
+def plain_fits(plain: Plain, meaning: Meaning) -> bool:
+    """Is the project's plain meaning the one taught? Its own WordNet sense, or a sense of the
+    same kind of thing (the scripts that filled the senses picked one of several close ones).
+    "other" says nothing about a noun: a note that is a short letter is no musical note."""
+    if meaning.sense_id == plain.sense_id:
+        return True
+    kind = kind_of(meaning.category)
+    return kind in plain.kinds and (kind != "other" or plain.part_of_speech != "noun")
+
+
 def drawn_as(
     dictionary: Dictionary, card: WordCard | None, meaning: Meaning | None
 ) -> WordCard | None:
@@ -40,22 +51,28 @@ def drawn_as(
     if meaning.sense_id == card.meanings[0].sense_id:
         return card
     others = tuple(m for m in card.meanings if m.sense_id != meaning.sense_id)
-    chinese, plain = card.chinese, card.plain
-    shows_plain = plain is not None and (
-        meaning.sense_id == plain.sense_id or kind_of(meaning.category) in plain.kinds
-    )
+    chinese, plain, form = card.chinese, card.plain, card.form_of
+    first, drawn = dictionary.synset(card.meanings[0].sense_id), dictionary.synset(meaning.sense_id)
+    # "cola" the drink is a word of its own, not the plural of colon its first meaning is
+    own_word = drawn is not None and card.word.lower().replace(" ", "_") in {
+        lemma.lower() for lemma in drawn.lemmas
+    }
+    if own_word:
+        form = None
+    shows_plain = plain is not None and plain_fits(plain, meaning)
     if chinese is not None and not shows_plain:  # the plain meaning's Chinese goes with it
         # "hearts" is a WordNet word of its own (the card game), yet drawn as hearts: heart's
-        base = card.form_of[1] if card.form_of else None
-        base = base or counted_singular(dictionary.wordnet, card.word) or card.word
+        base = form[1] if form else None
+        base = base or (None if own_word else counted_singular(dictionary.wordnet, card.word))
+        base = base or card.word
         gloss = dictionary.chinese
         chinese = meaning_gloss(base, meaning.sense_id) or (
             gloss.gloss(base, 1, kind=meaning.category) if gloss.available() else None
         )
     example = card.example
-    first, drawn = dictionary.synset(card.meanings[0].sense_id), dictionary.synset(meaning.sense_id)
     if (
-        meaning.part_of_speech != card.meanings[0].part_of_speech
+        form != card.form_of
+        or meaning.part_of_speech != card.meanings[0].part_of_speech
         or _own_example(dictionary, card.meanings[0], example)
         or (
             example == simple_example(card.word, first)
@@ -66,7 +83,9 @@ def drawn_as(
         # "The whole camp laughed at his mistake." under a tent, "This is beaver." the fur
         # under the animal): one for the meaning drawn
         example = simple_example(card.word, drawn)
-    return replace(card, meanings=(meaning, *others), chinese=chinese, example=example)
+    return replace(
+        card, meanings=(meaning, *others), chinese=chinese, example=example, form_of=form
+    )
 
 
 def of_kinds(card: WordCard) -> WordCard:
@@ -119,9 +138,7 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
         kind, base = card.form_of
         lines.append(f"{card.word} — {kind} {bold(base)}")
     plain = card.plain
-    if plain and (
-        first is None or first.sense_id == plain.sense_id or kind_of(first.category) in plain.kinds
-    ):
+    if plain and (first is None or plain_fits(plain, first)):
         # the plain meaning a child can read; the dictionary's own words as "More"
         lines.append(plain.meaning[0].upper() + plain.meaning[1:] + ".")
         if first is not None:

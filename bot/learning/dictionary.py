@@ -18,7 +18,7 @@ from bot.learning.chinese import ChineseGloss, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
-from bot.learning.meanings import for_children, thin_everyday
+from bot.learning.meanings import for_children, thin_everyday, without_usage_notes
 from bot.learning.plain import WORDNET_POS, Plain, learner_definitions, own_example
 from bot.learning.pronunciation import ipa
 from engine.wordnet import Sense, WordNet, kept
@@ -127,7 +127,7 @@ def _sense_id(sense: Sense) -> str:
 def _meaning(sense: Sense) -> Meaning:
     return Meaning(
         part_of_speech=sense.part_of_speech,
-        definition=sense.definition,
+        definition=without_usage_notes(sense.definition),
         example=sense.examples[0] if sense.examples else None,
         category=sense.lexname,
         sense_id=_sense_id(sense),

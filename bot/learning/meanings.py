@@ -34,6 +34,15 @@ _NOT_FOR_CHILDREN = re.compile(
 _NOT_FOR_CHILDREN_USAGE = frozenset({6717170, 6718862, 7124340, 7157273})
 
 
+# WordNet's notes on a word's usage, in brackets: "carbonated drink flavored with extract from
+# kola nuts (`dope' is a southernism in the United States)" teaches a child a drug's name.
+_USAGE_NOTE = re.compile(r"\s*\([^()]*`[^()]*\)")
+
+
+def without_usage_notes(definition: str) -> str:
+    return _USAGE_NOTE.sub("", definition).strip()
+
+
 def for_children(definition: str, usage: Collection[int] = ()) -> bool:
     """False for a gloss a school dictionary would leave out ("street names for cocaine"), or
     a meaning WordNet files under slang, obscenity or disparagement (`usage`: domain offsets)."""

@@ -145,6 +145,37 @@ ICONS = (
     Icon("portrait", "arts & crafts", "game-icons:portrait", (), "#6d4c41"),
     Icon("treasure", "money", "game-icons:open-treasure-chest", ("treasure chest",), "#b8860b"),
     Icon("meteor", "sky & weather", "game-icons:burning-meteor", ("shooting star",), "#e65100"),
+    # eighteenth session: things a child names every day that no picture drew (looked at 82
+    # candidates; left out: spine, matchbox, blood (dripping: frightening), apartment, locker,
+    # pharmacy (a mortar), tape (a cassette), palace (a bank), robe (a wizard's), paint (a
+    # bucket), back (a massage), seed, oak, string (a spool), hairbrush, carpet (a plan), cave,
+    # crib (shelves), tyre, fountain (a palm), submarine (a warship), earrings (a pair: the
+    # card would say one))
+    Icon("pillow", "household", "game-icons:pillow", (), "#7fa7d9"),
+    Icon("eraser", "office", "mdi:eraser", ("rubber eraser",), "#e57373"),
+    Icon("skeleton", "body-parts", "healthicons:skeleton", (), "#5f6b73"),
+    Icon("sweater", "clothing", "icon-park:sweater", ("pullover",), "#263238"),
+    Icon("slippers", "clothing", "game-icons:slippers", ("pair of slippers",), "#8e24aa"),
+    Icon("body", "body-parts", "healthicons:body", ("human body",), "#a1745a"),
+    Icon("playing card", "game", "streamline-ultimate-color:card-game-cards", ("card",)),
+    Icon("root", "plant", "game-icons:root-tip", ("roots",), "#8d6e63"),
+    Icon("cola", "drink", "icon-park:cola", ("can of cola",), "#263238"),
+    Icon("calculator", "office", "flat-color-icons:calculator"),
+    Icon("stapler", "office", "game-icons:stapler", (), "#c62828"),
+    Icon("mug", "household", "game-icons:coffee-mug", (), "#c62828"),
+    Icon("pot", "household", "game-icons:cooking-pot", ("cooking pot",), "#5f6b73"),
+    Icon("microwave oven", "household", "mdi:microwave", ("microwave",), "#5f6b73"),
+    Icon("comb", "household", "game-icons:comb", (), "#8d6e63"),
+    Icon("rug", "household", "mdi:rug", (), "#b23a2e"),
+    Icon("swing", "place", "game-icons:tree-swing", (), "#8d6e63"),
+    Icon("slide", "place", "game-icons:kid-slide", ("playground slide",), "#e65100"),
+    Icon("forest", "woods", "game-icons:forest", ("woods",), "#2e7d32"),
+    Icon("barn", "place-building", "game-icons:barn", (), "#b23a2e"),
+    Icon("van", "transport", "mdi:van-utility", (), "#3a6fb0"),
+    Icon("screw", "tool", "mdi:screw-round-top", (), "#8d8d8d"),
+    Icon("necklace", "clothing", "game-icons:pearl-necklace", ("pearl necklace",), "#9e9e9e"),
+    Icon("zipper", "clothing", "game-icons:zipper", ("zip",), "#5f6b73"),
+    Icon("stroller", "transport", "streamline-plump-color:stroller", ("baby carriage", "pram")),
 )
 
 

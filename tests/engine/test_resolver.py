@@ -80,6 +80,23 @@ def test_words_it_cannot_draw_resolve_to_nothing(
     assert understand(dictionary, resolver, word).drawing is None, word
 
 
+def test_a_thing_wordnet_files_as_writing_is_drawn_only_by_its_own_picture(
+    resolver: ConceptResolver, dictionary: Dictionary
+) -> None:
+    """A notebook and a newspaper are "communication" in WordNet: they were refused, though
+    the emoji show exactly them. A book stays the bound pages, not "a written work"."""
+    for word in ("notebook", "newspaper"):
+        understood = understand(dictionary, resolver, word)
+        assert understood.drawing is not None and understood.drawing.subject == word, word
+        meaning = dictionary.sense(understood.sense_id or "")
+        assert meaning is not None and meaning.category == "noun.communication", meaning
+    book = understand(dictionary, resolver, "book")
+    meaning = dictionary.sense(book.sense_id or "")
+    assert meaning is not None and meaning.category == "noun.artifact", meaning
+    for word in ("story", "letter", "poem"):  # writing with no picture of its own: no kind
+        assert understand(dictionary, resolver, word).drawing is None, word
+
+
 def test_a_chosen_meaning_is_respected(resolver: ConceptResolver, dictionary: Dictionary) -> None:
     senses = {m.category: m.sense_id for m in dictionary.everyday_senses("bat")}
     animal = resolver.resolve("bat", [senses["noun.animal"]])
@@ -163,6 +180,14 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         "outlet": ("outlet", "wiring system"),
         "spade": ("shovel", "hand shovel"),
         "skiing": ("skier", "sport"),  # the skis themselves are a blur at 64 px
+        # the emoji's building for the institution; the icon sets' playground slide, not the
+        # microscope's; the oven; the drink, not the plural of colon; a present, not "giving"
+        "school": ("school", "educational institution"),
+        "sneaker": ("running shoe", "rubber sole"),
+        "slide": ("slide", "children can slide"),
+        "microwave": ("microwave oven", "kitchen appliance"),
+        "cola": ("cola", "carbonated drink"),
+        "gift": ("wrapped gift", "without compensation"),
     }
     for word, (subject, meaning) in expected.items():
         understood = understand(dictionary, judged, word)

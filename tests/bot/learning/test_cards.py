@@ -59,3 +59,36 @@ def test_a_card_under_four_kinds_says_these_are(dictionary: Dictionary) -> None:
     assert animal is not None and animal.example == "This is an animal."
     assert of_kinds(animal).example == "These are animals."
     assert fruit is not None and of_kinds(fruit).example == fruit.example  # "I like fruit."
+
+
+def test_a_childs_plain_meaning_is_shown_only_under_its_own_meaning(
+    dictionary: Dictionary,
+) -> None:
+    """The plain "a short letter …" was shown over a musical note, and "a piece of stiff paper
+    with a picture and a message" over playing cards, with the letter's and greeting card's
+    Chinese: a noun's plain meaning now goes only with its own kind of thing."""
+    for word, drawn, chinese in (("note", "musical sound", "音符"), ("card", "playing", "纸牌")):
+        card = dictionary.card(word, chinese=True)
+        assert card is not None and card.plain is not None
+        meaning = next(m for m in dictionary.noun_senses(word) if drawn in m.definition)
+        shown = drawn_as(dictionary, card, meaning)
+        assert shown is not None and shown.chinese == chinese, (word, shown.chinese)
+        text = card_text(shown)
+        assert card.plain.meaning not in text.lower() and drawn in text.splitlines()[1], text
+    # the same kind of thing keeps it: "a present" over the wrapped gift
+    gift = dictionary.card("gift", chinese=True)
+    present = next(m for m in dictionary.noun_senses("gift") if "compensation" in m.definition)
+    shown = drawn_as(dictionary, gift, present)
+    assert shown is not None and "A present." in card_text(shown)
+
+
+def test_a_word_of_its_own_in_the_meaning_drawn_is_no_plural(dictionary: Dictionary) -> None:
+    """ "cola" is the plural of colon (its first meaning) and the drink: drawn as the drink, the
+    card says neither "plural of colon" nor "These are cola.", and its Chinese is the drink's."""
+    card = dictionary.card("cola", chinese=True)
+    assert card is not None and card.form_of == ("plural of", "colon")
+    drink = next(m for m in dictionary.noun_senses("cola") if "drink" in m.definition)
+    shown = drawn_as(dictionary, card, drink)
+    assert shown is not None and shown.form_of is None
+    assert shown.example == "This is a cola." and shown.chinese == "可乐"
+    assert "dope" not in card_text(shown)  # WordNet's usage note is off the card

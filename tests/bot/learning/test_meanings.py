@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.learning.dictionary import Dictionary
-from bot.learning.meanings import for_children, thin_everyday
+from bot.learning.meanings import for_children, thin_everyday, without_usage_notes
 
 
 def test_glosses_a_school_dictionary_leaves_out_are_not_for_children() -> None:
@@ -38,3 +38,10 @@ def test_a_chick_is_a_young_bird_never_a_young_woman(dictionary: Dictionary) -> 
     card = dictionary.card("chick")
     assert card is not None and all("woman" not in m.definition for m in card.meanings)
     assert any("youth or man" in s.definition for s in dictionary.senses("guy"))  # "a nice guy"
+
+
+def test_wordnets_usage_notes_are_left_off_a_definition() -> None:
+    drink = "carbonated drink flavored with extract from kola nuts (`dope' is a southernism)"
+    assert without_usage_notes(drink) == "carbonated drink flavored with extract from kola nuts"
+    plain = "a small vehicle with four wheels (usually pushed)"
+    assert without_usage_notes(plain) == plain  # an ordinary bracket stays
