@@ -173,11 +173,16 @@ class ConceptResolver:
                 # not "a thing constructed", so it is no picture of a structure
                 senses = [self.wordnet.synset(o, "n", key) for o in self.wordnet.index[key]["n"]]
                 fitting = [sense for sense in senses if sense.lexname in kinds]
+                if phrase in self.pinned_words:
+                    continue  # a person said which pictures show it, and in which meanings
                 if fitting:
                     best = max(fitting, key=lambda sense: sense.count)
                     if best.count * 10 >= max(sense.count for sense in senses):
                         offsets.add(best.offset)
-            result[concept.index] = offsets
+            # the picture of this very name shows the meanings a person judged it to show: the
+            # playground slide is no microscope slide, whatever "slide" most often is
+            own = self.pinned.get((concept.name, concept.index), set())
+            result[concept.index] = own | offsets
         return result
 
     @cached_property
@@ -227,6 +232,15 @@ class ConceptResolver:
             parsed = parse_sense(sense_id)
             if parsed is not None and name in self.named:
                 found[(word, parsed[1])] = self.named[name]
+        return found
+
+    @cached_property
+    def pinned_words(self) -> dict[str, set[int]]:
+        """Word → the meanings a person judged pictures of it to show. Such a word names no
+        other picture's meaning (the "hammer and pick" is no part of a gunlock)."""
+        found: dict[str, set[int]] = {}
+        for word, offset in self.shown:
+            found.setdefault(word, set()).add(offset)
         return found
 
     @cached_property

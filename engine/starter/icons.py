@@ -156,7 +156,7 @@ ICONS = (
     Icon("skeleton", "body-parts", "healthicons:skeleton", (), "#5f6b73"),
     Icon("sweater", "clothing", "icon-park:sweater", ("pullover",), "#263238"),
     Icon("slippers", "clothing", "game-icons:slippers", ("pair of slippers",), "#8e24aa"),
-    Icon("body", "body-parts", "healthicons:body", ("human body",), "#a1745a"),
+    Icon("body", "body-parts", "healthicons:body", (), "#a1745a"),
     Icon("playing card", "game", "streamline-ultimate-color:card-game-cards", ("card",)),
     Icon("root", "plant", "game-icons:root-tip", ("roots",), "#8d6e63"),
     Icon("cola", "drink", "icon-park:cola", ("can of cola",), "#263238"),

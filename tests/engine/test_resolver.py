@@ -9,6 +9,7 @@ from bot.pictures.understand import understand
 from engine.resolver import (
     ConceptResolver,
     judged_wrong,
+    resolver_for,
     shared_embedder,
     shown_by,
 )
@@ -194,6 +195,12 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         assert understood.drawing is not None and understood.drawing.subject == subject, word
         sense = dictionary.sense(understood.sense_id or "")
         assert sense is not None and meaning in sense.definition, (word, sense)
+    # a pin on the picture's own name is what that picture stands for: its other meanings'
+    # words are not drawn with it (the microscope slide; the cola meaning's "dope")
+    assert understand(dictionary, judged, "microscope slide").drawing is None
+    engine_own = resolver_for("starter", dictionary.wordnet)
+    assert understand(dictionary, engine_own, "dope").drawing is None
+    assert understand(dictionary, engine_own, "cola").drawing is not None
     # a meaning the pair was not judged for is not drawn with it
     assert judged.resolve("plug", ["n07248507"]) is None  # "blatant promotion"
     # nor is a picture pinned to one meaning drawn for another by any rule: the bank building
