@@ -151,7 +151,19 @@ DRINKS = frozenset(
 )
 # Nouns a learner counts although WordNet files them as substances.
 COUNTABLE = frozenset(
-    ["egg", "apple", "orange", "lemon", "potato", "tomato", "onion", "carrot", "banana", "stone"]
+    [
+        "egg",
+        "apple",
+        "orange",
+        "lemon",
+        "potato",
+        "tomato",
+        "onion",
+        "carrot",
+        "banana",
+        "stone",
+        "sponge",  # the bath sponge ("These are sponges.")
+    ]
 )
 
 

@@ -200,6 +200,7 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
     assert understand(dictionary, judged, "microscope slide").drawing is None
     engine_own = resolver_for("starter", dictionary.wordnet)
     assert understand(dictionary, engine_own, "dope").drawing is None
+    assert understand(dictionary, engine_own, "wood").drawing is None  # the stuff, no forest
     assert understand(dictionary, engine_own, "cola").drawing is not None
     # a meaning the pair was not judged for is not drawn with it
     assert judged.resolve("plug", ["n07248507"]) is None  # "blatant promotion"

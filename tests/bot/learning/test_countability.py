@@ -20,6 +20,8 @@ def test_uncountable_nouns_take_no_article() -> None:
     assert noun_example("cloth", "noun.artifact") == "This is cloth."
     assert noun_example("fencing", "noun.artifact") == "This is fencing."
     assert noun_example("glass", "noun.artifact") == "This is a glass."
+    # WordNet files the sponge as a substance; the one drawn (and counted) is the bath sponge
+    assert noun_example("sponge", "noun.substance") == "This is a sponge."
 
 
 def test_games_and_sports_are_played_not_counted(dictionary: Dictionary) -> None:
