@@ -13,6 +13,21 @@ from dataclasses import dataclass
 from bot.learning.dictionary import Dictionary
 from engine.resolver import Resolution, Resolver
 
+# The kinds of noun meaning a picture shows as a thing (not an act, an event or a time).
+THINGS = frozenset(
+    {
+        "noun.animal",
+        "noun.artifact",
+        "noun.body",
+        "noun.food",
+        "noun.object",
+        "noun.person",
+        "noun.plant",
+        "noun.possession",
+        "noun.substance",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Understanding:
@@ -40,5 +55,11 @@ def understand(
             if as_noun is not None and as_noun.sense and as_noun.subject == drawing.subject:
                 drawing = as_noun
                 break
+    if drawing is None and not meanings:
+        # A plural that is also a verb's form ("presents", "flies") has no everyday meanings:
+        # its common noun meanings may have a picture ("gifts" drew, "presents" did not).
+        # Things only: "runs" is no "act of running" under a baseball card.
+        nouns = [m.sense_id for m in dictionary.noun_senses(word) if m.category in THINGS]
+        drawing = resolver.resolve(word, nouns) if nouns else None
     chosen = drawing.sense if drawing is not None and drawing.sense else everyday
     return Understanding(word, chosen, drawing)

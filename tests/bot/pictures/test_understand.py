@@ -271,3 +271,23 @@ def test_a_heart_is_drawn_as_the_shape_and_its_card_says_so(dictionary: Dictiona
     assert card is not None and "plane figure" in card.meanings[0].definition
     assert card.chinese == "心形"
     assert resolver.resolve("heart", [dictionary.everyday_senses("heart")[0].sense_id]) is None
+
+
+def test_a_plural_that_is_also_a_verbs_form_is_drawn_by_its_nouns(
+    dictionary: Dictionary,
+) -> None:
+    """ "presents" (he presents) has no everyday meaning of its own: it was refused while
+    "gifts" drew the wrapped gift; its noun meanings are tried now."""
+    from bot.pictures.understand import understand
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
+    assert not dictionary.everyday_senses("presents")
+    presents = understand(dictionary, resolver, "presents")
+    assert presents.drawing is not None and presents.drawing.subject == "wrapped gift"
+    sense = dictionary.sense(presents.sense_id or "")
+    assert sense is not None and "gift" in sense.definition
+    # a verb with no noun meaning a picture shows stays undrawn, and an act is no thing: the
+    # person running is not drawn under "runs", whose first noun meaning is a baseball score
+    assert understand(dictionary, resolver, "thinks").drawing is None
+    assert understand(dictionary, resolver, "runs").drawing is None
