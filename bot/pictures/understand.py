@@ -50,7 +50,8 @@ def understand(
         # picture is one of its noun meanings, the card leads with that meaning, not the verb.
         # (A smiling face for "smile" shows the verb: that card stays.)
         # A rare noun meaning counts too: the pickaxe is "pick", but not the "choose" card's.
-        nouns = [m.sense_id for m in dictionary.noun_senses(word)]
+        # (A thing only: the person running is no "score in baseball" for "runs".)
+        nouns = [m.sense_id for m in dictionary.noun_senses(word) if m.category in THINGS]
         for as_noun in (resolver.resolve(word, ids) for ids in (nouns, *([n] for n in nouns))):
             if as_noun is not None and as_noun.sense and as_noun.subject == drawing.subject:
                 drawing = as_noun

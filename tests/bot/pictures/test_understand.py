@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.learning.dictionary import Dictionary
 from engine.pipeline import DrawnPicture, ProgressCallback
 from engine.request import GenerationRequest
-from engine.resolver import ConceptResolver, shown_by
+from engine.resolver import ConceptResolver, resolver_for, shown_by
 from engine.starter.dataset import load
 from tests.helpers import FakeClock, FakeDrawer, shown
 
@@ -291,3 +291,7 @@ def test_a_plural_that_is_also_a_verbs_form_is_drawn_by_its_nouns(
     # person running is not drawn under "runs", whose first noun meaning is a baseball score
     assert understand(dictionary, resolver, "thinks").drawing is None
     assert understand(dictionary, resolver, "runs").drawing is None
+    engine_own = resolver_for("starter", dictionary.wordnet)  # finds it by similar words
+    runs = understand(dictionary, engine_own, "runs")
+    meaning = dictionary.sense(runs.sense_id or "")
+    assert meaning is None or "baseball" not in meaning.definition, meaning
