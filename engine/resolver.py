@@ -162,6 +162,8 @@ class ConceptResolver:
             if " and " in concept.name:  # "couch and lamp" is first of all a couch
                 phrases.append(heads_of(concept.name)[0])
             for phrase in dict.fromkeys(phrases):
+                if phrase in self.pinned_words:
+                    continue  # a person said which pictures show it, and in which meanings
                 key = phrase.replace(" ", "_")
                 if key not in self.wordnet.index:
                     key = phrase.replace(" ", "-")  # "ping pong" is WordNet's "ping-pong"
@@ -173,8 +175,6 @@ class ConceptResolver:
                 # not "a thing constructed", so it is no picture of a structure
                 senses = [self.wordnet.synset(o, "n", key) for o in self.wordnet.index[key]["n"]]
                 fitting = [sense for sense in senses if sense.lexname in kinds]
-                if phrase in self.pinned_words:
-                    continue  # a person said which pictures show it, and in which meanings
                 if fitting:
                     best = max(fitting, key=lambda sense: sense.count)
                     if best.count * 10 >= max(sense.count for sense in senses):
@@ -235,13 +235,10 @@ class ConceptResolver:
         return found
 
     @cached_property
-    def pinned_words(self) -> dict[str, set[int]]:
-        """Word → the meanings a person judged pictures of it to show. Such a word names no
-        other picture's meaning (the "hammer and pick" is no part of a gunlock)."""
-        found: dict[str, set[int]] = {}
-        for word, offset in self.shown:
-            found.setdefault(word, set()).add(offset)
-        return found
+    def pinned_words(self) -> frozenset[str]:
+        """Words a person judged pictures to show. Such a word names no other picture's
+        meaning (the "hammer and pick" is no part of a gunlock)."""
+        return frozenset(word for word, _ in self.shown)
 
     @cached_property
     def pinned(self) -> dict[tuple[str, int], set[int]]:

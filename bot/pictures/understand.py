@@ -51,7 +51,7 @@ def understand(
         # (A smiling face for "smile" shows the verb: that card stays.)
         # A rare noun meaning counts too: the pickaxe is "pick", but not the "choose" card's.
         # (A thing only: the person running is no "score in baseball" for "runs".)
-        nouns = [m.sense_id for m in dictionary.noun_senses(word) if m.category in THINGS]
+        nouns = _thing_senses(dictionary, word)
         for as_noun in (resolver.resolve(word, ids) for ids in (nouns, *([n] for n in nouns))):
             if as_noun is not None and as_noun.sense and as_noun.subject == drawing.subject:
                 drawing = as_noun
@@ -59,8 +59,12 @@ def understand(
     if drawing is None and not meanings:
         # A plural that is also a verb's form ("presents", "flies") has no everyday meanings:
         # its common noun meanings may have a picture ("gifts" drew, "presents" did not).
-        # Things only: "runs" is no "act of running" under a baseball card.
-        nouns = [m.sense_id for m in dictionary.noun_senses(word) if m.category in THINGS]
+        nouns = _thing_senses(dictionary, word)
         drawing = resolver.resolve(word, nouns) if nouns else None
     chosen = drawing.sense if drawing is not None and drawing.sense else everyday
     return Understanding(word, chosen, drawing)
+
+
+def _thing_senses(dictionary: Dictionary, word: str) -> list[str]:
+    """The word's noun meanings that are things a picture shows."""
+    return [m.sense_id for m in dictionary.noun_senses(word) if m.category in THINGS]
