@@ -3,7 +3,8 @@
 No one picture shows "fruit" (an apple teaches "apple"), so a closed model draws four kinds of
 fruit side by side, and the card names them; a "family" is its members side by side; a room or
 a place the model cannot draw is four things found there, as a picture dictionary shows it
-("things in a kitchen": stove, refrigerator, sink, kettle). The kinds are a person's choice
+("things in a kitchen": stove, refrigerator, sink, kettle); a colour is four everyday things
+painted in it ("red things": ball, car, balloon, T-shirt). The kinds are a person's choice
 (``engine/data/groups.tsv``), each a concept the model draws; "Draw again" picks others.
 """
 
@@ -24,6 +25,7 @@ SHOWN = 4  # kinds in one picture (a 2 × 2 grid)
 FEWEST = 3  # a group with fewer drawable kinds is not drawn
 # groups.tsv's fourth column for things found in a place ("in the": the sky, one of a kind)
 PLACES = ("in", "on", "at", "in the")
+COLOUR = "colour"  # groups.tsv's fourth column for a colour's things, drawn in the colour
 
 # (concept the model draws, the word the card names it by)
 Kinds = tuple[tuple[str, str], ...]
@@ -36,10 +38,13 @@ class Group:
     kinds: Kinds
     together: bool = False  # the things together are one ("family": mother, father, children)
     where: str = ""  # "in", "on", "at", "in the": things found in a place ("in a kitchen")
+    colour: bool = False  # the word is a colour its things are painted in ("red things")
 
     @property
     def subject(self) -> str:
         """What the picture shows, as the picture check and the eval's judgements name it."""
+        if self.colour:
+            return f"{self.word} things"
         if self.where:  # "in the sky": the place is one of a kind
             place = self.word if self.where.endswith(" the") else with_article(self.word)
             return f"things {self.where} {place}"
@@ -63,7 +68,12 @@ def read_groups(drawable: Collection[str], path: Path = GROUPS) -> dict[tuple[st
         how = row[3].strip() if len(row) > 3 else ""
         if len(kinds) >= FEWEST:
             found[(row[0], parsed[1])] = Group(
-                row[0], parsed[1], kinds, how == "together", how if how in PLACES else ""
+                row[0],
+                parsed[1],
+                kinds,
+                how == "together",
+                how if how in PLACES else "",
+                how == COLOUR,
             )
     return found
 
@@ -79,6 +89,19 @@ def place_words(path: Path = GROUPS) -> tuple[str, ...]:
     """The rooms and places drawn as things found there (kitchen, farm, sky …): each other's
     wrong answers to "Where do you find all of these?"."""
     return tuple(row[0] for row in rows(path) if len(row) > 3 and row[3].strip() in PLACES)
+
+
+@cache
+def colour_words(path: Path = GROUPS) -> tuple[str, ...]:
+    """The colours drawn as things in them: each other's wrong answers to "What colour are all
+    of these?"."""
+    return tuple(row[0] for row in rows(path) if len(row) > 3 and row[3].strip() == COLOUR)
+
+
+def colour_of(subject: str) -> str:
+    """The colour a picture's things are painted in ("red things" → "red"); "" for any other."""
+    colour, _, rest = subject.partition(" ")
+    return colour if rest == "things" and colour in colour_words() else ""
 
 
 def pick(kinds: Kinds, seed: int | None = None) -> Kinds:

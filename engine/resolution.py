@@ -25,6 +25,7 @@ class Resolution:
     sense: str | None = None  # the meaning drawn (a WordNet sense id), when one was given
     adapter: str = ""  # a taught word's own LoRA, switched on for its pictures
     kinds: Kinds = ()  # a kind of thing with many kinds: some of them are drawn together
+    colour: str = ""  # a colour word: its kinds are painted in it (engine/scene.py's COLOURS)
 
 
 class Resolver(Protocol):

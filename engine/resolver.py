@@ -302,8 +302,18 @@ class ConceptResolver:
         offsets = {meaning.offset for meaning in meanings}
         for (word, offset), group in self.groups.items():  # no meanings given: the word's own
             if word in forms and (offset in offsets or not sense_ids):
+                if group.colour and meanings and meanings[0].offset != offset:
+                    continue  # "orange" is the fruit first; "blues" is music, not the colour
                 sense_id, subject = f"n{offset:08d}", group.subject
-                return Resolution(subject, subject, "group", sense=sense_id, kinds=group.kinds)
+                colour = group.word if group.colour else ""
+                return Resolution(
+                    subject,
+                    subject,
+                    "group",
+                    sense=sense_id,
+                    kinds=group.kinds,
+                    colour=colour,
+                )
         # Rare meanings never beat the ones people use: "blue" is a colour before it is a
         # butterfly, "gray" before it is a horse (SemCor tag counts, at least a tenth of the
         # commonest meaning's; with no counts at all, every meaning is tried in order).

@@ -11,7 +11,15 @@ from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word, is_number
-from bot.learning.cards import card_text, drawn_as, in_place, of_kinds, of_several, sense_label
+from bot.learning.cards import (
+    card_text,
+    drawn_as,
+    in_colour,
+    in_place,
+    of_kinds,
+    of_several,
+    sense_label,
+)
 from bot.pictures.ask import (
     chat_style,
     only_picture,
@@ -21,7 +29,7 @@ from bot.pictures.ask import (
 )
 from bot.pictures.delivery import Delivery
 from bot.pictures.understand import understand
-from engine.groups import kinds_line, place_of
+from engine.groups import colour_of, kinds_line, place_of
 from engine.scene import Scene, SceneObject
 from storage.images import StoredImage
 
@@ -219,6 +227,8 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
         card = of_kinds(card)  # "These are animals." (a family stays "a family")
     elif card and kinds and place_of(subject):
         card = in_place(card, place_of(subject))  # "These things are in a kitchen."
+    elif card and kinds and colour_of(subject):
+        card = in_colour(card, colour_of(subject))  # "These things are red."
     elif card and not kinds and image.params.get("scene"):
         card = of_several(card)  # "cats" drawn as three cats: "These are cats."
     body = card_text(card, meaning=meaning) if card else bold(text)

@@ -107,6 +107,12 @@ def in_place(card: WordCard, place: str) -> WordCard:
     return _instead_of_this_is(card, f"These things are {place}.")
 
 
+def in_colour(card: WordCard, colour: str) -> WordCard:
+    """The card under things painted in a colour: "These things are red." (what the picture
+    shows, not "This is a gray." nor a dictionary's sentence about something else)."""
+    return replace(card, example=f"These things are {colour}.")
+
+
 def _instead_of_this_is(card: WordCard, example: str) -> WordCard:
     """The plain example "This is a …" replaced (a dictionary's own example is kept)."""
     if card.example and card.example.startswith(("This is a ", "This is an ")):

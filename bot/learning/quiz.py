@@ -22,7 +22,7 @@ from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from engine.groups import place_of, place_words
+from engine.groups import colour_of, colour_words, place_of, place_words
 from engine.scene import NUMBERS as NUMBER_WORDS
 from engine.scene import RELATIONS, Scene
 from storage.clock import Clock
@@ -30,6 +30,7 @@ from storage.images import ImageStore, StoredImage
 from storage.learning import Item, LearningStore, Question
 from storage.users import UserStore
 
+GREYS = {"grey", "gray"}  # one colour, two spellings: never each other's wrong answer
 ROTATION = ("pick_word", "type_word", "pick_picture", "pick_word", "type_word")
 PROMPTS = {
     "pick_word": "What is this?",
@@ -118,6 +119,12 @@ class QuizMaster:
             places = [word for word in place_words() if word != item.text]
             wrong = rng.sample(places, min(3, len(places)))
             return self._choice(item, "pick_word", item.text, wrong, rng)
+        if stored is not None and colour_of(str(stored.params.get("subject", ""))):
+            # "What colour are all of these?": other colours are the wrong answers (never
+            # "grey" for "gray")
+            colour = colour_of(str(stored.params.get("subject", "")))
+            others = [w for w in colour_words() if w != colour and {w, colour} != GREYS]
+            return self._choice(item, "pick_word", item.text, rng.sample(others, 3), rng)
         # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer,
         # nor is a thing the picture shows ("stove" under things in a kitchen)
         shown = subjects.get(item.text, "")
@@ -224,8 +231,12 @@ class QuizMaster:
         if scene and item and item.kind == "word" and not scene.one_kind:
             # "fruit" drawn as four fruits: the question must not read as "which fruit is it";
             # a kitchen drawn as a stove, a sink … asks where they are
-            place = place_of(str(stored.params.get("subject", ""))) if stored else ""
-            ask = "Where do you find" if place else "What one word names"
+            subject = str(stored.params.get("subject", "")) if stored else ""
+            ask = "What one word names"
+            if place_of(subject):
+                ask = "Where do you find"
+            elif colour_of(subject):
+                ask = "What colour are"
             text = text.replace("What is this?", f"{ask} all of these?")
         elif scene and item and item.kind == "word":
             text = text.replace("What is this?", "What are these?")  # "clocks": three clocks

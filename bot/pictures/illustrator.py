@@ -206,7 +206,8 @@ class Illustrator:
             style = self.another_style([concept for concept, _ in kinds], again_after)
         prompt = word_prompt(drawing.prompt, style=self.defaults.prompt_style, guided=self.guided)
         request = self._request(prompt, new_seed=new_seed, style=style, subject=drawing.subject)
-        scene = Scene(tuple(SceneObject(word, concept) for concept, word in kinds))
+        colour = drawing.colour or None  # "red": red things
+        scene = Scene(tuple(SceneObject(word, concept, colour=colour) for concept, word in kinds))
         return replace(request, scene=scene.to_json())
 
     def for_sentence(

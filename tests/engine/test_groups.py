@@ -8,7 +8,7 @@ import pytest
 
 from bot.learning.dictionary import Dictionary
 from bot.pictures.understand import understand
-from engine.groups import GROUPS, SHOWN, kinds_line, pick, read_groups
+from engine.groups import GROUPS, SHOWN, colour_of, colour_words, kinds_line, pick, read_groups
 from engine.resolver import Resolver, resolver_for
 from engine.scene import parse
 from engine.starter.additions import drawable_concepts
@@ -125,3 +125,40 @@ def test_a_room_or_place_is_things_found_there(
     assert kinds_line(subject, words) == f"The picture shows {subject}: {', '.join(words)}."
     scene = parse(f"The {word} is big.", starter, dictionary.wordnet)
     assert word in scene.missing  # in a sentence it is said, not drawn as four things
+
+
+@pytest.mark.parametrize(
+    ("word", "words"),
+    [
+        ("blue", ["ball", "car", "balloon", "T-shirt"]),
+        ("gray", ["ball", "car", "balloon", "T-shirt"]),
+        ("white", ["ball", "T-shirt", "shoe", "cap"]),  # no white car on the white page
+    ],
+)
+def test_a_colour_is_everyday_things_painted_in_it(
+    dictionary: Dictionary, starter: Resolver, word: str, words: list[str]
+) -> None:
+    drawing = understand(dictionary, starter, word).drawing
+    assert drawing is not None and drawing.subject == f"{word} things"
+    assert drawing.colour == word
+    assert [w for _, w in pick(drawing.kinds)] == words
+    assert colour_of(drawing.subject) == word
+    scene = parse(f"The ball is {word}.", starter, dictionary.wordnet)
+    assert [(o.word, o.colour) for o in scene.objects] == [("ball", word)]  # a sentence's colour
+
+
+def test_orange_is_the_fruit_unless_the_colour_is_chosen(
+    dictionary: Dictionary, starter: Resolver
+) -> None:
+    fruit = understand(dictionary, starter, "orange").drawing
+    assert fruit is not None and fruit.colour == "" and not fruit.kinds
+    colour = understand(dictionary, starter, "orange", "n04965179").drawing  # "Other meanings"
+    assert colour is not None and colour.subject == "orange things" and colour.colour == "orange"
+    blues = understand(dictionary, starter, "blues").drawing
+    assert blues is None or blues.colour == ""  # music or clothing, not blue things
+
+
+def test_only_colour_pictures_name_a_colour() -> None:
+    assert colour_of("red things") == "red"
+    assert colour_of("things in a kitchen") == "" and colour_of("kinds of fruit") == ""
+    assert {"red", "blue", "green", "yellow", "grey", "gray"} <= set(colour_words())

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
 from PIL import Image
 
 from bot.adapters.terminal import TerminalAdapter
@@ -11,7 +12,7 @@ from bot.conversation.messages import Reply
 from bot.learning.countability import SAME_IN_PLURAL
 from bot.learning.forms import counted_singular
 from bot.pictures.illustrator import Variety
-from engine.groups import place_words, read_groups
+from engine.groups import colour_words, place_words, read_groups
 from engine.resolver import ConceptResolver
 from engine.scene import Scene
 from engine.starter import additions
@@ -197,6 +198,38 @@ async def test_a_room_is_shown_as_things_found_there_and_asked_as_a_place(
     assert "bathroom" in choices and len(choices) == 4, labels(question)
     assert set(choices) <= set(place_words())  # the other choices are places too
     assert not {"bathtub", "toilet", "shower", "toothbrush"} & set(choices)
+
+
+async def test_a_colour_is_things_painted_in_it_and_asked_as_a_colour(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "blue" is four blue things; the card's example says what the picture shows, and the
+    quiz asks for the colour among colours, never offering a thing the picture shows."""
+    _, concepts = load()
+    names = {concept.name for concept in concepts}
+    wordnet = app.services.dictionary.wordnet
+    app.services.illustrator.resolver = ConceptResolver(
+        concepts, wordnet, groups=read_groups(names)
+    )
+    await chat.say("/word blue")
+    await chat.settle()
+    reply = chat.transcript.replies[-1]
+    assert reply.images, shown(reply)
+    text = shown(reply)
+    assert "The picture shows blue things: ball, car, balloon, T-shirt." in text
+    assert "Example: These things are blue." in text
+    with Image.open(reply.images[0].path) as image:
+        rgb = np.asarray(image.convert("RGB")).reshape(-1, 3).astype(int)
+    drawn = rgb[rgb.min(axis=1) < 200]  # not the white page
+    r, g, b = drawn.T
+    assert len(drawn) and ((b > r + 40) & (b > g + 40)).mean() > 0.8
+    assert "🖼 ball" in labels(reply)  # each thing can be learned on its own
+    question = (await chat.press("Quiz me"))[0]
+    assert "What colour are all of these?" in shown(question)
+    choices = [label for label in labels(question) if label.isalpha()]
+    assert "blue" in choices and len(choices) == 4, labels(question)
+    assert set(choices) <= set(colour_words())
+    assert not {"ball", "car", "balloon", "T-shirt"} & set(choices)
 
 
 async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(

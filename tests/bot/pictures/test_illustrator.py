@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.learning.dictionary import Dictionary
 from bot.pictures.illustrator import DrawingDefaults, Illustrator
 from engine.resolver import resolver_for
@@ -61,3 +63,34 @@ def test_a_word_for_many_kinds_is_asked_for_as_four_of_them_side_by_side(
     again = [Scene.from_json(illustrator.for_word("fruit", new_seed=True).scene) for _ in range(6)]
     assert any(s.objects != scene.objects for s in again)  # "Draw again": other fruit
     assert all(len(s.objects) == 4 for s in again)
+
+
+def test_a_colour_is_drawn_as_four_things_all_in_it(dictionary: Dictionary) -> None:
+    """ "red" on the starter: a ball, a car, a balloon and a T-shirt, each painted red, as the
+    picture check reads their pixels (and the same picture is no picture of blue things)."""
+    import io
+
+    from PIL import Image
+
+    from engine.options import EngineOptions
+    from engine.pipeline import PictureEngine
+    from engine.scene_check import SceneChecker
+
+    engine = PictureEngine(EngineOptions(model="starter"))
+    engine.load()
+    defaults = DrawingDefaults(model="starter", **engine.defaults(), prompt_style="caption")
+    illustrator = Illustrator(defaults, resolver_for("starter", dictionary.wordnet))
+    checker = SceneChecker.for_starter()
+    for colour in ("red", "white"):
+        request = illustrator.for_word(colour)
+        scene = Scene.from_json(request.scene)
+        assert request.subject == f"{colour} things"
+        assert {o.colour for o in scene.objects} == {colour} and len(scene.objects) == 4
+        picture = engine.draw([request])[0]
+        assert picture.shows is not False
+        with Image.open(io.BytesIO(picture.png)) as image:
+            rgb = image.convert("RGB")
+        verdict = checker.check(rgb, scene)
+        assert verdict.objects and verdict.colours, (colour, verdict)
+        blue = Scene(tuple(replace(o, colour="blue") for o in scene.objects))
+        assert checker.check(rgb, blue).colours is False
