@@ -8,9 +8,13 @@ uncountable; every other noun is countable.
 
 from __future__ import annotations
 
+import re
+
 from engine.prompt_filter import PromptFilter
 from engine.wordnet import Sense
 
+# WordNet quotes writers: "October's bright blue weather"- Helen Hunt Jackson
+QUOTED = re.compile(r"[\"“”]|\s[-–—]+\s*[A-Z]")
 UNCOUNTABLE = frozenset(
     [
         "advice",
@@ -274,6 +278,7 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
                 word.lower() in words
                 and 3 <= len(words) <= 10
                 and not any(c.isdigit() for c in example)  # "See table 1." teaches nothing
+                and not QUOTED.search(example)  # a quotation's stray mark and its author
                 and not PromptFilter.default().check(example).blocked
             ):
                 ending = "" if example[-1] in ".?!" else "."

@@ -88,3 +88,13 @@ def test_an_example_unfit_for_a_child_is_never_shown() -> None:
     sense = Sense(1733463, "a", "adj.all", ("born",), "brought into existence",
                   ("he was a child born of adultery", "a born leader"), (), 5)  # fmt: skip
     assert simple_example("born", sense) == "A born leader."
+
+
+def test_a_quotation_is_no_example() -> None:
+    """Blue's own example is a poet's line with a stray quotation mark and her name after it."""
+    from bot.learning.countability import simple_example
+    from engine.wordnet import Sense
+
+    sense = Sense(370869, "a", "adj.all", ("blue",), "of the color of the clear sky",
+                  ('October\'s bright blue weather"- Helen Hunt Jackson',), (), 9)  # fmt: skip
+    assert simple_example("blue", sense) == "It is very blue."
