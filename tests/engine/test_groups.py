@@ -114,6 +114,8 @@ def test_a_family_is_its_members_side_by_side(dictionary: Dictionary, starter: R
         ("lunch", "a lunch", ["sandwich", "apple", "juice", "banana"]),
         ("dinner", "a dinner", ["spaghetti", "salad", "meat", "rice"]),
         ("sky", "things in the sky", ["sun", "cloud", "moon", "star"]),
+        ("zoo", "things at a zoo", ["lion", "elephant", "giraffe", "zebra"]),
+        ("street", "things on a street", ["car", "bus", "traffic light", "bicycle"]),
     ],
 )
 def test_a_room_or_place_is_things_found_there(
