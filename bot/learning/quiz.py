@@ -22,7 +22,7 @@ from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from engine.groups import colour_of, colour_words, place_of, place_words
+from engine.groups import colour_of, place_of, place_words
 from engine.scene import NUMBERS as NUMBER_WORDS
 from engine.scene import RELATIONS, Scene
 from storage.clock import Clock
@@ -30,7 +30,6 @@ from storage.images import ImageStore, StoredImage
 from storage.learning import Item, LearningStore, Question
 from storage.users import UserStore
 
-GREYS = {"grey", "gray"}  # one colour, two spellings: never each other's wrong answer
 ROTATION = ("pick_word", "type_word", "pick_picture", "pick_word", "type_word")
 PROMPTS = {
     "pick_word": "What is this?",
@@ -119,17 +118,14 @@ class QuizMaster:
             places = [word for word in place_words() if word != item.text]
             wrong = rng.sample(places, min(3, len(places)))
             return self._choice(item, "pick_word", item.text, wrong, rng)
-        if stored is not None and colour_of(str(stored.params.get("subject", ""))):
-            # "What colour are all of these?": other colours are the wrong answers (never
-            # "grey" for "gray")
-            colour = colour_of(str(stored.params.get("subject", "")))
-            others = [w for w in colour_words() if w != colour and {w, colour} != GREYS]
-            return self._choice(item, "pick_word", item.text, rng.sample(others, 3), rng)
         # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer,
         # nor is a thing the picture shows ("stove" under things in a kitchen)
         shown = subjects.get(item.text, "")
         alike = {w for w, thing in subjects.items() if shown and thing == shown and w != item.text}
         alike |= self._drawn_words(stored) or set()
+        # the picture's own name: "king" is drawn as the crowned man the emoji calls "prince"
+        drawn_as = str(stored.params.get("subject", "")) if stored is not None else ""
+        alike |= {drawn_as, *drawn_as.split()} - {""}
         wrong = await asyncio.to_thread(
             word_choices,
             self.dictionary,

@@ -80,3 +80,28 @@ async def test_a_thing_the_picture_shows_is_never_a_wrong_answer(
     question = await learning.next_question(quiz)
     assert question is not None and question.kind == "pick_word"
     assert "machine" in question.options and "robot" not in question.options
+
+
+async def test_the_name_of_the_picture_drawn_is_never_a_wrong_answer(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """The starter draws "king" as the crowned man the emoji set calls "prince": under that
+    picture "prince" would be a second right answer."""
+    for word in ("prince", "doctor", "farmer", "teacher", "king"):
+        await chat.say(f"/word {word}")
+        await chat.settle()
+    learning = app.services.learning
+    items = {item.text: item for item in await learning.items(1)}
+    for word, subject in (("king", "prince"), ("prince", "person with crown")):
+        stored = await app.services.images.get(items[word].image_id or 0)
+        assert stored is not None
+        params = json.dumps(stored.params | {"subject": subject})
+        await app.services.db.execute(
+            "UPDATE images SET params = ? WHERE id = ?", (params, stored.id)
+        )
+    quiz = await app.services.quizzes.build(1, [items["king"]], "picture", kinds=["pick_word"])
+    assert quiz is not None
+    question = await learning.next_question(quiz)
+    assert question is not None and question.kind == "pick_word"
+    assert "king" in question.options and "prince" not in question.options
+    assert {"doctor", "farmer", "teacher"} & set(question.options)
