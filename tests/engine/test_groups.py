@@ -113,6 +113,7 @@ def test_a_family_is_its_members_side_by_side(dictionary: Dictionary, starter: R
         ("breakfast", "a breakfast", ["fried egg", "bread", "milk", "pancakes"]),
         ("lunch", "a lunch", ["sandwich", "apple", "juice", "banana"]),
         ("dinner", "a dinner", ["spaghetti", "salad", "meat", "rice"]),
+        ("meal", "a meal", ["meat", "rice", "salad", "milk"]),
         ("sky", "things in the sky", ["sun", "cloud", "moon", "star"]),
         ("zoo", "things at a zoo", ["lion", "elephant", "giraffe", "zebra"]),
         ("street", "things on a street", ["car", "bus", "traffic light", "bicycle"]),

@@ -89,9 +89,10 @@ def test_no_wrong_answer_may_be_as_true_of_the_picture(dictionary: Dictionary) -
 
 def test_a_meal_is_never_another_meals_wrong_answer(dictionary: Dictionary) -> None:
     """A sandwich, an apple and juice could be a supper too: the quiz must be answerable."""
-    for answer in ("lunch", "dinner", "supper", "breakfast"):
+    for answer in ("lunch", "dinner", "supper", "breakfast", "meal"):
         for seed in range(10):
-            choices = word_choices(dictionary, answer, own_words=[], rng=random.Random(seed))
+            own = ["lunch", "bread", "apple", "soup"]  # the learner's own words come first
+            choices = word_choices(dictionary, answer, own_words=own, rng=random.Random(seed))
             assert len(choices) == 3, choices
             assert not {"breakfast", "lunch", "dinner", "supper", "meal"} & set(choices)
 
