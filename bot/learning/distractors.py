@@ -34,6 +34,13 @@ NUMBERS = ["one", "two", "three", "four", "five", "six"]
 # word that sets a class giggling, and none as true of the picture as the answer (a duck may
 # be a female, a mouse a pet).
 NOT_OFFERED_KINDS = frozenset({7884567, 4565375, 4566257, 4442831, 3248958})
+# Under a picture of a person only a word for what people do is surely wrong: a crowned woman
+# is a woman, maybe a sister, a bride, a guest or a stranger. A person's quiz offers people
+# named by their work or calling, which a picture shows (kinds of: professional, worker,
+# defender, scientist, creator, entertainer, contestant, astronaut; a student may be any child).
+ROLE_KINDS = frozenset(
+    {10480253, 9632518, 9614684, 10560637, 9614315, 9616922, 9613191, 9818022}
+)
 _DEATH = re.compile(r"\b(corpse|burial|buried|death|dying|end of all life)\b")
 NOT_OFFERED = frozenset(
     {"butt", "bum", "manure", "dung", "fart", "poop", "male", "female", "pet", "young", "baby"}
@@ -128,6 +135,8 @@ def word_choices(
             return False
         if PromptFilter.default().check(word).blocked or not _for_a_childs_quiz(dictionary, word):
             return False  # a quiz for "hand" never offers "corpse", for "boy" never "killer"
+        if category == "person" and not _is_a(dictionary, word, ROLE_KINDS):
+            return False  # "woman" is as true as "queen" of a crowned woman
         word_senses = dictionary.senses(word)
         if not word_senses or (pos and word_senses[0].pos != pos):
             return False
@@ -159,15 +168,21 @@ def _for_a_childs_quiz(dictionary: Dictionary, word: str) -> bool:
     senses = dictionary.senses(word)
     if word in NOT_OFFERED or (senses and _DEATH.search(senses[0].definition)):
         return False
+    return not _is_a(dictionary, word, NOT_OFFERED_KINDS)
+
+
+def _is_a(dictionary: Dictionary, word: str, kinds: frozenset[int]) -> bool:
+    """Is the word's first meaning one of these WordNet kinds (or a kind of one)?"""
+    senses = dictionary.senses(word)
     frontier, seen = [s.offset for s in senses[:1]], set()
     while frontier:  # every kind the first meaning is, up to the top of WordNet
         offset = frontier.pop()
-        if offset in NOT_OFFERED_KINDS:
-            return False
+        if offset in kinds:
+            return True
         seen.add(offset)
         parents = dictionary.wordnet.synset(offset, senses[0].pos).hypernyms
         frontier += [p for p in parents if p not in seen]
-    return True
+    return False
 
 
 def _inflect_like(original: str, base: str) -> str:

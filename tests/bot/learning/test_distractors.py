@@ -164,3 +164,23 @@ def test_a_game_is_asked_among_other_games_a_beginner_knows(dictionary: Dictiona
         seen |= set(choices)
     assert seen <= GAMES and "football" not in seen and "soccer" not in seen
     assert all(dictionary.level_number(word) <= 2 for word in seen), seen  # A1–A2 games only
+
+
+def test_a_persons_wrong_answers_are_people_no_picture_of_a_person_could_be(
+    dictionary: Dictionary,
+) -> None:
+    """Under the crowned woman drawn for "queen", "woman", "lady" or "sister" would be true too:
+    a person's wrong answers are people named by their work (doctor, pilot, farmer)."""
+    anyone = {"woman", "lady", "girl", "man", "boy", "mother", "sister", "bride", "daughter",
+              "granny", "friend", "stranger", "guest", "visitor", "student", "blonde"}  # fmt: skip
+    for answer, sense in (("queen", "n10499355"), ("boy", "n10285313"), ("mother", None)):
+        offered: set[str] = set()
+        for seed in range(15):
+            offered |= set(
+                word_choices(
+                    dictionary, answer, own_words=["woman", "doctor", "sister", "pilot"],
+                    rng=random.Random(seed), sense_id=sense,
+                )  # fmt: skip
+            )
+        assert not offered & anyone, (answer, offered & anyone)
+        assert {"doctor", "pilot"} <= offered  # the learner's own people come first
