@@ -93,8 +93,7 @@ def place_words(path: Path = GROUPS) -> tuple[str, ...]:
 
 @cache
 def colour_words(path: Path = GROUPS) -> tuple[str, ...]:
-    """The colours drawn as things in them: each other's wrong answers to "What colour are all
-    of these?"."""
+    """The colours drawn as things painted in them (red, blue … grey and gray)."""
     return tuple(row[0] for row in rows(path) if len(row) > 3 and row[3].strip() == COLOUR)
 
 
