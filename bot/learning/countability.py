@@ -19,6 +19,8 @@ UNCOUNTABLE = frozenset(
     [
         "advice",
         "air",
+        "armor",
+        "armour",
         "art",
         "bacon",
         "baggage",
