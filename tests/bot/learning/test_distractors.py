@@ -174,13 +174,10 @@ def test_a_persons_wrong_answers_are_people_no_picture_of_a_person_could_be(
     anyone = {"woman", "lady", "girl", "man", "boy", "mother", "sister", "bride", "daughter",
               "granny", "friend", "stranger", "guest", "visitor", "student", "blonde"}  # fmt: skip
     for answer, sense in (("queen", "n10499355"), ("boy", "n10285313"), ("mother", None)):
+        own = ["woman", "doctor", "sister", "pilot"]
         offered: set[str] = set()
         for seed in range(15):
-            offered |= set(
-                word_choices(
-                    dictionary, answer, own_words=["woman", "doctor", "sister", "pilot"],
-                    rng=random.Random(seed), sense_id=sense,
-                )  # fmt: skip
-            )
+            rng = random.Random(seed)
+            offered |= set(word_choices(dictionary, answer, own_words=own, rng=rng, sense_id=sense))
         assert not offered & anyone, (answer, offered & anyone)
         assert {"doctor", "pilot"} <= offered  # the learner's own people come first
