@@ -38,9 +38,7 @@ NOT_OFFERED_KINDS = frozenset({7884567, 4565375, 4566257, 4442831, 3248958})
 # is a woman, maybe a sister, a bride, a guest or a stranger. A person's quiz offers people
 # named by their work or calling, which a picture shows (kinds of: professional, worker,
 # defender, scientist, creator, entertainer, contestant, astronaut; a student may be any child).
-ROLE_KINDS = frozenset(
-    {10480253, 9632518, 9614684, 10560637, 9614315, 9616922, 9613191, 9818022}
-)
+ROLE_KINDS = frozenset({10480253, 9632518, 9614684, 10560637, 9614315, 9616922, 9613191, 9818022})
 _DEATH = re.compile(r"\b(corpse|burial|buried|death|dying|end of all life)\b")
 NOT_OFFERED = frozenset(
     {"butt", "bum", "manure", "dung", "fart", "poop", "male", "female", "pet", "young", "baby"}
