@@ -19,7 +19,7 @@ from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
 from bot.learning.meanings import for_children, thin_everyday, without_usage_notes
-from bot.learning.plain import WORDNET_POS, Plain, learner_definitions, own_example
+from bot.learning.plain import WORDNET_POS, Plain, learner_definitions, own_example, plural_plain
 from bot.learning.pronunciation import ipa
 from engine.wordnet import Sense, WordNet, kept
 
@@ -299,7 +299,7 @@ class Dictionary:
     def everyday_senses(self, word: str, limit: int = 8) -> list[Meaning]:
         """Noun meanings, the likeliest first ([] for a word mostly a verb or adjective: run)."""
         senses = self.senses(word)
-        plain = learner_definitions().get(word.lower())
+        plain = learner_definitions().get(word.lower()) or plural_plain(self.wordnet, word)
         if plain is not None and plain.part_of_speech != "noun":
             return []  # the project's plain meaning says what the word mostly is
         if not senses or (senses[0].pos != "n" and plain is None):

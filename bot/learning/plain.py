@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.learning.forms import form_of
 from engine.datafiles import rows
+from engine.wordnet import WordNet
 
 LEARNER_DEFINITIONS = Path(__file__).parent / "data" / "learner_definitions.tsv"
 # The file's parts of speech that WordNet has, as WordNet's letters ("s": adjective satellite).
@@ -46,3 +48,13 @@ def own_example(plain: Plain, word: str) -> str | None:
         return None
     ending = "" if after[-1] in "?!." else "."
     return after[0].upper() + after[1:] + ending
+
+
+def plural_plain(wordnet: WordNet, word: str) -> Plain | None:
+    """A plural's plain meaning is its singular's noun one ("plates": the dish, not home plate
+    in baseball, WordNet's commonest plate)."""
+    inflected = form_of(wordnet, word) if wordnet.available() else None
+    if inflected is None or inflected[0] != "plural of":
+        return None
+    plain = learner_definitions().get(inflected[1].lower())
+    return plain if plain is not None and plain.part_of_speech == "noun" else None

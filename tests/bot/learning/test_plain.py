@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from bot.learning.cards import card_text
 from bot.learning.dictionary import Dictionary
-from bot.learning.plain import WORDNET_POS, learner_definitions
+from bot.learning.plain import WORDNET_POS, learner_definitions, plural_plain
 
 PARTS = set(WORDNET_POS) | {"pronoun", "preposition", "conjunction", "determiner", "number"}
 PARTS |= {"exclamation"}
@@ -69,3 +69,12 @@ def test_a_school_thing_is_not_given_a_rarer_sense(dictionary: Dictionary) -> No
     assert ruler.chinese == "尺子"
     assert dumpling is not None and dumpling.chinese == "饺子"
     assert noon is not None and noon.example == "It is noon."
+
+
+def test_a_plural_is_taught_in_its_singulars_plain_meaning(dictionary: Dictionary) -> None:
+    """Three plates were drawn under WordNet's commonest plate, home plate in baseball."""
+    assert plural_plain(dictionary.wordnet, "plates") == learner_definitions()["plate"]
+    assert dictionary.everyday_senses("plates")[0].sense_id == "n03959485"  # the dish
+    assert dictionary.everyday_senses("bananas")[0].sense_id == "n07753592"  # the fruit
+    assert plural_plain(dictionary.wordnet, "glasses") is None  # a word of its own
+    assert plural_plain(dictionary.wordnet, "plate") is None
