@@ -111,6 +111,25 @@ async def test_draw_again_brings_another_style_the_word_is_drawn_truly_in(
     assert styles[1:] == ["twemoji", "fluent", "noto"]  # the presses go round every look
 
 
+def _with_groups(app: App) -> None:
+    """The starter's concepts and the groups a person chose (engine/data/groups.tsv)."""
+    _, concepts = load()
+    names = {concept.name for concept in concepts}
+    wordnet = app.services.dictionary.wordnet
+    app.services.illustrator.resolver = ConceptResolver(
+        concepts, wordnet, groups=read_groups(names)
+    )
+
+
+async def _drawn(chat: TerminalAdapter, word: str) -> tuple[Reply, str]:
+    """/word's finished reply (it must have a picture) and its text as shown."""
+    await chat.say(f"/word {word}")
+    await chat.settle()
+    reply = chat.transcript.replies[-1]
+    assert reply.images, shown(reply)
+    return reply, shown(reply)
+
+
 def labels(reply: Reply) -> list[str]:
     return [button.label for row in reply.buttons for button in row]
 
@@ -143,12 +162,7 @@ async def test_a_word_for_many_kinds_shows_four_and_names_each(
 ) -> None:
     """ "fruit" is no one picture: four fruits side by side, the card says which is which,
     and a button under each kind draws it on its own."""
-    _, concepts = load()
-    names = {concept.name for concept in concepts}
-    wordnet = app.services.dictionary.wordnet
-    app.services.illustrator.resolver = ConceptResolver(
-        concepts, wordnet, groups=read_groups(names)
-    )
+    _with_groups(app)
     await chat.say("/word fruit")
     await chat.settle()
     reply = chat.transcript.replies[-1]
@@ -175,19 +189,10 @@ async def test_a_room_is_shown_as_things_found_there_and_asked_as_a_place(
 ) -> None:
     """A room no one picture shows is four things found in it, as a picture dictionary shows
     it; the card says so, and the quiz asks where they are, never offering one of them."""
-    _, concepts = load()
-    names = {concept.name for concept in concepts}
-    wordnet = app.services.dictionary.wordnet
-    app.services.illustrator.resolver = ConceptResolver(
-        concepts, wordnet, groups=read_groups(names)
-    )
+    _with_groups(app)
     await chat.say("/word bathtub")  # a word of the learner's that the bathroom picture shows
     await chat.settle()
-    await chat.say("/word bathroom")
-    await chat.settle()
-    reply = chat.transcript.replies[-1]
-    assert reply.images, shown(reply)
-    text = shown(reply)
+    reply, text = await _drawn(chat, "bathroom")
     assert "The picture shows things in a bathroom: bathtub, toilet, shower, toothbrush." in text
     assert "Example: These things are in a bathroom." in text  # not "This is a bathroom."
     stored = await app.services.images.get(reply.images[0].image_id or 0)
@@ -205,17 +210,8 @@ async def test_a_colour_is_things_painted_in_it_and_asked_as_a_colour(
 ) -> None:
     """ "blue" is four blue things; the card's example says what the picture shows, and the
     quiz asks for the colour among colours, never offering a thing the picture shows."""
-    _, concepts = load()
-    names = {concept.name for concept in concepts}
-    wordnet = app.services.dictionary.wordnet
-    app.services.illustrator.resolver = ConceptResolver(
-        concepts, wordnet, groups=read_groups(names)
-    )
-    await chat.say("/word blue")
-    await chat.settle()
-    reply = chat.transcript.replies[-1]
-    assert reply.images, shown(reply)
-    text = shown(reply)
+    _with_groups(app)
+    reply, text = await _drawn(chat, "blue")
     assert "The picture shows blue things: ball, car, balloon, T-shirt." in text
     assert "Example: These things are blue." in text
     with Image.open(reply.images[0].path) as image:

@@ -7,6 +7,15 @@ import json
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
 from engine.scene import Scene, SceneObject
+from storage.learning import Item
+
+
+async def _redrawn(app: App, item: Item, **changes: str) -> None:
+    """As if the model had drawn the item's picture otherwise (its kept parameters)."""
+    stored = await app.services.images.get(item.image_id or 0)
+    assert stored is not None
+    params = json.dumps(stored.params | changes)
+    await app.services.db.execute("UPDATE images SET params = ? WHERE id = ?", (params, stored.id))
 
 
 async def test_a_picture_question_never_offers_the_same_picture_as_a_wrong_answer(
@@ -21,12 +30,7 @@ async def test_a_picture_question_never_offers_the_same_picture_as_a_wrong_answe
     items = {item.text: item for item in await learning.items(1)}
     assert set(items) == {"cat", "dog", "horse", "sea", "wave"}
     for word in ("sea", "wave"):  # drawn as the same concept, as the starter draws them
-        stored = await app.services.images.get(items[word].image_id or 0)
-        assert stored is not None
-        params = json.dumps(stored.params | {"subject": "water wave"})
-        await app.services.db.execute(
-            "UPDATE images SET params = ? WHERE id = ?", (params, stored.id)
-        )
+        await _redrawn(app, items[word], subject="water wave")
     quizzes = app.services.quizzes
     quiz = await quizzes.build(1, [items["wave"]], "picture", kinds=["pick_picture"])
     assert quiz is not None
@@ -46,12 +50,7 @@ async def test_a_word_question_never_offers_a_word_drawn_as_the_same_picture(
     learning = app.services.learning
     items = {item.text: item for item in await learning.items(1)}
     for word in ("pear", "apple"):  # as if the model drew both as the same fruit
-        stored = await app.services.images.get(items[word].image_id or 0)
-        assert stored is not None
-        params = json.dumps(stored.params | {"subject": "green apple"})
-        await app.services.db.execute(
-            "UPDATE images SET params = ? WHERE id = ?", (params, stored.id)
-        )
+        await _redrawn(app, items[word], subject="green apple")
     quiz = await app.services.quizzes.build(1, [items["apple"]], "picture", kinds=["pick_word"])
     assert quiz is not None
     question = await learning.next_question(quiz)
@@ -70,11 +69,8 @@ async def test_a_thing_the_picture_shows_is_never_a_wrong_answer(
         await chat.settle()
     learning = app.services.learning
     items = {item.text: item for item in await learning.items(1)}
-    stored = await app.services.images.get(items["machine"].image_id or 0)
-    assert stored is not None
     kinds = Scene(tuple(SceneObject(w, w) for w in ("washing machine", "computer", "robot")))
-    params = json.dumps(stored.params | {"subject": "kinds of machine", "scene": kinds.to_json()})
-    await app.services.db.execute("UPDATE images SET params = ? WHERE id = ?", (params, stored.id))
+    await _redrawn(app, items["machine"], subject="kinds of machine", scene=kinds.to_json())
     quiz = await app.services.quizzes.build(1, [items["machine"]], "picture", kinds=["pick_word"])
     assert quiz is not None
     question = await learning.next_question(quiz)
@@ -93,12 +89,7 @@ async def test_the_name_of_the_picture_drawn_is_never_a_wrong_answer(
     learning = app.services.learning
     items = {item.text: item for item in await learning.items(1)}
     for word, subject in (("king", "prince"), ("prince", "person with crown")):
-        stored = await app.services.images.get(items[word].image_id or 0)
-        assert stored is not None
-        params = json.dumps(stored.params | {"subject": subject})
-        await app.services.db.execute(
-            "UPDATE images SET params = ? WHERE id = ?", (params, stored.id)
-        )
+        await _redrawn(app, items[word], subject=subject)
     quiz = await app.services.quizzes.build(1, [items["king"]], "picture", kinds=["pick_word"])
     assert quiz is not None
     question = await learning.next_question(quiz)
