@@ -276,13 +276,18 @@ def test_a_heart_is_drawn_as_the_shape_and_its_card_says_so(dictionary: Dictiona
 def test_a_plural_that_is_also_a_verbs_form_is_drawn_by_its_nouns(
     dictionary: Dictionary,
 ) -> None:
-    """ "presents" (he presents) has no everyday meaning of its own: it was refused while
-    "gifts" drew the wrapped gift; its noun meanings are tried now."""
+    """ "saws" (he saws) has no everyday meaning of its own: such a word was refused ("presents"
+    while "gifts" drew the wrapped gift); its noun meanings are tried now. ("presents" also
+    takes its singular's plain meaning now.)"""
     from bot.pictures.understand import understand
     from engine.starter.additions import drawable_concepts
 
     resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
-    assert not dictionary.everyday_senses("presents")
+    assert not dictionary.everyday_senses("saws")
+    saws = understand(dictionary, resolver, "saws")
+    assert saws.drawing is not None and saws.drawing.subject == "saw"
+    tool = dictionary.sense(saws.sense_id or "")
+    assert tool is not None and "toothed blade" in tool.definition
     presents = understand(dictionary, resolver, "presents")
     assert presents.drawing is not None and presents.drawing.subject == "wrapped gift"
     sense = dictionary.sense(presents.sense_id or "")
