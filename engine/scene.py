@@ -51,6 +51,12 @@ SKIP = {
     "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
     "my", "your", "his", "her", "its", "our", "their", "of", "to", "with",
 }  # fmt: skip
+# Place words no picture here shows: said with their thing ("I can't draw at the zoo yet").
+PREPOSITIONS = {
+    "at", "from", "into", "onto", "around", "across", "through", "toward", "towards", "along",
+    "against", "for", "by", "outside", "past", "off", "without", "among", "during",
+}  # fmt: skip
+_DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this"}
 PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
 _PEOPLE_PRONOUNS = {"i": 1, "you": 1, "he": 1, "she": 1, "we": 2, "they": 2}
 # A person's action drawn as a picture of someone doing it, when the model has one whose name
@@ -163,6 +169,7 @@ class _Parser:
         self.left_out: list[str] = []
         self.relation: str | None = None
         self.related_by = ""  # the relation's words, until the thing it relates to is read
+        self.phrase: list[str] = []  # a place word and its article, until its thing is read
         self.setting: str | None = None
         self.after_subject = False  # the next word may be the subject's verb
         self.subject: int | None = None  # the object that may do that verb
@@ -179,6 +186,8 @@ class _Parser:
         position = 0
         while position < len(words):
             position += self._step(words, position)
+        if self.phrase and not self.related_by:  # "What is it for?"
+            self.missing.append(self.phrase[0])
         objects, setting = self.objects, self.setting
         if not objects and setting is not None:  # "It is raining.": the setting is the picture
             objects, setting = [SceneObject(setting, SETTING_PICTURES[setting], size=1.0)], None
@@ -198,6 +207,8 @@ class _Parser:
         word = words[position]
         previous = words[position - 1] if position else ""
         following = words[position + 1] if position + 1 < len(words) else ""
+        if self.phrase and (word in _DETERMINERS or word in NUMBERS or word in COLOURS):
+            self.phrase.append(word)  # "at the zoo", "for two dogs"
         if word in COLOURS and previous in ("is", "are") and self.objects:
             if self.objects[-1].colour is None:
                 self.objects[-1] = replace(self.objects[-1], colour=word)  # "the ball is red"
@@ -214,10 +225,16 @@ class _Parser:
         if relation is not None:
             if len(self.objects) == 1 and self.relation is None:
                 self.relation, self.related_by = RELATIONS[relation], relation
+                self.phrase = [relation]
             elif self.objects:
                 self.missing.append(relation)  # a second relation, or one between groups
             self.after_subject = False
             return len(relation.split())
+        if word in PREPOSITIONS:
+            if self.phrase:  # "from under", "at at"
+                self.missing.append(self.phrase[0])
+            self.phrase, self.after_subject = [word], False
+            return 1
         if word in NUMBERS or word.isdigit() or word in MANY_WORDS:
             number = 11 if word in MANY_WORDS else NUMBERS.get(word) or int(word[:7])
             self.many = number > 10
@@ -294,8 +311,11 @@ class _Parser:
             drawing = None  # "fruit" is drawn as its kinds for /word; in a scene it is said
         count = 2 if not self.counted and singular != word else self.count  # "the shoes"
         self.subject, self.person = None, None
+        phrase, self.phrase = self.phrase, []
         if self.related_by and drawing is None:  # "the cat is on the mat": no mat, so no "on"
-            self.relation = None  # the mat is said ("I can't draw on and mat" was no English)
+            self.relation = None  # "on the mat" is said ("I can't draw on and mat" was no English)
+        elif phrase and not self.related_by and drawing is not None:
+            self.missing.append(phrase[0])  # "across the road": the road is drawn, not "across"
         self.related_by = ""
         if drawing is not None:
             size = _real_size(singular, senses, self.wordnet)
@@ -313,7 +333,7 @@ class _Parser:
                 self.subject_senses = [drawing.sense] if drawing.sense else senses
             self.after_subject = self.relation is None  # "the cat sleeps": a verb may follow
             return
-        self.missing.append(word)
+        self.missing.append(" ".join([*phrase, word]))  # "at the zoo", "mat"
         # an undrawn noun may be the subject ("the weather is …"), but not one that also
         # describes ("the old cat": "old" is not the subject, and "cat" is no verb)
         self.after_subject = (

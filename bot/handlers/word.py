@@ -19,6 +19,7 @@ from bot.learning.cards import (
     of_kinds,
     of_several,
     sense_label,
+    shows_several,
 )
 from bot.pictures.ask import (
     chat_style,
@@ -223,6 +224,7 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     card = drawn_as(services.dictionary, card, meaning)
     kinds = kinds_drawn(image)
     subject = str(image.params.get("subject", "")) or f"kinds of {text}"
+    wordnet = services.dictionary.wordnet
     if card and kinds and subject.startswith("kinds of "):
         card = of_kinds(card)  # "These are animals." (a family stays "a family")
     elif card and kinds and place_of(subject):
@@ -230,7 +232,9 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     elif card and kinds and colour_of(subject):
         card = in_colour(card, colour_of(subject))  # "These things are red."
     elif card and not kinds and image.params.get("scene"):
-        card = of_several(card)  # "cats" drawn as three cats: "These are cats."
+        card = of_several(card, wordnet)  # "cats" drawn as three cats: "These are cats."
+    elif card and shows_several(wordnet, subject):
+        card = of_several(card, wordnet)  # "glove" drawn as a pair: not "This is a glove."
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None

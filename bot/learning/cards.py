@@ -8,8 +8,9 @@ from bot.conversation.markup import bold
 from bot.learning.chinese import meaning_gloss
 from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
-from bot.learning.forms import counted_singular
+from bot.learning.forms import counted_singular, plural_noun
 from bot.learning.plain import Plain
+from engine.wordnet import WordNet
 
 CATEGORY_ICONS = {
     "noun.animal": "🐾",
@@ -95,10 +96,19 @@ def of_kinds(card: WordCard) -> WordCard:
     return _instead_of_this_is(card, f"These are {plural(base)}.")
 
 
-def of_several(card: WordCard) -> WordCard:
+def of_several(card: WordCard, wordnet: WordNet) -> WordCard:
     """The card under three of one thing, for a plural ("cats"): "These are cats.", not "This
-    is a cat."."""
-    return _instead_of_this_is(card, f"These are {card.word}.")
+    is a cat."; and under a picture that is a pair ("glove" drawn as gloves): "These are
+    gloves."."""
+    own = card.form_of is not None and card.form_of[0] == "plural of"
+    several = card.word if own or plural_noun(wordnet, card.word) else plural(card.word)
+    return _instead_of_this_is(card, f"These are {several}.")
+
+
+def shows_several(wordnet: WordNet, subject: str) -> bool:
+    """Is the picture named in the plural ("slippers", "french fries": a pair, a heap)?"""
+    last = subject.split()[-1] if subject.strip() else ""
+    return bool(last) and wordnet.available() and plural_noun(wordnet, last)
 
 
 def in_place(card: WordCard, place: str) -> WordCard:

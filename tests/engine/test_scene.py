@@ -37,7 +37,7 @@ def test_objects_counts_and_a_relation_are_parsed(
     assert [o.concept for o in scene.objects] == ["cat", "couch and lamp"]
     assert scene.relation == "on" and scene.missing == ("sleeps",)
     scene = parse("The ball is in the box.", resolver, wordnet)
-    assert [o.word for o in scene.objects] == ["ball"] and "box" in scene.missing
+    assert [o.word for o in scene.objects] == ["ball"] and scene.missing == ("in the box",)
     assert parse("I love my family.", resolver, wordnet).objects == ()
     assert Scene.from_json(scene.to_json()) == scene
 
@@ -164,7 +164,19 @@ def test_a_relation_to_a_thing_not_drawn_is_not_moved_to_another(
     """ "The cat is on the mat next to the dog." drew a cat on a dog (no mat in the model)."""
     scene = parse("The cat is on the mat next to the dog.", resolver, dictionary.wordnet)
     assert [o.word for o in scene.objects] == ["cat", "dog"] and scene.relation == "next to"
-    assert "mat" in scene.missing and "on" not in scene.missing  # "I can't draw mat yet."
+    assert scene.missing == ("on the mat",)  # "I can't draw on the mat yet."
+
+
+def test_a_place_word_no_picture_shows_is_said_with_its_thing(
+    resolver: ConceptResolver, dictionary: Dictionary
+) -> None:
+    """ "The lion is at the zoo." said "I can't draw at and zoo yet.": "at" is no thing."""
+    scene = parse("The lion is at the zoo.", resolver, dictionary.wordnet)
+    assert [o.word for o in scene.objects] == ["lion"] and scene.missing == ("at the zoo",)
+    scene = parse("The dog runs across the bed.", resolver, dictionary.wordnet)
+    assert [o.word for o in scene.objects] == ["dog", "bed"]
+    assert scene.missing == ("runs", "across")  # both drawn, and "across" is not shown
+    assert parse("What is it for?", resolver, dictionary.wordnet).missing == ("what", "for")
 
 
 def test_a_thing_drawn_on_a_coloured_disc_keeps_its_colour(dictionary: Dictionary) -> None:

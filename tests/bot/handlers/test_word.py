@@ -13,7 +13,7 @@ from bot.learning.countability import SAME_IN_PLURAL
 from bot.learning.forms import counted_singular
 from bot.pictures.illustrator import Variety
 from engine.groups import colour_words, place_words, read_groups
-from engine.resolver import ConceptResolver
+from engine.resolver import ConceptResolver, resolver_for
 from engine.scene import Scene
 from engine.starter import additions
 from engine.starter.dataset import load
@@ -226,6 +226,16 @@ async def test_a_colour_is_things_painted_in_it_and_asked_as_a_colour(
     assert "blue" in choices and len(choices) == 4, labels(question)
     assert set(choices) <= set(colour_words())
     assert not {"ball", "car", "balloon", "T-shirt"} & set(choices)
+
+
+async def test_a_picture_of_a_pair_is_told_in_the_plural(chat: TerminalAdapter, app: App) -> None:
+    """Gloves and slippers are drawn as a pair: "This is a glove." under two was wrong."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    for word, example in (("glove", "These are gloves."), ("slippers", "These are slippers.")):
+        reply, text = await _drawn(chat, word)
+        assert f"Example: {example}" in text
+        stored = await app.services.images.get(reply.images[0].image_id or 0)
+        assert stored is not None and stored.params["subject"] in ("gloves", "slippers")
 
 
 async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
