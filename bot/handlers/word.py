@@ -18,6 +18,7 @@ from bot.learning.cards import (
     in_place,
     of_kinds,
     of_several,
+    plural_of,
     sense_label,
     shows_several,
 )
@@ -233,8 +234,10 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
         card = in_colour(card, colour_of(subject))  # "These things are red."
     elif card and not kinds and image.params.get("scene"):
         card = of_several(card, wordnet)  # "cats" drawn as three cats: "These are cats."
-    elif card and shows_several(wordnet, subject):
-        card = of_several(card, wordnet)  # "glove" drawn as a pair: not "This is a glove."
+    elif card and (shows_several(wordnet, subject) or (plural_of(card) and not kinds)):
+        # "glove" drawn as a pair, "noodles" as a bowl of them (a plural not drawn as three of
+        # its singular has a picture of its own): not "This is a glove.", "This is a noodle."
+        card = of_several(card, wordnet)
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(
         context.learner, "word", text, image.id, str(sense_id) if sense_id else None

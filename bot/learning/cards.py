@@ -100,9 +100,13 @@ def of_several(card: WordCard, wordnet: WordNet) -> WordCard:
     """The card under three of one thing, for a plural ("cats"): "These are cats.", not "This
     is a cat."; and under a picture that is a pair ("glove" drawn as gloves): "These are
     gloves."."""
-    own = card.form_of is not None and card.form_of[0] == "plural of"
-    several = card.word if own or plural_noun(wordnet, card.word) else plural(card.word)
+    several = card.word if plural_of(card) or plural_noun(wordnet, card.word) else plural(card.word)
     return _instead_of_this_is(card, f"These are {several}.")
+
+
+def plural_of(card: WordCard) -> bool:
+    """Is the card's word the plural of another ("cats" of cat)?"""
+    return card.form_of is not None and card.form_of[0] == "plural of"
 
 
 def shows_several(wordnet: WordNet, subject: str) -> bool:

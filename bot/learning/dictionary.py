@@ -186,11 +186,9 @@ class Dictionary:
         key = word.lower().replace(" ", "_")
         ranked = self._senses.get(key)
         if ranked is None:
-            found = [
-                s
-                for s in self.wordnet.senses(word)
-                if not _proper_noun(s, word) and for_children(s.definition, s.usage)
-            ]
+            asked = {key, *(f.lower() for f, _ in self.wordnet.base_forms(word))}  # nuts: Nut
+            found = [s for s in self.wordnet.senses(word) if not _proper_noun(s, asked)]
+            found = [s for s in found if for_children(s.definition, s.usage)]
             # Things you can draw weigh more: this is a picture dictionary.
             found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
             found = _leading(found, self.leads.get(key))  # a reviewed lead, where there is one
@@ -447,11 +445,11 @@ class Dictionary:
         return list(dict.fromkeys(w for w in [*near, *ranked] if w != asked))[:limit]
 
 
-def _proper_noun(sense: Sense, word: str) -> bool:
-    """'Crane' the writer, 'Bath' the city: a capitalised lemma for the word asked (not the
-    letter words "T-shirt", "X-ray"; "G-string" stays unknown)."""
+def _proper_noun(sense: Sense, asked: set[str]) -> bool:
+    """'Crane' the writer, 'Bath' the city: a capitalised lemma for the word asked or its base
+    form (not the letter words "T-shirt", "X-ray"; "G-string" stays unknown)."""
     names = [n for n in sense.lemmas if n[:1].isupper() and n not in ("T-shirt", "X-ray")]
-    return any(name.lower() == word.lower().replace(" ", "_") for name in names)
+    return any(name.lower() in asked for name in names)
 
 
 def sounds_like(word: str) -> str:

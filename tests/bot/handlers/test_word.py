@@ -228,14 +228,20 @@ async def test_a_colour_is_things_painted_in_it_and_asked_as_a_colour(
     assert not {"ball", "car", "balloon", "T-shirt"} & set(choices)
 
 
-async def test_a_picture_of_a_pair_is_told_in_the_plural(chat: TerminalAdapter, app: App) -> None:
-    """Gloves and slippers are drawn as a pair: "This is a glove." under two was wrong."""
+async def test_a_picture_of_several_is_told_in_the_plural(chat: TerminalAdapter, app: App) -> None:
+    """Gloves are drawn as a pair and noodles as a bowl of them: "This is a glove." and "This is
+    a noodle." under them were wrong; a meal (its foods together) stays "This is a meal."."""
     app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
-    for word, example in (("glove", "These are gloves."), ("slippers", "These are slippers.")):
+    for word, example, subject in (
+        ("glove", "These are gloves.", "gloves"),
+        ("slippers", "These are slippers.", "slippers"),
+        ("noodles", "These are noodles.", "steaming bowl"),
+        ("meals", "This is a meal.", "a meal"),
+    ):
         reply, text = await _drawn(chat, word)
         assert f"Example: {example}" in text
         stored = await app.services.images.get(reply.images[0].image_id or 0)
-        assert stored is not None and stored.params["subject"] in ("gloves", "slippers")
+        assert stored is not None and stored.params["subject"] == subject
 
 
 async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(

@@ -43,6 +43,8 @@ def test_proper_nouns_are_not_meanings(dictionary: Dictionary) -> None:
     crane = dictionary.card("crane")
     assert crane is not None
     assert all("writer" not in m.definition for m in crane.meanings)
+    nuts = dictionary.card("nuts")  # a plural is no name either: not the goddess Nut
+    assert nuts is not None and all("goddess" not in m.definition for m in nuts.meanings)
     # capitalised in WordNet, yet no names: "clothes" drawn as its kinds names the t-shirt
     assert dictionary.known("t-shirt") and dictionary.known("X-ray")
     assert not dictionary.known("g-string")
