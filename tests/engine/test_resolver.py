@@ -189,6 +189,16 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         "microwave": ("microwave oven", "kitchen appliance"),
         "cola": ("cola", "carbonated drink"),
         "gift": ("wrapped gift", "without compensation"),
+        # the picture's own meaning where WordNet's first of equal weight is another thing's:
+        # the porcupine (also "hedgehog"), the watermelon plant, the cereal grass of popcorn
+        "hedgehog": ("hedgehog", "Old World mammal"),
+        "watermelon": ("watermelon", "hard green rind"),
+        "popcorn": ("popcorn", "exploded by heat"),
+        "lobster": ("lobster", "marine crustaceans"),
+        # twentieth session: what a child means, drawn as picture dictionaries draw it
+        "chocolate": ("chocolate bar", "cacao beans"),
+        "grandmother": ("old woman", "mother of your father"),
+        "nut": ("chestnut", "hard-shelled seed"),
     }
     for word, (subject, meaning) in expected.items():
         understood = understand(dictionary, judged, word)
@@ -202,6 +212,10 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
     assert understand(dictionary, engine_own, "dope").drawing is None
     assert understand(dictionary, engine_own, "wood").drawing is None  # the stuff, no forest
     assert understand(dictionary, engine_own, "cola").drawing is not None
+    # the porcupine is no hedgehog, home plate no dinner plate, "japan" (WordNet's lacquerware;
+    # the country is a name) no map of Japan
+    for word in ("porcupine", "home plate", "japan", "jigsaw", "blue book"):
+        assert understand(dictionary, engine_own, word).drawing is None, word
     # a meaning the pair was not judged for is not drawn with it
     assert judged.resolve("plug", ["n07248507"]) is None  # "blatant promotion"
     # nor is a picture pinned to one meaning drawn for another by any rule: the bank building
