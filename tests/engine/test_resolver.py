@@ -199,6 +199,11 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         "chocolate": ("chocolate bar", "cacao beans"),
         "grandmother": ("old woman", "mother of your father"),
         "nut": ("chestnut", "hard-shelled seed"),
+        # a picture drawn for the meaning only another of its names has: the knot under the
+        # bow and arrow, the smuggler under the person running
+        "bow": ("ribbon", "knot with two loops"),
+        "runner": ("person running", "on foot by running"),
+        "moon": ("waxing gibbous moon", "natural satellite"),
     }
     for word, (subject, meaning) in expected.items():
         understood = understand(dictionary, judged, word)
@@ -214,7 +219,7 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
     assert understand(dictionary, engine_own, "cola").drawing is not None
     # the porcupine is no hedgehog, home plate no dinner plate, "japan" (WordNet's lacquerware;
     # the country is a name) no map of Japan
-    for word in ("porcupine", "home plate", "japan", "jigsaw", "blue book"):
+    for word in ("porcupine", "home plate", "japan", "jigsaw", "blue book", "smuggler", "clapper"):
         assert understand(dictionary, engine_own, word).drawing is None, word
     # a meaning the pair was not judged for is not drawn with it
     assert judged.resolve("plug", ["n07248507"]) is None  # "blatant promotion"
