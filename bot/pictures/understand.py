@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.learning.dictionary import Dictionary
+from bot.learning.forms import plural_noun
 from engine.resolver import Resolution, Resolver
 
 # The kinds of noun meaning a picture shows as a thing (not an act, an event or a time).
@@ -56,9 +57,11 @@ def understand(
             if as_noun is not None and as_noun.sense and as_noun.subject == drawing.subject:
                 drawing = as_noun
                 break
-    if drawing is None and not meanings:
+    pinned = word.lower() in getattr(resolver, "pinned_words", ())  # a person judged it
+    if drawing is None and not meanings and (pinned or plural_noun(dictionary.wordnet, word)):
         # A plural that is also a verb's form ("presents", "flies") has no everyday meanings:
-        # its common noun meanings may have a picture ("gifts" drew, "presents" did not).
+        # its common noun meanings may have a picture ("gifts" drew, "presents" did not). Not
+        # any word mostly another part of speech: "permit" drew a fish, "primary" a feather.
         nouns = _thing_senses(dictionary, word)
         drawing = resolver.resolve(word, nouns) if nouns else None
     chosen = drawing.sense if drawing is not None and drawing.sense else everyday

@@ -300,3 +300,18 @@ def test_a_plural_that_is_also_a_verbs_form_is_drawn_by_its_nouns(
     runs = understand(dictionary, engine_own, "runs")
     meaning = dictionary.sense(runs.sense_id or "")
     assert meaning is None or "baseball" not in meaning.definition, meaning
+
+
+def test_a_word_mostly_another_part_of_speech_is_not_drawn_as_a_rare_noun(
+    dictionary: Dictionary,
+) -> None:
+    """Only a plural's noun meanings are tried when the word is mostly a verb or adjective:
+    "permit" drew a fish and "primary" a feather (WordNet's game fish and flight feather).
+    A meaning a person pinned is still drawn ("lift", the elevator)."""
+    from bot.pictures.understand import understand
+
+    resolver = resolver_for("starter", dictionary.wordnet)
+    for word in ("permit", "primary", "miss", "down"):
+        assert understand(dictionary, resolver, word).drawing is None, word
+    lift = understand(dictionary, resolver, "lift")
+    assert lift.drawing is not None and lift.drawing.subject == "elevator"
