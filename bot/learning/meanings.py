@@ -13,11 +13,16 @@ person) names the meaning to lead with instead.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.datafiles import rows
+
+if TYPE_CHECKING:
+    from engine.wordnet import Sense
 
 EVERYDAY_THIN = Path(__file__).parent / "data" / "everyday_thin.tsv"
 # Glosses a school dictionary would not print, whatever the word.
@@ -55,3 +60,16 @@ def for_children(definition: str, usage: Collection[int] = ()) -> bool:
 def thin_everyday() -> dict[str, str]:
     """word → the sense id to lead with, for words the corpus counts cannot rank."""
     return {word: sense for word, sense, *_ in rows(EVERYDAY_THIN)}
+
+
+def most_meanings_first(senses: list[Sense]) -> list[Sense]:
+    """With no corpus count for any meaning, a word with more adjective meanings than noun
+    meanings is an adjective first: "crazy" (four) before "someone deranged" (one), "entire"
+    before WordNet's uncastrated horse. (Verbs do not lead so: "visa" is no "approve
+    officially" first.) Counted senses stay as ranked."""
+    if any(sense.count for sense in senses):
+        return senses
+    sizes = Counter("a" if sense.pos == "s" else sense.pos for sense in senses)
+    if sizes["a"] <= sizes["n"]:
+        return senses
+    return sorted(senses, key=lambda sense: sense.pos not in ("a", "s"))

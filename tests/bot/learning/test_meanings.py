@@ -45,3 +45,13 @@ def test_wordnets_usage_notes_are_left_off_a_definition() -> None:
     assert without_usage_notes(drink) == "carbonated drink flavored with extract from kola nuts"
     plain = "a small vehicle with four wheels (usually pushed)"
     assert without_usage_notes(plain) == plain  # an ordinary bracket stays
+
+
+def test_a_word_with_no_counted_meaning_leads_with_its_adjective(dictionary: Dictionary) -> None:
+    """WordNet counts no meaning of "crazy" or "entire": their one noun meaning ("someone
+    deranged", an uncastrated horse) led the card ("This is a crazy."). Verbs do not lead so."""
+    for word in ("crazy", "entire", "silly"):
+        card = dictionary.card(word)
+        assert card is not None and card.meanings[0].part_of_speech == "adjective", word
+    visa = dictionary.card("visa")
+    assert visa is not None and visa.meanings[0].part_of_speech == "noun"
