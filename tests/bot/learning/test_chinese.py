@@ -94,6 +94,17 @@ def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictiona
     shape = dictionary.sense("n13865904")
     hearts = drawn_as(dictionary, dictionary.card("hearts", chinese=True), shape)
     assert hearts is not None and hearts.chinese == "心形"
+    # the meanings pictures were pinned to: the bow knot was 船首 (a ship's bow), the lift 提升
+    # ("raise"), feet 鱼尾纹 (crow's feet)
+    for word, sense_id, expected in (
+        ("bow", "n02880189", "蝴蝶结"),
+        ("lift", "n03281145", "电梯"),
+        ("feet", "n05563266", "脚"),
+    ):
+        drawn = drawn_as(
+            dictionary, dictionary.card(word, chinese=True), dictionary.sense(sense_id)
+        )
+        assert drawn is not None and drawn.chinese == expected, word
 
 
 def test_every_teachers_chinese_names_a_meaning_of_its_word(dictionary: Dictionary) -> None:
