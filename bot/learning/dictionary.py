@@ -262,13 +262,13 @@ class Dictionary:
         example = simple_example(base, top, plural=base == word and plural) if top else None
         if own is not None:
             example = own_example(own, word) or example  # the project's own, when it wrote one
-        # a teacher's word for the everyday meaning (or none), else the meaning's, else CC-CEDICT's
-        gloss = plain.chinese if chinese and plain is not None else None
+        gloss = plain.chinese if chinese and plain is not None else None  # a teacher's, else below
         if chinese and plain is None and self.chinese.available():
             kind, lead = (top.lexname, _sense_id(top)) if top else (None, None)
-            gloss = meaning_gloss(word, lead) or meaning_gloss(base, lead)  # the word first
             same = [f for f, pos in forms if top is None or pos == top.pos]  # not "see" for saw
-            for form in dict.fromkeys((word, base, *same)):  # peacocks, clocks: 孔雀, 钟
+            tried = dict.fromkeys((word, base, *same))  # the meaning's (stations: station's)
+            gloss = next(filter(None, (meaning_gloss(f, lead) for f in tried)), None)
+            for form in tried:  # peacocks, clocks: 孔雀, 钟
                 gloss = gloss or self.chinese.gloss(form, 1, kind=kind)
         return WordCard(
             word, meanings, ipa(word), self.level(word), gloss, example, inflected, plain

@@ -105,6 +105,9 @@ def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictiona
             dictionary, dictionary.card(word, chinese=True), dictionary.sense(sense_id)
         )
         assert drawn is not None and drawn.chinese == expected, word
+    # a plural WordNet lists as a word of its own takes its singular meaning's Chinese: the
+    # stations drawn were 驻地 ("a garrison")
+    assert (dictionary.card("stations", chinese=True) or dictionary.card("x")).chinese == "车站"
 
 
 def test_every_teachers_chinese_names_a_meaning_of_its_word(dictionary: Dictionary) -> None:
