@@ -31,6 +31,11 @@ class Resolution:
 class Resolver(Protocol):
     closed: bool  # True: only what resolves can be drawn at all
 
+    @property
+    def pinned_words(self) -> frozenset[str]:
+        """Words a person judged pictures to show (engine/data/shown_by.tsv)."""
+        ...
+
     def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None: ...
 
 
@@ -48,6 +53,7 @@ class OpenResolver:
     """A general model can attempt any word; the check after drawing keeps it honest."""
 
     closed = False
+    pinned_words: frozenset[str] = frozenset()  # it draws from the words themselves
 
     def __init__(self, taught: Sequence[TaughtWord] = (), wordnet: WordNet | None = None) -> None:
         self.taught = taught_resolutions(taught)

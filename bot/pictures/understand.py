@@ -57,7 +57,7 @@ def understand(
             if as_noun is not None and as_noun.sense and as_noun.subject == drawing.subject:
                 drawing = as_noun
                 break
-    pinned = word.lower() in getattr(resolver, "pinned_words", ())  # a person judged it
+    pinned = word.lower() in resolver.pinned_words  # a person judged it
     if drawing is None and not meanings and (pinned or plural_noun(dictionary.wordnet, word)):
         # A plural that is also a verb's form ("presents", "flies") has no everyday meanings:
         # its common noun meanings may have a picture ("gifts" drew, "presents" did not). Not
