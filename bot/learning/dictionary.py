@@ -18,8 +18,7 @@ from bot.learning.chinese import ChineseGloss, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
-from bot.learning.meanings import for_children, thin_everyday, without_usage_notes
-from bot.learning.meanings import most_meanings_first as by_meaning_count
+from bot.learning.meanings import adjectives_lead, for_children, thin_everyday, without_usage_notes
 from bot.learning.plain import WORDNET_POS, Plain, learner_definitions, own_example, plural_plain
 from bot.learning.pronunciation import ipa
 from engine.wordnet import Sense, WordNet, kept
@@ -190,9 +189,9 @@ class Dictionary:
             asked = {key, *(f.lower() for f, _ in self.wordnet.base_forms(word))}  # nuts: Nut
             found = [s for s in self.wordnet.senses(word) if not _proper_noun(s, asked)]
             found = [s for s in found if for_children(s.definition, s.usage)]
-            # Things you can draw weigh more (a picture dictionary); no counts at all: "crazy"
+            # Things you can draw weigh more: this is a picture dictionary.
             found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
-            found = by_meaning_count(found)  # is an adjective first, not a noun
+            found = adjectives_lead(found)  # no counts at all: "crazy" is no noun first
             found = _leading(found, self.leads.get(key))  # a reviewed lead, where there is one
             ranked = kept(self._senses, key, tuple(found))
         return list(ranked)

@@ -62,7 +62,7 @@ def thin_everyday() -> dict[str, str]:
     return {word: sense for word, sense, *_ in rows(EVERYDAY_THIN)}
 
 
-def most_meanings_first(senses: list[Sense]) -> list[Sense]:
+def adjectives_lead(senses: list[Sense]) -> list[Sense]:
     """With no corpus count for any meaning, a word with more adjective meanings than noun
     meanings is an adjective first: "crazy" (four) before "someone deranged" (one), "entire"
     before WordNet's uncastrated horse. (Verbs do not lead so: "visa" is no "approve
