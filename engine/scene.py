@@ -56,7 +56,10 @@ PREPOSITIONS = {
     "at", "from", "into", "onto", "around", "across", "through", "toward", "towards", "along",
     "against", "for", "by", "outside", "past", "off", "without", "among", "during",
 }  # fmt: skip
-_DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this"}
+_DETERMINERS = {
+    "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these",
+    "those",
+}  # fmt: skip
 PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
 _PEOPLE_PRONOUNS = {"i": 1, "you": 1, "he": 1, "she": 1, "we": 2, "they": 2}
 # A person's action drawn as a picture of someone doing it, when the model has one whose name
