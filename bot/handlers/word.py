@@ -177,6 +177,8 @@ async def cannot_draw(
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(sense_id) if sense_id else None
     card = drawn_as(services.dictionary, card, meaning)
+    if card and plural_of(card):  # "mittens": "These are mittens.", not "This is a mitten."
+        card = of_several(card, services.dictionary.wordnet)
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(context.learner, "word", text, None, sense_id)
     honest = context.tell(

@@ -244,6 +244,19 @@ async def test_a_picture_of_several_is_told_in_the_plural(chat: TerminalAdapter,
         assert stored is not None and stored.params["subject"] == subject
 
 
+async def test_a_plural_nothing_draws_keeps_its_number_on_the_card(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """No picture of mittens: the honest answer's card says "These are mittens.", not "This is
+    a mitten." under the word the learner asked for."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    await chat.say("/word mittens")
+    await chat.settle()
+    text = shown(chat.transcript.replies[-1])
+    assert "I can't draw mittens yet" in text
+    assert "Example: These are mittens." in text and "This is a mitten." not in text
+
+
 async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
     chat: TerminalAdapter, app: App
 ) -> None:
