@@ -105,6 +105,15 @@ def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictiona
             dictionary, dictionary.card(word, chinese=True), dictionary.sense(sense_id)
         )
         assert drawn is not None and drawn.chinese == expected, word
+    # a card that leads with a verb has the verb's Chinese: sailing was 航班 (a flight), punch
+    # 宾治 (the drink); the fan drawn is a hand fan, 扇子, in the singular and plural (电扇)
+    for word, expected in (
+        ("sailing", "航行"),
+        ("punch", "用拳头打"),
+        ("fan", "扇子"),
+        ("fans", "扇子"),
+    ):
+        assert (dictionary.card(word, chinese=True) or dictionary.card("x")).chinese == expected
     # a plural WordNet lists as a word of its own takes its singular meaning's Chinese: the
     # stations drawn were 驻地 ("a garrison")
     assert (dictionary.card("stations", chinese=True) or dictionary.card("x")).chinese == "车站"
@@ -117,5 +126,8 @@ def test_every_teachers_chinese_names_a_meaning_of_its_word(dictionary: Dictiona
     table = [row for row in rows(MEANINGS)]
     assert len(table) >= 50
     for word, sense_id, chinese in table:
-        assert sense_id in {m.sense_id for m in dictionary.noun_senses(word)}, (word, sense_id)
+        card = dictionary.card(word)
+        meanings = {m.sense_id for m in dictionary.noun_senses(word)}
+        meanings |= {m.sense_id for m in card.meanings} if card else set()  # a verb it leads with
+        assert sense_id in meanings, (word, sense_id)
         assert chinese and all("\u4e00" <= c <= "\u9fff" for c in chinese), (word, chinese)
