@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 EVERYDAY_THIN = Path(__file__).parent / "data" / "everyday_thin.tsv"
 # Glosses a school dictionary would not print, whatever the word.
 _NOT_FOR_CHILDREN = re.compile(
-    r"street names? for|\bslang\b|\bsexual(ly)?\b|prostitut|ethnic slur|offensive (term|name)"
+    r"street names? for|\bslang\b|\bsexual(ly)?\b(?! reproducti)|prostitut|ethnic slur"
+    r"|offensive (term|name)"
     r"|disparaging|derogatory|obscen|vulgar|erotic|genital|intercourse|masturbat|\bpenis\b|vagina"
     r"|informal terms for a \(young\) woman",  # chick, doll, bird: a school book says "girl"
     re.IGNORECASE,

@@ -12,6 +12,16 @@ def test_glosses_a_school_dictionary_leaves_out_are_not_for_children() -> None:
     assert not for_children("disparaging terms for small people")
     assert for_children("a sweet drink containing carbonated water and flavoring")
     assert for_children("an asexual spore of some algae")  # biology stays
+    # the jellyfish "constitute the sexually reproductive forms of hydrozoans": its card was
+    # the Portuguese man-of-war's, the one meaning left
+    assert for_children("the sexually reproductive forms of hydrozoans")
+    assert for_children("a process of sexual reproduction")
+
+
+def test_the_jellyfish_card_is_the_jellyfishs(dictionary: Dictionary) -> None:
+    card = dictionary.card("jellyfish", chinese=True)
+    assert card is not None and card.meanings[0].sense_id == "n01910747"
+    assert "man-of-war" not in card.meanings[0].definition and card.chinese == "水母"
 
 
 def test_every_reviewed_lead_is_a_meaning_of_its_word_and_leads(dictionary: Dictionary) -> None:
