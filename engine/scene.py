@@ -229,8 +229,8 @@ class _Parser:
             if len(self.objects) == 1 and self.relation is None:
                 self.relation, self.related_by = RELATIONS[relation], relation
                 self.phrase = [relation]
-            elif self.objects:
-                self.missing.append(relation)  # a second relation, or one between groups
+            elif self.objects:  # a second relation, or one between groups: said with its
+                self.phrase = [relation]  # place when that is not drawn ("on the lake")
             self.after_subject = False
             return len(relation.split())
         if word in PREPOSITIONS:

@@ -140,7 +140,7 @@ def drawn_and_not(image: StoredImage) -> str:
     if not raw:
         return ""
     scene = Scene.from_json(str(raw))
-    text = "\nI drew " + " and ".join(_named(o) for o in scene.objects)
+    text = "\nI drew " + _series([_named(o) for o in scene.objects])
     text += f" {SETTING_WORDS[scene.setting]}." if scene.setting in SETTING_WORDS else "."
     if any(o.many for o in scene.objects):
         text += " (More than ten is too many to draw one by one, so I drew many.)"
@@ -153,5 +153,10 @@ def drawn_and_not(image: StoredImage) -> str:
 
 def _listed(words: tuple[str, ...]) -> str:
     """ "like and fruit", "duck, goose and swan" (it read "I can't draw like, fruit yet")."""
-    marked = [bold(word) for word in words]
-    return ", ".join(marked[:-1]) + " and " + marked[-1] if len(marked) > 1 else marked[0]
+    return _series([bold(word) for word in words])
+
+
+def _series(items: list[str]) -> str:
+    """ "the monkey, the banana and the tree" (it read "the monkey and the banana and the
+    tree")."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]

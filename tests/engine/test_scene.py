@@ -177,6 +177,10 @@ def test_a_place_word_no_picture_shows_is_said_with_its_thing(
     assert [o.word for o in scene.objects] == ["dog", "bed"]
     assert scene.missing == ("runs", "across")  # both drawn, and "across" is not shown
     assert parse("What is it for?", resolver, dictionary.wordnet).missing == ("what", "for")
+    # a second relation, to a place not drawn: "I can't draw on and lake yet." was no English
+    scene = parse("Two ducks and a goose are on the lake.", resolver, dictionary.wordnet)
+    assert [o.word for o in scene.objects] == ["duck", "goose"]
+    assert scene.missing == ("on the lake",)
 
 
 def test_a_thing_drawn_on_a_coloured_disc_keeps_its_colour(dictionary: Dictionary) -> None:

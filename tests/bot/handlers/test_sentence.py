@@ -146,6 +146,8 @@ def test_the_reply_says_what_was_drawn_doing_what_where_and_what_was_left_out() 
     assert "I can't draw like and fruit yet." in _said(two)  # not "like, fruit"
     three = Scene((SceneObject("cat", "cat"),), left_out=("duck", "goose", "swan"))
     assert "I left out duck, goose and swan to keep" in _said(three)
+    drawn = Scene(tuple(SceneObject(w, w) for w in ("monkey", "banana", "tree")))
+    assert _said(drawn).strip() == "I drew the monkey, the banana and the tree."  # not "and … and"
 
 
 @pytest.mark.usefixtures("starter_words")
