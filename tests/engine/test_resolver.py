@@ -204,6 +204,7 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         "bow": ("ribbon", "knot with two loops"),
         "runner": ("person running", "on foot by running"),
         "moon": ("waxing gibbous moon", "natural satellite"),
+        "chef": ("cook", "professional cook"),  # the cook in a chef's hat
     }
     for word, (subject, meaning) in expected.items():
         understood = understand(dictionary, judged, word)
