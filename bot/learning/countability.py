@@ -169,6 +169,18 @@ COUNTABLE = frozenset(
         "banana",
         "stone",
         "sponge",  # the bath sponge ("These are sponges.")
+        # filed as substances, said with "a": "This is atom." and "This is log." were no English
+        "atom",
+        "chemical",
+        "compound",
+        "crystal",
+        "diamond",
+        "log",
+        "mineral",
+        "molecule",
+        "pad",
+        "particle",
+        "vitamin",
     ]
 )
 

@@ -22,6 +22,18 @@ def test_uncountable_nouns_take_no_article() -> None:
     assert noun_example("glass", "noun.artifact") == "This is a glass."
     # WordNet files the sponge as a substance; the one drawn (and counted) is the bath sponge
     assert noun_example("sponge", "noun.substance") == "This is a sponge."
+    # and the atom, the log and the diamond ("This is atom." was on the card)
+    for word, example in (("atom", "an atom"), ("log", "a log"), ("diamond", "a diamond")):
+        assert noun_example(word, "noun.substance") == f"This is {example}."
+
+
+def test_a_group_and_a_person_are_said_as_english_says_them(dictionary: Dictionary) -> None:
+    """ "This is a police." and "This is builder." (the detergent's builder, a substance, led
+    the card) were on the cards of words a child asks for in a list of jobs."""
+    police, builder = dictionary.card("police"), dictionary.card("builder")
+    assert police is not None and police.example == "The police help us."
+    assert builder is not None and builder.example == "This is a builder."
+    assert "construction" in builder.meanings[0].definition
 
 
 def test_games_and_sports_are_played_not_counted(dictionary: Dictionary) -> None:
