@@ -194,6 +194,8 @@ class _Parser:
         objects, setting = self.objects, self.setting
         if not objects and setting is not None:  # "It is raining.": the setting is the picture
             objects, setting = [SceneObject(setting, SETTING_PICTURES[setting], size=1.0)], None
+        if self.relation and len(objects) == 2 and _shown_in(objects[0], objects[1]):
+            objects, self.relation = objects[:1], None  # "sleeps in the bed": in bed already
         relation = self.relation if len(objects) >= 2 else None
         if relation == "between" and len(objects) == 2 and objects[1].count != 2:
             relation = None  # between one thing: not a place to draw
@@ -390,6 +392,12 @@ def _phrase_at(words: list[str], position: int, phrases: Mapping[str, str]) -> s
         if len(phrase.split()) == length and phrase in phrases:
             return phrase
     return None
+
+
+def _shown_in(doer: SceneObject, thing: SceneObject) -> bool:
+    """Does the doing picture already show the thing it is in ("person in bed", a bed)?"""
+    inside = doer.concept.split(" in ")[1:]
+    return bool(doer.action) and thing.count == 1 and thing.concept in inside
 
 
 def _names_a_thing(word: str) -> bool:

@@ -114,6 +114,10 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
     assert [o.concept for o in scene.objects] == ["dog"] and scene.missing == ("runs",)
     scene = parse("The girl rides a horse.", resolver, wordnet, meanings)
     assert all(o.action is None for o in scene.objects)  # never a person biking on a horse
+    # the sleeping picture is a person in bed: "in the bed" drew a second bed around it
+    scene = parse("The baby sleeps in the bed.", resolver, wordnet, meanings)
+    assert [(o.word, o.concept) for o in scene.objects] == [("baby", "person in bed")]
+    assert scene.relation is None and scene.missing == ()
 
 
 def test_an_animal_is_never_drawn_as_a_person_doing_its_verb(dictionary: Dictionary) -> None:
