@@ -282,6 +282,16 @@ def noun_example(word: str, lexname: str | None = None) -> str:
     return f"This is {word}."
 
 
+def _graded(adjective: str) -> bool:
+    """Does English say "very" before it? Short adjectives with a comparative of their own do
+    ("very big"); "It is very electric." and "It is very digital." were on cards, and a
+    comparative is no base ("It is very taller.")."""
+    from lemminflect import getInflection, getLemma
+
+    base = getLemma(adjective, "ADJ", lemmatize_oov=False)
+    return base[:1] == (adjective,) and bool(getInflection(adjective, "JJR", inflect_oov=False))
+
+
 def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> str:
     """WordNet's own example when it is short, uses the word and is fit for a child (WordNet
     writes for adults: "a child born of adultery"); otherwise a plain one."""
@@ -301,7 +311,7 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
     if pos == "v":
         return f"Can you {word}?"
     if pos in ("a", "s"):
-        return f"It is very {word}."
+        return f"It is very {word}." if _graded(word) else f"It is {word}."
     if pos == "r":
         return f"She did it {word}."
     if plural:

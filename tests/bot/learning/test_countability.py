@@ -110,3 +110,17 @@ def test_a_quotation_is_no_example() -> None:
     sense = Sense(370869, "a", "adj.all", ("blue",), "of the color of the clear sky",
                   ('October\'s bright blue weather"- Helen Hunt Jackson',), (), 9)  # fmt: skip
     assert simple_example("blue", sense) == "It is very blue."
+
+
+def test_very_only_before_an_adjective_that_has_degrees(dictionary: Dictionary) -> None:
+    """ "It is very electric." and "It is very digital." were on cards; "very big" stays."""
+    examples = {
+        w: (dictionary.card(w) or dictionary.card("x")).example for w in ("electric", "digital")
+    }
+    assert examples == {"electric": "It is electric.", "digital": "It is digital."}
+    from bot.learning.countability import simple_example
+    from engine.wordnet import Sense
+
+    happy = Sense(1148283, "a", "adj.all", ("happy",), "enjoying or showing joy", (), (), 9)
+    assert simple_example("happy", happy) == "It is very happy."
+    assert simple_example("taller", happy) == "It is taller."  # a comparative: not "very"
