@@ -45,6 +45,28 @@ CORRECT = {
     "siren": "n04224395",
     "washer": "n04554684",
     "skunk": "n02445715",
+    # a picture weight that put a noun first where a child means a verb, or the meaning a
+    # school dictionary would lead with (2026-12-05: read among 128 A1–B1 words whose lead part
+    # of speech differs from the corpus's commonest)
+    "abs": "n05557339",  # kept by hand since the rule stopped reaching them (one noun meaning;
+    "antique": "n02723754",  # adjectives counted as many as the nouns)
+    "aged": "s01644225",
+    "cleaner": "n09927089",
+    "concentrate": "v00722250",
+    "crash": "n07301950",
+    "crush": "v00339085",
+    "cushion": "n03151500",
+    "double": "v00246217",
+    "fold": "v01277992",
+    "loop": "n13875571",
+    "relative": "n10235549",
+    "rent": "n13295657",
+    "reserves": "n13368052",
+    "shot": "n00565302",
+    "split": "v02467662",
+    "stamp": "n06796119",
+    "swallow": "v01201874",
+    "swell": "v00555084",
 }
 # Above B2 the rule's changes were read only where the animal would lead: these did right
 # ("bunny" led with a nightclub waitress, "kitty" with the betters' stakes).
@@ -75,7 +97,8 @@ def main() -> None:
         everyday = dictionary.everyday_senses(word)
         nouns = [s for s in dictionary.senses(word) if s.pos == "n"][:8]
         if word in CORRECT:
-            chosen = next(s for s in nouns if f"{s.pos}{s.offset:08d}" == CORRECT[word])
+            senses = dictionary.senses(word)
+            chosen = next(s for s in senses if f"{s.pos}{s.offset:08d}" == CORRECT[word])
             lines.append(f"{word}\t{CORRECT[word]}\t{chosen.definition}")
             continue
         if not everyday or len(nouns) < 2 or max(s.count for s in nouns) > THIN:

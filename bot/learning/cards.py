@@ -160,7 +160,8 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
     plain = card.plain
     if plain and (first is None or plain_fits(plain, first)):
         # the plain meaning a child can read; the dictionary's own words as "More"
-        lines.append(plain.meaning[0].upper() + plain.meaning[1:] + ".")
+        stop = "" if plain.meaning[-1] in "?!" else "."  # "may I come in?" ends as it is
+        lines.append(plain.meaning[0].upper() + plain.meaning[1:] + stop)
         if first is not None:
             lines.append(f"More: {first.definition.split(';')[0]}")
         return "\n".join(lines + _footer(card))

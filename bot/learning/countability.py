@@ -28,6 +28,7 @@ UNCOUNTABLE = frozenset(
         "beef",
         "bread",
         "broccoli",
+        "china",  # the porcelain ("China" the country is a name)
         "butter",
         "cake_mix",
         "candy_floss",
@@ -308,6 +309,8 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
                 ending = "" if example[-1] in ".?!" else "."
                 return example[0].upper() + example[1:] + ending
     pos = sense.pos if sense else "n"
+    if pos == "n" and word[:1].isupper():
+        return f"This is {word}."  # a name takes no article: "This is France."
     if pos == "v":
         return f"Can you {word}?"
     if pos in ("a", "s"):

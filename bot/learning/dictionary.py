@@ -18,8 +18,20 @@ from bot.learning.chinese import ChineseGloss, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
-from bot.learning.meanings import adjectives_lead, for_children, thin_everyday, without_usage_notes
-from bot.learning.plain import WORDNET_POS, Plain, learner_definitions, own_example, plural_plain
+from bot.learning.meanings import (
+    adjectives_lead,
+    distinct,
+    for_children,
+    leading,
+    named,
+    named_thing,
+    plain_first,
+    proper_noun,
+    sense_id_of,
+    thin_everyday,
+    without_usage_notes,
+)
+from bot.learning.plain import Plain, learner_definitions, own_example, plural_plain
 from bot.learning.pronunciation import ipa
 from engine.wordnet import Sense, WordNet, kept
 
@@ -105,32 +117,13 @@ class WordCard:
         return self.plain.part_of_speech if self.plain else None
 
 
-def _plain_first(senses: list[Sense], plain: Plain) -> list[Sense]:
-    """The senses with the one the plain meaning describes first (else the first of its part of
-    speech): "left" the side before the past of leave, the kite that flies before the cheque."""
-    if plain.sense_id:
-        return _leading(senses, plain.sense_id)
-    letters = WORDNET_POS.get(plain.part_of_speech, "")
-    chosen = [s for s in senses if s.pos in letters][:1]
-    return chosen + [s for s in senses if s not in chosen]
-
-
-def _leading(senses: list[Sense], sense_id: str | None) -> list[Sense]:
-    """The senses with the one `sense_id` names first, the rest in their order."""
-    return sorted(senses, key=lambda sense: _sense_id(sense) != sense_id)
-
-
-def _sense_id(sense: Sense) -> str:
-    return f"{sense.pos}{sense.offset:08d}"
-
-
 def _meaning(sense: Sense) -> Meaning:
     return Meaning(
         part_of_speech=sense.part_of_speech,
         definition=without_usage_notes(sense.definition),
         example=sense.examples[0] if sense.examples else None,
         category=sense.lexname,
-        sense_id=_sense_id(sense),
+        sense_id=sense_id_of(sense),
     )
 
 
@@ -180,19 +173,27 @@ class Dictionary:
 
     # ---- facts about one word
     def senses(self, word: str) -> list[Sense]:
-        """Senses of the word, most used first; names of people and places left out."""
+        """Senses of the word, most used first; names of people left out, and the names of
+        places, languages, months and planets unless the word means them most (France, English,
+        March; not Bath the city)."""
         if not self.wordnet.available():
             return []
         key = word.lower().replace(" ", "_")
         ranked = self._senses.get(key)
         if ranked is None:
             asked = {key, *(f.lower() for f, _ in self.wordnet.base_forms(word))}  # nuts: Nut
-            found = [s for s in self.wordnet.senses(word) if not _proper_noun(s, asked)]
+            every = self.wordnet.senses(word)
+            found = [s for s in every if not proper_noun(s, asked)]
+            names = [s for s in every if proper_noun(s, asked) and named_thing(s)]
+            nouns = [s.count for s in found if s.pos == "n"]
+            if names and (not found or max(s.count for s in names) > max(nouns, default=0)):
+                # China before porcelain, March before a march (a rarer name only for names)
+                found = [s for s in names if s.count or not found] + found
             found = [s for s in found if for_children(s.definition, s.usage)]
             # Things you can draw weigh more: this is a picture dictionary.
             found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
-            found = adjectives_lead(found)  # no counts at all: "crazy" is no noun first
-            found = _leading(found, self.leads.get(key))  # a reviewed lead, where there is one
+            found = adjectives_lead(found, key)  # "blind" is no group of people first
+            found = leading(found, self.leads.get(key))  # a reviewed lead, where there is one
             ranked = kept(self._senses, key, tuple(found))
         return list(ranked)
 
@@ -252,18 +253,20 @@ class Dictionary:
         if plural and (word.lower() in learner_definitions() or not inflected):
             base = word  # glasses, trousers, people: words of their own, in the plural
         if plain is not None:
-            senses = _plain_first(senses, plain)
-        meanings = tuple(_meaning(s) for s in _distinct(senses)[:3])
+            senses = plain_first(senses, plain)
+        meanings = tuple(_meaning(s) for s in distinct(senses)[:3])
         if plain is not None and senses and senses[0].pos != top_pos:
             base = next((f.replace("_", " ") for f, p in forms if p == senses[0].pos), base)
         # no example for a word WordNet lacks ("the", "of"): "This is a the." teaches nothing
         top = senses[0] if senses else None
+        name = named(top, word) if top else None  # "France", "English": as a name is written
+        word, base = (name, name) if name else (word, base)
         example = simple_example(base, top, plural=base == word and plural) if top else None
         if own is not None:
             example = own_example(own, word) or example  # the project's own, when it wrote one
         gloss = plain.chinese if chinese and plain is not None else None  # a teacher's, else below
         if chinese and plain is None and self.chinese.available():
-            kind, lead = (top.lexname, _sense_id(top)) if top else (None, None)
+            kind, lead = (top.lexname, sense_id_of(top)) if top else (None, None)
             same = [f for f, pos in forms if top is None or pos == top.pos]  # not "see" for saw
             tried = dict.fromkeys((word, base, *same))  # the meaning's (stations: station's)
             gloss = next(filter(None, (meaning_gloss(f, lead) for f in tried)), None)
@@ -304,7 +307,7 @@ class Dictionary:
         if not senses or (senses[0].pos != "n" and plain is None):
             return []
         nouns, lead = [s for s in senses if s.pos == "n"], plain.sense_id if plain else None
-        nouns = nouns[:limit] + [s for s in nouns[limit:] if _sense_id(s) == lead]  # bank: 9th
+        nouns = nouns[:limit] + [s for s in nouns[limit:] if sense_id_of(s) == lead]  # bank: 9th
 
         counted = any(sense.count for sense in nouns)
 
@@ -316,9 +319,9 @@ class Dictionary:
             return sense.count * EVERYDAY_WEIGHT.get(sense.lexname, 1), -position
 
         ranked = [sense for _, sense in sorted(enumerate(nouns), key=weight, reverse=True)]
-        ranked = _leading(ranked, self.leads.get(word.lower().replace(" ", "_")))
+        ranked = leading(ranked, self.leads.get(word.lower().replace(" ", "_")))
         if plain is not None:  # the meaning the project wrote for beginners comes first
-            ranked = _plain_first(ranked, plain)
+            ranked = plain_first(ranked, plain)
         return [_meaning(sense) for sense in ranked]
 
     def noun_senses(self, word: str) -> list[Meaning]:
@@ -446,13 +449,6 @@ class Dictionary:
         return list(dict.fromkeys(w for w in [*near, *ranked] if w != asked))[:limit]
 
 
-def _proper_noun(sense: Sense, asked: set[str]) -> bool:
-    """'Crane' the writer, 'Bath' the city: a capitalised lemma for the word asked or its base
-    form (not the letter words "T-shirt", "X-ray"; "G-string" stays unknown)."""
-    names = [n for n in sense.lemmas if n[:1].isupper() and n not in ("T-shirt", "X-ray")]
-    return any(name.lower() in asked for name in names)
-
-
 def sounds_like(word: str) -> str:
     """A rough spelling-by-sound key, so 'elefant' finds 'elephant' and 'fone' finds 'phone'."""
     key = word.lower()
@@ -471,17 +467,6 @@ def sounds_like(word: str) -> str:
         key = key.replace(before, after)
     collapsed = [ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1]]
     return "".join(collapsed)
-
-
-def _distinct(senses: list[Sense]) -> list[Sense]:
-    seen: set[str] = set()
-    out = []
-    for sense in senses:
-        key = sense.definition
-        if key not in seen:
-            seen.add(key)
-            out.append(sense)
-    return out
 
 
 def _hypernym_closure(dictionary: Dictionary, word: str, depth: int = 2) -> set[int]:

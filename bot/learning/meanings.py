@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from engine.datafiles import rows
 
 if TYPE_CHECKING:
+    from bot.learning.plain import Plain
     from engine.wordnet import Sense
 
 EVERYDAY_THIN = Path(__file__).parent / "data" / "everyday_thin.tsv"
@@ -63,14 +64,80 @@ def thin_everyday() -> dict[str, str]:
     return {word: sense for word, sense, *_ in rows(EVERYDAY_THIN)}
 
 
-def adjectives_lead(senses: list[Sense]) -> list[Sense]:
-    """With no corpus count for any meaning, a word with more adjective meanings than noun
-    meanings is an adjective first: "crazy" (four) before "someone deranged" (one), "entire"
-    before WordNet's uncastrated horse. (Verbs do not lead so: "visa" is no "approve
-    officially" first.) Counted senses stay as ranked."""
+def adjectives_lead(senses: list[Sense], word: str = "") -> list[Sense]:
+    """An adjective first where a child means the adjective, though a noun was ranked first.
+
+    With no corpus count for any meaning, a word with more adjective meanings than noun
+    meanings: "crazy" (four) before "someone deranged" (one), "entire" before WordNet's
+    uncastrated horse. With counts, a word the corpus tagged more often as an adjective of its
+    own than as any noun: "blind" before "the blind" as a group, "general" before the officer,
+    "active" before a chemical agent (the picture weight had put the noun first). An adjective
+    met only through another word ("stranger" is also "strange" compared) does not count, and
+    verbs do not lead so ("visa" is no "approve officially" first)."""
+    adjective = ("a", "s")
+
+    def owned(sense: Sense) -> bool:
+        return sense.pos in adjective and word in (lemma.lower() for lemma in sense.lemmas)
+
     if any(sense.count for sense in senses):
-        return senses
+        own = sum(sense.count for sense in senses if owned(sense))
+        nouns = sum(sense.count for sense in senses if sense.pos == "n")
+        if senses[0].pos != "n" or own <= nouns:
+            return senses
+        return sorted(senses, key=lambda sense: not owned(sense))
     sizes = Counter("a" if sense.pos == "s" else sense.pos for sense in senses)
     if sizes["a"] <= sizes["n"]:
         return senses
-    return sorted(senses, key=lambda sense: sense.pos not in ("a", "s"))
+    return sorted(senses, key=lambda sense: sense.pos not in adjective)
+
+
+def plain_first(senses: list[Sense], plain: Plain) -> list[Sense]:
+    """The senses with the one the plain meaning describes first: "left" the side before the
+    past of leave, the kite that flies before the cheque. None where the plain meaning is no
+    WordNet meaning ("-"): "at" is no coin of Laos, "till" no glacial soil, "must" no grape
+    juice, and a wrong one would be shown as "More"."""
+    return leading(senses, plain.sense_id) if plain.sense_id else []
+
+
+def leading(senses: list[Sense], sense_id: str | None) -> list[Sense]:
+    """The senses with the one `sense_id` names first, the rest in their order."""
+    return sorted(senses, key=lambda sense: sense_id_of(sense) != sense_id)
+
+
+def sense_id_of(sense: Sense) -> str:
+    return f"{sense.pos}{sense.offset:08d}"
+
+
+# The names a learner looks up as words: places, languages, months and days, planets (not
+# people: "Paul", "Crane" the writer).
+NAMED_THINGS = ("noun.location", "noun.communication", "noun.time", "noun.object")
+
+
+def named_thing(sense: Sense) -> bool:
+    """A name's meaning a card may show: France, English, March, Mars, or "French" itself."""
+    return sense.pos in ("a", "s") or sense.lexname in NAMED_THINGS
+
+
+def named(sense: Sense, word: str) -> str | None:
+    """The word as the meaning's name is written ("France" for france), if it is one."""
+    key = word.lower().replace(" ", "_")
+    names = (n for n in sense.lemmas if n[:1].isupper() and n.lower() == key)
+    return next((n.replace("_", " ") for n in names), None)
+
+
+def proper_noun(sense: Sense, asked: set[str]) -> bool:
+    """'Crane' the writer, 'Bath' the city: a capitalised lemma for the word asked or its base
+    form (not the letter words "T-shirt", "X-ray"; "G-string" stays unknown)."""
+    names = [n for n in sense.lemmas if n[:1].isupper() and n not in ("T-shirt", "X-ray")]
+    return any(name.lower() in asked for name in names)
+
+
+def distinct(senses: list[Sense]) -> list[Sense]:
+    seen: set[str] = set()
+    out = []
+    for sense in senses:
+        key = sense.definition
+        if key not in seen:
+            seen.add(key)
+            out.append(sense)
+    return out

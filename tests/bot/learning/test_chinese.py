@@ -76,8 +76,14 @@ def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictiona
     from bot.learning.cards import drawn_as
 
     chinese = {w: (dictionary.card(w, chinese=True) or dictionary.card("x")).chinese
-               for w in ("stool", "safe", "rooster", "anchor")}  # fmt: skip
-    assert chinese == {"stool": "凳子", "safe": "保险箱", "rooster": "公鸡", "anchor": "锚"}
+               for w in ("stool", "rooster", "anchor")}  # fmt: skip
+    assert chinese == {"stool": "凳子", "rooster": "公鸡", "anchor": "锚"}
+    # "safe" is an adjective first (安全), and 保险箱 under the strongbox drawn for it
+    safe = dictionary.card("safe", chinese=True)
+    strongbox = dictionary.sense("n04125021")
+    shown = drawn_as(dictionary, safe, strongbox)
+    assert safe is not None and safe.chinese == "安全"
+    assert shown is not None and shown.chinese == "保险箱"
     # a form with no entry of its own has its word's (peacocks had none)
     assert (dictionary.card("peacocks", chinese=True) or dictionary.card("x")).chinese == "孔雀"
     # "clocks" is a lemma of its own in WordNet (a plant), yet its card is the timepiece's

@@ -50,6 +50,40 @@ def test_proper_nouns_are_not_meanings(dictionary: Dictionary) -> None:
     assert not dictionary.known("g-string")
 
 
+def test_a_word_that_is_only_a_name_gets_the_names_card(dictionary: Dictionary) -> None:
+    """The cards of "English", "France", "Mr" had no meaning at all (every sense a name).
+    People's names stay out ("Michael"); a name the corpus counts more than the common noun
+    leads ("China" before porcelain, "March" before a march), a rarer one does not ("bath")."""
+    for word, written, example in (
+        ("english", "English", "I speak English."),
+        ("france", "France", "This is France."),
+        ("mr", "Mr", "Mr Brown is our teacher."),
+    ):
+        card = dictionary.card(word, chinese=True)
+        assert card is not None and card.word == written and card.meanings, word
+        assert card.example == example and card.chinese
+    assert "republic" in (dictionary.card("france") or dictionary.card("x")).meanings[0].definition
+    michael = dictionary.card("michael")
+    assert michael is None or not michael.meanings
+    china, march = dictionary.card("china", chinese=True), dictionary.card("march", chinese=True)
+    assert china is not None and china.word == "China" and china.chinese == "中国"
+    assert "Taiwan" not in str(china.meanings)
+    assert march is not None and march.word == "March" and march.chinese == "三月"
+    bath = dictionary.card("bath")
+    assert bath is not None and bath.word == "bath" and "England" not in str(bath.meanings)
+
+
+def test_a_word_wordnet_has_only_as_other_things_keeps_its_own(dictionary: Dictionary) -> None:
+    """The card of "at" led with a coin of Laos ("This is an at."), "till" with glacial soil."""
+    from bot.learning.cards import card_text
+
+    at, till = dictionary.card("at"), dictionary.card("till", chinese=True)
+    assert at is not None and at.part_of_speech == "preposition" and not at.meanings
+    assert "Laos" not in card_text(at) and "This is an at" not in card_text(at)
+    assert till is not None and till.part_of_speech == "preposition"
+    assert "glacier" not in card_text(till) and till.example == "Wait till six o'clock."
+
+
 def test_related_words_are_alternative_answers(dictionary: Dictionary) -> None:
     assert dictionary.related("sofa", "couch")
     assert dictionary.related("dog", "puppy")

@@ -28,8 +28,28 @@ def test_every_reviewed_lead_is_a_meaning_of_its_word_and_leads(dictionary: Dict
     leads = thin_everyday()
     assert len(leads) > 50 and leads["whale"] == "n02062744"
     for word, sense_id in leads.items():
-        meanings = [m.sense_id for m in dictionary.everyday_senses(word)]
-        assert meanings and meanings[0] == sense_id, (word, sense_id)  # it leads
+        card = dictionary.card(word)
+        assert card is not None and card.meanings[0].sense_id == sense_id, word  # it leads
+        if sense_id.startswith("n"):  # and it is the thing a picture of the word would show
+            meanings = [m.sense_id for m in dictionary.everyday_senses(word)]
+            assert meanings and meanings[0] == sense_id, (word, sense_id)
+
+
+def test_a_child_is_shown_the_adjective_or_verb_it_means(dictionary: Dictionary) -> None:
+    """A noun weighted up as drawable led these: "blind" was the blind as a group, "general"
+    the officer, "active" a chemical agent, "swallow" a mouthful, "shot" a bullet."""
+    words = ("blind", "general", "active", "swallow", "shot", "private", "unknown")
+    leads = {word: (dictionary.card(word) or dictionary.card("x")).meanings[0] for word in words}
+    assert {w: m.part_of_speech for w, m in leads.items()} == {
+        "blind": "adjective", "general": "adjective", "active": "adjective", "swallow": "verb",
+        "shot": "noun", "private": "adjective", "unknown": "adjective",
+    }  # fmt: skip
+    assert "firearm" not in leads["shot"].definition and "ball" in leads["shot"].definition
+    # a word that is a noun of its own keeps it, though an adjective's form counts more:
+    # "stranger" (strange) and "relative" are people
+    for word in ("stranger", "relative"):
+        card = dictionary.card(word)
+        assert card is not None and card.meanings[0].category == "noun.person", word
 
 
 def test_meanings_wordnet_files_under_slang_or_slurs_are_not_shown(dictionary: Dictionary) -> None:
