@@ -49,7 +49,7 @@ SETTING_PICTURES = {
 }  # fmt: skip
 SKIP = {
     "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
-    "my", "your", "his", "her", "its", "our", "their", "of", "to", "with",
+    "my", "your", "his", "her", "its", "our", "their", "of", "to", "with", "every", "each",
 }  # fmt: skip
 # Place words no picture here shows: said with their thing ("I can't draw at the zoo yet").
 PREPOSITIONS = {

@@ -103,6 +103,8 @@ class Sense:
     count: int  # how often this sense was tagged in the SemCor corpus (0 = unknown/rare)
     # WordNet's usage domains for this word in this sense (synset offsets: slang, obscenity …)
     usage: tuple[int, ...] = ()
+    # a verb's sentence frames for this word (2: "Somebody ----s", 8: "Somebody ----s something")
+    frames: tuple[int, ...] = ()
 
     @property
     def part_of_speech(self) -> str:
@@ -299,6 +301,13 @@ def _read_synset(
             source = int(fields[position + 4 + 4 * i][:2], 16)
             if source == 0 or (lemma is not None and lemmas[source - 1].lower() == lemma.lower()):
                 usage.append(int(target))
+    frames = []
+    frame_at = position + 1 + 4 * pointer_count
+    if ss_type == "v" and frame_at < len(fields):
+        for i in range(int(fields[frame_at])):
+            number, word = int(fields[frame_at + 2 + 3 * i]), int(fields[frame_at + 3 + 3 * i], 16)
+            if word == 0 or (lemma is not None and lemmas[word - 1].lower() == lemma.lower()):
+                frames.append(number)
     parts = [p.strip() for p in gloss.strip().split(";")]
     definition = "; ".join(p for p in parts if not p.startswith('"'))
     examples = tuple(p.strip('"') for p in parts if p.startswith('"'))
@@ -319,6 +328,7 @@ def _read_synset(
         tuple(hypernyms),
         count,
         tuple(usage),
+        tuple(frames),
     )
 
 

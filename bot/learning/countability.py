@@ -293,7 +293,7 @@ def _graded(adjective: str) -> bool:
     return base[:1] == (adjective,) and bool(getInflection(adjective, "JJR", inflect_oov=False))
 
 
-def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> str:
+def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> str | None:
     """WordNet's own example when it is short, uses the word and is fit for a child (WordNet
     writes for adults: "a child born of adultery"); otherwise a plain one."""
     if sense is not None:
@@ -312,7 +312,7 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
     if pos == "n" and word[:1].isupper():
         return f"This is {word}."  # a name takes no article: "This is France."
     if pos == "v":
-        return f"Can you {word}?"
+        return _dare(word, set(sense.frames) if sense else set())
     if pos in ("a", "s"):
         return f"It is very {word}." if _graded(word) else f"It is {word}."
     if pos == "r":
@@ -320,3 +320,23 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
     if plural:
         return f"These are {word}."
     return noun_example(word, sense.lexname if sense else None)
+
+
+# Verbs a child's card does not ask "Can you …?" of: "Can you steal?" is no example to set.
+_NOT_ASKED = frozenset(
+    ["attack", "cheat", "curse", "destroy", "die", "drown", "fire", "hurt", "kill", "lie",
+     "murder", "poison", "rob", "shoot", "smoke", "stab", "steal", "swear"]
+)  # fmt: skip
+
+
+def _dare(verb: str, frames: set[int]) -> str | None:
+    """A verb's question: "Can you swim?" where WordNet says a person does it alone (frame 2),
+    "Can you open it?" to something (8), "Can you help them?" to people (9); none for a verb a
+    person does only with words after it ("seem", "include"): "Can you seem?" teaches nothing."""
+    if verb.lower() in _NOT_ASKED:
+        return None
+    if not frames or 2 in frames:
+        return f"Can you {verb}?"
+    if 8 in frames:
+        return f"Can you {verb} it?"
+    return f"Can you {verb} them?" if 9 in frames else None

@@ -42,10 +42,13 @@ def learner_definitions() -> dict[str, Plain]:
 def own_example(plain: Plain, word: str) -> str | None:
     """The example the project wrote after the meaning's colon ("…: I was born in May"), as a
     sentence, when it is one: three words or more, no list (commas), using the word."""
+    from lemminflect import getAllInflections
+
     _, colon, after = plain.meaning.partition(": ")
     words = after.lower().rstrip("?!").split()
-    if not colon or "," in after or len(words) < 3 or word.lower() not in words:
-        return None
+    forms = {word.lower()} | {f.lower() for fs in getAllInflections(word).values() for f in fs}
+    if not colon or "," in after or len(words) < 3 or not forms & set(words):
+        return None  # "became" is the word "become" (an example may use any of its forms)
     ending = "" if after[-1] in "?!." else "."
     return after[0].upper() + after[1:] + ending
 

@@ -29,3 +29,13 @@ def test_a_usage_domain_belongs_to_the_word_it_is_given_for(wordnet: WordNet) ->
     assert cadaver.offset == body.offset and cadaver.usage == ()
     key = next(s for s in wordnet.senses("key", "n") if "narcotic" in s.definition)
     assert SLANG in key.usage  # the whole meaning is slang
+
+
+def test_a_verbs_sentence_frames_are_read_for_its_word(wordnet: WordNet) -> None:
+    """2: "Somebody ----s" (swim), 8: "Somebody ----s something" (open), none of them for seem."""
+    swim = wordnet.senses("swim", "v")[0]
+    opening = wordnet.senses("open", "v")[0]
+    seem = wordnet.senses("seem", "v")[0]
+    assert 2 in swim.frames and 8 in opening.frames and 2 not in opening.frames
+    assert not {2, 8, 9} & set(seem.frames)
+    assert wordnet.senses("cat", "n")[0].frames == ()

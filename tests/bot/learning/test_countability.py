@@ -124,3 +124,31 @@ def test_very_only_before_an_adjective_that_has_degrees(dictionary: Dictionary) 
     happy = Sense(1148283, "a", "adj.all", ("happy",), "enjoying or showing joy", (), (), 9)
     assert simple_example("happy", happy) == "It is very happy."
     assert simple_example("taller", happy) == "It is taller."  # a comparative: not "very"
+
+
+def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> None:
+    """ "Can you open?", "Can you seem?" and "Can you steal?" were on cards."""
+    examples = {w: (dictionary.card(w) or dictionary.card("x")).example
+                for w in ("swim", "open", "seem", "steal", "shoot", "become", "kill")}  # fmt: skip
+    assert examples["swim"] == "Can you swim?" and examples["open"] == "Can you open it?"
+    assert examples["seem"] is None and examples["steal"] is None and examples["shoot"] is None
+    # an example the project wrote may use any form of the word ("he became a doctor")
+    assert examples["become"] == "He became a doctor."
+    assert examples["kill"] is not None and "Can you" not in examples["kill"]
+
+
+def test_a_plural_of_its_own_is_said_and_glossed_as_the_plural_of_its_thing(
+    dictionary: Dictionary,
+) -> None:
+    """ "eyes — he/she/it form of eye" over the organ of sight; "minutes" was 纪要 (a meeting's
+    minutes), "things" 事体, "falls" a verb's -s form asked as "Can you falls?"."""
+    eyes = dictionary.card("eyes", chinese=True)
+    assert eyes is not None and eyes.form_of is None and eyes.example == "These are eyes."
+    glosses = {w: (dictionary.card(w, chinese=True) or dictionary.card("x")).chinese
+               for w in ("minutes", "things", "words")}  # fmt: skip
+    assert glosses == {"minutes": "分钟", "things": "东西", "words": "词"}
+    falls = dictionary.card("falls")
+    assert falls is not None and falls.example == "Can you fall?"
+    pants = dictionary.card("pants", chinese=True)
+    assert pants is not None and pants.meanings[0].part_of_speech == "noun"
+    assert pants.chinese == "裤子"
