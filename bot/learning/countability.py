@@ -293,6 +293,15 @@ def _graded(adjective: str) -> bool:
     return base[:1] == (adjective,) and bool(getInflection(adjective, "JJR", inflect_oov=False))
 
 
+def _superlative(adjective: str) -> bool:
+    from lemminflect import getInflection, getLemma
+
+    bases = getLemma(adjective, "ADJ", lemmatize_oov=False)
+    return any(
+        adjective in getInflection(b, "JJS", inflect_oov=False) for b in bases if b != adjective
+    )
+
+
 def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> str | None:
     """WordNet's own example when it is short, uses the word and is fit for a child (WordNet
     writes for adults: "a child born of adultery"); otherwise a plain one."""
@@ -314,6 +323,8 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
     if pos == "v":
         return _dare(word, set(sense.frames) if sense else set())
     if pos in ("a", "s"):
+        if _superlative(word):
+            return f"It is the {word}."  # "It is greatest." was on a card
         return f"It is very {word}." if _graded(word) else f"It is {word}."
     if pos == "r":
         return f"She did it {word}."
@@ -331,12 +342,10 @@ _NOT_ASKED = frozenset(
 
 def _dare(verb: str, frames: set[int]) -> str | None:
     """A verb's question: "Can you swim?" where WordNet says a person does it alone (frame 2),
-    "Can you open it?" to something (8), "Can you help them?" to people (9); none for a verb a
-    person does only with words after it ("seem", "include"): "Can you seem?" teaches nothing."""
+    "Can you open it?" to something (8); none for a verb a person does only with other words
+    ("seem", "include", "become"): "Can you seem?" teaches nothing."""
     if verb.lower() in _NOT_ASKED:
         return None
     if not frames or 2 in frames:
         return f"Can you {verb}?"
-    if 8 in frames:
-        return f"Can you {verb} it?"
-    return f"Can you {verb} them?" if 9 in frames else None
+    return f"Can you {verb} it?" if 8 in frames else None

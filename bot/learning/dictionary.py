@@ -249,6 +249,8 @@ class Dictionary:
         # is not "a game between two teams", "born" is not 熊 (the animal bear)
         if own is None and inflected and plain and plain.part_of_speech != FORM_PARTS[inflected[0]]:
             plain = None
+        if own is None and plain and plain.sense_id not in {sense_id_of(s) for s in senses}:
+            plain = None  # "drinking" the verb is not 饮料, the drink its word's plain meaning is
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
         if inflected and inflected[0] == "he/she/it form of" and plural and top_pos == "n":
             inflected = None  # "eyes" led by the organ is no "he/she/it form of eye"
@@ -264,6 +266,9 @@ class Dictionary:
         name = named(top, word) if top else None  # "France", "English": as a name is written
         word, base = (name, name) if name else (word, base)
         example = simple_example(base, top, plural=base == word and plural) if top else None
+        alone = (s for s in senses if 2 in s.frames and top and 2 * s.count >= top.count)
+        if example == f"Can you {base} it?" and any(alone):  # "Can you dance?", as often said
+            example = f"Can you {base}?"  # of a person alone (not "Can you eat?": mostly "eat it")
         if own is not None:
             example = own_example(own, word) or example  # the project's own, when it wrote one
         gloss = plain.chinese if chinese and plain is not None else None  # a teacher's, else below
@@ -273,6 +278,8 @@ class Dictionary:
             lemma = [f for f in same if top and top.pos == "n" and f in top.lemmas]  # minutes
             tried = dict.fromkeys((*lemma, word, base, *same))  # stations: station's
             gloss = next(filter(None, (meaning_gloss(f, lead) for f in tried)), None)
+            plains = (learner_definitions().get(f) for f in lemma)  # fields: a field's 田野
+            gloss = gloss or next((p.chinese for p in plains if p and p.sense_id == lead), None)
             for form in tried:  # peacocks, clocks: 孔雀, 钟
                 gloss = gloss or self.chinese.gloss(form, 1, kind=kind)
         return WordCard(

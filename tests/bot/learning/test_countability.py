@@ -135,6 +135,12 @@ def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> Non
     # an example the project wrote may use any form of the word ("he became a doctor")
     assert examples["become"] == "He became a doctor."
     assert examples["kill"] is not None and "Can you" not in examples["kill"]
+    # a person dances alone in another of its meanings; a superlative takes "the"
+    assert (dictionary.card("dance") or dictionary.card("x")).example == "Can you dance?"
+    assert (dictionary.card("greatest") or dictionary.card("x")).example == "It is the greatest."
+    # a sentence of the project's own may have a comma ("at home, at six o'clock" is a list)
+    assert (dictionary.card("sir") or dictionary.card("x")).example == "Can I help you, sir?"
+    assert (dictionary.card("at") or dictionary.card("x")).example is None
 
 
 def test_a_plural_of_its_own_is_said_and_glossed_as_the_plural_of_its_thing(
@@ -147,6 +153,10 @@ def test_a_plural_of_its_own_is_said_and_glossed_as_the_plural_of_its_thing(
     glosses = {w: (dictionary.card(w, chinese=True) or dictionary.card("x")).chinese
                for w in ("minutes", "things", "words")}  # fmt: skip
     assert glosses == {"minutes": "分钟", "things": "东西", "words": "词"}
+    # a plural of its own under its thing's plain meaning; a verb's -ing is no drink (饮料)
+    glosses = {w: (dictionary.card(w, chinese=True) or dictionary.card("x")).chinese
+               for w in ("fields", "windows", "drinking")}  # fmt: skip
+    assert glosses == {"fields": "田野", "windows": "窗户", "drinking": "喝"}
     falls = dictionary.card("falls")
     assert falls is not None and falls.example == "Can you fall?"
     pants = dictionary.card("pants", chinese=True)
