@@ -253,7 +253,7 @@ class Dictionary:
             plain = None  # "drinking" the verb is not 饮料, the drink its word's plain meaning is
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
         if inflected and inflected[0] == "he/she/it form of" and plural and top_pos == "n":
-            inflected = None  # "eyes" led by the organ is no "he/she/it form of eye"
+            inflected = ("plural of", inflected[1])  # "eyes" led by the organ: eye's plural
         if plural and (word.lower() in learner_definitions() or not inflected):
             base = word  # glasses, trousers, people: words of their own, in the plural
         if plain is not None:
@@ -275,10 +275,10 @@ class Dictionary:
         if chinese and plain is None and self.chinese.available():
             kind, lead = (top.lexname, sense_id_of(top)) if top else (None, None)
             same = [f for f, pos in forms if top is None or pos == top.pos]  # not "see" for saw
-            lemma = [f for f in same if top and top.pos == "n" and f in top.lemmas]  # minutes
-            tried = dict.fromkeys((*lemma, word, base, *same))  # stations: station's
+            lemma = [f for f in same if top and top.pos == "n" and f in top.lemmas]
+            tried = dict.fromkeys((word, base, *same))  # the meaning's (stations: station's)
             gloss = next(filter(None, (meaning_gloss(f, lead) for f in tried)), None)
-            plains = (learner_definitions().get(f) for f in lemma)  # fields: a field's 田野
+            plains = (learner_definitions().get(f) for f in lemma)  # minutes: a minute's 分钟
             gloss = gloss or next((p.chinese for p in plains if p and p.sense_id == lead), None)
             for form in tried:  # peacocks, clocks: 孔雀, 钟
                 gloss = gloss or self.chinese.gloss(form, 1, kind=kind)

@@ -149,7 +149,8 @@ def test_a_plural_of_its_own_is_said_and_glossed_as_the_plural_of_its_thing(
     """ "eyes — he/she/it form of eye" over the organ of sight; "minutes" was 纪要 (a meeting's
     minutes), "things" 事体, "falls" a verb's -s form asked as "Can you falls?"."""
     eyes = dictionary.card("eyes", chinese=True)
-    assert eyes is not None and eyes.form_of is None and eyes.example == "These are eyes."
+    assert eyes is not None and eyes.form_of == ("plural of", "eye")
+    assert eyes.example == "These are eyes."
     glosses = {w: (dictionary.card(w, chinese=True) or dictionary.card("x")).chinese
                for w in ("minutes", "things", "words")}  # fmt: skip
     assert glosses == {"minutes": "分钟", "things": "东西", "words": "词"}
