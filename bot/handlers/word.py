@@ -181,9 +181,10 @@ async def cannot_draw(
         card = of_several(card, services.dictionary.wordnet)
     body = card_text(card, meaning=meaning) if card else bold(text)
     item = await services.learning.remember_item(context.learner, "word", text, None, sense_id)
+    said = card.word if card and card.word.lower() == text.lower() else text  # "English"
     honest = context.tell(
-        f"I can't draw {bold(text)} yet, but here is the word:",
-        f"我还不会画 {text}，不过我们可以学这个词：",
+        f"I can't draw {bold(said)} yet, but here is the word:",
+        f"我还不会画 {said}，不过我们可以学这个词：",
     )
     row = [Button("✍️ Practise", f"quiz:{item.id}")]
     if services.speaker.available:

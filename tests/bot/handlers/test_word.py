@@ -255,6 +255,11 @@ async def test_a_plural_nothing_draws_keeps_its_number_on_the_card(
     text = shown(chat.transcript.replies[-1])
     assert "I can't draw mittens yet" in text
     assert "Example: These are mittens." in text and "This is a mitten." not in text
+    # a name is said as a name is written, however it was typed
+    await chat.say("/word english")
+    await chat.settle()
+    text = shown(chat.transcript.replies[-1])
+    assert "I can't draw English yet" in text and "I speak English." in text
 
 
 async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
