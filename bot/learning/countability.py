@@ -273,7 +273,7 @@ def noun_example(word: str, lexname: str | None = None) -> str:
     if lexname == "noun.food" and word.lower() in MEALS:
         return f"I have {word} every day."
     if countable(word, lexname):
-        return f"This is {'an' if word[:1].lower() in 'aeiou' else 'a'} {word}."
+        return f"This is {'an' if _vowel_sound(word) else 'a'} {word}."
     if word.lower() in DRINKS:
         return f"I drink {word}."
     if lexname == "noun.time":
@@ -291,6 +291,15 @@ def _graded(adjective: str) -> bool:
 
     base = getLemma(adjective, "ADJ", lemmatize_oov=False)
     return base[:1] == (adjective,) and bool(getInflection(adjective, "JJR", inflect_oov=False))
+
+
+def _vowel_sound(word: str) -> bool:
+    """Does the word start with a vowel sound ("an hour", "a university": "an university" was
+    on a card)? By its pronunciation where the dictionary has one, else by its first letter."""
+    from bot.learning.pronunciation import ipa
+
+    sound = (ipa(word) or "").strip("/ˈˌ")
+    return sound[:1] in "aeiouæɑɔəɛɪʊʌɜ" if sound else word[:1].lower() in "aeiou"
 
 
 def _superlative(adjective: str) -> bool:
@@ -335,8 +344,8 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
 
 # Verbs a child's card does not ask "Can you …?" of: "Can you steal?" is no example to set.
 _NOT_ASKED = frozenset(
-    ["attack", "cheat", "curse", "destroy", "die", "drown", "fire", "hurt", "kill", "lie",
-     "murder", "poison", "rob", "shoot", "smoke", "stab", "steal", "swear"]
+    ["attack", "be", "cheat", "curse", "destroy", "die", "drown", "fire", "have", "hurt", "kill",
+     "lie", "murder", "poison", "rob", "shoot", "smoke", "stab", "steal", "swear"]
 )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
 from bot.learning.meanings import (
+    COMMON_FIRST,
     adjectives_lead,
     distinct,
     for_children,
@@ -186,7 +187,8 @@ class Dictionary:
             found = [s for s in every if not proper_noun(s, asked)]
             names = [s for s in every if proper_noun(s, asked) and named_thing(s)]
             nouns = [s.count for s in found if s.pos == "n"]
-            if names and (not found or max(s.count for s in names) > max(nouns, default=0)):
+            most = max((s.count for s in names), default=0) > max(nouns, default=0)
+            if names and (not found or (most and key not in COMMON_FIRST)):
                 # China before porcelain, March before a march (a rarer name only for names)
                 found = [s for s in names if s.count or not found] + found
             found = [s for s in found if for_children(s.definition, s.usage)]
@@ -265,7 +267,9 @@ class Dictionary:
         top = senses[0] if senses else None
         name = named(top, word) if top else None  # "France", "English": as a name is written
         word, base = (name, name) if name else (word, base)
-        example = simple_example(base, top, plural=base == word and plural) if top else None
+        past = inflected and inflected[0] in ("past of", "past participle of")
+        said = inflected[1] if inflected and past else base  # saw: "Can you see …", not "saw"
+        example = simple_example(said, top, plural=base == word and plural) if top else None
         alone = (s for s in senses if 2 in s.frames and top and 2 * s.count >= top.count)
         if example == f"Can you {base} it?" and any(alone):  # "Can you dance?", as often said
             example = f"Can you {base}?"  # of a person alone (not "Can you eat?": mostly "eat it")
@@ -276,7 +280,7 @@ class Dictionary:
             kind, lead = (top.lexname, sense_id_of(top)) if top else (None, None)
             same = [f for f, pos in forms if top is None or pos == top.pos]  # not "see" for saw
             lemma = [f for f in same if top and top.pos == "n" and f in top.lemmas]
-            tried = dict.fromkeys((word, base, *same))  # the meaning's (stations: station's)
+            tried = dict.fromkeys((*([said] if past else []), word, base, *same))  # saw: not 锯
             gloss = next(filter(None, (meaning_gloss(f, lead) for f in tried)), None)
             plains = (learner_definitions().get(f) for f in lemma)  # minutes: a minute's 分钟
             gloss = gloss or next((p.chinese for p in plains if p and p.sense_id == lead), None)

@@ -113,6 +113,14 @@ def sense_id_of(sense: Sense) -> str:
 NAMED_THINGS = ("noun.location", "noun.communication", "noun.time", "noun.object")
 
 
+# Read among the A1–B2 words a name would lead (2026-12-05): the corpus's American texts count
+# the regions more than the directions, and Providence the city more than God's care.
+COMMON_FIRST = frozenset(
+    ["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+     "providence", "reconstruction"]
+)  # fmt: skip
+
+
 def named_thing(sense: Sense) -> bool:
     """A name's meaning a card may show: France, English, March, Mars, or "French" itself."""
     return sense.pos in ("a", "s") or sense.lexname in NAMED_THINGS

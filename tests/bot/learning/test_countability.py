@@ -141,6 +141,16 @@ def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> Non
     # a sentence of the project's own may have a comma ("at home, at six o'clock" is a list)
     assert (dictionary.card("sir") or dictionary.card("x")).example == "Can I help you, sir?"
     assert (dictionary.card("at") or dictionary.card("x")).example is None
+    # a past is asked as its verb ("Can you saw?" and 锯 were on the card of "saw")
+    saw = dictionary.card("saw", chinese=True)
+    assert saw is not None and saw.form_of == ("past of", "see") and saw.chinese == "看到"
+    assert saw.example is not None and "see" in saw.example
+    # "an" by the sound: "This is an university." was on a card
+    university = dictionary.card("university")
+    assert university is not None and university.example == "This is a university."
+    # the directions are directions, not the regions of the United States ("This is South.")
+    south = dictionary.card("south")
+    assert south is not None and "United States" not in south.meanings[0].definition
 
 
 def test_a_plural_of_its_own_is_said_and_glossed_as_the_plural_of_its_thing(
