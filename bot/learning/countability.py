@@ -9,6 +9,7 @@ uncountable; every other noun is countable.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from engine.prompt_filter import PromptFilter
 from engine.wordnet import Sense
@@ -273,7 +274,7 @@ def noun_example(word: str, lexname: str | None = None) -> str:
     if lexname == "noun.food" and word.lower() in MEALS:
         return f"I have {word} every day."
     if countable(word, lexname):
-        return f"This is {'an' if _vowel_sound(word) else 'a'} {word}."
+        return f"This is {'an' if takes_an(word) else 'a'} {word}."
     if word.lower() in DRINKS:
         return f"I drink {word}."
     if lexname == "noun.time":
@@ -293,13 +294,48 @@ def _graded(adjective: str) -> bool:
     return base[:1] == (adjective,) and bool(getInflection(adjective, "JJR", inflect_oov=False))
 
 
-def _vowel_sound(word: str) -> bool:
-    """Does the word start with a vowel sound ("an hour", "a university": "an university" was
-    on a card)? By its pronunciation where the dictionary has one, else by its first letter."""
-    from bot.learning.pronunciation import ipa
+# Where the first letter misleads and the dictionary has no pronunciation.
+AN_EXCEPTIONS = ("hour", "honest", "honour", "honor", "heir")
+A_EXCEPTIONS = ("uni", "use", "usu", "euro", "one", "once", "ewe")
+_VOWEL_PHONES = (
+    "AA",
+    "AE",
+    "AH",
+    "AO",
+    "AW",
+    "AY",
+    "EH",
+    "ER",
+    "EY",
+    "IH",
+    "IY",
+    "OW",
+    "OY",
+    "UH",
+    "UW",
+)
 
-    sound = (ipa(word) or "").strip("/ˈˌ")
-    return sound[:1] in "aeiouæɑɔəɛɪʊʌɜ" if sound else word[:1].lower() in "aeiou"
+
+@lru_cache(maxsize=4096)
+def takes_an(word: str) -> bool:
+    """ "an" before it? By its first sound in the CMU dictionary ("a university", "an hour", "an
+    X-ray"; "an university" was on a card), else by its letters and the exceptions above. No
+    espeak here: the learner's own words are checked with it, on every sentence."""
+    first = word.split("-", 1)[0].split(" ", 1)[0]
+    try:
+        import eng_to_ipa
+
+        found = eng_to_ipa.get_cmu([first.lower()])
+        known = found and found[0] and not found[0][0].startswith("__IGNORE__")
+        phones = found[0][0].split() if known else []
+    except ImportError:
+        phones = []
+    if phones:
+        return phones[0].rstrip("012").upper() in _VOWEL_PHONES
+    low = word.lower()
+    return low.startswith(AN_EXCEPTIONS) or (
+        low[:1] in "aeiou" and not low.startswith(A_EXCEPTIONS)
+    )
 
 
 def _superlative(adjective: str) -> bool:

@@ -11,7 +11,7 @@ import random
 import re
 from collections.abc import Collection
 
-from bot.learning.countability import GAMES, MEALS, countable
+from bot.learning.countability import GAMES, MEALS, countable, takes_an
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
 from engine.prompt_filter import PromptFilter
 
@@ -208,7 +208,7 @@ def _with_article(tokens: list[str], index: int) -> None:
                 if capital:
                     tokens[index] = tokens[index].capitalize()
                 return
-            wanted = "an" if tokens[index][:1].lower() in "aeiou" else "a"
+            wanted = "an" if takes_an(tokens[index]) else "a"
             tokens[back] = wanted.capitalize() if tokens[back][0].isupper() else wanted
             return
         if tokens[back].strip():

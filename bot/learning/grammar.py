@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.learning.countability import SAME_IN_PLURAL, countable
+from bot.learning.countability import SAME_IN_PLURAL, countable, takes_an
 from bot.learning.dictionary import Dictionary
 
 _TOKEN = re.compile(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]|\s+")
@@ -31,8 +31,6 @@ AFTER_VERB = {
     "near", "behind", "next", "and", "",
 }  # fmt: skip
 ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
-AN_EXCEPTIONS = ("hour", "honest", "honour", "honor", "heir")
-A_EXCEPTIONS = ("uni", "use", "usu", "euro", "one", "once", "ewe")
 IRREGULAR = {
     ("be", "I"): "am",
     ("be", "3"): "is",
@@ -188,12 +186,7 @@ class Corrector:
             target = words[position + 1]
             nxt = tokens[target]
             if low in ("a", "an"):
-                vowel = nxt[:1].lower() in "aeiou"
-                if nxt.lower().startswith(AN_EXCEPTIONS):
-                    vowel = True
-                if nxt.lower().startswith(A_EXCEPTIONS):
-                    vowel = False
-                wanted = "an" if vowel else "a"
+                wanted = "an" if takes_an(nxt) else "a"
                 if low != wanted:
                     put(index, wanted.capitalize() if tokens[index][0].isupper() else wanted)
             elif low in ARTICLE_AFTER and position + 2 >= len(words):
@@ -208,7 +201,7 @@ class Corrector:
                     and not self.dictionary.senses(noun)[0].lexname.startswith("noun.person")
                     and noun.islower()
                 ):
-                    article = "an" if noun[:1] in "aeiou" else "a"
+                    article = "an" if takes_an(noun) else "a"
                     tokens[target] = f"{article} {noun}"
                     changed.append(article)
         if words and tokens[words[0]][:1].islower():

@@ -16,6 +16,8 @@ from bot.learning.grammar import Corrector
         ("She like apples.", "She likes apples."),
         ("They is happy.", "They are happy."),
         ("I have a apple.", "I have an apple."),
+        ("She goes to an university.", "She goes to a university."),  # by the sound
+        ("I have a umbrella.", "I have an umbrella."),
         ("This is cat.", "This is a cat."),
         ("The cats sleeps on the bed.", "The cats sleep on the bed."),
         ("Two red apple.", "Two red apples."),  # the noun after the colour, not the colour
@@ -33,6 +35,7 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         "The cat toy is red.",
         "He can swim.",
         "An hour is long.",
+        "It is an X-ray.",
         "Go!",
         # a colour is also a noun and "sun" also a verb: once "The red suns." / "Two reds apples."
         "The red sun.",
