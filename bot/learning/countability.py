@@ -347,7 +347,9 @@ def _superlative(adjective: str) -> bool:
     )
 
 
-def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> str | None:
+def simple_example(
+    word: str, sense: Sense | None, *, plural: bool = False, alone: bool = False
+) -> str | None:
     """WordNet's own example when it is short, uses the word and is fit for a child (WordNet
     writes for adults: "a child born of adultery"); otherwise a plain one."""
     if sense is not None:
@@ -366,7 +368,7 @@ def simple_example(word: str, sense: Sense | None, *, plural: bool = False) -> s
     if pos == "n" and word[:1].isupper():
         return f"This is {word}."  # a name takes no article: "This is France."
     if pos == "v":
-        return _dare(word, set(sense.frames) if sense else set())
+        return _dare(word, set(sense.frames) if sense else set(), alone)
     if pos in ("a", "s"):
         if _superlative(word):
             return f"It is the {word}."  # "It is greatest." was on a card
@@ -385,12 +387,13 @@ _NOT_ASKED = frozenset(
 )  # fmt: skip
 
 
-def _dare(verb: str, frames: set[int]) -> str | None:
-    """A verb's question: "Can you swim?" where WordNet says a person does it alone (frame 2),
-    "Can you open it?" to something (8); none for a verb a person does only with other words
-    ("seem", "include", "become"): "Can you seem?" teaches nothing."""
+def _dare(verb: str, frames: set[int], alone: bool = False) -> str | None:
+    """A verb's question: "Can you swim?" where WordNet says a person does it alone (frame 2,
+    in this meaning or, `alone`, in another as common), "Can you open it?" to something (8);
+    none for a verb a person does only with other words ("seem", "include", "become"): "Can
+    you seem?" teaches nothing."""
     if verb.lower() in _NOT_ASKED:
         return None
-    if not frames or 2 in frames:
+    if not frames or 2 in frames or alone:
         return f"Can you {verb}?"
     return f"Can you {verb} it?" if 8 in frames else None

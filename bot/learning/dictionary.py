@@ -269,10 +269,10 @@ class Dictionary:
         word, base = (name, name) if name else (word, base)
         past = inflected and inflected[0] in ("past of", "past participle of")
         said = inflected[1] if inflected and past else base  # saw: "Can you see …", not "saw"
-        example = simple_example(said, top, plural=base == word and plural) if top else None
-        alone = (s for s in senses if 2 in s.frames and top and 2 * s.count >= top.count)
-        if example == f"Can you {base} it?" and any(alone):  # "Can you dance?", as often said
-            example = f"Can you {base}?"  # of a person alone (not "Can you eat?": mostly "eat it")
+        # "Can you dance?": a person dances alone about as often (not "Can you eat?": "eat it")
+        alone = any(2 in s.frames and top and 2 * s.count >= top.count for s in senses)
+        several = base == word and plural
+        example = simple_example(said, top, plural=several, alone=alone) if top else None
         if own is not None:
             example = own_example(own, word) or example  # the project's own, when it wrote one
         gloss = plain.chinese if chinese and plain is not None else None  # a teacher's, else below
