@@ -78,6 +78,9 @@ def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictiona
     chinese = {w: (dictionary.card(w, chinese=True) or dictionary.card("x")).chinese
                for w in ("stool", "rooster", "anchor")}  # fmt: skip
     assert chinese == {"stool": "凳子", "rooster": "公鸡", "anchor": "锚"}
+    # a last look's words: honest was 正当 ("proper"), neighbour had none
+    for word, gloss in (("honest", "诚实"), ("neighbour", "邻居")):
+        assert (dictionary.card(word, chinese=True) or dictionary.card("x")).chinese == gloss
     # "safe" is an adjective first (安全), and 保险箱 under the strongbox drawn for it
     safe = dictionary.card("safe", chinese=True)
     strongbox = dictionary.sense("n04125021")
