@@ -6,6 +6,7 @@ own design), so a lookup costs one seek. Includes WordNet's "morphy" rules for i
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -274,6 +275,24 @@ def kept(cache: dict[K, V], key: K, value: V) -> V:
     return value
 
 
+# An example in a gloss: a quoted string, and the author after it when it is a quotation.
+_EXAMPLES = re.compile(r'[;:]\s*"')
+_QUOTE = re.compile(r'"([^"]+)"(\s*-+[^;"]*)?')
+
+
+def split_gloss(gloss: str) -> tuple[str, tuple[str, ...]]:
+    """A gloss's definition and its examples. The examples start at the first quote after a
+    semicolon and may hold semicolons themselves ("he didn't call; rather (or instead), he wrote
+    her a letter" had put half an example into the definition on a card); a quotation with its
+    author ("...the formation of character"- Herbert Spencer) is no example for a child."""
+    gloss = gloss.strip()
+    opening = _EXAMPLES.search(gloss)
+    start = 0 if gloss.startswith('"') else opening.start() + 1 if opening else len(gloss)
+    definition = "; ".join(p.strip() for p in gloss[:start].split(";") if p.strip()).rstrip(":")
+    examples = tuple(m.group(1).strip() for m in _QUOTE.finditer(gloss[start:]) if not m.group(2))
+    return definition, examples
+
+
 def _read_synset(
     root: Path, name: str, offset: int, lemma: str | None, counts: dict[str, int]
 ) -> Sense:
@@ -308,9 +327,7 @@ def _read_synset(
             number, word = int(fields[frame_at + 2 + 3 * i]), int(fields[frame_at + 3 + 3 * i], 16)
             if word == 0 or (lemma is not None and lemmas[word - 1].lower() == lemma.lower()):
                 frames.append(number)
-    parts = [p.strip() for p in gloss.strip().split(";")]
-    definition = "; ".join(p for p in parts if not p.startswith('"'))
-    examples = tuple(p.strip('"') for p in parts if p.startswith('"'))
+    definition, examples = split_gloss(gloss)
     count = 0
     if lemma is not None and lemma.lower() in lex_ids:
         sense_key = (

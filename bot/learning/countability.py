@@ -354,12 +354,15 @@ def simple_example(
     writes for adults: "a child born of adultery"); otherwise a plain one."""
     if sense is not None:
         for example in sense.examples:
-            words = example.lower().split()
+            words = example.lower().rstrip("?!").split()  # "Have I eaten enough?"
             if (
                 word.lower() in words
                 and 3 <= len(words) <= 10
                 and not any(c.isdigit() for c in example)  # "See table 1." teaches nothing
                 and not QUOTED.search(example)  # a quotation's stray mark and its author
+                and ";" not in example  # "real people; not ghosts"
+                and words[-1] not in _DANGLING  # "In contrast to." is half a sentence
+                and not (example.endswith("?") and word.lower() in _NOT_ASKED)  # "Do you smoke?"
                 and not PromptFilter.default().check(example).blocked
             ):
                 ending = "" if example[-1] in ".?!" else "."
@@ -374,10 +377,37 @@ def simple_example(
             return f"It is the {word}."  # "It is greatest." was on a card
         return f"It is very {word}." if _graded(word) else f"It is {word}."
     if pos == "r":
-        return f"She did it {word}."
+        return f"She did it {word}." if sense and _how(word, sense.definition) else None
     if plural:
         return f"These are {word}."
     return noun_example(word, sense.lexname if sense else None)
+
+
+_DANGLING = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "or", "the", "to", "with"]
+)
+
+# WordNet glosses a way of doing something as "in a … manner", "with …", "without …".
+_MANNER = re.compile(r"^(in (an?|the) [^;]*\b(manner|way)\b|with(out)? (?!regard|respect|the)\w)")
+# Glossed so, yet said about the whole sentence, how much, or when: "She did it interestingly."
+_NOT_HOW = frozenset(
+    ["affectingly", "annoyingly", "blessedly", "chemically", "chronically", "circularly",
+     "complexly", "conically", "contextually", "definitely", "diagrammatically",
+     "disconcertingly", "figuratively", "fitly", "gayly", "imminently", "imperatively",
+     "importantly", "indigenously", "inherently", "interestingly", "intransitively", "killingly",
+     "lastingly", "limitedly", "managerially", "momentously", "needfully", "outright",
+     "palmately", "pardonably", "parentally", "penally", "periodically", "portentously",
+     "predictably", "pressingly", "publically", "quick", "regionally", "retrospectively",
+     "ripely", "sickeningly", "singularly", "soonest", "telegraphically", "thinly",
+     "understandably", "unforgettably", "unnoticeably", "unpardonably", "unwarrantably",
+     "worryingly"]
+)  # fmt: skip
+
+
+def _how(adverb: str, definition: str) -> bool:
+    """Does "She did it X." say how she did it? Only for an adverb of manner: "She did it
+    however." and "She did it finally." were on cards."""
+    return adverb.lower() not in _NOT_HOW and bool(_MANNER.match(definition))
 
 
 # Verbs a child's card does not ask "Can you …?" of: "Can you steal?" is no example to set.

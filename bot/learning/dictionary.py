@@ -235,8 +235,12 @@ class Dictionary:
         forms = self.wordnet.base_forms(word) if self.wordnet.available() else []
         top_pos = "a" if senses and senses[0].pos == "s" else (senses[0].pos if senses else "n")
         base = next((f.replace("_", " ") for f, p in forms if p == top_pos), word)
-        plain = learner_definitions().get(word.lower()) or learner_definitions().get(base.lower())
         inflected = form_of(self.wordnet, word) if self.wordnet.available() else None
+        plural = self.wordnet.available() and plural_noun(self.wordnet, word)
+        if inflected and inflected[0] == "he/she/it form of" and plural and top_pos == "n":
+            inflected = ("plural of", inflected[1])  # "eyes" led by the organ: eye's plural
+        tried = (word, base, *([inflected[1]] if inflected and inflected[0] == "plural of" else []))
+        plain = next(filter(None, (learner_definitions().get(w.lower()) for w in tried)), None)
         # rose the flower, left the side: the word the project wrote a plain meaning for, as
         # another part of speech, is not "past of rise / leave" (an -ing word keeps its verb)
         own = learner_definitions().get(word.lower())
@@ -253,9 +257,6 @@ class Dictionary:
             plain = None
         if own is None and plain and plain.sense_id not in {sense_id_of(s) for s in senses}:
             plain = None  # "drinking" the verb is not 饮料, the drink its word's plain meaning is
-        plural = self.wordnet.available() and plural_noun(self.wordnet, word)
-        if inflected and inflected[0] == "he/she/it form of" and plural and top_pos == "n":
-            inflected = ("plural of", inflected[1])  # "eyes" led by the organ: eye's plural
         if plural and (word.lower() in learner_definitions() or not inflected):
             base = word  # glasses, trousers, people: words of their own, in the plural
         if plain is not None:

@@ -47,7 +47,8 @@ def own_example(plain: Plain, word: str) -> str | None:
     _, colon, after = plain.meaning.partition(": ")
     words = after.lower().rstrip("?!").split()
     forms = {word.lower()} | {f.lower() for fs in getAllInflections(word).values() for f in fs}
-    listed = "," in after and after[-1] not in "?!."  # "at home, at six o'clock"
+    # "at home, at six o'clock" is a list; "Luckily, nobody was hurt" a sentence (a capital)
+    listed = "," in after and after[-1] not in "?!." and not after[:1].isupper()
     if not colon or listed or len(words) < 3 or not forms & {w.strip(",") for w in words}:
         return None  # "became" is the word "become" (an example may use any of its forms)
     ending = "" if after[-1] in "?!." else "."

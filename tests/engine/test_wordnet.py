@@ -39,3 +39,32 @@ def test_a_verbs_sentence_frames_are_read_for_its_word(wordnet: WordNet) -> None
     assert 2 in swim.frames and 8 in opening.frames and 2 not in opening.frames
     assert not {2, 8, 9} & set(seem.frames)
     assert wordnet.senses("cat", "n")[0].frames == ()
+
+
+def test_an_example_with_a_semicolon_stays_one_example() -> None:
+    """Rather's card showed 'on the contrary; rather (or instead), he wrote her a letter"': half
+    an example in the definition, because the gloss was cut at every semicolon."""
+    from engine.wordnet import split_gloss
+
+    definition, examples = split_gloss(
+        'on the contrary; "rather than wait, he left"; '
+        '"he didn\'t call; rather (or instead), he wrote her a letter"  '
+    )
+    assert definition == "on the contrary"
+    assert examples == ("rather than wait, he left",
+                        "he didn't call; rather (or instead), he wrote her a letter")  # fmt: skip
+    # a note between examples is neither; a quotation with its author is no child's example
+    assert split_gloss('as much as necessary; "Have I eaten enough?"; (`plenty\' is '
+                       'nonstandard) "I\'ve had plenty, thanks"') == (
+        "as much as necessary", ("Have I eaten enough?", "I've had plenty, thanks"))  # fmt: skip
+    assert split_gloss('visible; "give me the ocular proof"- Shakespeare') == ("visible", ())
+    # a phrase quoted inside the definition stays in it
+    assert split_gloss('progress (in the phrase "make strides"); "big strides"') == (
+        'progress (in the phrase "make strides")', ("big strides",))  # fmt: skip
+    assert split_gloss("in or at or to some place; ") == ("in or at or to some place", ())
+
+
+def test_no_card_meaning_carries_a_piece_of_an_example(wordnet: WordNet) -> None:
+    for word in ("rather", "anyway", "furthermore", "stay", "real", "finish"):
+        for sense in wordnet.senses(word):
+            assert '"' not in sense.definition and not sense.definition.endswith(";"), word

@@ -112,6 +112,32 @@ def test_a_quotation_is_no_example() -> None:
     assert simple_example("blue", sense) == "It is very blue."
 
 
+def test_she_did_it_only_with_an_adverb_that_says_how(dictionary: Dictionary) -> None:
+    """ "She did it however.", "She did it finally." and "She did it enough." were on cards."""
+    from bot.learning.countability import simple_example
+    from engine.wordnet import Sense
+
+    def adverb(word: str, definition: str) -> Sense:
+        return Sense(1, "r", "adv.all", (word,), definition, (), (), 1)
+
+    assert simple_example("lazily", adverb("lazily", "in a slow and lazy manner")) == (
+        "She did it lazily.")  # fmt: skip
+    assert simple_example("silently", adverb("silently", "without speaking")) == (
+        "She did it silently.")  # fmt: skip
+    assert simple_example("namely", adverb("namely", "as follows")) is None
+    assert simple_example("interestingly", adverb("x", "in an interesting manner")) is None
+    examples = {w: (dictionary.card(w) or dictionary.card("x")).example
+                for w in ("however", "finally", "enough", "thereby", "quickly")}  # fmt: skip
+    assert not any(e and e.startswith("She did it") for w, e in examples.items() if w != "quickly")
+    assert examples["however"] == "It was raining. However, we still played outside."
+    # WordNet's own example may end in a question mark ("Have I eaten enough?" was passed over)
+    enough = Sense(1, "r", "adv.all", ("enough",), "as much as necessary",
+                   ("Have I eaten enough?",), (), 1)  # fmt: skip
+    assert simple_example("enough", enough) == "Have I eaten enough?"
+    half = Sense(1, "n", "noun.act", ("contrast",), "x", ("in contrast to",), (), 1)
+    assert simple_example("contrast", half) == "This is a contrast."  # half a sentence is none
+
+
 def test_very_only_before_an_adjective_that_has_degrees(dictionary: Dictionary) -> None:
     """ "It is very electric." and "It is very digital." were on cards; "very big" stays."""
     examples = {
@@ -168,6 +194,10 @@ def test_a_plural_of_its_own_is_said_and_glossed_as_the_plural_of_its_thing(
     glosses = {w: (dictionary.card(w, chinese=True) or dictionary.card("x")).chinese
                for w in ("fields", "windows", "drinking")}  # fmt: skip
     assert glosses == {"fields": "田野", "windows": "窗户", "drinking": "喝"}
+    # "numbers" led with "the property possessed by a sum or total", 多少: now number's own
+    numbers = dictionary.card("numbers", chinese=True)
+    assert numbers is not None and numbers.chinese == "数字"
+    assert numbers.meanings[0].definition == "a symbol used to represent a number"
     falls = dictionary.card("falls")
     assert falls is not None and falls.example == "Can you fall?"
     pants = dictionary.card("pants", chinese=True)
