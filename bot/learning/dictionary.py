@@ -239,8 +239,8 @@ class Dictionary:
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
         if inflected and inflected[0] == "he/she/it form of" and plural and top_pos == "n":
             inflected = ("plural of", inflected[1])  # "eyes" led by the organ: eye's plural
-        tried = (word, base, *([inflected[1]] if inflected and inflected[0] == "plural of" else []))
-        plain = next(filter(None, (learner_definitions().get(w.lower()) for w in tried)), None)
+        asked = (word, base, *([inflected[1]] if inflected and inflected[0] == "plural of" else []))
+        plain = next(filter(None, (learner_definitions().get(w.lower()) for w in asked)), None)
         # rose the flower, left the side: the word the project wrote a plain meaning for, as
         # another part of speech, is not "past of rise / leave" (an -ing word keeps its verb)
         own = learner_definitions().get(word.lower())
