@@ -262,20 +262,20 @@ class Dictionary:
         if plain is not None:
             senses = plain_first(senses, plain)
         meanings = tuple(_meaning(s) for s in distinct(senses)[:3])
-        if plain is not None and senses and senses[0].pos != top_pos:
-            base = next((f.replace("_", " ") for f, p in forms if p == senses[0].pos), base)
-        # no example for a word WordNet lacks ("the", "of"): "This is a the." teaches nothing
-        top = senses[0] if senses else None
+        lead_pos = senses[0].pos.replace("s", "a") if senses else top_pos  # boring: not "bore"
+        if plain is not None and lead_pos != top_pos:
+            base = next((f.replace("_", " ") for f, p in forms if p == lead_pos), base)
+        top = senses[0] if senses else None  # no example for "the", "of": not "This is a the."
         name = named(top, word) if top else None  # "France", "English": as a name is written
         word, base = (name, name) if name else (word, base)
-        past = inflected and inflected[0] in ("past of", "past participle of")
+        past = inflected and inflected[0] in ("past of", "past participle of") and lead_pos == "v"
         said = inflected[1] if inflected and past else base  # saw: "Can you see …", not "saw"
         # "Can you dance?": a person dances alone about as often (not "Can you eat?": "eat it")
         alone = any(2 in s.frames and top and 2 * s.count >= top.count for s in senses)
         several = base == word and plural
         example = simple_example(said, top, plural=several, alone=alone) if top else None
-        if own is not None:
-            example = own_example(own, word) or example  # the project's own, when it wrote one
+        if (source := own or plain) is not None:  # the project's own, when it wrote one
+            example = own_example(source, word if own else said) or example  # hiding: as hide
         gloss = plain.chinese if chinese and plain is not None else None  # a teacher's, else below
         if chinese and plain is None and self.chinese.available():
             kind, lead = (top.lexname, sense_id_of(top)) if top else (None, None)

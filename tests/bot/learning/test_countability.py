@@ -167,6 +167,12 @@ def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> Non
     # a sentence of the project's own may have a comma ("at home, at six o'clock" is a list)
     assert (dictionary.card("sir") or dictionary.card("x")).example == "Can I help you, sir?"
     assert (dictionary.card("at") or dictionary.card("x")).example is None
+    # an adjective is said as itself ("It is break.", "It is bore." were on cards), and a form
+    # takes its word's own example ("hiding" showed one about one religion's women)
+    examples = {w: (dictionary.card(w) or dictionary.card("x")).example
+                for w in ("broken", "boring", "hiding", "hide")}  # fmt: skip
+    assert examples["broken"] == "A broken mirror." and "boring" in (examples["boring"] or "")
+    assert examples["hiding"] == examples["hide"] == "The cat likes to hide under the bed."
     # a past is asked as its verb ("Can you saw?" and 锯 were on the card of "saw")
     saw = dictionary.card("saw", chinese=True)
     assert saw is not None and saw.form_of == ("past of", "see") and saw.chinese == "看到"
