@@ -15,6 +15,7 @@ from engine.prompt_filter import PromptFilter
 from engine.wordnet import Sense
 
 # WordNet quotes writers: "October's bright blue weather"- Helen Hunt Jackson
+ORDINAL = re.compile(r"\d+(st|nd|rd|th|d)")  # a lemma of "second": "2nd"
 QUOTED = re.compile(r"[\"“”]|\s[-–—]+\s*[A-Z]")
 UNCOUNTABLE = frozenset(
     [
@@ -373,6 +374,10 @@ def simple_example(
     if pos == "v":
         return _dare(word, set(sense.frames) if sense else set(), alone)
     if pos in ("a", "s"):
+        if sense and any(ORDINAL.fullmatch(lemma) for lemma in sense.lemmas):
+            return f"She came {word} in the race."  # "It is second." was on a card
+        if sense and any(lemma.isdigit() for lemma in sense.lemmas):
+            return None  # "It is ii."
         if _superlative(word):
             return f"It is the {word}."  # "It is greatest." was on a card
         return f"It is very {word}." if _graded(word) else f"It is {word}."

@@ -173,6 +173,10 @@ def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> Non
                 for w in ("broken", "boring", "hiding", "hide")}  # fmt: skip
     assert examples["broken"] == "A broken mirror." and "boring" in (examples["boring"] or "")
     assert examples["hiding"] == examples["hide"] == "The cat likes to hide under the bed."
+    # an ordinal is a place in a race, not "It is second." nor a fifth of a gallon of liquor
+    second, fifth = dictionary.card("second"), dictionary.card("fifth", chinese=True)
+    assert second is not None and second.example == "She came second in the race."
+    assert fifth is not None and fifth.chinese == "第五" and fifth.part_of_speech == "adjective"
     # a past is asked as its verb ("Can you saw?" and 锯 were on the card of "saw")
     saw = dictionary.card("saw", chinese=True)
     assert saw is not None and saw.form_of == ("past of", "see") and saw.chinese == "看到"
