@@ -160,8 +160,11 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
     plain = card.plain
     if plain and (first is None or plain_fits(plain, first)):
         # the plain meaning a child can read; the dictionary's own words as "More"
-        stop = "" if plain.meaning[-1] in "?!" else "."  # "may I come in?" ends as it is
-        lines.append(plain.meaning[0].upper() + plain.meaning[1:] + stop)
+        said, colon, own = plain.meaning.partition(": ")
+        example = (card.example or "").rstrip(".?!").lower()
+        said = said if colon and own.rstrip(".?!").lower() == example else plain.meaning
+        stop = "" if said[-1] in "?!" else "."  # "may I come in?" ends as it is
+        lines.append(said[0].upper() + said[1:] + stop)  # its own example once, as "Example"
         if first is not None:
             lines.append(f"More: {first.definition.split(';')[0]}")
         return "\n".join(lines + _footer(card))

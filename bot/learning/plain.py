@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.learning.forms import form_of
+from bot.learning.forms import form_of, plural_noun
 from engine.datafiles import rows
 from engine.wordnet import WordNet
 
@@ -59,7 +59,12 @@ def plural_plain(wordnet: WordNet, word: str) -> Plain | None:
     """A plural's plain meaning is its singular's noun one ("plates": the dish, not home plate
     in baseball, WordNet's commonest plate)."""
     inflected = form_of(wordnet, word) if wordnet.available() else None
-    if inflected is None or inflected[0] != "plural of":
+    # "numbers" is also "he numbers": a plural all the same (the card says so too)
+    plural = inflected and inflected[0] == "he/she/it form of" and plural_noun(wordnet, word)
+    if inflected is None or (inflected[0] != "plural of" and not plural):
         return None
     plain = learner_definitions().get(inflected[1].lower())
-    return plain if plain is not None and plain.part_of_speech == "noun" else None
+    if plain is None or plain.part_of_speech != "noun":
+        return None
+    sense = wordnet.synset(int(plain.sense_id[1:]), "n") if plain.sense_id else None
+    return None if sense and sense.lemmas[0][:1].isupper() else plain  # marches: not months

@@ -92,3 +92,25 @@ def test_a_word_of_its_own_in_the_meaning_drawn_is_no_plural(dictionary: Diction
     assert shown is not None and shown.form_of is None
     assert shown.example == "This is a cola." and shown.chinese == "可乐"
     assert "dope" not in card_text(shown)  # WordNet's usage note is off the card
+
+
+def test_the_projects_own_example_is_shown_once(dictionary: Dictionary) -> None:
+    """ "To go or put something where nobody can see it: the cat likes to hide under the bed."
+    stood above "Example: The cat likes to hide under the bed."; a list is no example."""
+    hide = card_text(dictionary.card("hide"))  # type: ignore[arg-type]
+    assert hide.count("hide under the bed") == 1
+    assert "To go or put something where nobody can see it." in hide
+    at = card_text(dictionary.card("at"))  # type: ignore[arg-type]
+    assert "at home, at six o'clock" in at
+
+
+def test_a_plural_that_is_also_a_verbs_form_is_taught_as_its_things_plural(
+    dictionary: Dictionary,
+) -> None:
+    """ "numbers" ("he numbers") led with "the property possessed by a sum or total"."""
+    sense = dictionary.everyday_sense("numbers")
+    assert sense is not None and sense.definition == "a symbol used to represent a number"
+    seats = dictionary.everyday_sense("seats")  # was "the fleshy part of the human body …"
+    assert seats is not None and seats.definition == "furniture that is designed for sitting on"
+    marches = dictionary.everyday_sense("marches")  # march's plain meaning is the month
+    assert marches is None or "month" not in marches.definition
