@@ -276,7 +276,8 @@ def kept(cache: dict[K, V], key: K, value: V) -> V:
 
 
 # An example in a gloss: a quoted string, and the author after it when it is a quotation.
-_EXAMPLES = re.compile(r'[;:]\s*"')
+_EXAMPLES = re.compile(r'[;:,]\s*"')
+_TRAILING = re.compile(r"(\s*(\(?e\.g\.,?|[:,;]))+\s*$")  # what led into the examples
 _QUOTE = re.compile(r'"([^"]+)"(\s*-+[^;"]*)?')
 
 
@@ -288,7 +289,8 @@ def split_gloss(gloss: str) -> tuple[str, tuple[str, ...]]:
     gloss = gloss.strip()
     opening = _EXAMPLES.search(gloss)
     start = 0 if gloss.startswith('"') else opening.start() + 1 if opening else len(gloss)
-    definition = "; ".join(p.strip() for p in gloss[:start].split(";") if p.strip()).rstrip(":")
+    definition = "; ".join(p.strip() for p in gloss[:start].split(";") if p.strip())
+    definition = _TRAILING.sub("", definition)  # move with force, "He pushed the table …"
     examples = tuple(m.group(1).strip() for m in _QUOTE.finditer(gloss[start:]) if not m.group(2))
     return definition, examples
 

@@ -62,9 +62,14 @@ def test_an_example_with_a_semicolon_stays_one_example() -> None:
     assert split_gloss('progress (in the phrase "make strides"); "big strides"') == (
         'progress (in the phrase "make strides")', ("big strides",))  # fmt: skip
     assert split_gloss("in or at or to some place; ") == ("in or at or to some place", ())
+    # an example after a comma, or after "e.g.," ("push: move with force, "He pushed …"")
+    assert split_gloss('move with force, "He pushed the table into a corner"') == (
+        "move with force", ("He pushed the table into a corner",))  # fmt: skip
+    assert split_gloss('keep in a certain state; e.g., "keep clean"')[0] == (
+        "keep in a certain state")  # fmt: skip
 
 
 def test_no_card_meaning_carries_a_piece_of_an_example(wordnet: WordNet) -> None:
-    for word in ("rather", "anyway", "furthermore", "stay", "real", "finish"):
+    for word in ("rather", "anyway", "furthermore", "stay", "real", "finish", "push", "keep"):
         for sense in wordnet.senses(word):
             assert '"' not in sense.definition and not sense.definition.endswith(";"), word
