@@ -173,6 +173,12 @@ def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> Non
                 for w in ("broken", "boring", "hiding", "hide")}  # fmt: skip
     assert examples["broken"] == "A broken mirror." and "boring" in (examples["boring"] or "")
     assert examples["hiding"] == examples["hide"] == "The cat likes to hide under the bed."
+    # a feeling is the adjective a child says, not its verb: "bored" was 口径 (a gun's bore),
+    # "pleased" 请 (please), "disappointed" 对不起 (sorry), under "past of …"
+    for word, chinese in (("bored", "无聊"), ("pleased", "高兴"), ("disappointed", "失望")):
+        feeling = dictionary.card(word, chinese=True)
+        assert feeling is not None and feeling.part_of_speech == "adjective", word
+        assert feeling.chinese == chinese and feeling.form_of is None, word
     # an ordinal is a place in a race, not "It is second." nor a fifth of a gallon of liquor
     second, fifth = dictionary.card("second"), dictionary.card("fifth", chinese=True)
     assert second is not None and second.example == "She came second in the race."
