@@ -283,9 +283,10 @@ _QUOTE = re.compile(r'"([^"]+)"(\s*-+[^;"]*)?')
 
 def split_gloss(gloss: str) -> tuple[str, tuple[str, ...]]:
     """A gloss's definition and its examples. The examples start at the first quote after a
-    semicolon and may hold semicolons themselves ("he didn't call; rather (or instead), he wrote
-    her a letter" had put half an example into the definition on a card); a quotation with its
-    author ("...the formation of character"- Herbert Spencer) is no example for a child."""
+    semicolon, colon or comma and may hold semicolons themselves ("he didn't call; rather (or
+    instead), he wrote her a letter" had put half an example into the definition on a card); a
+    quotation with its author ("...the formation of character"- Herbert Spencer) is no example
+    for a child."""
     gloss = gloss.strip()
     opening = _EXAMPLES.search(gloss)
     start = 0 if gloss.startswith('"') else opening.start() + 1 if opening else len(gloss)

@@ -239,8 +239,8 @@ class Dictionary:
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
         if inflected and inflected[0] == "he/she/it form of" and plural and top_pos == "n":
             inflected = ("plural of", inflected[1])  # "eyes" led by the organ: eye's plural
-        asked = (word, base, *([inflected[1]] if inflected and inflected[0] == "plural of" else []))
-        plain = next(filter(None, (learner_definitions().get(w.lower()) for w in asked)), None)
+        plain = learner_definitions().get(word.lower()) or learner_definitions().get(base.lower())
+        plain = plain or (plural_plain(self.wordnet, word) if plural else None)  # numbers: 数字
         # rose the flower, left the side: the word the project wrote a plain meaning for, as
         # another part of speech, is not "past of rise / leave" (an -ing word keeps its verb)
         own = learner_definitions().get(word.lower())
