@@ -383,8 +383,15 @@ def bench(
 
 
 def main() -> None:  # pragma: no cover - console script entry
+    from bot.loading import leave
+
     logging.captureWarnings(True)
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        if done.code is not None and not isinstance(done.code, int):
+            raise
+        leave(done.code or 0)
 
 
 for _name, _command in MODEL_TOOLS.items():  # train-starter, train-lora, teach-word

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -54,6 +56,8 @@ class AfterLoading:
 
 # Loading starts when the program says it answers; this long at most if nothing says so.
 BEGIN_AT_MOST_S = 2.0
+# The name of the threads `off_loop` starts.
+LOADER = "loading"
 
 
 async def load_the_rest(
@@ -122,8 +126,24 @@ async def off_loop(function: Callable[[], T]) -> T:
         with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
             loop.call_soon_threadsafe(settle, result, error)
 
-    threading.Thread(target=run, name="loading", daemon=True).start()
+    threading.Thread(target=run, name=LOADER, daemon=True).start()
     return await answer
+
+
+def still_loading() -> bool:
+    return any(thread.name == LOADER and thread.is_alive() for thread in threading.enumerate())
+
+
+def leave(code: int) -> None:
+    """End the process with `code` once everything has closed. A program stopped while torch
+    still loads in a daemon thread would abort at interpreter exit (C++ "terminate called
+    without an active exception", exit 134): with a loader still busy, skip that finalisation."""
+    if still_loading():
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def refuse_unchecked(settings: Settings, engine: PictureEngine) -> None:

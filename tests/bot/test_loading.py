@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -14,6 +17,8 @@ from engine.options import EngineOptions
 from engine.pipeline import PictureEngine
 from engine.tuning import EngineOptionError
 from tests.helpers import Person, RecordingSender, eventually, make_settings
+
+ROOT = Path(__file__).parents[2]
 
 
 class GatedEngine(PictureEngine):
@@ -112,3 +117,39 @@ async def test_loading_waits_until_the_program_answers(
     started.clear()
     async with open_app(settings, engine=engine, dictionary=dictionary, background=True) as app:
         await eventually(started.is_set, timeout=10)  # nobody said so: it starts on its own
+
+
+SPIN_THEN_STOP = """
+import asyncio
+import torch
+from bot.loading import leave, off_loop
+
+
+def spin() -> None:  # a model still loading: torch busy in the loader thread
+    while True:
+        torch.randn(300, 300) @ torch.randn(300, 300)
+
+
+async def stopped_while_loading() -> None:
+    loading = asyncio.ensure_future(off_loop(spin))
+    await asyncio.sleep(0.5)
+    loading.cancel()
+
+
+asyncio.run(stopped_while_loading())
+print("Stopping…", flush=True)
+leave(0)
+"""
+
+
+def test_a_program_stopped_while_the_model_loads_exits_cleanly(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SPIN_THEN_STOP],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout) == (0, "Stopping…\n"), done.stderr
+    assert "terminate called" not in done.stderr
