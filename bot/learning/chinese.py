@@ -68,10 +68,13 @@ PHRASE_CEILING = 3.5
 # (Tags of longer words were tried too: too noisy to help — 同意 "adverb", 美丽 "place".)
 FUNCTION_WORD = 30.0
 _FUNCTION_TAGS = set("pucyeoqj")
+# An entry whose English is written as a name (三月 "March") for a word that is not one.
+NAME_COST = 30.0
 
 
-# english phrase → (rank, rarity, simplified, definition words, the string's main entry?)
-Index = dict[str, list[tuple[float, float, str, frozenset[str], bool]]]
+# english phrase → (rank, rarity, simplified, definition words, the string's main entry?,
+# written as a name? — "March" for 三月, which is no march)
+Index = dict[str, list[tuple[float, float, str, frozenset[str], bool, bool]]]
 
 
 class ChineseGloss:
@@ -97,9 +100,13 @@ class ChineseGloss:
             self._index, self._english, self._tags = load_or_build("chinese", key, _build_index)
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its "building dictionary" chatter
 
-    def gloss(self, word: str, limit: int = 2, *, kind: str | None = None) -> str | None:
+    def gloss(
+        self, word: str, limit: int = 2, *, kind: str | None = None, name: bool | None = None
+    ) -> str | None:
         """The commonest Chinese words for `word` (Chinese word frequency from `wordfreq`),
-        of the kind of thing meant (`kind`: a WordNet category such as noun.animal)."""
+        of the kind of thing meant (`kind`: a WordNet category such as noun.animal); with
+        `name` False, an entry whose English is a name only if nothing else fits (三月 "March"
+        is no march, 欧洲货币 "Euro" is still the euro)."""
         if self._index is None:
             self.load()
         assert self._index is not None
@@ -107,7 +114,7 @@ class ChineseGloss:
         kind_words = _KIND_WORDS.get(kind or "", set())
         part = (kind or "").split(".")[0] or None  # noun, verb, adj, adv
         scored = []
-        for rank, rarity, chinese, words, main in candidates:
+        for rank, rarity, chinese, words, main, capital in candidates:
             # how common the Chinese word is (wordfreq), else how common its characters are;
             # a single character must be much commoner to win (台 is not what a child calls a
             # table, nor 日 the sun)
@@ -118,6 +125,8 @@ class ChineseGloss:
             score = rank + common + (SINGLE_CHARACTER if len(chinese) == 1 else 0.0)
             if not _standard(chinese):
                 score += FUNCTION_WORD
+            if capital and name is False:
+                score += NAME_COST
             if kind_words and words & kind_words:
                 score -= 4
             if len(chinese) == 1:  # jieba's tags are reliable for characters, not for words
@@ -277,7 +286,10 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
                     rank += 6 if any(mark in notes for mark in _MARKED) else 0
                     rank += {1: 0.5, 2: 0, 3: 1.5}.get(len(simplified), 3)
                     rank += partial + (0 if phrase == text else 1)
-                    index.setdefault(phrase, []).append((rank, rarity, simplified, words, main))
+                    capital = raw[:1].isupper() and raw[1:2].islower()  # March, not TV
+                    index.setdefault(phrase, []).append(
+                        (rank, rarity, simplified, words, main, capital)
+                    )
     for candidates in index.values():
         candidates.sort(key=lambda c: c[0] + 3 * c[1])
     return index, english, _jieba_tags()

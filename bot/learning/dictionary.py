@@ -285,8 +285,9 @@ class Dictionary:
             gloss = next(filter(None, (meaning_gloss(f, lead) for f in tried)), None)
             plains = (learner_definitions().get(f) for f in lemma)  # minutes: a minute's 分钟
             gloss = gloss or next((p.chinese for p in plains if p and p.sense_id == lead), None)
+            known = None if top is None else bool(name)  # marches: not 三月 "March"
             for form in tried:  # peacocks, clocks: 孔雀, 钟
-                gloss = gloss or self.chinese.gloss(form, 1, kind=kind)
+                gloss = gloss or self.chinese.gloss(form, 1, kind=kind, name=known)
         return WordCard(
             word, meanings, ipa(word), self.level(word), gloss, example, inflected, plain
         )

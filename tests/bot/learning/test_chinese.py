@@ -65,6 +65,16 @@ def test_a_name_or_a_rare_entry_of_a_common_character_is_not_the_gloss(
     assert glosses["hit"] != "中"
 
 
+def test_a_word_that_is_no_name_is_not_glossed_by_a_names_entry(dictionary: Dictionary) -> None:
+    """三月 is CC-CEDICT's "March": the soldiers who march were 三月 on their card; the month
+    keeps it, and the euro keeps 欧洲货币 ("Euro"), the only entry it has."""
+    cards = {w: dictionary.card(w, chinese=True) for w in ("marches", "marching", "March")}
+    chinese = {w: card.chinese if card else None for w, card in cards.items()}
+    assert chinese["marches"] == chinese["marching"] == "游行"
+    assert chinese["March"] == "三月"
+    assert dictionary.chinese.gloss("euro", 1, kind="noun.possession", name=False)
+
+
 def test_the_masses_are_found_under_masses(dictionary: Dictionary) -> None:
     """CC-CEDICT writes "the masses" (群众, 大众); the archaic 黎庶 was chosen instead."""
     card = dictionary.card("masses", chinese=True)

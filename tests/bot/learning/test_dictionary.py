@@ -158,6 +158,14 @@ def test_a_card_leads_with_what_children_mean_where_the_corpus_cannot_say(
     assert as_listed.everyday_senses("whale")[0].category == "noun.person"
 
 
+def test_easter_is_the_holiday_not_a_comparative_of_east(dictionary: Dictionary) -> None:
+    """WordNet reads "easter" as east + er: its card led with "facing the east" and said
+    "It is east."."""
+    card = dictionary.card("easter", chinese=True)
+    assert card is not None and card.meanings[0].category == "noun.time"
+    assert card.example and "Easter" in card.example and card.chinese == "复活节"
+
+
 def test_a_card_never_shows_drug_slang_or_sexual_meanings(dictionary: Dictionary) -> None:
     for word in ("coke", "wander", "shrimp", "grass"):
         card = dictionary.card(word)
