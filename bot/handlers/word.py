@@ -177,11 +177,20 @@ async def cannot_draw(
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(sense_id) if sense_id else None
     card = drawn_as(services.dictionary, card, meaning)
-    if card and plural_of(card):  # "mittens": "These are mittens.", not "This is a mitten."
+    if card is None or not (card.meanings or card.plain):  # a name ("david"), a Latin genus
+        return [
+            context.tell(
+                f"I know {bold(text)}, but I have no meaning of it to teach you yet (it may be "
+                "a name). Let's pick another word, like /word rainbow.",
+                f"我认识 {text}，但还没有可以教你的意思（它可能是一个名字）。"
+                "换一个词吧，比如 /word rainbow。",
+            )
+        ]
+    if plural_of(card):  # "mittens": "These are mittens.", not "This is a mitten."
         card = of_several(card, services.dictionary.wordnet)
-    body = card_text(card, meaning=meaning) if card else bold(text)
+    body = card_text(card, meaning=meaning)
     item = await services.learning.remember_item(context.learner, "word", text, None, sense_id)
-    said = card.word if card and card.word.lower() == text.lower() else text  # "English"
+    said = card.word if card.word.lower() == text.lower() else text  # "English"
     honest = context.tell(
         f"I can't draw {bold(said)} yet, but here is the word:",
         f"我还不会画 {said}，不过我们可以学这个词：",

@@ -369,6 +369,11 @@ def simple_example(
                 ending = "" if example[-1] in ".?!" else "."
                 return example[0].upper() + example[1:] + ending
     pos = sense.pos if sense else "n"
+    if pos == "n" and word[:1].isupper() and sense and sense.lexname == "noun.person":
+        who = "He" if re.search(r"(?<!wo)man$", word) else "She"  # an Englishman is a man
+        return f"{who} is {'an' if takes_an(word) else 'a'} {word}."  # a Londoner
+    if pos == "n" and word[:1].isupper() and sense and sense.lexname in _NAMED_IDEAS:
+        return None  # "This is Olympics.", "This is Christianity."
     if pos == "n" and word[:1].isupper():
         return f"This is {word}."  # a name takes no article: "This is France."
     if pos == "v":
@@ -387,6 +392,8 @@ def simple_example(
         return f"These are {word}."
     return noun_example(word, sense.lexname if sense else None)
 
+
+_NAMED_IDEAS = ("noun.event", "noun.cognition")
 
 _DANGLING = frozenset(
     ["a", "an", "and", "at", "by", "for", "from", "in", "of", "or", "the", "to", "with"]

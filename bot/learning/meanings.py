@@ -121,9 +121,18 @@ COMMON_FIRST = frozenset(
 )  # fmt: skip
 
 
+# A person named by where they are from ("Londoner": a native or resident of London).
+_FROM = re.compile(r"\b(native|inhabitant|resident|citizen)s? (or \w+ )?of\b")
+
+
 def named_thing(sense: Sense) -> bool:
-    """A name's meaning a card may show: France, English, March, Mars, or "French" itself."""
-    return sense.pos in ("a", "s") or sense.lexname in NAMED_THINGS
+    """A name's meaning a card may show: France, English, March, Mars, or "French" itself;
+    the Olympics, Christianity; a Londoner (not one person: "Paul")."""
+    if sense.pos in ("a", "s") or sense.lexname in NAMED_THINGS:
+        return True
+    if sense.lexname in ("noun.event", "noun.cognition"):
+        return True
+    return sense.lexname == "noun.person" and bool(_FROM.search(sense.definition))
 
 
 def named(sense: Sense, word: str) -> str | None:

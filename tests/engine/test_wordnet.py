@@ -41,6 +41,15 @@ def test_a_verbs_sentence_frames_are_read_for_its_word(wordnet: WordNet) -> None
     assert wordnet.senses("cat", "n")[0].frames == ()
 
 
+def test_a_word_of_its_own_is_no_made_up_comparative(wordnet: WordNet) -> None:
+    """WordNet's -er rule read "easter" as east + -er and "toper" as top + -er: their cards
+    led with "facing the east" and "the top shelf". Real comparatives stay forms."""
+    assert ("east", "a") not in wordnet.base_forms("easter")
+    assert ("top", "a") not in wordnet.base_forms("toper")
+    assert ("big", "a") in wordnet.base_forms("bigger")
+    assert ("mad", "a") in wordnet.base_forms("madder")  # a plant too, and a comparative
+
+
 def test_an_example_with_a_semicolon_stays_one_example() -> None:
     """Rather's card showed 'on the contrary; rather (or instead), he wrote her a letter"': half
     an example in the definition, because the gloss was cut at every semicolon."""

@@ -262,6 +262,24 @@ async def test_a_plural_nothing_draws_keeps_its_number_on_the_card(
     assert "I can't draw English yet" in text and "I speak English." in text
 
 
+async def test_a_listed_word_with_no_meaning_to_teach_is_said_kindly_not_an_empty_card(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """The word list holds names ("david", "jesus") whose every WordNet meaning is one person:
+    the answer was a heading and a Practise button with nothing to practise. A Londoner is a
+    name's meaning a card may teach."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    await chat.say("/word david")
+    await chat.settle()
+    reply = chat.transcript.replies[-1]
+    assert "I know david, but I have no meaning of it to teach you yet" in shown(reply)
+    assert not reply.buttons and not reply.images
+    await chat.say("/word londoner")
+    await chat.settle()
+    text = shown(chat.transcript.replies[-1])
+    assert "a native or resident of London" in text and "She is a Londoner." in text
+
+
 async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
     chat: TerminalAdapter, app: App
 ) -> None:
