@@ -16,6 +16,17 @@ async def test_level_pools_are_concrete_safe_words(app: App) -> None:
     assert len(picker.level_words("B1")) > len(a1)
 
 
+async def test_a_days_word_always_has_a_meaning_on_its_card(app: App) -> None:
+    """"zzz" and "tada" are drawn, yet no dictionary explains them: a day's word came with an
+    empty card. Santa has the project's own meaning."""
+    picker = WordPicker(app.services.dictionary, app.services.prompt_filter)
+    every = set(picker.level_words("C2"))
+    assert "santa" in every and not {"zzz", "tada", "vhs"} & every
+    for word in sorted(every)[::25]:
+        card = app.services.dictionary.card(word)
+        assert card is not None and (card.meanings or card.plain), word
+
+
 async def test_a_short_class_list_repeats_only_when_it_must(app: App) -> None:
     picker = WordPicker(app.services.dictionary, app.services.prompt_filter)
     store = app.services.challenges
