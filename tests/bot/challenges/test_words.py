@@ -17,7 +17,7 @@ async def test_level_pools_are_concrete_safe_words(app: App) -> None:
 
 
 async def test_a_days_word_always_has_a_meaning_on_its_card(app: App) -> None:
-    """"zzz" and "tada" are drawn, yet no dictionary explains them: a day's word came with an
+    """ "zzz" and "tada" are drawn, yet no dictionary explains them: a day's word came with an
     empty card. Santa has the project's own meaning."""
     picker = WordPicker(app.services.dictionary, app.services.prompt_filter)
     every = set(picker.level_words("C2"))
