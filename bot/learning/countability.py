@@ -374,6 +374,8 @@ def simple_example(
         return f"{who} is {'an' if takes_an(word) else 'a'} {word}."  # a Londoner
     if pos == "n" and word[:1].isupper() and sense and sense.lexname in _NAMED_IDEAS:
         return None  # "This is Olympics.", "This is Christianity."
+    if pos == "n" and word[:1].isupper() and sense and _THE_NAMES.match(sense.definition):
+        return f"This is the {word}."  # "This is Pacific." was on a card
     if pos == "n" and word[:1].isupper():
         return f"This is {word}."  # a name takes no article: "This is France."
     if pos == "v":
@@ -394,6 +396,10 @@ def simple_example(
 
 
 _NAMED_IDEAS = ("noun.event", "noun.cognition")
+# Names said with "the": rivers, oceans, seas, mountain ranges (WordNet's gloss says which).
+_THE_NAMES = re.compile(
+    r"(an?|the)( [\w-]+){0,4}? (river|ocean|sea|mountain range|tributary|canal|gulf|desert)\b"
+)
 
 _DANGLING = frozenset(
     ["a", "an", "and", "at", "by", "for", "from", "in", "of", "or", "the", "to", "with"]

@@ -20,6 +20,7 @@ from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
 from bot.learning.meanings import (
     COMMON_FIRST,
+    a_country,
     adjectives_lead,
     distinct,
     for_children,
@@ -64,31 +65,10 @@ EVERYDAY_WEIGHT = {
 }
 # Classic homographs teachers use; asked about even when the corpus counts are thin.
 CLASSIC_HOMOGRAPHS = {
-    "bat",
-    "bank",
-    "mouse",
-    "crane",
-    "seal",
-    "bow",
-    "bass",
-    "pen",
-    "ring",
-    "star",
-    "letter",
-    "fan",
-    "spring",
-    "trunk",
-    "bark",
-    "palm",
-    "pitcher",
-    "club",
-    "jam",
-    "glasses",
-    "kite",
-    "nail",
-    "mole",
-    "rock",
-}
+    "bat", "bank", "mouse", "crane", "seal", "bow", "bass", "pen", "ring", "star",
+    "letter", "fan", "spring", "trunk", "bark", "palm", "pitcher", "club", "jam", "glasses",
+    "kite", "nail", "mole", "rock",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -186,6 +166,7 @@ class Dictionary:
             every = self.wordnet.senses(word)
             found = [s for s in every if not proper_noun(s, asked)]
             names = [s for s in every if proper_noun(s, asked) and named_thing(s)]
+            names.sort(key=lambda s: not a_country(s))  # Wisconsin the state, then the river
             nouns = [s.count for s in found if s.pos == "n"]
             most = max((s.count for s in names), default=0) > max(nouns, default=0)
             if names and (not found or (most and key not in COMMON_FIRST)):

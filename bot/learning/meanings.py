@@ -135,6 +135,15 @@ def named_thing(sense: Sense) -> bool:
     return sense.lexname == "noun.person" and bool(_FROM.search(sense.definition))
 
 
+_COUNTRY = re.compile(r"\b(state|country|kingdom|province|nation|republic|continent)\b")
+
+
+def a_country(sense: Sense) -> bool:
+    """A place a name means first: Jordan the kingdom (not the river), Victoria the state in
+    Australia (not the town in Texas), Erie the lake still (not the port city)."""
+    return sense.lexname == "noun.location" and bool(_COUNTRY.search(sense.definition))
+
+
 def named(sense: Sense, word: str) -> str | None:
     """The word as the meaning's name is written ("France" for france), if it is one."""
     key = word.lower().replace(" ", "_")

@@ -219,3 +219,19 @@ def test_a_plural_of_its_own_is_said_and_glossed_as_the_plural_of_its_thing(
     pants = dictionary.card("pants", chinese=True)
     assert pants is not None and pants.meanings[0].part_of_speech == "noun"
     assert pants.chinese == "裤子"
+
+
+def test_a_names_example_says_it_as_the_name_is_said(dictionary: Dictionary) -> None:
+    """ "This is Pacific." and "This is Andes." were on cards: rivers, oceans, seas and mountain
+    ranges take "the"; a person from a place is one ("She is a Londoner.", "He is an
+    Englishman."); an event or a belief gets no "This is Olympics."."""
+    examples = {w: card.example for w in ("pacific", "andes", "france", "londoner",
+        "englishman", "olympics") if (card := dictionary.card(w))}  # fmt: skip
+    assert examples == {
+        "pacific": "This is the Pacific.",
+        "andes": "This is the Andes.",
+        "france": "This is France.",
+        "londoner": "She is a Londoner.",
+        "englishman": "He is an Englishman.",
+        "olympics": None,
+    }

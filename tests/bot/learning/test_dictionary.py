@@ -166,6 +166,14 @@ def test_easter_is_the_holiday_not_a_comparative_of_east(dictionary: Dictionary)
     assert card.example and "Easter" in card.example and card.chinese == "复活节"
 
 
+def test_a_name_means_its_country_before_a_river_or_a_town(dictionary: Dictionary) -> None:
+    """Jordan the kingdom, Wisconsin the state, Singapore the country; Erie stays the lake."""
+    leads = {w: dictionary.senses(w)[0].definition for w in ("jordan", "wisconsin", "erie")}
+    assert leads["jordan"].startswith("an Arab kingdom")
+    assert leads["wisconsin"].startswith("a midwestern state")
+    assert leads["erie"].startswith("the 4th largest of the Great Lakes")
+
+
 def test_a_card_never_shows_drug_slang_or_sexual_meanings(dictionary: Dictionary) -> None:
     for word in ("coke", "wander", "shrimp", "grass"):
         card = dictionary.card(word)
