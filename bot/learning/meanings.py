@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.learning.countability import ORDINAL
 from engine.datafiles import rows
 
 if TYPE_CHECKING:
@@ -86,7 +87,8 @@ def adjectives_lead(senses: list[Sense], word: str = "") -> list[Sense]:
             return senses
         return sorted(senses, key=lambda sense: not owned(sense))
     sizes = Counter("a" if sense.pos == "s" else sense.pos for sense in senses)
-    if sizes["a"] <= sizes["n"]:
+    ordinal = any(owned(s) and any(ORDINAL.fullmatch(n) for n in s.lemmas) for s in senses)
+    if sizes["a"] <= sizes["n"] and not ordinal:  # thirteenth: not "position 13 in a series"
         return senses
     return sorted(senses, key=lambda sense: sense.pos not in adjective)
 

@@ -183,6 +183,8 @@ def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> Non
     second, fifth = dictionary.card("second"), dictionary.card("fifth", chinese=True)
     assert second is not None and second.example == "She came second in the race."
     assert fifth is not None and fifth.chinese == "第五" and fifth.part_of_speech == "adjective"
+    thirteenth = dictionary.card("thirteenth")  # no plain meaning: "This is a thirteenth."
+    assert thirteenth is not None and thirteenth.example == "She came thirteenth in the race."
     # a past is asked as its verb ("Can you saw?" and 锯 were on the card of "saw")
     saw = dictionary.card("saw", chinese=True)
     assert saw is not None and saw.form_of == ("past of", "see") and saw.chinese == "看到"
