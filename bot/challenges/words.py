@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from functools import cache, cached_property
 
 from bot.learning.dictionary import LEVELS, Dictionary
-from bot.learning.plain import learner_definitions
 from engine.prompt_filter import PromptFilter
 from storage.challenges import ChallengeStore
 
@@ -59,15 +58,9 @@ class WordPicker:
         return {
             word: self.dictionary.level_number(word)
             for word in sorted(words)
-            if self.dictionary.known(word)
-            and not self.prompt_filter.check(word).blocked
-            and self._teaches(word)
+            # its card has a meaning: "zzz", "tada" are drawn, yet no dictionary explains them
+            if self.dictionary.explains(word) and not self.prompt_filter.check(word).blocked
         }
-
-    def _teaches(self, word: str) -> bool:
-        """Its card has a meaning ("zzz", "tada" are drawn, yet no dictionary explains them):
-        a sense, or a plain meaning of the project's (the card's IPA is too slow to ask here)."""
-        return bool(self.dictionary.senses(word)) or word in learner_definitions()
 
     def level_words(self, level: str) -> list[str]:
         top = LEVELS.index(level.upper()) + 1 if level.upper() in LEVELS else 1

@@ -177,7 +177,7 @@ async def cannot_draw(
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(sense_id) if sense_id else None
     card = drawn_as(services.dictionary, card, meaning)
-    if card is None or not (card.meanings or card.plain):  # a name ("david"), a Latin genus
+    if card is None or not card.teaches:  # a name ("david"), a Latin genus
         return [
             context.tell(
                 f"I know {bold(text)}, but I have no meaning of it to teach you yet (it may be "

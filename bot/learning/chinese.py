@@ -101,12 +101,12 @@ class ChineseGloss:
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its "building dictionary" chatter
 
     def gloss(
-        self, word: str, limit: int = 2, *, kind: str | None = None, name: bool | None = None
+        self, word: str, limit: int = 2, *, kind: str | None = None, name: bool = True
     ) -> str | None:
         """The commonest Chinese words for `word` (Chinese word frequency from `wordfreq`),
-        of the kind of thing meant (`kind`: a WordNet category such as noun.animal); with
-        `name` False, an entry whose English is a name only if nothing else fits (三月 "March"
-        is no march, 欧洲货币 "Euro" is still the euro)."""
+        of the kind of thing meant (`kind`: a WordNet category such as noun.animal). For a
+        word that is no `name`, an entry whose English is a name only if nothing else fits
+        (三月 "March" is no march, 欧洲货币 "Euro" is still the euro)."""
         if self._index is None:
             self.load()
         assert self._index is not None
@@ -125,7 +125,7 @@ class ChineseGloss:
             score = rank + common + (SINGLE_CHARACTER if len(chinese) == 1 else 0.0)
             if not _standard(chinese):
                 score += FUNCTION_WORD
-            if capital and name is False:
+            if capital and not name:
                 score += NAME_COST
             if kind_words and words & kind_words:
                 score -= 4

@@ -369,15 +369,8 @@ def simple_example(
                 ending = "" if example[-1] in ".?!" else "."
                 return example[0].upper() + example[1:] + ending
     pos = sense.pos if sense else "n"
-    if pos == "n" and word[:1].isupper() and sense and sense.lexname == "noun.person":
-        who = "He" if re.search(r"(?<!wo)man$", word) else "She"  # an Englishman is a man
-        return f"{who} is {'an' if takes_an(word) else 'a'} {word}."  # a Londoner
-    if pos == "n" and word[:1].isupper() and sense and sense.lexname in _NAMED_IDEAS:
-        return None  # "This is Olympics.", "This is Christianity."
-    if pos == "n" and word[:1].isupper() and sense and _THE_NAMES.match(sense.definition):
-        return f"This is the {word}."  # "This is Pacific." was on a card
     if pos == "n" and word[:1].isupper():
-        return f"This is {word}."  # a name takes no article: "This is France."
+        return _name_example(word, sense)
     if pos == "v":
         return _dare(word, set(sense.frames) if sense else set(), alone)
     if pos in ("a", "s"):
@@ -393,6 +386,20 @@ def simple_example(
     if plural:
         return f"These are {word}."
     return noun_example(word, sense.lexname if sense else None)
+
+
+def _name_example(name: str, sense: Sense | None) -> str | None:
+    """A name takes no article ("This is France."), but a river, an ocean, a sea or a range
+    does ("This is Pacific." was on a card); a person from a place is one ("a Londoner"); an
+    event or a belief gets none ("This is Olympics.", "This is Christianity.")."""
+    if sense is not None and sense.lexname == "noun.person":
+        who = "He" if re.search(r"(?<!wo)man$", name) else "She"  # an Englishman is a man
+        return f"{who} is {'an' if takes_an(name) else 'a'} {name}."
+    if sense is not None and sense.lexname in _NAMED_IDEAS:
+        return None
+    if sense is not None and _THE_NAMES.match(sense.definition):
+        return f"This is the {name}."
+    return f"This is {name}."
 
 
 _NAMED_IDEAS = ("noun.event", "noun.cognition")

@@ -92,6 +92,11 @@ class WordCard:
     plain: Plain | None = None  # the project's plain meaning for beginners
 
     @property
+    def teaches(self) -> bool:
+        """A meaning to teach: not a heading alone (the word list's "david", "zzz")."""
+        return bool(self.meanings or self.plain)
+
+    @property
     def part_of_speech(self) -> str | None:
         if self.meanings:
             return self.meanings[0].part_of_speech
@@ -208,6 +213,13 @@ class Dictionary:
             return False
         return bool(self.senses(word))
 
+    def explains(self, word: str) -> bool:
+        """Would the word's card teach a meaning (`WordCard.teaches`)? Without working out the
+        rest of the card (its pronunciation costs 16 ms a word)."""
+        return self.known(word) and (
+            bool(self.senses(word)) or word.lower() in learner_definitions()
+        )
+
     def card(self, word: str, *, chinese: bool = False) -> WordCard | None:
         """The word card, or None if the word is not in any of the dictionaries."""
         if not self.known(word):
@@ -266,9 +278,9 @@ class Dictionary:
             gloss = next(filter(None, (meaning_gloss(f, lead) for f in tried)), None)
             plains = (learner_definitions().get(f) for f in lemma)  # minutes: a minute's 分钟
             gloss = gloss or next((p.chinese for p in plains if p and p.sense_id == lead), None)
-            known = None if top is None else bool(name)  # marches: not 三月 "March"
+            a_name = top is None or name is not None  # marches: not 三月 "March"
             for form in tried:  # peacocks, clocks: 孔雀, 钟
-                gloss = gloss or self.chinese.gloss(form, 1, kind=kind, name=known)
+                gloss = gloss or self.chinese.gloss(form, 1, kind=kind, name=a_name)
         return WordCard(
             word, meanings, ipa(word), self.level(word), gloss, example, inflected, plain
         )

@@ -110,9 +110,12 @@ def sense_id_of(sense: Sense) -> str:
     return f"{sense.pos}{sense.offset:08d}"
 
 
-# The names a learner looks up as words: places, languages, months and days, planets (not
-# people: "Paul", "Crane" the writer).
-NAMED_THINGS = ("noun.location", "noun.communication", "noun.time", "noun.object")
+# The names a learner looks up as words: places, languages, months and days, planets, events
+# (the Olympics), beliefs (Christianity); not people ("Paul", "Crane" the writer).
+NAMED_THINGS = (
+    "noun.location", "noun.communication", "noun.time", "noun.object", "noun.event",
+    "noun.cognition",
+)  # fmt: skip
 
 
 # Read among the A1–B2 words a name would lead (2026-12-05): the corpus's American texts count
@@ -131,8 +134,6 @@ def named_thing(sense: Sense) -> bool:
     """A name's meaning a card may show: France, English, March, Mars, or "French" itself;
     the Olympics, Christianity; a Londoner (not one person: "Paul")."""
     if sense.pos in ("a", "s") or sense.lexname in NAMED_THINGS:
-        return True
-    if sense.lexname in ("noun.event", "noun.cognition"):
         return True
     return sense.lexname == "noun.person" and bool(_FROM.search(sense.definition))
 

@@ -174,6 +174,17 @@ def test_a_name_means_its_country_before_a_river_or_a_town(dictionary: Dictionar
     assert leads["erie"].startswith("the 4th largest of the Great Lakes")
 
 
+def test_explains_agrees_with_the_card_it_does_not_build(dictionary: Dictionary) -> None:
+    """The day's words ask `explains` (a card costs its pronunciation): it must say what the
+    card would show."""
+    words = ("david", "jesus", "zzz", "tada", "santa", "londoner", "apple", "apples", "ran",
+        "thirteenth", "easter", "glasses", "the", "dna", "copulate")  # fmt: skip
+    for word in words:
+        card = dictionary.card(word)
+        assert dictionary.explains(word) == (card is not None and card.teaches), word
+    assert not dictionary.explains("david") and dictionary.explains("santa")
+
+
 def test_a_card_never_shows_drug_slang_or_sexual_meanings(dictionary: Dictionary) -> None:
     for word in ("coke", "wander", "shrimp", "grass"):
         card = dictionary.card(word)
