@@ -221,9 +221,9 @@ class WordNet:
                     and key[: -len(end)] + new in self._irregular_verbs
                 )
                 and (not known or key[: -len(end)] + new in known)
-                # a word of its own that lemminflect knows no lemma of is no comparative:
-                # "easter" is not east + -er, "toper" not top + -er
-                and not (p in ("a", "s") and not known and key in self.index)
+                # a word of its own that lemminflect knows no lemma of is no inflection:
+                # "easter" is not east + -er, "toper" not top + -er, the Alps not alp + -s
+                and not (not known and key in self.index)
             ]
             for candidate in candidates:
                 if p in self.index.get(candidate, {}) and (candidate, p) not in found:

@@ -405,7 +405,8 @@ def _name_example(name: str, sense: Sense | None) -> str | None:
 _NAMED_IDEAS = ("noun.event", "noun.cognition")
 # Names said with "the": rivers, oceans, seas, mountain ranges (WordNet's gloss says which).
 _THE_NAMES = re.compile(
-    r"(an?|the)( [\w-]+){0,4}? (river|ocean|sea|mountain range|tributary|canal|gulf|desert)\b"
+    r"(an?|the)( [\w'-]+){0,4}? (river|ocean|sea|mountain (range|system)|tributary|canal|gulf"
+    r"|desert)\b"
 )
 
 _DANGLING = frozenset(

@@ -41,11 +41,13 @@ def test_a_verbs_sentence_frames_are_read_for_its_word(wordnet: WordNet) -> None
     assert wordnet.senses("cat", "n")[0].frames == ()
 
 
-def test_a_word_of_its_own_is_no_made_up_comparative(wordnet: WordNet) -> None:
+def test_a_word_of_its_own_is_no_made_up_inflection(wordnet: WordNet) -> None:
     """WordNet's -er rule read "easter" as east + -er and "toper" as top + -er: their cards
-    led with "facing the east" and "the top shelf". Real comparatives stay forms."""
+    led with "facing the east" and "the top shelf"; its -s rule the Alps as alp + -s. Real
+    comparatives stay forms."""
     assert ("east", "a") not in wordnet.base_forms("easter")
     assert ("top", "a") not in wordnet.base_forms("toper")
+    assert ("alp", "n") not in wordnet.base_forms("alps")  # "This is an alps." (any high mountain)
     assert ("big", "a") in wordnet.base_forms("bigger")
     assert ("mad", "a") in wordnet.base_forms("madder")  # a plant too, and a comparative
 

@@ -228,9 +228,10 @@ def test_a_names_example_says_it_as_the_name_is_said(dictionary: Dictionary) -> 
     ranges take "the"; a person from a place is one ("She is a Londoner.", "He is an
     Englishman."); an event or a belief gets no "This is Olympics."."""
     examples = {w: card.example for w in ("pacific", "andes", "france", "londoner",
-        "englishman", "olympics") if (card := dictionary.card(w))}  # fmt: skip
+        "englishman", "olympics", "nile") if (card := dictionary.card(w))}  # fmt: skip
     assert examples == {
         "pacific": "This is the Pacific.",
+        "nile": "This is the Nile.",  # "the world's longest river"
         "andes": "This is the Andes.",
         "france": "This is France.",
         "londoner": "She is a Londoner.",
