@@ -223,13 +223,23 @@ class WordNet:
                 and (not known or key[: -len(end)] + new in known)
                 # a word of its own that lemminflect knows no lemma of is no inflection:
                 # "easter" is not east + -er, "toper" not top + -er, the Alps not alp + -s
-                and not (not known and key in self.index)
+                # (an acronym is no word of its own: "abs" are still ab + -s, not ABS)
+                and not (not known and key in self.index and self._a_word(key))
             ]
             for candidate in candidates:
                 if p in self.index.get(candidate, {}) and (candidate, p) not in found:
                     found.append((candidate, p))
         found.sort(key=lambda pair: pair[0] != key)
         return found
+
+    def _a_word(self, key: str) -> bool:
+        """Is `key` a lemma of one of its own synsets, written as a word or a name (not ABS)?"""
+        return any(
+            lemma.lower() == key and not lemma.isupper()
+            for p, offsets in self.index[key].items()
+            for offset in offsets
+            for lemma in self.synset(offset, p).lemmas
+        )
 
     def senses(self, word: str, pos: str | None = None) -> list[Sense]:
         """Every sense of the word (inflections too), most frequent first within each POS."""

@@ -48,6 +48,7 @@ def test_a_word_of_its_own_is_no_made_up_inflection(wordnet: WordNet) -> None:
     assert ("east", "a") not in wordnet.base_forms("easter")
     assert ("top", "a") not in wordnet.base_forms("toper")
     assert ("alp", "n") not in wordnet.base_forms("alps")  # "This is an alps." (any high mountain)
+    assert ("ab", "n") in wordnet.base_forms("abs")  # the muscles, not only ABS the brakes
     assert ("big", "a") in wordnet.base_forms("bigger")
     assert ("mad", "a") in wordnet.base_forms("madder")  # a plant too, and a comparative
 
