@@ -114,3 +114,30 @@ def kinds_line(subject: str, words: list[str]) -> str:
     """The line under a group's picture: what each thing in it is ("kinds of fruit: apple, …",
     "a family: mother, father, …", "things in a kitchen: stove, …")."""
     return f"The picture shows {subject}: {', '.join(words)}."
+
+
+@cache
+def on_backdrop() -> frozenset[str]:
+    """The starter's pictures drawn on a coloured disc: recoloured, the disc takes the colour."""
+    from engine.starter.icons import on_backdrop as on_disc
+
+    return on_disc()
+
+
+@cache
+def ringed() -> frozenset[str]:
+    """The starter's parts of the body, drawn as the whole with a red circle round the part
+    (``engine/starter/parts.py``): said so under the picture and asked so in a quiz, never
+    copied for a plural nor put among other things in a scene."""
+    from engine.starter.parts import ringed as marked
+
+    return marked()
+
+
+def ringed_line(word: str, *, plural: bool) -> str:
+    """The line under a part's picture ("The red circle shows the neck.")."""
+    return (
+        f"The red circle shows one of the {word}."
+        if plural
+        else f"The red circle shows the {word}."
+    )

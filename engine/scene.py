@@ -14,8 +14,8 @@ import json
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, field, replace
-from functools import cache
 
+from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
 from engine.wordnet import WordNet
 
@@ -312,8 +312,9 @@ class _Parser:
                 named = self.resolver.resolve(name)  # ("superhero", "t-rex")
                 drawing = named if named is not None and named.how == "name" else None
                 singular = name if drawing is not None else singular
-        if drawing is not None and drawing.kinds:
-            drawing = None  # "fruit" is drawn as its kinds for /word; in a scene it is said
+        a_part = drawing is not None and self.resolver.closed and drawing.subject in ringed()
+        if drawing is not None and (drawing.kinds or a_part):
+            drawing = None  # "fruit" is drawn as its kinds, "neck" ringed on a man: said here
         count = 2 if not self.counted and singular != word else self.count  # "the shoes"
         self.subject, self.person = None, None
         phrase, self.phrase = self.phrase, []
@@ -325,7 +326,7 @@ class _Parser:
         if drawing is not None:
             size = _real_size(singular, senses, self.wordnet)
             colour = self.colour
-            if colour and self.resolver.closed and drawing.subject in _on_backdrop():
+            if colour and self.resolver.closed and drawing.subject in on_backdrop():
                 # "a green towel": the disc behind the towel would turn green, not the towel
                 self.missing.append(colour)
                 colour = None
@@ -458,14 +459,6 @@ def _sized(objects: list[SceneObject]) -> list[SceneObject]:
             thing = replace(thing, size=(biggest if scale > 1 else smallest) * scale)
         sized.append(thing)
     return sized
-
-
-@cache
-def _on_backdrop() -> frozenset[str]:
-    """The starter's pictures drawn on a coloured disc: recoloured, the disc takes the colour."""
-    from engine.starter.icons import on_backdrop
-
-    return on_backdrop()
 
 
 def _real_size(noun: str, senses: list[str], wordnet: WordNet) -> float:

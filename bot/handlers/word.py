@@ -31,7 +31,7 @@ from bot.pictures.ask import (
 )
 from bot.pictures.delivery import Delivery
 from bot.pictures.understand import understand
-from engine.groups import colour_of, kinds_line, place_of
+from engine.groups import colour_of, kinds_line, place_of, ringed, ringed_line
 from engine.scene import Scene, SceneObject
 from storage.images import StoredImage
 
@@ -259,6 +259,8 @@ async def show_word(context: Context, delivery: Delivery, image: StoredImage) ->
     if services.speaker.available:
         row.append(Button("🔊 Hear it", f"say:{text}"))
     buttons: list[tuple[Button, ...]] = [tuple(row)]
+    if subject in ringed() and services.illustrator.resolver.closed:  # a neck: ringed on a man
+        body += "\n" + ringed_line(text, plural=bool(card and plural_of(card)))
     if kinds:  # "fruit" drawn as four fruits: which is which, and a button to learn each
         body += "\n" + kinds_line(subject, [kind.word for kind in kinds])
         learnable = await drawn_alone(context, kinds)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bot.learning.forms import counted_singular
-from engine.groups import pick
+from engine.groups import pick, ringed
 from engine.phrases import parse_sense
 from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
@@ -182,6 +182,8 @@ class Illustrator:
         wordnet = getattr(self.resolver, "wordnet", None)
         if not self.resolver.closed or wordnet is None or drawing.how == "taught":
             return None
+        if drawing.subject in ringed():
+            return None  # "toes": one of them ringed on the foot, as the card's line says
         if drawing.subject.split()[-1] == word.lower():
             return None  # a picture made for the plural shows several (grapes, french fries)
         singular = counted_singular(wordnet, word)

@@ -46,6 +46,7 @@ VERSIONS = {
     "game-icons": "1.2.4",
     "healthicons": "1.2.13",
     "icon-park": "1.2.4",
+    "noto": "1.2.9",  # the wholes the body's parts are marked on (parts.py)
 }
 
 
@@ -236,20 +237,26 @@ def render(svg: str, size: int = 64) -> np.ndarray:
 
 
 def concepts() -> list[Concept]:
-    """The icons as training concepts, numbered from 0 (the grown set numbers them after its
-    own), captioned as the emoji are."""
+    """The icons, then the body's parts (``parts.py``), as training concepts, numbered from 0
+    (the grown set numbers them after its own), captioned as the emoji are."""
     from engine.starter.catalogue import article
+    from engine.starter.parts import PARTS
 
     found = []
-    for index, icon in enumerate(ICONS):
-        names = (icon.name, *icon.also)
-        captions = [icon.name, article(icon.name), f"a picture of {article(icon.name)}"]
-        captions += [article(name) for name in names[1:]]
-        found.append(Concept(index, "", icon.name, icon.group, tuple(captions)))
+    things = [(i.name, i.group, i.also) for i in ICONS] + [
+        (p.name, "body-parts", p.also) for p in PARTS
+    ]
+    for index, (name, group, also) in enumerate(things):
+        names = (name, *also)
+        captions = [name, article(name), f"a picture of {article(name)}"]
+        captions += [article(other) for other in names[1:]]
+        found.append(Concept(index, "", name, group, tuple(captions)))
     return found
 
 
 def build(out_dir: Path = ICONS_DIR, cache: Path = CACHE) -> list[Concept]:
+    from engine.starter.parts import PARTS, picture
+
     packages = fetch(cache)
     sets = {
         name: json.loads((folder / "icons.json").read_text(encoding="utf-8"))
@@ -259,6 +266,7 @@ def build(out_dir: Path = ICONS_DIR, cache: Path = CACHE) -> list[Concept]:
     for icon in ICONS:
         set_name, icon_name = icon.icon.split(":")
         images.append(render(svg_of(sets[set_name], icon_name, icon.colour)))
+    images += [picture(part, sets["noto"]) for part in PARTS]
     found = concepts()
     count = len(images)
     save(out_dir, found, Pictures(np.stack(images), np.arange(count), np.zeros(count)))

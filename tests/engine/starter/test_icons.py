@@ -13,6 +13,7 @@ from engine.resolver import resolver_for
 from engine.starter import icons, mend
 from engine.starter.additions import GROWN_DIR, _grown_set, _iconed, drawable_concepts, icon_names
 from engine.starter.dataset import load_concepts
+from engine.starter.parts import PARTS
 
 # A made-up Iconify set: a red square on a 16 × 16 grid, and a taller green bar with its own size.
 ICON_SET = {
@@ -52,7 +53,7 @@ def test_a_one_colour_icon_is_drawn_in_the_colour_of_its_thing() -> None:
 
 def test_each_icon_is_captioned_by_its_name_and_its_other_names() -> None:
     found = {c.name: c for c in icons.concepts()}
-    assert [c.index for c in found.values()] == list(range(len(icons.ICONS)))
+    assert [c.index for c in found.values()] == list(range(len(icons.ICONS) + len(PARTS)))
     assert found["desk"].captions[:3] == ("desk", "a desk", "a picture of a desk")
     assert "a fridge" in found["refrigerator"].captions
     assert "an oven mitt" in found["oven glove"].captions
@@ -61,8 +62,9 @@ def test_each_icon_is_captioned_by_its_name_and_its_other_names() -> None:
 def test_the_committed_icons_are_the_chosen_ones_and_name_nothing_an_emoji_draws() -> None:
     folder = GROWN_DIR / "icons"
     committed = json.loads((folder / "concepts.json").read_text(encoding="utf-8"))
-    assert [c["name"] for c in committed] == [i.name for i in icons.ICONS]
-    assert len(np.load(folder / "emoji64.npz")["images"]) == len(icons.ICONS)
+    chosen = [i.name for i in icons.ICONS] + [p.name for p in PARTS]  # the body's parts last
+    assert [c["name"] for c in committed] == chosen
+    assert len(np.load(folder / "emoji64.npz")["images"]) == len(chosen)
     emoji = {c.name for c in load_concepts()} | {c.name for c in load_concepts(GROWN_DIR)}
     assert not icon_names() & emoji  # one name draws one thing
 
@@ -77,7 +79,7 @@ def test_the_grown_set_numbers_the_icons_after_its_own_with_one_picture_each() -
 
 def test_the_icons_lora_learns_the_icons_and_the_mend_is_left_as_it_was(tmp_path: Path) -> None:
     asked = mend.candidates(icons=True)
-    assert sorted(c.name for c, _ in asked) == sorted(i.name for i in icons.ICONS)
+    assert sorted(c.name for c, _ in asked) == sorted(c.name for c in icons.concepts())
     assert {style for _, style in asked} == {"noto"}  # drawn in the default look
     assert not {c.name for c, _ in mend.candidates()} & icon_names()
     examples = mend.write_examples(tmp_path, icons=True)

@@ -1,0 +1,83 @@
+"""Development time: parts of the body shown as picture dictionaries show them.
+
+No emoji shows a neck, a chin or a thumb alone, and an icon of one reads as nothing at 64 px. A
+picture dictionary draws the whole (a face, a hand, a foot, a person) and marks the part; here
+the whole is a Noto emoji and the mark a red circle round the part. The engine says so under
+the picture ("The red circle shows the neck.") and a quiz asks what the circle shows, because
+the other parts are in the picture too.
+
+Built with the icon sets (``python -m engine.starter.icons``: Noto's SVGs from npm
+``@iconify-json/noto``, Apache 2.0) and learnt in the icons' LoRA.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import numpy as np
+
+RING = (229, 57, 53, 255)  # Material red 600: clear on skin, hair and every shirt used here
+RING_WIDTH = 8  # on the 256-px rendering: 2 px in the 64-px picture
+DRAWN = 256
+# a person down to the waist: the head, the shirt and the arms are large enough to mark
+UPPER_BODY = (60, 0, 196, 150)
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    base: str  # the Noto emoji (Iconify name) the part is marked on
+    ring: tuple[int, int, int]  # the circle's centre x, y and radius on the 256-px rendering
+    crop: tuple[int, int, int, int] | None = None  # the part of the emoji kept
+    also: tuple[str, ...] = ()
+
+
+# Placed by looking at each picture at 64 px. Left out: hip (the hand hangs over it in every
+# standing emoji), wrist (every hand emoji ends at the wrist), heel (its card leads with the
+# shoe's heel), back (no emoji shows a person from behind).
+PARTS = (
+    Part("hair", "boy", (128, 44, 40)),
+    Part("eyebrow", "boy", (170, 128, 22)),
+    Part("forehead", "person", (128, 126, 26), also=("brow",)),
+    Part("cheek", "person", (84, 198, 24)),
+    Part("chin", "person", (128, 228, 22)),
+    Part("neck", "man-standing", (128, 76, 15), UPPER_BODY),
+    Part("shoulder", "man-standing", (106, 84, 15), UPPER_BODY),
+    Part("chest", "man-standing", (128, 105, 18), UPPER_BODY),
+    Part("belly", "man-standing", (128, 130, 17), UPPER_BODY, ("tummy",)),
+    Part("elbow", "flexed-biceps", (64, 214, 32)),
+    Part("finger", "hand-with-fingers-splayed", (110, 70, 30)),
+    Part("thumb", "hand-with-fingers-splayed", (205, 175, 34)),
+    Part("palm", "raised-hand", (135, 185, 40)),
+    Part("nail", "nail-polish", (60, 50, 28), also=("fingernail",)),
+    Part("toe", "foot", (28, 200, 24)),
+    Part("ankle", "foot", (200, 125, 30)),
+)
+
+
+def ringed() -> frozenset[str]:
+    """The things drawn as a whole with a red circle round them (the reply and the quiz say
+    so; a scene does not put them among other things)."""
+    return frozenset(p.name for p in PARTS)
+
+
+def picture(part: Part, noto: dict[str, object], size: int = 64) -> np.ndarray:
+    """The part's whole, cropped, with the red circle, framed as every picture is."""
+    import resvg_py
+    from PIL import Image, ImageDraw
+
+    from engine.starter.artwork import framed
+    from engine.starter.icons import svg_of
+
+    png = resvg_py.svg_to_bytes(svg_string=svg_of(noto, part.base), width=DRAWN, height=DRAWN)
+    whole = Image.open(io.BytesIO(bytes(png))).convert("RGBA")
+    if part.crop is not None:
+        kept = Image.new("RGBA", whole.size, (0, 0, 0, 0))
+        kept.paste(whole.crop(part.crop), part.crop[:2])
+        whole = kept
+    x, y, radius = part.ring
+    ImageDraw.Draw(whole).ellipse(
+        (x - radius, y - radius, x + radius, y + radius), outline=RING, width=RING_WIDTH
+    )
+    return framed(whole, size)

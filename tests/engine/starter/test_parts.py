@@ -1,0 +1,63 @@
+"""Parts of the body drawn as picture dictionaries draw them: the whole, with the part ringed."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from engine.groups import ringed, ringed_line
+from engine.starter import icons, parts
+from engine.starter.additions import GROWN_DIR
+
+# the same made-up whole for every part: a yellow 16 × 16 square
+WHOLE = {
+    "prefix": "test",
+    "width": 16,
+    "height": 16,
+    "icons": {"face": {"body": '<rect x="0" y="0" width="16" height="16" fill="#ffcc00"/>'}},
+}
+
+
+def red(picture: np.ndarray) -> np.ndarray:
+    r, g, b = (picture[..., k].astype(int) for k in range(3))
+    return (r > 180) & (g < 110) & (b < 110)
+
+
+def test_the_part_is_ringed_where_it_is_and_the_whole_is_kept() -> None:
+    left = parts.picture(parts.Part("cheek", "face", (64, 128, 30)), WHOLE)
+    right = parts.picture(parts.Part("cheek", "face", (192, 128, 30)), WHOLE)
+    assert left.shape == (64, 64, 3)
+    columns = np.nonzero(red(left).any(axis=0))[0]
+    assert 8 <= columns.min() and columns.max() <= 26  # a ring on the left quarter only
+    assert red(left)[:, 16].any() and not red(left)[32, 16]  # a ring: its middle is not red
+    assert tuple(left[32, 16]) == (255, 204, 0)  # the face shows through the ring
+    assert red(right)[:, 48].any() and not red(right)[:, 16].any()
+
+
+def test_a_crop_keeps_only_part_of_the_whole() -> None:
+    whole = parts.picture(parts.Part("neck", "face", (128, 40, 10)), WHOLE)
+    upper = parts.picture(parts.Part("neck", "face", (128, 40, 10), (64, 0, 192, 128)), WHOLE)
+    # the quarter kept is framed again, twice as large: so is its ring
+    assert red(upper).sum() > 2 * red(whole).sum()
+
+
+def test_every_committed_part_has_its_ring_and_differs_from_the_others_on_its_whole() -> None:
+    committed = json.loads((GROWN_DIR / "icons" / "concepts.json").read_text(encoding="utf-8"))
+    pictures = np.load(GROWN_DIR / "icons" / "emoji64.npz")["images"]
+    at = {c["name"]: c["index"] for c in committed}
+    for part in parts.PARTS:
+        picture = pictures[at[part.name]]
+        assert red(picture).sum() >= 40, part.name  # a ring a child sees at 64 px
+        for other in parts.PARTS:
+            if other.base == part.base and other.name != part.name:
+                moved = (red(picture) != red(pictures[at[other.name]])).sum()
+                assert moved >= 40, (part.name, other.name)  # the ring moved, not a pixel
+    body = {c.name: c for c in icons.concepts()}
+    assert body["belly"].group == "body-parts" and "a tummy" in body["belly"].captions
+    assert {"neck", "thumb", "chin"} <= ringed()
+
+
+def test_the_line_under_a_part_says_what_the_circle_shows() -> None:
+    assert ringed_line("neck", plural=False) == "The red circle shows the neck."
+    assert ringed_line("toes", plural=True) == "The red circle shows one of the toes."
