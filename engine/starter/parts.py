@@ -45,7 +45,7 @@ PARTS = (
     Part("neck", "man-standing", (128, 76, 15), UPPER_BODY),
     Part("shoulder", "man-standing", (106, 84, 15), UPPER_BODY),
     Part("chest", "man-standing", (128, 105, 18), UPPER_BODY),
-    Part("belly", "man-standing", (128, 130, 17), UPPER_BODY, ("tummy",)),
+    Part("belly", "man-standing", (128, 130, 17), UPPER_BODY),
     Part("elbow", "flexed-biceps", (64, 214, 32)),
     Part("finger", "hand-with-fingers-splayed", (110, 70, 30)),
     Part("thumb", "hand-with-fingers-splayed", (205, 175, 34)),
