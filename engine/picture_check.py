@@ -24,6 +24,11 @@ log = logging.getLogger(__name__)
 CONCEPT_TOP_K = 2
 CONCEPT_MIN_SIMILARITY = 0.85
 CLIP_MIN_SCORE = 0.22
+# A part of the body shares its whole with others (a neck and a chest are both ringed on a man,
+# ``engine/starter/parts.py``): it passes only as the nearest picture, with its red circle where
+# the part's is (this share of each circle within RING_NEAR px of the other, at 64 px).
+RING_NEAR = 2
+RING_MIN_SHARE = 0.6
 
 
 class PictureCheck(Protocol):
@@ -57,6 +62,14 @@ class ConceptCheck:
         self.index = {name: i for i, name in enumerate(self.names)}
         self.top_k = top_k
         self.min_similarity = min_similarity
+        from engine.groups import ringed
+
+        first = {int(owner): at for at, owner in reversed(list(enumerate(self.owners)))}
+        self.rings = {
+            name: red(reference_images[first[self.index[name]]])
+            for name in ringed() & set(self.index)
+            if self.index[name] in first
+        }
 
     @classmethod
     def for_starter(cls) -> ConceptCheck:
@@ -95,10 +108,37 @@ class ConceptCheck:
         return found
 
     def check(self, images: list[Any], subjects: list[str]) -> list[bool]:
-        return [
-            0 <= rank < self.top_k and similarity >= self.min_similarity
-            for rank, similarity in self.scores(images, subjects)
-        ]
+        passed = []
+        scores = self.scores(images, subjects)
+        for image, subject, (rank, similarity) in zip(images, subjects, scores, strict=True):
+            ok = 0 <= rank < self.top_k and similarity >= self.min_similarity
+            ring = self.rings.get(subject)
+            passed.append(ok and (ring is None or (rank == 0 and ring_matches(image, ring))))
+        return passed
+
+
+def red(image: Any) -> np.ndarray:
+    """Where a picture (PIL or an RGB array) is the circle's red, at 64 px."""
+    if hasattr(image, "convert"):
+        image = image.convert("RGB").resize((64, 64))
+    pixels = np.asarray(image, dtype=int)
+    r, g, b = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    # the circle's red has as much blue as green; the skin's orange outline has no blue
+    return (r > 160) & (r - g > 90) & (b >= 24) & (np.abs(g - b) < 45)
+
+
+def ring_matches(image: Any, ring: np.ndarray) -> bool:
+    """Is the picture's red circle where the part's is (and no more red elsewhere)?"""
+    from scipy.ndimage import binary_dilation
+
+    drawn = red(image)
+    if not drawn.any() or not ring.any():
+        return False
+    near_drawn = binary_dilation(drawn, iterations=RING_NEAR)
+    near_ring = binary_dilation(ring, iterations=RING_NEAR)
+    covered = (ring & near_drawn).sum() / ring.sum()
+    kept = (drawn & near_ring).sum() / drawn.sum()
+    return bool(covered >= RING_MIN_SHARE and kept >= RING_MIN_SHARE)
 
 
 class ClipCheck:

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from engine.options import EngineOptions
-from engine.picture_check import ConceptCheck, load_check, run_check
+from engine.picture_check import ConceptCheck, load_check, red, run_check
 from engine.pipeline import PictureEngine
 from engine.request import GenerationRequest
 from engine.starter.dataset import load
@@ -113,3 +113,26 @@ def test_the_engine_draws_a_failed_picture_once_more_with_a_new_seed(
 
 def test_tiny_models_have_no_picture_check_by_default() -> None:
     assert PictureEngine(EngineOptions(model="tiny")).picture_check is None
+
+
+def test_a_part_of_the_body_passes_only_with_its_circle_where_the_part_is() -> None:
+    """A neck, a shoulder and a chest are the same man ringed in three places: the nearest
+    picture is not enough (the rank may be close), the circle must be where the part is."""
+    import json
+
+    from engine.starter.additions import GROWN_DIR
+
+    folder = GROWN_DIR / "icons"
+    at = {c["name"]: c["index"] for c in json.loads((folder / "concepts.json").read_text())}
+    pictures = np.load(folder / "emoji64.npz")["images"]
+    names = ["neck", "shoulder", "chest", "desk"]
+    check = ConceptCheck(np.stack([pictures[at[n]] for n in names]), names)
+    neck, chest = pictures[at["neck"]], pictures[at["chest"]]
+    as_drawn = [Image.fromarray(p).resize((256, 256)) for p in (neck, chest)]
+    assert check.check(as_drawn, ["neck", "chest"]) == [True, True]
+    assert check.check(as_drawn[::-1], ["neck", "chest"]) == [False, False]
+    plain = neck.copy()
+    plain[red(neck)] = (0, 190, 165)  # the man without his circle: no part is shown
+    assert check.check([Image.fromarray(plain)], ["neck"]) == [False]
+    nudged = np.roll(neck, 1, axis=1)  # a circle a pixel off is still the neck's
+    assert check.check([Image.fromarray(nudged)], ["neck"]) == [True]

@@ -7,6 +7,7 @@ import json
 import numpy as np
 
 from engine.groups import ringed, ringed_line
+from engine.picture_check import red
 from engine.starter import icons, parts
 from engine.starter.additions import GROWN_DIR
 
@@ -19,17 +20,12 @@ WHOLE = {
 }
 
 
-def red(picture: np.ndarray) -> np.ndarray:
-    r, g, b = (picture[..., k].astype(int) for k in range(3))
-    return (r > 180) & (g < 110) & (b < 110)
-
-
 def test_the_part_is_ringed_where_it_is_and_the_whole_is_kept() -> None:
     left = parts.picture(parts.Part("cheek", "face", (64, 128, 30)), WHOLE)
     right = parts.picture(parts.Part("cheek", "face", (192, 128, 30)), WHOLE)
     assert left.shape == (64, 64, 3)
     columns = np.nonzero(red(left).any(axis=0))[0]
-    assert 8 <= columns.min() and columns.max() <= 26  # a ring on the left quarter only
+    assert columns.min() >= 8 and columns.max() <= 26  # a ring on the left quarter only
     assert red(left)[:, 16].any() and not red(left)[32, 16]  # a ring: its middle is not red
     assert tuple(left[32, 16]) == (255, 204, 0)  # the face shows through the ring
     assert red(right)[:, 48].any() and not red(right)[:, 16].any()
