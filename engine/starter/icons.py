@@ -237,15 +237,13 @@ def render(svg: str, size: int = 64) -> np.ndarray:
 
 
 def concepts() -> list[Concept]:
-    """The icons, then the body's parts (``parts.py``), as training concepts, numbered from 0
+    """The icons, then the parts ringed on their wholes (``parts.py``), as training concepts, numbered from 0
     (the grown set numbers them after its own), captioned as the emoji are."""
     from engine.starter.catalogue import article
     from engine.starter.parts import PARTS
 
     found = []
-    things = [(i.name, i.group, i.also) for i in ICONS] + [
-        (p.name, "body-parts", p.also) for p in PARTS
-    ]
+    things = [(i.name, i.group, i.also) for i in ICONS] + [(p.name, p.group, p.also) for p in PARTS]
     for index, (name, group, also) in enumerate(things):
         names = (name, *also)
         captions = [name, article(name), f"a picture of {article(name)}"]

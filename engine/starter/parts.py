@@ -1,10 +1,10 @@
-"""Development time: parts of the body shown as picture dictionaries show them.
+"""Development time: parts of things shown as picture dictionaries show them.
 
-No emoji shows a neck, a chin or a thumb alone, and an icon of one reads as nothing at 64 px. A
-picture dictionary draws the whole (a face, a hand, a foot, a person) and marks the part; here
-the whole is a Noto emoji and the mark a red circle round the part. The engine says so under
-the picture ("The red circle shows the neck.") and a quiz asks what the circle shows, because
-the other parts are in the picture too.
+No emoji shows a neck, a chin, a paw or a petal alone, and an icon of one reads as nothing at
+64 px. A picture dictionary draws the whole (a face, a hand, a cat, a flower) and marks the
+part; here the whole is a Noto emoji and the mark a red circle round the part. The engine says
+so under the picture ("The red circle shows the neck.") and a quiz asks what the circle shows,
+because the other parts are in the picture too.
 
 Built with the icon sets (``python -m engine.starter.icons``: Noto's SVGs from npm
 ``@iconify-json/noto``, Apache 2.0) and learnt in the icons' LoRA.
@@ -31,11 +31,14 @@ class Part:
     ring: tuple[int, int, int]  # the circle's centre x, y and radius on the 256-px rendering
     crop: tuple[int, int, int, int] | None = None  # the part of the emoji kept
     also: tuple[str, ...] = ()
+    group: str = "body-parts"  # the kind of thing (the resolver's `kinds_for`)
 
 
 # Placed by looking at each picture at 64 px. Left out: hip (the hand hangs over it in every
-# standing emoji), wrist (every hand emoji ends at the wrist), heel (its card leads with the
-# shoe's heel), back (no emoji shows a person from behind).
+# standing emoji), wrist (every hand emoji ends at the wrist), back (no emoji shows a person
+# from behind); heel and seed (the circle would be red on red: the shoe, the watermelon), stem
+# (a rose's is by red petals, a sunflower's hidden by its leaves), pocket (the jeans' are two
+# faint lines), lake (the park's is a river).
 PARTS = (
     Part("hair", "boy", (128, 44, 40)),
     Part("eyebrow", "boy", (170, 128, 22)),
@@ -53,6 +56,17 @@ PARTS = (
     Part("nail", "nail-polish", (60, 50, 28), also=("fingernail",)),
     Part("toe", "foot", (28, 200, 24)),
     Part("ankle", "foot", (200, 125, 30)),
+    # parts of animals, plants and things, the same way
+    Part("tail", "cat", (205, 95, 34), group="animal-parts"),
+    Part("paw", "dog", (62, 232, 26), group="animal-parts"),
+    Part("hoof", "horse", (110, 232, 24), group="animal-parts"),
+    Part("whisker", "cat-face", (30, 172, 28), also=("whiskers",), group="animal-parts"),
+    Part("petal", "cherry-blossom", (128, 58, 40), group="plant-parts"),
+    Part("trunk", "deciduous-tree", (128, 215, 30), also=("tree trunk",), group="plant-parts"),
+    Part("sleeve", "t-shirt", (40, 75, 34), group="artifact-parts"),
+    Part("collar", "necktie", (96, 76, 30), group="artifact-parts"),
+    Part("chimney", "house", (55, 62, 26), group="artifact-parts"),
+    Part("pane", "window", (74, 72, 40), also=("windowpane",), group="artifact-parts"),
 )
 
 

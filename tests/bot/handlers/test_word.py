@@ -314,3 +314,26 @@ async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
     stored = await app.services.images.get(glasses.images[0].image_id or 0)
     assert stored is not None and not stored.params.get("scene")
     assert "🎨 Draw again" in labels(glasses)  # it has another look
+
+
+async def test_a_part_of_the_body_is_ringed_on_its_whole_and_asked_by_its_circle(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """The starter draws a neck as a man with a red circle round his neck: the reply says what
+    the circle shows and the quiz asks it (his head and shirt are in the picture too); "toes"
+    is the foot with one toe ringed, not three feet."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    reply, text = await _drawn(chat, "neck")
+    assert "The red circle shows the neck." in text
+    stored = await app.services.images.get(reply.images[0].image_id or 0)
+    assert stored is not None and stored.params["subject"] == "neck"
+    question = (await chat.press("Quiz me"))[0]
+    assert "What does the red circle show?" in shown(question)
+    assert "What is this?" not in shown(question)
+    reply, text = await _drawn(chat, "toes")
+    assert "The red circle shows one of the toes." in text and "These are toes." in text
+    stored = await app.services.images.get(reply.images[0].image_id or 0)
+    assert stored is not None and stored.params["subject"] == "toe"
+    assert not stored.params.get("scene")  # one foot, not three
+    _, text = await _drawn(chat, "apple")
+    assert "red circle" not in text

@@ -1,4 +1,4 @@
-"""Parts of the body drawn as picture dictionaries draw them: the whole, with the part ringed."""
+"""Parts drawn as picture dictionaries draw them: the whole (a face, a cat), the part ringed."""
 
 from __future__ import annotations
 
