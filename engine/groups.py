@@ -126,9 +126,9 @@ def on_backdrop() -> frozenset[str]:
 
 @cache
 def ringed() -> frozenset[str]:
-    """The starter's parts of the body, drawn as the whole with a red circle round the part
-    (``engine/starter/parts.py``): said so under the picture and asked so in a quiz, never
-    copied for a plural nor put among other things in a scene."""
+    """The starter's parts of things (a neck, a paw, a petal), drawn as the whole with a red
+    circle round the part (``engine/starter/parts.py``): said so under the picture and asked
+    so in a quiz, never copied for a plural nor put among other things in a scene."""
     from engine.starter.parts import ringed as marked
 
     return marked()
