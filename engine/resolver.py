@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from engine.datafiles import rows
 from engine.embedding import TextEmbedder
-from engine.groups import Group, read_groups
+from engine.groups import Group, read_groups, ringed
 from engine.phrases import (
     CONCRETE,
     built_on,
@@ -356,12 +356,12 @@ class ConceptResolver:
             fitting = [
                 i
                 for i in self._fitting(self.by_head.get(form, []), sense)
-                if self._instance_of(i, sense, form)
+                if self._instance_of(i, sense, form) and self.concepts[i].name not in ringed()
             ]
             if fitting:
                 return self._resolution(self._best(fitting, forms), "head", sense)
-        if sense is not None and everyday:
-            kind = self._kind_of(sense)
+        if sense is not None and everyday:  # a mane is hair, but not the boy's hair ringed
+            kind = [i for i in self._kind_of(sense) or [] if self.concepts[i].name not in ringed()]
             if kind:
                 return self._resolution(self._best(kind, forms), "kind", sense)
         return None

@@ -248,3 +248,25 @@ def test_every_judged_picture_is_a_drawable_concept_and_a_meaning_of_its_word(
         # any noun meaning: "tap" is mostly a verb, and its water tap a rare noun meaning
         meanings = {m.sense_id for m in dictionary.noun_senses(word)}
         assert sense_id in meanings, (word, sense_id)
+
+
+def test_a_part_ringed_on_its_whole_is_drawn_only_for_its_own_names(
+    dictionary: Dictionary,
+) -> None:
+    """The hair picture is a boy with a circle round his hair: a mane (WordNet: a kind of hair)
+    and a dog collar (a "collar" by its last word) are not that picture."""
+    from engine.starter.dataset import Concept
+
+    _, concepts = load()
+    parts = [
+        Concept(len(concepts), "", "hair", "body-parts", ("hair", "a picture of a hair")),
+        Concept(len(concepts) + 1, "", "collar", "artifact-parts", ("collar", "a collar")),
+        Concept(len(concepts) + 2, "", "nail", "body-parts", ("nail", "a nail", "a fingernail")),
+    ]
+    with_parts = ConceptResolver([*concepts, *parts], dictionary.wordnet)
+    for word, subject in (("hair", "hair"), ("collar", "collar"), ("fingernail", "nail")):
+        drawing = understand(dictionary, with_parts, word).drawing
+        assert drawing is not None and drawing.subject == subject, word
+    for word in ("mane", "dog collar", "toenail"):
+        drawing = understand(dictionary, with_parts, word).drawing
+        assert drawing is None or drawing.subject not in {"hair", "collar", "nail"}, word
