@@ -15,6 +15,7 @@ from bot.conversation.texts import say
 from bot.learning.cards import card_text
 from bot.learning.distractors import word_choices
 from bot.learning.streaks import after_correct_answer, local_day
+from engine.groups import ringed
 from storage.challenges import Round, Standing
 from storage.images import StoredImage
 
@@ -47,19 +48,22 @@ def local_clock(moment: datetime, timezone: str) -> str:
 
 
 def question(incoming: Incoming, game: Round, image: StoredImage | None) -> Reply:
-    """'What is this?' with one button per choice."""
+    """'What is this?' (or what its red circle shows) with one button per choice."""
     buttons = tuple(
         (Button(choice, f"chal:{game.id}:{index}"),) for index, choice in enumerate(game.choices)
     )
+    asked, asked_zh = "What is this?", "这是什么？"
+    if image is not None and str(image.params.get("subject", "")) in ringed():
+        asked, asked_zh = "What does the red circle show?", "红圈里是什么？"  # a cat's tail
     if game.reveal_at is not None:
         when = local_clock(game.reveal_at, game.timezone)
         head = say(
             incoming,
-            f"🏆 Class challenge! What is this? Answer before {bold(when)}.",
-            f"🏆 班级挑战！这是什么？请在 {when} 前回答。",
+            f"🏆 Class challenge! {asked} Answer before {bold(when)}.",
+            f"🏆 班级挑战！{asked_zh}请在 {when} 前回答。",
         )
     else:
-        head = say(incoming, "☀️ Daily challenge! What is this?", "☀️ 每日挑战！这是什么？")
+        head = say(incoming, f"☀️ Daily challenge! {asked}", f"☀️ 每日挑战！{asked_zh}")
     if image is None:
         head += "\n" + say(incoming, "(No picture today, so here is a hint.)", "（今天没有图片。）")
         head += " " + _hint(incoming, game.word)

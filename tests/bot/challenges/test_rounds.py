@@ -1,0 +1,37 @@
+"""A challenge's question as the learners see it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.challenges.rounds import question
+from bot.conversation.messages import Incoming
+from storage.challenges import Round
+from storage.images import StoredImage
+
+NOW = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
+
+
+def _round(word: str, *, reveal: bool = False) -> Round:
+    return Round(
+        1, None, "terminal", "c", "2026-12-06", word, [word, "ear", "nose", "hand"], 7, NOW,
+        NOW + timedelta(hours=2) if reveal else None, "open",
+    )  # fmt: skip
+
+
+def _picture(subject: str) -> StoredImage:
+    return StoredImage(7, "0" * 64, Path("x.png"), 256, 256, 1, {"subject": subject})
+
+
+def test_a_challenge_asks_what_the_picture_shows_or_what_its_circle_shows() -> None:
+    english, chinese = Incoming("terminal", "c", "u"), Incoming("terminal", "c", "u", locale="zh")
+    plain = question(english, _round("cat"), _picture("cat"))
+    assert plain.text.startswith("☀️ Daily challenge! What is this?")
+    assert [row[0].label for row in plain.buttons] == ["cat", "ear", "nose", "hand"]
+    # the neck is a man with a circle round it: "What is this?" would be answered "a man"
+    ringed = question(english, _round("neck"), _picture("neck"))
+    assert "What does the red circle show?" in ringed.text and "What is this?" not in ringed.text
+    assert "红圈里是什么？" in question(chinese, _round("neck"), _picture("neck")).text
+    in_class = question(english, _round("neck", reveal=True), _picture("neck")).text
+    assert in_class.startswith("🏆 Class challenge! What does the red circle show? Answer")
