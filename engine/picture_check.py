@@ -24,11 +24,12 @@ log = logging.getLogger(__name__)
 CONCEPT_TOP_K = 2
 CONCEPT_MIN_SIMILARITY = 0.85
 CLIP_MIN_SCORE = 0.22
-# A part of the body shares its whole with others (a neck and a chest are both ringed on a man,
-# ``engine/starter/parts.py``): it passes only as the nearest picture, with its red circle where
-# the part's is (this share of each circle within RING_NEAR px of the other, at 64 px).
-RING_NEAR = 2
-RING_MIN_SHARE = 0.6
+# A part shares its whole with others (a neck and a chest are both ringed on a man, a tail is
+# ringed on the cat; ``engine/starter/parts.py``): it passes only as the nearest picture, and
+# where its red circle is, the picture must be nearer the part's picture than any of the
+# RING_RIVALS nearest concepts' (the whole without the circle, another part of it).
+RING_NEAR = 2  # px at 64 around the circle that count as where it is
+RING_RIVALS = 6
 
 
 class PictureCheck(Protocol):
@@ -64,9 +65,10 @@ class ConceptCheck:
         self.min_similarity = min_similarity
         from engine.groups import ringed
 
+        self.images = np.asarray(reference_images)
         first = {int(owner): at for at, owner in reversed(list(enumerate(self.owners)))}
         self.rings = {
-            name: red(reference_images[first[self.index[name]]])
+            name: where_circled(self.images[first[self.index[name]]])
             for name in ringed() & set(self.index)
             if self.index[name] in first
         }
@@ -93,6 +95,11 @@ class ConceptCheck:
 
     def scores(self, images: list[Any], subjects: list[str]) -> list[tuple[int, float]]:
         """(rank of the subject among concepts, its similarity) per image; rank -1: unknown."""
+        return [score for score, _ in self._scored(images, subjects)]
+
+    def _scored(
+        self, images: list[Any], subjects: list[str]
+    ) -> list[tuple[tuple[int, float], np.ndarray]]:
         from engine.starter.evaluate import closest_per_owner, features
 
         per_picture = features(images) @ self.reference.T
@@ -101,44 +108,58 @@ class ConceptCheck:
         for row, subject in zip(similarity, subjects, strict=True):
             target = self.index.get(subject)
             if target is None:
-                found.append((-1, 0.0))
+                found.append(((-1, 0.0), row))
                 continue
             rank = int(np.sum(row > row[target]))
-            found.append((rank, float(row[target])))
+            found.append(((rank, float(row[target])), row))
         return found
 
     def check(self, images: list[Any], subjects: list[str]) -> list[bool]:
         passed = []
-        scores = self.scores(images, subjects)
-        for image, subject, (rank, similarity) in zip(images, subjects, scores, strict=True):
+        scored = self._scored(images, subjects)
+        for image, subject, ((rank, similarity), row) in zip(images, subjects, scored, strict=True):
             ok = 0 <= rank < self.top_k and similarity >= self.min_similarity
-            ring = self.rings.get(subject)
-            passed.append(ok and (ring is None or (rank == 0 and ring_matches(image, ring))))
+            if ok and subject in self.rings:
+                ok = rank == 0 and self._circled(image, subject, row)
+            passed.append(ok)
         return passed
+
+    def _circled(self, image: Any, subject: str, row: np.ndarray) -> bool:
+        """Where the part's circle is, is the picture nearest the part's own picture among the
+        nearest concepts' pictures (a plain cat is nearer the cat there than the tail)?"""
+        where = self.rings[subject]
+        drawn = rgb64(image)[where]
+        rivals = np.argsort(-row)[:RING_RIVALS]
+        distance = {
+            int(owner): min(
+                float(np.abs(picture[where].astype(int) - drawn).mean())
+                for picture in self.images[self.owners == owner]
+            )
+            for owner in rivals
+        }
+        return min(distance, key=distance.__getitem__) == self.index[subject]
+
+
+def rgb64(image: Any) -> np.ndarray:
+    """A picture (PIL or an RGB array) as 64 × 64 RGB integers."""
+    if hasattr(image, "convert"):
+        image = image.convert("RGB").resize((64, 64))
+    return np.asarray(image, dtype=int)
 
 
 def red(image: Any) -> np.ndarray:
-    """Where a picture (PIL or an RGB array) is the circle's red, at 64 px."""
-    if hasattr(image, "convert"):
-        image = image.convert("RGB").resize((64, 64))
-    pixels = np.asarray(image, dtype=int)
+    """Where a picture is the circle's red, at 64 px."""
+    pixels = rgb64(image)
     r, g, b = pixels[..., 0], pixels[..., 1], pixels[..., 2]
     # the circle's red has as much blue as green; the skin's orange outline has no blue
     return (r > 160) & (r - g > 90) & (b >= 24) & (np.abs(g - b) < 45)
 
 
-def ring_matches(image: Any, ring: np.ndarray) -> bool:
-    """Is the picture's red circle where the part's is (and no more red elsewhere)?"""
+def where_circled(picture: Any) -> np.ndarray:
+    """The part's red circle in its training picture, and RING_NEAR px around it."""
     from scipy.ndimage import binary_dilation
 
-    drawn = red(image)
-    if not drawn.any() or not ring.any():
-        return False
-    near_drawn = binary_dilation(drawn, iterations=RING_NEAR)
-    near_ring = binary_dilation(ring, iterations=RING_NEAR)
-    covered = (ring & near_drawn).sum() / ring.sum()
-    kept = (drawn & near_ring).sum() / drawn.sum()
-    return bool(covered >= RING_MIN_SHARE and kept >= RING_MIN_SHARE)
+    return np.asarray(binary_dilation(red(picture), iterations=RING_NEAR))
 
 
 class ClipCheck:

@@ -319,14 +319,14 @@ async def test_a_plural_is_drawn_as_three_of_the_thing_and_asked_as_plurals(
 async def test_a_part_of_the_body_is_ringed_on_its_whole_and_asked_by_its_circle(
     chat: TerminalAdapter, app: App
 ) -> None:
-    """The starter draws a neck as a man with a red circle round his neck: the reply says what
-    the circle shows and the quiz asks it (his head and shirt are in the picture too); "toes"
-    is the foot with one toe ringed, not three feet."""
+    """The starter draws a shoulder as a man with a red circle round his shoulder: the reply
+    says what the circle shows and the quiz asks it (his head and shirt are in the picture
+    too); "toes" is the foot with one toe ringed, not three feet."""
     app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
-    reply, text = await _drawn(chat, "neck")
-    assert "The red circle shows the neck." in text
+    reply, text = await _drawn(chat, "shoulder")
+    assert "The red circle shows the shoulder." in text
     stored = await app.services.images.get(reply.images[0].image_id or 0)
-    assert stored is not None and stored.params["subject"] == "neck"
+    assert stored is not None and stored.params["subject"] == "shoulder"
     question = (await chat.press("Quiz me"))[0]
     assert "What does the red circle show?" in shown(question)
     assert "What is this?" not in shown(question)
@@ -337,3 +337,7 @@ async def test_a_part_of_the_body_is_ringed_on_its_whole_and_asked_by_its_circle
     assert not stored.params.get("scene")  # one foot, not three
     _, text = await _drawn(chat, "apple")
     assert "red circle" not in text
+    # a part a person judged unclear when drawn (a red blob like a beard) is not drawn at all
+    await chat.say("/word neck")
+    await chat.settle()
+    assert "I can't draw neck yet" in shown(chat.transcript.replies[-1])
