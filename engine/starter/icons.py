@@ -237,8 +237,8 @@ def render(svg: str, size: int = 64) -> np.ndarray:
 
 
 def concepts() -> list[Concept]:
-    """The icons, then the parts ringed on their wholes (``parts.py``), as training concepts, numbered from 0
-    (the grown set numbers them after its own), captioned as the emoji are."""
+    """The icons, then the parts ringed on their wholes (``parts.py``), as training concepts
+    numbered from 0 (the grown set numbers them after its own), captioned as the emoji are."""
     from engine.starter.catalogue import article
     from engine.starter.parts import PARTS
 
