@@ -264,7 +264,7 @@ def build(out_dir: Path = ICONS_DIR, cache: Path = CACHE) -> list[Concept]:
     for icon in ICONS:
         set_name, icon_name = icon.icon.split(":")
         images.append(render(svg_of(sets[set_name], icon_name, icon.colour)))
-    images += [picture(part, sets["noto"]) for part in PARTS]
+    images += [picture(part, svg_of(sets["noto"], part.base)) for part in PARTS]
     found = concepts()
     count = len(images)
     save(out_dir, found, Pictures(np.stack(images), np.arange(count), np.zeros(count)))

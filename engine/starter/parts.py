@@ -76,22 +76,22 @@ def ringed() -> frozenset[str]:
     return frozenset(p.name for p in PARTS)
 
 
-def picture(part: Part, noto: dict[str, object], size: int = 64) -> np.ndarray:
-    """The part's whole, cropped, with the red circle, framed as every picture is."""
+def picture(part: Part, whole: str, size: int = 64) -> np.ndarray:
+    """The part's whole (its SVG document), cropped, with the red circle, framed as every
+    picture is."""
     import resvg_py
     from PIL import Image, ImageDraw
 
     from engine.starter.artwork import framed
-    from engine.starter.icons import svg_of
 
-    png = resvg_py.svg_to_bytes(svg_string=svg_of(noto, part.base), width=DRAWN, height=DRAWN)
-    whole = Image.open(io.BytesIO(bytes(png))).convert("RGBA")
+    png = resvg_py.svg_to_bytes(svg_string=whole, width=DRAWN, height=DRAWN)
+    drawn = Image.open(io.BytesIO(bytes(png))).convert("RGBA")
     if part.crop is not None:
-        kept = Image.new("RGBA", whole.size, (0, 0, 0, 0))
-        kept.paste(whole.crop(part.crop), part.crop[:2])
-        whole = kept
+        kept = Image.new("RGBA", drawn.size, (0, 0, 0, 0))
+        kept.paste(drawn.crop(part.crop), part.crop[:2])
+        drawn = kept
     x, y, radius = part.ring
-    ImageDraw.Draw(whole).ellipse(
+    ImageDraw.Draw(drawn).ellipse(
         (x - radius, y - radius, x + radius, y + radius), outline=RING, width=RING_WIDTH
     )
-    return framed(whole, size)
+    return framed(drawn, size)

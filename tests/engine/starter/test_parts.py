@@ -12,17 +12,18 @@ from engine.starter import icons, parts
 from engine.starter.additions import GROWN_DIR
 
 # the same made-up whole for every part: a yellow 16 × 16 square
-WHOLE = {
+WHOLE: dict[str, object] = {
     "prefix": "test",
     "width": 16,
     "height": 16,
     "icons": {"face": {"body": '<rect x="0" y="0" width="16" height="16" fill="#ffcc00"/>'}},
 }
+FACE = icons.svg_of(WHOLE, "face")
 
 
 def test_the_part_is_ringed_where_it_is_and_the_whole_is_kept() -> None:
-    left = parts.picture(parts.Part("cheek", "face", (64, 128, 30)), WHOLE)
-    right = parts.picture(parts.Part("cheek", "face", (192, 128, 30)), WHOLE)
+    left = parts.picture(parts.Part("cheek", "face", (64, 128, 30)), FACE)
+    right = parts.picture(parts.Part("cheek", "face", (192, 128, 30)), FACE)
     assert left.shape == (64, 64, 3)
     columns = np.nonzero(red(left).any(axis=0))[0]
     assert columns.min() >= 8 and columns.max() <= 26  # a ring on the left quarter only
@@ -32,8 +33,8 @@ def test_the_part_is_ringed_where_it_is_and_the_whole_is_kept() -> None:
 
 
 def test_a_crop_keeps_only_part_of_the_whole() -> None:
-    whole = parts.picture(parts.Part("neck", "face", (128, 40, 10)), WHOLE)
-    upper = parts.picture(parts.Part("neck", "face", (128, 40, 10), (64, 0, 192, 128)), WHOLE)
+    whole = parts.picture(parts.Part("neck", "face", (128, 40, 10)), FACE)
+    upper = parts.picture(parts.Part("neck", "face", (128, 40, 10), (64, 0, 192, 128)), FACE)
     # the quarter kept is framed again, twice as large: so is its ring
     assert red(upper).sum() > 2 * red(whole).sum()
 
