@@ -105,11 +105,15 @@ class ConceptCheck:
         per_picture = features(images) @ self.reference.T
         similarity = closest_per_owner(per_picture, self.owners, len(self.names))
         found = []
+        parts = [self.index[name] for name in self.rings]
         for row, subject in zip(similarity, subjects, strict=True):
             target = self.index.get(subject)
             if target is None:
                 found.append(((-1, 0.0), row))
                 continue
+            if parts and subject not in self.rings:
+                row = row.copy()  # a cat ringed at its tail is no rival of the cat
+                row[parts] = -np.inf
             rank = int(np.sum(row > row[target]))
             found.append(((rank, float(row[target])), row))
         return found

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.groups import ringed
 from engine.scene import Scene
 from engine.scene_layout import named_colour
 
@@ -77,7 +78,10 @@ class SceneChecker:
 
         pictures = drawable_pictures()
         first = np.unique(pictures.owners, return_index=True)[1]  # one picture a concept
-        return cls(pictures.images[first], [c.name for c in drawable_concepts()])
+        names = [c.name for c in drawable_concepts()]
+        # a scene never draws a part ringed on its whole, and the ringed cat is no other cat
+        kept = [i for i, name in enumerate(names) if name not in ringed()]
+        return cls(pictures.images[first][kept], [names[i] for i in kept])
 
     def find(self, picture: Any, concepts: list[str]) -> dict[str, list[Found]]:
         """Where each concept is in the picture (best first); [] for a concept not found."""

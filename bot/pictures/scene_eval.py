@@ -26,6 +26,7 @@ from bot.learning.forms import form_of, plural_noun
 from bot.pictures.truth_eval import word_list
 from bot.pictures.understand import understand
 from engine.datafiles import rows
+from engine.groups import ringed
 from engine.pipeline import PictureEngine
 from engine.request import GenerationRequest
 from engine.resolver import Resolver
@@ -139,10 +140,13 @@ def scene_figures(
         return [m.sense_id for m in dictionary.everyday_senses(word)]
 
     def resolve(word: str) -> str:
-        """A word for many kinds ("fruit") is drawn as its kinds for /word only: in a sentence
-        it is said, so the templates do not use it."""
+        """A word for many kinds ("fruit") is drawn as its kinds for /word only, and a part as
+        its whole ringed ("ankle"): in a sentence they are said, so the templates do not use
+        them."""
         drawing = understand(dictionary, resolver, word).drawing
-        return drawing.subject if drawing and not drawing.kinds else ""
+        if drawing is None or drawing.kinds or (resolver.closed and drawing.subject in ringed()):
+            return ""
+        return drawing.subject
 
     things = []  # every lemma keeps its place in the list; "" where nothing is drawn
     for word in word_list():  # the templates inflect nouns themselves: lemmas only
