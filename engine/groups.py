@@ -11,10 +11,11 @@ painted in it ("red things": ball, car, balloon, T-shirt). The kinds are a perso
 from __future__ import annotations
 
 import random
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from engine.datafiles import rows
 from engine.phrases import parse_sense
@@ -132,6 +133,12 @@ def ringed() -> frozenset[str]:
     from engine.starter.parts import ringed as marked
 
     return marked()
+
+
+def ringed_picture(params: Mapping[str, Any]) -> bool:
+    """Is a kept picture a part ringed on its whole? Only the starter draws them so: any other
+    model draws a neck as a neck."""
+    return params.get("model") == "starter" and str(params.get("subject", "")) in ringed()
 
 
 def ringed_line(word: str, *, plural: bool) -> str:

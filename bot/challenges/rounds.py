@@ -15,7 +15,7 @@ from bot.conversation.texts import say
 from bot.learning.cards import card_text
 from bot.learning.distractors import word_choices
 from bot.learning.streaks import after_correct_answer, local_day
-from engine.groups import ringed
+from engine.groups import ringed_picture
 from storage.challenges import Round, Standing
 from storage.images import StoredImage
 
@@ -53,7 +53,7 @@ def question(incoming: Incoming, game: Round, image: StoredImage | None) -> Repl
         (Button(choice, f"chal:{game.id}:{index}"),) for index, choice in enumerate(game.choices)
     )
     asked, asked_zh = "What is this?", "这是什么？"
-    if image is not None and str(image.params.get("subject", "")) in ringed():
+    if image is not None and ringed_picture(image.params):
         asked, asked_zh = "What does the red circle show?", "红圈里是什么？"  # a cat's tail
     if game.reveal_at is not None:
         when = local_clock(game.reveal_at, game.timezone)

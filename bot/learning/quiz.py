@@ -22,7 +22,7 @@ from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from engine.groups import colour_of, place_of, place_words, ringed
+from engine.groups import colour_of, place_of, place_words, ringed_picture
 from engine.scene import NUMBERS as NUMBER_WORDS
 from engine.scene import RELATIONS, Scene
 from storage.clock import Clock
@@ -236,7 +236,7 @@ class QuizMaster:
             text = text.replace("What is this?", f"{ask} all of these?")
         elif scene and item and item.kind == "word":
             text = text.replace("What is this?", "What are these?")  # "clocks": three clocks
-        elif stored and str(stored.params.get("subject", "")) in ringed():
+        elif stored and ringed_picture(stored.params):
             # a neck is ringed on a man: the head and the shirt are in the picture too
             text = text.replace("What is this?", "What does the red circle show?")
         if total > 1:

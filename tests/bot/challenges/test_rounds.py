@@ -20,8 +20,9 @@ def _round(word: str, *, reveal: bool = False) -> Round:
     )  # fmt: skip
 
 
-def _picture(subject: str) -> StoredImage:
-    return StoredImage(7, "0" * 64, Path("x.png"), 256, 256, 1, {"subject": subject})
+def _picture(subject: str, model: str = "starter") -> StoredImage:
+    params = {"subject": subject, "model": model}
+    return StoredImage(7, "0" * 64, Path("x.png"), 256, 256, 1, params)
 
 
 def test_a_challenge_asks_what_the_picture_shows_or_what_its_circle_shows() -> None:
@@ -35,3 +36,5 @@ def test_a_challenge_asks_what_the_picture_shows_or_what_its_circle_shows() -> N
     assert "红圈里是什么？" in question(chinese, _round("neck"), _picture("neck")).text
     in_class = question(english, _round("neck", reveal=True), _picture("neck")).text
     assert in_class.startswith("🏆 Class challenge! What does the red circle show? Answer")
+    drawn_whole = question(english, _round("neck"), _picture("neck", "runwayml/sd-v1-5")).text
+    assert "What is this?" in drawn_whole  # any other model draws the neck itself

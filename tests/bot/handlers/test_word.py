@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,6 +18,7 @@ from engine.resolver import ConceptResolver, resolver_for
 from engine.scene import Scene
 from engine.starter import additions
 from engine.starter.dataset import load
+from storage.learning import Item
 from tests.helpers import shown
 
 
@@ -128,6 +130,14 @@ async def _drawn(chat: TerminalAdapter, word: str) -> tuple[Reply, str]:
     reply = chat.transcript.replies[-1]
     assert reply.images, shown(reply)
     return reply, shown(reply)
+
+
+async def _ask_as_drawn(app: App, item: Item, **changes: str) -> None:
+    """As if another model had drawn the item's picture (its kept parameters)."""
+    stored = await app.services.images.get(item.image_id or 0)
+    assert stored is not None
+    params = json.dumps(stored.params | changes)
+    await app.services.db.execute("UPDATE images SET params = ? WHERE id = ?", (params, stored.id))
 
 
 def labels(reply: Reply) -> list[str]:
@@ -327,6 +337,8 @@ async def test_a_part_of_the_body_is_ringed_on_its_whole_and_asked_by_its_circle
     assert "The red circle shows the shoulder." in text
     stored = await app.services.images.get(reply.images[0].image_id or 0)
     assert stored is not None and stored.params["subject"] == "shoulder"
+    item = next(i for i in await app.services.learning.items(1) if i.text == "shoulder")
+    await _ask_as_drawn(app, item, model="starter")  # the tiny test model drew no circle
     question = (await chat.press("Quiz me"))[0]
     assert "What does the red circle show?" in shown(question)
     assert "What is this?" not in shown(question)
