@@ -72,6 +72,7 @@ class ConceptCheck:
             for name in ringed() & set(self.index)
             if self.index[name] in first
         }
+        self.part_owners = [self.index[name] for name in self.rings]  # rivals of no other word
 
     @classmethod
     def for_starter(cls) -> ConceptCheck:
@@ -105,7 +106,7 @@ class ConceptCheck:
         per_picture = features(images) @ self.reference.T
         similarity = closest_per_owner(per_picture, self.owners, len(self.names))
         found = []
-        parts = [self.index[name] for name in self.rings]
+        parts = self.part_owners
         for row, subject in zip(similarity, subjects, strict=True):
             target = self.index.get(subject)
             if target is None:
