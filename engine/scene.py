@@ -118,6 +118,7 @@ class Scene:
     missing: tuple[str, ...] = field(default_factory=tuple)  # words not drawn
     setting: str | None = None  # one of SETTING_PICTURES
     left_out: tuple[str, ...] = field(default_factory=tuple)  # things beyond MAX_OBJECTS
+    parts: tuple[str, ...] = field(default_factory=tuple)  # of `missing`: drawn alone, ringed
 
     @property
     def setting_concept(self) -> str | None:
@@ -146,6 +147,7 @@ class Scene:
             tuple(data.get("missing", ())),
             data.get("setting"),
             tuple(data.get("left_out", ())),
+            tuple(data.get("parts", ())),
         )
 
 
@@ -170,6 +172,7 @@ class _Parser:
         self.objects: list[SceneObject] = []
         self.missing: list[str] = []
         self.left_out: list[str] = []
+        self.parts: list[str] = []
         self.relation: str | None = None
         self.related_by = ""  # the relation's words, until the thing it relates to is read
         self.phrase: list[str] = []  # a place word and its article, until its thing is read
@@ -205,7 +208,8 @@ class _Parser:
             self.missing.insert(0, objects[0].sized)
             objects = [replace(objects[0], sized=None)]
         objects = _sized(objects)
-        return Scene(tuple(objects), relation, tuple(self.missing), setting, tuple(self.left_out))
+        missing, left_out, parts = tuple(self.missing), tuple(self.left_out), tuple(self.parts)
+        return Scene(tuple(objects), relation, missing, setting, left_out, parts)
 
     def _step(self, words: list[str], position: int) -> int:
         """Reads the word at `position` (and the phrase it starts); returns how many it read."""
@@ -313,6 +317,8 @@ class _Parser:
                 drawing = named if named is not None and named.how == "name" else None
                 singular = name if drawing is not None else singular
         a_part = drawing is not None and self.resolver.closed and drawing.subject in ringed()
+        if a_part:
+            self.parts.append(word)
         if drawing is not None and (drawing.kinds or a_part):
             drawing = None  # "fruit" is drawn as its kinds, "neck" ringed on a man: said here
         count = 2 if not self.counted and singular != word else self.count  # "the shoes"

@@ -8,8 +8,11 @@ from bot.conversation.context import Context
 from bot.conversation.messages import Attachment, Reply
 from bot.conversation.router import command
 from bot.learning.cards import drawn_as
-from bot.learning.export import ExportRow, write_apkg, write_csv
+from bot.learning.dictionary import Meaning
+from bot.learning.export import QUESTION, ExportRow, write_apkg, write_csv
+from bot.learning.quiz import picture_question
 from storage.clock import parse_stamp
+from storage.images import StoredImage
 
 
 @command("export", zh="导出单词", private=True)
@@ -51,6 +54,7 @@ async def export(context: Context) -> list[Reply]:
                 example=card.example or "" if card else "",
                 picture=image.path if image else None,
                 next_review=parse_stamp(due["due"]).date().isoformat() if due else "",
+                question=_question(item.kind, item.text, image, meaning),
             )
         )
     folder = services.settings.data.dir / "exports" / str(context.learner)
@@ -71,3 +75,13 @@ async def export(context: Context) -> list[Reply]:
             ephemeral=True,
         )
     ]
+
+
+def _question(kind: str, text: str, image: StoredImage | None, meaning: Meaning | None) -> str:
+    """The card's front asks what the quiz asks: "What does the red circle show?" under a
+    ringed part, "What are these?" under three clocks; with no picture, the meaning."""
+    if kind != "word":
+        return "Which sentence does the picture show?" if image else f"Read it aloud: {text}"
+    if image is not None:
+        return picture_question(image.params)
+    return f"Which word means: {meaning.definition}?" if meaning else QUESTION

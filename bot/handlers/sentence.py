@@ -59,14 +59,17 @@ async def sentence(context: Context) -> list[Reply]:
             context.learner, "sentence", text, None
         )
         # name what could not be drawn ("apple tree", "school bus") when the sentence has it
-        unknown = _listed(scene.missing) if scene.missing else "any of its words"
+        unknown, (english, chinese) = _unknown(scene), _parts_said(scene)
+        said = f"I can't draw {bold(text)} yet"
+        if unknown or not scene.parts:
+            said += f": I don't know how to draw {_listed(unknown) or 'any of its words'}"
         replies.append(
             context.tell(
-                f"I can't draw {bold(text)} yet: I don't know how to draw {unknown}. "
-                "Try a sentence with things in it, like /sentence The cat is on the bed. "
+                f"{said}.{english} Try a sentence with things in it, like /sentence The cat is "
+                "on the bed. "
                 "Or practise this one without a picture:",
-                "这句话我还画不出来。试试有东西的句子，比如 /sentence The cat is on the bed.，"
-                "或者不用图片练习这句话：",
+                f"这句话我还画不出来。{chinese}试试有东西的句子，比如 /sentence The cat is on "
+                "the bed.，或者不用图片练习这句话：",
                 buttons=((Button("❓ Quiz me", f"quiz:{item.id}"),),),
             )
         )
@@ -146,9 +149,27 @@ def drawn_and_not(image: StoredImage) -> str:
         text += " (More than ten is too many to draw one by one, so I drew many.)"
     if scene.left_out:
         text += f" I left out {_listed(scene.left_out)} to keep the picture clear."
-    if scene.missing:
-        text += f" I can't draw {_listed(scene.missing)} yet."
-    return text
+    if _unknown(scene):
+        text += f" I can't draw {_listed(_unknown(scene))} yet."
+    return text + _parts_said(scene)[0]
+
+
+def _unknown(scene: Scene) -> tuple[str, ...]:
+    """What the scene left out that no picture shows (a part is shown alone: said apart)."""
+    return tuple(w for w in scene.missing if w.split()[-1] not in scene.parts)
+
+
+def _parts_said(scene: Scene) -> tuple[str, str]:
+    """A part of something ("cheek") is not put in a scene: `/word` shows it ringed on its
+    whole, so the learner is told where to see it (English, Chinese)."""
+    if not scene.parts:
+        return "", ""
+    word = scene.parts[0]
+    named = _series([f"the {bold(w)}" for w in scene.parts])
+    return (
+        f" Parts like {named} are drawn alone, with a red circle: try /word {word}.",
+        f"{word} 这样的部位只单独画，用红圈标出来：试试 /word {word}。",
+    )
 
 
 def _listed(words: tuple[str, ...]) -> str:

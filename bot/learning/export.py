@@ -23,14 +23,19 @@ CSV_FIELDS = [
     "next_review",
 ]
 
+QUESTION = "What is this?"
 _MODEL = genanki.Model(
-    1607392319,  # fixed ids, so re-imported decks update instead of duplicating
+    # fixed ids, so re-imported decks update instead of duplicating (a new id when the fields
+    # change: 1607392319 had no Question, and asked "What is this?" under a ringed neck)
+    1607392320,
     "Pictolingo word",
-    fields=[{"name": n} for n in ("Text", "Picture", "Meaning", "IPA", "Example", "Chinese")],
+    fields=[
+        {"name": n} for n in ("Text", "Picture", "Meaning", "IPA", "Example", "Chinese", "Question")
+    ],
     templates=[
         {
             "name": "Picture → word",
-            "qfmt": "{{Picture}}<br>What is this?",
+            "qfmt": "{{Picture}}<br>{{Question}}",
             "afmt": "{{FrontSide}}<hr id=answer><b>{{Text}}</b> {{IPA}}<br>{{Meaning}}<br>"
             "<i>{{Example}}</i><br>{{Chinese}}",
         }
@@ -50,6 +55,7 @@ class ExportRow:
     example: str
     picture: Path | None
     next_review: str
+    question: str = QUESTION  # what the card's front asks, as the quiz asks it
 
 
 def write_csv(rows: list[ExportRow], path: Path) -> Path:
@@ -91,6 +97,7 @@ def write_apkg(rows: list[ExportRow], path: Path, learner: int) -> Path:
             html.escape(r.ipa),
             html.escape(r.example),
             html.escape(r.chinese),
+            html.escape(r.question),
         ]
         guid = genanki.guid_for(learner, r.kind, r.text)
         deck.add_note(genanki.Note(model=_MODEL, fields=fields, guid=guid))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import random
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,27 @@ PROMPTS = {
     # In a class chat only a reply to the question is read as an answer (never chatter).
     "type_word_group": "What is this? Reply to this message with the word.",
 }
+
+
+def picture_question(params: Mapping[str, Any], *, word: bool = True) -> str:
+    """What a picture asks instead of "What is this?": a word's four kinds ("fruit") ask for
+    the one word, its three copies ("clocks") ask in the plural, and a part ringed on its
+    whole asks what the circle shows (a neck's man has a head and a shirt too)."""
+    raw = params.get("scene") if word else None
+    scene = Scene.from_json(str(raw)) if raw else None
+    if scene and not scene.one_kind:
+        subject = str(params.get("subject", ""))
+        ask = "What one word names"
+        if place_of(subject):
+            ask = "Where do you find"  # a kitchen drawn as a stove, a sink …
+        elif colour_of(subject):
+            ask = "What colour are"
+        return f"{ask} all of these?"
+    if scene:
+        return "What are these?"
+    if ringed_picture(params):
+        return "What does the red circle show?"
+    return "What is this?"
 
 
 @dataclass(frozen=True)
@@ -222,23 +244,9 @@ class QuizMaster:
                 else f"Type the word that means: {clue}"
             )
         stored = await self.images.get(question.image_id) if question.image_id else None
-        raw = stored.params.get("scene") if stored is not None else None
-        scene = Scene.from_json(str(raw)) if raw else None
-        if scene and item and item.kind == "word" and not scene.one_kind:
-            # "fruit" drawn as four fruits: the question must not read as "which fruit is it";
-            # a kitchen drawn as a stove, a sink … asks where they are
-            subject = str(stored.params.get("subject", "")) if stored else ""
-            ask = "What one word names"
-            if place_of(subject):
-                ask = "Where do you find"
-            elif colour_of(subject):
-                ask = "What colour are"
-            text = text.replace("What is this?", f"{ask} all of these?")
-        elif scene and item and item.kind == "word":
-            text = text.replace("What is this?", "What are these?")  # "clocks": three clocks
-        elif stored and ringed_picture(stored.params):
-            # a neck is ringed on a man: the head and the shirt are in the picture too
-            text = text.replace("What is this?", "What does the red circle show?")
+        if stored is not None:
+            is_word = bool(item and item.kind == "word")
+            text = text.replace("What is this?", picture_question(stored.params, word=is_word))
         if total > 1:
             text = f"Question {number} of {total}: {text}"
         buttons: list[tuple[Button, ...]] = []

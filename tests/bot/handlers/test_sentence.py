@@ -8,7 +8,7 @@ import pytest
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
 from bot.handlers.sentence import drawn_and_not
-from engine.resolver import ConceptResolver
+from engine.resolver import ConceptResolver, resolver_for
 from engine.scene import MANY, Scene, SceneObject
 from engine.starter.dataset import load
 from storage.images import StoredImage
@@ -104,6 +104,25 @@ async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
     assert "I don't know how to draw apple tree" in shown(tree[-1]) and not tree[-1].images
     two = await chat.say("/sentence I love my family and my uncle.")
     assert "I don't know how to draw love, family and uncle." in shown(two[-1])
+
+
+async def test_a_part_of_the_body_in_a_sentence_points_to_its_ringed_picture(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """A part is drawn alone, ringed on its whole (a cheek on a face), never among other
+    things: the sentence says where to see it instead of "I don't know how to draw cheek"."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    alone = shown((await chat.say("/sentence My cheek is red."))[-1])
+    assert "cheek" not in alone.split("Parts like")[0].split("yet")[1]
+    assert "Parts like the cheek are drawn alone, with a red circle: try /word cheek." in alone
+    await chat.say("/sentence The cat has a long tail.")
+    await chat.settle()
+    drawn = chat.transcript.replies[-1]
+    said = shown(drawn)
+    assert drawn.images and "I drew the cat." in said and "can't draw long tail" not in said
+    assert "Parts like the tail are drawn alone, with a red circle: try /word tail." in said
+    both = shown((await chat.say("/sentence My toes and my uncle are cold."))[-1])
+    assert "I don't know how to draw uncle" in both and "Parts like the toes" in both
 
 
 @pytest.mark.usefixtures("starter_words")
