@@ -195,6 +195,11 @@ async def cannot_draw(
         f"I can't draw {bold(said)} yet, but here is the word:",
         f"我还不会画 {said}，不过我们可以学这个词：",
     )
+    if card.plain is not None and card.plain.given_name:  # no picture could show a name
+        honest = context.tell(
+            f"{bold(said)} is a name, so there is no picture, but here is the word:",
+            f"{said} 是一个名字，没有图片，不过我们可以学这个词：",
+        )
     row = [Button("✍️ Practise", f"quiz:{item.id}")]
     if services.speaker.available:
         row.append(Button("🔊 Hear it", f"say:{text}"))

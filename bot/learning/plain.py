@@ -15,6 +15,9 @@ LEARNER_DEFINITIONS = Path(__file__).parent / "data" / "learner_definitions.tsv"
 WORDNET_POS = {"noun": "n", "verb": "v", "adjective": "as", "adverb": "r"}
 
 
+GIVEN_NAME = "a name for "  # how the file's given names begin ("a name for a girl or a woman")
+
+
 @dataclass(frozen=True)
 class Plain:
     kinds: frozenset[str]  # kinds of thing it is about ("animal", "food"; "other")
@@ -22,6 +25,11 @@ class Plain:
     meaning: str
     chinese: str | None  # a teacher's Chinese word, None when Chinese has none
     sense_id: str | None  # the WordNet sense the meaning describes ("n02084071")
+
+    @property
+    def given_name(self) -> bool:
+        """A person's name ("James"): nothing to draw, and written with a capital."""
+        return self.meaning.startswith(GIVEN_NAME)
 
 
 @lru_cache(maxsize=1)

@@ -299,12 +299,16 @@ class QuizMaster:
 
     def _clue(self, item: Item) -> str:
         meaning = self.dictionary.sense(item.sense) if item.sense else None
-        if meaning is None:
-            card = self.dictionary.card(item.text)
-            meaning = card.meanings[0] if card and card.meanings else None
-        if meaning is None:
+        card = self.dictionary.card(item.text) if meaning is None else None
+        if meaning is None and card is not None and card.plain is not None:
+            # the project's own meaning, without its example ("a name for a boy or a man")
+            clue = card.plain.meaning.split(": ")[0]
+        elif meaning is None and card is not None and card.meanings:
+            clue = card.meanings[0].definition.split(";")[0]
+        elif meaning is None:
             return "(no meaning known)"
-        clue = meaning.definition.split(";")[0]
+        else:
+            clue = meaning.definition.split(";")[0]
         # the meaning must not give the answer away ("a male parent … your father")
         return re.sub(rf"\b{re.escape(item.text)}\w*", "___", clue, flags=re.IGNORECASE)
 

@@ -279,10 +279,10 @@ async def test_a_listed_word_with_no_meaning_to_teach_is_said_kindly_not_an_empt
     the answer was a heading and a Practise button with nothing to practise. A Londoner is a
     name's meaning a card may teach."""
     app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
-    await chat.say("/word david")
+    await chat.say("/word jesus")
     await chat.settle()
     reply = chat.transcript.replies[-1]
-    assert "I know david, but I have no meaning of it to teach you yet" in shown(reply)
+    assert "I know jesus, but I have no meaning of it to teach you yet" in shown(reply)
     assert not reply.buttons and not reply.images
     await chat.say("/word londoner")
     await chat.settle()
@@ -353,3 +353,24 @@ async def test_a_part_of_the_body_is_ringed_on_its_whole_and_asked_by_its_circle
     await chat.say("/word neck")
     await chat.settle()
     assert "I can't draw neck yet" in shown(chat.transcript.replies[-1])
+
+
+async def test_a_given_name_is_taught_as_a_name_not_as_a_river(chat: TerminalAdapter) -> None:
+    """A learner types their English name: WordNet's James is a river in Virginia, its Timothy a
+    grass. The card says it is a name (with the capital and the usual Chinese), and practice
+    never offers another name beside it (John would be right too)."""
+    await chat.say("/settings chinese on")
+    await chat.say("/word john")
+    reply = (await chat.say("/word james"))[-1]
+    text = shown(reply)
+    assert "James is a name, so there is no picture" in text and not reply.images
+    assert "A name for a boy or a man." in text and "James is my friend." in text
+    assert "詹姆斯" in text and "river" not in text
+    question = (await chat.press("Practise"))[0]
+    assert "Which word means: a name for a boy or a man?" in shown(question)
+    choices = labels(question)
+    assert "james" in choices and "john" not in choices and len(choices) == 4, choices
+    grass = shown((await chat.say("/word timothy"))[-1])
+    assert "A name for a boy or a man." in grass and "grass" not in grass
+    rose = shown((await chat.say("/word rose"))[-1])
+    assert "is a name" not in rose  # a flower first: a name that is an everyday word keeps it
