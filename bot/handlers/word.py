@@ -92,6 +92,14 @@ async def word(context: Context) -> list[Reply]:
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 
+# Words no one picture shows: "I can't draw the yet" promised a picture one day.
+GRAMMAR_WORDS = {
+    "determiner": "限定词",
+    "preposition": "介词",
+    "pronoun": "代词",
+    "conjunction": "连词",
+}
+
 
 async def from_chinese(context: Context, raw: str) -> str | None:
     """The English word for a Chinese word typed after /word (苹果 → apple), if known."""
@@ -199,6 +207,13 @@ async def cannot_draw(
         honest = context.tell(
             f"{bold(said)} is a name, so there is no picture, but here is the word:",
             f"{said} 是一个名字，没有图片，不过我们可以学这个词：",
+        )
+    elif card.plain is not None and card.plain.part_of_speech in GRAMMAR_WORDS:  # "the", "of"
+        kind = card.plain.part_of_speech
+        honest = context.tell(
+            f"{bold(said)} is a small grammar word (a {kind}), so there is no picture, "
+            "but here is the word:",
+            f"{said} 是一个语法小词（{GRAMMAR_WORDS[kind]}），没有图片，不过我们可以学这个词：",
         )
     row = [Button("✍️ Practise", f"quiz:{item.id}")]
     if services.speaker.available:

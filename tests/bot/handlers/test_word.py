@@ -374,3 +374,16 @@ async def test_a_given_name_is_taught_as_a_name_not_as_a_river(chat: TerminalAda
     assert "A name for a boy or a man." in grass and "grass" not in grass
     rose = shown((await chat.say("/word rose"))[-1])
     assert "is a name" not in rose  # a flower first: a name that is an everyday word keeps it
+
+
+async def test_a_grammar_word_says_why_it_has_no_picture(chat: TerminalAdapter, app: App) -> None:
+    """"I can't draw the yet" promised a picture one day: a determiner or a preposition is
+    said to be a grammar word and still taught (its meaning and Practise)."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    reply = (await chat.say("/word the"))[-1]
+    text = shown(reply)
+    assert "the is a small grammar word (a determiner), so there is no picture" in text
+    assert "I can't draw" not in text and not reply.images
+    assert "✍️ Practise" in labels(reply)
+    idea = shown((await chat.say("/word idea"))[-1])
+    assert "I can't draw idea yet" in idea  # a noun: a picture may come one day
