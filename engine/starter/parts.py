@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 RING = (229, 57, 53, 255)  # Material red 600: clear on skin, hair and every shirt used here
-RING_WIDTH = 8  # on the 256-px rendering: 2 px in the 64-px picture
+RING_WIDTH = 12  # on the 256-px rendering: 3 px in the 64-px picture (2 px drew faintly)
 DRAWN = 256
 # a person down to the waist: the head, the shirt and the arms are large enough to mark
 UPPER_BODY = (60, 0, 196, 150)
@@ -28,7 +28,7 @@ UPPER_BODY = (60, 0, 196, 150)
 class Part:
     name: str
     base: str  # the Noto emoji (Iconify name) the part is marked on
-    ring: tuple[int, int, int]  # the circle's centre x, y and radius on the 256-px rendering
+    ring: tuple[int, int, int]  # the circle's centre x, y and radius (its line's middle), 256 px
     crop: tuple[int, int, int, int] | None = None  # the part of the emoji kept
     also: tuple[str, ...] = ()
     group: str = "body-parts"  # the kind of thing (the resolver's `kinds_for`)
@@ -91,7 +91,8 @@ def picture(part: Part, whole: str, size: int = 64) -> np.ndarray:
         kept.paste(drawn.crop(part.crop), part.crop[:2])
         drawn = kept
     x, y, radius = part.ring
+    outer = radius + RING_WIDTH // 2  # the line centred on the ring's radius
     ImageDraw.Draw(drawn).ellipse(
-        (x - radius, y - radius, x + radius, y + radius), outline=RING, width=RING_WIDTH
+        (x - outer, y - outer, x + outer, y + outer), outline=RING, width=RING_WIDTH
     )
     return framed(drawn, size)

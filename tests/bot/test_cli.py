@@ -67,8 +67,8 @@ def test_doctor_says_how_many_concepts_the_starter_draws(tmp_path: Path) -> None
     result = pictolingo("doctor", cwd=tmp_path, env={"PICTOLINGO_ENGINE__MODEL": "starter"})
     assert result.returncode == 0, result.stdout + result.stderr
     line = " ".join(result.stdout.split())
-    assert "starter (built in, offline), 1603 concepts: 814 shipped, 789 added" in line
-    assert "(198 of them with its mend LoRA, 100 from icon sets)" in line
+    assert "starter (built in, offline), 1608 concepts: 814 shipped, 794 added" in line
+    assert "(198 of them with its mend LoRA, 105 from icon sets)" in line
     # and in which other styles it draws how many of them truly
     assert "styles twemoji 690, openmoji 739, fluent 635" in line
 
