@@ -377,7 +377,7 @@ async def test_a_given_name_is_taught_as_a_name_not_as_a_river(chat: TerminalAda
 
 
 async def test_a_grammar_word_says_why_it_has_no_picture(chat: TerminalAdapter, app: App) -> None:
-    """"I can't draw the yet" promised a picture one day: a determiner or a preposition is
+    """ "I can't draw the yet" promised a picture one day: a determiner or a preposition is
     said to be a grammar word and still taught (its meaning and Practise)."""
     app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
     reply = (await chat.say("/word the"))[-1]
