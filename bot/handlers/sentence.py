@@ -149,8 +149,8 @@ def drawn_and_not(image: StoredImage) -> str:
         text += " (More than ten is too many to draw one by one, so I drew many.)"
     if scene.left_out:
         text += f" I left out {_listed(scene.left_out)} to keep the picture clear."
-    if _unknown(scene):
-        text += f" I can't draw {_listed(_unknown(scene))} yet."
+    if unknown := _unknown(scene):
+        text += f" I can't draw {_listed(unknown)} yet."
     return text + _parts_said(scene)[0]
 
 

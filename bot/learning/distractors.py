@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 from bot.learning.countability import GAMES, MEALS, countable, takes_an
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
-from bot.learning.plain import learner_definitions
+from bot.learning.plain import is_given_name
 from engine.prompt_filter import PromptFilter
 
 PREPOSITIONS = {
@@ -129,12 +129,12 @@ def word_choices(
     level = dictionary.level_number(answer)
     chosen: list[str] = []
 
-    named = _given_name(answer)  # "a name for a boy or a man": John would be right too
+    named = is_given_name(answer)  # "a name for a boy or a man": John would be right too
 
     def acceptable(word: str) -> bool:
         if word == answer or word in chosen or word in avoid or " " in word or not word.isalpha():
             return False
-        if named and _given_name(word):
+        if named and is_given_name(word):
             return False
         if PromptFilter.default().check(word).blocked or not _for_a_childs_quiz(dictionary, word):
             return False  # a quiz for "hand" never offers "corpse", for "boy" never "killer"
@@ -165,11 +165,6 @@ def word_choices(
             if acceptable(word):
                 chosen.append(word)
     return chosen
-
-
-def _given_name(word: str) -> bool:
-    plain = learner_definitions().get(word.lower())
-    return plain is not None and plain.given_name
 
 
 def _for_a_childs_quiz(dictionary: Dictionary, word: str) -> bool:

@@ -47,6 +47,12 @@ def learner_definitions() -> dict[str, Plain]:
     }
 
 
+def is_given_name(word: str) -> bool:
+    """Is the word one of the file's given names ("james", "lucy")?"""
+    plain = learner_definitions().get(word.lower())
+    return plain is not None and plain.given_name
+
+
 def own_example(plain: Plain, word: str) -> str | None:
     """The example the project wrote after the meaning's colon ("…: I was born in May"), as a
     sentence, when it is one: three words or more, no list (commas), using the word."""

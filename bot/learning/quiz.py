@@ -299,16 +299,17 @@ class QuizMaster:
 
     def _clue(self, item: Item) -> str:
         meaning = self.dictionary.sense(item.sense) if item.sense else None
-        card = self.dictionary.card(item.text) if meaning is None else None
-        if meaning is None and card is not None and card.plain is not None:
-            # the project's own meaning, without its example ("a name for a boy or a man")
-            clue = card.plain.meaning.split(": ")[0]
-        elif meaning is None and card is not None and card.meanings:
-            clue = card.meanings[0].definition.split(";")[0]
-        elif meaning is None:
-            return "(no meaning known)"
-        else:
+        if meaning is not None:
             clue = meaning.definition.split(";")[0]
+        else:
+            card = self.dictionary.card(item.text)
+            if card is not None and card.plain is not None:
+                # the project's own meaning, without its example ("a name for a boy or a man")
+                clue = card.plain.meaning.split(": ")[0]
+            elif card is not None and card.meanings:
+                clue = card.meanings[0].definition.split(";")[0]
+            else:
+                return "(no meaning known)"
         # the meaning must not give the answer away ("a male parent … your father")
         return re.sub(rf"\b{re.escape(item.text)}\w*", "___", clue, flags=re.IGNORECASE)
 

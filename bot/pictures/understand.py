@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.learning.dictionary import Dictionary
 from bot.learning.forms import plural_noun
-from bot.learning.plain import learner_definitions
+from bot.learning.plain import is_given_name
 from engine.resolver import Resolution, Resolver
 
 # The kinds of noun meaning a picture shows as a thing (not an act, an event or a time).
@@ -42,8 +42,7 @@ def understand(
     dictionary: Dictionary, resolver: Resolver, word: str, sense_id: str | None = None
 ) -> Understanding:
     """`sense_id` is a meaning the learner chose; without it the everyday one is picked."""
-    plain = learner_definitions().get(word.lower())
-    if plain is not None and plain.given_name:
+    if is_given_name(word):
         return Understanding(word, None, None)  # "James": no picture shows a name (any model)
     if sense_id is not None:
         return Understanding(word, sense_id, resolver.resolve(word, [sense_id]))
