@@ -141,6 +141,13 @@ def ringed_picture(params: Mapping[str, Any]) -> bool:
     return params.get("model") == "starter" and str(params.get("subject", "")) in ringed()
 
 
+def ringed_wrong_answers(part: str, rng: random.Random) -> list[str]:
+    """Three other parts, its own kind first: the quiz's wrong answers for a ringed part."""
+    from engine.starter.parts import wrong_answers
+
+    return wrong_answers(part, rng)
+
+
 def ringed_line(word: str, *, plural: bool) -> str:
     """The line under a part's picture ("The red circle shows the neck.")."""
     return (

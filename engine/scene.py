@@ -50,6 +50,7 @@ SETTING_PICTURES = {
 SKIP = {
     "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
     "my", "your", "his", "her", "its", "our", "their", "of", "to", "with", "every", "each",
+    "has", "have", "had",  # a girl with a ball is a girl who has one ("I can't draw has")
 }  # fmt: skip
 # Place words no picture here shows: said with their thing ("I can't draw at the zoo yet").
 PREPOSITIONS = {

@@ -15,7 +15,7 @@ from bot.conversation.texts import say
 from bot.learning.cards import card_text
 from bot.learning.distractors import word_choices
 from bot.learning.streaks import after_correct_answer, local_day
-from engine.groups import ringed_picture
+from engine.groups import ringed, ringed_picture, ringed_wrong_answers
 from storage.challenges import Round, Standing
 from storage.images import StoredImage
 
@@ -37,7 +37,11 @@ def pseudonym(learner_id: int) -> str:
 
 def choices_for(services: Services, word: str, key: str) -> list[str]:
     rng = random.Random(key)
-    options = [word, *word_choices(services.dictionary, word, own_words=[], count=3, rng=rng)]
+    if word in ringed():  # drawn with a red circle on its whole: other parts, never the arm
+        wrong = ringed_wrong_answers(word, rng)
+    else:
+        wrong = word_choices(services.dictionary, word, own_words=[], count=3, rng=rng)
+    options = [word, *wrong]
     rng.shuffle(options)
     return options
 

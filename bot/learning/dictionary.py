@@ -283,9 +283,9 @@ class Dictionary:
             a_name = top is None or name is not None  # marches: not 三月 "March"
             for form in tried:  # peacocks, clocks: 孔雀, 钟
                 gloss = gloss or self.chinese.gloss(form, 1, kind=kind, name=a_name)
-        return WordCard(
-            word, meanings, ipa(word), self.level(word), gloss, example, inflected, plain
-        )
+        # a name has no CEFR level of its own (cefrpy gives Lucy B2 for the word "lucy")
+        level = None if plain is not None and plain.given_name else self.level(word)
+        return WordCard(word, meanings, ipa(word), level, gloss, example, inflected, plain)
 
     def picture_senses(self, word: str) -> list[Meaning]:
         """The senses to choose from before drawing, or [] when one picture fits the word."""

@@ -23,7 +23,7 @@ from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from engine.groups import colour_of, place_of, place_words, ringed_picture
+from engine.groups import colour_of, place_of, place_words, ringed_picture, ringed_wrong_answers
 from engine.scene import NUMBERS as NUMBER_WORDS
 from engine.scene import RELATIONS, Scene
 from storage.clock import Clock
@@ -139,6 +139,13 @@ class QuizMaster:
             # "Where do you find all of these?": the other places are the wrong answers
             places = [word for word in place_words() if word != item.text]
             wrong = rng.sample(places, min(3, len(places)))
+            return self._choice(item, "pick_word", item.text, wrong, rng)
+        if stored is not None and ringed_picture(stored.params):
+            # "What does the red circle show?": other parts, never the arm round the elbow
+            part = str(stored.params["subject"])
+            wrong = ringed_wrong_answers(part, rng)
+            if item.text != part:  # "toes": one of the toes is ringed
+                wrong = [plural(w) for w in wrong]
             return self._choice(item, "pick_word", item.text, wrong, rng)
         # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer,
         # nor is a thing the picture shows ("stove" under things in a kitchen)

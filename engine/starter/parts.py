@@ -13,6 +13,7 @@ Built with the icon sets (``python -m engine.starter.icons``: Noto's SVGs from n
 from __future__ import annotations
 
 import io
+import random
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,6 +69,28 @@ PARTS = (
     Part("chimney", "house", (55, 62, 26), group="artifact-parts"),
     Part("pane", "window", (74, 72, 40), also=("windowpane",), group="artifact-parts"),
 )
+
+
+# parts one circle may hold together (the thumb's circle holds its nail; the hair's, some
+# forehead): neither is a wrong answer to "What does the red circle show?" for the other
+TOGETHER = (
+    frozenset({"finger", "thumb", "nail", "palm"}),
+    frozenset({"hair", "forehead", "eyebrow"}),
+    frozenset({"chin", "cheek"}),
+    frozenset({"neck", "collar", "shoulder"}),
+)
+
+
+def wrong_answers(name: str, rng: random.Random, count: int = 3) -> list[str]:
+    """`count` parts a quiz may offer beside `name` for its circle: another part is a choice a
+    learner weighs (the arm round an elbow is not wrong), those of its own kind first."""
+    part = next(p for p in PARTS if p.name == name)
+    near = set().union(*(group for group in TOGETHER if name in group))
+    others = [p for p in PARTS if p.name != name and p.name not in near]
+    same = [p.name for p in others if p.group == part.group]
+    rest = [p.name for p in others if p.group != part.group]
+    chosen = rng.sample(same, min(count, len(same)))
+    return chosen + rng.sample(rest, count - len(chosen))
 
 
 def ringed() -> frozenset[str]:

@@ -39,6 +39,10 @@ def test_objects_counts_and_a_relation_are_parsed(
     scene = parse("The ball is in the box.", resolver, wordnet)
     assert [o.word for o in scene.objects] == ["ball"] and scene.missing == ("in the box",)
     assert parse("I love my family.", resolver, wordnet).objects == ()
+    # having is shown by drawing both ("I can't draw has yet" was said of this)
+    scene = parse("The cat has a red ball.", resolver, wordnet)
+    assert [(o.word, o.colour) for o in scene.objects] == [("cat", None), ("ball", "red")]
+    assert scene.missing == ()
     assert Scene.from_json(scene.to_json()) == scene
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.challenges.rounds import question
+from bot.app import App
+from bot.challenges.rounds import choices_for, question
 from bot.conversation.messages import Incoming
+from engine.groups import ringed
 from storage.challenges import Round
 from storage.images import StoredImage
 
@@ -38,3 +40,12 @@ def test_a_challenge_asks_what_the_picture_shows_or_what_its_circle_shows() -> N
     assert in_class.startswith("🏆 Class challenge! What does the red circle show? Answer")
     drawn_whole = question(english, _round("neck"), _picture("neck", "runwayml/sd-v1-5")).text
     assert "What is this?" in drawn_whole  # any other model draws the neck itself
+
+
+def test_a_part_of_the_body_is_offered_among_other_parts(app: App) -> None:
+    """A class list's "elbow" is drawn with a circle on an arm: its choices are other parts
+    (never "arm", which the circle is on too), the same for every learner that day."""
+    choices = choices_for(app.services, "elbow", "elbow:2026-12-06")
+    assert "elbow" in choices and len(set(choices)) == 4 and set(choices) <= ringed()
+    assert choices == choices_for(app.services, "elbow", "elbow:2026-12-06")
+    assert "cat" in choices_for(app.services, "cat", "cat:2026-12-06")

@@ -13,7 +13,7 @@ from bot.conversation.messages import Reply
 from bot.learning.countability import SAME_IN_PLURAL
 from bot.learning.forms import counted_singular
 from bot.pictures.illustrator import Variety
-from engine.groups import colour_words, place_words, read_groups
+from engine.groups import colour_words, place_words, read_groups, ringed
 from engine.resolver import ConceptResolver, resolver_for
 from engine.scene import Scene
 from engine.starter import additions
@@ -342,6 +342,10 @@ async def test_a_part_of_the_body_is_ringed_on_its_whole_and_asked_by_its_circle
     question = (await chat.press("Quiz me"))[0]
     assert "What does the red circle show?" in shown(question)
     assert "What is this?" not in shown(question)
+    choices = [label for label in labels(question) if label.isalpha()]
+    # other parts a circle could be round, never the man or the arm the shoulder is on
+    assert len(set(choices)) == 4 and "shoulder" in choices and set(choices) <= ringed()
+    assert not {"neck", "collar"} & set(choices)  # the shoulder's circle may hold them
     reply, text = await _drawn(chat, "toes")
     assert "The red circle shows one of the toes." in text and "These are toes." in text
     stored = await app.services.images.get(reply.images[0].image_id or 0)
@@ -366,6 +370,7 @@ async def test_a_given_name_is_taught_as_a_name_not_as_a_river(chat: TerminalAda
     assert "James is a name, so there is no picture" in text and not reply.images
     assert "A name for a boy or a man." in text and "James is my friend." in text
     assert "詹姆斯" in text and "river" not in text
+    assert "James · /" in text and "· noun\n" in text  # no CEFR level: cefrpy's is the word's
     question = (await chat.press("Practise"))[0]
     assert "Which word means: a name for a boy or a man?" in shown(question)
     choices = labels(question)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import numpy as np
 
@@ -58,3 +59,18 @@ def test_every_committed_part_has_its_ring_and_differs_from_the_others_on_its_wh
 def test_the_line_under_a_part_says_what_the_circle_shows() -> None:
     assert ringed_line("neck", plural=False) == "The red circle shows the neck."
     assert ringed_line("toes", plural=True) == "The red circle shows one of the toes."
+
+
+def test_a_quiz_offers_other_parts_never_one_the_same_circle_may_hold() -> None:
+    """Beside the elbow: other parts of the body (not the arm it is on); beside the thumb, never
+    its nail; beside a cat's tail, the other animals' parts; a petal's few kin, then others."""
+    kind = {p.name: p.group for p in parts.PARTS}
+    for seed in range(20):
+        elbow = parts.wrong_answers("elbow", random.Random(seed))
+        assert len(set(elbow)) == 3 and "elbow" not in elbow
+        assert {kind[w] for w in elbow} == {"body-parts"}
+        thumb = parts.wrong_answers("thumb", random.Random(seed))
+        assert not {"nail", "finger", "palm"} & set(thumb)
+        assert set(parts.wrong_answers("tail", random.Random(seed))) == {"paw", "hoof", "whisker"}
+        petal = parts.wrong_answers("petal", random.Random(seed))
+        assert petal[0] == "trunk" and len(set(petal)) == 3 and "petal" not in petal
