@@ -260,8 +260,8 @@ class Dictionary:
             base = next((f.replace("_", " ") for f, p in forms if p == lead_pos), base)
         top = senses[0] if senses else None  # no example for "the", "of": not "This is a the."
         name = named(top, word) if top else None  # "France", "English": as a name is written
-        if plain is not None and plain.given_name:
-            name = word.capitalize()  # "James", not WordNet's river
+        if plain is not None and (plain.given_name or word == "i"):
+            name = word.capitalize()  # "James", not WordNet's river; "I", not iodine
         word, base = (name, name) if name else (word, base)
         past = inflected and inflected[0] in ("past of", "past participle of") and lead_pos == "v"
         said = inflected[1] if inflected and past else base  # saw: "Can you see …", not "saw"

@@ -392,3 +392,40 @@ async def test_a_grammar_word_says_why_it_has_no_picture(chat: TerminalAdapter, 
     assert "✍️ Practise" in labels(reply)
     idea = shown((await chat.say("/word idea"))[-1])
     assert "I can't draw idea yet" in idea  # a noun: a picture may come one day
+
+
+async def test_a_letter_is_said_to_be_a_letter_with_words_that_start_with_it(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """A child tries the keys: WordNet's "c" was the speed of light and its "x" one more than
+    nine, drawn as a cross. "I" and "a" are words with cards of their own."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    reply = (await chat.say("/word c"))[-1]
+    assert "C is a letter (the 3rd letter of the alphabet), not a word" in shown(reply)
+    assert "light" not in shown(reply) and not reply.images
+    choices = labels(reply)
+    assert choices and all(c.startswith("🖼 c") for c in choices), choices
+    card = (await chat.press(choices[0].removeprefix("🖼 ")))[0]
+    assert "drawing" in shown(card).lower() or card.images, shown(card)
+    x = shown((await chat.say("/word X"))[-1])
+    assert "X is a letter (the 24th letter" in x and "nine" not in x
+    me = shown((await chat.say("/word i"))[-1])
+    assert "I · /" in me and "pronoun" in me and "Example: I am ten years old." in me
+    assert "iodine" not in me and "single unit" not in me
+    a = shown((await chat.say("/word a"))[-1])
+    assert "small grammar word (a determiner)" in a and "Roman alphabet" not in a
+
+
+async def test_two_known_words_are_offered_one_at_a_time_and_together(
+    chat: TerminalAdapter,
+) -> None:
+    """ "red apple" got "Did you mean dapple?"; "ice-cream" was unknown (WordNet writes it
+    "ice cream")."""
+    reply = (await chat.say("/word red apple"))[-1]
+    text = shown(reply)
+    assert "I know each word of red apple, but not red apple as one word." in text
+    assert "try /sentence Red apple." in text and "dapple" not in text
+    assert [label.removeprefix("🖼 ") for label in labels(reply)] == ["red", "apple"]
+    await chat.say("/word ice-cream")
+    await chat.settle()
+    assert shown(chat.transcript.replies[-1]).startswith("ice cream · /")
