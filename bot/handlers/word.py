@@ -11,6 +11,7 @@ from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word, is_number
+from bot.handlers.not_a_word import a_letter, did_you_mean, unknown_word, with_apostrophe
 from bot.learning.cards import (
     card_text,
     drawn_as,
@@ -22,7 +23,7 @@ from bot.learning.cards import (
     sense_label,
     shows_several,
 )
-from bot.learning.letters import letter_of, ordinal, place, words_starting
+from bot.learning.letters import letter_of
 from bot.pictures.ask import (
     chat_style,
     only_picture,
@@ -65,6 +66,8 @@ async def word(context: Context) -> list[Reply]:
         return [unsafe]
     if letter := letter_of(text):  # "/word b": a letter, not WordNet's unit of area
         return [await a_letter(context, letter)]
+    if full := with_apostrophe(text):  # "dont": WordNet has no meaning of it, cefrpy a level
+        return [did_you_mean(context, text, [full])]
     dictionary = context.services.dictionary
     remembered = context.services.remembered
     if "-" in text and not await remembered(dictionary.known, text):
@@ -116,81 +119,6 @@ async def from_chinese(context: Context, raw: str) -> str | None:
     if not _HAN.match(text) or not chinese.available():
         return None
     return await asyncio.to_thread(chinese.english, text)
-
-
-async def a_letter(context: Context, letter: str) -> Reply:
-    """A letter is said to be one, with words that start with it that can be drawn."""
-    services = context.services
-
-    def draws(word: str) -> bool:
-        return (
-            understand(services.dictionary, services.illustrator.resolver, word).drawing is not None
-        )
-
-    found = await asyncio.to_thread(words_starting, letter, draws)
-    which = ordinal(place(letter))
-    english = f"{bold(letter)} is a letter (the {which} letter of the alphabet), not a word, so "
-    chinese = f"{letter} 是一个字母（字母表里第 {place(letter)} 个），不是单词，所以没有图片。"
-    if not found:
-        return context.tell(english + "there is no picture of it.", chinese)
-    buttons = (tuple(Button(f"🖼 {word}", f"word:{word}") for word in found),)
-    return context.tell(
-        english + f"there is no picture of it. Words that start with {letter}:",
-        chinese + f"以 {letter} 开头的单词：",
-        buttons=buttons,
-    )
-
-
-async def known_words(context: Context, text: str, words: list[str]) -> Reply:
-    """ "red apple": two words known apart, not as one ("dapple" was suggested for it)."""
-    services = context.services
-
-    def drawn(word: str) -> bool:
-        return (
-            understand(services.dictionary, services.illustrator.resolver, word).drawing is not None
-        )
-
-    drawable = await asyncio.to_thread(lambda: {w for w in words if drawn(w)})
-    english = f"I know each word of {bold(text)}, but not {bold(text)} as one word."
-    chinese = f"{text} 里的每个词我都认识，但它们合起来不是一个词。"
-    if len(words) > 1:  # "apple apple" is no sentence to draw
-        sentence = text[0].upper() + text[1:] + "."
-        english += f" To draw them together, try /sentence {sentence}"
-        chinese += f"想把它们画在一起，试试 /sentence {sentence}"
-    buttons = (tuple(Button(f"🖼 {w}" if w in drawable else w, f"word:{w}") for w in words),)
-    return context.tell(english + " Or one word at a time:", chinese, buttons=buttons)
-
-
-async def unknown_word(context: Context, text: str) -> Reply:
-    words = list(dict.fromkeys(text.split()))
-    known = context.services.dictionary.known
-    if len(text.split()) > 1 and all([await context.services.remembered(known, w) for w in words]):
-        return await known_words(context, text, words)
-    found = await asyncio.to_thread(context.services.dictionary.suggestions, text)
-    check = context.services.prompt_filter.check
-    suggestions = [s for s in found if not check(s).blocked]
-    if not suggestions:
-        return context.tell(
-            f"I don't know the word {bold(text)}. Please check the spelling and try again.",
-            "我不认识这个词。请检查拼写。",
-            ephemeral=True,
-        )
-    services = context.services
-    drawable = await asyncio.to_thread(
-        lambda: {
-            s
-            for s in suggestions
-            if understand(services.dictionary, services.illustrator.resolver, s).drawing
-        }
-    )
-    # a picture button only for what the model can draw; the others open the word card
-    buttons = tuple(Button(f"🖼 {s}" if s in drawable else s, f"word:{s}") for s in suggestions)
-    return context.tell(
-        f"I don't know {bold(text)}. Did you mean…?",
-        "我不认识这个词。你是想说……？",
-        buttons=(buttons,),
-        ephemeral=True,
-    )
 
 
 async def draw_word(
@@ -262,6 +190,11 @@ async def cannot_draw(
         honest = context.tell(
             f"{bold(said)} is a name, so there is no picture, but here is the word:",
             f"{said} 是一个名字，没有图片，不过我们可以学这个词：",
+        )
+    elif card.plain is not None and card.plain.part_of_speech == "short form":  # "don't"
+        honest = context.tell(
+            f"{bold(said)} is a short form, so there is no picture, but here is the word:",
+            f"{said} 是一个缩写形式，没有图片，不过我们可以学这个词：",
         )
     elif card.plain is not None and card.plain.part_of_speech in GRAMMAR_WORDS:  # "the", "of"
         kind = card.plain.part_of_speech

@@ -264,8 +264,16 @@ def countable(word: str, lexname: str | None = None) -> bool:
     return lexname != "noun.substance"
 
 
-def noun_example(word: str, lexname: str | None = None) -> str:
-    """A beginner's sentence for a noun that respects countability."""
+# Qualities, states, feelings and ideas: no one points at them ("This is a blackness.", "This
+# is a babyhood.", "This is a joy." were on cards). No example is better than a wrong one.
+_NOT_POINTED_AT = {
+    "noun.attribute", "noun.state", "noun.feeling", "noun.cognition", "noun.process",
+    "noun.motive",
+}  # fmt: skip
+
+
+def noun_example(word: str, lexname: str | None = None) -> str | None:
+    """A beginner's sentence for a noun that respects countability (None for an idea)."""
     if lexname == "noun.act" and word.lower().endswith("ing"):
         return f"I like {word}."  # swimming, reading: activities, not things
     if lexname == "noun.act" and word.lower() in GAMES:
@@ -274,6 +282,8 @@ def noun_example(word: str, lexname: str | None = None) -> str:
         return f"I like {word}."
     if lexname == "noun.food" and word.lower() in MEALS:
         return f"I have {word} every day."
+    if lexname in _NOT_POINTED_AT:
+        return None
     if countable(word, lexname):
         return f"This is {'an' if takes_an(word) else 'a'} {word}."
     if word.lower() in DRINKS:

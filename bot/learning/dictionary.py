@@ -207,8 +207,10 @@ class Dictionary:
 
     def known(self, word: str) -> bool:
         """A headword or a real form of one ("apples", "ran"; not "runing")."""
-        if self._cefr is not None and self._cefr.is_word_in_database(word.lower()):
-            return True  # "the", "and": words WordNet does not list
+        if word.lower() in learner_definitions() or (
+            self._cefr is not None and self._cefr.is_word_in_database(word.lower())
+        ):
+            return True  # "the", "and", "don't": words WordNet does not list
         if self.wordnet.available() and not real_form(self.wordnet, word):
             return False
         return bool(self.senses(word))
@@ -260,7 +262,7 @@ class Dictionary:
             base = next((f.replace("_", " ") for f, p in forms if p == lead_pos), base)
         top = senses[0] if senses else None  # no example for "the", "of": not "This is a the."
         name = named(top, word) if top else None  # "France", "English": as a name is written
-        if plain is not None and (plain.given_name or word == "i"):
+        if plain is not None and (plain.given_name or word in ("i", "i'm", "i'll")):
             name = word.capitalize()  # "James", not WordNet's river; "I", not iodine
         word, base = (name, name) if name else (word, base)
         past = inflected and inflected[0] in ("past of", "past participle of") and lead_pos == "v"

@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 from bot.learning.countability import GAMES, MEALS, countable, takes_an
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
-from bot.learning.plain import is_given_name
+from bot.learning.plain import WORDNET_POS, is_given_name, learner_definitions
 from engine.prompt_filter import PromptFilter
 
 PREPOSITIONS = {
@@ -92,6 +92,9 @@ AUXILIARIES = {
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
 
 
+WAVES = frozenset({"hello", "hi", "bye", "goodbye"})  # one picture shows each: a waving hand
+
+
 def word_choices(
     dictionary: Dictionary,
     answer: str,
@@ -123,6 +126,22 @@ def word_choices(
         if len(games) >= count:
             return rng.sample(games, count)
     senses = [taught] if taught else dictionary.senses(answer)
+    plain = learner_definitions().get(answer)
+    if plain is not None and (not senses or plain.part_of_speech not in WORDNET_POS):
+        # "don't", "the", "you", "hello": among their own kind ("can't", not "radically";
+        # "bye", not "indictment"), never one that means the same ("hi": 你好 too)
+        kin = [
+            word
+            for word, other in learner_definitions().items()
+            if other.part_of_speech == plain.part_of_speech and other.meaning != plain.meaning
+            and word != answer and word not in avoid
+            and not (other.chinese and other.chinese == plain.chinese)
+            and not word.endswith(("self", "selves"))  # "yourself" is "you" too
+            and word not in ("i", "i'm", "i'll")  # a choice would read "i"
+            and not (answer in WAVES and word in WAVES)
+        ]  # fmt: skip
+        if len(kin) >= count:  # "can't", "isn't" beside "don't", not "radically"
+            return rng.sample(kin, count)
     pos = senses[0].pos if senses else None
     category = PICTURE_GROUPS.get(taught.lexname, taught.lexname) if taught else None
     category = category or dictionary.category(answer)

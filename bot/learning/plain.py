@@ -53,6 +53,16 @@ def is_given_name(word: str) -> bool:
     return plain is not None and plain.given_name
 
 
+# Words of grammar: no picture shows "the", "of", "you" or "don't", whatever the model.
+GRAMMAR_PARTS = frozenset({"determiner", "preposition", "pronoun", "conjunction", "short form"})
+
+
+def shows_nothing(word: str) -> bool:
+    """A name or a word of grammar: the file's meaning says no picture can show it."""
+    plain = learner_definitions().get(word.lower())
+    return plain is not None and (plain.given_name or plain.part_of_speech in GRAMMAR_PARTS)
+
+
 def own_example(plain: Plain, word: str) -> str | None:
     """The example the project wrote after the meaning's colon ("…: I was born in May"), as a
     sentence, when it is one: three words or more, no list (commas), using the word."""

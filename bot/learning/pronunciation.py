@@ -106,9 +106,13 @@ def ipa(word: str) -> str | None:
         # the first CMU pronunciation and its own IPA (convert() writes the last one, which
         # for umbrella is the rare first-syllable stress, and its vowels were then matched to
         # the first one's stresses)
-        variants = eng_to_ipa.ipa_list(word)
-        cmu = eng_to_ipa.get_cmu([word])
+        # "I'm" and "James" are looked up as "i'm" and "james" ("DNA" is kept: /ˌdiˌɛˈneɪ/)
+        key = word.lower() if word[1:] == word[1:].lower() else word
+        variants = eng_to_ipa.ipa_list(key)
+        cmu = eng_to_ipa.get_cmu([key])
         text = variants[0][0] if variants and variants[0] else ""
+        if "'" in word and cmu and cmu[0]:  # don't: its first IPA is the clipped /doʊn/
+            text = eng_to_ipa.transcribe.cmu_to_ipa([[cmu[0][0]]], stress_marking=False)[0][0]
         if text and "*" not in text and cmu and cmu[0]:
             phones = cmu[0][0].split()
             return f"/{with_primary_stress(with_stressed_vowels(text, phones), phones)}/"

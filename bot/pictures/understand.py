@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.learning.dictionary import Dictionary
 from bot.learning.forms import plural_noun
-from bot.learning.plain import is_given_name
+from bot.learning.plain import shows_nothing
 from engine.resolver import Resolution, Resolver
 
 # The kinds of noun meaning a picture shows as a thing (not an act, an event or a time).
@@ -42,8 +42,8 @@ def understand(
     dictionary: Dictionary, resolver: Resolver, word: str, sense_id: str | None = None
 ) -> Understanding:
     """`sense_id` is a meaning the learner chose; without it the everyday one is picked."""
-    if is_given_name(word):
-        return Understanding(word, None, None)  # "James": no picture shows a name (any model)
+    if shows_nothing(word):  # "James", "the", "don't": no picture shows them (any model)
+        return Understanding(word, None, None)
     if sense_id is not None:
         return Understanding(word, sense_id, resolver.resolve(word, [sense_id]))
     meanings = dictionary.everyday_senses(word)

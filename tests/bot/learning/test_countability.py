@@ -238,3 +238,13 @@ def test_a_names_example_says_it_as_the_name_is_said(dictionary: Dictionary) -> 
         "englishman": "He is an Englishman.",
         "olympics": None,
     }
+
+
+def test_no_one_points_at_a_quality_a_feeling_or_an_idea() -> None:
+    """ "This is a blackness.", "This is a joy." and "This is a babyhood." were on cards: no
+    example is better than a wrong one."""
+    assert noun_example("blackness", "noun.attribute") is None
+    assert noun_example("joy", "noun.feeling") is None
+    assert noun_example("fever", "noun.state") is None
+    assert noun_example("concert", "noun.communication") == "This is a concert."
+    assert noun_example("cloud", "noun.phenomenon") == "This is a cloud."

@@ -6,6 +6,7 @@ import pytest
 
 from bot.learning.dictionary import Dictionary
 from bot.learning.distractors import COLOURS, sentence_choices, word_choices
+from bot.learning.plain import learner_definitions
 from engine.prompt_filter import PromptFilter
 
 FILTER = PromptFilter.default()
@@ -181,3 +182,21 @@ def test_a_persons_wrong_answers_are_people_no_picture_of_a_person_could_be(
             offered |= set(word_choices(dictionary, answer, own_words=own, rng=rng, sense_id=sense))
         assert not offered & anyone, (answer, offered & anyone)
         assert {"doctor", "pilot"} <= offered  # the learner's own people come first
+
+
+def test_a_word_of_grammar_or_a_greeting_is_asked_among_its_own_kind(
+    dictionary: Dictionary,
+) -> None:
+    """ "don't" was asked among "radically", "finger" and "acute", and the waving hand of
+    "hello" among "indictment" and "announcement"; "bye" waves too, "hi" means the same."""
+    plain = learner_definitions()
+    for seed in range(10):
+        rng = random.Random(seed)
+        short = word_choices(dictionary, "don't", own_words=[], rng=rng)
+        assert len(set(short)) == 3 and all(plain[w].part_of_speech == "short form" for w in short)
+        greeting = word_choices(dictionary, "hello", own_words=[], rng=rng)
+        assert len(set(greeting)) == 3 and not {"hi", "bye", "goodbye"} & set(greeting)
+        assert all(plain[w].part_of_speech == "exclamation" for w in greeting)
+        you = word_choices(dictionary, "you", own_words=[], rng=rng)
+        assert all(plain[w].part_of_speech == "pronoun" for w in you)
+        assert not {"i", "yourself"} & set(you)  # "i" in lower case; "yourself" is "you" too

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from bot.learning.cards import card_text
 from bot.learning.dictionary import Dictionary
-from bot.learning.plain import WORDNET_POS, learner_definitions, plural_plain
+from bot.learning.plain import WORDNET_POS, learner_definitions, plural_plain, shows_nothing
 
 PARTS = set(WORDNET_POS) | {"pronoun", "preposition", "conjunction", "determiner", "number"}
-PARTS |= {"exclamation"}
+PARTS |= {"exclamation", "short form"}  # "don't": short for do not
 
 
 def test_a_thousand_beginner_words_have_a_plain_meaning_and_a_checked_sense(
@@ -78,3 +78,10 @@ def test_a_plural_is_taught_in_its_singulars_plain_meaning(dictionary: Dictionar
     assert dictionary.everyday_senses("bananas")[0].sense_id == "n07753592"  # the fruit
     assert plural_plain(dictionary.wordnet, "glasses") is None  # a word of its own
     assert plural_plain(dictionary.wordnet, "plate") is None
+
+
+def test_no_picture_shows_a_name_or_a_word_of_grammar() -> None:
+    for word in ("james", "the", "of", "you", "don't", "I'm"):
+        assert shows_nothing(word), word
+    for word in ("apple", "hello", "happy", "run", "zzz"):
+        assert not shows_nothing(word), word

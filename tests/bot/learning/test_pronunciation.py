@@ -46,3 +46,9 @@ def test_a_thing_of_two_words_is_said_whole() -> None:
     assert ipa("ice  cream") == "/aɪs krim/"
     # a word of two joined by a hyphen: eng-to-ipa's own entry for "t-shirt" has no "sh"
     assert ipa("t-shirt") == "/ti ʃɜrt/"
+
+
+def test_a_short_form_is_said_whole() -> None:
+    """eng-to-ipa lists the clipped /doʊn/ first for "don't"."""
+    assert ipa("don't") == "/doʊnt/" and ipa("can't") == "/kænt/" and ipa("i'm") == "/aɪm/"
+    assert ipa("I'm") == "/aɪm/" and ipa("I'll") == "/aɪl/"  # as the card writes them
