@@ -17,7 +17,7 @@ from bot.pictures.ask import (
     safety_refusal,
 )
 from bot.pictures.delivery import Delivery
-from engine.scene import Scene, SceneObject
+from engine.scene import RELATIONS, Scene, SceneObject
 from storage.images import StoredImage
 
 
@@ -143,20 +143,37 @@ def drawn_and_not(image: StoredImage) -> str:
     if not raw:
         return ""
     scene = Scene.from_json(str(raw))
-    text = "\nI drew " + _series([_named(o) for o in scene.objects])
+    text = "\nI drew " + _placed(scene)
     text += f" {SETTING_WORDS[scene.setting]}." if scene.setting in SETTING_WORDS else "."
     if any(o.many for o in scene.objects):
         text += " (More than ten is too many to draw one by one, so I drew many.)"
-    if scene.left_out:
+    if scene.left_out and scene.relation:  # "… and the dog is under the table"
+        text += f" I left out {_listed(scene.left_out)}: one picture shows one place at a time."
+    elif scene.left_out:
         text += f" I left out {_listed(scene.left_out)} to keep the picture clear."
     if unknown := _unknown(scene):
         text += f" I can't draw {_listed(unknown)} yet."
     return text + _parts_said(scene)[0]
 
 
+def _placed(scene: Scene) -> str:
+    """ "the cat on the sofa", "the cat between the dog and the box"; "the cat and the dog"
+    when the picture places them no way in particular."""
+    named = [_named(o) for o in scene.objects]
+    if scene.relation == "between" and len(named) == 3:
+        return f"{named[0]} between {named[1]} and {named[2]}"
+    if scene.relation and len(named) == 2:
+        return f"{named[0]} {scene.relation} {named[1]}"
+    return _series(named)
+
+
 def _unknown(scene: Scene) -> tuple[str, ...]:
-    """What the scene left out that no picture shows (a part is shown alone: said apart)."""
-    return tuple(w for w in scene.missing if w.split()[-1] not in scene.parts)
+    """What the scene left out that no picture shows (a part is shown alone: said apart; a
+    second place, "under" after "on", is left out with its things, not undrawable)."""
+    second_place = set(RELATIONS) if scene.relation and scene.left_out else set()
+    return tuple(
+        w for w in scene.missing if w.split()[-1] not in scene.parts and w not in second_place
+    )
 
 
 def _parts_said(scene: Scene) -> tuple[str, str]:

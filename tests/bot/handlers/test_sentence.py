@@ -21,7 +21,7 @@ async def test_sentence_is_drawn(chat: TerminalAdapter) -> None:
     await chat.settle()
     assert chat.transcript.replies[-1].images
     shown = "\n".join(chat.transcript.lines[-4:])
-    assert "The cat sleeps on the sofa." in shown and "I drew the cat and the sofa." in shown
+    assert "The cat sleeps on the sofa." in shown and "I drew the cat on the sofa." in shown
 
 
 async def test_bad_sentences_are_refused_kindly(chat: TerminalAdapter) -> None:
@@ -96,7 +96,13 @@ async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
     await chat.say("/sentence The cat sleeps on the bed.")
     await chat.settle()
     shown_text = shown(chat.transcript.replies[-1])
-    assert "I drew the cat and the bed." in shown_text and "can't draw sleeps yet" in shown_text
+    assert "I drew the cat on the bed." in shown_text and "can't draw sleeps yet" in shown_text
+    # a second place is left out with its things: "under" can be drawn, one place a picture
+    await chat.say("/sentence The cat is on the bed and the dog is under the bed.")
+    await chat.settle()
+    two = shown(chat.transcript.replies[-1])
+    assert "I drew the cat on the bed. I left out dog and bed: one picture shows one" in two
+    assert "can't draw under" not in two
     nothing = await chat.say("/sentence I love my family.")
     assert "can't draw" in shown(nothing[-1]) and not nothing[-1].images
     # a thing of two words with no picture is named, not "any of its words" (it has "apple")
