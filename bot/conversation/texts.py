@@ -14,3 +14,8 @@ def say(incoming: Incoming, english: str, chinese: str = "") -> str:
     if chinese and wants_chinese(incoming):
         return f"{english}\n{chinese}"
     return english
+
+
+def counted(number: int, one: str, many: str = "") -> str:
+    """ "1 day", "2 days", "1 picture": a count with its noun ("1 days" was on /stats)."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"

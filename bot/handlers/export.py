@@ -7,6 +7,7 @@ import asyncio
 from bot.conversation.context import Context
 from bot.conversation.messages import Attachment, Reply
 from bot.conversation.router import command
+from bot.conversation.texts import counted
 from bot.learning.cards import drawn_as
 from bot.learning.dictionary import Meaning
 from bot.learning.export import QUESTION, ExportRow, write_apkg, write_csv
@@ -65,7 +66,7 @@ async def export(context: Context) -> list[Reply]:
     )
     return [
         context.tell(
-            f"Here are your {len(rows)} words: a spreadsheet, and a deck for "
+            f"Here are your {counted(len(rows), 'word')}: a spreadsheet, and a deck for "
             "the Anki app (File → Import).",
             f"这是你的 {len(rows)} 个单词。",
             files=(

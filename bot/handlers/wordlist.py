@@ -10,7 +10,7 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Incoming, Reply
 from bot.conversation.router import command
-from bot.conversation.texts import say
+from bot.conversation.texts import counted, say
 
 MAX_WORDS = 500
 _WORD = re.compile(r"^[a-z][a-z' -]{0,39}$")
@@ -65,7 +65,7 @@ async def wordlist(context: Context) -> list[Reply]:
                 )
             ]
         shown = ", ".join(words[:200]) + (" …" if len(words) > 200 else "")
-        return [Reply(f"{bold(str(len(words)))} words: {shown}")]
+        return [Reply(f"{bold(counted(len(words), 'word'))}: {shown}")]
     if action not in ("add", "remove", "import"):
         return [
             context.tell(

@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
+from bot.conversation.texts import counted
 from bot.learning.charts import stats_chart
 from bot.learning.streaks import current_streak, local_day
 from storage.clock import stamp
@@ -56,7 +57,7 @@ async def progress_report(
         f"Quiz accuracy (last {DAYS} days): "
         + (f"{round(100 * right / answered)}% of {answered}" if answered else "no quizzes yet"),
         f"Reviews due today: {due[0]} · XP: {progress.xp}",
-        f"Streak: {current_streak(progress, today)} days (best {progress.best_streak})",
+        f"Streak: {counted(current_streak(progress, today), 'day')} (best {progress.best_streak})",
     ]
     png = await asyncio.to_thread(stats_chart, days, learned, accuracy, due_days, due)
     return ProgressReport(lines, png)

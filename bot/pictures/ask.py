@@ -8,7 +8,7 @@ from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Picture, Reply
 from bot.conversation.router import PICTURE_RENDERERS
-from bot.conversation.texts import say
+from bot.conversation.texts import counted, say
 from bot.logs import current_request_id
 from bot.pictures.delivery import Delivery, job_handle
 from engine.queue import QueueRefused, Refusal, Ticket
@@ -144,7 +144,7 @@ def acknowledgement(context: Context, ticket: Ticket, text: str) -> Reply:
         )
     quota = ""
     if ticket.quota_left is not None and ticket.quota_left <= 5:
-        quota = f"\n({ticket.quota_left} pictures left today)"
+        quota = f"\n({counted(ticket.quota_left, 'picture')} left today)"
     return Reply(
         text=f"Drawing {bold(text)}… {place}{quota}",
         handle=job_handle(ticket.job_id),
@@ -159,7 +159,7 @@ def refusal_text(context: Context, refusal: QueueRefused) -> str:
     if refusal.reason is Refusal.PENDING_LIMIT:
         return say(
             incoming,
-            f"You already have {refusal.limit} pictures being drawn. Please wait "
+            f"You already have {counted(refusal.limit, 'picture')} being drawn. Please wait "
             "for them, then ask again.",
             f"你已经有 {refusal.limit} 张图片在画了。请等它们画完再试。",
         )
