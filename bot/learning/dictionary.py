@@ -34,7 +34,7 @@ from bot.learning.meanings import (
     without_usage_notes,
 )
 from bot.learning.plain import Plain, learner_definitions, own_example, plural_plain
-from bot.learning.pronunciation import ipa
+from bot.learning.pronunciation import pronounce
 from engine.wordnet import Sense, WordNet, kept
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -287,7 +287,8 @@ class Dictionary:
                 gloss = gloss or self.chinese.gloss(form, 1, kind=kind, name=a_name)
         # a name has no CEFR level of its own (cefrpy gives Lucy B2 for the word "lucy")
         level = None if plain is not None and plain.given_name else self.level(word)
-        return WordCard(word, meanings, ipa(word), level, gloss, example, inflected, plain)
+        said_as = pronounce(word, *((top.pos, top.lexname) if top else ()))  # wind: /wɪnd/
+        return WordCard(word, meanings, said_as, level, gloss, example, inflected, plain)
 
     def picture_senses(self, word: str) -> list[Meaning]:
         """The senses to choose from before drawing, or [] when one picture fits the word."""

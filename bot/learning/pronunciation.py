@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from functools import lru_cache
+from pathlib import Path
 
 # ARPAbet vowels as eng-to-ipa writes them, in the order they appear in its IPA.
 _IPA_VOWELS = {
@@ -91,6 +92,44 @@ def with_primary_stress(text: str, phones: list[str]) -> str:
     return bare[:start] + "ˈ" + bare[start:]
 
 
+HOMOGRAPHS = Path(__file__).parent / "data" / "homographs.tsv"
+
+
+def from_phones(phones: str) -> str:
+    """/ˈæpəl/ from the CMU sounds "ae1 p ah0 l" (eng-to-ipa's own spelling of them; its
+    ipa_list() sorts a word's pronunciations by their IPA, so its first was any of them: the
+    "minute" of sixty seconds was /maɪnˈjut/, "don't" /doʊn/)."""
+    import eng_to_ipa
+
+    text = eng_to_ipa.transcribe.cmu_to_ipa([[phones.lower()]])[0][0]
+    split = phones.lower().split()
+    return f"/{with_primary_stress(with_stressed_vowels(text, split), split)}/"
+
+
+@lru_cache(maxsize=1)
+def homographs() -> dict[str, list[tuple[str, str, str]]]:
+    """word → (part of speech, kind of meaning or *, CMU sounds), in the file's order."""
+    from engine.datafiles import rows
+
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for word, pos, kind, phones in rows(HOMOGRAPHS):
+        found.setdefault(word, []).append((pos, kind, phones))
+    return found
+
+
+def pronounce(word: str, pos: str | None = None, kind: str | None = None) -> str | None:
+    """The word as said in the meaning taught (its WordNet part of speech and kind): the wind
+    that blows is /wɪnd/, to wind a clock /waɪnd/."""
+    pos = "a" if pos == "s" else pos
+    for row_pos, row_kind, phones in homographs().get(word.lower(), []):
+        if row_pos == pos and row_kind in ("*", kind):
+            try:
+                return from_phones(phones)
+            except ImportError:
+                break
+    return ipa(word)
+
+
 @lru_cache(maxsize=4096)
 def ipa(word: str) -> str | None:
     """/ˈæpəl/: the CMU dictionary's pronunciation, or espeak-ng's for words it lacks."""
@@ -103,19 +142,11 @@ def ipa(word: str) -> str | None:
     try:
         import eng_to_ipa
 
-        # the first CMU pronunciation and its own IPA (convert() writes the last one, which
-        # for umbrella is the rare first-syllable stress, and its vowels were then matched to
-        # the first one's stresses)
         # "I'm" and "James" are looked up as "i'm" and "james" ("DNA" is kept: /ˌdiˌɛˈneɪ/)
         key = word.lower() if word[1:] == word[1:].lower() else word
-        variants = eng_to_ipa.ipa_list(key)
         cmu = eng_to_ipa.get_cmu([key])
-        text = variants[0][0] if variants and variants[0] else ""
-        if "'" in word and cmu and cmu[0]:  # don't: its first IPA is the clipped /doʊn/
-            text = eng_to_ipa.transcribe.cmu_to_ipa([[cmu[0][0]]], stress_marking=False)[0][0]
-        if text and "*" not in text and cmu and cmu[0]:
-            phones = cmu[0][0].split()
-            return f"/{with_primary_stress(with_stressed_vowels(text, phones), phones)}/"
+        if cmu and cmu[0] and "*" not in cmu[0][0] and "__IGNORE__" not in cmu[0][0]:
+            return from_phones(cmu[0][0])  # the CMU dictionary's first pronunciation
     except ImportError:
         pass
     espeak = shutil.which("espeak-ng")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.learning.pronunciation import ipa
+from bot.learning.pronunciation import ipa, pronounce
 
 
 def test_a_stressed_vowel_is_written_as_learner_dictionaries_do() -> None:
@@ -29,7 +29,7 @@ def test_the_stress_mark_starts_its_syllable() -> None:
     expected = {
         "quickly": "/ˈkwɪkli/",
         "sweater": "/ˈswɛtər/",
-        "between": "/biˈtwin/",
+        "between": "/bɪˈtwin/",  # CMU's first, as Cambridge writes it (/biˈtwin/ was its second)
         "asleep": "/əˈslip/",
         "squirrel": "/ˈskwɜrəl/",
         "dislike": "/dɪsˈlaɪk/",  # the prefix keeps its s
@@ -52,3 +52,23 @@ def test_a_short_form_is_said_whole() -> None:
     """eng-to-ipa lists the clipped /doʊn/ first for "don't"."""
     assert ipa("don't") == "/doʊnt/" and ipa("can't") == "/kænt/" and ipa("i'm") == "/aɪm/"
     assert ipa("I'm") == "/aɪm/" and ipa("I'll") == "/aɪl/"  # as the card writes them
+
+
+def test_a_word_is_said_as_the_cmu_dictionary_says_it_first() -> None:
+    """eng-to-ipa sorts a word's pronunciations by their IPA, and its first was on the cards:
+    good /gɪd/, one /hwʌn/, for /frər/, job /ʤoʊb/, kept /kæpt/."""
+    said = {w: ipa(w) for w in ("good", "one", "for", "job", "kept", "windy", "minute")}
+    assert said == {
+        "good": "/gʊd/", "one": "/wʌn/", "for": "/fɔr/", "job": "/ʤɑb/", "kept": "/kɛpt/",
+        "windy": "/ˈwɪndi/", "minute": "/ˈmɪnət/",
+    }  # fmt: skip
+
+
+def test_a_homograph_is_said_as_the_meaning_taught() -> None:
+    assert pronounce("wind", "n") == "/wɪnd/" and pronounce("wind", "v") == "/waɪnd/"
+    assert pronounce("tear", "n", "noun.body") == "/tɪr/" and pronounce("tear", "v") == "/tɛr/"
+    assert pronounce("present", "n") == "/ˈprɛzənt/"
+    assert pronounce("present", "v") == "/priˈzɛnt/"
+    assert pronounce("minute", "s") == "/maɪˈnut/"  # a satellite adjective is an adjective
+    assert pronounce("read", "v") == "/rid/" and pronounce("apple", "n") == ipa("apple")
+    assert pronounce("live", "v") == "/lɪv/" and pronounce("live", "a") == "/laɪv/"
