@@ -2,7 +2,8 @@
 # Debian packages the test suite uses. Installs only what is missing; safe to run again.
 set -euo pipefail
 
-PACKAGES=(sqlite3 wordnet-base espeak-ng chromium redis-server)
+# fonts-noto-color-emoji: the browser tests' screenshots show the emoji buttons, not empty boxes
+PACKAGES=(sqlite3 wordnet-base espeak-ng chromium redis-server fonts-noto-color-emoji)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -38,8 +38,14 @@
       item.className = "message me";
       item.textContent = text;
       list.appendChild(item);
-      item.scrollIntoView({ block: "end" });
+      toBottom();
     }
+  }
+
+  // The newest message ends above the dock: scrollIntoView put its end under the dock (the
+  // composer and the chips stick to the bottom of the window), hiding its picture and buttons.
+  function toBottom() {
+    window.scrollTo({ top: document.documentElement.scrollHeight });
   }
 
   function render(message) {
@@ -57,6 +63,9 @@
       picture.src = image.url;
       picture.alt = image.alt;
       picture.className = "picture";
+      picture.addEventListener("load", () => {
+        if (item === list.lastElementChild) toBottom(); // it grew when the picture came
+      });
       item.appendChild(picture);
     }
     if (message.audio) {
@@ -103,6 +112,7 @@
       const old = byHandle.get(message.edit_of);
       const fresh = render(message);
       old.replaceWith(fresh);
+      if (fresh === list.lastElementChild) toBottom();
       byHandle.set(message.edit_of, fresh);
       if (!message.pending) byHandle.delete(message.edit_of);
       return;
@@ -115,7 +125,7 @@
     const item = render(message);
     if (message.handle) byHandle.set(message.handle, item);
     list.appendChild(item);
-    item.scrollIntoView({ block: "end" });
+    toBottom();
   }
 
   form.addEventListener("submit", (event) => {

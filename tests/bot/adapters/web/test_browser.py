@@ -58,6 +58,26 @@ async def test_the_page_fits_a_phone(browser: Any, web: WebAdapter) -> None:
     await page.screenshot(path=screenshot_path("chat-phone"), full_page=True)
 
 
+async def test_the_newest_picture_and_its_buttons_are_not_hidden_under_the_dock(
+    browser: Any, web: WebAdapter
+) -> None:
+    """On a phone the composer and the chips stick to the bottom: the newest card's picture
+    and buttons were scrolled under them."""
+    page = await browser.new_page(viewport={"width": 390, "height": 700})
+    await page.goto(web.url)
+    await page.wait_for_function("document.querySelector('#status').textContent === ''")
+    for count, word in enumerate(("apple", "cat", "dog"), start=1):
+        await send(page, f"/word {word}")
+        await page.locator("img.picture").nth(count - 1).wait_for(timeout=60_000)
+    await page.wait_for_timeout(300)
+    last, dock = await page.evaluate(
+        """() => [document.querySelector('#messages').lastElementChild.getBoundingClientRect()
+                  .bottom, document.querySelector('.dock').getBoundingClientRect().top]"""
+    )
+    assert last <= dock + 1, (last, dock)
+    await page.screenshot(path=screenshot_path("chat-phone-newest"))
+
+
 async def test_teacher_sees_the_quiz_result_after_signing_in(browser: Any, web: WebAdapter) -> None:
     page = await open_chat(browser, web)
     await send(page, "/word apple")
