@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 
 from storage.db import Database
 
@@ -49,8 +50,16 @@ def _row(r: sqlite3.Row) -> LearnerRow:
         int(r["correct"]),
         int(r["xp"]),
         int(r["streak"]),
-        str(r["last_seen"])[:16],
+        _when(str(r["last_seen"])),
     )
+
+
+def _when(stamp: str) -> str:
+    """ "02 Mar 09:00", as the dashboard's other tables write a moment (was 2026-03-02T09:00)."""
+    try:
+        return datetime.fromisoformat(stamp).strftime("%d %b %H:%M")
+    except ValueError:
+        return stamp[:16]
 
 
 class ReportStore:

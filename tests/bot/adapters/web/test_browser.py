@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import pytest
@@ -104,6 +105,7 @@ async def test_teacher_sees_the_quiz_result_after_signing_in(browser: Any, web: 
         and cells[3] == "1"
         and cells[4] == "100%"
     )
+    assert re.fullmatch(r"\d\d [A-Z][a-z]{2} \d\d:\d\d", cells[-1]), cells[-1]  # "02 Mar 09:00"
     await teacher.screenshot(path=screenshot_path("dashboard"), full_page=True)
     await teacher.click("text=Learner 1")
     chart = teacher.locator("img.chart")
