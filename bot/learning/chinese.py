@@ -73,8 +73,8 @@ NAME_COST = 30.0
 
 
 # english phrase → (rank, rarity, simplified, definition words, the string's main entry?,
-# written as a name? — "March" for 三月, which is no march)
-Index = dict[str, list[tuple[float, float, str, frozenset[str], bool, bool]]]
+# written as a name? — "March" for 三月, which is no march; a verb's entry? — "to paint")
+Index = dict[str, list[tuple[float, float, str, frozenset[str], bool, bool, bool]]]
 
 
 class ChineseGloss:
@@ -114,7 +114,7 @@ class ChineseGloss:
         kind_words = _KIND_WORDS.get(kind or "", set())
         part = (kind or "").split(".")[0] or None  # noun, verb, adj, adv
         scored = []
-        for rank, rarity, chinese, words, main, capital in candidates:
+        for rank, rarity, chinese, words, main, capital, verb in candidates:
             # how common the Chinese word is (wordfreq), else how common its characters are;
             # a single character must be much commoner to win (台 is not what a child calls a
             # table, nor 日 the sun)
@@ -129,6 +129,8 @@ class ChineseGloss:
                 score += NAME_COST
             if kind_words and words & kind_words:
                 score -= 4
+            if verb and part == "verb":  # to paint is 涂, not 涂料 (the paint a verb's card had)
+                score -= 2 * VERB_MATCH
             if len(chinese) == 1:  # jieba's tags are reliable for characters, not for words
                 score += _part_cost(self._tags.get(chinese), part)
             scored.append((score, chinese))
@@ -287,8 +289,9 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
                     rank += {1: 0.5, 2: 0, 3: 1.5}.get(len(simplified), 3)
                     rank += partial + (0 if phrase == text else 1)
                     capital = raw[:1].isupper() and raw[1:2].islower()  # March, not TV
+                    verb = bool(partial) and partial == VERB_MATCH
                     index.setdefault(phrase, []).append(
-                        (rank, rarity, simplified, words, main, capital)
+                        (rank, rarity, simplified, words, main, capital, verb)
                     )
     for candidates in index.values():
         candidates.sort(key=lambda c: c[0] + 3 * c[1])

@@ -150,3 +150,12 @@ def test_every_teachers_chinese_names_a_meaning_of_its_word(dictionary: Dictiona
         meanings |= {m.sense_id for m in card.meanings} if card else set()  # a verb it leads with
         assert sense_id in meanings, (word, sense_id)
         assert chinese and all("\u4e00" <= c <= "\u9fff" for c in chinese), (word, chinese)
+
+
+def test_a_verbs_card_is_glossed_by_a_verbs_entry(dictionary: Dictionary) -> None:
+    """The cards of "painted" and "smoking" had 涂料 (paint, the stuff) and 烟雾 (smoke)."""
+    said = {w: getattr(dictionary.card(w, chinese=True), "chinese", None) for w in (
+        "painted", "smoking", "signed")}  # fmt: skip
+    assert said == {"painted": "画", "smoking": "抽烟", "signed": "签署"}
+    stuff = dictionary.chinese.gloss("paint", 1, kind="noun.substance")
+    assert stuff in ("涂料", "颜料")  # the noun keeps a noun's entry
