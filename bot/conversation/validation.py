@@ -20,9 +20,30 @@ class InputProblem(Exception):
     chinese: str = ""
 
 
+# A phone's keyboard writes ’ for ' ("don’t") and a non-breaking hyphen; "café" and "naïve"
+# are the dictionary's cafe and naive.
+_TYPED = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"})
+
+
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return " ".join(text.split())
+
+
+def _as_looked_up(text: str) -> str:
+    """A word as the dictionary spells it: ' for ’, - for ‑, no accents (a sentence keeps
+    José's café)."""
+    return "".join(_plain_letter(c) for c in _normalize(text).translate(_TYPED))
+
+
+def _plain_letter(character: str) -> str:
+    """é → e: a Latin letter with accents only (Chinese, Hebrew and emoji are left as they are,
+    for the checks that follow to name)."""
+    parts = unicodedata.normalize("NFKD", character)
+    base, marks = parts[:1], parts[1:]
+    if marks and base.isascii() and base.isalpha() and all(map(unicodedata.combining, marks)):
+        return base
+    return character
 
 
 ARTICLES = {"a", "an", "the"}
@@ -32,7 +53,7 @@ SENTENCE_STARTS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", 
 
 def check_word(raw: str, max_chars: int = 40) -> str:
     """A word or short phrase in English letters (hyphen, apostrophe and spaces allowed)."""
-    text = _normalize(raw)
+    text = _as_looked_up(raw)
     if not text:
         raise InputProblem(
             "Please add a word, for example: /word apple", "请加上一个单词，例如：/word apple"

@@ -13,7 +13,7 @@ from bot.conversation.validation import InputProblem, check_sentence, check_word
         ("mother-in-law", "mother-in-law"),
         ("don't", "don't"),
         ("Ｆｕｌｌｗｉｄｔｈ", "fullwidth"),
-        ("rock’n’roll", "rock’n’roll"),
+        ("rock’n’roll", "rock'n'roll"),  # a phone's ’ is the dictionary's '
     ],
 )
 def test_words_that_are_accepted(raw: str, word: str) -> None:
@@ -82,3 +82,14 @@ def test_articles_are_stripped_and_sentences_sent_to_sentence() -> None:
     assert check_word("ice cream") == "ice cream"
     with pytest.raises(InputProblem, match="/sentence I like apples"):
         check_word("I like apples")
+
+
+def test_a_phones_apostrophe_and_accents_are_the_words_own() -> None:
+    """A phone writes "don’t" with ’ (it was no word the dictionary knew), and "café" was
+    refused: "A word can only have letters"."""
+    assert check_word("don’t") == "don't" and check_word("I‘m") == "i'm"
+    assert check_word("ice‑cream") == "ice-cream"  # a non-breaking hyphen
+    assert check_word("café") == "cafe" and check_word("Zoë") == "zoe"
+    assert check_sentence("José’s café is open.") == "José’s café is open."  # as written
+    with pytest.raises(InputProblem, match="English letters"):
+        check_word("שלום")  # Hebrew keeps its letters, to be named as not English
