@@ -10,6 +10,7 @@ from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 from bot.learning.forms import counted_singular, plural_noun
 from bot.learning.plain import Plain
+from bot.learning.pronunciation import pronounce
 from engine.wordnet import WordNet
 
 CATEGORY_ICONS = {
@@ -174,7 +175,10 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
         prefix = f"{number}. " if len(meanings) > 1 else ""
         # a meaning of another part of speech says so ("2. (verb) care for like a mother")
         if first is not None and item.part_of_speech != first.part_of_speech:
-            prefix += f"({item.part_of_speech}) "
+            # and how it is said, when that differs: "tear /tɪr/ … 2. (verb, /tɛr/) rip"
+            ipa = pronounce(card.word, item.sense_id[:1], item.category)
+            sound = f", {ipa}" if ipa and card.ipa and ipa != card.ipa else ""
+            prefix += f"({item.part_of_speech}{sound}) "
         lines.append(f"{prefix}{item.definition}")
     return "\n".join(lines + _footer(card))
 

@@ -114,3 +114,15 @@ def test_a_plural_that_is_also_a_verbs_form_is_taught_as_its_things_plural(
     assert seats is not None and seats.definition == "furniture that is designed for sitting on"
     marches = dictionary.everyday_sense("marches")  # march's plain meaning is the month
     assert marches is None or "month" not in marches.definition
+
+
+def test_a_meaning_said_another_way_shows_how(dictionary: Dictionary) -> None:
+    """A tear from the eye is /tɪr/, to tear paper /tɛr/: the card said /tɪr/ for both."""
+    tear = dictionary.card("tear")
+    assert tear is not None
+    text = card_text(tear)
+    assert "· /tɪr/ · noun" in text and "2. (verb, /tɛr/) separate" in text
+    desert = dictionary.card("desert")
+    assert desert is not None and "2. (verb, /dɪˈzɜrt/) leave" in card_text(desert)
+    comb = dictionary.card("comb")  # two meanings said alike: one IPA
+    assert comb is not None and card_text(comb).count("/") == 2
