@@ -65,6 +65,11 @@ def check_word(raw: str, max_chars: int = 40) -> str:
             f"单词太长了（最多 {max_chars} 个字母）。整句话请用 /sentence。",
         )
     if not _WORD.match(text):
+        if re.search(r"(^| )\d+( |$)", text) and _LATIN_LETTER.search(text):  # "3 cats"
+            raise InputProblem(
+                f"A number and a thing make a sentence: try /sentence {text[:60]}",
+                "数字加东西是一句话，请用 /sentence。",
+            )
         if not _LATIN_LETTER.search(text):
             raise InputProblem(
                 "Please type the English word in English letters, for example: /word apple",

@@ -112,3 +112,28 @@ def with_apostrophe(text: str) -> str | None:
         if plain.part_of_speech == "short form"
     }
     return short.get(text)
+
+
+def number_word(text: str) -> str | None:
+    """ "5" → "five": the number written as the file's number words write it ("the number 5")."""
+    if not text.isdigit():
+        return None
+    for word, plain in learner_definitions().items():
+        if plain.part_of_speech == "number" and plain.meaning == f"the number {int(text)}":
+            return word
+    return None
+
+
+def a_number(context: Context, digits: str) -> Reply:
+    """/word 5: the word for it, when there is one; otherwise how to ask."""
+    word = number_word(digits)
+    if word is None:
+        return context.tell(
+            f"{bold(digits)} is a number. Type it as a word, for example: /word five",
+            f"{digits} 是数字。请用英文单词输入，例如：/word five",
+        )
+    return context.tell(
+        f"{bold(digits)} is written {bold(word)} in English.",
+        f"{digits} 的英文是 {word}。",
+        buttons=((Button(word, f"word:{word}"),),),
+    )

@@ -11,7 +11,13 @@ from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.conversation.router import callback, command, on_no_picture, on_picture
 from bot.conversation.validation import InputProblem, check_word, is_number
-from bot.handlers.not_a_word import a_letter, did_you_mean, unknown_word, with_apostrophe
+from bot.handlers.not_a_word import (
+    a_letter,
+    a_number,
+    did_you_mean,
+    unknown_word,
+    with_apostrophe,
+)
 from bot.learning.cards import (
     card_text,
     drawn_as,
@@ -57,6 +63,8 @@ async def word(context: Context) -> list[Reply]:
         context = Context(
             replace(context.incoming, args=english), context.learner, context.services
         )
+    if (digits := context.args.strip()).isdigit():  # "/word 5": the word is "five"
+        return [a_number(context, digits)]
     try:
         text = check_word(context.args, limits.word_max_chars)
     except InputProblem as problem:

@@ -93,3 +93,8 @@ def test_a_phones_apostrophe_and_accents_are_the_words_own() -> None:
     assert check_sentence("José’s café is open.") == "José’s café is open."  # as written
     with pytest.raises(InputProblem, match="English letters"):
         check_word("שלום")  # Hebrew keeps its letters, to be named as not English
+
+
+def test_a_number_and_a_thing_are_sent_to_sentence() -> None:
+    with pytest.raises(InputProblem, match=r"try /sentence 3 cats"):
+        check_word("3 cats")

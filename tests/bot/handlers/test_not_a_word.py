@@ -74,3 +74,13 @@ def test_only_a_short_form_a_beginner_means_is_offered_for_a_word_without_apostr
     assert with_apostrophe("theyre") == "they're" and with_apostrophe("hes") == "he's"
     for word in ("its", "were", "ill", "lets", "apple", "don't"):
         assert with_apostrophe(word) is None, word
+
+
+async def test_a_number_typed_in_digits_is_given_its_word(chat: TerminalAdapter, app: App) -> None:
+    """ "/word 5" was told to use English letters; 5 is "five"."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    five = (await chat.say("/word 5"))[-1]
+    assert "5 is written five in English." in shown(five) and labels(five) == ["five"]
+    assert "The number 5." in shown((await chat.press("five"))[-1])
+    big = shown((await chat.say("/word 1234"))[-1])
+    assert "1234 is a number. Type it as a word, for example: /word five" in big
