@@ -199,6 +199,13 @@ async def cannot_draw(
             f"{bold(said)} is a name, so there is no picture, but here is the word:",
             f"{said} 是一个名字，没有图片，不过我们可以学这个词：",
         )
+    elif card.plain is not None and card.plain.part_of_speech == "number":  # "five"
+        things = f"{said.capitalize()} {'apple' if said == 'one' else 'apples'}."
+        honest = context.tell(
+            f"{bold(said)} is a number, so it has no picture of its own: try /sentence {things} "
+            "Here is the word:",
+            f"{said} 是数字，没有单独的图片：试试 /sentence {things} 这是这个词：",
+        )
     elif card.plain is not None and card.plain.part_of_speech == "short form":  # "don't"
         honest = context.tell(
             f"{bold(said)} is a short form, so there is no picture, but here is the word:",

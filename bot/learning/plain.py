@@ -53,8 +53,11 @@ def is_given_name(word: str) -> bool:
     return plain is not None and plain.given_name
 
 
-# Words of grammar: no picture shows "the", "of", "you" or "don't", whatever the model.
-GRAMMAR_PARTS = frozenset({"determiner", "preposition", "pronoun", "conjunction", "short form"})
+# Words of grammar: no picture shows "the", "of", "you" or "don't", whatever the model; nor
+# one of "five" (an open model's card led with a playing card of five pips): a sentence can.
+GRAMMAR_PARTS = frozenset(
+    {"determiner", "preposition", "pronoun", "conjunction", "short form", "number"}
+)
 
 
 def shows_nothing(word: str) -> bool:

@@ -84,3 +84,11 @@ async def test_a_number_typed_in_digits_is_given_its_word(chat: TerminalAdapter,
     assert "The number 5." in shown((await chat.press("five"))[-1])
     big = shown((await chat.say("/word 1234"))[-1])
     assert "1234 is a number. Type it as a word, for example: /word five" in big
+
+
+async def test_a_number_word_points_to_a_sentence_that_draws_it(chat: TerminalAdapter) -> None:
+    """An open model's card for "five" led with a playing card of five pips, drawn."""
+    five = (await chat.say("/word five"))[-1]
+    text = shown(five)
+    assert "five is a number, so it has no picture of its own: try /sentence Five apples." in text
+    assert "The number 5." in text and not five.images and "pips" not in text
