@@ -116,7 +116,7 @@ def with_apostrophe(text: str) -> str | None:
 
 def number_word(text: str) -> str | None:
     """ "5" → "five": the number written as the file's number words write it ("the number 5")."""
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # "⁰⁴⁵" is digits to isdigit(), not to int()
         return None
     for word, plain in learner_definitions().items():
         if plain.part_of_speech == "number" and plain.meaning == f"the number {int(text)}":

@@ -63,7 +63,7 @@ async def word(context: Context) -> list[Reply]:
         context = Context(
             replace(context.incoming, args=english), context.learner, context.services
         )
-    if (digits := context.args.strip()).isdigit():  # "/word 5": the word is "five"
+    if (digits := context.args.strip()).isascii() and digits.isdigit():  # "/word 5": "five"
         return [a_number(context, digits)]
     try:
         text = check_word(context.args, limits.word_max_chars)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
-from bot.handlers.not_a_word import with_apostrophe
+from bot.handlers.not_a_word import number_word, with_apostrophe
 from engine.resolver import resolver_for
 from tests.bot.handlers.test_word import labels
 from tests.helpers import shown
@@ -92,3 +92,8 @@ async def test_a_number_word_points_to_a_sentence_that_draws_it(chat: TerminalAd
     text = shown(five)
     assert "five is a number, so it has no picture of its own: try /sentence Five apples." in text
     assert "The number 5." in text and not five.images and "pips" not in text
+
+
+def test_only_plain_digits_are_a_number() -> None:
+    assert number_word("5") == "five" and number_word("1234") is None
+    assert number_word("⁰⁴⁵") is None and number_word("٣") is None  # isdigit(), but no int()
