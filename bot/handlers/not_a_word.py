@@ -14,16 +14,19 @@ from bot.learning.plain import learner_definitions
 from bot.pictures.understand import understand
 
 
+def _drawable(context: Context, words: list[str]) -> set[str]:
+    """The words the model can draw (🖼 on their buttons); reads the dictionary: a thread's."""
+    services = context.services
+    return {
+        word
+        for word in words
+        if understand(services.dictionary, services.illustrator.resolver, word).drawing
+    }
+
+
 async def a_letter(context: Context, letter: str) -> Reply:
     """A letter is said to be one, with words that start with it that can be drawn."""
-    services = context.services
-
-    def draws(word: str) -> bool:
-        return (
-            understand(services.dictionary, services.illustrator.resolver, word).drawing is not None
-        )
-
-    found = await asyncio.to_thread(words_starting, letter, draws)
+    found = await asyncio.to_thread(words_starting, letter, lambda w: bool(_drawable(context, [w])))
     which = ordinal(place(letter))
     english = f"{bold(letter)} is a letter (the {which} letter of the alphabet), not a word, so "
     chinese = f"{letter} 是一个字母（字母表里第 {place(letter)} 个），不是单词，所以没有图片。"
@@ -39,14 +42,7 @@ async def a_letter(context: Context, letter: str) -> Reply:
 
 async def known_words(context: Context, text: str, words: list[str]) -> Reply:
     """ "red apple": two words known apart, not as one ("dapple" was suggested for it)."""
-    services = context.services
-
-    def drawn(word: str) -> bool:
-        return (
-            understand(services.dictionary, services.illustrator.resolver, word).drawing is not None
-        )
-
-    drawable = await asyncio.to_thread(lambda: {w for w in words if drawn(w)})
+    drawable = await asyncio.to_thread(_drawable, context, words)
     english = f"I know each word of {bold(text)}, but not {bold(text)} as one word."
     chinese = f"{text} 里的每个词我都认识，但它们合起来不是一个词。"
     if len(words) > 1:  # "apple apple" is no sentence to draw
@@ -71,14 +67,7 @@ async def unknown_word(context: Context, text: str) -> Reply:
             "我不认识这个词。请检查拼写。",
             ephemeral=True,
         )
-    services = context.services
-    drawable = await asyncio.to_thread(
-        lambda: {
-            s
-            for s in suggestions
-            if understand(services.dictionary, services.illustrator.resolver, s).drawing
-        }
-    )
+    drawable = await asyncio.to_thread(_drawable, context, suggestions)
     return did_you_mean(context, text, suggestions, drawable)
 
 
