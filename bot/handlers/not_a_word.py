@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Collection
+from functools import cache
 
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
 from bot.learning.letters import ordinal, place, words_starting
-from bot.learning.plain import learner_definitions
+from bot.learning.plain import learner_definitions, written
 from bot.pictures.understand import understand
 
 
@@ -75,9 +76,8 @@ def did_you_mean(
     context: Context, text: str, suggestions: list[str], drawable: Collection[str] = ()
 ) -> Reply:
     """ "Did you mean…?" with a button a suggestion (🖼: one the model can draw)."""
-    shown = {s: "I" + s[1:] if s.startswith("i'") else s for s in suggestions}  # I'm
     buttons = tuple(
-        Button(f"🖼 {shown[s]}" if s in drawable else shown[s], f"word:{s}") for s in suggestions
+        Button(f"🖼 {written(s)}" if s in drawable else written(s), f"word:{s}") for s in suggestions
     )
     return context.tell(
         f"I don't know {bold(text)}. Did you mean…?",
@@ -95,12 +95,17 @@ def with_apostrophe(text: str) -> str | None:
     """ "dont" → "don't", "im" → "i'm": a short form typed without its apostrophe."""
     if text in _REAL_WORDS or "'" in text:
         return None
-    short = {
+    return _without_apostrophe().get(text)
+
+
+@cache
+def _without_apostrophe() -> dict[str, str]:
+    """ "dont" → "don't" for the file's short forms (asked on every /word: built once)."""
+    return {
         word.replace("'", ""): word
         for word, plain in learner_definitions().items()
         if plain.part_of_speech == "short form"
     }
-    return short.get(text)
 
 
 def number_word(text: str) -> str | None:

@@ -289,7 +289,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
                     rank += {1: 0.5, 2: 0, 3: 1.5}.get(len(simplified), 3)
                     rank += partial + (0 if phrase == text else 1)
                     capital = raw[:1].isupper() and raw[1:2].islower()  # March, not TV
-                    verb = bool(partial) and partial == VERB_MATCH
+                    verb = partial == VERB_MATCH  # found as "to paint"
                     index.setdefault(phrase, []).append(
                         (rank, rarity, simplified, words, main, capital, verb)
                     )

@@ -33,7 +33,7 @@ from bot.learning.meanings import (
     thin_everyday,
     without_usage_notes,
 )
-from bot.learning.plain import Plain, learner_definitions, own_example, plural_plain
+from bot.learning.plain import CAPITAL_I, Plain, learner_definitions, own_example, plural_plain
 from bot.learning.pronunciation import pronounce
 from engine.wordnet import Sense, WordNet, kept
 
@@ -262,7 +262,7 @@ class Dictionary:
             base = next((f.replace("_", " ") for f, p in forms if p == lead_pos), base)
         top = senses[0] if senses else None  # no example for "the", "of": not "This is a the."
         name = named(top, word) if top else None  # "France", "English": as a name is written
-        if plain is not None and (plain.given_name or word in ("i", "i'm", "i'll")):
+        if plain is not None and (plain.given_name or word in CAPITAL_I):
             name = word.capitalize()  # "James", not WordNet's river; "I", not iodine
         word, base = (name, name) if name else (word, base)
         past = inflected and inflected[0] in ("past of", "past participle of") and lead_pos == "v"

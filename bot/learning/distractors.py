@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 from bot.learning.countability import GAMES, MEALS, countable, takes_an
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
-from bot.learning.plain import WORDNET_POS, is_given_name, learner_definitions
+from bot.learning.plain import CAPITAL_I, WORDNET_POS, is_given_name, learner_definitions
 from engine.prompt_filter import PromptFilter
 
 PREPOSITIONS = {
@@ -137,7 +137,7 @@ def word_choices(
             and word != answer and word not in avoid
             and not (other.chinese and other.chinese == plain.chinese)
             and not word.endswith(("self", "selves"))  # "yourself" is "you" too
-            and word not in ("i", "i'm", "i'll")  # a choice would read "i"
+            and word not in CAPITAL_I  # a choice would read "i"
             and not (answer in WAVES and word in WAVES)
         ]  # fmt: skip
         if len(kin) >= count:  # "can't", "isn't" beside "don't", not "radically"

@@ -47,6 +47,15 @@ def learner_definitions() -> dict[str, Plain]:
     }
 
 
+# "I" and its short forms are always written with a capital ("i" read as a typo on a card).
+CAPITAL_I = frozenset({"i", "i'm", "i'll"})
+
+
+def written(word: str) -> str:
+    """The word as it is written in a sentence: "I'm" for "i'm", any other as it is."""
+    return word.capitalize() if word in CAPITAL_I else word
+
+
 def is_given_name(word: str) -> bool:
     """Is the word one of the file's given names ("james", "lucy")?"""
     plain = learner_definitions().get(word.lower())
