@@ -17,7 +17,7 @@ from typing import Any
 from bot.learning.chinese import ChineseGloss, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
-from bot.learning.forms import FORM_PARTS, form_of, forms_near, plural_noun, real_form
+from bot.learning.forms import FORM_PARTS, agreeing, form_of, forms_near, plural_noun, real_form
 from bot.learning.meanings import (
     COMMON_FIRST,
     a_country,
@@ -258,6 +258,7 @@ class Dictionary:
             senses = plain_first(senses, plain)
         meanings = tuple(_meaning(s) for s in distinct(senses)[:3])
         lead_pos = senses[0].pos.replace("s", "a") if senses else top_pos  # boring: not "bore"
+        inflected = agreeing(self.wordnet, word, inflected, lead_pos)  # runs: not run's plural
         if plain is not None and lead_pos != top_pos:
             base = next((f.replace("_", " ") for f, p in forms if p == lead_pos), base)
         top = senses[0] if senses else None  # no example for "the", "of": not "This is a the."

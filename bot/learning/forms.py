@@ -24,10 +24,9 @@ TAGS = {
     "a": {"JJR": "comparative of", "JJS": "superlative of"},
 }
 # The part of speech each form belongs to ("past of" → verb).
+FORM_PARTS_BY_POS = {"n": "noun", "v": "verb", "a": "adjective"}
 FORM_PARTS = {
-    name: {"n": "noun", "v": "verb", "a": "adjective"}[pos]
-    for pos, names in TAGS.items()
-    for name in names.values()
+    name: FORM_PARTS_BY_POS[pos] for pos, names in TAGS.items() for name in names.values()
 }
 
 
@@ -40,6 +39,9 @@ def _inflections(base: str, tag: str, wordnet: WordNet | None = None) -> tuple[s
 
     found = tuple(form.lower() for form in getInflection(base, tag, inflect_oov=False))
     if tag == "NNS":
+        if not found and wordnet is not None and "n" in wordnet.index.get(base, {}):
+            # lemminflect lost some nouns that are verbs too (bar, can, pan, top): the plain +s
+            found = tuple(f for f in getInflection(base, tag, inflect_oov=True) if f == base + "s")
         found += EXTRA_PLURALS.get(base, ())
         if wordnet is not None:  # WordNet's noun exceptions are plurals too (oxen → ox)
             found += tuple(wordnet.plurals_of(base))
@@ -76,6 +78,26 @@ def form_of(wordnet: WordNet, word: str) -> tuple[str, str] | None:
             if own is not None and _own_word(wordnet, key, base, pos, tag, own):
                 continue  # "glasses", "building": words of their own
             return name, base.replace("_", " ")
+    return None
+
+
+def agreeing(
+    wordnet: WordNet, word: str, found: tuple[str, str] | None, pos: str
+) -> tuple[str, str] | None:
+    """The form `found` named as the part of speech `pos` of the meaning the card leads with:
+    "runs" led by the verb is the he/she/it form of run, not the plural of the noun; "does"
+    is do's, not the plural of doe; "bars" led by the noun is bar's plural. None when the word
+    is no such form (its own headword in that part of speech)."""
+    part = "a" if pos == "s" else pos
+    if found is None or FORM_PARTS[found[0]] == FORM_PARTS_BY_POS.get(part):
+        return found
+    key = word.lower()
+    for base, base_pos in wordnet.base_forms(key):
+        if ("a" if base_pos == "s" else base_pos) != part or base == key:
+            continue
+        for tag, name in TAGS.get(part, {}).items():
+            if key in _inflections(base, tag, wordnet):
+                return name, base.replace("_", " ")
     return None
 
 

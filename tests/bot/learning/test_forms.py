@@ -44,3 +44,24 @@ def test_a_plural_of_several_things_knows_its_singular(dictionary: Dictionary) -
         assert counted_singular(wordnet, plural) == singular
     for word in ("trousers", "scissors", "glasses", "jeans", "sheep", "news", "apple", "bus"):
         assert counted_singular(wordnet, word) is None, word  # one thing, or no plural
+
+
+def test_a_form_is_named_as_the_meaning_the_card_leads_with(dictionary: Dictionary) -> None:
+    """ "runs" led by the verb said "plural of run", "does" said "plural of doe" and
+    "imagines" "plural of imago" above verb meanings; "bars" said "he/she/it form of bar"
+    above a noun's (lemminflect lost the noun bar) and its example was "This is a bars."."""
+    for word, form in [
+        ("runs", ("he/she/it form of", "run")),
+        ("does", ("he/she/it form of", "do")),
+        ("imagines", ("he/she/it form of", "imagine")),
+        ("watches", ("he/she/it form of", "watch")),
+        ("bars", ("plural of", "bar")),
+        ("pans", ("plural of", "pan")),
+        ("apples", ("plural of", "apple")),
+    ]:
+        card = dictionary.card(word)
+        assert card is not None and card.form_of == form, word
+        lead = card.meanings[0].part_of_speech
+        assert lead == ("verb" if form[0].startswith("he/she") else "noun"), word
+    bars = dictionary.card("bars")
+    assert bars is not None and bars.example == "The window has metal bars."
