@@ -393,8 +393,11 @@ def simple_example(
         return f"It is very {word}." if _graded(word) else f"It is {word}."
     if pos == "r":
         return f"She did it {word}." if sense and _how(word, sense.definition) else None
-    if plural:
-        return f"These are {word}."
+    if plural:  # not "These are hours.", "These are colours."
+        lexname = sense.lexname if sense else None
+        return (
+            None if lexname in _NOT_POINTED_AT or lexname == "noun.time" else f"These are {word}."
+        )
     return noun_example(word, sense.lexname if sense else None)
 
 

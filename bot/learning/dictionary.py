@@ -17,7 +17,7 @@ from typing import Any
 from bot.learning.chinese import ChineseGloss, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
-from bot.learning.forms import FORM_PARTS, agreeing, form_of, forms_near, plural_noun, real_form
+from bot.learning.forms import FORM_PARTS, agreeing, forms_near, plural_noun, real_form
 from bot.learning.meanings import (
     COMMON_FIRST,
     a_country,
@@ -33,7 +33,14 @@ from bot.learning.meanings import (
     thin_everyday,
     without_usage_notes,
 )
-from bot.learning.plain import CAPITAL_I, Plain, learner_definitions, own_example, plural_plain
+from bot.learning.plain import (
+    CAPITAL_I,
+    Plain,
+    learner_definitions,
+    learner_form,
+    own_example,
+    plural_plain,
+)
 from bot.learning.pronunciation import pronounce
 from engine.wordnet import Sense, WordNet, kept
 
@@ -230,7 +237,7 @@ class Dictionary:
         forms = self.wordnet.base_forms(word) if self.wordnet.available() else []
         top_pos = "a" if senses and senses[0].pos == "s" else (senses[0].pos if senses else "n")
         base = next((f.replace("_", " ") for f, p in forms if p == top_pos), word)
-        inflected = form_of(self.wordnet, word) if self.wordnet.available() else None
+        inflected = learner_form(self.wordnet, word) if self.wordnet.available() else None
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
         if inflected and inflected[0] == "he/she/it form of" and plural and top_pos == "n":
             inflected = ("plural of", inflected[1])  # "eyes" led by the organ: eye's plural
@@ -246,8 +253,7 @@ class Dictionary:
             and own.part_of_speech != FORM_PARTS[inflected[0]]
         ):
             inflected = None
-        # a form's card is not its word's plain meaning as another part of speech: "matching"
-        # is not "a game between two teams", "born" is not 熊 (the animal bear)
+        # not the base's plain meaning as another part of speech: "matching" no game, "born" no 熊
         if own is None and inflected and plain and plain.part_of_speech != FORM_PARTS[inflected[0]]:
             plain = None
         if own is None and plain and plain.sense_id not in {sense_id_of(s) for s in senses}:
@@ -273,7 +279,8 @@ class Dictionary:
         several = base == word and plural
         example = simple_example(said, top, plural=several, alone=alone) if top else None
         if (source := own or plain) is not None:  # the project's own, when it wrote one
-            example = own_example(source, word if own else said) or example  # hiding: as hide
+            used = word if own else inflected[1] if inflected else said  # hiding: as hide
+            example = own_example(source, used) or example  # colours: "… colour."
         gloss = plain.chinese if chinese and plain is not None else None  # a teacher's, else below
         if chinese and plain is None and self.chinese.available():
             kind, lead = (top.lexname, sense_id_of(top)) if top else (None, None)
@@ -464,21 +471,15 @@ class Dictionary:
         return list(dict.fromkeys(w for w in [*near, *ranked] if w != asked))[:limit]
 
 
+# Spellings said the same, for `sounds_like`.
+SAME_SOUNDS = (("ph", "f"), ("ck", "k"), ("qu", "kw"), ("wh", "w"), ("kn", "n"), ("wr", "r"),
+               ("gh", "g"), ("c", "k"), ("z", "s"), ("y", "i"))  # fmt: skip
+
+
 def sounds_like(word: str) -> str:
     """A rough spelling-by-sound key, so 'elefant' finds 'elephant' and 'fone' finds 'phone'."""
     key = word.lower()
-    for before, after in (
-        ("ph", "f"),
-        ("ck", "k"),
-        ("qu", "kw"),
-        ("wh", "w"),
-        ("kn", "n"),
-        ("wr", "r"),
-        ("gh", "g"),
-        ("c", "k"),
-        ("z", "s"),
-        ("y", "i"),
-    ):
+    for before, after in SAME_SOUNDS:
         key = key.replace(before, after)
     collapsed = [ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1]]
     return "".join(collapsed)

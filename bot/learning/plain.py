@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.learning.forms import form_of, plural_noun
+from bot.learning.forms import counted_singular, form_of, plural_noun
 from engine.datafiles import rows
 from engine.wordnet import WordNet
 
@@ -91,10 +91,22 @@ def own_example(plain: Plain, word: str) -> str | None:
     return after[0].upper() + after[1:] + ending
 
 
+def learner_form(wordnet: WordNet, word: str) -> tuple[str, str] | None:
+    """`form_of`, and the plural of a noun the project wrote a plain meaning for even where
+    WordNet lists the plural as a word of its own: "years" is year's plural (not "a late time of
+    life" first, "These are years."), "colours" colour's (not a flag), "things" thing's."""
+    found = form_of(wordnet, word)
+    if found is not None or word.lower() in learner_definitions() or not wordnet.available():
+        return found
+    single = counted_singular(wordnet, word)
+    plain = learner_definitions().get(single) if single else None
+    return ("plural of", single) if single and plain and plain.part_of_speech == "noun" else None
+
+
 def plural_plain(wordnet: WordNet, word: str) -> Plain | None:
     """A plural's plain meaning is its singular's noun one ("plates": the dish, not home plate
     in baseball, WordNet's commonest plate)."""
-    inflected = form_of(wordnet, word) if wordnet.available() else None
+    inflected = learner_form(wordnet, word) if wordnet.available() else None
     # "numbers" is also "he numbers": a plural all the same (the card says so too)
     plural = inflected and inflected[0] == "he/she/it form of" and plural_noun(wordnet, word)
     if inflected is None or (inflected[0] != "plural of" and not plural):

@@ -65,3 +65,25 @@ def test_a_form_is_named_as_the_meaning_the_card_leads_with(dictionary: Dictiona
         assert lead == ("verb" if form[0].startswith("he/she") else "noun"), word
     bars = dictionary.card("bars")
     assert bars is not None and bars.example == "The window has metal bars."
+
+
+def test_a_plural_wordnet_lists_on_its_own_is_still_the_plural_a_learner_means(
+    dictionary: Dictionary,
+) -> None:
+    """"years" led with "a late time of life" and read "These are years."; "colours" was a
+    flag; "seconds" said 废品 (factory seconds). Each is now its singular's plural, with the
+    singular's plain meaning and an example a learner can use."""
+    years = dictionary.card("years", chinese=True)
+    assert years is not None and years.form_of == ("plural of", "year")
+    assert years.example == "I am ten years old." and years.chinese == "年"
+    colours = dictionary.card("colours")
+    assert colours is not None and colours.form_of == ("plural of", "colour")
+    assert colours.plain is not None and "flag" not in colours.plain.meaning
+    assert colours.example == "Red is my favourite colour."
+    seconds = dictionary.card("seconds", chinese=True)
+    assert seconds is not None and seconds.chinese == "秒"
+    for word in ("hours", "days", "minutes", "colours", "things"):
+        card = dictionary.card(word)
+        assert card is not None and card.example != f"These are {word}.", word
+    glasses = dictionary.card("glasses")  # a word of its own, its plain meaning the spectacles
+    assert glasses is not None and glasses.form_of is None
