@@ -70,7 +70,7 @@ def test_a_form_is_named_as_the_meaning_the_card_leads_with(dictionary: Dictiona
 def test_a_plural_wordnet_lists_on_its_own_is_still_the_plural_a_learner_means(
     dictionary: Dictionary,
 ) -> None:
-    """"years" led with "a late time of life" and read "These are years."; "colours" was a
+    """ "years" led with "a late time of life" and read "These are years."; "colours" was a
     flag; "seconds" said 废品 (factory seconds). Each is now its singular's plural, with the
     singular's plain meaning and an example a learner can use."""
     years = dictionary.card("years", chinese=True)
