@@ -306,6 +306,10 @@ def split_gloss(gloss: str) -> tuple[str, tuple[str, ...]]:
     definition = "; ".join(p.strip() for p in gloss[:start].split(";") if p.strip())
     definition = _TRAILING.sub("", definition)  # move with force, "He pushed the table …"
     examples = tuple(m.group(1).strip() for m in _QUOTE.finditer(gloss[start:]) if not m.group(2))
+    if definition.count('"') % 2 and definition.endswith('"'):
+        # an example that lost its opening quote ('close in; darkness enclosed him"')
+        head, semicolon, tail = definition[:-1].rpartition("; ")
+        return (head, (tail, *examples)) if semicolon else (definition[:-1], examples)
     return definition, examples
 
 

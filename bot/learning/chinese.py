@@ -307,3 +307,15 @@ def meaning_gloss(word: str, sense_id: str | None) -> str | None:
     """A teacher's Chinese word for this meaning of the word (`data/chinese_meanings.tsv`), where
     the automatic choice would give another meaning's (a stool is 凳子)."""
     return _meanings().get((word.lower(), sense_id or ""))
+
+
+GRADED = {"comparative of": "更", "superlative of": "最"}
+
+
+def graded(gloss: str | None, form: tuple[str, str] | None) -> str | None:
+    """A comparative's Chinese says "more" with 更 and a superlative "most" with 最: 更大 for
+    bigger, 最大 for biggest (the base's own word, 大, was on their cards)."""
+    mark = GRADED.get(form[0]) if form else None
+    if gloss is None or mark is None or gloss.startswith(tuple(GRADED.values())):
+        return gloss
+    return "，".join(mark + part for part in gloss.split("，"))

@@ -155,9 +155,9 @@ UNCOUNTABLE = frozenset(
     ]
 )
 # Drinks get "I drink …", other food "I like …".
-DRINKS = frozenset(
-    ["coffee", "juice", "lemonade", "milk", "tea", "water", "cocoa", "soda", "cola", "wine", "beer"]
-)
+DRINKS = frozenset(["coffee", "juice", "lemonade", "milk", "tea", "water", "cocoa", "soda", "cola"])
+# No example on a child's card says someone drinks these, nor what they did to him.
+ALCOHOL = frozenset(["alcohol", "beer", "wine", "whisky", "whiskey", "vodka", "champagne"])
 # Nouns a learner counts although WordNet files them as substances.
 COUNTABLE = frozenset(
     [
@@ -363,6 +363,8 @@ def simple_example(
 ) -> str | None:
     """WordNet's own example when it is short, uses the word and is fit for a child (WordNet
     writes for adults: "a child born of adultery"); otherwise a plain one."""
+    if word.lower() in ALCOHOL:
+        return None  # "I drink wine.", "Alcohol (or drink) ruined him." were on cards
     if sense is not None:
         for example in sense.examples:
             words = example.lower().rstrip("?!").split()  # "Have I eaten enough?"
@@ -375,6 +377,7 @@ def simple_example(
                 and words[-1] not in _DANGLING  # "In contrast to." is half a sentence
                 and not (example.endswith("?") and word.lower() in _NOT_ASKED)  # "Do you smoke?"
                 and not PromptFilter.default().check(example).blocked
+                and not (_UNFIT & set(words)) - {word.lower()}  # "ever": "Did you ever smoke?"
             ):
                 ending = "" if example[-1] in ".?!" else "."
                 return example[0].upper() + example[1:] + ending
@@ -447,6 +450,13 @@ def _how(adverb: str, definition: str) -> bool:
     """Does "She did it X." say how she did it? Only for an adverb of manner: "She did it
     however." and "She did it finally." were on cards."""
     return adverb.lower() not in _NOT_HOW and bool(_MANNER.match(definition))
+
+
+# Words that keep someone else's dictionary example off a child's card (smoking, drink, insults).
+_UNFIT = frozenset(
+    ["smoke", "smoked", "smokes", "smoking", "cigarette", "cigarettes", "cigar", "tobacco",
+     *ALCOHOL, "drunk", "alcoholic", "idiotic", "stupid", "idiot"]
+)  # fmt: skip
 
 
 # Verbs a child's card does not ask "Can you …?" of: "Can you steal?" is no example to set.

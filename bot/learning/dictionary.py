@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.learning.chinese import ChineseGloss, meaning_gloss
+from bot.learning.chinese import ChineseGloss, graded, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.forms import FORM_PARTS, agreeing, forms_near, plural_noun, real_form
@@ -243,8 +243,7 @@ class Dictionary:
             inflected = ("plural of", inflected[1])  # "eyes" led by the organ: eye's plural
         plain = learner_definitions().get(word.lower()) or learner_definitions().get(base.lower())
         plain = plain or (plural_plain(self.wordnet, word) if plural else None)  # numbers: 数字
-        # rose the flower, left the side: the word the project wrote a plain meaning for, as
-        # another part of speech, is not "past of rise / leave" (an -ing word keeps its verb)
+        # own plain meaning as another part of speech: rose, left (not past of rise / leave)
         own = learner_definitions().get(word.lower())
         if (
             inflected
@@ -293,6 +292,7 @@ class Dictionary:
             a_name = top is None or name is not None  # marches: not 三月 "March"
             for form in tried:  # peacocks, clocks: 孔雀, 钟
                 gloss = gloss or self.chinese.gloss(form, 1, kind=kind, name=a_name)
+        gloss = graded(gloss, inflected)  # bigger: 更大
         # a name has no CEFR level of its own (cefrpy gives Lucy B2 for the word "lucy")
         level = None if plain is not None and plain.given_name else self.level(word)
         said_as = pronounce(word, *((top.pos, top.lexname) if top else ()))  # wind: /wɪnd/

@@ -109,6 +109,8 @@ def _own_word(wordnet: WordNet, key: str, base: str, pos: str, tag: str, own: in
         # a plural with meanings its singular lacks: glasses, arms
         shared = set(wordnet.index.get(base, {}).get("n", ()))
         return any(o not in shared for o in wordnet.index.get(key, {}).get("n", ()))
+    if tag in ("JJR", "JJS") and not key.startswith(base[:-1]):
+        return False  # better, best, worse: always good's and bad's, whatever else they mean
     # -ing words are often nouns of their own (building, reading): the verb must be far commoner;
     # a past or a comparative that is a word too is read as the form when its base is more than
     # twice as common (saw → see, found → find; also rose → rise, which a child may not mean)

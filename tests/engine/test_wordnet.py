@@ -53,6 +53,16 @@ def test_a_word_of_its_own_is_no_made_up_inflection(wordnet: WordNet) -> None:
     assert ("mad", "a") in wordnet.base_forms("madder")  # a plant too, and a comparative
 
 
+def test_an_example_without_its_opening_quote_is_no_part_of_the_definition() -> None:
+    """The post office's card ended 'where postal services are available"'."""
+    from engine.wordnet import split_gloss
+
+    assert split_gloss('a local branch where postal services are available"') == (
+        "a local branch where postal services are available", ())  # fmt: skip
+    assert split_gloss('close in; darkness enclosed him"') == (
+        "close in", ("darkness enclosed him",))  # fmt: skip
+
+
 def test_an_example_with_a_semicolon_stays_one_example() -> None:
     """Rather's card showed 'on the contrary; rather (or instead), he wrote her a letter"': half
     an example in the definition, because the gloss was cut at every semicolon."""

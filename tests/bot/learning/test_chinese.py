@@ -159,3 +159,16 @@ def test_a_verbs_card_is_glossed_by_a_verbs_entry(dictionary: Dictionary) -> Non
     assert said == {"painted": "画", "smoking": "抽烟", "signed": "签署"}
     stuff = dictionary.chinese.gloss("paint", 1, kind="noun.substance")
     assert stuff in ("涂料", "颜料")  # the noun keeps a noun's entry
+
+
+def test_a_comparative_says_more_and_a_superlative_most(dictionary: Dictionary) -> None:
+    """ "bigger" and "happier" were glossed 大 and 快乐, the words for big and happy."""
+    from bot.learning.chinese import graded
+
+    for word, chinese in [("bigger", "更大"), ("biggest", "最大"), ("happier", "更快乐"),
+                          ("better", "更好"), ("best", "最好"), ("worse", "更坏")]:  # fmt: skip
+        card = dictionary.card(word, chinese=True)
+        assert card is not None and card.chinese == chinese, word
+    assert graded("大，巨大", ("comparative of", "big")) == "更大，更巨大"
+    assert graded("更多", ("comparative of", "much")) == "更多"  # said already
+    assert graded("大", ("plural of", "big")) == "大" and graded(None, None) is None

@@ -248,3 +248,15 @@ def test_no_one_points_at_a_quality_a_feeling_or_an_idea() -> None:
     assert noun_example("fever", "noun.state") is None
     assert noun_example("concert", "noun.communication") == "This is a concert."
     assert noun_example("cloud", "noun.phenomenon") == "This is a cloud."
+
+
+def test_no_example_on_a_childs_card_drinks_alcohol_or_smokes(dictionary: Dictionary) -> None:
+    """The cards read "I drink wine.", "Alcohol (or drink) ruined him." and, under "ever",
+    WordNet's "Did you ever smoke?"."""
+    for word in ("wine", "beer", "alcohol", "ever"):
+        card = dictionary.card(word)
+        assert card is not None and card.meanings, word
+        said = (card.example or "").lower()
+        assert not {"drink", "wine", "alcohol", "smoke", "ruined"} & set(said.split()), word
+    milk = dictionary.card("milk")
+    assert milk is not None and milk.example == "I drink milk."  # a child's drink keeps its own

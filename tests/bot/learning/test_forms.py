@@ -87,3 +87,15 @@ def test_a_plural_wordnet_lists_on_its_own_is_still_the_plural_a_learner_means(
         assert card is not None and card.example != f"These are {word}.", word
     glasses = dictionary.card("glasses")  # a word of its own, its plain meaning the spectacles
     assert glasses is not None and glasses.form_of is None
+
+
+def test_an_irregular_comparative_always_says_whose_it_is(dictionary: Dictionary) -> None:
+    """ "better" and "best" are WordNet headwords with meanings of their own, and their cards
+    never said they are good's (worse said bad's)."""
+    pairs = [("better", "comparative of good"), ("best", "superlative of good"),
+             ("worse", "comparative of bad"), ("bigger", "comparative of big")]  # fmt: skip
+    for word, form in pairs:
+        card = dictionary.card(word)
+        assert card is not None and card.form_of == tuple(form.rsplit(" ", 1)), word
+    better = dictionary.card("better")
+    assert better is not None and better.example == "Your drawing is better than mine."

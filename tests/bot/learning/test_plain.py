@@ -85,3 +85,17 @@ def test_no_picture_shows_a_name_or_a_word_of_grammar() -> None:
         assert shows_nothing(word), word
     for word in ("apple", "hello", "happy", "run", "zzz"):
         assert not shows_nothing(word), word
+
+
+def test_common_words_wordnet_teaches_wrongly_have_a_plain_meaning(dictionary: Dictionary) -> None:
+    """ "nobody" was "a person of no influence" ("This is a nobody."), "against" and "hey" had
+    no meaning at all, "performance" was 性能 (a machine's), "bar" a place that sells alcohol."""
+    said = {
+        w: dictionary.card(w, chinese=True)
+        for w in ("nobody", "against", "hey", "performance", "bar")
+    }
+    assert all(card is not None and card.plain is not None for card in said.values())
+    assert said["nobody"].example == "Nobody is at home."  # type: ignore[union-attr]
+    assert said["against"].example == "The bike is against the wall."  # type: ignore[union-attr]
+    assert said["performance"].chinese == "表演"  # type: ignore[union-attr]
+    assert "drinks" not in said["bar"].plain.meaning  # type: ignore[union-attr]
