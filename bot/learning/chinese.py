@@ -318,4 +318,9 @@ def graded(gloss: str | None, form: tuple[str, str] | None) -> str | None:
     mark = GRADED.get(form[0]) if form else None
     if gloss is None or mark is None or gloss.startswith(tuple(GRADED.values())):
         return gloss
-    return "，".join(mark + part for part in gloss.split("，"))
+    # a colour's 色 and an adjective's 的 go: 更红 not 更红色, 最亲爱 not 最亲爱的
+    return "，".join(mark + _bare(part) for part in gloss.split("，"))
+
+
+def _bare(word: str) -> str:
+    return word[:-1] if len(word) > 1 and word.endswith(("色", "的")) else word

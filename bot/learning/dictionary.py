@@ -11,12 +11,12 @@ import random
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from bot.learning.chinese import ChineseGloss, graded, meaning_gloss
+from bot.learning.chinese import GRADED, ChineseGloss, graded, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
+from bot.learning.entries import Meaning, WordCard, meaning_of
 from bot.learning.forms import FORM_PARTS, agreeing, forms_near, plural_noun, real_form
 from bot.learning.meanings import (
     COMMON_FIRST,
@@ -31,11 +31,9 @@ from bot.learning.meanings import (
     proper_noun,
     sense_id_of,
     thin_everyday,
-    without_usage_notes,
 )
 from bot.learning.plain import (
     CAPITAL_I,
-    Plain,
     learner_definitions,
     learner_form,
     own_example,
@@ -76,48 +74,6 @@ CLASSIC_HOMOGRAPHS = {
     "letter", "fan", "spring", "trunk", "bark", "palm", "pitcher", "club", "jam", "glasses",
     "kite", "nail", "mole", "rock",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Meaning:
-    part_of_speech: str
-    definition: str
-    example: str | None
-    category: str
-    sense_id: str  # "n02139199": stable, short enough for button data
-
-
-@dataclass(frozen=True)
-class WordCard:
-    word: str
-    meanings: tuple[Meaning, ...]
-    ipa: str | None
-    level: str | None
-    chinese: str | None
-    example: str | None
-    form_of: tuple[str, str] | None = None  # ("plural of", "apple") for "apples"
-    plain: Plain | None = None  # the project's plain meaning for beginners
-
-    @property
-    def teaches(self) -> bool:
-        """A meaning to teach: not a heading alone (the word list's "david", "zzz")."""
-        return bool(self.meanings or self.plain)
-
-    @property
-    def part_of_speech(self) -> str | None:
-        if self.meanings:
-            return self.meanings[0].part_of_speech
-        return self.plain.part_of_speech if self.plain else None
-
-
-def _meaning(sense: Sense) -> Meaning:
-    return Meaning(
-        part_of_speech=sense.part_of_speech,
-        definition=without_usage_notes(sense.definition),
-        example=sense.examples[0] if sense.examples else None,
-        category=sense.lexname,
-        sense_id=sense_id_of(sense),
-    )
 
 
 class Dictionary:
@@ -261,7 +217,7 @@ class Dictionary:
             base = word  # glasses, trousers, people: words of their own, in the plural
         if plain is not None:
             senses = plain_first(senses, plain)
-        meanings = tuple(_meaning(s) for s in distinct(senses)[:3])
+        meanings = tuple(meaning_of(s) for s in distinct(senses)[:3])
         lead_pos = senses[0].pos.replace("s", "a") if senses else top_pos  # boring: not "bore"
         inflected = agreeing(self.wordnet, word, inflected, lead_pos)  # runs: not run's plural
         if plain is not None and lead_pos != top_pos:
@@ -285,7 +241,9 @@ class Dictionary:
             kind, lead = (top.lexname, sense_id_of(top)) if top else (None, None)
             same = [f for f, pos in forms if top is None or pos == top.pos]  # not "see" for saw
             lemma = [f for f in same if top and top.pos == "n" and f in top.lemmas]
-            tried = dict.fromkeys((*([said] if past else []), word, base, *same))  # saw: not 锯
+            # saw: see's 看, not 锯; higher: high's 高 (更高), not 高等 ("higher education")
+            first = inflected[1] if inflected and (past or inflected[0] in GRADED) else None
+            tried = dict.fromkeys((*([first] if first else []), word, base, *same))
             gloss = next(filter(None, (meaning_gloss(f, lead) for f in tried)), None)
             plains = (learner_definitions().get(f) for f in lemma)  # minutes: a minute's 分钟
             gloss = gloss or next((p.chinese for p in plains if p and p.sense_id == lead), None)
@@ -310,7 +268,7 @@ class Dictionary:
         # Only homographs learners really confuse are asked about, before any picture; for
         # everything else the everyday meaning is drawn at once (see `everyday_sense`).
         if word.lower() in CLASSIC_HOMOGRAPHS:
-            return [_meaning(s) for s in ranked[:3]]
+            return [meaning_of(s) for s in ranked[:3]]
         return []
 
     def everyday_sense(self, word: str) -> Meaning | None:
@@ -344,11 +302,11 @@ class Dictionary:
         ranked = leading(ranked, self.leads.get(word.lower().replace(" ", "_")))
         if plain is not None:  # the meaning the project wrote for beginners comes first
             ranked = plain_first(ranked, plain)
-        return [_meaning(sense) for sense in ranked]
+        return [meaning_of(sense) for sense in ranked]
 
     def noun_senses(self, word: str) -> list[Meaning]:
         """Every noun meaning of the word, most used first (also for a word mostly a verb)."""
-        return [_meaning(sense) for sense in self.senses(word) if sense.pos == "n"]
+        return [meaning_of(sense) for sense in self.senses(word) if sense.pos == "n"]
 
     def synset(self, sense_id: str) -> Sense | None:
         """The WordNet sense a sense id ("n02121808") names, or None."""
@@ -359,7 +317,7 @@ class Dictionary:
 
     def sense(self, sense_id: str) -> Meaning | None:
         sense = self.synset(sense_id)
-        return _meaning(sense) if sense is not None else None
+        return meaning_of(sense) if sense is not None else None
 
     def sense_name(self, sense_id: str, word: str) -> str:
         """The most specific name of a sense that contains the word ('cricket bat' for bat)."""
