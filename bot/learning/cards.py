@@ -8,8 +8,8 @@ from bot.conversation.markup import bold
 from bot.learning.chinese import meaning_gloss
 from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
-from bot.learning.forms import counted_singular, plural_noun
-from bot.learning.plain import Plain
+from bot.learning.forms import agreeing, counted_singular, plural_noun
+from bot.learning.plain import Plain, learner_definitions
 from bot.learning.pronunciation import pronounce
 from engine.wordnet import WordNet
 
@@ -61,6 +61,11 @@ def drawn_as(
     }
     if own_word:
         form = None
+    elif drawn is not None:  # leaves drawn as leaves: leaf's plural, not leave's he/she/it form
+        form = agreeing(dictionary.wordnet, card.word, form, drawn.pos)
+        single = learner_definitions().get(form[1]) if form and form[0] == "plural of" else None
+        if single is not None and plain_fits(single, meaning):  # and leaf's plain meaning, 叶子
+            plain, chinese = single, single.chinese if card.chinese else None
     shows_plain = plain is not None and plain_fits(plain, meaning)
     if chinese is not None and not shows_plain:  # the plain meaning's Chinese goes with it
         # "hearts" is a WordNet word of its own (the card game), yet drawn as hearts: heart's
@@ -84,9 +89,18 @@ def drawn_as(
         # the example was the other meaning's ("Watch a basketball game." under the wristwatch,
         # "The whole camp laughed at his mistake." under a tent, "This is beaver." the fur
         # under the animal): one for the meaning drawn
-        example = simple_example(card.word, drawn)
+        # "These are leaves." (not "This is a leaves."), "These are glasses."; "This is a cola."
+        wordnet = dictionary.wordnet
+        several = drawn is not None and drawn.pos == "n" and plural_noun(wordnet, card.word)
+        several = several and (form is not None or counted_singular(wordnet, card.word) is None)
+        example = simple_example(card.word, drawn, plural=several)
     return replace(
-        card, meanings=(meaning, *others), chinese=chinese, example=example, form_of=form
+        card,
+        meanings=(meaning, *others),
+        chinese=chinese,
+        example=example,
+        form_of=form,
+        plain=plain,
     )
 
 

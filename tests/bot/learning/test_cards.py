@@ -126,3 +126,20 @@ def test_a_meaning_said_another_way_shows_how(dictionary: Dictionary) -> None:
     assert desert is not None and "2. (verb, /dɪˈzɜrt/) leave" in card_text(desert)
     comb = dictionary.card("comb")  # two meanings said alike: one IPA
     assert comb is not None and card_text(comb).count("/") == 2
+
+
+def test_a_form_drawn_as_a_thing_is_named_as_that_things_plural(dictionary: Dictionary) -> None:
+    """/word leaves drew leaves under "leaves — he/she/it form of leave" (and "watches" a
+    wristwatch under watch the verb's): the card of the meaning drawn names the noun's plural,
+    with the singular's plain meaning and Chinese."""
+    from bot.learning.cards import drawn_as
+
+    leaf = next(m for m in dictionary.noun_senses("leaves") if "photosynthesis" in m.definition)
+    leaves = drawn_as(dictionary, dictionary.card("leaves", chinese=True), leaf)
+    assert leaves is not None and leaves.form_of == ("plural of", "leaf")
+    assert leaves.example == "These are leaves." and leaves.chinese == "叶子"
+    assert leaves.plain is not None and "green parts of a plant" in leaves.plain.meaning
+    timepiece = next(m for m in dictionary.noun_senses("watches") if "timepiece" in m.definition)
+    watches = drawn_as(dictionary, dictionary.card("watches", chinese=True), timepiece)
+    assert watches is not None and watches.form_of == ("plural of", "watch")
+    assert watches.example == "These are watches."
