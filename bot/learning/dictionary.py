@@ -210,7 +210,8 @@ class Dictionary:
             inflected = None
         # not the base's plain meaning as another part of speech: "matching" no game, "born" no 熊
         if own is None and inflected and plain and plain.part_of_speech != FORM_PARTS[inflected[0]]:
-            plain = None
+            # leaves: leaf's plain meaning (leave's is a verb's)
+            plain = plural_plain(self.wordnet, word) if plural else None
         if own is None and plain and plain.sense_id not in {sense_id_of(s) for s in senses}:
             plain = None  # "drinking" the verb is not 饮料, the drink its word's plain meaning is
         if plural and (word.lower() in learner_definitions() or not inflected):

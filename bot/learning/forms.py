@@ -24,6 +24,7 @@ TAGS = {
     "a": {"JJR": "comparative of", "JJS": "superlative of"},
 }
 # The part of speech each form belongs to ("past of" → verb).
+PARTICIPLES = frozenset({"past participle of", "-ing form of", "past of"})
 FORM_PARTS_BY_POS = {"n": "noun", "v": "verb", "a": "adjective"}
 FORM_PARTS = {
     name: FORM_PARTS_BY_POS[pos] for pos, names in TAGS.items() for name in names.values()
@@ -91,6 +92,8 @@ def agreeing(
     part = "a" if pos == "s" else pos
     if found is None or FORM_PARTS[found[0]] == FORM_PARTS_BY_POS.get(part):
         return found
+    if part == "a" and found[0] in PARTICIPLES:
+        return found  # "broken" the adjective is still break's past participle
     key = word.lower()
     for base, base_pos in wordnet.base_forms(key):
         if ("a" if base_pos == "s" else base_pos) != part or base == key:

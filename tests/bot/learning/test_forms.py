@@ -65,6 +65,11 @@ def test_a_form_is_named_as_the_meaning_the_card_leads_with(dictionary: Dictiona
         assert lead == ("verb" if form[0].startswith("he/she") else "noun"), word
     bars = dictionary.card("bars")
     assert bars is not None and bars.example == "The window has metal bars."
+    broken = dictionary.card("broken")  # an adjective that is still a participle
+    assert broken is not None and broken.form_of == ("past participle of", "break")
+    leaves = dictionary.card("leaves")  # a child's leaves are a tree's, not "he leaves"
+    assert leaves is not None and leaves.form_of == ("plural of", "leaf")
+    assert leaves.meanings[0].part_of_speech == "noun"
 
 
 def test_a_plural_wordnet_lists_on_its_own_is_still_the_plural_a_learner_means(
