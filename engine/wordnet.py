@@ -214,11 +214,13 @@ class WordNet:
                 if key.endswith(end)
                 and len(key) > len(end)
                 # an irregular verb has no regular past: "bed" is not "be" + -d, nor "seed"
-                # "see" + -d (their pasts are in the exception list: was, saw)
+                # "see" + -d (their pasts are in the exception list: was, saw); unless
+                # lemminflect knows it as one (died, worked, showed: dying, wrought, shown)
                 and not (
                     p == "v"
                     and end in ("ed", "d")
                     and key[: -len(end)] + new in self._irregular_verbs
+                    and key[: -len(end)] + new not in known
                 )
                 and (not known or key[: -len(end)] + new in known)
                 # a word of its own that lemminflect knows no lemma of is no inflection:

@@ -53,6 +53,16 @@ def test_a_word_of_its_own_is_no_made_up_inflection(wordnet: WordNet) -> None:
     assert ("mad", "a") in wordnet.base_forms("madder")  # a plant too, and a comparative
 
 
+def test_a_regular_past_of_a_verb_with_irregular_forms_is_its_past(wordnet: WordNet) -> None:
+    """ "died", "worked" and "showed" had no card at all: die, work and show have irregular
+    forms in WordNet's list (dying, wrought, shown), so their regular pasts were refused as
+    if they were "bed" read as be + -d."""
+    for past, verb in [("died", "die"), ("worked", "work"), ("showed", "show")]:
+        assert (verb, "v") in wordnet.base_forms(past), past
+    assert ("be", "v") not in wordnet.base_forms("bed")
+    assert ("see", "v") not in wordnet.base_forms("seed")
+
+
 def test_an_example_without_its_opening_quote_is_no_part_of_the_definition() -> None:
     """The post office's card ended 'where postal services are available"'."""
     from engine.wordnet import split_gloss
