@@ -195,8 +195,13 @@ class Dictionary:
         base = next((f.replace("_", " ") for f, p in forms if p == top_pos), word)
         inflected = learner_form(self.wordnet, word) if self.wordnet.available() else None
         plural = self.wordnet.available() and plural_noun(self.wordnet, word)
-        if inflected and inflected[0] == "he/she/it form of" and plural and top_pos == "n":
-            inflected = ("plural of", inflected[1])  # "eyes" led by the organ: eye's plural
+        # named as the commonest meaning's part of speech ("eyes" the organ's plural, "looks"
+        # look's he/she/it form, whose plain meaning 看 then fits), but a learner's noun stays
+        # one: "leaves" is leaf's plural though "he leaves" is commoner
+        plural_of = inflected[1] if inflected and inflected[0] == "plural of" else ""
+        single = learner_definitions().get(plural_of)
+        if senses and not (single and single.part_of_speech == "noun"):
+            inflected = agreeing(self.wordnet, word, inflected, top_pos)
         plain = learner_definitions().get(word.lower()) or learner_definitions().get(base.lower())
         plain = plain or (plural_plain(self.wordnet, word) if plural else None)  # numbers: 数字
         # own plain meaning as another part of speech: rose, left (not past of rise / leave)

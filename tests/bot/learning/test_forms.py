@@ -104,3 +104,12 @@ def test_an_irregular_comparative_always_says_whose_it_is(dictionary: Dictionary
         assert card is not None and card.form_of == tuple(form.rsplit(" ", 1)), word
     better = dictionary.card("better")
     assert better is not None and better.example == "Your drawing is better than mine."
+
+
+def test_a_verbs_form_is_taught_in_its_verbs_plain_meaning(dictionary: Dictionary) -> None:
+    """ "looks" was glossed 人才 (good looks), "hopes" 盼头, "drops" 涓滴 (drops of water) and
+    "crying" 眼泪 (tears), from the forms' own noun entries under the verb's meanings."""
+    for form, chinese in [("looks", "看"), ("hopes", "希望"), ("drops", "掉"), ("crying", "哭")]:
+        card = dictionary.card(form, chinese=True)
+        assert card is not None and card.chinese == chinese, form
+        assert card.plain is not None and card.plain.part_of_speech == "verb", form
