@@ -204,6 +204,8 @@ class Dictionary:
             inflected = agreeing(self.wordnet, word, inflected, top_pos)
         plain = learner_definitions().get(word.lower()) or learner_definitions().get(base.lower())
         plain = plain or (plural_plain(self.wordnet, word) if plural else None)  # numbers: 数字
+        graded_from = inflected[1] if inflected and inflected[0] in GRADED else ""
+        plain = plain or learner_definitions().get(graded_from)  # older: old's, 更老 (not 更旧)
         # own plain meaning as another part of speech: rose, left (not past of rise / leave)
         own = learner_definitions().get(word.lower())
         if (

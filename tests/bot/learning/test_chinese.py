@@ -166,7 +166,8 @@ def test_a_comparative_says_more_and_a_superlative_most(dictionary: Dictionary) 
     from bot.learning.chinese import graded
 
     for word, chinese in [("bigger", "更大"), ("biggest", "最大"), ("happier", "更快乐"),
-                          ("better", "更好"), ("best", "最好"), ("worse", "更坏")]:  # fmt: skip
+                          ("better", "更好"), ("best", "最好"), ("worse", "更坏"),
+                          ("older", "更老"), ("littler", "更小")]:  # fmt: skip
         card = dictionary.card(word, chinese=True)
         assert card is not None and card.chinese == chinese, word
     assert graded("大，巨大", ("comparative of", "big")) == "更大，更巨大"
