@@ -23,8 +23,9 @@ TAGS = {
     },
     "a": {"JJR": "comparative of", "JJS": "superlative of"},
 }
-# The part of speech each form belongs to ("past of" → verb).
+# Forms a verb's adjective still is ("broken": break's past participle).
 PARTICIPLES = frozenset({"past participle of", "-ing form of", "past of"})
+# The part of speech each form belongs to ("past of" → verb).
 FORM_PARTS_BY_POS = {"n": "noun", "v": "verb", "a": "adjective"}
 FORM_PARTS = {
     name: FORM_PARTS_BY_POS[pos] for pos, names in TAGS.items() for name in names.values()
