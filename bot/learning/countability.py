@@ -272,6 +272,24 @@ _NOT_POINTED_AT = {
 }  # fmt: skip
 
 
+# Kinds of noun that are things only sometimes: an act, a message, an event, a sum.
+_ABSTRACT = {
+    "noun.act", "noun.communication", "noun.possession", "noun.event", "noun.phenomenon",
+    "noun.relation", "noun.quantity", "noun.Tops",
+}  # fmt: skip
+
+
+def _mass(noun: str) -> bool:
+    """Is the noun hardly ever counted? Its plural is written a hundred times less often than
+    it is (wordfreq): violence, music, weather, but not crime, song or storm."""
+    from lemminflect import getInflection
+    from wordfreq import zipf_frequency
+
+    plurals = getInflection(noun, "NNS", inflect_oov=True)
+    most = max((zipf_frequency(p, "en") for p in plurals if p != noun), default=0.0)
+    return most + 2.0 < zipf_frequency(noun, "en")
+
+
 def noun_example(word: str, lexname: str | None = None) -> str | None:
     """A beginner's sentence for a noun that respects countability (None for an idea)."""
     if lexname == "noun.act" and word.lower().endswith("ing"):
@@ -284,6 +302,8 @@ def noun_example(word: str, lexname: str | None = None) -> str | None:
         return f"I have {word} every day."
     if lexname in _NOT_POINTED_AT:
         return None
+    if countable(word, lexname) and lexname in _ABSTRACT and _mass(word):
+        return None  # "This is a violence.", "This is a poetry." were on cards
     if countable(word, lexname):
         return f"This is {'an' if takes_an(word) else 'a'} {word}."
     if word.lower() in DRINKS:
