@@ -112,10 +112,17 @@ def number_word(text: str) -> str | None:
     """ "5" → "five": the number written as the file's number words write it ("the number 5")."""
     if not (text.isascii() and text.isdigit()):  # "⁰⁴⁵" is digits to isdigit(), not to int()
         return None
-    for word, plain in learner_definitions().items():
-        if plain.part_of_speech == "number" and plain.meaning == f"the number {int(text)}":
-            return word
-    return None
+    return _number_words().get(f"the number {int(text)}")
+
+
+@cache
+def _number_words() -> dict[str, str]:
+    """ "the number 5" → "five": the file's number words by their meaning, built once."""
+    return {
+        plain.meaning: word
+        for word, plain in learner_definitions().items()
+        if plain.part_of_speech == "number"
+    }
 
 
 def a_number(context: Context, digits: str) -> Reply:
