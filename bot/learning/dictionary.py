@@ -145,6 +145,12 @@ class Dictionary:
             found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
             found = adjectives_lead(found, key)  # "blind" is no group of people first
             found = leading(found, self.leads.get(key))  # a reviewed lead, where there is one
+            # an animal's word for a person is a name to call someone: frog "a person of French
+            # descent", goose "a fool"; not where the project teaches the person (queen)
+            plains = [learner_definitions().get(f) for f in asked]
+            person = any(p is not None and "person" in p.kinds for p in plains)
+            if found and found[0].lexname == "noun.animal" and not person:
+                found = [s for s in found if s.lexname != "noun.person"]
             ranked = kept(self._senses, key, tuple(found))
         return list(ranked)
 

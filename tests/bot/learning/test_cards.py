@@ -143,3 +143,15 @@ def test_a_form_drawn_as_a_thing_is_named_as_that_things_plural(dictionary: Dict
     watches = drawn_as(dictionary, dictionary.card("watches", chinese=True), timepiece)
     assert watches is not None and watches.form_of == ("plural of", "watch")
     assert watches.example == "These are watches."
+
+
+def test_an_animals_word_for_a_person_is_not_on_its_card(dictionary: Dictionary) -> None:
+    """ "frogs" showed "2. a person of French descent", "geese" "a man who is a stupid
+    incompetent fool", "wolves" a man's advances to women: names to call people by, which
+    WordNet does not mark as slurs."""
+    for word in ("frogs", "geese", "wolves", "frog"):
+        card = dictionary.card(word)
+        assert card is not None and card.meanings[0].category == "noun.animal", word
+        assert all(m.category != "noun.person" for m in card.meanings), word
+    kid = dictionary.card("kid")  # a word led by the person keeps it
+    assert kid is not None and kid.meanings[0].category == "noun.person"
