@@ -149,6 +149,32 @@ def test_a_picture_a_person_judged_wrong_is_not_drawn_for_that_word(
     assert ("skis", "skis") in shipped  # judged while looking as a learner (looked_judged.tsv)
 
 
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("vultures", "bird"),  # a bird of prey is not the small songbird
+        ("emu", "bird"),
+        ("cheetah", "cat"),  # not the house cat
+        ("pug", "dog"),  # a breed that looks nothing like the dog picture
+        ("fawn", "deer"),  # a spotted young deer, no antlers
+        ("toad", "frog"),
+        ("comma", "butterfly"),  # punctuation, not WordNet's anglewing butterfly
+        ("hoops", "ring"),  # not a jewelled ring
+    ],
+)
+def test_a_kind_that_looks_nothing_like_its_picture_is_not_drawn_as_it(
+    dictionary: Dictionary, word: str, kind: str
+) -> None:
+    """Found reading every picture the words 15,001-30,000 draw (twenty-ninth session)."""
+    plain = ConceptResolver(drawable_concepts(), dictionary.wordnet)
+    drawn = understand(dictionary, plain, word).drawing
+    assert drawn is not None and drawn.subject == kind  # what the rules alone would draw
+    engine_own = resolver_for("starter", dictionary.wordnet)
+    assert understand(dictionary, engine_own, word).drawing is None, word
+    for alike in ("puppies", "kitten", "sparrow", "stallion"):  # these stay their kind
+        assert understand(dictionary, engine_own, alike).drawing is not None, alike
+
+
 def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
     dictionary: Dictionary,
 ) -> None:
@@ -211,6 +237,9 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         "painter": ("artist", "artist who paints"),
         "police": ("police officer", "force of policemen"),
         "fireman": ("firefighter", "fire department"),
+        # twenty-ninth session: the juggler, not "rearranging things to give a misleading
+        # impression"
+        "juggling": ("person juggling", "throwing and catching"),
     }
     for word, (subject, meaning) in expected.items():
         understood = understand(dictionary, judged, word)
