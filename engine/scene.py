@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 
 from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
+from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size
 from engine.wordnet import WordNet
 
 MAX_OBJECTS = 6  # different things in one picture; more are left out and said
@@ -35,6 +36,15 @@ RELATIONS = {
     "on top of": "on", "under": "under", "below": "under", "beneath": "under",
     "above": "above", "over": "above", "in": "in", "inside": "in", "behind": "behind",
     "in front of": "in front of", "between": "between",
+}  # fmt: skip
+# Verbs whose place word names what is acted on, not where the doer is: the teacher who
+# "writes on the blackboard" is not on it, nor is the girl who "looks under the bed" under it.
+_LOOKING = {"look", "search", "peek", "peep"}
+ACTED_ON = {
+    "on": {"write", "draw", "paint", "print", "type", "knock", "tap", "click", "press", "put",
+           "try", "turn", "switch", "depend", "rely", "count", "focus", "spend"} | _LOOKING,
+    "in": {"write", "draw", "paint", "print", "type", "colour", "color", "believe"} | _LOOKING,
+    "under": _LOOKING, "behind": _LOOKING, "above": _LOOKING, "in front of": _LOOKING,
 }  # fmt: skip
 # Where a scene happens, and the picture that shows it (in a band above or below the things).
 SETTINGS = {
@@ -79,24 +89,6 @@ COLOURS = {
     "pink": (240, 115, 175), "brown": (125, 75, 35), "black": (35, 35, 35),
     "white": (238, 238, 238), "grey": (128, 128, 128), "gray": (128, 128, 128),
 }  # fmt: skip
-# How big things are in the world, as a share of the biggest (nearest kind in WordNet decides).
-REAL_SIZES = {
-    1.0: "building house tree bus train ship truck airplane aircraft elephant whale giraffe "
-    "dinosaur mountain castle tower bridge rocket hippopotamus hill river museum temple",
-    0.85: "person car horse cow camel bear lion tiger bed sofa table piano deer zebra gorilla "
-    "kangaroo boat motorcycle crocodile shark dolphin tent refrigerator bookcase wardrobe roof "
-    "path",
-    0.7: "dog sheep pig goat chair child monkey penguin wolf fox desk television computer "
-    "guitar bicycle snowman cupboard fireplace sink stove bench fence gate",
-    0.5: "cat rabbit chicken duck owl bag box bucket lamp plant baby blanket flag treasure",
-    0.4: "bird fruit vegetable ball cup shoe book hat bottle fish frog toy dish clock flower "
-    "cake bread sandwich hand telephone vase wallet kettle grass globe portrait rope flour head "
-    "knee skirt suit belt",
-    0.3: "mouse rat insect key coin ring pencil pen egg candy spoon fork butterfly snail spider "
-    "button nut berry leaf toothbrush sugar",
-}  # fmt: skip
-_SIZE_OF = {word: size for size, words in REAL_SIZES.items() for word in words.split()}
-DEFAULT_SIZE = 0.55
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+")
 
 
@@ -232,6 +224,11 @@ class _Parser:
         if setting and not (alone and _names_a_thing(following)) and self._set(SETTINGS[setting]):
             return len(setting.split())
         relation = _phrase_at(words, position, RELATIONS)
+        if relation is not None and _acted_on(previous, RELATIONS[relation], self.wordnet):
+            if self.missing and self.missing[-1] == previous:
+                self.missing[-1] = f"{previous} {relation}"  # "I can't draw writes on yet"
+            self.after_subject = False
+            return len(relation.split())
         if relation is not None:
             if len(self.objects) == 1 and self.relation is None:
                 self.relation, self.related_by = RELATIONS[relation], relation
@@ -331,7 +328,7 @@ class _Parser:
             self.missing.append(phrase[0])  # "across the road": the road is drawn, not "across"
         self.related_by = ""
         if drawing is not None:
-            size = _real_size(singular, senses, self.wordnet)
+            size = real_size(singular, senses, self.wordnet)
             colour = self.colour
             if colour and self.resolver.closed and drawing.subject in on_backdrop():
                 # "a green towel": the disc behind the towel would turn green, not the towel
@@ -355,7 +352,7 @@ class _Parser:
             and self.relation is None
             and not _can_describe(word, self.wordnet)
         )
-        if self.after_subject and _kind_of(singular, senses, self.wordnet, {"person"}):
+        if self.after_subject and kind_of(singular, senses, self.wordnet, {"person"}):
             self.person = (singular, count)  # "the boy runs": drawn running if it can be
 
     def _add(self, thing: SceneObject, word: str) -> bool:
@@ -373,7 +370,7 @@ class _Parser:
         subject = self.objects[self.subject] if self.subject is not None else None
         if subject is None and self.person is None:
             return False
-        if subject is not None and not _kind_of(
+        if subject is not None and not kind_of(
             subject.word, self.subject_senses, self.wordnet, {"person"}
         ):
             return False  # "the dog runs": the model has no running dog
@@ -430,28 +427,6 @@ def _action_picture(verb: str, resolver: Resolver, wordnet: WordNet) -> tuple[st
     return None
 
 
-def _kind_of(noun: str, senses: list[str], wordnet: WordNet, kinds: Collection[str]) -> str | None:
-    """The nearest of `kinds` the noun is (itself, or a kind of it in WordNet), for its first
-    sense ("apple" → fruit; "girl" → person)."""
-    if noun in kinds:
-        return noun
-    offsets = [int(s[1:]) for s in senses if s.startswith("n")]
-    if not offsets:
-        offsets = list(wordnet.index.get(noun.replace(" ", "_"), {}).get("n", ()))[:1]
-    level, seen = offsets[:1], set()
-    for _ in range(12):
-        found = [wordnet.synset(o, "n") for o in level if o not in seen]
-        seen.update(level)
-        for sense in found:
-            match = next((lemma for lemma in sense.lemmas if lemma.lower() in kinds), None)
-            if match is not None:
-                return match.lower()
-        level = [h for sense in found for h in sense.hypernyms]
-        if not level:
-            break
-    return None
-
-
 def _sized(objects: list[SceneObject]) -> list[SceneObject]:
     """A big thing drawn bigger than every other thing, a small one smaller ("a small elephant
     and a big mouse" shows what the sentence says, not the world)."""
@@ -468,16 +443,16 @@ def _sized(objects: list[SceneObject]) -> list[SceneObject]:
     return sized
 
 
-def _real_size(noun: str, senses: list[str], wordnet: WordNet) -> float:
-    kind = _kind_of(noun, senses, wordnet, _SIZE_OF)
-    return _SIZE_OF[kind] if kind else DEFAULT_SIZE
-
-
 def _singular(word: str, wordnet: WordNet) -> str:
     """The noun's singular: WordNet's first base form other than the word itself ("leaves" is
     leaf before the noun "leave", "glasses" → glass; "shorts" is tried as short first)."""
     forms = [form.replace("_", " ") for form, _ in wordnet.base_forms(word, "n")]
     return next((form for form in forms if form != word), word)
+
+
+def _acted_on(verb: str, relation: str, wordnet: WordNet) -> bool:
+    verbs = ACTED_ON.get(relation, set())
+    return any(base in verbs for base, _ in wordnet.base_forms(verb, "v"))
 
 
 def _can_be_verb(word: str, wordnet: WordNet) -> bool:

@@ -191,6 +191,24 @@ def test_a_place_word_no_picture_shows_is_said_with_its_thing(
     assert scene.missing == ("on the lake",)
 
 
+def test_a_place_word_a_verb_acts_on_puts_nothing_there(dictionary: Dictionary) -> None:
+    """ "The teacher writes on the blackboard." drew the teacher standing on the blackboard."""
+    wordnet = dictionary.wordnet
+    starter = resolver_for("starter", wordnet)
+    for sentence, said in [
+        ("The teacher writes on the blackboard.", "writes on"),
+        ("The boy knocks on the door.", "knocks on"),
+        ("The girl looks under the bed.", "looks under"),
+        ("The girl writes in the notebook.", "writes in"),
+    ]:
+        scene = parse(sentence, starter, wordnet)
+        assert len(scene.objects) == 2 and scene.relation is None, sentence
+        assert scene.missing == (said,)  # "I can't draw knocks on yet."
+    # where the doer is: still drawn there
+    assert parse("The boy sits on the chair.", starter, wordnet).relation == "on"
+    assert parse("The boy writes under the tree.", starter, wordnet).relation == "under"
+
+
 def test_a_thing_drawn_on_a_coloured_disc_keeps_its_colour(dictionary: Dictionary) -> None:
     """ "A green towel." drew a white towel on a green disc (recolouring turns the disc)."""
     wordnet = dictionary.wordnet
