@@ -89,6 +89,7 @@ COLOURS = {
     "pink": (240, 115, 175), "brown": (125, 75, 35), "black": (35, 35, 35),
     "white": (238, 238, 238), "grey": (128, 128, 128), "gray": (128, 128, 128),
 }  # fmt: skip
+_NAMED = ("name", "synonym", "caption")  # how a compound's picture is named for it
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+")
 
 
@@ -174,6 +175,7 @@ class _Parser:
         self.subject: int | None = None  # the object that may do that verb
         self.subject_senses: list[str] = []  # the meaning it was drawn as (the whale, not a man)
         self.person: tuple[str, int] | None = None  # or a pronoun / an undrawn person noun
+        self.undrawn_thing = ""  # the last noun said, not drawn ("writes a letter on …")
         self._reset()
 
     def _reset(self) -> None:
@@ -224,9 +226,15 @@ class _Parser:
         if setting and not (alone and _names_a_thing(following)) and self._set(SETTINGS[setting]):
             return len(setting.split())
         relation = _phrase_at(words, position, RELATIONS)
+        undrawn = bool(self.missing) and self.missing[-1] == previous
+        thing_undrawn = undrawn and self.undrawn_thing == previous
         if relation is not None and _acted_on(previous, RELATIONS[relation], self.wordnet):
-            if self.missing and self.missing[-1] == previous:
+            if undrawn:
                 self.missing[-1] = f"{previous} {relation}"  # "I can't draw writes on yet"
+            self.after_subject = False
+            return len(relation.split())
+        if relation is not None and thing_undrawn:
+            # "writes a letter on the table": the letter is on it, not the girl
             self.after_subject = False
             return len(relation.split())
         if relation is not None:
@@ -275,7 +283,11 @@ class _Parser:
             # shows it (it is then said, not drawn); a second word that may be the verb here
             # keeps them apart ("the cat sleeps", "cats sleep")
             one = not _may_be_its_verb(word, following, self.wordnet)
-        if one or (named is not None and named.how in ("name", "synonym", "caption")):
+        # "the bus stops at the school": a verb, though a picture is named "bus stop"
+        verb_next = (
+            bool(compound) and not one and self.count < 2  # "two bus stops": the things
+        ) and _verb_follows(words, position, self.wordnet)
+        if one or (named is not None and named.how in _NAMED and not verb_next):
             self._thing(compound)
             self._reset()
             return 2
@@ -344,6 +356,7 @@ class _Parser:
             self.after_subject = self.relation is None  # "the cat sleeps": a verb may follow
             return
         self.missing.append(" ".join([*phrase, word]))  # "at the zoo", "mat"
+        self.undrawn_thing = "" if verb or phrase else word
         # an undrawn noun may be the subject ("the weather is …"), but not one that also
         # describes ("the old cat": "old" is not the subject, and "cat" is no verb)
         self.after_subject = (
@@ -448,6 +461,15 @@ def _singular(word: str, wordnet: WordNet) -> str:
     leaf before the noun "leave", "glasses" → glass; "shorts" is tried as short first)."""
     forms = [form.replace("_", " ") for form, _ in wordnet.base_forms(word, "n")]
     return next((form for form in forms if form != word), word)
+
+
+def _verb_follows(words: list[str], position: int, wordnet: WordNet) -> bool:
+    """After "the bus", "stops" is its verb when a place word, a "the" or the end follows."""
+    if not _may_be_its_verb(words[position], words[position + 1], wordnet):
+        return False
+    after = words[position + 2] if position + 2 < len(words) else ""
+    place = after in PREPOSITIONS or any(r.split()[0] == after for r in RELATIONS)
+    return not after or place or after in _DETERMINERS
 
 
 def _acted_on(verb: str, relation: str, wordnet: WordNet) -> bool:

@@ -209,6 +209,32 @@ def test_a_place_word_a_verb_acts_on_puts_nothing_there(dictionary: Dictionary) 
     assert parse("The boy writes under the tree.", starter, wordnet).relation == "under"
 
 
+def test_a_place_word_after_a_thing_not_drawn_is_that_things_place(
+    dictionary: Dictionary,
+) -> None:
+    """ "The girl writes a letter on the table." drew the girl on the table (no letter)."""
+    wordnet = dictionary.wordnet
+    scene = parse(
+        "The girl writes a letter on the table.", resolver_for("starter", wordnet), wordnet
+    )
+    assert [o.word for o in scene.objects] == ["girl", "table"] and scene.relation is None
+    assert scene.missing == ("writes", "letter")
+
+
+def test_a_two_word_picture_name_is_not_read_across_a_verb(dictionary: Dictionary) -> None:
+    """ "The bus stops at the school." drew two bus stops."""
+    wordnet = dictionary.wordnet
+    starter = resolver_for("starter", wordnet)
+    things = [
+        (o.concept, o.count)
+        for o in parse("The bus stops at the school.", starter, wordnet).objects
+    ]
+    assert things == [("bus", 1), ("school", 1)]
+    for sentence in ("Two bus stops in the rain.", "The bus stops are red."):
+        things = [(o.concept, o.count) for o in parse(sentence, starter, wordnet).objects]
+        assert things == [("bus stop", 2)], sentence
+
+
 def test_a_thing_drawn_on_a_coloured_disc_keeps_its_colour(dictionary: Dictionary) -> None:
     """ "A green towel." drew a white towel on a green disc (recolouring turns the disc)."""
     wordnet = dictionary.wordnet
