@@ -32,7 +32,12 @@ _NOT_FOR_CHILDREN = re.compile(
     r"street names? for|\bslang\b|\bsexual(ly)?\b(?! reproducti)|prostitut|ethnic slur"
     r"|offensive (term|name)"
     r"|disparaging|derogatory|obscen|vulgar|erotic|genital|intercourse|masturbat|\bpenis\b|vagina"
-    r"|informal terms for a \(young\) woman",  # chick, doll, bird: a school book says "girl"
+    r"|informal terms for a \(young\) woman"  # chick, doll, bird: a school book says "girl"
+    # drugs and bodies under everyday words: "tornado" (a form of cocaine), "chalk" and "trash"
+    # (an amphetamine), "roach", "crabs" (pubic lice), "high", "fix", "moon" (a verb)
+    r"|cocaine|amphetamine derivative|marijuana|hallucinogen|\bpubic\b|narcotics addict"
+    r"|injection of a narcotic|induced by alcohol or narcotics|influence of narcotics"
+    r"|opium pipe|expose one's buttocks|stripteas",
     re.IGNORECASE,
 )
 

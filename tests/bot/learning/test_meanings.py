@@ -62,6 +62,25 @@ def test_meanings_wordnet_files_under_slang_or_slurs_are_not_shown(dictionary: D
     assert any("metal device" in s.definition for s in dictionary.senses("key"))
 
 
+def test_an_everyday_words_drug_or_body_meaning_is_not_shown(dictionary: Dictionary) -> None:
+    """Found reading the cards of the words 15,001-30,000 that draw: "tornadoes" listed a form
+    of cocaine under its picture, "crabs" an infestation of pubic lice, "bush" hair."""
+    for word, innocent in [
+        ("tornado", "windstorm"),
+        ("crabs", "decapod"),
+        ("bush", "woody perennial"),
+        ("chalk", "calcite"),
+        ("glass", "brittle"),
+        ("moon", "satellite"),
+        ("dream", "sleeping"),
+    ]:
+        senses = dictionary.senses(word)
+        assert any(innocent in s.definition for s in senses), word  # the word keeps its own
+        shown = " ".join(s.definition for s in senses)
+        for left_out in ("cocaine", "pubic", "amphetamine", "buttocks", "opium", "marijuana"):
+            assert left_out not in shown, (word, left_out)
+
+
 def test_a_chick_is_a_young_bird_never_a_young_woman(dictionary: Dictionary) -> None:
     for word in ("chick", "bird", "doll"):
         assert not any("woman" in s.definition for s in dictionary.senses(word)), word
