@@ -136,6 +136,11 @@ def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictiona
     # a plural WordNet lists as a word of its own takes its singular meaning's Chinese: the
     # stations drawn were 驻地 ("a garrison")
     assert (dictionary.card("stations", chinese=True) or dictionary.card("x")).chinese == "车站"
+    # twenty-ninth session, under the pictures of the words 15,001-30,000: the washing machine
+    # was 垫圈 (a ring washer), doves 主和派 (political doves), tongues 灵语, combs 梳篦
+    for word, expected in (("washer", "洗衣机"), ("doves", "鸽子"), ("tongues", "舌头"),
+                           ("combs", "梳子"), ("shrugs", "耸肩")):  # fmt: skip
+        assert (dictionary.card(word, chinese=True) or dictionary.card("x")).chinese == expected
 
 
 def test_every_teachers_chinese_names_a_meaning_of_its_word(dictionary: Dictionary) -> None:
