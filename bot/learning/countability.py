@@ -16,7 +16,7 @@ from engine.wordnet import Sense
 
 # WordNet quotes writers: "October's bright blue weather"- Helen Hunt Jackson
 ORDINAL = re.compile(r"\d+(st|nd|rd|th|d)")  # a lemma of "second": "2nd"
-QUOTED = re.compile(r"[\"“”]|\s[-–—]+\s*[A-Z]")
+QUOTED = re.compile(r"[\"“”`]|\s[-–—]+\s*[A-Z]")  # and `tiddler' is a British term for …
 UNCOUNTABLE = frozenset(
     [
         "advice",

@@ -272,3 +272,9 @@ def test_a_noun_hardly_ever_counted_gets_no_a_in_its_example(dictionary: Diction
     assert noun_example("song", "noun.communication") == "This is a song."
     violence = dictionary.card("violence")
     assert violence is not None and violence.example != "This is a violence."
+
+
+def test_a_wordnet_usage_note_is_no_example(dictionary: Dictionary) -> None:
+    """ "youngster" showed "Example: `tiddler' is a British term for youngster." """
+    card = dictionary.card("youngster")
+    assert card is not None and card.example == "This is a youngster."
