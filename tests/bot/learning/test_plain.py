@@ -109,3 +109,19 @@ def test_common_words_of_grammar_have_a_meaning_and_an_example(dictionary: Dicti
         card = dictionary.card(word, chinese=True)
         assert card is not None and card.teaches and card.example and card.chinese, word
         assert word in card.example.lower(), word
+
+
+def test_weather_words_are_the_weather(dictionary: Dictionary) -> None:
+    """ "foggy", drawn as the foggy bridge, led with "stunned or confused and slow to react",
+    "cloudy" with "lacking definite form", "icy" with "devoid of warmth and cordiality";
+    "rainy" said 沣 (a river's name) and "snowy" 白."""
+    for word, said, chinese in (
+        ("foggy", "fog in the air", "有雾"),
+        ("cloudy", "clouds in the sky", "多云"),
+        ("icy", "covered with ice", "结冰"),
+        ("rainy", "a lot of rain", "多雨"),
+        ("snowy", "snow falling", "下雪"),
+    ):
+        card = dictionary.card(word, chinese=True)
+        assert card is not None and card.plain is not None, word
+        assert said in card.plain.meaning and card.chinese == chinese, word
