@@ -115,6 +115,8 @@ class ChineseGloss:
         part = (kind or "").split(".")[0] or None  # noun, verb, adj, adv
         scored = []
         for rank, rarity, chinese, words, main, capital, verb in candidates:
+            if _VULGAR.search(chinese):
+                continue  # cocky was 牛屄, idiotic 二屄, seduction 奸淫, devils 鬼子 (a slur)
             # how common the Chinese word is (wordfreq), else how common its characters are;
             # a single character must be much commoner to win (台 is not what a child calls a
             # table, nor 日 the sun)
@@ -150,6 +152,10 @@ class ChineseGloss:
         if found is None or not re.fullmatch(r"[a-z]+( [a-z]+)?", found):
             return None
         return found
+
+
+# Characters and words a school never prints, whatever CC-CEDICT ranks first.
+_VULGAR = re.compile("屄|屌|肏|鸡巴|淫|婊|妓|鬼子")
 
 
 def _part_cost(tag: str | None, part: str | None) -> float:
