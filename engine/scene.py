@@ -228,6 +228,8 @@ class _Parser:
         relation = _phrase_at(words, position, RELATIONS)
         undrawn = bool(self.missing) and self.missing[-1] == previous
         thing_undrawn = undrawn and self.undrawn_thing == previous
+        if relation is not None and self.phrase:  # "jumps from under the bed"
+            self.missing.append(self.phrase[0])
         if relation is not None and _acted_on(previous, RELATIONS[relation], self.wordnet):
             if undrawn:
                 self.missing[-1] = f"{previous} {relation}"  # "I can't draw writes on yet"
@@ -248,7 +250,9 @@ class _Parser:
         if word in PREPOSITIONS:
             if self.phrase:  # "from under", "at at"
                 self.missing.append(self.phrase[0])
-            self.phrase, self.after_subject = [word], False
+            # said with its verb: "I can't draw waits for yet", not "waits and for"
+            verb = self.missing.pop() if undrawn and previous != self.undrawn_thing else ""
+            self.phrase, self.after_subject = [f"{verb} {word}".strip()], False
             return 1
         if word in NUMBERS or word.isdigit() or word in MANY_WORDS:
             number = 11 if word in MANY_WORDS else NUMBERS.get(word) or int(word[:7])
@@ -283,11 +287,9 @@ class _Parser:
             # shows it (it is then said, not drawn); a second word that may be the verb here
             # keeps them apart ("the cat sleeps", "cats sleep")
             one = not _may_be_its_verb(word, following, self.wordnet)
-        # "the bus stops at the school": a verb, though a picture is named "bus stop"
-        verb_next = (
-            bool(compound) and not one and self.count < 2  # "two bus stops": the things
-        ) and _verb_follows(words, position, self.wordnet)
-        if one or (named is not None and named.how in _NAMED and not verb_next):
+        # "the bus stops at the school" is a verb, though a picture is named "bus stop"
+        acts = compound and not one and self.count < 2 and _verb_follows(words, position, self)
+        if one or (named is not None and named.how in _NAMED and not acts):
             self._thing(compound)
             self._reset()
             return 2
@@ -463,13 +465,12 @@ def _singular(word: str, wordnet: WordNet) -> str:
     return next((form for form in forms if form != word), word)
 
 
-def _verb_follows(words: list[str], position: int, wordnet: WordNet) -> bool:
+def _verb_follows(words: list[str], position: int, parser: _Parser) -> bool:
     """After "the bus", "stops" is its verb when a place word, a "the" or the end follows."""
-    if not _may_be_its_verb(words[position], words[position + 1], wordnet):
-        return False
     after = words[position + 2] if position + 2 < len(words) else ""
     place = after in PREPOSITIONS or any(r.split()[0] == after for r in RELATIONS)
-    return not after or place or after in _DETERMINERS
+    verb = _may_be_its_verb(words[position], words[position + 1], parser.wordnet)
+    return verb and (not after or place or after in _DETERMINERS)
 
 
 def _acted_on(verb: str, relation: str, wordnet: WordNet) -> bool:

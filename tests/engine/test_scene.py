@@ -183,7 +183,9 @@ def test_a_place_word_no_picture_shows_is_said_with_its_thing(
     assert [o.word for o in scene.objects] == ["lion"] and scene.missing == ("at the zoo",)
     scene = parse("The dog runs across the bed.", resolver, dictionary.wordnet)
     assert [o.word for o in scene.objects] == ["dog", "bed"]
-    assert scene.missing == ("runs", "across")  # both drawn, and "across" is not shown
+    assert scene.missing == ("runs across",)  # both drawn; "runs and across" was no English
+    scene = parse("The cat jumps from under the bed.", resolver, dictionary.wordnet)
+    assert scene.relation == "under" and scene.missing == ("jumps from",)  # "from" was lost
     assert parse("What is it for?", resolver, dictionary.wordnet).missing == ("what", "for")
     # a second relation, to a place not drawn: "I can't draw on and lake yet." was no English
     scene = parse("Two ducks and a goose are on the lake.", resolver, dictionary.wordnet)
