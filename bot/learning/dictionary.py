@@ -37,6 +37,7 @@ from bot.learning.plain import (
     learner_definitions,
     learner_form,
     own_example,
+    plain_plural,
     plural_plain,
 )
 from bot.learning.pronunciation import pronounce
@@ -180,6 +181,8 @@ class Dictionary:
             self._cefr is not None and self._cefr.is_word_in_database(word.lower())
         ):
             return True  # "the", "and", "don't": words WordNet does not list
+        if plain_plural(word) is not None:
+            return True  # "apps": the plural of a word only the plain meanings know
         if self.wordnet.available() and not real_form(self.wordnet, word):
             return False
         return bool(self.senses(word))
@@ -188,7 +191,9 @@ class Dictionary:
         """Would the word's card teach a meaning (`WordCard.teaches`)? Without working out the
         rest of the card (its pronunciation costs 16 ms a word)."""
         return self.known(word) and (
-            bool(self.senses(word)) or word.lower() in learner_definitions()
+            bool(self.senses(word))
+            or word.lower() in learner_definitions()
+            or plain_plural(word) is not None
         )
 
     def card(self, word: str, *, chinese: bool = False) -> WordCard | None:
@@ -227,6 +232,9 @@ class Dictionary:
             plain = plural_plain(self.wordnet, word) if plural else None
         if own is None and plain and plain.sense_id not in {sense_id_of(s) for s in senses}:
             plain = None  # "drinking" the verb is not 饮料, the drink its word's plain meaning is
+        found = None if plain or senses else plain_plural(word)
+        if found is not None:  # "apps": app's plural, its plain meaning and Chinese
+            inflected, plain = ("plural of", found[0]), found[1]
         if plural and (word.lower() in learner_definitions() or not inflected):
             base = word  # glasses, trousers, people: words of their own, in the plural
         if plain is not None:

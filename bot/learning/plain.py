@@ -116,3 +116,18 @@ def plural_plain(wordnet: WordNet, word: str) -> Plain | None:
         return None
     sense = wordnet.synset(int(plain.sense_id[1:]), "n") if plain.sense_id else None
     return None if sense and sense.lemmas[0][:1].isupper() else plain  # marches: not months
+
+
+def plain_plural(word: str) -> tuple[str, Plain] | None:
+    """The plural of a noun only the project's plain meanings know ("apps", "dvds",
+    "baristas": WordNet 3.0 lists none of them), with its singular."""
+    from lemminflect import getLemma
+
+    lower = word.lower()
+    if lower in learner_definitions() or not lower.endswith("s"):
+        return None
+    for single in getLemma(lower, "NOUN", lemmatize_oov=True):
+        plain = learner_definitions().get(single)
+        if single != lower and plain and plain.part_of_speech == "noun" and not plain.sense_id:
+            return single, plain
+    return None

@@ -125,3 +125,15 @@ def test_weather_words_are_the_weather(dictionary: Dictionary) -> None:
         card = dictionary.card(word, chinese=True)
         assert card is not None and card.plain is not None, word
         assert said in card.plain.meaning and card.chinese == chinese, word
+
+
+def test_the_plural_of_a_word_only_the_plain_meanings_know_has_its_card(
+    dictionary: Dictionary,
+) -> None:
+    """ "apps" and "dvds" had no card (WordNet 3.0 lists neither app nor DVD)."""
+    for word, single, chinese in (("apps", "app", "应用程序"), ("dvds", "dvd", "光盘")):
+        assert dictionary.known(word) and dictionary.explains(word), word
+        card = dictionary.card(word, chinese=True)
+        assert card is not None and card.form_of == ("plural of", single), word
+        assert card.plain is not None and card.chinese == chinese, word
+    assert dictionary.card("yums") is None  # an exclamation has no plural
