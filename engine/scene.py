@@ -230,6 +230,7 @@ class _Parser:
         thing_undrawn = undrawn and self.undrawn_thing == previous
         if relation is not None and self.phrase:  # "jumps from under the bed"
             self.missing.append(self.phrase[0])
+            self.phrase = []  # said once ("From under the bed …" said "from" twice)
         if relation is not None and _acted_on(previous, RELATIONS[relation], self.wordnet):
             if undrawn:
                 self.missing[-1] = f"{previous} {relation}"  # "I can't draw writes on yet"
