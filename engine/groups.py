@@ -93,6 +93,21 @@ def place_words(path: Path = GROUPS) -> tuple[str, ...]:
 
 
 @cache
+def places_alike(word: str, path: Path = GROUPS) -> frozenset[str]:
+    """The places a learner could as well say a place's things are found in (groups.tsv's
+    fifth column, read both ways: a croissant is in a cafe and in a bakery), never offered as
+    wrong answers to "Where do you find all of these?"."""
+    pairs = [
+        (row[0], other)
+        for row in rows(path)
+        if len(row) > 4 and row[3].strip() in PLACES
+        for other in row[4].split("|")
+        if other.strip()
+    ]
+    return frozenset(b for a, b in pairs if a == word) | frozenset(a for a, b in pairs if b == word)
+
+
+@cache
 def colour_words(path: Path = GROUPS) -> tuple[str, ...]:
     """The colours drawn as things painted in them (red, blue … grey and gray)."""
     return tuple(row[0] for row in rows(path) if len(row) > 3 and row[3].strip() == COLOUR)

@@ -23,7 +23,14 @@ from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from engine.groups import colour_of, place_of, place_words, ringed_picture, ringed_wrong_answers
+from engine.groups import (
+    colour_of,
+    place_of,
+    place_words,
+    places_alike,
+    ringed_picture,
+    ringed_wrong_answers,
+)
 from engine.scene import NUMBERS as NUMBER_WORDS
 from engine.scene import RELATIONS, Scene
 from storage.clock import Clock
@@ -136,8 +143,10 @@ class QuizMaster:
             }
         stored = await self._picture(item)
         if stored is not None and place_of(str(stored.params.get("subject", ""))):
-            # "Where do you find all of these?": the other places are the wrong answers
-            places = [word for word in place_words() if word != item.text]
+            # "Where do you find all of these?": the other places are the wrong answers, but
+            # not one where the things are found too (a croissant: a cafe and a bakery)
+            alike = places_alike(item.text) | {item.text}
+            places = [word for word in place_words() if word not in alike]
             wrong = rng.sample(places, min(3, len(places)))
             return self._choice(item, "pick_word", item.text, wrong, rng)
         if stored is not None and ringed_picture(stored.params):

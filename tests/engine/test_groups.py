@@ -8,7 +8,16 @@ import pytest
 
 from bot.learning.dictionary import Dictionary
 from bot.pictures.understand import understand
-from engine.groups import GROUPS, SHOWN, colour_of, colour_words, kinds_line, pick, read_groups
+from engine.groups import (
+    GROUPS,
+    SHOWN,
+    colour_of,
+    colour_words,
+    kinds_line,
+    pick,
+    places_alike,
+    read_groups,
+)
 from engine.resolver import Resolver, resolver_for
 from engine.scene import parse
 from engine.starter.additions import drawable_concepts
@@ -117,6 +126,9 @@ def test_a_family_is_its_members_side_by_side(dictionary: Dictionary, starter: R
         ("sky", "things in the sky", ["sun", "cloud", "moon", "star"]),
         ("zoo", "things at a zoo", ["lion", "elephant", "giraffe", "zebra"]),
         ("street", "things on a street", ["car", "bus", "traffic light", "bicycle"]),
+        ("restaurant", "things in a restaurant", ["chef", "knife and fork", "spaghetti", "pizza"]),
+        ("library", "things in a library", ["books", "bookshelf", "book", "bookmark"]),
+        ("cinema", "things in a cinema", ["popcorn", "clapper board", "ticket", "projector"]),
     ],
 )
 def test_a_room_or_place_is_things_found_there(
@@ -165,3 +177,12 @@ def test_only_colour_pictures_name_a_colour() -> None:
     assert colour_of("red things") == "red"
     assert colour_of("things in a kitchen") == "" and colour_of("kinds of fruit") == ""
     assert {"red", "blue", "green", "yellow", "grey", "gray"} <= set(colour_words())
+
+
+def test_places_whose_things_are_found_in_each_other_are_alike_both_ways() -> None:
+    """A croissant is in a cafe and in a bakery: neither is a wrong answer for the other."""
+    assert {"bakery", "restaurant", "kitchen", "supermarket"} <= places_alike("cafe")
+    assert "cafe" in places_alike("kitchen")  # named on the cafe's row only
+    assert "pharmacy" in places_alike("drugstore") and "drugstore" in places_alike("pharmacy")
+    assert places_alike("playground") == {"garden", "street"}  # a swing in a garden
+    assert places_alike("cinema") == frozenset()  # nowhere else has popcorn and film

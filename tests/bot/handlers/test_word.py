@@ -13,7 +13,7 @@ from bot.conversation.messages import Reply
 from bot.learning.countability import SAME_IN_PLURAL
 from bot.learning.forms import counted_singular
 from bot.pictures.illustrator import Variety
-from engine.groups import colour_words, place_words, read_groups, ringed
+from engine.groups import colour_words, place_words, places_alike, read_groups, ringed
 from engine.resolver import ConceptResolver, resolver_for
 from engine.scene import Scene
 from engine.starter import additions
@@ -209,10 +209,30 @@ async def test_a_room_is_shown_as_things_found_there_and_asked_as_a_place(
     assert stored is not None and stored.params["subject"] == "things in a bathroom"
     question = (await chat.press("Quiz me"))[0]
     assert "Where do you find all of these?" in shown(question)
-    choices = [label for label in labels(question) if label.isalpha()]
+    choices = [label for label in labels(question) if label.replace(" ", "").isalpha()]
     assert "bathroom" in choices and len(choices) == 4, labels(question)
     assert set(choices) <= set(place_words())  # the other choices are places too
     assert not {"bathtub", "toilet", "shower", "toothbrush"} & set(choices)
+
+
+async def test_a_place_is_never_asked_with_a_place_its_things_are_found_in_too(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """Coffee, a croissant and tea are in a cafe, but "a bakery" or "a kitchen" would be as
+    right an answer: the quiz never offers a place whose things are found there too."""
+    _with_groups(app)
+    offered: set[str] = set()
+    for place in ("cafe", "bakery", "supermarket"):
+        _, text = await _drawn(chat, place)
+        assert f"The picture shows things in a {place}:" in text
+        question = (await chat.press("Quiz me"))[0]
+        assert "Where do you find all of these?" in shown(question)
+        choices = {label for label in labels(question) if label.replace(" ", "").isalpha()}
+        assert place in choices and len(choices) == 4, labels(question)
+        assert not choices & places_alike(place), (place, choices)
+        offered |= choices - {place}
+    assert len(offered) >= 5  # other places were offered
+    assert not offered & {"cafe", "bakery", "restaurant", "supermarket", "kitchen"}
 
 
 async def test_a_colour_is_things_painted_in_it_and_asked_as_a_colour(
