@@ -145,8 +145,8 @@ class QuizMaster:
         if stored is not None and place_of(str(stored.params.get("subject", ""))):
             # "Where do you find all of these?": the other places are the wrong answers, but
             # not one where the things are found too (a croissant: a cafe and a bakery)
-            alike = places_alike(item.text) | {item.text}
-            places = [word for word in place_words() if word not in alike]
+            near = places_alike(item.text) | {item.text}
+            places = [word for word in place_words() if word not in near]
             wrong = rng.sample(places, min(3, len(places)))
             return self._choice(item, "pick_word", item.text, wrong, rng)
         if stored is not None and ringed_picture(stored.params):
