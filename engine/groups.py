@@ -107,6 +107,14 @@ def places_alike(word: str, path: Path = GROUPS) -> frozenset[str]:
     return frozenset(b for a, b in pairs if a == word) | frozenset(a for a, b in pairs if b == word)
 
 
+def other_places(word: str, rng: random.Random, count: int = 3) -> list[str]:
+    """Wrong answers to "Where do you find all of these?": places whose things are not found
+    where the word's are (never the bakery for the cafe's croissant)."""
+    near = places_alike(word) | {word}
+    places = [place for place in place_words() if place not in near]
+    return rng.sample(places, min(count, len(places)))
+
+
 @cache
 def colour_words(path: Path = GROUPS) -> tuple[str, ...]:
     """The colours drawn as things painted in them (red, blue … grey and gray)."""

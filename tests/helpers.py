@@ -187,3 +187,16 @@ async def active_schedules(app: App) -> int:
         "SELECT COUNT(*) FROM challenge_schedules WHERE active = 1"
     )
     return int(value or 0)
+
+
+def with_groups(app: App) -> None:
+    """The starter's concepts and the groups a person chose (engine/data/groups.tsv)."""
+    from engine.groups import read_groups
+    from engine.resolver import ConceptResolver
+    from engine.starter.dataset import load
+
+    _, concepts = load()
+    names = {concept.name for concept in concepts}
+    app.services.illustrator.resolver = ConceptResolver(
+        concepts, app.services.dictionary.wordnet, groups=read_groups(names)
+    )

@@ -13,9 +13,11 @@ from bot.conversation.messages import Button, Incoming, Picture, Reply
 from bot.conversation.services import Services
 from bot.conversation.texts import say
 from bot.learning.cards import card_text
+from bot.learning.countability import plural
 from bot.learning.distractors import word_choices
+from bot.learning.quiz import picture_question
 from bot.learning.streaks import after_correct_answer, local_day
-from engine.groups import ringed, ringed_picture, ringed_wrong_answers
+from engine.groups import other_places, place_words, ringed, ringed_wrong_answers
 from storage.challenges import Round, Standing
 from storage.images import StoredImage
 
@@ -29,6 +31,16 @@ _ANIMALS = (
 )  # fmt: skip
 
 
+_ASKED_ZH = {
+    "What is this?": "这是什么？",
+    "What does the red circle show?": "红圈里是什么？",
+    "What one word names all of these?": "哪个词能概括这些东西？",
+    "Where do you find all of these?": "在哪里能找到这些东西？",
+    "What colour are all of these?": "这些东西都是什么颜色？",
+    "What are these?": "这些是什么？",
+}
+
+
 def pseudonym(learner_id: int) -> str:
     """A friendly, stable name for a learner on boards: no real names are ever shown."""
     digest = hashlib.sha256(f"pictolingo-learner-{learner_id}".encode()).digest()
@@ -39,8 +51,13 @@ def choices_for(services: Services, word: str, key: str) -> list[str]:
     rng = random.Random(key)
     if word in ringed():  # drawn with a red circle on its whole: other parts, never the arm
         wrong = ringed_wrong_answers(word, rng)
-    else:
-        wrong = word_choices(services.dictionary, word, own_words=[], count=3, rng=rng)
+    elif word in place_words():  # a teacher's list has "kitchen": other places, never "cafe"
+        wrong = other_places(word, rng)
+    else:  # "fruit" is drawn as an apple, a banana …: none of them is a wrong answer
+        drawing = services.illustrator.resolver.resolve(word)
+        shown = {kind for _, kind in drawing.kinds} if drawing else set()
+        avoid = shown | {plural(kind) for kind in shown}
+        wrong = word_choices(services.dictionary, word, own_words=[], count=3, rng=rng, avoid=avoid)
     options = [word, *wrong]
     rng.shuffle(options)
     return options
@@ -56,9 +73,10 @@ def question(incoming: Incoming, game: Round, image: StoredImage | None) -> Repl
     buttons = tuple(
         (Button(choice, f"chal:{game.id}:{index}"),) for index, choice in enumerate(game.choices)
     )
-    asked, asked_zh = "What is this?", "这是什么？"
-    if image is not None and ringed_picture(image.params):
-        asked, asked_zh = "What does the red circle show?", "红圈里是什么？"  # a cat's tail
+    # what the quiz asks of the same picture: "What does the red circle show?" (a cat's tail),
+    # "Where do you find all of these?" (a kitchen's stove, sink …)
+    asked = picture_question(image.params) if image is not None else "What is this?"
+    asked_zh = _ASKED_ZH.get(asked, "这是什么？")
     if game.reveal_at is not None:
         when = local_clock(game.reveal_at, game.timezone)
         head = say(

@@ -25,9 +25,8 @@ from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
 from engine.groups import (
     colour_of,
+    other_places,
     place_of,
-    place_words,
-    places_alike,
     ringed_picture,
     ringed_wrong_answers,
 )
@@ -143,12 +142,8 @@ class QuizMaster:
             }
         stored = await self._picture(item)
         if stored is not None and place_of(str(stored.params.get("subject", ""))):
-            # "Where do you find all of these?": the other places are the wrong answers, but
-            # not one where the things are found too (a croissant: a cafe and a bakery)
-            near = places_alike(item.text) | {item.text}
-            places = [word for word in place_words() if word not in near]
-            wrong = rng.sample(places, min(3, len(places)))
-            return self._choice(item, "pick_word", item.text, wrong, rng)
+            # "Where do you find all of these?": the other places are the wrong answers
+            return self._choice(item, "pick_word", item.text, other_places(item.text, rng), rng)
         if stored is not None and ringed_picture(stored.params):
             # "What does the red circle show?": other parts, never the arm round the elbow
             part = str(stored.params["subject"])

@@ -8,9 +8,10 @@ from pathlib import Path
 from bot.app import App
 from bot.challenges.rounds import choices_for, question
 from bot.conversation.messages import Incoming
-from engine.groups import ringed
+from engine.groups import place_words, places_alike, ringed
 from storage.challenges import Round
 from storage.images import StoredImage
+from tests.helpers import with_groups
 
 NOW = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
 
@@ -49,3 +50,28 @@ def test_a_part_of_the_body_is_offered_among_other_parts(app: App) -> None:
     assert "elbow" in choices and len(set(choices)) == 4 and set(choices) <= ringed()
     assert choices == choices_for(app.services, "elbow", "elbow:2026-12-06")
     assert "cat" in choices_for(app.services, "cat", "cat:2026-12-06")
+
+
+def test_a_class_lists_group_word_is_asked_as_the_quiz_asks_it(app: App) -> None:
+    """A teacher's list has "cafe" and "fruit", drawn as four things: the challenge asks
+    where they are found, or what one word names them, never "What is this?"; a cafe's wrong
+    answers are places its things are not found in, and fruit's are none of the fruit shown."""
+    with_groups(app)
+    english, chinese = Incoming("terminal", "c", "u"), Incoming("terminal", "c", "u", locale="zh")
+
+    def drawn(word: str) -> StoredImage:
+        params = app.services.illustrator.for_word(word).to_dict()
+        return StoredImage(7, "0" * 64, Path("x.png"), 256, 256, 1, params)
+
+    cafe = question(english, _round("cafe"), drawn("cafe")).text
+    assert cafe.startswith("☀️ Daily challenge! Where do you find all of these?"), cafe
+    assert "在哪里能找到这些东西？" in question(chinese, _round("cafe"), drawn("cafe")).text
+    fruit = question(english, _round("fruit", reveal=True), drawn("fruit")).text
+    assert fruit.startswith("🏆 Class challenge! What one word names all of these? Answer")
+    for day in range(1, 8):  # the same places are never offered, whatever the day
+        choices = choices_for(app.services, "cafe", f"cafe:2026-12-0{day}")
+        assert "cafe" in choices and len(set(choices)) == 4 and set(choices) <= set(place_words())
+        assert not set(choices) & places_alike("cafe"), choices
+        shown = {"apple", "banana", "grapes", "strawberry", "pear", "cherries", "lemon"}
+        fruits = choices_for(app.services, "fruit", f"fruit:2026-12-0{day}")
+        assert "fruit" in fruits and not set(fruits) & shown, fruits

@@ -13,13 +13,13 @@ from bot.conversation.messages import Reply
 from bot.learning.countability import SAME_IN_PLURAL
 from bot.learning.forms import counted_singular
 from bot.pictures.illustrator import Variety
-from engine.groups import colour_words, place_words, places_alike, read_groups, ringed
+from engine.groups import colour_words, place_words, places_alike, ringed
 from engine.resolver import ConceptResolver, resolver_for
 from engine.scene import Scene
 from engine.starter import additions
 from engine.starter.dataset import load
 from storage.learning import Item
-from tests.helpers import shown
+from tests.helpers import shown, with_groups
 
 
 async def test_word_is_acknowledged_then_drawn_as_a_real_png(
@@ -113,16 +113,6 @@ async def test_draw_again_brings_another_style_the_word_is_drawn_truly_in(
     assert styles[1:] == ["twemoji", "fluent", "noto"]  # the presses go round every look
 
 
-def _with_groups(app: App) -> None:
-    """The starter's concepts and the groups a person chose (engine/data/groups.tsv)."""
-    _, concepts = load()
-    names = {concept.name for concept in concepts}
-    wordnet = app.services.dictionary.wordnet
-    app.services.illustrator.resolver = ConceptResolver(
-        concepts, wordnet, groups=read_groups(names)
-    )
-
-
 async def _drawn(chat: TerminalAdapter, word: str) -> tuple[Reply, str]:
     """/word's finished reply (it must have a picture) and its text as shown."""
     await chat.say(f"/word {word}")
@@ -172,7 +162,7 @@ async def test_a_word_for_many_kinds_shows_four_and_names_each(
 ) -> None:
     """ "fruit" is no one picture: four fruits side by side, the card says which is which,
     and a button under each kind draws it on its own."""
-    _with_groups(app)
+    with_groups(app)
     await chat.say("/word fruit")
     await chat.settle()
     reply = chat.transcript.replies[-1]
@@ -199,7 +189,7 @@ async def test_a_room_is_shown_as_things_found_there_and_asked_as_a_place(
 ) -> None:
     """A room no one picture shows is four things found in it, as a picture dictionary shows
     it; the card says so, and the quiz asks where they are, never offering one of them."""
-    _with_groups(app)
+    with_groups(app)
     await chat.say("/word bathtub")  # a word of the learner's that the bathroom picture shows
     await chat.settle()
     reply, text = await _drawn(chat, "bathroom")
@@ -220,7 +210,7 @@ async def test_a_place_is_never_asked_with_a_place_its_things_are_found_in_too(
 ) -> None:
     """Coffee, a croissant and tea are in a cafe, but "a bakery" or "a kitchen" would be as
     right an answer: the quiz never offers a place whose things are found there too."""
-    _with_groups(app)
+    with_groups(app)
     offered: set[str] = set()
     for place in ("cafe", "bakery", "supermarket"):
         _, text = await _drawn(chat, place)
@@ -240,7 +230,7 @@ async def test_a_colour_is_things_painted_in_it_and_asked_as_a_colour(
 ) -> None:
     """ "blue" is four blue things; the card's example says what the picture shows, and the
     quiz asks for the colour among colours, never offering a thing the picture shows."""
-    _with_groups(app)
+    with_groups(app)
     reply, text = await _drawn(chat, "blue")
     assert "The picture shows blue things: ball, car, balloon, T-shirt." in text
     assert "Example: These things are blue." in text
