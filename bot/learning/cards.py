@@ -115,8 +115,9 @@ def of_several(card: WordCard, wordnet: WordNet) -> WordCard:
     """The card under three of one thing, for a plural ("cats"): "These are cats.", not "This
     is a cat."; and under a picture that is a pair ("glove" drawn as gloves): "These are
     gloves."."""
-    several = card.word if plural_of(card) or plural_noun(wordnet, card.word) else plural(card.word)
-    return _instead_of_this_is(card, f"These are {several}.")
+    last = card.word.rsplit(" ", 1)[-1]  # "shopping bags" is already several: not "bagses"
+    already = plural_of(card) or plural_noun(wordnet, card.word) or plural_noun(wordnet, last)
+    return _instead_of_this_is(card, f"These are {card.word if already else plural(card.word)}.")
 
 
 def plural_of(card: WordCard) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bot.learning.countability import SAME_IN_PLURAL, countable, takes_an
 from bot.learning.dictionary import Dictionary
+from bot.learning.plain import learner_definitions
 
 _TOKEN = re.compile(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]|\s+")
 NUMBERS = {
@@ -67,6 +69,17 @@ def _lemma(word: str, pos: str) -> str:
     return forms[0] if forms else word
 
 
+@cache
+def named_compounds() -> frozenset[str]:
+    """Two-word names of things a learner meets: the starter's pictures ("bus stop", "teddy
+    bear") and the plain meanings ("living room"); not WordNet's every pair ("cat sleep", a
+    nap, is a cat that sleeps to a beginner)."""
+    from engine.starter.additions import drawable_concepts
+
+    names = [n for c in drawable_concepts() for n in (c.name, *c.captions)]
+    return frozenset(n for n in [*names, *learner_definitions()] if n.count(" ") == 1)
+
+
 class Corrector:
     def __init__(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
@@ -81,6 +94,27 @@ class Corrector:
     def _is_noun(self, word: str) -> bool:
         return self._first_pos(word) == "n"
 
+    def _one_noun(self, words: list[str], position: int) -> bool:
+        """Do the words at `position` and after it name one thing ("bus stop", "teddy bear":
+        a pair WordNet lists that names a picture or a plain meaning, or whose second word is
+        mostly a noun), with no sign that the second is a verb (a place word or "the" after it:
+        "the bus stop at the school")? Then the plural and the verb go with the second ("two
+        bus stops", "the teddy bear sleeps")."""
+        if position + 1 >= len(words):
+            return False
+        first, second = words[position].lower(), words[position + 1].lower()
+        name = f"{first} {_lemma(second, 'NOUN')}"
+        after = words[position + 2].lower() if position + 2 < len(words) else ""
+        wordnet = self.dictionary.wordnet
+        if name.replace(" ", "_") not in wordnet.index or (after and after in AFTER_VERB):
+            return False
+        if name in named_compounds():
+            return True
+        # any other pair WordNet lists is one thing when its second word is mostly a noun
+        # ("apple tree", "sea lion"), not when mostly a verb ("cat sleep": the cat sleeps)
+        counts = {pos: sum(s.count for s in wordnet.senses(second, pos)) for pos in "nv"}
+        return counts["n"] > counts["v"]
+
     def _can_describe(self, word: str) -> bool:
         """Can the word be an adjective (red, big, happy), whatever its first sense?"""
         return any(s.pos in "as" for s in self.dictionary.senses(word.lower()))
@@ -92,6 +126,7 @@ class Corrector:
             return None
         changed: list[str] = []
         words = [i for i, t in enumerate(tokens) if t.strip() and t[0].isalnum()]
+        texts = [tokens[i] for i in words]
 
         def put(index: int, new: str) -> None:
             if tokens[index] != new:
@@ -113,7 +148,10 @@ class Corrector:
             target = words[position + 1]
             # plural after a number: "two dog" → "two dogs", "two red apple" → "two red apples"
             if low in NUMBERS or (low.isdigit() and int(low) > 1):
-                if self._can_describe(tokens[target]):
+                one = self._one_noun(texts, position + 1)
+                if one:
+                    target = words[position + 2]  # "two bus stop" → "two bus stops"
+                elif self._can_describe(tokens[target]):
                     # "red" is also a noun (the colour): the noun is the word after it, if any
                     if position + 2 >= len(words) or not self._is_noun(tokens[words[position + 2]]):
                         continue  # "two red." or "two very …": not sure, leave it
@@ -121,7 +159,11 @@ class Corrector:
                 noun = tokens[target]
                 if noun.lower() in SAME_IN_PLURAL:
                     continue  # "four fish" is right as it is
-                if self._is_noun(noun) and countable(noun) and _lemma(noun, "NOUN") == noun:
+                if (
+                    (one or self._is_noun(noun))
+                    and countable(noun)
+                    and _lemma(noun, "NOUN") == noun
+                ):
                     plural = _inflect(noun.lower(), "NNS")
                     if plural and plural != noun.lower():
                         put(target, plural)
@@ -139,9 +181,13 @@ class Corrector:
             ):
                 # "The cat sleep on …": the subject is the noun after the determiner
                 noun = nxt
-                if self._can_describe(noun):
+                one = self._one_noun(texts, position + 1)
+                if one:
+                    position += 1  # "A bus stop.": the subject is "bus stop", "stop" no verb
+                    noun = tokens[words[position + 1]]
+                elif self._can_describe(noun):
                     continue  # "The red sun.": "red" is no subject and "sun" no verb here
-                if position + 2 < len(words) and self._is_noun(noun):
+                if position + 2 < len(words) and (one or self._is_noun(noun)):
                     if noun.lower() in SAME_IN_PLURAL or _inflect(noun, "NNS") == noun:
                         continue  # sheep, fish: one or many, we cannot tell
                     many = (

@@ -257,6 +257,9 @@ async def test_a_picture_of_several_is_told_in_the_plural(chat: TerminalAdapter,
         ("slippers", "These are slippers.", "slippers"),
         ("noodles", "These are noodles.", "steaming bowl"),
         ("meals", "This is a meal.", "a meal"),
+        # a two-word plural was made plural again: "These are shopping bagses."
+        ("shopping bags", "These are shopping bags.", "shopping bags"),
+        ("french fries", "These are french fries.", "french fries"),
     ):
         reply, text = await _drawn(chat, word)
         assert f"Example: {example}" in text

@@ -21,6 +21,15 @@ from bot.learning.grammar import Corrector
         ("This is cat.", "This is a cat."),
         ("The cats sleeps on the bed.", "The cats sleep on the bed."),
         ("Two red apple.", "Two red apples."),  # the noun after the colour, not the colour
+        # two words naming one thing: once "Two buses stop." and "Three teddies bear."
+        ("Two bus stop.", "Two bus stops."),
+        ("Three teddy bear.", "Three teddy bears."),
+        ("Two apple tree.", "Two apple trees."),
+        ("The teddy bear sleep on the bed.", "The teddy bear sleeps on the bed."),
+        ("The bus stop are red.", "The bus stop is red."),
+        ("The bus stop at the school.", "The bus stops at the school."),  # a place after it
+        ("The cat sleep.", "The cat sleeps."),  # WordNet's "cat sleep" is a nap: not here
+        ("Two cat sleep.", "Two cats sleep."),
     ],
 )
 def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wanted: str) -> None:
@@ -45,6 +54,10 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         # "fish" is its own plural: once corrected to "Four blue fishes."
         "Four blue fish.",
         "Two sheep.",
+        # once "A bus stops." and "Two buses stops.": a picture's two-word name is one thing
+        "A bus stop.",
+        "Two bus stops.",
+        "The bus stop is red.",
     ],
 )
 def test_right_or_unsure_sentences_are_left_alone(dictionary: Dictionary, sentence: str) -> None:
