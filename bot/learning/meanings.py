@@ -37,7 +37,12 @@ _NOT_FOR_CHILDREN = re.compile(
     # (an amphetamine), "roach", "crabs" (pubic lice), "high", "fix", "moon" (a verb)
     r"|cocaine|amphetamine derivative|marijuana|hallucinogen|\bpubic\b|narcotics addict"
     r"|injection of a narcotic|induced by alcohol or narcotics|influence of narcotics"
-    r"|opium pipe|expose one's buttocks|stripteas",
+    r"|opium pipe|expose one's buttocks|stripteas"
+    # sex under everyday words: "swing" (promiscuous sex), "take" and "have" (archaic),
+    # "ride", "serve" and "tread" ("mate with"), "score" and "make" ("induce to have sex")
+    r"|\b(have|had|having) (unlawful )?sex\b|promiscuous|fornicat|copulat|\bcoit(us|al)\b"
+    r"|seduc|\blust(s|ful|fully|y)?\b|\bwhores?\b|whoremonger|brothel|sodom|\bsemen\b"
+    r"|^mate with",
     re.IGNORECASE,
 )
 

@@ -27,6 +27,9 @@ def test_unknown_words_get_spelling_and_sound_suggestions(dictionary: Dictionary
     assert dictionary.suggestions("bananna")[0] == "banana"
     assert "phone" in dictionary.suggestions("fone")
     assert dictionary.suggestions("xqzvv") == []
+    # only words a card can teach: "copulate" (no meaning shown to children) was offered
+    assert "copulate" not in dictionary.suggestions("choclate")
+    assert dictionary.suggestions("choclate")[0] == "chocolate"
     assert sounds_like("phone") == sounds_like("fone")
 
 

@@ -81,6 +81,29 @@ def test_an_everyday_words_drug_or_body_meaning_is_not_shown(dictionary: Diction
             assert left_out not in shown, (word, left_out)
 
 
+def test_an_everyday_words_sexual_meaning_is_not_shown(dictionary: Dictionary) -> None:
+    """ "swing" listed "engage freely in promiscuous sex" among its meanings, "take" and
+    "have" "have sex with", "ride" and "serve" "copulate with"/"mate with"; "fornicate" had
+    a card ("Can you fornicate?")."""
+    for word, innocent in [
+        ("swing", "plaything"),
+        ("take", "carry out"),
+        ("have", "possession"),
+        ("ride", "vehicle"),
+        ("serve", "food"),
+        ("tread", "walk"),
+        ("score", "points"),
+        ("tempt", "entice"),
+    ]:
+        senses = dictionary.senses(word)
+        assert any(innocent in s.definition for s in senses), word  # the word keeps its own
+        shown = " ".join(s.definition for s in senses)
+        for left_out in ("sex", "copulate", "mate with", "seduce"):
+            assert left_out not in shown, (word, left_out)
+    assert not dictionary.explains("fornicate") and not dictionary.explains("copulate")
+    assert any("male bee" in s.definition for s in dictionary.senses("drone"))  # its biology
+
+
 def test_a_chick_is_a_young_bird_never_a_young_woman(dictionary: Dictionary) -> None:
     for word in ("chick", "bird", "doll"):
         assert not any("woman" in s.definition for s in dictionary.senses(word)), word
