@@ -42,7 +42,13 @@ _NOT_FOR_CHILDREN = re.compile(
     # "ride", "serve" and "tread" ("mate with"), "score" and "make" ("induce to have sex")
     r"|\b(have|had|having) (unlawful )?sex\b|promiscuous|fornicat|copulat|\bcoit(us|al)\b"
     r"|seduc|\blust(s|ful|fully|y)?\b|\bwhores?\b|whoremonger|brothel|sodom|\bsemen\b"
-    r"|^mate with",
+    r"|^mate with"
+    # torture and killing under everyday words: "draw" and "quarter" (pull a person apart
+    # with four horses), "chair" (electrocution), "hit" and "remove" (murder), "stone", "hang"
+    r"|\btortur|so as to execute him|instrument of execution|kill by (smashing|throwing stones"
+    r"|hanging)|murder carried out|kill intentionally and with premeditation|\bbehead"
+    r"|disembowel|criminals are executed|someone who may be a threat\) by killing"
+    r"|cutting the head off",
     re.IGNORECASE,
 )
 

@@ -104,6 +104,26 @@ def test_an_everyday_words_sexual_meaning_is_not_shown(dictionary: Dictionary) -
     assert any("male bee" in s.definition for s in dictionary.senses("drone"))  # its biology
 
 
+def test_an_everyday_words_torture_or_killing_meaning_is_not_shown(dictionary: Dictionary) -> None:
+    """ "draw" listed "pull (a person) apart with four horses tied to his extremities, so as
+    to execute him", "chair" the electric chair, "hit" and "remove" a murder, "hang" killing."""
+    for word, innocent in [
+        ("draw", "pulling"),
+        ("chair", "seat"),
+        ("hit", "striking"),
+        ("remove", "lifting"),
+        ("hang", "suspended"),
+        ("stone", "mineral"),
+        ("boot", "footwear"),
+        ("rack", "framework"),
+    ]:
+        senses = dictionary.senses(word)
+        assert any(innocent in s.definition for s in senses), word
+        shown = " ".join(s.definition for s in senses)
+        for left_out in ("execut", "tortur", "premeditation", "kill by"):
+            assert left_out not in shown, (word, left_out)
+
+
 def test_a_chick_is_a_young_bird_never_a_young_woman(dictionary: Dictionary) -> None:
     for word in ("chick", "bird", "doll"):
         assert not any("woman" in s.definition for s in dictionary.senses(word)), word
