@@ -137,3 +137,20 @@ def test_the_plural_of_a_word_only_the_plain_meanings_know_has_its_card(
         assert card is not None and card.form_of == ("plural of", single), word
         assert card.plain is not None and card.chinese == chinese, word
     assert dictionary.card("yums") is None  # an exclamation has no plural
+
+
+def test_an_everyday_words_example_is_one_a_child_can_read(dictionary: Dictionary) -> None:
+    """WordNet's examples under everyday words were written for adults: "Show me your
+    etchings, please.", "Gunny invariably tried to bite her.", "There as a trail of blood.",
+    "I hate Mexican food.", "Prepare for war.", and "This is a blood."."""
+    for word, example in [
+        ("show", "Show me your new book, please."),
+        ("bite", "The dog bit my shoe."),
+        ("trail", "We walked along the trail in the woods."),
+        ("hate", "I hate rainy days."),
+        ("prepare", "We prepare for the test every evening."),
+        ("blood", "Your heart pumps blood round your body."),
+        ("vision", "Owls have good vision at night."),
+    ]:
+        card = dictionary.card(word)
+        assert card is not None and card.example == example, (word, card and card.example)
