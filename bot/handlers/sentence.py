@@ -17,6 +17,7 @@ from bot.pictures.ask import (
     safety_refusal,
 )
 from bot.pictures.delivery import Delivery
+from engine.groups import place_words
 from engine.scene import RELATIONS, Scene, SceneObject
 from storage.images import StoredImage
 
@@ -61,7 +62,7 @@ async def sentence(context: Context) -> list[Reply]:
         # name what could not be drawn ("apple tree", "school bus") when the sentence has it
         unknown, (english, chinese) = _unknown(scene), _parts_said(scene)
         said = f"I can't draw {bold(text)} yet"
-        if unknown or not scene.parts:
+        if unknown or not (scene.parts or any(map(_place_in, scene.missing))):
             said += f": I don't know how to draw {_listed(unknown) or 'any of its words'}"
         replies.append(
             context.tell(
@@ -168,25 +169,40 @@ def _placed(scene: Scene) -> str:
 
 
 def _unknown(scene: Scene) -> tuple[str, ...]:
-    """What the scene left out that no picture shows (a part is shown alone: said apart; a
-    second place, "under" after "on", is left out with its things, not undrawable)."""
+    """What the scene left out that no picture shows (a part or a place is shown alone: said
+    apart; a second place, "under" after "on", is left out with its things, not undrawable)."""
     second_place = set(RELATIONS) if scene.relation and scene.left_out else set()
     return tuple(
-        w for w in scene.missing if w.split()[-1] not in scene.parts and w not in second_place
+        w
+        for w in scene.missing
+        if w.split()[-1] not in scene.parts and w not in second_place and not _place_in(w)
     )
+
+
+def _place_in(phrase: str) -> str:
+    """The room or place a missing phrase names ("at the restaurant" → restaurant), drawn by
+    `/word` as things found there; "" for any other."""
+    return next((p for p in place_words() if phrase == p or phrase.endswith(f" {p}")), "")
 
 
 def _parts_said(scene: Scene) -> tuple[str, str]:
-    """A part of something ("cheek") is not put in a scene: `/word` shows it ringed on its
-    whole, so the learner is told where to see it (English, Chinese)."""
-    if not scene.parts:
-        return "", ""
-    word = scene.parts[0]
-    named = _series([f"the {bold(w)}" for w in scene.parts])
-    return (
-        f" Parts like {named} are drawn alone, with a red circle: try /word {word}.",
-        f"{word} 这样的部位只单独画，用红圈标出来：试试 /word {word}。",
-    )
+    """A part of something ("cheek") or a place ("kitchen") is not put in a scene: `/word`
+    shows it alone (ringed on its whole, or as things found there), so the learner is told
+    where to see it (English, Chinese)."""
+    english = chinese = ""
+    if scene.parts:
+        word = scene.parts[0]
+        named = _series([f"the {bold(w)}" for w in scene.parts])
+        english = f" Parts like {named} are drawn alone, with a red circle: try /word {word}."
+        chinese = f"{word} 这样的部位只单独画，用红圈标出来：试试 /word {word}。"
+    if places := list(dict.fromkeys(p for p in map(_place_in, scene.missing) if p)):
+        named = _series([f"the {bold(p)}" for p in places])
+        english += (
+            f" Places like {named} are drawn on their own, as things found there: "
+            f"try /word {places[0]}."
+        )
+        chinese += f"{places[0]} 这样的地方单独画成那里常见的东西：试试 /word {places[0]}。"
+    return english, chinese
 
 
 def _listed(words: tuple[str, ...]) -> str:

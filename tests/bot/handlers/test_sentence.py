@@ -131,6 +131,25 @@ async def test_a_part_of_the_body_in_a_sentence_points_to_its_ringed_picture(
     assert "I don't know how to draw uncle" in both and "Parts like the toes" in both
 
 
+async def test_a_place_in_a_sentence_points_to_its_picture_of_things_found_there(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "/word kitchen" draws things found in a kitchen, but a sentence said "I can't draw in
+    the kitchen yet": it now says where to see the place."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    await chat.say("/sentence We eat pizza at the restaurant.")
+    await chat.settle()
+    drawn = chat.transcript.replies[-1]
+    said = shown(drawn)
+    assert drawn.images and "I drew the pizza." in said and "draw at the" not in said
+    assert "I can't draw eat yet." in said
+    hint = "Places like the restaurant are drawn on their own, as things found there"
+    assert f"{hint}: try /word restaurant." in said
+    alone = shown((await chat.say("/sentence I am in the kitchen."))[-1])
+    assert "Places like the kitchen are drawn on their own" in alone
+    assert "I don't know how to draw" not in alone  # nothing else in it to name
+
+
 @pytest.mark.usefixtures("starter_words")
 async def test_a_sentence_with_nothing_to_draw_gets_a_text_only_quiz(
     chat: TerminalAdapter,
