@@ -7,6 +7,7 @@ import pytest
 
 from bot.adapters.terminal import TerminalAdapter
 from bot.app import App
+from bot.conversation.messages import Reply
 from bot.handlers.sentence import drawn_and_not
 from engine.resolver import ConceptResolver, resolver_for
 from engine.scene import MANY, Scene, SceneObject
@@ -112,6 +113,14 @@ async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
     assert "I don't know how to draw love, family and uncle." in shown(two[-1])
 
 
+async def _sentence_drawn(chat: TerminalAdapter, sentence: str) -> tuple[Reply, str]:
+    """/sentence's finished reply (once its picture is drawn) and its text as shown."""
+    await chat.say(f"/sentence {sentence}")
+    await chat.settle()
+    reply = chat.transcript.replies[-1]
+    return reply, shown(reply)
+
+
 async def test_a_part_of_the_body_in_a_sentence_points_to_its_ringed_picture(
     chat: TerminalAdapter, app: App
 ) -> None:
@@ -121,10 +130,7 @@ async def test_a_part_of_the_body_in_a_sentence_points_to_its_ringed_picture(
     alone = shown((await chat.say("/sentence My cheek is red."))[-1])
     assert "cheek" not in alone.split("Parts like")[0].split("yet")[1]
     assert "Parts like the cheek are drawn alone, with a red circle: try /word cheek." in alone
-    await chat.say("/sentence The cat has a long tail.")
-    await chat.settle()
-    drawn = chat.transcript.replies[-1]
-    said = shown(drawn)
+    drawn, said = await _sentence_drawn(chat, "The cat has a long tail.")
     assert drawn.images and "I drew the cat." in said and "can't draw long tail" not in said
     assert "Parts like the tail are drawn alone, with a red circle: try /word tail." in said
     both = shown((await chat.say("/sentence My toes and my uncle are cold."))[-1])
@@ -137,10 +143,7 @@ async def test_a_place_in_a_sentence_points_to_its_picture_of_things_found_there
     """ "/word kitchen" draws things found in a kitchen, but a sentence said "I can't draw in
     the kitchen yet": it now says where to see the place."""
     app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
-    await chat.say("/sentence We eat pizza at the restaurant.")
-    await chat.settle()
-    drawn = chat.transcript.replies[-1]
-    said = shown(drawn)
+    drawn, said = await _sentence_drawn(chat, "We eat pizza at the restaurant.")
     assert drawn.images and "I drew the pizza." in said and "draw at the" not in said
     assert "I can't draw eat yet." in said
     hint = "Places like the restaurant are drawn on their own, as things found there"
