@@ -176,6 +176,13 @@ async def cannot_draw(
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(sense_id) if sense_id else None
     card = drawn_as(services.dictionary, card, meaning)
+    if card is not None and not card.teaches and services.dictionary.not_for_children(text):
+        return [
+            context.tell(
+                f"I don't teach {bold(text)} here. Let's pick another word, like /word rainbow.",
+                "这个词我在这里不教。换一个词吧，比如 /word rainbow。",
+            )
+        ]
     if card is None or not card.teaches:  # a name ("david"), a Latin genus
         return [
             context.tell(

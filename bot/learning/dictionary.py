@@ -197,6 +197,13 @@ class Dictionary:
             or plain_plural(word) is not None
         )
 
+    def not_for_children(self, word: str) -> bool:
+        """Does the word teach nothing because its meanings are ones a child's card leaves out
+        ("fornicate"), not because it is a name ("david")?"""
+        every = self.wordnet.senses(word) if self.wordnet.available() else []
+        hidden = any(not for_children(s.definition, s.usage) for s in every)
+        return hidden and not self.explains(word)
+
     def card(self, word: str, *, chinese: bool = False) -> WordCard | None:
         """The word card, or None if the word is not in any of the dictionaries."""
         if not self.known(word):

@@ -285,6 +285,21 @@ async def test_a_plural_nothing_draws_keeps_its_number_on_the_card(
     assert "I can't draw English yet" in text and "I speak English." in text
 
 
+async def test_a_word_whose_every_meaning_is_for_adults_is_not_taught(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "fornicate" (no filter blocks the word) was answered "I know fornicate, but I have no
+    meaning of it to teach you yet (it may be a name)": not a name, and no card."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    await chat.say("/word fornicate")
+    await chat.settle()
+    reply = chat.transcript.replies[-1]
+    assert (
+        shown(reply) == "I don't teach fornicate here. Let's pick another word, like /word rainbow."
+    )
+    assert not reply.buttons and not reply.images
+
+
 async def test_a_listed_word_with_no_meaning_to_teach_is_said_kindly_not_an_empty_card(
     chat: TerminalAdapter, app: App
 ) -> None:
