@@ -176,6 +176,8 @@ async def cannot_draw(
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(sense_id) if sense_id else None
     card = drawn_as(services.dictionary, card, meaning)
+    if card is not None and not card.teaches and not services.dictionary.explains_or_names(text):
+        return [await unknown_word(context, text)]  # "fone", only in a level list: "phone?"
     if card is not None and not card.teaches and services.dictionary.not_for_children(text):
         return [
             context.tell(

@@ -35,6 +35,7 @@ from bot.learning.meanings import (
 )
 from bot.learning.plain import (
     CAPITAL_I,
+    LEARNER_DEFINITIONS,
     learner_definitions,
     learner_form,
     own_example,
@@ -42,6 +43,7 @@ from bot.learning.plain import (
     plural_plain,
 )
 from bot.learning.pronunciation import pronounce
+from bot.learning.spelling import RARE, sounds_like
 from engine.wordnet import Sense, WordNet, kept
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -113,8 +115,9 @@ class Dictionary:
             if self.chinese.available():
                 self.chinese.load()
         # derived from WordNet and CEFR-J once, then read from disk (see derived.py)
-        files = tuple(sorted(self.wordnet.root.glob("index.*")))
-        key = fingerprint(("cefrpy",), (sys.modules[__name__],), files)
+        files = (*sorted(self.wordnet.root.glob("index.*")), LEARNER_DEFINITIONS)
+        modules = (sys.modules[__name__], sys.modules[sounds_like.__module__])
+        key = fingerprint(("cefrpy",), modules, files)
         self._vocabulary, self._sounds, self._by_level = load_or_build(
             "vocabulary", key, self._derived
         )
@@ -196,6 +199,12 @@ class Dictionary:
             or word.lower() in learner_definitions()
             or plain_plural(word) is not None
         )
+
+    def explains_or_names(self, word: str) -> bool:
+        """Has the word a meaning anywhere, even one no card teaches (a name, "fornicate")?
+        Not "fone", which only a level list knows: a misspelling to correct."""
+        every = self.wordnet.senses(word) if self.wordnet.available() else []
+        return bool(every) or self.explains(word) or not self.wordnet.available()
 
     def not_for_children(self, word: str) -> bool:
         """Does the word teach nothing because its meanings are ones a child's card leaves out
@@ -399,6 +408,7 @@ class Dictionary:
                 }
             else:
                 words = {w for w in lemmas if w.isalpha()}
+            words |= {w for w in learner_definitions() if w.isalpha()}  # because, hello
             self._vocabulary = sorted(words)
             self._sounds = [sounds_like(w) for w in self._vocabulary]
         return self._vocabulary
@@ -437,6 +447,7 @@ class Dictionary:
     def suggestions(self, word: str, limit: int = 4) -> list[str]:
         """'Did you mean …?': close in spelling or sound (elefant → elephant), common first."""
         from rapidfuzz import fuzz, process
+        from wordfreq import zipf_frequency
 
         vocabulary = self.vocabulary()
         asked = word.lower()
@@ -452,7 +463,13 @@ class Dictionary:
         for _, score, position in by_sound:
             text = vocabulary[position]
             scores[text] = max(scores.get(text, 0), score + 5)
-        ranked = sorted(scores, key=lambda w: (-round(scores[w] / 10), self.level_number(w), w))
+        # a word a learner may have meant: not a rare one ("bacillary" for "bakary"), and the
+        # commoner first among the equally close ("carry" before "bari")
+        common = [w for w in scores if zipf_frequency(w, "en") >= RARE]
+        ranked = sorted(
+            common,
+            key=lambda w: (-round(scores[w] / 10), self.level_number(w), -zipf_frequency(w, "en")),
+        )
         # a made-up form of a real word: its real forms first ("runing" → running)
         near = forms_near(self.wordnet, asked) if self.wordnet.available() else []
         near = [w for w, _, _ in process.extract(asked, near, scorer=fuzz.ratio, score_cutoff=75)]
@@ -460,20 +477,6 @@ class Dictionary:
         # children) is never offered for "choclate"
         found = (w for w in dict.fromkeys([*near, *ranked]) if w != asked and self.explains(w))
         return list(itertools.islice(found, limit))
-
-
-# Spellings said the same, for `sounds_like`.
-SAME_SOUNDS = (("ph", "f"), ("ck", "k"), ("qu", "kw"), ("wh", "w"), ("kn", "n"), ("wr", "r"),
-               ("gh", "g"), ("c", "k"), ("z", "s"), ("y", "i"))  # fmt: skip
-
-
-def sounds_like(word: str) -> str:
-    """A rough spelling-by-sound key, so 'elefant' finds 'elephant' and 'fone' finds 'phone'."""
-    key = word.lower()
-    for before, after in SAME_SOUNDS:
-        key = key.replace(before, after)
-    collapsed = [ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1]]
-    return "".join(collapsed)
 
 
 def _hypernym_closure(dictionary: Dictionary, word: str, depth: int = 2) -> set[int]:

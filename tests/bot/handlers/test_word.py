@@ -300,6 +300,17 @@ async def test_a_word_whose_every_meaning_is_for_adults_is_not_taught(
     assert not reply.buttons and not reply.images
 
 
+async def test_a_misspelling_a_level_list_knows_is_corrected_not_called_a_name(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "fone" is in a level list but has no meaning anywhere: it was answered "I know fone,
+    but I have no meaning of it to teach you yet (it may be a name)"."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    reply = (await chat.say("/word fone"))[-1]
+    assert shown(reply).startswith("I don't know fone. Did you mean")
+    assert labels(reply)[0].endswith("phone")
+
+
 async def test_a_listed_word_with_no_meaning_to_teach_is_said_kindly_not_an_empty_card(
     chat: TerminalAdapter, app: App
 ) -> None:

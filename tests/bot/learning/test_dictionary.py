@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.learning.dictionary import Dictionary, sounds_like
+from bot.learning.dictionary import Dictionary
 
 
 def test_word_card_has_meaning_pronunciation_level_example_and_chinese(
@@ -30,7 +30,10 @@ def test_unknown_words_get_spelling_and_sound_suggestions(dictionary: Dictionary
     # only words a card can teach: "copulate" (no meaning shown to children) was offered
     assert "copulate" not in dictionary.suggestions("choclate")
     assert dictionary.suggestions("choclate")[0] == "chocolate"
-    assert sounds_like("phone") == sounds_like("fone")
+    # a word a learner may have meant: grammar words too, never a rare one, commoner first
+    assert dictionary.suggestions("becuase")[0] == "because"
+    assert dictionary.suggestions("bakary")[:2] == ["bakery", "carry"]  # once "bacillary"
+    assert not {"intima", "kina"} & set(dictionary.suggestions("cinima"))
 
 
 def test_homographs_offer_their_picture_senses(dictionary: Dictionary) -> None:
