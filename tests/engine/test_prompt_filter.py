@@ -51,6 +51,7 @@ INTENDED = {
     "terrorist",
     "terrorism",
     "nazi",
+    "supremacist",  # once offered for "supermarkit" by "Did you mean"
     "lingerie",
     "topless",
     "porn",
