@@ -176,9 +176,10 @@ async def cannot_draw(
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(sense_id) if sense_id else None
     card = drawn_as(services.dictionary, card, meaning)
-    if card is not None and not card.teaches and not services.dictionary.explains_or_names(text):
-        return [await unknown_word(context, text)]  # "fone", only in a level list: "phone?"
-    if card is not None and not card.teaches and services.dictionary.not_for_children(text):
+    why = "name" if card is None or card.teaches else services.dictionary.untaught(text)
+    if why == "misspelt":  # "fone", only in a level list: "Did you mean phone?"
+        return [await unknown_word(context, text)]
+    if why == "for adults":
         return [
             context.tell(
                 f"I don't teach {bold(text)} here. Let's pick another word, like /word rainbow.",

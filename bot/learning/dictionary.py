@@ -200,18 +200,17 @@ class Dictionary:
             or plain_plural(word) is not None
         )
 
-    def explains_or_names(self, word: str) -> bool:
-        """Has the word a meaning anywhere, even one no card teaches (a name, "fornicate")?
-        Not "fone", which only a level list knows: a misspelling to correct."""
+    def untaught(self, word: str) -> str:
+        """Why a known word's card teaches nothing: "misspelt" when no dictionary has a meaning
+        of it ("fone", only a level list knows it: "Did you mean phone?"), "for adults" when
+        every meaning is one a child's card leaves out ("fornicate"), else "name" ("david",
+        a Latin genus)."""
         every = self.wordnet.senses(word) if self.wordnet.available() else []
-        return bool(every) or self.explains(word) or not self.wordnet.available()
-
-    def not_for_children(self, word: str) -> bool:
-        """Does the word teach nothing because its meanings are ones a child's card leaves out
-        ("fornicate"), not because it is a name ("david")?"""
-        every = self.wordnet.senses(word) if self.wordnet.available() else []
-        hidden = any(not for_children(s.definition, s.usage) for s in every)
-        return hidden and not self.explains(word)
+        if self.wordnet.available() and not every and not self.explains(word):
+            return "misspelt"
+        if any(not for_children(s.definition, s.usage) for s in every):
+            return "for adults"
+        return "name"
 
     def card(self, word: str, *, chinese: bool = False) -> WordCard | None:
         """The word card, or None if the word is not in any of the dictionaries."""
@@ -465,10 +464,10 @@ class Dictionary:
             scores[text] = max(scores.get(text, 0), score + 5)
         # a word a learner may have meant: not a rare one ("bacillary" for "bakary"), and the
         # commoner first among the equally close ("carry" before "bari")
-        common = [w for w in scores if zipf_frequency(w, "en") >= RARE]
+        often = {w: zipf_frequency(w, "en") for w in scores}
+        common = [w for w in scores if often[w] >= RARE]
         ranked = sorted(
-            common,
-            key=lambda w: (-round(scores[w] / 10), self.level_number(w), -zipf_frequency(w, "en")),
+            common, key=lambda w: (-round(scores[w] / 10), self.level_number(w), -often[w])
         )
         # a made-up form of a real word: its real forms first ("runing" → running)
         near = forms_near(self.wordnet, asked) if self.wordnet.available() else []

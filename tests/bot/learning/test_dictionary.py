@@ -199,3 +199,9 @@ def test_a_card_never_shows_drug_slang_or_sexual_meanings(dictionary: Dictionary
         for meaning in card.meanings:
             assert "street name" not in meaning.definition, word
             assert "sexual" not in meaning.definition and "disparaging" not in meaning.definition
+
+
+def test_why_a_known_word_teaches_nothing(dictionary: Dictionary) -> None:
+    assert dictionary.untaught("fone") == "misspelt"  # only a level list knows it
+    assert dictionary.untaught("fornicate") == "for adults"
+    assert dictionary.untaught("jesus") == "name"
