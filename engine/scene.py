@@ -289,7 +289,8 @@ class _Parser:
             # keeps them apart ("the cat sleeps", "cats sleep")
             one = not _may_be_its_verb(word, following, self.wordnet)
         # "the bus stops at the school" is a verb, though a picture is named "bus stop"
-        acts = compound and not one and self.count < 2 and _verb_follows(words, position, self)
+        acts = compound and not one and self.count < 2  # "two bus stops": the things
+        acts = acts and _verb_follows(words, position, self.wordnet)
         if one or (named is not None and named.how in _NAMED and not acts):
             self._thing(compound)
             self._reset()
@@ -466,11 +467,11 @@ def _singular(word: str, wordnet: WordNet) -> str:
     return next((form for form in forms if form != word), word)
 
 
-def _verb_follows(words: list[str], position: int, parser: _Parser) -> bool:
+def _verb_follows(words: list[str], position: int, wordnet: WordNet) -> bool:
     """After "the bus", "stops" is its verb when a place word, a "the" or the end follows."""
     after = words[position + 2] if position + 2 < len(words) else ""
     place = after in PREPOSITIONS or any(r.split()[0] == after for r in RELATIONS)
-    verb = _may_be_its_verb(words[position], words[position + 1], parser.wordnet)
+    verb = _may_be_its_verb(words[position], words[position + 1], wordnet)
     return verb and (not after or place or after in _DETERMINERS)
 
 
