@@ -2,9 +2,10 @@
 
 Only the errors beginners make most, each by a narrow rule that leaves the sentence alone when
 it is not sure: capital I and the first letter, final punctuation, a/an, a plural after a
-number, subject–verb agreement after a pronoun or "the + noun", and a missing article after
-"is/have/see". Word forms come from `lemminflect` (a maintained English morphology library);
-whether a word is a noun or a verb, and whether a noun is countable, from the dictionary.
+number, subject–verb agreement after a pronoun, "the + noun" or "two + nouns", and a missing
+article after "is/have/see". Word forms come from `lemminflect` (a maintained English morphology
+library); whether a word is a noun or a verb, and whether a noun is countable, from the
+dictionary.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache
 from bot.learning.countability import SAME_IN_PLURAL, countable, takes_an
 from bot.learning.dictionary import Dictionary
 from bot.learning.plain import learner_definitions
+from engine.scene import COLOURS
 
 _TOKEN = re.compile(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]|\s+")
 NUMBERS = {
@@ -115,6 +117,15 @@ class Corrector:
         counts = {pos: sum(s.count for s in wordnet.senses(second, pos)) for pos in "nv"}
         return counts["n"] > counts["v"]
 
+    def _mostly_noun(self, word: str) -> bool:
+        """Is the word used as a noun more than as an adjective (SemCor counts: "star" yes,
+        "cold" no; a colour never: WordNet counts no adjective "red")?"""
+        wordnet, low = self.dictionary.wordnet, word.lower()
+        if low in COLOURS:
+            return False
+        noun = sum(s.count for s in wordnet.senses(low, "n"))
+        return noun > sum(s.count for s in wordnet.senses(low, "a"))  # satellites too
+
     def _can_describe(self, word: str) -> bool:
         """Can the word be an adjective (red, big, happy), whatever its first sense?"""
         return any(s.pos in "as" for s in self.dictionary.senses(word.lower()))
@@ -146,62 +157,74 @@ class Corrector:
             if position + 1 >= len(words):
                 continue
             target = words[position + 1]
+            person: str | None = None
             # plural after a number: "two dog" → "two dogs", "two red apple" → "two red apples"
             if low in NUMBERS or (low.isdigit() and int(low) > 1):
                 one = self._one_noun(texts, position + 1)
                 if one:
                     target = words[position + 2]  # "two bus stop" → "two bus stops"
-                elif self._can_describe(tokens[target]):
+                elif self._can_describe(tokens[target]) and not (
+                    position + 2 == len(words) and self._mostly_noun(tokens[target])
+                ):  # ("I see five star.": a last word mostly a noun is the noun)
                     # "red" is also a noun (the colour): the noun is the word after it, if any
                     if position + 2 >= len(words) or not self._is_noun(tokens[words[position + 2]]):
                         continue  # "two red." or "two very …": not sure, leave it
                     target = words[position + 2]
                 noun = tokens[target]
-                if noun.lower() in SAME_IN_PLURAL:
-                    continue  # "four fish" is right as it is
+                plural = noun.lower() in SAME_IN_PLURAL  # "four fish" is right as it is
                 if (
-                    (one or self._is_noun(noun))
+                    not plural
+                    and (one or self._is_noun(noun))
                     and countable(noun)
                     and _lemma(noun, "NOUN") == noun
                 ):
-                    plural = _inflect(noun.lower(), "NNS")
-                    if plural and plural != noun.lower():
-                        put(target, plural)
-                continue
-            # subject–verb agreement
-            person = None
-            if low == "i":
-                person = "I"
-            elif low in SINGULAR_SUBJECTS and low not in ("this", "that"):
-                person = "3"
-            elif low in PLURAL_SUBJECTS and low not in ("these", "those"):
-                person = "P"
-            elif low in ("the", "a", "an", "my", "your", "his", "her", "our", "their") and (
-                position == 0
-            ):
-                # "The cat sleep on …": the subject is the noun after the determiner
-                noun = nxt
-                one = self._one_noun(texts, position + 1)
-                if one:
-                    position += 1  # "A bus stop.": the subject is "bus stop", "stop" no verb
-                    noun = tokens[words[position + 1]]
-                elif self._can_describe(noun):
-                    continue  # "The red sun.": "red" is no subject and "sun" no verb here
-                if position + 2 < len(words) and (one or self._is_noun(noun)):
-                    if noun.lower() in SAME_IN_PLURAL or _inflect(noun, "NNS") == noun:
-                        continue  # sheep, fish: one or many, we cannot tell
-                    many = (
-                        any(
-                            base != noun
-                            for base, _ in self.dictionary.wordnet.base_forms(noun, "n")
-                        )
-                        or _lemma(noun, "NOUN") != noun
-                    )
-                    person = "P" if many else "3"
-                    position += 1
-                    target = words[position + 1]
-                else:
+                    form = _inflect(noun.lower(), "NNS")
+                    if form and form != noun.lower():
+                        put(target, form)
+                        plural = True
+                elif not plural:
+                    plural = _lemma(noun, "NOUN") != noun.lower()  # "two dogs" already
+                # "Two dogs is …", "My three cats sleeps …": the counted noun is the subject
+                # and its verb goes with the plural (only a counted subject: "I have two cats")
+                starts = position == 0 or (position == 1 and texts[0].lower() in DETERMINERS)
+                position = words.index(target)
+                if not (plural and starts and position + 1 < len(words)):
                     continue
+                person, target = "P", words[position + 1]
+            # subject–verb agreement
+            if person is None:  # who does the verb: I, he, they, "the cats" …
+                if low == "i":
+                    person = "I"
+                elif low in SINGULAR_SUBJECTS and low not in ("this", "that"):
+                    person = "3"
+                elif low in PLURAL_SUBJECTS and low not in ("these", "those"):
+                    person = "P"
+                elif low in ("the", "a", "an", "my", "your", "his", "her", "our", "their") and (
+                    position == 0
+                ):
+                    # "The cat sleep on …": the subject is the noun after the determiner
+                    noun = nxt
+                    one = self._one_noun(texts, position + 1)
+                    if one:
+                        position += 1  # "A bus stop.": the subject is "bus stop", "stop" no verb
+                        noun = tokens[words[position + 1]]
+                    elif self._can_describe(noun):
+                        continue  # "The red sun.": "red" is no subject and "sun" no verb here
+                    if position + 2 < len(words) and (one or self._is_noun(noun)):
+                        if noun.lower() in SAME_IN_PLURAL or _inflect(noun, "NNS") == noun:
+                            continue  # sheep, fish: one or many, we cannot tell
+                        many = (
+                            any(
+                                base != noun
+                                for base, _ in self.dictionary.wordnet.base_forms(noun, "n")
+                            )
+                            or _lemma(noun, "NOUN") != noun
+                        )
+                        person = "P" if many else "3"
+                        position += 1
+                        target = words[position + 1]
+                    else:
+                        continue
             if person is None:
                 continue
             verb = tokens[target].lower()

@@ -30,6 +30,15 @@ from bot.learning.grammar import Corrector
         ("The bus stop at the school.", "The bus stops at the school."),  # a place after it
         ("The cat sleep.", "The cat sleeps."),  # WordNet's "cat sleep" is a nap: not here
         ("Two cat sleep.", "Two cats sleep."),
+        # a counted subject takes a plural verb: once "Did you mean: Two dogs is …" (only the
+        # capital) and "Two cats sleeps on the sofa." (the plural, not the verb)
+        ("two dogs is under a red table", "Two dogs are under a red table."),
+        ("two cat sleeps on the sofa", "Two cats sleep on the sofa."),
+        ("My three cats sleeps.", "My three cats sleep."),
+        ("Two fish swims.", "Two fish swim."),
+        ("Two bus stop is here.", "Two bus stops are here."),
+        ("Three children plays.", "Three children play."),
+        ("I see five star.", "I see five stars."),  # a last word mostly a noun is the noun
     ],
 )
 def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wanted: str) -> None:
@@ -54,6 +63,11 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         # "fish" is its own plural: once corrected to "Four blue fishes."
         "Four blue fish.",
         "Two sheep.",
+        "I have two cats.",  # the counted noun is no subject here
+        "Two cats and a dog sleep.",
+        "Some water is cold.",
+        "Two red.",  # a colour, or "cold", is no noun to count here
+        "Two cold.",
         # once "A bus stops." and "Two buses stops.": a picture's two-word name is one thing
         "A bus stop.",
         "Two bus stops.",
