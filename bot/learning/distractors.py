@@ -11,7 +11,7 @@ import random
 import re
 from collections.abc import Collection
 
-from bot.learning.countability import GAMES, MEALS, countable, takes_an
+from bot.learning.countability import GAMES, MEALS, SAME_IN_PLURAL, countable, takes_an
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
 from bot.learning.plain import CAPITAL_I, WORDNET_POS, is_given_name, learner_definitions
 from engine.prompt_filter import PromptFilter
@@ -43,6 +43,11 @@ ROLE_KINDS = frozenset({10480253, 9632518, 9614684, 10560637, 9614315, 9616922, 
 _DEATH = re.compile(r"\b(corpse|burial|buried|death|dying|end of all life)\b")
 NOT_OFFERED = frozenset(
     {"butt", "bum", "manure", "dung", "fart", "poop", "male", "female", "pet", "young", "baby"}
+    | {
+        "horror",
+        "terror",
+        "nightmare",
+    }  # "The girl has three horrors.": WordNet's "horror" is a thing
 )
 COLOURS = [
     "red",
@@ -92,6 +97,13 @@ AUXILIARIES = {
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
 
 
+# What a sentence's thing may be swapped for: a thing a picture shows, not a feeling or a group.
+CONCRETE = frozenset(
+    {"noun.animal", "noun.artifact", "noun.food", "noun.plant", "noun.object", "noun.body"}
+)
+# Verbs a sentence quiz never offers a child as a wrong answer: hurting, hating, a kiss, a
+# prayer ("The cat kills on the sofa.").
+NOT_OFFERED_VERBS = frozenset({"kill", "fight", "hate", "hurt", "kiss", "bite", "pray"})
 WAVES = frozenset({"hello", "hi", "bye", "goodbye"})  # one picture shows each: a waving hand
 
 
@@ -207,17 +219,63 @@ def _is_a(dictionary: Dictionary, word: str, kinds: frozenset[int]) -> bool:
     return False
 
 
-def _inflect_like(original: str, base: str) -> str:
-    """Give `base` the ending `original` had (sleeps → runs, jumped → walked)."""
-    if original.endswith("ing"):
-        return base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
-    if original.endswith("ed"):
-        return base + "d" if base.endswith("e") else base + "ed"
-    if original.endswith("es") and not base.endswith("e"):
-        return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    if original.endswith("s") and not original.endswith("ss"):
-        return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+def _inflect_like(original: str, base: str, pos: str) -> str:
+    """Give `base` the form `original` has (sleeps → runs, dogs → flies, jumped → walked), as
+    lemminflect spells it ("applies", never "applys")."""
+    from lemminflect import getInflection, getLemma
+
+    upos = "VERB" if pos == "v" else "NOUN"
+    lemma = next(iter(getLemma(original, upos)), original)
+    if original == lemma or (pos == "n" and base in SAME_IN_PLURAL):
+        return base  # "run" stays "dance", not "danced"; two fish, not "fishes"
+    tags = ("VBZ", "VBD", "VBG", "VBN") if pos == "v" else ("NNS",)
+    for tag in tags:
+        if original in getInflection(lemma, tag):
+            return next(iter(getInflection(base, tag)), base)
     return base
+
+
+def _counts_many(word: str) -> bool:
+    """Does the word count more than one ("two", "12", "many")?"""
+    return (
+        (word in NUMBERS and word != "one")
+        or (word.isdigit() and int(word) > 1)
+        or word in ("many", "several", "these", "those")
+    )
+
+
+def _lemma(dictionary: Dictionary, word: str, pos: str) -> str:
+    """The word's base form ("flies": fly, though WordNet lists the theatre's "flies")."""
+    from lemminflect import getLemma
+
+    lemma = next(iter(getLemma(word, "VERB" if pos == "v" else "NOUN")), word)
+    if dictionary.wordnet.senses(lemma, pos):
+        return lemma
+    forms = dictionary.wordnet.base_forms(word, pos)
+    return forms[0][0] if forms else word
+
+
+def _pictured(dictionary: Dictionary, word: str, kind: str) -> bool:
+    """Does the word's everyday meaning name a thing of this kind a picture shows (for a sofa
+    a bed, not "horror", whose first WordNet meaning is a made thing, nor a cake)?"""
+    meanings = dictionary.everyday_senses(word)
+    return bool(meanings) and meanings[0].category == kind
+
+
+def _verbs_like(dictionary: Dictionary, verb: str, count: int, rng: random.Random) -> list[str]:
+    """Everyday verbs a child knows (the plain meanings') of the same kind as `verb` (sleep:
+    cry, laugh, wake; read: learn, remember): never "sire" or "cater", which CEFR-J calls A1."""
+    senses = dictionary.wordnet.senses(verb, "v")
+    kind = senses[0].lexname if senses else None
+    pool = [
+        word
+        for word, plain in learner_definitions().items()
+        if plain.part_of_speech == "verb" and word != verb and word not in AUXILIARIES
+        and word not in NOT_OFFERED_VERBS and word not in CAPITAL_I
+        and (other := dictionary.wordnet.senses(word, "v")) and other[0].lexname == kind
+        and not dictionary.related(verb, word)
+    ]  # fmt: skip
+    return rng.sample(pool, min(count, len(pool)))
 
 
 def _with_article(tokens: list[str], index: int) -> None:
@@ -249,6 +307,10 @@ def sentence_choices(
     edits: list[list[str]] = []
 
     present = {t.lower() for _, t in words}
+    positions = [i for i, _ in words]
+
+    def words_before(index: int) -> int:
+        return positions[positions.index(index) - 1]
 
     def edited(index: int, replacement: str) -> list[str]:
         if replacement.lower() in present:
@@ -285,14 +347,30 @@ def sentence_choices(
             continue
         if senses[0].pos == "n" and senses[0].lexname not in PICTURE_GROUPS:
             continue  # only things a picture shows: "red" or "park time" are not swapped
-        forms = dictionary.wordnet.base_forms(low, senses[0].pos)
-        base = forms[0][0] if forms else low
-        for other in word_choices(dictionary, base, own_words=[], count=2, rng=rng):
-            # a noun in its base form is swapped as is; other forms keep their ending (plural)
-            replacement = (
-                other if senses[0].pos == "n" and low == base else _inflect_like(low, other)
+        pos = senses[0].pos
+        base = _lemma(dictionary, low, pos)
+        if pos == "v":
+            others = _verbs_like(dictionary, base, 2, rng)
+        else:  # a thing for a thing, by the meaning a child means (a table: furniture)
+            everyday = dictionary.everyday_senses(base)
+            if not everyday or everyday[0].category not in CONCRETE:
+                continue
+            others = word_choices(
+                dictionary, base, own_words=[], count=6, rng=rng, sense_id=everyday[0].sense_id
             )
-            edits.append(edited(index, replacement))
+            level = dictionary.level_number(base)  # "fence": not "installation" (B1)
+            kind = everyday[0].category
+            others = [
+                o
+                for o in others
+                if _pictured(dictionary, o, kind) and dictionary.level_number(o) <= level
+            ][:2]
+        counted = index > 1 and _counts_many(tokens[words_before(index)].lower())
+        for other in others:  # each in the form the sentence had ("flies": "birds")
+            form = _inflect_like(low, other, pos)
+            if counted and form == other and other not in SAME_IN_PLURAL:
+                form = _inflect_like("dogs", other, "n")  # "Two sheep": "Two lions"
+            edits.append(edited(index, form))
     seen = {sentence.lower()}
     choices: list[str] = []
     rng.shuffle(edits)

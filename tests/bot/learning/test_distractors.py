@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -127,6 +128,35 @@ def test_sentence_distractors_change_exactly_one_element(
     assert len(choices) == 3 and len(set(choices)) == 3 and sentence not in choices
     for choice in choices:
         assert one_element_changed(sentence, choice), choice
+
+
+def test_a_sentence_choice_is_english_a_child_reads(dictionary: Dictionary) -> None:
+    """Once "The boy applys an apple.", "Two flys are …", "Two lion eat grass." and "The cat
+    sleeps on the horror.": every word a real form, a counted thing still many, a thing
+    swapped for a thing of its kind."""
+    from bot.learning.countability import SAME_IN_PLURAL
+    from bot.learning.grammar import _lemma
+
+    sentences = [
+        "The boy eats an apple.",
+        "Two flies are on the cake.",
+        "Two sheep eat grass.",
+        "The cat sleeps on the sofa.",
+        "The girl has three balloons.",
+        "The baby cries.",
+    ]
+    for sentence in sentences:
+        for seed in range(12):
+            for choice in sentence_choices(dictionary, sentence, rng=random.Random(seed)):
+                words = choice.rstrip(".").lower().split()
+                assert all(dictionary.known(w) for w in words), choice
+                assert "horror" not in words, choice
+                for number, noun in itertools.pairwise(words):
+                    if number in ("two", "three", "four", "five", "six"):
+                        assert noun in SAME_IN_PLURAL or _lemma(noun, "NOUN") != noun, choice
+                if choice.startswith("The cat sleeps on the "):
+                    thing = dictionary.everyday_senses(words[-1])[0]
+                    assert thing.category == "noun.artifact", choice
 
 
 def test_articles_follow_the_new_word(dictionary: Dictionary) -> None:
