@@ -97,6 +97,11 @@ AUXILIARIES = {
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
 
 
+# Words for food served, not a food a picture shows: any food may be one of them.
+SERVINGS = frozenset(
+    {"dessert", "snack", "feed", "ration", "premix", "slice", "helping", "course", "meal"}
+    | {"starter", "leftovers", "treat", "food", "dish", "refreshment", "nutriment"}
+)
 # What a sentence's thing may be swapped for: a thing a picture shows, not a feeling or a group.
 CONCRETE = frozenset(
     {"noun.animal", "noun.artifact", "noun.food", "noun.plant", "noun.object", "noun.body"}
@@ -160,6 +165,7 @@ def word_choices(
     level = dictionary.level_number(answer)
     chosen: list[str] = []
 
+    eaten = taught is not None and taught.lexname == "noun.food"
     named = is_given_name(answer)  # "a name for a boy or a man": John would be right too
 
     def acceptable(word: str) -> bool:
@@ -174,6 +180,12 @@ def word_choices(
         word_senses = dictionary.senses(word)
         if not word_senses or (pos and word_senses[0].pos != pos):
             return False
+        if eaten and (
+            word in MEALS
+            or word in SERVINGS
+            or not any(s.lexname == "noun.food" for s in word_senses)
+        ):  # ice cream among pie and melon: not "trunk, stem, pine", nor "dessert" or "lunch"
+            return False  # (an apple may well be someone's dessert or lunch)
         top = word_senses[0]
         if word not in own_words and (top.count < 2 or dictionary.is_inflection(word, top.pos)):
             return False  # rare words and inflected forms make poor choices for learners

@@ -89,6 +89,18 @@ def test_no_wrong_answer_may_be_as_true_of_the_picture(dictionary: Dictionary) -
     assert set(word_choices(dictionary, "orange", own_words=[])) <= set(COLOURS)  # the colour
 
 
+def test_a_food_is_asked_among_foods_no_serving_that_could_be_it(dictionary: Dictionary) -> None:
+    """Once "ice cream" among "trunk, stem, pine", and "apple" beside "dessert" or "lunch"."""
+    for answer in ("ice cream", "apple", "cake", "milk"):
+        sense = dictionary.everyday_senses(answer)[0].sense_id
+        for seed in range(8):
+            rng = random.Random(seed)
+            for wrong in word_choices(dictionary, answer, own_words=[], rng=rng, sense_id=sense):
+                kinds = {s.lexname for s in dictionary.senses(wrong)}
+                assert "noun.food" in kinds, (answer, wrong)
+                assert wrong not in {"dessert", "lunch", "breakfast", "snack", "meal"}, wrong
+
+
 def test_a_meal_is_never_another_meals_wrong_answer(dictionary: Dictionary) -> None:
     """A sandwich, an apple and juice could be a supper too: the quiz must be answerable."""
     for answer in ("lunch", "dinner", "supper", "breakfast", "meal"):
