@@ -325,7 +325,7 @@ class PictureEngine:
     def _draw_scene(self, request: GenerationRequest) -> DrawnPicture:
         """Each thing drawn and checked alone, then put in its box (an open model: _draw_layout)."""
         from engine.scene import Scene
-        from engine.scene_layout import composite, layout
+        from engine.scene_layout import composite, draw_things, layout
 
         scene = Scene.from_json(request.scene)
         if not self.preset.closed_vocabulary:
@@ -341,7 +341,7 @@ class PictureEngine:
             replace(request, prompt=prompts[c], subject=c, scene="", seed=request.seed + i)
             for i, c in enumerate(concepts)
         ]
-        parts = self.draw(asked)
+        parts = draw_things(self.draw, asked)
         from PIL import Image
 
         pictures = {c: Image.open(io.BytesIO(p.png)) for c, p in zip(concepts, parts, strict=True)}

@@ -9,10 +9,12 @@ snow, night, sea) gets a band of its own.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from engine.prompts import with_article
+from engine.request import GenerationRequest, seed_for
 from engine.scene import COLOURS, MAX_COPIES, Scene, SceneObject
 
 
@@ -24,6 +26,24 @@ class Box:
     size: int
     colour: str | None = None
     setting: bool = False  # a picture of where the scene happens, not one of its things
+
+
+def draw_things(
+    draw: Callable[[list[GenerationRequest]], list[Any]], asked: list[GenerationRequest]
+) -> list[Any]:
+    """Each thing of a scene drawn alone (`draw` checks it and tries new seeds); a thing none of
+    the sentence's seeds drew is drawn once more as `/word` draws it ("a boy", at its seed), which
+    `pictolingo eval` looked at ("The boy kicks the ball." failed the boy three times)."""
+    parts = draw(asked)
+    again = [
+        (i, replace(asked[i], prompt=prompt, seed=seed_for(prompt)))
+        for i, part in enumerate(parts)
+        if part.shows is False and (prompt := with_article(asked[i].prompt)) != asked[i].prompt
+    ]
+    if again:
+        for (i, _), part in zip(again, draw([r for _, r in again]), strict=True):
+            parts[i] = part if part.shows is not False else parts[i]
+    return parts
 
 
 SKY = {"night", "rain", "snow"}  # drawn in a band above the things; the sea below them

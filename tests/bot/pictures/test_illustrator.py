@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from bot.learning.dictionary import Dictionary
 from bot.pictures.illustrator import DrawingDefaults, Illustrator
@@ -94,3 +95,27 @@ def test_a_colour_is_drawn_as_four_things_all_in_it(dictionary: Dictionary) -> N
         assert verdict.objects and verdict.colours, (colour, verdict)
         blue = Scene(tuple(replace(o, colour="blue") for o in scene.objects))
         assert checker.check(rgb, blue).colours is False
+
+
+def test_a_scenes_thing_no_sentence_seed_drew_is_drawn_as_its_word(dictionary: Dictionary) -> None:
+    """ "The boy kicks the ball." once said "I could not draw … well enough this time": the boy
+    failed the check at the sentence's three seeds, though `/word boy` draws him. The thing is
+    drawn once more as its word is ("a boy", at that word's seed), and the scene is sent."""
+    from engine.options import EngineOptions
+    from engine.pipeline import PictureEngine
+
+    engine = PictureEngine(EngineOptions(model="starter"))
+    engine.load()
+    defaults = DrawingDefaults(model="starter", **engine.defaults(), prompt_style="caption")
+    illustrator = Illustrator(defaults, resolver_for("starter", dictionary.wordnet))
+    asked: list[str] = []
+    draw = engine.draw
+
+    def recorded(requests: list[Any], on_progress: Any = None) -> list[Any]:
+        asked.extend(r.prompt for r in requests)
+        return draw(requests, on_progress)
+
+    engine.draw = recorded  # type: ignore[method-assign]
+    picture = engine.draw([illustrator.for_sentence("The boy kicks the ball.")])[0]
+    assert picture.shows is True
+    assert "boy" in asked and "a boy" in asked  # the sentence's boy failed; the word's passed
