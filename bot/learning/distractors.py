@@ -43,11 +43,12 @@ ROLE_KINDS = frozenset({10480253, 9632518, 9614684, 10560637, 9614315, 9616922, 
 _DEATH = re.compile(r"\b(corpse|burial|buried|death|dying|end of all life)\b")
 NOT_OFFERED = frozenset(
     {"butt", "bum", "manure", "dung", "fart", "poop", "male", "female", "pet", "young", "baby"}
-    | {
-        "horror",
-        "terror",
-        "nightmare",
-    }  # "The girl has three horrors.": WordNet's "horror" is a thing
+    # "The girl has three horrors.": WordNet files a "horror" as a thing
+    | {"horror", "terror", "nightmare"}
+    # true of any picture's thing: "A girl is under the thing." under an umbrella
+    | {"thing", "object", "item", "stuff", "article", "artifact", "artefact", "entity", "whole"}
+    | {"unit", "piece", "part", "device", "equipment", "material", "substance", "matter"}
+    | {"creature", "being", "organism", "animal", "plant", "food", "person", "people"}
 )
 COLOURS = [
     "red",
