@@ -110,7 +110,10 @@ CONCRETE = frozenset(
 # Verbs a sentence quiz never offers a child as a wrong answer: hurting, hating, a kiss, a
 # prayer ("The cat kills on the sofa.").
 NOT_OFFERED_VERBS = frozenset({"kill", "fight", "hate", "hurt", "kiss", "bite", "pray"})
-WAVES = frozenset({"hello", "hi", "bye", "goodbye"})  # one picture shows each: a waving hand
+WAVES = frozenset({"hello", "hi", "bye", "goodbye"})
+DETERMINERS = frozenset(
+    {"a", "an", "the", "my", "your", "his", "her", "our", "their", "this"}
+)  # one picture shows each: a waving hand
 
 
 def word_choices(
@@ -325,6 +328,24 @@ def sentence_choices(
     def words_before(index: int) -> int:
         return positions[positions.index(index) - 1]
 
+    def neighbours(index: int) -> tuple[str, str]:
+        at = positions.index(index)
+        before = tokens[positions[at - 1]].lower() if at else ""
+        after = tokens[positions[at + 1]].lower() if at + 1 < len(positions) else ""
+        return before, after
+
+    def in_compound(index: int) -> bool:
+        before, after = neighbours(index)
+        low = tokens[index].lower()
+        pairs = (f"{before}_{low}", f"{low}_{after}", f"{before}_{_lemma(dictionary, low, 'n')}")
+        return any(pair in dictionary.wordnet.index for pair in pairs if not pair.startswith("_"))
+
+    def after_noun(index: int) -> bool:
+        before, _ = neighbours(index)
+        kinds = dictionary.senses(before) if before.isalpha() else []
+        counted = _counts_many(before) or before in NUMBERS or before in COLOURS
+        return bool(kinds) and kinds[0].pos == "n" and before not in DETERMINERS and not counted
+
     def edited(index: int, replacement: str) -> list[str]:
         if replacement.lower() in present:
             return []  # "a red apple and a red apple": two of the same is no picture to match
@@ -356,11 +377,13 @@ def sentence_choices(
         ):
             continue
         senses = dictionary.senses(low)
-        if not senses or senses[0].pos not in ("n", "v"):
-            continue
-        if senses[0].pos == "n" and senses[0].lexname not in PICTURE_GROUPS:
-            continue  # only things a picture shows: "red" or "park time" are not swapped
+        if not senses or senses[0].pos not in ("n", "v") or in_compound(index):
+            continue  # "teddy bear" is one thing: not "a teddy need" nor "a medication bear"
         pos = senses[0].pos
+        if pos == "n" and after_noun(index) and dictionary.wordnet.senses(low, "v"):
+            pos = "v"  # "Four birds fly over …": the verb, not the insect
+        elif pos == "n" and senses[0].lexname not in PICTURE_GROUPS:
+            continue  # only things a picture shows: "red" or "park time" are not swapped
         base = _lemma(dictionary, low, pos)
         if pos == "v":
             others = _verbs_like(dictionary, base, 2, rng)
