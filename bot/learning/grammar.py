@@ -34,6 +34,10 @@ AFTER_VERB = {
     "their", "our", "its", "some", "very", "well", "fast", "now", "today", "every", "into",
     "near", "behind", "next", "and", "",
 }  # fmt: skip
+# Forms whose person the corrector reads: "They was happy.", "He don't like apples."
+PAST_BE = {"I": "was", "3": "was", "P": "were"}
+DO_NOT = {"I": "don't", "3": "doesn't", "P": "don't"}
+THERE_BE = {v: pair for pair in (("is", "are"), ("was", "were")) for v in pair}  # (one, many)
 ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
 IRREGULAR = {
     ("be", "I"): "am",
@@ -229,6 +233,11 @@ class Corrector:
                 continue
             verb = tokens[target].lower()
             after = following(position + 1) if position + 1 < len(words) else ""
+            for forms in (PAST_BE, DO_NOT):  # "They was happy.", "He don't like …"
+                if verb in forms.values() and forms[person] != verb:
+                    put(target, forms[person])
+            if verb in (*PAST_BE.values(), *DO_NOT.values()):
+                continue
             if verb in MODALS or not self._is_verb(verb):
                 continue
             base = _lemma(verb, "VERB")
@@ -247,6 +256,15 @@ class Corrector:
                     put(target, form)
             elif person in ("I", "P") and verb != base and _inflect(base, "VBZ") == verb:
                 put(target, base)
+        # "There is two cats." / "There are a dog.": the verb goes with what comes after it
+        for position, index in enumerate(words[:-2]):
+            verb = tokens[words[position + 1]].lower()
+            if tokens[index].lower() != "there" or verb not in THERE_BE:
+                continue
+            what = tokens[words[position + 2]].lower()
+            many = (what in NUMBERS and what != "some") or (what.isdigit() and int(what) > 1)
+            if many or what in ("a", "an", "one"):
+                put(words[position + 1], THERE_BE[verb][many])
         # a/an and a missing article
         for position, index in enumerate(words):
             low = tokens[index].lower()
@@ -256,7 +274,8 @@ class Corrector:
             nxt = tokens[target]
             if low in ("a", "an"):
                 wanted = "an" if takes_an(nxt) else "a"
-                if low != wanted:
+                several = self._is_noun(nxt) and _lemma(nxt, "NOUN") != nxt.lower()
+                if low != wanted and not several:  # "a apples": not "an apples" (one? many?)
                     put(index, wanted.capitalize() if tokens[index][0].isupper() else wanted)
             elif low in ARTICLE_AFTER and position + 2 >= len(words):
                 # "This is cat." / "I have dog." → "a cat", "a dog"

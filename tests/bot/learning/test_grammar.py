@@ -39,6 +39,11 @@ from bot.learning.grammar import Corrector
         ("Two bus stop is here.", "Two bus stops are here."),
         ("Three children plays.", "Three children play."),
         ("I see five star.", "I see five stars."),  # a last word mostly a noun is the noun
+        ("They was happy.", "They were happy."),
+        ("He don't like apples.", "He doesn't like apples."),
+        ("The cats doesn't sleep.", "The cats don't sleep."),
+        ("There is two cats.", "There are two cats."),
+        ("There are a dog.", "There is a dog."),
     ],
 )
 def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wanted: str) -> None:
@@ -67,6 +72,9 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         "Two cats and a dog sleep.",
         "Some water is cold.",
         "Two red.",  # a colour, or "cold", is no noun to count here
+        "I see a apples.",  # once "I see an apples.": one apple or many, we cannot tell
+        "There is some milk.",
+        "It was a cat.",
         "Two cold.",
         # once "A bus stops." and "Two buses stops.": a picture's two-word name is one thing
         "A bus stop.",
