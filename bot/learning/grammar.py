@@ -34,6 +34,7 @@ AFTER_VERB = {
     "their", "our", "its", "some", "very", "well", "fast", "now", "today", "every", "into",
     "near", "behind", "next", "and", "",
 }  # fmt: skip
+LINKING = {"is", "are", "am", "was", "were", "has", "have", *MODALS}
 # Forms whose person the corrector reads: "They was happy.", "He don't like apples."
 PAST_BE = {"I": "was", "3": "was", "P": "were"}
 DO_NOT = {"I": "don't", "3": "doesn't", "P": "don't"}
@@ -168,8 +169,9 @@ class Corrector:
                 if one:
                     target = words[position + 2]  # "two bus stop" → "two bus stops"
                 elif self._can_describe(tokens[target]) and not (
-                    position + 2 == len(words) and self._mostly_noun(tokens[target])
-                ):  # ("I see five star.": a last word mostly a noun is the noun)
+                    (position + 2 == len(words) or following(position + 1) in LINKING)
+                    and self._mostly_noun(tokens[target])
+                ):  # ("I see five star.", "Five star is …": mostly a noun, then the noun)
                     # "red" is also a noun (the colour): the noun is the word after it, if any
                     if position + 2 >= len(words) or not self._is_noun(tokens[words[position + 2]]):
                         continue  # "two red." or "two very …": not sure, leave it

@@ -39,6 +39,7 @@ from bot.learning.grammar import Corrector
         ("Two bus stop is here.", "Two bus stops are here."),
         ("Three children plays.", "Three children play."),
         ("I see five star.", "I see five stars."),  # a last word mostly a noun is the noun
+        ("Five star is in the sky.", "Five stars are in the sky."),  # so is one before "is"
         ("They was happy.", "They were happy."),
         ("He don't like apples.", "He doesn't like apples."),
         ("The cats doesn't sleep.", "The cats don't sleep."),
