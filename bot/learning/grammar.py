@@ -38,6 +38,9 @@ LINKING = {"is", "are", "am", "was", "were", "has", "have", *MODALS}
 # Forms whose person the corrector reads: "They was happy.", "He don't like apples."
 PAST_BE = {"I": "was", "3": "was", "P": "were"}
 DO_NOT = {"I": "don't", "3": "doesn't", "P": "don't"}
+# A beginner's other form of the same verb, for a text-only quiz's wrong choices.
+SWAPPED = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
+SWAPPED |= {"doesn't": "don't", "don't": "doesn't", "am": "is"}
 THERE_BE = {v: pair for pair in (("is", "are"), ("was", "were")) for v in pair}  # (one, many)
 ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
 IRREGULAR = {
@@ -324,6 +327,8 @@ def mistakes(corrector: Corrector, sentence: str) -> list[str]:
             variant(index, "i")
         elif low in ("a", "an"):
             variant(index, {"a": "an", "an": "a"}[low] if token.islower() else None)
+        elif low in SWAPPED and position:  # "She are happy.", "He don't like milk."
+            variant(index, SWAPPED[low])
         elif before in NUMBERS and corrector._is_noun(low):
             variant(index, _lemma(low, "NOUN"))  # "two dogs" → "two dog"
         elif corrector._is_verb(low) and before in ("i", "you", "we", "they", *SINGULAR_SUBJECTS):

@@ -113,3 +113,6 @@ def test_mistakes_are_wrong_english_the_corrector_puts_right(dictionary: Diction
     assert set(found) == {"i have two dogs.", "I has two dogs.", "I have two dog."}
     assert set(mistakes(corrector, "He eats an apple.")) == {"He eat an apple.", "He eats a apple."}
     assert "I have two dogs." not in found
+    # a sentence with no word-form to vary once had no text-only question at all
+    assert mistakes(corrector, "She is happy.") == ["She are happy."]
+    assert mistakes(corrector, "He doesn't like milk.") == ["He don't like milk."]
