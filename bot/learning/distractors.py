@@ -200,6 +200,11 @@ def word_choices(
     for word in rng.sample(same_category, len(same_category)):
         if len(chosen) < count and acceptable(word):
             chosen.append(word)
+    if level <= 2:  # a beginner's word among beginners' words (idea: not "justification")
+        beginners = sorted(w for w in learner_definitions() if dictionary.category(w) == category)
+        for word in rng.sample(beginners, len(beginners)):
+            if len(chosen) < count and acceptable(word):
+                chosen.append(word)
     for word in dictionary.words_like(category, level, rng):
         if len(chosen) >= count:
             break

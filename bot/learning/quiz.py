@@ -21,6 +21,7 @@ from bot.learning.countability import plural
 from bot.learning.dictionary import Dictionary
 from bot.learning.distractors import sentence_choices, word_choices
 from bot.learning.grid import compose_grid
+from bot.learning.plain import learner_definitions
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
 from engine.groups import (
@@ -310,7 +311,10 @@ class QuizMaster:
 
     def _clue(self, item: Item) -> str:
         meaning = self.dictionary.sense(item.sense) if item.sense else None
-        if meaning is not None:
+        plain = learner_definitions().get(item.text.lower())
+        if meaning is not None and plain is not None and plain.sense_id == item.sense:
+            clue = plain.meaning.split(": ")[0]  # "a thought or a plan in your head", not
+        elif meaning is not None:  # WordNet's "the content of cognition"
             clue = meaning.definition.split(";")[0]
         else:
             card = self.dictionary.card(item.text)

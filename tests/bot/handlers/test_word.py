@@ -431,3 +431,21 @@ async def test_a_grammar_word_says_why_it_has_no_picture(chat: TerminalAdapter, 
     assert "✍️ Practise" in labels(reply)
     idea = shown((await chat.say("/word idea"))[-1])
     assert "I can't draw idea yet" in idea  # a noun: a picture may come one day
+
+
+async def test_practise_asks_with_the_meaning_the_card_gave(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """The card said "A thought or a plan in your head." and Practise asked "Which word means:
+    the content of cognition?" among "justification" and "reactivity": a beginner's word is
+    asked with its plain meaning, among other beginners' words."""
+    from bot.learning.plain import learner_definitions
+
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    card = shown((await chat.say("/word idea"))[-1])
+    assert "A thought or a plan in your head." in card
+    question = (await chat.press("Practise"))[0]
+    assert "Which word means: a thought or a plan in your head?" in shown(question)
+    assert "cognition" not in shown(question)
+    choices = labels(question)
+    assert "idea" in choices and all(c in learner_definitions() for c in choices), choices
