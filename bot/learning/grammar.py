@@ -2,10 +2,11 @@
 
 Only the errors beginners make most, each by a narrow rule that leaves the sentence alone when
 it is not sure: capital I and the first letter, final punctuation, a/an, a plural after a
-number, subject–verb agreement after a pronoun, "the + noun" or "two + nouns", and a missing
-article after "is/have/see". Word forms come from `lemminflect` (a maintained English morphology
-library); whether a word is a noun or a verb, and whether a noun is countable, from the
-dictionary.
+number, subject–verb agreement after a pronoun, "the + noun" or "two + nouns" (was/were and
+don't/doesn't too), "there is/are" by what follows, no ending after a modal ("can swim"), and a
+missing article after "is/have/see". Word forms come from `lemminflect` (a maintained English
+morphology library); whether a word is a noun or a verb, and whether a noun is countable, from
+the dictionary.
 """
 
 from __future__ import annotations
@@ -134,6 +135,12 @@ class Corrector:
         noun = sum(s.count for s in wordnet.senses(low, "n"))
         return noun > sum(s.count for s in wordnet.senses(low, "a"))  # satellites too
 
+    def _mostly_verb(self, word: str) -> bool:
+        """Is the word used as a verb more than as a noun (SemCor: "swims" yes, "cats" no)?"""
+        wordnet = self.dictionary.wordnet
+        counts = {pos: sum(s.count for s in wordnet.senses(word.lower(), pos)) for pos in "nv"}
+        return counts["v"] > counts["n"]
+
     def _can_describe(self, word: str) -> bool:
         """Can the word be an adjective (red, big, happy), whatever its first sense?"""
         return any(s.pos in "as" for s in self.dictionary.senses(word.lower()))
@@ -260,6 +267,17 @@ class Corrector:
                 if form and form != verb:
                     put(target, form)
             elif person in ("I", "P") and verb != base and _inflect(base, "VBZ") == verb:
+                put(target, base)
+        # "He can swims." → "swim": after a modal the verb has no ending ("The can opens." is
+        # a tin, after its determiner, and is left alone)
+        for position, index in enumerate(words[:-1]):
+            before = tokens[words[position - 1]].lower() if position else ""
+            if not position or tokens[index].lower() not in MODALS or before in DETERMINERS:
+                continue  # ("Can cats swim?": a question's modal comes before its subject)
+            target = words[position + 1]
+            verb = tokens[target].lower()
+            base = _lemma(verb, "VERB")
+            if verb != base and self._mostly_verb(verb) and _inflect(base, "VBZ") == verb:
                 put(target, base)
         # "There is two cats." / "There are a dog.": the verb goes with what comes after it
         for position, index in enumerate(words[:-2]):

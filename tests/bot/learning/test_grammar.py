@@ -45,6 +45,8 @@ from bot.learning.grammar import Corrector
         ("The cats doesn't sleep.", "The cats don't sleep."),
         ("There is two cats.", "There are two cats."),
         ("There are a dog.", "There is a dog."),
+        ("He can swims.", "He can swim."),  # after a modal, no ending
+        ("I will goes home.", "I will go home."),
     ],
 )
 def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wanted: str) -> None:
@@ -76,6 +78,8 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         "I see a apples.",  # once "I see an apples.": one apple or many, we cannot tell
         "There is some milk.",
         "It was a cat.",
+        "The can opens.",  # a tin
+        "Can cats swims?",  # a question's modal: "cats" is no verb to change
         "Two cold.",
         # once "A bus stops." and "Two buses stops.": a picture's two-word name is one thing
         "A bus stop.",
