@@ -325,7 +325,7 @@ class PictureEngine:
     def _draw_scene(self, request: GenerationRequest) -> DrawnPicture:
         """Each thing drawn and checked alone, then put in its box (an open model: _draw_layout)."""
         from engine.scene import Scene
-        from engine.scene_layout import composite, draw_things, layout
+        from engine.scene_layout import composite, draw_things, layout, resting
 
         scene = Scene.from_json(request.scene)
         if not self.preset.closed_vocabulary:
@@ -346,7 +346,7 @@ class PictureEngine:
 
         pictures = {c: Image.open(io.BytesIO(p.png)) for c, p in zip(concepts, parts, strict=True)}
         size = self.preset.display_size or max(request.width, 256)
-        image = composite(layout(scene, size), pictures, size)
+        image = composite(resting(layout(scene, size), scene, pictures), pictures, size)
         params = request.to_dict() | {"device": self.device}
         png, width, height = encode_png(image, params, None)
         verdicts = [p.shows for p in parts]

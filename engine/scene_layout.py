@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+
 from engine.prompts import with_article
 from engine.request import GenerationRequest, seed_for
 from engine.scene import COLOURS, MAX_COPIES, Scene, SceneObject
@@ -165,6 +167,53 @@ def _row(objects: tuple[SceneObject, ...], canvas: int) -> list[Box]:
             Box(thing.concept, x + (place - size) // 2, y + place - size, size, thing.colour)
         )
     return boxes
+
+
+def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> list[Box]:
+    """ "The cat is on the bed.": each copy of the thing moved down (never up) until what is
+    drawn of it sits on what is drawn of the other right under it. The boxes alone left a gap:
+    a bed fills only the lower half of its picture, so the cat looked above it, not on it."""
+    if scene.relation != "on" or len(scene.objects) < 2:
+        return boxes
+    thing, support = scene.objects[0].concept, scene.objects[1].concept
+    under = [b for b in boxes if b.concept == support and not b.setting]
+    if thing == support or len(under) != 1:
+        return boxes
+    base, surface = under[0], _drawn(pictures[support])
+    moved = []
+    for box in boxes:
+        if box.concept == thing and not box.setting:
+            drawn = _drawn(pictures[thing])
+            rows = np.flatnonzero(drawn.any(axis=1))
+            columns = np.flatnonzero(drawn.any(axis=0))
+            if rows.size and columns.size:
+                first, last = rows[0] / drawn.shape[0], (rows[-1] + 1) / drawn.shape[0]
+                # the support's top in the columns the thing covers (a bed's mattress, not
+                # its headboard; a sofa's seat back, not the lamp beside it)
+                left, right = box.x + box.size * columns[[0, -1]] / drawn.shape[1] - base.x
+                span = surface[:, _span(left, right, base.size, surface.shape[1])]
+                tops = [np.argmax(col) for col in span.T if col.any()]
+                if tops:
+                    lowest = float(np.percentile(tops, 75))  # a lamp's thin stand is no seat
+                    top = base.y + round(lowest / surface.shape[0] * base.size)
+                    sits = top - round(last * box.size) + round((last - first) * box.size * 0.15)
+                    box = replace(box, y=max(box.y, sits))
+        moved.append(box)
+    return moved
+
+
+def _span(left: float, right: float, size: int, width: int) -> slice:
+    """The picture's columns from `left` to `right` (pixels of a box `size` wide)."""
+    start = min(max(0, int(left / size * width)), width - 1)
+    return slice(start, max(start + 1, min(width, int(right / size * width))))
+
+
+def _drawn(picture: object) -> Any:
+    """Where the picture is drawn: a rows × columns mask of its non-white pixels."""
+    from PIL import Image
+
+    assert isinstance(picture, Image.Image)
+    return np.any(np.asarray(picture.convert("RGB")) <= 235, axis=2)
 
 
 def composite(boxes: list[Box], pictures: Mapping[str, object], canvas: int = 256) -> object:

@@ -6,7 +6,7 @@ import numpy as np
 from PIL import Image
 
 from engine.scene import COLOURS, MAX_COPIES, Scene, SceneObject
-from engine.scene_layout import Box, composite, layout, named_colour
+from engine.scene_layout import Box, composite, layout, named_colour, resting
 from engine.starter.dataset import load
 
 
@@ -96,3 +96,27 @@ def test_between_puts_the_thing_in_the_middle() -> None:
     left, cat, right = layout(scene)
     assert cat.concept == "cat" and left.concept == right.concept == "chair"
     assert left.x + left.size <= cat.x and cat.x + cat.size <= right.x
+
+
+def test_a_thing_on_another_touches_it_and_is_not_above_it() -> None:
+    """ "My cat is on my bed." drew the cat floating over the bed, as "above" draws it: a bed
+    fills only the lower part of its picture. Read back from the finished picture: right under
+    the cat's lowest drawn row there is bed; a cat on a sofa sits on the sofa, not on its lamp."""
+    images, concepts = load()
+    names = ["cat", "bed", "couch and lamp"]
+    pictures = {c.name: Image.fromarray(images[c.index]) for c in concepts if c.name in names}
+    assert len(pictures) == len(names)
+
+    def gap(thing: str, support: str, *, rest: bool = True) -> int:
+        """Rows from the thing's lowest drawn row down to the support drawn under it."""
+        scene = Scene((SceneObject(thing, thing), SceneObject(support, support)), "on")
+        boxes = resting(layout(scene), scene, pictures) if rest else layout(scene)
+        drawn = {b.concept: np.asarray(composite([b], pictures)).min(axis=2) <= 235 for b in boxes}
+        rows = np.flatnonzero(drawn[thing].any(axis=1))
+        columns = np.flatnonzero(drawn[thing][rows[-1]])
+        below = np.flatnonzero(drawn[support][:, columns].any(axis=1))
+        return int(below[0] - rows[-1])
+
+    assert gap("cat", "bed", rest=False) > 12  # the gap a learner saw
+    assert gap("cat", "bed") <= 2
+    assert gap("cat", "couch and lamp") <= 2
