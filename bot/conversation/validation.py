@@ -1,6 +1,7 @@
 """Checks on what learners type, with a clear message for every way it can be wrong.
 
-Nothing is silently "fixed": input that is not a word or a sentence is refused with an example.
+Nothing is silently "fixed": input that is not a word or a sentence is refused with an example
+(a word's full stop or quotes are only punctuation: "/word apple." is apple).
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ SENTENCE_STARTS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", 
 
 def check_word(raw: str, max_chars: int = 40) -> str:
     """A word or short phrase in English letters (hyphen, apostrophe and spaces allowed)."""
-    text = _as_looked_up(raw)
+    # "apple." "Apple!" "apple?" "“apple”": the stop or the quotes a child adds are no letters
+    text = _as_looked_up(raw).strip("\"“”'").rstrip(".!?,;:").strip("\"“”'")
     if not text:
         raise InputProblem(
             "Please add a word, for example: /word apple", "请加上一个单词，例如：/word apple"

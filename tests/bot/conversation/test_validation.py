@@ -14,6 +14,10 @@ from bot.conversation.validation import InputProblem, check_sentence, check_word
         ("don't", "don't"),
         ("Ｆｕｌｌｗｉｄｔｈ", "fullwidth"),
         ("rock’n’roll", "rock'n'roll"),  # a phone's ’ is the dictionary's '
+        # a child's full stop, exclamation or quotes are punctuation, not part of the word
+        ("apple!", "apple"),
+        ("Apple.", "apple"),
+        ("“ice cream”?", "ice cream"),
     ],
 )
 def test_words_that_are_accepted(raw: str, word: str) -> None:
@@ -27,7 +31,8 @@ def test_words_that_are_accepted(raw: str, word: str) -> None:
         "   ",
         "a" * 41,
         "1234",
-        "apple!",
+        "...",
+        "a.b",
         "<script>",
         "a\x00b",
         "🍎",
