@@ -195,7 +195,9 @@ def word_choices(
             return False  # rare words and inflected forms make poor choices for learners
         return not dictionary.related(answer, word)
 
-    # The learner's own words first: they have seen those pictures, which makes it a real choice.
+    # The learner's own words first: they have seen those pictures, which makes it a real choice;
+    # each as one thing ("mice" seen is "mouse" under "What is this?" and a dog)
+    own_words = [_one(dictionary, w) for w in own_words]
     same_category = [w for w in own_words if category and dictionary.category(w) == category]
     for word in rng.sample(same_category, len(same_category)):
         if len(chosen) < count and acceptable(word):
@@ -217,6 +219,13 @@ def word_choices(
             if acceptable(word):
                 chosen.append(word)
     return chosen
+
+
+def _one(dictionary: Dictionary, word: str) -> str:
+    """A plural noun's singular ("mice": mouse); any other word as it is."""
+    if " " in word or word in SAME_IN_PLURAL or not dictionary.is_inflection(word, "n"):
+        return word
+    return _lemma(dictionary, word, "n")
 
 
 def _for_a_childs_quiz(dictionary: Dictionary, word: str) -> bool:

@@ -89,6 +89,16 @@ def test_no_wrong_answer_may_be_as_true_of_the_picture(dictionary: Dictionary) -
     assert set(word_choices(dictionary, "orange", own_words=[])) <= set(COLOURS)  # the colour
 
 
+def test_the_learners_plurals_are_offered_as_one_thing(dictionary: Dictionary) -> None:
+    """ "What is this?" under one dog offered "mice" (a word the learner had seen drawn)."""
+    sense = dictionary.everyday_senses("dog")[0].sense_id
+    for seed in range(4):
+        rng = random.Random(seed)
+        own = ["mice", "snakes", "geese"]
+        wrong = word_choices(dictionary, "dog", own_words=own, rng=rng, sense_id=sense)
+        assert set(wrong) <= {"mouse", "snake", "goose"} and len(wrong) == 3, wrong
+
+
 def test_a_food_is_asked_among_foods_no_serving_that_could_be_it(dictionary: Dictionary) -> None:
     """Once "ice cream" among "trunk, stem, pine", and "apple" beside "dessert" or "lunch"."""
     for answer in ("ice cream", "apple", "cake", "milk"):
