@@ -29,6 +29,7 @@ from bot.learning.cards import (
     sense_label,
     shows_several,
 )
+from bot.learning.emoji_words import emoji_word
 from bot.learning.letters import letter_of
 from bot.pictures.ask import (
     chat_style,
@@ -58,8 +59,8 @@ async def word(context: Context) -> list[Reply]:
     Type one word (or a short phrase like "ice cream") in English letters.
     """
     limits = context.services.settings.limits
-    english = await from_chinese(context, context.args)
-    if english is not None:  # /word 苹果 → apple
+    english = await from_chinese(context, context.args) or await from_emoji(context, context.args)
+    if english is not None:  # /word 苹果 → apple, /word 🍎 → apple
         context = Context(
             replace(context.incoming, args=english), context.learner, context.services
         )
@@ -110,6 +111,7 @@ async def word(context: Context) -> list[Reply]:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+_LATIN = re.compile(r"[A-Za-z0-9]")
 
 # Words no one picture shows: "I can't draw the yet" promised a picture one day.
 GRAMMAR_WORDS = {
@@ -127,6 +129,21 @@ async def from_chinese(context: Context, raw: str) -> str | None:
     if not _HAN.match(text) or not chinese.available():
         return None
     return await asyncio.to_thread(chinese.english, text)
+
+
+async def from_emoji(context: Context, raw: str) -> str | None:
+    """The English word for an emoji typed after /word (🍎 → apple), if its picture is one."""
+    if not raw.strip() or _LATIN.search(raw):
+        return None
+    services = context.services
+
+    def draws(word: str) -> str | None:
+        if not services.dictionary.known(word):
+            return None  # "red apple" draws, but is no word to teach
+        drawing = understand(services.dictionary, services.illustrator.resolver, word).drawing
+        return drawing.subject if drawing else None
+
+    return await asyncio.to_thread(emoji_word, raw, draws)
 
 
 async def draw_word(

@@ -449,3 +449,15 @@ async def test_practise_asks_with_the_meaning_the_card_gave(
     assert "cognition" not in shown(question)
     choices = labels(question)
     assert "idea" in choices and all(c in learner_definitions() for c in choices), choices
+
+
+async def test_an_emoji_after_word_is_its_english_word(chat: TerminalAdapter, app: App) -> None:
+    """A child types "/word 🍎": the apple's card and picture, as "/word 苹果" gives; an emoji
+    with no such word is asked for in English letters, as before."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    await chat.say("/word 🍎")
+    await chat.settle()
+    card = chat.transcript.replies[-1]
+    assert "apple · /" in shown(card) and card.images
+    refused = shown((await chat.say("/word 🍺"))[-1])
+    assert "in English letters" in refused
