@@ -40,6 +40,8 @@ NOT_OFFERED_KINDS = frozenset({7884567, 4565375, 4566257, 4442831, 3248958})
 # named by their work or calling, which a picture shows (kinds of: professional, worker,
 # defender, scientist, creator, entertainer, contestant, astronaut; a student may be any child).
 ROLE_KINDS = frozenset({10480253, 9632518, 9614684, 10560637, 9614315, 9616922, 9613191, 9818022})
+# Body parts and coverings (tail, paw, whisker, feather): true of a picture of an animal.
+PARTS = frozenset({5220461, 5237755})
 _DEATH = re.compile(r"\b(corpse|burial|buried|death|dying|end of all life)\b")
 NOT_OFFERED = frozenset(
     {"butt", "bum", "manure", "dung", "fart", "poop", "male", "female", "pet", "young", "baby"}
@@ -49,6 +51,7 @@ NOT_OFFERED = frozenset(
     | {"thing", "object", "item", "stuff", "article", "artifact", "artefact", "entity", "whole"}
     | {"unit", "piece", "part", "device", "equipment", "material", "substance", "matter"}
     | {"creature", "being", "organism", "animal", "plant", "food", "person", "people"}
+    | {"tom", "queen"}  # WordNet's male and female cat: a cat's picture may be either
 )
 COLOURS = [
     "red",
@@ -179,6 +182,8 @@ def word_choices(
             return False
         if PromptFilter.default().check(word).blocked or not _for_a_childs_quiz(dictionary, word):
             return False  # a quiz for "hand" never offers "corpse", for "boy" never "killer"
+        if category in ("animal", "person") and _is_a(dictionary, word, PARTS):
+            return False  # a cat's picture shows its tail, paws and whiskers: no wrong answers
         if category == "person" and not _is_a(dictionary, word, ROLE_KINDS):
             return False  # "woman" is as true as "queen" of a crowned woman
         word_senses = dictionary.senses(word)

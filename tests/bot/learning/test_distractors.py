@@ -99,6 +99,16 @@ def test_the_learners_plurals_are_offered_as_one_thing(dictionary: Dictionary) -
         assert set(wrong) <= {"mouse", "snake", "goose"} and len(wrong) == 3, wrong
 
 
+def test_an_animals_parts_are_no_wrong_answers_under_it(dictionary: Dictionary) -> None:
+    """ "What is this?" under a cat offered "tail": its picture shows one."""
+    for answer in ("cat", "bird", "horse"):
+        sense = dictionary.everyday_senses(answer)[0].sense_id
+        for seed in range(10):
+            rng = random.Random(seed)
+            wrong = word_choices(dictionary, answer, own_words=[], rng=rng, sense_id=sense)
+            assert not {"tail", "paw", "hoof", "whisker", "feather", "tom", "queen"} & set(wrong)
+
+
 def test_a_food_is_asked_among_foods_no_serving_that_could_be_it(dictionary: Dictionary) -> None:
     """Once "ice cream" among "trunk, stem, pine", and "apple" beside "dessert" or "lunch"."""
     for answer in ("ice cream", "apple", "cake", "milk"):
