@@ -179,25 +179,24 @@ def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> l
     under = [b for b in boxes if b.concept == support and not b.setting]
     if thing == support or len(under) != 1:
         return boxes
-    base, surface = under[0], _drawn(pictures[support])
+    base, surface, drawn = under[0], _drawn(pictures[support]), _drawn(pictures[thing])
+    rows, columns = np.flatnonzero(drawn.any(axis=1)), np.flatnonzero(drawn.any(axis=0))
+    if not (rows.size and columns.size):
+        return boxes
+    first, last = rows[0] / drawn.shape[0], (rows[-1] + 1) / drawn.shape[0]
     moved = []
     for box in boxes:
         if box.concept == thing and not box.setting:
-            drawn = _drawn(pictures[thing])
-            rows = np.flatnonzero(drawn.any(axis=1))
-            columns = np.flatnonzero(drawn.any(axis=0))
-            if rows.size and columns.size:
-                first, last = rows[0] / drawn.shape[0], (rows[-1] + 1) / drawn.shape[0]
-                # the support's top in the columns the thing covers (a bed's mattress, not
-                # its headboard; a sofa's seat back, not the lamp beside it)
-                left, right = box.x + box.size * columns[[0, -1]] / drawn.shape[1] - base.x
-                span = surface[:, _span(left, right, base.size, surface.shape[1])]
-                tops = [np.argmax(col) for col in span.T if col.any()]
-                if tops:
-                    lowest = float(np.percentile(tops, 75))  # a lamp's thin stand is no seat
-                    top = base.y + round(lowest / surface.shape[0] * base.size)
-                    sits = top - round(last * box.size) + round((last - first) * box.size * 0.15)
-                    box = replace(box, y=max(box.y, sits))
+            # the support's top in the columns the thing covers (a bed's mattress, not its
+            # headboard; a sofa's seat back, not the lamp beside it)
+            left, right = box.x + box.size * columns[[0, -1]] / drawn.shape[1] - base.x
+            span = surface[:, _span(left, right, base.size, surface.shape[1])]
+            tops = [np.argmax(col) for col in span.T if col.any()]
+            if tops:
+                lowest = float(np.percentile(tops, 75))  # a lamp's thin stand is no seat
+                top = base.y + round(lowest / surface.shape[0] * base.size)
+                sits = top - round(last * box.size) + round((last - first) * box.size * 0.15)
+                box = replace(box, y=max(box.y, sits))
         moved.append(box)
     return moved
 
@@ -218,7 +217,6 @@ def _drawn(picture: object) -> Any:
 
 def composite(boxes: list[Box], pictures: Mapping[str, object], canvas: int = 256) -> object:
     """The scene: each concept's picture (its white background made clear) in its box."""
-    import numpy as np
     from PIL import Image
 
     scene = Image.new("RGB", (canvas, canvas), "white")
@@ -226,8 +224,7 @@ def composite(boxes: list[Box], pictures: Mapping[str, object], canvas: int = 25
         picture = pictures[box.concept]
         assert isinstance(picture, Image.Image)
         tile = picture.convert("RGB").resize((box.size, box.size), Image.Resampling.LANCZOS)
-        rgb = np.asarray(tile)
-        alpha = np.where((rgb > 235).all(axis=2), 0, 255).astype(np.uint8)
+        alpha = np.where(_drawn(tile), 255, 0).astype(np.uint8)  # white made clear
         if box.colour in COLOURS:
             tile = recolour(tile, COLOURS[box.colour])
         scene.paste(tile, (box.x, box.y), Image.fromarray(alpha, "L"))
@@ -238,7 +235,6 @@ def recolour(tile: Any, colour: tuple[int, int, int]) -> Any:
     """The picture in one colour, its own light and shade kept: the object's middle tone
     becomes the colour, darker parts a darker shade of it, highlights a lighter one (so a
     "red ball" is plainly red and still a ball)."""
-    import numpy as np
     from PIL import Image, ImageOps
 
     assert isinstance(tile, Image.Image)
@@ -256,7 +252,6 @@ def recolour(tile: Any, colour: tuple[int, int, int]) -> Any:
 def named_colour(pixels: object) -> str | None:
     """The colour name (of COLOURS) nearest to the median of an object's pixels (N×3 RGB),
     compared in CIE Lab (Pillow's colour management), where distance follows what eyes see."""
-    import numpy as np
 
     values = np.asarray(pixels, dtype=np.float64).reshape(-1, 3)
     if not len(values):
@@ -269,7 +264,6 @@ def named_colour(pixels: object) -> str | None:
 
 
 def _to_lab(rgb: object) -> Any:
-    import numpy as np
     from PIL import Image, ImageCms
 
     colours = np.asarray(rgb, dtype=np.uint8).reshape(1, -1, 3)

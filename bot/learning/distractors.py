@@ -10,9 +10,11 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from bot.learning.countability import GAMES, MEALS, SAME_IN_PLURAL, countable, takes_an
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
+from bot.learning.grammar import DETERMINERS, counts_many, inflected, lemma_of
 from bot.learning.plain import CAPITAL_I, WORDNET_POS, is_given_name, learner_definitions
 from engine.prompt_filter import PromptFilter
 
@@ -113,10 +115,7 @@ CONCRETE = frozenset(
 # Verbs a sentence quiz never offers a child as a wrong answer: hurting, hating, a kiss, a
 # prayer ("The cat kills on the sofa.").
 NOT_OFFERED_VERBS = frozenset({"kill", "fight", "hate", "hurt", "kiss", "bite", "pray"})
-WAVES = frozenset({"hello", "hi", "bye", "goodbye"})
-DETERMINERS = frozenset(
-    {"a", "an", "the", "my", "your", "his", "her", "our", "their", "this"}
-)  # one picture shows each: a waving hand
+WAVES = frozenset({"hello", "hi", "bye", "goodbye"})  # one picture shows each: a waving hand
 
 
 def word_choices(
@@ -208,7 +207,7 @@ def word_choices(
         if len(chosen) < count and acceptable(word):
             chosen.append(word)
     if level <= 2:  # a beginner's word among beginners' words (idea: not "justification")
-        beginners = sorted(w for w in learner_definitions() if dictionary.category(w) == category)
+        beginners = _beginners(dictionary, category)
         for word in rng.sample(beginners, len(beginners)):
             if len(chosen) < count and acceptable(word):
                 chosen.append(word)
@@ -224,6 +223,12 @@ def word_choices(
             if acceptable(word):
                 chosen.append(word)
     return chosen
+
+
+@lru_cache(maxsize=64)
+def _beginners(dictionary: Dictionary, category: str | None) -> list[str]:
+    """The plain meanings' words of one kind, sorted (the same for every quiz question)."""
+    return sorted(w for w in learner_definitions() if dictionary.category(w) == category)
 
 
 def _one(dictionary: Dictionary, word: str) -> str:
@@ -257,33 +262,19 @@ def _is_a(dictionary: Dictionary, word: str, kinds: frozenset[int]) -> bool:
 def _inflect_like(original: str, base: str, pos: str) -> str:
     """Give `base` the form `original` has (sleeps → runs, dogs → flies, jumped → walked), as
     lemminflect spells it ("applies", never "applys")."""
-    from lemminflect import getInflection, getLemma
-
     upos = "VERB" if pos == "v" else "NOUN"
-    lemma = next(iter(getLemma(original, upos)), original)
+    lemma = lemma_of(original, upos)
     if original == lemma or (pos == "n" and base in SAME_IN_PLURAL):
         return base  # "run" stays "dance", not "danced"; two fish, not "fishes"
-    tags = ("VBZ", "VBD", "VBG", "VBN") if pos == "v" else ("NNS",)
-    for tag in tags:
-        if original in getInflection(lemma, tag):
-            return next(iter(getInflection(base, tag)), base)
+    for tag in ("VBZ", "VBD", "VBG", "VBN") if pos == "v" else ("NNS",):
+        if inflected(lemma, tag) == original:
+            return inflected(base, tag) or base
     return base
-
-
-def _counts_many(word: str) -> bool:
-    """Does the word count more than one ("two", "12", "many")?"""
-    return (
-        (word in NUMBERS and word != "one")
-        or (word.isdigit() and int(word) > 1)
-        or word in ("many", "several", "these", "those")
-    )
 
 
 def _lemma(dictionary: Dictionary, word: str, pos: str) -> str:
     """The word's base form ("flies": fly, though WordNet lists the theatre's "flies")."""
-    from lemminflect import getLemma
-
-    lemma = next(iter(getLemma(word, "VERB" if pos == "v" else "NOUN")), word)
+    lemma = lemma_of(word, "VERB" if pos == "v" else "NOUN")
     if dictionary.wordnet.senses(lemma, pos):
         return lemma
     forms = dictionary.wordnet.base_forms(word, pos)
@@ -362,7 +353,7 @@ def sentence_choices(
     def after_noun(index: int) -> bool:
         before, _ = neighbours(index)
         kinds = dictionary.senses(before) if before.isalpha() else []
-        counted = _counts_many(before) or before in NUMBERS or before in COLOURS
+        counted = counts_many(before) or before in NUMBERS or before in COLOURS
         return bool(kinds) and kinds[0].pos == "n" and before not in DETERMINERS and not counted
 
     def edited(index: int, replacement: str) -> list[str]:
@@ -420,7 +411,7 @@ def sentence_choices(
                 for o in others
                 if _pictured(dictionary, o, kind) and dictionary.level_number(o) <= level
             ][:2]
-        counted = index > 1 and _counts_many(tokens[words_before(index)].lower())
+        counted = index > 1 and counts_many(tokens[words_before(index)].lower())
         for other in others:  # each in the form the sentence had ("flies": "birds")
             form = _inflect_like(low, other, pos)
             if counted and form == other and other not in SAME_IN_PLURAL:

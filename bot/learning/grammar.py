@@ -66,18 +66,25 @@ class Correction:
         return [(piece, piece in marked) for piece in re.split(r"(\W+)", self.text) if piece]
 
 
-def _inflect(word: str, tag: str) -> str | None:
+def inflected(word: str, tag: str) -> str | None:
+    """The word in a Penn tag's form ("apply", "VBZ": applies), as lemminflect spells it."""
     from lemminflect import getInflection
 
     forms = getInflection(word, tag)
     return forms[0] if forms else None
 
 
-def _lemma(word: str, pos: str) -> str:
+def lemma_of(word: str, pos: str) -> str:
+    """The word's base form for a universal part of speech ("flies", "NOUN": fly)."""
     from lemminflect import getLemma
 
     forms = getLemma(word, pos)
     return forms[0] if forms else word
+
+
+def counts_many(word: str) -> bool:
+    """Does the word count more than one ("two", "12", "many"; not "some": "some milk")?"""
+    return (word in NUMBERS and word != "some") or (word.isdigit() and int(word) > 1)
 
 
 @cache
@@ -114,7 +121,7 @@ class Corrector:
         if position + 1 >= len(words):
             return False
         first, second = words[position].lower(), words[position + 1].lower()
-        name = f"{first} {_lemma(second, 'NOUN')}"
+        name = f"{first} {lemma_of(second, 'NOUN')}"
         after = words[position + 2].lower() if position + 2 < len(words) else ""
         wordnet = self.dictionary.wordnet
         if name.replace(" ", "_") not in wordnet.index or (after and after in AFTER_VERB):
@@ -192,14 +199,14 @@ class Corrector:
                     not plural
                     and (one or self._is_noun(noun))
                     and countable(noun)
-                    and _lemma(noun, "NOUN") == noun
+                    and lemma_of(noun, "NOUN") == noun
                 ):
-                    form = _inflect(noun.lower(), "NNS")
+                    form = inflected(noun.lower(), "NNS")
                     if form and form != noun.lower():
                         put(target, form)
                         plural = True
                 elif not plural:
-                    plural = _lemma(noun, "NOUN") != noun.lower()  # "two dogs" already
+                    plural = lemma_of(noun, "NOUN") != noun.lower()  # "two dogs" already
                 # "Two dogs is …", "My three cats sleeps …": the counted noun is the subject
                 # and its verb goes with the plural (only a counted subject: "I have two cats")
                 starts = position == 0 or (position == 1 and texts[0].lower() in DETERMINERS)
@@ -227,14 +234,14 @@ class Corrector:
                     elif self._can_describe(noun):
                         continue  # "The red sun.": "red" is no subject and "sun" no verb here
                     if position + 2 < len(words) and (one or self._is_noun(noun)):
-                        if noun.lower() in SAME_IN_PLURAL or _inflect(noun, "NNS") == noun:
+                        if noun.lower() in SAME_IN_PLURAL or inflected(noun, "NNS") == noun:
                             continue  # sheep, fish: one or many, we cannot tell
                         many = (
                             any(
                                 base != noun
                                 for base, _ in self.dictionary.wordnet.base_forms(noun, "n")
                             )
-                            or _lemma(noun, "NOUN") != noun
+                            or lemma_of(noun, "NOUN") != noun
                         )
                         person = "P" if many else "3"
                         position += 1
@@ -252,7 +259,7 @@ class Corrector:
                 continue
             if verb in MODALS or not self._is_verb(verb):
                 continue
-            base = _lemma(verb, "VERB")
+            base = lemma_of(verb, "VERB")
             if base == "be" or base == "have":
                 wanted = IRREGULAR[(base, person)]
                 if verb in ("is", "am", "are", "has", "have") and wanted != verb:
@@ -263,10 +270,10 @@ class Corrector:
             ):
                 continue  # not sure this word is the verb: leave it
             if person == "3" and verb == base:
-                form = _inflect(base, "VBZ")
+                form = inflected(base, "VBZ")
                 if form and form != verb:
                     put(target, form)
-            elif person in ("I", "P") and verb != base and _inflect(base, "VBZ") == verb:
+            elif person in ("I", "P") and verb != base and inflected(base, "VBZ") == verb:
                 put(target, base)
         # "He can swims." → "swim": after a modal the verb has no ending ("The can opens." is
         # a tin, after its determiner, and is left alone)
@@ -276,8 +283,8 @@ class Corrector:
                 continue  # ("Can cats swim?": a question's modal comes before its subject)
             target = words[position + 1]
             verb = tokens[target].lower()
-            base = _lemma(verb, "VERB")
-            if verb != base and self._mostly_verb(verb) and _inflect(base, "VBZ") == verb:
+            base = lemma_of(verb, "VERB")
+            if verb != base and self._mostly_verb(verb) and inflected(base, "VBZ") == verb:
                 put(target, base)
         # "There is two cats." / "There are a dog.": the verb goes with what comes after it
         for position, index in enumerate(words[:-2]):
@@ -285,7 +292,7 @@ class Corrector:
             if tokens[index].lower() != "there" or verb not in THERE_BE:
                 continue
             what = tokens[words[position + 2]].lower()
-            many = (what in NUMBERS and what != "some") or (what.isdigit() and int(what) > 1)
+            many = counts_many(what)
             if many or what in ("a", "an", "one"):
                 put(words[position + 1], THERE_BE[verb][many])
         # a/an and a missing article
@@ -297,7 +304,7 @@ class Corrector:
             nxt = tokens[target]
             if low in ("a", "an"):
                 wanted = "an" if takes_an(nxt) else "a"
-                several = self._is_noun(nxt) and _lemma(nxt, "NOUN") != nxt.lower()
+                several = self._is_noun(nxt) and lemma_of(nxt, "NOUN") != nxt.lower()
                 if low != wanted and not several:  # "a apples": not "an apples" (one? many?)
                     put(index, wanted.capitalize() if tokens[index][0].isupper() else wanted)
             elif low in ARTICLE_AFTER and position + 2 >= len(words):
@@ -308,7 +315,7 @@ class Corrector:
                     and self._is_noun(noun)
                     and not any(x.pos in "as" for x in self.dictionary.senses(noun.lower()))
                     and countable(noun)
-                    and _lemma(noun, "NOUN") == noun
+                    and lemma_of(noun, "NOUN") == noun
                     and not self.dictionary.senses(noun)[0].lexname.startswith("noun.person")
                     and noun.islower()
                 ):
@@ -348,10 +355,10 @@ def mistakes(corrector: Corrector, sentence: str) -> list[str]:
         elif low in SWAPPED and position:  # "She are happy.", "He don't like milk."
             variant(index, SWAPPED[low])
         elif before in NUMBERS and corrector._is_noun(low):
-            variant(index, _lemma(low, "NOUN"))  # "two dogs" → "two dog"
+            variant(index, lemma_of(low, "NOUN"))  # "two dogs" → "two dog"
         elif corrector._is_verb(low) and before in ("i", "you", "we", "they", *SINGULAR_SUBJECTS):
-            lemma = _lemma(low, "VERB")
-            variant(index, _inflect(lemma, "VBZ") if low == lemma else lemma)
+            lemma = lemma_of(low, "VERB")
+            variant(index, inflected(lemma, "VBZ") if low == lemma else lemma)
     right = sentence.strip()
     fixed = {v: corrector.correct(v) for v in dict.fromkeys(variants) if v.strip() != right}
     return [v for v, correction in fixed.items() if correction and correction.text == right]

@@ -167,7 +167,7 @@ def test_a_sentence_choice_is_english_a_child_reads(dictionary: Dictionary) -> N
     on the horror." and "A girl is under the thing.": every word a real form, a counted thing
     still many, a thing swapped for a thing of its kind."""
     from bot.learning.countability import SAME_IN_PLURAL
-    from bot.learning.grammar import _lemma
+    from bot.learning.grammar import lemma_of
 
     sentences = [
         "The boy eats an apple.",
@@ -190,7 +190,7 @@ def test_a_sentence_choice_is_english_a_child_reads(dictionary: Dictionary) -> N
                 )  # an umbrella is a thing
                 for number, noun in itertools.pairwise(words):
                     if number in ("two", "three", "four", "five", "six"):
-                        assert noun in SAME_IN_PLURAL or _lemma(noun, "NOUN") != noun, choice
+                        assert noun in SAME_IN_PLURAL or lemma_of(noun, "NOUN") != noun, choice
                 if "holds" in words:
                     assert "teddy bear" in choice, choice
                 if choice.startswith("Four birds "):
