@@ -11,86 +11,38 @@ them. Whatever could not be drawn is kept, to be said.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 
 from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
 from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size
+from engine.scene_words import (
+    ACTED_ON,
+    ACTION_PICTURES,
+    COLOURS,
+    DETERMINERS,
+    HELPERS,
+    MANY_WORDS,
+    NUMBERS,
+    PEOPLE_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIONS,
+    SETTING_PICTURES,
+    SETTINGS,
+    SIZE_SCALES,
+    SIZE_WORDS,
+    SKIP,
+    is_negation,
+    words_of,
+)
 from engine.wordnet import WordNet
 
 MAX_OBJECTS = 6  # different things in one picture; more are left out and said
 MAX_COPIES = 10  # copies of all things together
 MANY = 7  # how many copies "many" (or a number above ten) is drawn with
-_SMALL_NUMBERS = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
-]  # fmt: skip
-NUMBERS = {"a": 1, "an": 1} | {word: n for n, word in enumerate(_SMALL_NUMBERS, start=1)}
-NUMBERS |= {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12}
-MANY_WORDS = {"many", "lots"}
-RELATIONS = {
-    "next to": "next to", "beside": "next to", "near": "next to", "on": "on",
-    "on top of": "on", "under": "under", "below": "under", "beneath": "under",
-    "above": "above", "over": "above", "in": "in", "inside": "in", "behind": "behind",
-    "in front of": "in front of", "between": "between",
-}  # fmt: skip
-# Verbs whose place word names what is acted on, not where the doer is: the teacher who
-# "writes on the blackboard" is not on it, nor is the girl who "looks under the bed" under it.
-_LOOKING = {"look", "search", "peek", "peep"}
-ACTED_ON = {
-    "on": {"write", "draw", "paint", "print", "type", "knock", "tap", "click", "press", "put",
-           "try", "turn", "switch", "depend", "rely", "count", "focus", "spend"} | _LOOKING,
-    "in": {"write", "draw", "paint", "print", "type", "colour", "color", "believe"} | _LOOKING,
-    "under": _LOOKING, "behind": _LOOKING, "above": _LOOKING, "in front of": _LOOKING,
-}  # fmt: skip
-# Where a scene happens, and the picture that shows it (in a band above or below the things).
-SETTINGS = {
-    "at night": "night", "in the night": "night", "night": "night",
-    "in the rain": "rain", "raining": "rain", "rainy": "rain", "rain": "rain",
-    "in the snow": "snow", "snowing": "snow", "snowy": "snow", "snow": "snow",
-    "in the sea": "sea", "at the sea": "sea", "by the sea": "sea", "in the water": "sea",
-    "on the beach": "sea", "at the beach": "sea", "sea": "sea",
-}  # fmt: skip
-SETTING_PICTURES = {
-    "night": "crescent moon", "rain": "cloud with rain", "snow": "snowflake", "sea": "water wave",
-}  # fmt: skip
-SKIP = {
-    "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
-    "my", "your", "his", "her", "its", "our", "their", "of", "to", "with", "every", "each",
-    "has", "have", "had",  # a girl with a ball is a girl who has one ("I can't draw has")
-}  # fmt: skip
-# Place words no picture here shows: said with their thing ("I can't draw at the zoo yet").
-PREPOSITIONS = {
-    "at", "from", "into", "onto", "around", "across", "through", "toward", "towards", "along",
-    "against", "for", "by", "outside", "past", "off", "without", "among", "during",
-}  # fmt: skip
-_DETERMINERS = {
-    "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these",
-    "those",
-}  # fmt: skip
-PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
-_PEOPLE_PRONOUNS = {"i": 1, "you": 1, "he": 1, "she": 1, "we": 2, "they": 2}
-# A person's action drawn as a picture of someone doing it, when the model has one whose name
-# is exactly this ("person running"); these verbs have a picture under another name.
-ACTION_PICTURES = {
-    "sleep": "person in bed", "bathe": "person taking bath", "cycle": "person biking",
-}  # fmt: skip
-# A size word scales its thing against the others in the picture ("a big cat and a small
-# dog"); alone in a picture, or a shape word (tall, long, short), it is said as not drawn.
-SIZE_WORDS = {"small", "little", "tiny", "big", "large", "huge", "tall", "long", "short"}
-SIZE_SCALES = {"small": 0.6, "little": 0.6, "tiny": 0.45, "big": 1.4, "large": 1.4, "huge": 1.7}
-# The colours a scene can give an object, as drawn (an object's own shading is kept).
-COLOURS = {
-    "red": (215, 35, 35), "orange": (245, 135, 20), "yellow": (240, 205, 0),
-    "green": (35, 150, 55), "blue": (35, 85, 215), "purple": (125, 45, 165),
-    "pink": (240, 115, 175), "brown": (125, 75, 35), "black": (35, 35, 35),
-    "white": (238, 238, 238), "grey": (128, 128, 128), "gray": (128, 128, 128),
-}  # fmt: skip
 _NAMED = ("name", "synonym", "caption")  # how a compound's picture is named for it
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -113,6 +65,7 @@ class Scene:
     setting: str | None = None  # one of SETTING_PICTURES
     left_out: tuple[str, ...] = field(default_factory=tuple)  # things beyond MAX_OBJECTS
     parts: tuple[str, ...] = field(default_factory=tuple)  # of `missing`: drawn alone, ringed
+    negated: str = ""  # the words from a "not" on ("doesn't like apples"): never drawn
 
     @property
     def setting_concept(self) -> str | None:
@@ -142,6 +95,7 @@ class Scene:
             data.get("setting"),
             tuple(data.get("left_out", ())),
             tuple(data.get("parts", ())),
+            data.get("negated", ""),
         )
 
 
@@ -155,7 +109,7 @@ def parse(
     them, the setting, the rest. `meanings` gives a noun's sense ids, the everyday one first,
     as `/word` uses them (without it, WordNet's order), so a word in a sentence is drawn as the
     same thing as on its own."""
-    return _Parser(resolver, wordnet, meanings).run(_WORD.findall(sentence.lower()))
+    return _Parser(resolver, wordnet, meanings).run(words_of(sentence))
 
 
 class _Parser:
@@ -184,8 +138,11 @@ class _Parser:
         self.sized: str | None = None
 
     def run(self, words: list[str]) -> Scene:
-        position = 0
+        position, negated = 0, ""
         while position < len(words):
+            if is_negation(words[position]):  # nothing said not to be so is drawn
+                negated = " ".join(words[position:])
+                break
             position += self._step(words, position)
         if self.phrase and not self.related_by:  # "What is it for?"
             self.missing.append(self.phrase[0])
@@ -197,21 +154,21 @@ class _Parser:
         relation = self.relation if len(objects) >= 2 else None
         if relation == "between" and len(objects) == 2 and objects[1].count != 2:
             relation = None  # between one thing: not a place to draw
-        if relation is None and self.relation:
+        if relation is None and self.relation and not negated:  # "on no mat": said with it
             self.missing.append(self.relation)
         if len(objects) == 1 and objects[0].sized:  # big or small next to nothing: not shown
             self.missing.insert(0, objects[0].sized)
             objects = [replace(objects[0], sized=None)]
         objects = _sized(objects)
         missing, left_out, parts = tuple(self.missing), tuple(self.left_out), tuple(self.parts)
-        return Scene(tuple(objects), relation, missing, setting, left_out, parts)
+        return Scene(tuple(objects), relation, missing, setting, left_out, parts, negated)
 
     def _step(self, words: list[str], position: int) -> int:
         """Reads the word at `position` (and the phrase it starts); returns how many it read."""
         word = words[position]
         previous = words[position - 1] if position else ""
         following = words[position + 1] if position + 1 < len(words) else ""
-        if self.phrase and (word in _DETERMINERS or word in NUMBERS or word in COLOURS):
+        if self.phrase and (word in DETERMINERS or word in NUMBERS or word in COLOURS):
             self.phrase.append(word)  # "at the zoo", "for two dogs"
         if word in COLOURS and previous in ("is", "are") and self.objects:
             if self.objects[-1].colour is None:
@@ -268,6 +225,16 @@ class _Parser:
             else:
                 self.missing.append(word)  # "a tall tree": the tree is drawn, "tall" is said
             return 1
+        helper = word in HELPERS and not {previous} & (
+            DETERMINERS | NUMBERS.keys() | COLOURS.keys()
+        )
+        if helper and position and word.startswith("d") and following in DETERMINERS:
+            helper = False  # "I do my homework.": the verb itself, said as not drawn
+        if helper:
+            # "Birds can fly.": the verb follows it ("fly" is no insect here); "Can birds
+            # fly?": the subject does
+            self.after_subject = bool(position)
+            return 1
         if word in ("is", "are", "am") and self.after_subject:
             return 1  # "the boy is running": its verb may still follow
         if word in SKIP:
@@ -275,7 +242,7 @@ class _Parser:
             return 1
         if word in PRONOUNS:
             self.after_subject, self.subject = True, None
-            self.person = (word, _PEOPLE_PRONOUNS[word]) if word in _PEOPLE_PRONOUNS else None
+            self.person = (word, PEOPLE_PRONOUNS[word]) if word in PEOPLE_PRONOUNS else None
             return 1
         compound = f"{word} {following}" if _names_a_thing(following) else ""
         # "two polar bears" are one thing of two words, not two bears, when a picture is named
@@ -472,7 +439,7 @@ def _verb_follows(words: list[str], position: int, wordnet: WordNet) -> bool:
     after = words[position + 2] if position + 2 < len(words) else ""
     place = after in PREPOSITIONS or any(r.split()[0] == after for r in RELATIONS)
     verb = _may_be_its_verb(words[position], words[position + 1], wordnet)
-    return verb and (not after or place or after in _DETERMINERS)
+    return verb and (not after or place or after in DETERMINERS)
 
 
 def _acted_on(verb: str, relation: str, wordnet: WordNet) -> bool:

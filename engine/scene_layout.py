@@ -17,7 +17,8 @@ import numpy as np
 
 from engine.prompts import with_article
 from engine.request import GenerationRequest, seed_for
-from engine.scene import COLOURS, MAX_COPIES, Scene, SceneObject
+from engine.scene import MAX_COPIES, Scene, SceneObject
+from engine.scene_words import COLOURS
 
 
 @dataclass(frozen=True)

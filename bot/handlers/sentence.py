@@ -18,7 +18,8 @@ from bot.pictures.ask import (
 )
 from bot.pictures.delivery import Delivery
 from engine.groups import place_words
-from engine.scene import RELATIONS, Scene, SceneObject
+from engine.scene import Scene, SceneObject
+from engine.scene_words import RELATIONS
 from storage.images import StoredImage
 
 
@@ -59,6 +60,18 @@ async def sentence(context: Context) -> list[Reply]:
         item = await context.services.learning.remember_item(
             context.learner, "sentence", text, None
         )
+        quiz = ((Button("❓ Quiz me", f"quiz:{item.id}"),),)
+        if scene.negated:  # "I don't have a dog.": a picture of it would show a dog
+            replies.append(
+                context.tell(
+                    f"A picture can't show {NOT}: one of {bold(text)} would show the opposite, "
+                    "so I won't draw it. Practise this one without a picture:",
+                    f"{bold(text)} 这句话我不画：图片画不出“不”的意思，画出来反而是相反的意思。"
+                    "不用图片练习这句话吧：",
+                    buttons=quiz,
+                )
+            )
+            return replies
         # name what could not be drawn ("apple tree", "school bus") when the sentence has it
         unknown, (english, chinese) = _unknown(scene), _parts_said(scene)
         said = f"I can't draw {bold(text)} yet"
@@ -71,7 +84,7 @@ async def sentence(context: Context) -> list[Reply]:
                 "Or practise this one without a picture:",
                 f"这句话我还画不出来。{chinese}试试有东西的句子，比如 /sentence The cat is on "
                 "the bed.，或者不用图片练习这句话：",
-                buttons=((Button("❓ Quiz me", f"quiz:{item.id}"),),),
+                buttons=quiz,
             )
         )
         return replies
@@ -111,6 +124,9 @@ async def sentence_not_shown(context: Context, delivery: Delivery) -> list[Reply
             clears=delivery.handle,
         )
     ]
+
+
+NOT = '"not"'
 
 
 def _coloured(colour: str | None) -> str:
@@ -154,6 +170,8 @@ def drawn_and_not(image: StoredImage) -> str:
         text += f" I left out {_listed(scene.left_out)} to keep the picture clear."
     if unknown := _unknown(scene):
         text += f" I can't draw {_listed(unknown)} yet."
+    if scene.negated:  # "The boy doesn't like apples.": the boy, and no apples
+        text += f" A picture can't show {NOT}, so {bold(scene.negated)} is in words only."
     return text + _parts_said(scene)[0]
 
 

@@ -288,9 +288,12 @@ def _pictured(dictionary: Dictionary, word: str, kind: str) -> bool:
     return bool(meanings) and meanings[0].category == kind
 
 
-def _verbs_like(dictionary: Dictionary, verb: str, count: int, rng: random.Random) -> list[str]:
+def _verbs_like(
+    dictionary: Dictionary, verb: str, count: int, rng: random.Random, frames: frozenset[int]
+) -> list[str]:
     """Everyday verbs a child knows (the plain meanings') of the same kind as `verb` (sleep:
-    cry, laugh, wake; read: learn, remember): never "sire" or "cater", which CEFR-J calls A1."""
+    cry, laugh, wake; read: learn, remember): never "sire" or "cater", which CEFR-J calls A1.
+    With `frames`, only verbs whose first meaning is used so ("likes apples": not "worries")."""
     senses = dictionary.wordnet.senses(verb, "v")
     kind = senses[0].lexname if senses else None
     pool = [
@@ -299,9 +302,27 @@ def _verbs_like(dictionary: Dictionary, verb: str, count: int, rng: random.Rando
         if plain.part_of_speech == "verb" and word != verb and word not in AUXILIARIES
         and word not in NOT_OFFERED_VERBS and word not in CAPITAL_I
         and (other := dictionary.wordnet.senses(word, "v")) and other[0].lexname == kind
+        and (not frames or frames & set(other[0].frames))
         and not dictionary.related(verb, word)
     ]  # fmt: skip
     return rng.sample(pool, min(count, len(pool)))
+
+
+# WordNet's sentence frames: "Something/Somebody ----s" (1, 2) and "… ----s something/somebody"
+# (8-11): a verb swapped in keeps the sentence's English ("The girls drink milk.": not "happen").
+ALONE_FRAMES = frozenset({1, 2})
+OBJECT_FRAMES = frozenset({8, 9, 10, 11})
+
+
+def _frames_used(dictionary: Dictionary, after: str) -> frozenset[int]:
+    """How the verb is used, by the word after it: with a thing, alone, or not known ("")."""
+    if after in DETERMINERS or after in NUMBERS or after in COLOURS:
+        return OBJECT_FRAMES
+    if after.isalpha() and (senses := dictionary.senses(after)) and senses[0].pos == "n":
+        return OBJECT_FRAMES  # "likes apples"
+    if not after or after in PREPOSITIONS or after in ("next", "in"):
+        return ALONE_FRAMES
+    return frozenset()
 
 
 def _with_article(tokens: list[str], index: int) -> None:
@@ -354,7 +375,12 @@ def sentence_choices(
         before, _ = neighbours(index)
         kinds = dictionary.senses(before) if before.isalpha() else []
         counted = counts_many(before) or before in NUMBERS or before in COLOURS
-        return bool(kinds) and kinds[0].pos == "n" and before not in DETERMINERS and not counted
+        noun = bool(kinds) and kinds[0].pos == "n" and before not in DETERMINERS and not counted
+        # the noun starts the sentence or follows its article ("The girls drink milk.": not
+        # after "drink", which is the verb)
+        at = positions.index(index)
+        first = tokens[positions[at - 2]].lower() if at >= 2 else ""
+        return noun and (not first or first in DETERMINERS or first in NUMBERS or first in COLOURS)
 
     def edited(index: int, replacement: str) -> list[str]:
         if replacement.lower() in present:
@@ -396,7 +422,9 @@ def sentence_choices(
             continue  # only things a picture shows: "red" or "park time" are not swapped
         base = _lemma(dictionary, low, pos)
         if pos == "v":
-            others = _verbs_like(dictionary, base, 2, rng)
+            others = _verbs_like(
+                dictionary, base, 2, rng, _frames_used(dictionary, neighbours(index)[1])
+            )
         else:  # a thing for a thing, by the meaning a child means (a table: furniture)
             everyday = dictionary.everyday_senses(base)
             if not everyday or everyday[0].category not in CONCRETE:
@@ -412,10 +440,19 @@ def sentence_choices(
                 if _pictured(dictionary, o, kind) and dictionary.level_number(o) <= level
             ][:2]
         counted = index > 1 and counts_many(tokens[words_before(index)].lower())
+        # "eat fish", "drink milk": no article, so a thing that is counted comes as many
+        said_before = tokens[words_before(index)].lower() if index > 1 else ""
+        bare = bool(said_before) and (not countable(low) or low in SAME_IN_PLURAL)
+        bare = bare and said_before not in DETERMINERS
+        bare = bare and said_before not in NUMBERS and not said_before.endswith("'s")
         for other in others:  # each in the form the sentence had ("flies": "birds")
             form = _inflect_like(low, other, pos)
             if counted and form == other and other not in SAME_IN_PLURAL:
                 form = _inflect_like("dogs", other, "n")  # "Two sheep": "Two lions"
+            if pos == "n" and form != other and not countable(other):
+                continue  # "The boy likes apples.": never "rices"
+            if pos == "n" and form == other and bare and countable(other):
+                form = _inflect_like("dogs", other, "n")  # "Cats eat fish.": "eat mice"
             edits.append(edited(index, form))
     seen = {sentence.lower()}
     choices: list[str] = []

@@ -18,7 +18,7 @@ from functools import cache
 from bot.learning.countability import SAME_IN_PLURAL, countable, takes_an
 from bot.learning.dictionary import Dictionary
 from bot.learning.plain import learner_definitions
-from engine.scene import COLOURS
+from engine.scene_words import COLOURS
 
 _TOKEN = re.compile(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]|\s+")
 NUMBERS = {

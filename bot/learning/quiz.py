@@ -31,8 +31,9 @@ from engine.groups import (
     ringed_picture,
     ringed_wrong_answers,
 )
-from engine.scene import NUMBERS as NUMBER_WORDS
-from engine.scene import RELATIONS, Scene
+from engine.scene import Scene
+from engine.scene_words import NUMBERS as NUMBER_WORDS
+from engine.scene_words import RELATIONS
 from storage.clock import Clock
 from storage.images import ImageStore, StoredImage
 from storage.learning import Item, LearningStore, Question
@@ -128,6 +129,8 @@ class QuizMaster:
             if drawn is not None:
                 # a scene: a wrong choice may only differ in what the picture shows
                 wrong = [w for w in wrong if _differs_only_in(item.text, w, drawn)]
+            if not wrong:  # "The boy doesn't like apples.": the picture shows only the boy
+                return await self._written_question(item, rng)
             return self._choice(item, kind, item.text, wrong[:3], rng)
         if kind == "pick_picture":
             picture = await self._picture_choice(user_id, item, rng)
@@ -180,7 +183,11 @@ class QuizMaster:
         from bot.learning.grammar import Corrector, mistakes
 
         wrong = await asyncio.to_thread(mistakes, Corrector(self.dictionary), item.text)
-        return self._choice(item, "pick_sentence", item.text, rng.sample(wrong, len(wrong)), rng)
+        question = self._choice(
+            item, "pick_sentence", item.text, rng.sample(wrong, len(wrong)), rng
+        )
+        # asked without the picture: it is about the English, not what was drawn
+        return question and question | {"image_id": None}
 
     def _choice(
         self, item: Item, kind: str, right: str, wrong: list[str], rng: random.Random

@@ -12,7 +12,8 @@ from engine.phrases import parse_sense
 from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
 from engine.resolver import OpenResolver, Resolution, Resolver
-from engine.scene import SETTING_PICTURES, Scene, SceneObject, parse
+from engine.scene import Scene, SceneObject, parse
+from engine.scene_words import SETTING_PICTURES, before_negation
 
 SEVERAL = 3  # copies a closed model draws for a plural word
 
@@ -227,8 +228,12 @@ class Illustrator:
             scene = self.scene_of(sentence)
         if again_after is not None and style is None and scene is not None:
             style = self.another_style(scene.concepts, again_after)
+        # an open model is asked for what is so: "The boy doesn't like apples." drew apples
+        shown = before_negation(sentence) if scene is not None and scene.negated else None
         request = self._request(
-            sentence_prompt(sentence, style=self.defaults.prompt_style, guided=self.guided),
+            sentence_prompt(
+                shown or sentence, style=self.defaults.prompt_style, guided=self.guided
+            ),
             new_seed=new_seed,
             style=style,
         )
@@ -250,6 +255,8 @@ class Illustrator:
         if self.resolver.closed:
             return scene
         things = [o for o in scene.objects if SETTING_PICTURES.get(o.word) != o.concept]
+        if scene.negated and not things:  # "I don't have a dog.": no picture shows it
+            return replace(scene, objects=(), missing=())
         return replace(scene, missing=()) if things else None  # "It is raining.": whole
 
     @property

@@ -30,8 +30,9 @@ from engine.groups import ringed
 from engine.pipeline import PictureEngine
 from engine.request import GenerationRequest
 from engine.resolver import Resolver
-from engine.scene import COLOURS, RELATIONS, Scene, SceneObject, parse
+from engine.scene import Scene, SceneObject, parse
 from engine.scene_check import SceneChecker
+from engine.scene_words import COLOURS, RELATIONS
 
 SENTENCES = Path(__file__).parents[2] / "engine" / "data" / "scene_sentences.tsv"
 NUMBER_WORDS = ["two", "three", "four", "five", "six"]

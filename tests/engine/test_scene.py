@@ -324,3 +324,44 @@ def test_a_thing_of_two_words_with_no_picture_is_said_not_drawn_as_its_parts(
     # after "cats" the next word may be their verb
     scene = parse("The cats sleep on the sofa.", resolver, wordnet)
     assert [(o.concept, o.count) for o in scene.objects][:1] == [("cat", 2)]
+
+
+def test_a_helper_verb_is_no_thing_and_the_word_after_it_is_a_verb(dictionary: Dictionary) -> None:
+    """ "Birds can fly." drew two birds and the insect; "Can birds fly?" a tin can and the
+    insect, and "Does the dog run?" two female deer."""
+    wordnet = dictionary.wordnet
+    resolver = resolver_for("starter", wordnet)
+    for sentence in ("Birds can fly.", "Can birds fly?", "Birds will fly."):
+        scene = parse(sentence, resolver, wordnet)
+        assert [(o.word, o.count) for o in scene.objects] == [("bird", 2)], sentence
+        assert scene.missing == ("fly",), sentence
+    scene = parse("Does the dog run?", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["dog"] and scene.missing == ("run",)
+    scene = parse("We should plant a tree.", resolver, wordnet)  # no potted plant
+    assert [o.word for o in scene.objects] == ["tree"] and scene.missing == ("plant",)
+    scene = parse("I'm eating an apple.", resolver, wordnet)  # "i'm" was said as a word
+    assert [o.word for o in scene.objects] == ["apple"] and scene.missing == ("eating",)
+    # a can is still a can after its article, and so are two does
+    scene = parse("The can is on the table.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["can", "table"] and scene.relation == "on"
+
+
+def test_nothing_said_not_to_be_so_is_drawn(dictionary: Dictionary) -> None:
+    """ "I don't have a dog." drew a dog, "There is no apple on the table." an apple on it."""
+    wordnet = dictionary.wordnet
+    resolver = resolver_for("starter", wordnet)
+    for sentence in ("I don't have a dog.", "There is no apple on the table.", "Never touch fire."):
+        scene = parse(sentence, resolver, wordnet)
+        assert scene.objects == () and scene.negated, sentence
+    scene = parse("The boy doesn\u2019t like apples.", resolver, wordnet)  # a curly apostrophe
+    assert [o.word for o in scene.objects] == ["boy"]
+    assert scene.negated == "doesn't like apples" and scene.missing == ()
+    scene = parse("A cat without a hat.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["cat"] and scene.negated == "without a hat"
+    scene = parse("The cat is not on the mat.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["cat"] and scene.relation is None
+    assert scene.missing == ()  # "on" is not said as a place it could not draw
+    # a "No," that answers is no "not"
+    scene = parse("No, the cat is on the bed.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["cat", "bed"] and not scene.negated
+    assert Scene.from_json(scene.to_json()) == scene

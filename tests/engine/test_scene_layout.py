@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from engine.scene import COLOURS, MAX_COPIES, Scene, SceneObject
+from engine.scene import MAX_COPIES, Scene, SceneObject
 from engine.scene_layout import Box, composite, layout, named_colour, resting
+from engine.scene_words import COLOURS
 from engine.starter.dataset import load
 
 

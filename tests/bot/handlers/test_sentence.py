@@ -172,6 +172,24 @@ async def test_a_sentence_with_nothing_to_draw_gets_a_text_only_quiz(
     assert "Right" in shown(feedback)
 
 
+@pytest.mark.usefixtures("starter_words")
+async def test_what_a_sentence_says_is_not_so_is_never_drawn(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "I don't have a dog." was drawn as a dog, "The boy doesn't like apples." with apples."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    nothing = (await chat.say("/sentence I don't have a dog."))[-1]
+    said = shown(nothing)
+    assert 'A picture can\'t show "not"' in said and "so I won't draw it" in said
+    assert not nothing.images and not chat.transcript.replies[-1].images
+    drawn, said = await _sentence_drawn(chat, "The boy doesn't like apples.")
+    assert drawn.images and "I drew the boy." in said
+    assert "so doesn't like apples is in words only" in said
+    # no sentence differs from it only in what the picture shows: asked how it is written
+    question = (await chat.press("Quiz me"))[0]
+    assert "Which sentence is written correctly?" in shown(question)
+
+
 def _said(scene: Scene) -> str:
     image = StoredImage(1, "0" * 64, Path("x.png"), 256, 256, 1, {"scene": scene.to_json()})
     return re.sub(r"</?b>|\x02", "", drawn_and_not(image))

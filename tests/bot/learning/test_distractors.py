@@ -200,6 +200,32 @@ def test_a_sentence_choice_is_english_a_child_reads(dictionary: Dictionary) -> N
                     assert thing.category == "noun.artifact", choice
 
 
+def test_a_swapped_word_keeps_how_the_sentence_uses_it(dictionary: Dictionary) -> None:
+    """Once "The girls drink happen." (milk read as a verb after "drink"), "The boy likes
+    rices.", "Two cats eat insect." and "The boy worries apples." (a verb used with a thing
+    swapped for one that takes none)."""
+    from bot.learning.countability import SAME_IN_PLURAL, countable
+
+    alone = {"happen", "worry", "sleep", "cry", "laugh", "smile", "arrive"}
+    for sentence in ("The girls drink milk.", "The boy likes apples.", "Two cats eat fish."):
+        for seed in range(12):
+            for choice in sentence_choices(dictionary, sentence, rng=random.Random(seed)):
+                words = choice.rstrip(".").lower().split()
+                last = words[-1]
+                assert not {"happens", "happen", "change", "worries"} & set(words), choice
+                assert not (set(words) & alone), choice
+                if sentence.startswith("The boy likes "):  # many apples: never "rices"
+                    assert countable(_singular(last)), choice
+                if sentence.startswith("Two cats eat ") and last not in SAME_IN_PLURAL:
+                    assert _singular(last) != last, choice  # "eat insects", "eat mice"
+
+
+def _singular(word: str) -> str:
+    from bot.learning.grammar import lemma_of
+
+    return lemma_of(word, "NOUN")
+
+
 def test_articles_follow_the_new_word(dictionary: Dictionary) -> None:
     for seed in range(20):
         for choice in sentence_choices(dictionary, "I see an apple.", rng=random.Random(seed)):

@@ -46,6 +46,21 @@ def test_a_sentence_without_things_is_drawn_whole_with_no_layout(dictionary: Dic
     assert request.scene == "" and "It is raining" in request.prompt
 
 
+def test_an_open_model_is_never_asked_for_what_a_sentence_says_is_not_so(
+    dictionary: Dictionary,
+) -> None:
+    """Stable Diffusion draws the apples of "The boy doesn't like apples." (it reads no "not"):
+    it is asked for the boy only, and a sentence of nothing but "not" is not drawn at all."""
+    illustrator = _open_illustrator(dictionary)
+    request = illustrator.for_sentence("The boy doesn't like apples.")
+    assert "The boy." in request.prompt and "apple" not in request.prompt
+    scene = Scene.from_json(request.scene)
+    assert [o.concept for o in scene.objects] == ["boy"]
+    assert scene.negated == "doesn't like apples"
+    nothing = illustrator.scene_of("I don't have a dog.")
+    assert nothing is not None and nothing.objects == () and nothing.negated
+
+
 def test_a_word_for_many_kinds_is_asked_for_as_four_of_them_side_by_side(
     dictionary: Dictionary,
 ) -> None:

@@ -1,0 +1,126 @@
+"""The words a sentence is read with when it is drawn as a scene (engine/scene.py): numbers,
+places, settings, colours, sizes, the little words no picture shows, and the ones that say
+what is not so. Shared with the quiz, the corrector and the scene eval."""
+
+from __future__ import annotations
+
+import re
+
+_SMALL_NUMBERS = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]  # fmt: skip
+NUMBERS = {"a": 1, "an": 1} | {word: n for n, word in enumerate(_SMALL_NUMBERS, start=1)}
+NUMBERS |= {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12}
+MANY_WORDS = {"many", "lots"}
+RELATIONS = {
+    "next to": "next to", "beside": "next to", "near": "next to", "on": "on",
+    "on top of": "on", "under": "under", "below": "under", "beneath": "under",
+    "above": "above", "over": "above", "in": "in", "inside": "in", "behind": "behind",
+    "in front of": "in front of", "between": "between",
+}  # fmt: skip
+# Verbs whose place word names what is acted on, not where the doer is: the teacher who
+# "writes on the blackboard" is not on it, nor is the girl who "looks under the bed" under it.
+_LOOKING = {"look", "search", "peek", "peep"}
+ACTED_ON = {
+    "on": {"write", "draw", "paint", "print", "type", "knock", "tap", "click", "press", "put",
+           "try", "turn", "switch", "depend", "rely", "count", "focus", "spend"} | _LOOKING,
+    "in": {"write", "draw", "paint", "print", "type", "colour", "color", "believe"} | _LOOKING,
+    "under": _LOOKING, "behind": _LOOKING, "above": _LOOKING, "in front of": _LOOKING,
+}  # fmt: skip
+# Where a scene happens, and the picture that shows it (in a band above or below the things).
+SETTINGS = {
+    "at night": "night", "in the night": "night", "night": "night",
+    "in the rain": "rain", "raining": "rain", "rainy": "rain", "rain": "rain",
+    "in the snow": "snow", "snowing": "snow", "snowy": "snow", "snow": "snow",
+    "in the sea": "sea", "at the sea": "sea", "by the sea": "sea", "in the water": "sea",
+    "on the beach": "sea", "at the beach": "sea", "sea": "sea",
+}  # fmt: skip
+SETTING_PICTURES = {
+    "night": "crescent moon", "rain": "cloud with rain", "snow": "snowflake", "sea": "water wave",
+}  # fmt: skip
+SKIP = {
+    "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
+    "my", "your", "his", "her", "its", "our", "their", "of", "to", "with", "every", "each",
+    "has", "have", "had",  # a girl with a ball is a girl who has one ("I can't draw has")
+}  # fmt: skip
+# Place words no picture here shows: said with their thing ("I can't draw at the zoo yet").
+PREPOSITIONS = {
+    "at", "from", "into", "onto", "around", "across", "through", "toward", "towards", "along",
+    "against", "for", "by", "outside", "past", "off", "without", "among", "during",
+}  # fmt: skip
+DETERMINERS = {
+    "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these",
+    "those",
+}  # fmt: skip
+PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
+PEOPLE_PRONOUNS = {"i": 1, "you": 1, "he": 1, "she": 1, "we": 2, "they": 2}
+# A person's action drawn as a picture of someone doing it, when the model has one whose name
+# is exactly this ("person running"); these verbs have a picture under another name.
+ACTION_PICTURES = {
+    "sleep": "person in bed", "bathe": "person taking bath", "cycle": "person biking",
+}  # fmt: skip
+# A size word scales its thing against the others in the picture ("a big cat and a small
+# dog"); alone in a picture, or a shape word (tall, long, short), it is said as not drawn.
+SIZE_WORDS = {"small", "little", "tiny", "big", "large", "huge", "tall", "long", "short"}
+SIZE_SCALES = {"small": 0.6, "little": 0.6, "tiny": 0.45, "big": 1.4, "large": 1.4, "huge": 1.7}
+# The colours a scene can give an object, as drawn (an object's own shading is kept).
+COLOURS = {
+    "red": (215, 35, 35), "orange": (245, 135, 20), "yellow": (240, 205, 0),
+    "green": (35, 150, 55), "blue": (35, 85, 215), "purple": (125, 45, 165),
+    "pink": (240, 115, 175), "brown": (125, 75, 35), "black": (35, 35, 35),
+    "white": (238, 238, 238), "grey": (128, 128, 128), "gray": (128, 128, 128),
+}  # fmt: skip
+# Words that help another verb ("Birds can fly.", "Does the dog run?"): no picture shows
+# them, and the word after one is that verb ("fly" drew the insect; "does" drew two deer).
+HELPERS = {
+    "can", "could", "will", "would", "shall", "should", "may", "might", "must", "do", "does",
+    "did",
+}  # fmt: skip
+# Words that say what is not so. A picture shows only what is there: nothing after one is
+# drawn ("I don't have a dog." drew a dog, "a cat without a hat" a hat).
+NEGATIONS = {
+    "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without",
+    "nowhere",
+}  # fmt: skip
+# "It's", "there's", "what's": "is"; after any other word "'s" is whose ("the cat's ball").
+_IS_AFTER = PRONOUNS | {"there", "that", "what", "where", "here", "who", "how"}
+_ENDINGS = {"m": "am", "re": "are", "ll": "will", "ve": "have", "d": "would"}
+_ANSWER = re.compile(r"^\s*no\s*[,!.;:]+\s*", re.IGNORECASE)  # "No, the cat is on the mat."
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+", re.IGNORECASE)
+
+
+def is_negation(word: str) -> bool:
+    return word in NEGATIONS or word.endswith("n't")
+
+
+def words_of(sentence: str) -> list[str]:
+    """The sentence's words in lower case, a contraction as its two words ("i'm" → i, am;
+    "it's" → it, is); a negation ("doesn't") and whose ("the cat's") stay whole."""
+    words: list[str] = []
+    for token in _WORD.findall(_unanswered(sentence).lower()):
+        head, _, ending = token.partition("'")
+        if not ending or is_negation(token):
+            words.append(token)
+        elif token == "let's":
+            continue  # "Let's eat an apple.": no one to draw
+        elif ending == "s":  # "the cat's ball": whose, said as not drawn
+            words += [head, "is"] if head in _IS_AFTER else [token]
+        else:
+            words += [head, _ENDINGS.get(ending, "")] if ending in _ENDINGS else [head]
+    return words
+
+
+def before_negation(sentence: str) -> str | None:
+    """The sentence up to its first negation ("The boy" of "The boy doesn't like apples."),
+    None when nothing in it is said not to be so."""
+    text = _unanswered(sentence)
+    for match in _WORD.finditer(text):
+        if is_negation(match.group().lower()):
+            return text[: match.start()].rstrip(" ,;:-")
+    return None
+
+
+def _unanswered(sentence: str) -> str:
+    return _ANSWER.sub("", sentence.replace("\u2019", "'"))
