@@ -141,7 +141,8 @@ class _Parser:
         position, negated = 0, ""
         while position < len(words):
             if is_negation(words[position]):  # nothing said not to be so is drawn
-                negated = " ".join(words[position:])
+                helped = position and words[position - 1] in HELPERS  # "does not fly"
+                negated = " ".join(words[position - 1 if helped else position :])
                 break
             position += self._step(words, position)
         if self.phrase and not self.related_by:  # "What is it for?"

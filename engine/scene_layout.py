@@ -77,22 +77,24 @@ def _things(scene: Scene, canvas: int) -> list[Box]:
         return _between(scene, canvas)
     if len(scene.objects) == 1 or scene.relation in (None, "next to"):
         return _row(scene.objects, canvas)  # every copy of every thing side by side
-    boxes = []
+    boxes: list[Box] = []
     for box in _related(scene, canvas):  # each of the two related things, as many as asked
         thing = next(o for o in scene.objects[:2] if o.concept == box.concept)
-        boxes += _copies(replace(box, colour=thing.colour), thing.count, canvas)
+        # "Four lemons are on the plate.": all four on it, none in the air beside it
+        width = boxes[0].size if scene.relation == "on" and boxes else canvas
+        boxes += _copies(replace(box, colour=thing.colour), thing.count, canvas, width)
     return boxes
 
 
-def _copies(box: Box, count: int, canvas: int) -> list[Box]:
-    """`count` copies of a box side by side, centred where the box was ("the shoes are under
-    the bed": two shoes under it)."""
+def _copies(box: Box, count: int, canvas: int, width: int) -> list[Box]:
+    """`count` copies of a box side by side within `width`, centred where the box was ("the
+    shoes are under the bed": two shoes under it)."""
     count = min(count, MAX_COPIES)
     if count == 1:
         return [box]
-    size = min(box.size, (canvas - 8) // count - 4)
+    size = min(box.size, (min(width, canvas - 8)) // count - 4)
     centre_x, centre_y = box.x + box.size // 2, box.y + box.size // 2
-    left = max(4, min(canvas - 4 - count * (size + 4), centre_x - count * (size + 4) // 2))
+    left = max(4, min(canvas - 4 - count * (size + 4), centre_x - (count * (size + 4) - 4) // 2))
     top = min(max(0, centre_y - size // 2), canvas - size)
     return [replace(box, x=left + n * (size + 4), y=top, size=size) for n in range(count)]
 
@@ -192,7 +194,7 @@ def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> l
             # headboard; a sofa's seat back, not the lamp beside it)
             left, right = box.x + box.size * columns[[0, -1]] / drawn.shape[1] - base.x
             span = surface[:, _span(left, right, base.size, surface.shape[1])]
-            tops = [np.argmax(col) for col in span.T if col.any()]
+            tops = [_top(col) for col in span.T if col.any()]
             if tops:
                 lowest = float(np.percentile(tops, 75))  # a lamp's thin stand is no seat
                 top = base.y + round(lowest / surface.shape[0] * base.size)
@@ -200,6 +202,14 @@ def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> l
                 box = replace(box, y=max(box.y, sits))
         moved.append(box)
     return moved
+
+
+def _top(column: Any) -> int:
+    """Where the thing starts in a column of its picture: the top of its longest drawn run,
+    not a stroke apart above it (the leaf's wind drawn over it: a snail sat on the wind)."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], column.astype(np.int8), [0]))))
+    starts, ends = edges[::2], edges[1::2]
+    return int(starts[np.argmax(ends - starts)])
 
 
 def _span(left: float, right: float, size: int, width: int) -> slice:

@@ -64,9 +64,9 @@ async def sentence(context: Context) -> list[Reply]:
         if scene.negated:  # "I don't have a dog.": a picture of it would show a dog
             replies.append(
                 context.tell(
-                    f"A picture can't show {NOT}: one of {bold(text)} would show the opposite, "
-                    "so I won't draw it. Practise this one without a picture:",
-                    f"{bold(text)} 这句话我不画：图片画不出“不”的意思，画出来反而是相反的意思。"
+                    f"A picture can't show {NOT}, so a picture of this sentence would show the "
+                    "opposite: I won't draw it. Practise it without a picture:",
+                    "图片画不出“不”的意思，画出来反而是相反的意思，所以这句话我不画。"
                     "不用图片练习这句话吧：",
                     buttons=quiz,
                 )

@@ -358,6 +358,8 @@ def test_nothing_said_not_to_be_so_is_drawn(dictionary: Dictionary) -> None:
     assert scene.negated == "doesn't like apples" and scene.missing == ()
     scene = parse("A cat without a hat.", resolver, wordnet)
     assert [o.word for o in scene.objects] == ["cat"] and scene.negated == "without a hat"
+    scene = parse("The elephant does not fly.", resolver, wordnet)  # said with its helper
+    assert [o.word for o in scene.objects] == ["elephant"] and scene.negated == "does not fly"
     scene = parse("The cat is not on the mat.", resolver, wordnet)
     assert [o.word for o in scene.objects] == ["cat"] and scene.relation is None
     assert scene.missing == ()  # "on" is not said as a place it could not draw

@@ -121,3 +121,31 @@ def test_a_thing_on_another_touches_it_and_is_not_above_it() -> None:
     assert gap("cat", "bed", rest=False) > 12  # the gap a learner saw
     assert gap("cat", "bed") <= 2
     assert gap("cat", "couch and lamp") <= 2
+
+
+def test_a_thing_on_a_leaf_sits_on_the_leaf_not_on_the_wind_drawn_above_it() -> None:
+    """The leaf's picture has its wind drawn above it, apart: a snail "on the leaf" sat on the
+    wind, a hand's width over the leaf."""
+    images, concepts = load()
+    names = ["snail", "leaf fluttering in wind"]
+    pictures = {c.name: Image.fromarray(images[c.index]) for c in concepts if c.name in names}
+    scene = Scene(tuple(SceneObject(n, n) for n in names), "on")
+    boxes = resting(layout(scene), scene, pictures)
+    snail, leaf = (next(b for b in boxes if b.concept == n) for n in names)
+    snail_rows = np.flatnonzero(
+        (np.asarray(composite([snail], pictures)).min(axis=2) <= 235).any(1)
+    )
+    rgb = np.asarray(composite([leaf], pictures)).astype(int)
+    green = (rgb[..., 1] > rgb[..., 2] + 40) & (rgb[..., 1] > rgb[..., 0])  # the leaf, no wind
+    leaf_top = int(np.flatnonzero(green.any(axis=1))[0])
+    assert snail_rows[-1] >= leaf_top - 2
+
+
+def test_every_copy_of_a_thing_on_another_is_on_it() -> None:
+    """ "Four lemons are on the plate.": two of them floated in the air beside the plate."""
+    scene = Scene((SceneObject("lemon", "lemon", 4), SceneObject("plate", "plate")), "on")
+    boxes = layout(scene)
+    plate = next(b for b in boxes if b.concept == "plate")
+    lemons = [b for b in boxes if b.concept == "lemon"]
+    assert len(lemons) == 4
+    assert all(plate.x <= b.x and b.x + b.size <= plate.x + plate.size for b in lemons)
