@@ -11,15 +11,15 @@ them. Whatever could not be drawn is kept, to be said.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
 from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
 from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size
 from engine.scene_words import (
-    ACTED_ON,
     ACTION_PICTURES,
+    BE,
     COLOURS,
     DETERMINERS,
     HELPERS,
@@ -34,7 +34,17 @@ from engine.scene_words import (
     SIZE_SCALES,
     SIZE_WORDS,
     SKIP,
+    UPRIGHT,
+    acted_on,
+    can_be_verb,
+    can_describe,
     is_negation,
+    is_noun,
+    may_be_its_verb,
+    names_a_thing,
+    phrase_at,
+    singular_of,
+    verb_follows,
     words_of,
 )
 from engine.wordnet import WordNet
@@ -66,6 +76,7 @@ class Scene:
     left_out: tuple[str, ...] = field(default_factory=tuple)  # things beyond MAX_OBJECTS
     parts: tuple[str, ...] = field(default_factory=tuple)  # of `missing`: drawn alone, ringed
     negated: str = ""  # the words from a "not" on ("doesn't like apples"): never drawn
+    hung: bool = False  # "on" an upright thing, hanging in front of it (a clock on a wall)
 
     @property
     def setting_concept(self) -> str | None:
@@ -96,6 +107,7 @@ class Scene:
             tuple(data.get("left_out", ())),
             tuple(data.get("parts", ())),
             data.get("negated", ""),
+            data.get("hung", False),
         )
 
 
@@ -130,6 +142,7 @@ class _Parser:
         self.subject_senses: list[str] = []  # the meaning it was drawn as (the whale, not a man)
         self.person: tuple[str, int] | None = None  # or a pronoun / an undrawn person noun
         self.undrawn_thing = ""  # the last noun said, not drawn ("writes a letter on …")
+        self.link: int | None = None  # the subject of an "is a …" still to come
         self._reset()
 
     def _reset(self) -> None:
@@ -162,34 +175,40 @@ class _Parser:
             objects = [replace(objects[0], sized=None)]
         objects = _sized(objects)
         missing, left_out, parts = tuple(self.missing), tuple(self.left_out), tuple(self.parts)
-        return Scene(tuple(objects), relation, missing, setting, left_out, parts, negated)
+        hung = (
+            relation == "on"
+            and objects[1].concept in UPRIGHT
+            and not kind_of(objects[0].word, [], self.wordnet, {"person", "vertebrate"})
+        )  # a clock or a spider on the wall hangs there; a cat sits on it
+        return Scene(tuple(objects), relation, missing, setting, left_out, parts, negated, hung)
 
     def _step(self, words: list[str], position: int) -> int:
         """Reads the word at `position` (and the phrase it starts); returns how many it read."""
         word = words[position]
         previous = words[position - 1] if position else ""
         following = words[position + 1] if position + 1 < len(words) else ""
+        link, self.link = self.link, None  # kept over an article, a colour or a size only
         if self.phrase and (word in DETERMINERS or word in NUMBERS or word in COLOURS):
             self.phrase.append(word)  # "at the zoo", "for two dogs"
-        if word in COLOURS and previous in ("is", "are") and self.objects:
+        if word in COLOURS and previous in BE and self.objects:
             if self.objects[-1].colour is None:
                 self.objects[-1] = replace(self.objects[-1], colour=word)  # "the ball is red"
             return 1
         if word in COLOURS and following and following not in SKIP and following not in RELATIONS:
-            self.colour = word  # "a red ball"; but "an orange and a balloon" is the fruit
+            self.colour, self.link = word, link  # "a red ball"; "an orange and a balloon": fruit
             return 1
-        setting = _phrase_at(words, position, SETTINGS)
+        setting = phrase_at(words, position, SETTINGS)
         alone = setting is not None and " " not in setting
         # "sea lion" is no setting
-        if setting and not (alone and _names_a_thing(following)) and self._set(SETTINGS[setting]):
+        if setting and not (alone and names_a_thing(following)) and self._set(SETTINGS[setting]):
             return len(setting.split())
-        relation = _phrase_at(words, position, RELATIONS)
+        relation = phrase_at(words, position, RELATIONS)
         undrawn = bool(self.missing) and self.missing[-1] == previous
         thing_undrawn = undrawn and self.undrawn_thing == previous
         if relation is not None and self.phrase:  # "jumps from under the bed"
             self.missing.append(self.phrase[0])
             self.phrase = []  # said once ("From under the bed …" said "from" twice)
-        if relation is not None and _acted_on(previous, RELATIONS[relation], self.wordnet):
+        if relation is not None and acted_on(previous, RELATIONS[relation], self.wordnet):
             if undrawn:
                 self.missing[-1] = f"{previous} {relation}"  # "I can't draw writes on yet"
             self.after_subject = False
@@ -219,12 +238,14 @@ class _Parser:
             self.count = MANY if self.many else max(1, number)
             self.counted = word not in ("a", "an")
             self.after_subject = False
+            self.link = None if self.counted else link
             return 1
         if word in SIZE_WORDS and following and following not in SKIP:
             if word in SIZE_SCALES:
                 self.sized = word  # "a big cat and a small dog"
             else:
                 self.missing.append(word)  # "a tall tree": the tree is drawn, "tall" is said
+            self.link = link
             return 1
         helper = word in HELPERS and not {previous} & (
             DETERMINERS | NUMBERS.keys() | COLOURS.keys()
@@ -236,34 +257,36 @@ class _Parser:
             # fly?": the subject does
             self.after_subject = bool(position)
             return 1
-        if word in ("is", "are", "am") and self.after_subject:
+        if word in BE and self.after_subject:
+            self.link = self.subject  # "My mother is a doctor.": one person
             return 1  # "the boy is running": its verb may still follow
         if word in SKIP:
             self.after_subject = False  # "the dog is …", "two cats and a dog"
+            self.link = link if word in DETERMINERS else None
             return 1
         if word in PRONOUNS:
             self.after_subject, self.subject = True, None
             self.person = (word, PEOPLE_PRONOUNS[word]) if word in PEOPLE_PRONOUNS else None
             return 1
-        compound = f"{word} {following}" if _names_a_thing(following) else ""
+        compound = f"{word} {following}" if names_a_thing(following) else ""
         # "two polar bears" are one thing of two words, not two bears, when a picture is named
         # so ("the cat sleeps" is no "cat sleep", a nap; an open model's words stay apart)
-        single = _singular(compound, self.wordnet) if compound else ""
+        single = singular_of(compound, self.wordnet) if compound else ""
         named, one = None, False
-        if single.split()[:1] == [word] and " " in single and _is_noun(single, self.wordnet):
+        if single.split()[:1] == [word] and " " in single and is_noun(single, self.wordnet):
             named = self.resolver.resolve(single)
             # "a sea lion" is no lion, nor an "apple tree" an apple, even when no picture
             # shows it (it is then said, not drawn); a second word that may be the verb here
             # keeps them apart ("the cat sleeps", "cats sleep")
-            one = not _may_be_its_verb(word, following, self.wordnet)
+            one = not may_be_its_verb(word, following, self.wordnet)
         # "the bus stops at the school" is a verb, though a picture is named "bus stop"
         acts = compound and not one and self.count < 2  # "two bus stops": the things
-        acts = acts and _verb_follows(words, position, self.wordnet)
+        acts = acts and verb_follows(words, position, self.wordnet)
         if one or (named is not None and named.how in _NAMED and not acts):
-            self._thing(compound)
+            self._thing(compound, link)
             self._reset()
             return 2
-        self._thing(word)
+        self._thing(word, link)
         self._reset()
         return 1
 
@@ -276,10 +299,10 @@ class _Parser:
             self.missing.append(setting)  # one setting a picture
         return True
 
-    def _thing(self, word: str) -> None:
-        singular = _singular(word, self.wordnet)
+    def _thing(self, word: str, link: int | None = None) -> None:
+        singular = singular_of(word, self.wordnet)
         # the word after a subject is its verb ("the cat sleeps", "I love"), not a thing
-        verb = self.after_subject and _can_be_verb(word, self.wordnet)
+        verb = self.after_subject and can_be_verb(word, self.wordnet)
         self.after_subject = False
         if verb and self._action(word):
             return
@@ -287,7 +310,7 @@ class _Parser:
         # the singular first ("cats" → cat); a plural that is a word of its own ("shorts") only
         # when its singular cannot be drawn ("arms" stays the body's)
         for name in dict.fromkeys((singular, word)):
-            if drawing is None and not verb and _is_noun(name, self.wordnet):
+            if drawing is None and not verb and is_noun(name, self.wordnet):
                 senses = self.meanings(name) if self.meanings else []
                 if not senses:
                     offsets = self.wordnet.index[name.replace(" ", "_")]["n"]
@@ -304,6 +327,7 @@ class _Parser:
         if drawing is not None and (drawing.kinds or a_part):
             drawing = None  # "fruit" is drawn as its kinds, "neck" ringed on a man: said here
         count = 2 if not self.counted and singular != word else self.count  # "the shoes"
+        same = drawing is not None and link is not None and self._same_kind(link, singular, senses)
         self.subject, self.person = None, None
         phrase, self.phrase = self.phrase, []
         if self.related_by and drawing is None:  # "the cat is on the mat": no mat, so no "on"
@@ -322,23 +346,41 @@ class _Parser:
                 singular, drawing.subject, max(1, count), colour, many=self.many, size=size,
                 sized=self.sized,
             )  # fmt: skip
-            if self._add(thing, word):
+            if same and link is not None:  # what the subject is: drawn as it, once
+                was = self.objects[link]
+                colour = colour or was.colour
+                self.objects[link] = replace(thing, count=was.count, many=was.many, colour=colour)
+                self.subject = link
+            elif self._add(thing, word):
                 self.subject = len(self.objects) - 1
                 self.subject_senses = [drawing.sense] if drawing.sense else senses
             self.after_subject = self.relation is None  # "the cat sleeps": a verb may follow
             return
         self.missing.append(" ".join([*phrase, word]))  # "at the zoo", "mat"
+        self.link = link if can_describe(word, self.wordnet) else None  # "is a good student"
         self.undrawn_thing = "" if verb or phrase else word
         # an undrawn noun may be the subject ("the weather is …"), but not one that also
         # describes ("the old cat": "old" is not the subject, and "cat" is no verb)
         self.after_subject = (
             not verb
-            and _is_noun(singular, self.wordnet)
+            and is_noun(singular, self.wordnet)
             and self.relation is None
-            and not _can_describe(word, self.wordnet)
+            and not can_describe(word, self.wordnet)
         )
         if self.after_subject and kind_of(singular, senses, self.wordnet, {"person"}):
             self.person = (singular, count)  # "the boy runs": drawn running if it can be
+
+    def _same_kind(self, link: int, word: str, senses: list[str]) -> bool:
+        """Is the word after "is a" of the subject's kind (a person, an animal), so the same
+        one ("My mother is a doctor.", "The dog is a puppy.") and not a second?"""
+        subject = self.objects[link] if link < len(self.objects) else None
+        if subject is None or self.relation is not None:
+            return False
+        return any(
+            kind_of(subject.word, self.subject_senses, self.wordnet, kind)
+            and kind_of(word, senses, self.wordnet, kind)
+            for kind in ({"person"}, {"animal"})
+        )
 
     def _add(self, thing: SceneObject, word: str) -> bool:
         """Adds the thing unless the picture is full (then it is said to be left out)."""
@@ -375,23 +417,10 @@ class _Parser:
         return True
 
 
-def _phrase_at(words: list[str], position: int, phrases: Mapping[str, str]) -> str | None:
-    """The longest phrase of `phrases` starting at `position` (up to three words)."""
-    for length in (3, 2, 1):
-        phrase = " ".join(words[position : position + length])
-        if len(phrase.split()) == length and phrase in phrases:
-            return phrase
-    return None
-
-
 def _shown_in(doer: SceneObject, thing: SceneObject) -> bool:
     """Does the doing picture already show the thing it is in ("person in bed", a bed)?"""
     inside = doer.concept.split(" in ")[1:]
     return bool(doer.action) and thing.count == 1 and thing.concept in inside
-
-
-def _names_a_thing(word: str) -> bool:
-    return bool(word) and word not in SKIP and word not in RELATIONS and word not in SETTINGS
 
 
 def _draws_exactly(resolver: Resolver, name: str) -> bool:
@@ -426,43 +455,3 @@ def _sized(objects: list[SceneObject]) -> list[SceneObject]:
             thing = replace(thing, size=(biggest if scale > 1 else smallest) * scale)
         sized.append(thing)
     return sized
-
-
-def _singular(word: str, wordnet: WordNet) -> str:
-    """The noun's singular: WordNet's first base form other than the word itself ("leaves" is
-    leaf before the noun "leave", "glasses" → glass; "shorts" is tried as short first)."""
-    forms = [form.replace("_", " ") for form, _ in wordnet.base_forms(word, "n")]
-    return next((form for form in forms if form != word), word)
-
-
-def _verb_follows(words: list[str], position: int, wordnet: WordNet) -> bool:
-    """After "the bus", "stops" is its verb when a place word, a "the" or the end follows."""
-    after = words[position + 2] if position + 2 < len(words) else ""
-    place = after in PREPOSITIONS or any(r.split()[0] == after for r in RELATIONS)
-    verb = _may_be_its_verb(words[position], words[position + 1], wordnet)
-    return verb and (not after or place or after in DETERMINERS)
-
-
-def _acted_on(verb: str, relation: str, wordnet: WordNet) -> bool:
-    verbs = ACTED_ON.get(relation, set())
-    return any(base in verbs for base, _ in wordnet.base_forms(verb, "v"))
-
-
-def _can_be_verb(word: str, wordnet: WordNet) -> bool:
-    return any(pos == "v" for _, pos in wordnet.base_forms(word, "v"))
-
-
-def _may_be_its_verb(noun: str, word: str, wordnet: WordNet) -> bool:
-    """After "the cat", "sleeps" may be its verb, "tree" may not; after "cats", "sleep" may."""
-    bases = [base for base, _ in wordnet.base_forms(word, "v")]
-    plural = _singular(noun, wordnet) != noun
-    return bool(bases) and (plural or any(base != word for base in bases))
-
-
-def _can_describe(word: str, wordnet: WordNet) -> bool:
-    entry = wordnet.index.get(word.replace(" ", "_"), {})
-    return "a" in entry or "s" in entry
-
-
-def _is_noun(word: str, wordnet: WordNet) -> bool:
-    return "n" in wordnet.index.get(word.replace(" ", "_"), {})

@@ -203,7 +203,7 @@ class SceneChecker:
                 a, b = found[first.concept], found[second.concept]
                 pair = (a[0], b[0]) if a and b else None
             relation = pair is not None and related(
-                scene.relation, pair[0], pair[1], picture, self._picture_of
+                scene.relation, pair[0], pair[1], picture, self._picture_of, hung=scene.hung
             )
         return Verdict(objects, counts, colours, relation, found)
 
@@ -223,12 +223,16 @@ def _between(scene: Scene, found: dict[str, list[Found]]) -> bool:
     return in_row and min(bx, cx) < ax < max(bx, cx)
 
 
-def related(relation: str, a: Found, b: Found, picture: Any, picture_of: Any) -> bool:
-    """Is `a` <relation> `b`, judged from where both were found?"""
+def related(
+    relation: str, a: Found, b: Found, picture: Any, picture_of: Any, *, hung: bool = False
+) -> bool:
+    """Is `a` <relation> `b`, judged from where both were found (`hung`: on a wall)?"""
     (ax, ay), (_, by) = a.centre, b.centre
     overlap_x = min(a.x + a.size, b.x + b.size) - max(a.x, b.x)
     if relation == "next to":
         return abs(ay - by) < max(a.size, b.size) * 0.5 and _overlap(a, b) == 0
+    if relation == "on" and hung:  # hung on the wall: over its middle
+        return b.x <= ax <= b.x + b.size and b.y <= ay <= b.y + b.size and a.size < b.size
     if relation == "on":  # above b's middle, resting on it
         return ay < by and overlap_x > 0 and a.y + a.size >= b.y and ay > b.y - a.size
     if relation == "under":

@@ -104,6 +104,12 @@ def _related(scene: Scene, canvas: int) -> list[Box]:
     a, b = scene.objects[0], scene.objects[1]
     big, small = int(canvas * 0.55), int(canvas * 0.38)
     centre = (canvas - big) // 2
+    if scene.relation == "on" and scene.hung:  # "the clock is on the wall": hung on it
+        hung = int(big * 0.5)  # within a door's width
+        return [
+            Box(b.concept, centre, (canvas - big) // 2, big),
+            Box(a.concept, (canvas - hung) // 2, (canvas - hung) // 2, hung),
+        ]
     if scene.relation == "on":  # b below, a resting on its top half
         top = canvas - big - 8
         return [
@@ -180,7 +186,7 @@ def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> l
         return boxes
     thing, support = scene.objects[0].concept, scene.objects[1].concept
     under = [b for b in boxes if b.concept == support and not b.setting]
-    if thing == support or len(under) != 1:
+    if thing == support or len(under) != 1 or scene.hung:
         return boxes
     base, surface, drawn = under[0], _drawn(pictures[support]), _drawn(pictures[thing])
     rows, columns = np.flatnonzero(drawn.any(axis=1)), np.flatnonzero(drawn.any(axis=0))

@@ -1,10 +1,16 @@
 """The words a sentence is read with when it is drawn as a scene (engine/scene.py): numbers,
 places, settings, colours, sizes, the little words no picture shows, and the ones that say
-what is not so. Shared with the quiz, the corrector and the scene eval."""
+what is not so; and what WordNet says of a word there (its singular, whether it may be a
+verb or describe). Shared with the quiz, the corrector and the scene eval."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engine.wordnet import WordNet
 
 _SMALL_NUMBERS = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -44,6 +50,7 @@ SKIP = {
     "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
     "my", "your", "his", "her", "its", "our", "their", "of", "to", "with", "every", "each",
     "has", "have", "had",  # a girl with a ball is a girl who has one ("I can't draw has")
+    "was", "were",  # "The cat was on the bed." said "I can't draw was yet"
 }  # fmt: skip
 # Place words no picture here shows: said with their thing ("I can't draw at the zoo yet").
 PREPOSITIONS = {
@@ -54,8 +61,12 @@ DETERMINERS = {
     "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these",
     "those",
 }  # fmt: skip
+BE = {"is", "are", "am", "was", "were"}
 PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
 PEOPLE_PRONOUNS = {"i": 1, "you": 1, "he": 1, "she": 1, "we": 2, "they": 2}
+# What a thing is "on" by hanging in front of it, not by sitting on its top: a clock "on the
+# wall" sat on top of the bricks, as a cat on a wall does.
+UPRIGHT = frozenset({"wall", "door"})  # the blackboard is drawn on a disc: it would hide
 # A person's action drawn as a picture of someone doing it, when the model has one whose name
 # is exactly this ("person running"); these verbs have a picture under another name.
 ACTION_PICTURES = {
@@ -124,3 +135,56 @@ def before_negation(sentence: str) -> str | None:
 
 def _unanswered(sentence: str) -> str:
     return _ANSWER.sub("", sentence.replace("\u2019", "'"))
+
+
+def phrase_at(words: list[str], position: int, phrases: Mapping[str, str]) -> str | None:
+    """The longest phrase of `phrases` starting at `position` (up to three words)."""
+    for length in (3, 2, 1):
+        phrase = " ".join(words[position : position + length])
+        if len(phrase.split()) == length and phrase in phrases:
+            return phrase
+    return None
+
+
+def names_a_thing(word: str) -> bool:
+    return bool(word) and word not in SKIP and word not in RELATIONS and word not in SETTINGS
+
+
+def singular_of(word: str, wordnet: WordNet) -> str:
+    """The noun's singular: WordNet's first base form other than the word itself ("leaves" is
+    leaf before the noun "leave", "glasses" → glass; "shorts" is tried as short first)."""
+    forms = [form.replace("_", " ") for form, _ in wordnet.base_forms(word, "n")]
+    return next((form for form in forms if form != word), word)
+
+
+def verb_follows(words: list[str], position: int, wordnet: WordNet) -> bool:
+    """After "the bus", "stops" is its verb when a place word, a "the" or the end follows."""
+    after = words[position + 2] if position + 2 < len(words) else ""
+    place = after in PREPOSITIONS or any(r.split()[0] == after for r in RELATIONS)
+    verb = may_be_its_verb(words[position], words[position + 1], wordnet)
+    return verb and (not after or place or after in DETERMINERS)
+
+
+def acted_on(verb: str, relation: str, wordnet: WordNet) -> bool:
+    verbs = ACTED_ON.get(relation, set())
+    return any(base in verbs for base, _ in wordnet.base_forms(verb, "v"))
+
+
+def can_be_verb(word: str, wordnet: WordNet) -> bool:
+    return any(pos == "v" for _, pos in wordnet.base_forms(word, "v"))
+
+
+def may_be_its_verb(noun: str, word: str, wordnet: WordNet) -> bool:
+    """After "the cat", "sleeps" may be its verb, "tree" may not; after "cats", "sleep" may."""
+    bases = [base for base, _ in wordnet.base_forms(word, "v")]
+    plural = singular_of(noun, wordnet) != noun
+    return bool(bases) and (plural or any(base != word for base in bases))
+
+
+def can_describe(word: str, wordnet: WordNet) -> bool:
+    entry = wordnet.index.get(word.replace(" ", "_"), {})
+    return "a" in entry or "s" in entry
+
+
+def is_noun(word: str, wordnet: WordNet) -> bool:
+    return "n" in wordnet.index.get(word.replace(" ", "_"), {})

@@ -367,3 +367,22 @@ def test_nothing_said_not_to_be_so_is_drawn(dictionary: Dictionary) -> None:
     scene = parse("No, the cat is on the bed.", resolver, wordnet)
     assert [o.word for o in scene.objects] == ["cat", "bed"] and not scene.negated
     assert Scene.from_json(scene.to_json()) == scene
+
+
+def test_what_a_thing_is_is_drawn_once_as_it(dictionary: Dictionary) -> None:
+    """ "My mother is a doctor." drew two people, a mother and a doctor; "The dog is a puppy."
+    two dogs. "The cat was on the bed." said "I can't draw was yet"."""
+    wordnet = dictionary.wordnet
+    resolver = resolver_for("starter", wordnet)
+    for sentence, drawn in {
+        "My mother is a doctor.": [("doctor", 1)],
+        "The dog is a puppy.": [("puppy", 1)],
+        "The dogs are puppies.": [("puppy", 2)],
+        "The girl is a good student.": [("student", 1)],
+        "The boy has a dog.": [("boy", 1), ("dog", 1)],  # two, and of two kinds
+        "The cat is on a bed.": [("cat", 1), ("bed", 1)],
+    }.items():
+        scene = parse(sentence, resolver, wordnet)
+        assert [(o.word, o.count) for o in scene.objects] == drawn, sentence
+    scene = parse("The cat was on the bed.", resolver, wordnet)
+    assert scene.relation == "on" and scene.missing == ()

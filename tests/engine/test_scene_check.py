@@ -88,3 +88,14 @@ def test_between_is_judged_from_where_the_three_things_are(
     assert checker.check(drawn(beside, pictures), between).relation is False
     chairs = Scene((thing("soccer ball"), thing("chair", 2)), "between")
     assert checker.check(drawn(chairs, pictures), chairs).shows
+
+
+def test_a_clock_hung_on_a_wall_is_judged_on_it() -> None:
+    """Hung over the wall's middle it is "on" the wall; a cup there is not on a table."""
+    from engine.scene_check import Found, related
+
+    clock, wall = Found("alarm clock", 96, 96, 64, 1.0), Found("wall", 58, 58, 140, 1.0)
+    assert related("on", clock, wall, None, None, hung=True)
+    assert not related("on", clock, wall, None, None)  # resting on a top, it would be higher
+    high = Found("alarm clock", 96, 10, 64, 1.0)
+    assert not related("on", high, wall, None, None, hung=True)  # above the wall, not on it

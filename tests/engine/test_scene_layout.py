@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from bot.learning.dictionary import Dictionary
 from engine.scene import MAX_COPIES, Scene, SceneObject
 from engine.scene_layout import Box, composite, layout, named_colour, resting
 from engine.scene_words import COLOURS
@@ -149,3 +150,26 @@ def test_every_copy_of_a_thing_on_another_is_on_it() -> None:
     lemons = [b for b in boxes if b.concept == "lemon"]
     assert len(lemons) == 4
     assert all(plate.x <= b.x and b.x + b.size <= plate.x + plate.size for b in lemons)
+
+
+def test_a_thing_on_a_wall_hangs_on_it_unless_it_sits_there(dictionary: Dictionary) -> None:
+    """ "The clock is on the wall." drew the clock standing on top of the bricks."""
+    from engine.resolver import resolver_for
+    from engine.scene import parse
+
+    resolver = resolver_for("starter", dictionary.wordnet)
+    for sentence, hung in {
+        "The clock is on the wall.": True,
+        "Two spiders are on the wall.": True,
+        "The picture is on the door.": True,
+        "A cat is on the wall.": False,  # a cat sits on top
+        "The cat is on the bed.": False,
+    }.items():
+        scene = parse(sentence, resolver, dictionary.wordnet)
+        assert scene.hung is hung, sentence
+        boxes = layout(scene)
+        thing, support = ([b for b in boxes if b.concept == o.concept] for o in scene.objects[:2])
+        for box in thing:
+            centre = box.y + box.size / 2
+            inside = support[0].y < centre < support[0].y + support[0].size * 0.75
+            assert inside is hung, sentence  # over the wall's middle, or on its top
