@@ -246,6 +246,8 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         # twenty-ninth session: the juggler, not "rearranging things to give a misleading
         # impression"
         "juggling": ("person juggling", "throwing and catching"),
+        # thirty-second session: the whole cake, not the one-colour icon that reads as a flan
+        "cake": ("birthday cake", "flour, sugar, eggs"),
     }
     for word, (subject, meaning) in expected.items():
         understood = understand(dictionary, judged, word)
