@@ -54,6 +54,7 @@ NOT_OFFERED = frozenset(
     | {"unit", "piece", "part", "device", "equipment", "material", "substance", "matter"}
     | {"creature", "being", "organism", "animal", "plant", "food", "person", "people"}
     | {"tom", "queen"}  # WordNet's male and female cat: a cat's picture may be either
+    | {"virus", "bacterium", "germ", "microbe"}  # no picture shows them: "Viruses can't fly."
 )
 COLOURS = [
     "red",
@@ -100,6 +101,10 @@ AUXILIARIES = {
     "let",
     "lets",
 }
+# After these a word is a verb ("can fly", "to fly", "cannot fly").
+HELPED_BY = (AUXILIARIES - {"be", "is", "are", "am", "was", "were", "been", "being"}) | {
+    "to", "not", "cannot",
+}  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
 
 
@@ -410,14 +415,16 @@ def sentence_choices(
             or low in COLOURS
             or len(low) < 3
             or not token.isalpha()
+            or tokens[index + 1 : index + 3] == ["'", "t"]  # "don't": never "breathe't"
         ):
             continue
         senses = dictionary.senses(low)
         if not senses or senses[0].pos not in ("n", "v") or in_compound(index):
             continue  # "teddy bear" is one thing: not "a teddy need" nor "a medication bear"
         pos = senses[0].pos
-        if pos == "n" and after_noun(index) and dictionary.wordnet.senses(low, "v"):
-            pos = "v"  # "Four birds fly over …": the verb, not the insect
+        helped = neighbours(index)[0] in HELPED_BY or neighbours(index)[0] == "t"  # "can't'
+        if pos == "n" and (after_noun(index) or helped) and dictionary.wordnet.senses(low, "v"):
+            pos = "v"  # "Four birds fly over …", "Penguins can't fly.": the verb, no insect
         elif pos == "n" and senses[0].lexname not in PICTURE_GROUPS:
             continue  # only things a picture shows: "red" or "park time" are not swapped
         base = _lemma(dictionary, low, pos)
@@ -434,11 +441,14 @@ def sentence_choices(
             )
             level = dictionary.level_number(base)  # "fence": not "installation" (B1)
             kind = everyday[0].category
+            # a beginner's word for a beginner's word ("penguin": not "charger", a war horse)
+            plain = learner_definitions() if base in learner_definitions() else None
             others = [
                 o
                 for o in others
                 if _pictured(dictionary, o, kind) and dictionary.level_number(o) <= level
-            ][:2]
+                and (plain is None or o in plain)
+            ][:2]  # fmt: skip
         counted = index > 1 and counts_many(tokens[words_before(index)].lower())
         # "eat fish", "drink milk": no article, so a thing that is counted comes as many
         said_before = tokens[words_before(index)].lower() if index > 1 else ""

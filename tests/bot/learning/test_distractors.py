@@ -218,6 +218,15 @@ def test_a_swapped_word_keeps_how_the_sentence_uses_it(dictionary: Dictionary) -
                     assert countable(_singular(last)), choice
                 if sentence.startswith("Two cats eat ") and last not in SAME_IN_PLURAL:
                     assert _singular(last) != last, choice  # "eat insects", "eat mice"
+    # after "can't" a word is a verb ("Penguins can't bird." swapped the insect), and the
+    # "don" of "don't" is no verb to swap ("I breathe't fly.")
+    for sentence in ("Penguins can't fly.", "I don't fly."):
+        for seed in range(12):
+            for choice in sentence_choices(dictionary, sentence, rng=random.Random(seed)):
+                verb = choice.rstrip(".").split()[-1]
+                plain = learner_definitions().get(verb)
+                assert verb == "fly" or (plain and plain.part_of_speech == "verb"), choice
+                assert {"can't", "don't"} & set(choice.split()), choice
 
 
 def _singular(word: str) -> str:
