@@ -431,6 +431,13 @@ async def test_a_grammar_word_says_why_it_has_no_picture(chat: TerminalAdapter, 
     assert "✍️ Practise" in labels(reply)
     idea = shown((await chat.say("/word idea"))[-1])
     assert "I can't draw idea yet" in idea  # a noun: a picture may come one day
+    # nor will one come for a helper verb or a "not" ("I can't draw will yet")
+    will = shown((await chat.say("/word will"))[-1])
+    assert "will is a helper verb (it goes with another verb: I will go)" in will
+    never = shown((await chat.say("/word never"))[-1])
+    assert "never says that something is not so" in never and "I can't draw" not in never
+    does = shown((await chat.say("/word does"))[-1])
+    assert "helper verb" not in does  # a verb of its own too: never "I does go"
 
 
 async def test_practise_asks_with_the_meaning_the_card_gave(
