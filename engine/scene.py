@@ -20,6 +20,7 @@ from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size
 from engine.scene_words import (
     ACTION_PICTURES,
     BE,
+    CLAUSE_ENDS,
     COLOURS,
     DETERMINERS,
     HELPERS,
@@ -151,13 +152,17 @@ class _Parser:
         self.sized: str | None = None
 
     def run(self, words: list[str]) -> Scene:
-        position, negated = 0, ""
+        position, said_no = 0, []
         while position < len(words):
             if is_negation(words[position]):  # nothing said not to be so is drawn
                 helped = position and words[position - 1] in HELPERS  # "does not fly"
-                negated = " ".join(words[position - 1 if helped else position :])
-                break
+                ends = (i for i in range(position, len(words)) if words[i] in CLAUSE_ENDS)
+                end = next(ends, len(words))  # "It isn't a dog, it's a cat."
+                said_no.append(" ".join(words[position - 1 if helped else position : end]))
+                position = end
+                continue
             position += self._step(words, position)
+        negated = " and ".join(said_no)
         if self.phrase and not self.related_by:  # "What is it for?"
             self.missing.append(self.phrase[0])
         objects, setting = self.objects, self.setting
@@ -194,7 +199,10 @@ class _Parser:
             if self.objects[-1].colour is None:
                 self.objects[-1] = replace(self.objects[-1], colour=word)  # "the ball is red"
             return 1
-        if word in COLOURS and following and following not in SKIP and following not in RELATIONS:
+        after = following
+        if after == "," and position + 2 < len(words):
+            after = words[position + 2]  # "a red, big ball": the ball is red
+        if word in COLOURS and after and after not in SKIP and after not in RELATIONS:
             self.colour, self.link = word, link  # "a red ball"; "an orange and a balloon": fruit
             return 1
         setting = phrase_at(words, position, SETTINGS)
@@ -232,6 +240,8 @@ class _Parser:
             verb = self.missing.pop() if undrawn and previous != self.undrawn_thing else ""
             self.phrase, self.after_subject = [f"{verb} {word}".strip()], False
             return 1
+        if word in MANY_WORDS and previous == "how":
+            return 1  # "How many apples are there?" asks: it is no number to draw
         if word in NUMBERS or word.isdigit() or word in MANY_WORDS:
             number = 11 if word in MANY_WORDS else NUMBERS.get(word) or int(word[:7])
             self.many = number > 10

@@ -51,6 +51,7 @@ SKIP = {
     "my", "your", "his", "her", "its", "our", "their", "of", "to", "with", "every", "each",
     "has", "have", "had",  # a girl with a ball is a girl who has one ("I can't draw has")
     "was", "were",  # "The cat was on the bed." said "I can't draw was yet"
+    ",", ";", "but",  # between clauses: no thing, and the end of what a "not" says no to
 }  # fmt: skip
 # Place words no picture here shows: said with their thing ("I can't draw at the zoo yet").
 PREPOSITIONS = {
@@ -99,7 +100,9 @@ NEGATIONS = {
 _IS_AFTER = PRONOUNS | {"there", "that", "what", "where", "here", "who", "how"}
 _ENDINGS = {"m": "am", "re": "are", "ll": "will", "ve": "have", "d": "would"}
 _ANSWER = re.compile(r"^\s*no\s*[,!.;:]+\s*", re.IGNORECASE)  # "No, the cat is on the mat."
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+|[,;]", re.IGNORECASE)
+# A "not" says no to its own clause only: "It isn't a dog, it's a cat." shows the cat.
+CLAUSE_ENDS = {",", ";", "but"}
 
 
 def is_negation(word: str) -> bool:
@@ -108,11 +111,14 @@ def is_negation(word: str) -> bool:
 
 def words_of(sentence: str) -> list[str]:
     """The sentence's words in lower case, a contraction as its two words ("i'm" → i, am;
-    "it's" → it, is); a negation ("doesn't") and whose ("the cat's") stay whole."""
+    "it's" → it, is); a negation ("doesn't") and whose ("the cat's") stay whole; a comma
+    between clauses is kept as ","."""
     words: list[str] = []
     for token in _WORD.findall(_unanswered(sentence).lower()):
         head, _, ending = token.partition("'")
-        if not ending or is_negation(token):
+        if token == ";":
+            words.append(",")
+        elif not ending or is_negation(token):
             words.append(token)
         elif token == "let's":
             continue  # "Let's eat an apple.": no one to draw
@@ -123,14 +129,24 @@ def words_of(sentence: str) -> list[str]:
     return words
 
 
-def before_negation(sentence: str) -> str | None:
-    """The sentence up to its first negation ("The boy" of "The boy doesn't like apples."),
-    None when nothing in it is said not to be so."""
+def what_is_so(sentence: str) -> str | None:
+    """The sentence without what it says is not so, each "not" to the end of its clause ("The
+    boy" of "The boy doesn't like apples.", "It, it's a cat." of "It isn't a dog, it's a
+    cat."); None when nothing in it is said not to be so."""
     text = _unanswered(sentence)
+    kept, start, saying_no, said_no = [], 0, False, False
     for match in _WORD.finditer(text):
-        if is_negation(match.group().lower()):
-            return text[: match.start()].rstrip(" ,;:-")
-    return None
+        word = match.group().lower()
+        if saying_no and word in CLAUSE_ENDS:
+            saying_no, start = False, match.start()
+        elif not saying_no and is_negation(word):
+            kept.append(text[start : match.start()])
+            saying_no = said_no = True
+    if not said_no:
+        return None
+    if not saying_no:
+        kept.append(text[start:])
+    return ", ".join(part for part in (p.strip(" ,;:-") for p in kept) if part)
 
 
 def _unanswered(sentence: str) -> str:

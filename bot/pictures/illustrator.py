@@ -13,7 +13,7 @@ from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
 from engine.resolver import OpenResolver, Resolution, Resolver
 from engine.scene import Scene, SceneObject, parse
-from engine.scene_words import SETTING_PICTURES, before_negation
+from engine.scene_words import SETTING_PICTURES, what_is_so
 
 SEVERAL = 3  # copies a closed model draws for a plural word
 
@@ -229,7 +229,7 @@ class Illustrator:
         if again_after is not None and style is None and scene is not None:
             style = self.another_style(scene.concepts, again_after)
         # an open model is asked for what is so: "The boy doesn't like apples." drew apples
-        shown = before_negation(sentence) if scene is not None and scene.negated else None
+        shown = what_is_so(sentence) if scene is not None and scene.negated else None
         request = self._request(
             sentence_prompt(
                 shown or sentence, style=self.defaults.prompt_style, guided=self.guided

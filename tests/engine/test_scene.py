@@ -363,6 +363,15 @@ def test_nothing_said_not_to_be_so_is_drawn(dictionary: Dictionary) -> None:
     scene = parse("The cat is not on the mat.", resolver, wordnet)
     assert [o.word for o in scene.objects] == ["cat"] and scene.relation is None
     assert scene.missing == ()  # "on" is not said as a place it could not draw
+    # a "not" says no to its own clause: the cat is drawn, and the girl's ball
+    scene = parse("It isn't a dog, it's a cat.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["cat"] and scene.negated == "isn't a dog"
+    scene = parse("The girl, not the boy, has a ball.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["girl", "ball"]
+    scene = parse("The cat is not black, it is white.", resolver, wordnet)
+    assert [(o.word, o.colour) for o in scene.objects] == [("cat", "white")]
+    scene = parse("How many apples are there?", resolver, wordnet)  # asked, not "many"
+    assert [(o.word, o.many) for o in scene.objects] == [("apple", False)]
     # a "No," that answers is no "not"
     scene = parse("No, the cat is on the bed.", resolver, wordnet)
     assert [o.word for o in scene.objects] == ["cat", "bed"] and not scene.negated
