@@ -39,9 +39,19 @@ LINKING = {"is", "are", "am", "was", "were", "has", "have", *MODALS}
 # Forms whose person the corrector reads: "They was happy.", "He don't like apples."
 PAST_BE = {"I": "was", "3": "was", "P": "were"}
 DO_NOT = {"I": "don't", "3": "doesn't", "P": "don't"}
+BE_NOT = {"3": "isn't", "P": "aren't"}  # "They isn't happy." ("I isn't" is left alone)
+WAS_NOT = {"I": "wasn't", "3": "wasn't", "P": "weren't"}
+PERSON_FORMS = (PAST_BE, DO_NOT, BE_NOT, WAS_NOT)
+# After these the verb has no ending: "He can't swims.", "She doesn't likes milk.", "He didn't
+# went home."
+BARE_AFTER = MODALS | {
+    "can't", "cannot", "won't", "wouldn't", "couldn't", "shouldn't", "mustn't", "don't",
+    "doesn't", "didn't",
+}  # fmt: skip
 # A beginner's other form of the same verb, for a text-only quiz's wrong choices.
 SWAPPED = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have", "have": "has"}
-SWAPPED |= {"doesn't": "don't", "don't": "doesn't", "am": "is"}
+SWAPPED |= {"doesn't": "don't", "don't": "doesn't", "am": "is", "isn't": "aren't"}
+SWAPPED |= {"aren't": "isn't", "wasn't": "weren't", "weren't": "wasn't"}
 THERE_BE = {v: pair for pair in (("is", "are"), ("was", "were")) for v in pair}  # (one, many)
 ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
 IRREGULAR = {
@@ -252,10 +262,11 @@ class Corrector:
                 continue
             verb = tokens[target].lower()
             after = following(position + 1) if position + 1 < len(words) else ""
-            for forms in (PAST_BE, DO_NOT):  # "They was happy.", "He don't like …"
-                if verb in forms.values() and forms[person] != verb:
-                    put(target, forms[person])
-            if verb in (*PAST_BE.values(), *DO_NOT.values()):
+            for forms in PERSON_FORMS:  # "They was happy.", "He don't like …"
+                wanted_form = forms.get(person)
+                if verb in forms.values() and wanted_form and wanted_form != verb:
+                    put(target, wanted_form)
+            if any(verb in forms.values() for forms in PERSON_FORMS):
                 continue
             if verb in MODALS or not self._is_verb(verb):
                 continue
@@ -275,16 +286,19 @@ class Corrector:
                     put(target, form)
             elif person in ("I", "P") and verb != base and inflected(base, "VBZ") == verb:
                 put(target, base)
-        # "He can swims." → "swim": after a modal the verb has no ending ("The can opens." is
-        # a tin, after its determiner, and is left alone)
+        # "He can swims." → "swim": after a modal (or a "don't") the verb has no ending ("The
+        # can opens." is a tin, after its determiner, and is left alone)
         for position, index in enumerate(words[:-1]):
             before = tokens[words[position - 1]].lower() if position else ""
-            if not position or tokens[index].lower() not in MODALS or before in DETERMINERS:
+            helper = tokens[index].lower()
+            if not position or helper not in BARE_AFTER or before in DETERMINERS:
                 continue  # ("Can cats swim?": a question's modal comes before its subject)
             target = words[position + 1]
             verb = tokens[target].lower()
             base = lemma_of(verb, "VERB")
-            if verb != base and self._mostly_verb(verb) and inflected(base, "VBZ") == verb:
+            endings = ("VBZ", "VBD") if helper == "didn't" else ("VBZ",)  # "didn't went"
+            ended = any(inflected(base, tag) == verb for tag in endings)
+            if verb != base and self._mostly_verb(verb) and ended:
                 put(target, base)
         # "There is two cats." / "There are a dog.": the verb goes with what comes after it
         for position, index in enumerate(words[:-2]):

@@ -47,6 +47,13 @@ from bot.learning.grammar import Corrector
         ("There are a dog.", "There is a dog."),
         ("He can swims.", "He can swim."),  # after a modal, no ending
         ("I will goes home.", "I will go home."),
+        # a "not" of the same verbs: once all left as typed
+        ("He can't swims.", "He can't swim."),
+        ("She doesn't likes milk.", "She doesn't like milk."),
+        ("He didn't went home.", "He didn't go home."),
+        ("They isn't happy.", "They aren't happy."),
+        ("Two dogs isn't here.", "Two dogs aren't here."),
+        ("The girls wasn't happy.", "The girls weren't happy."),
     ],
 )
 def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wanted: str) -> None:
@@ -85,6 +92,10 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         "A bus stop.",
         "Two bus stops.",
         "The bus stop is red.",
+        "He didn't see the bus.",
+        "They aren't here.",
+        "I isn't tired.",  # "I'm not" or "I am not": not one word to swap
+        "The cat isn't eat.",  # "isn't eating" or "doesn't eat": unsure
     ],
 )
 def test_right_or_unsure_sentences_are_left_alone(dictionary: Dictionary, sentence: str) -> None:
