@@ -57,53 +57,18 @@ NOT_OFFERED = frozenset(
     | {"virus", "bacterium", "germ", "microbe"}  # no picture shows them: "Viruses can't fly."
 )
 COLOURS = [
-    "red",
-    "blue",
-    "green",
-    "yellow",
-    "orange",
-    "purple",
-    "pink",
-    "brown",
-    "black",
-    "white",
-    "grey",
-    "gray",
-]
+    "red", "blue", "green", "yellow", "orange", "purple", "pink", "brown", "black", "white",
+    "grey", "gray",
+]  # fmt: skip
 # Helpers and linking verbs carry grammar, not meaning: swapping them makes nonsense.
 AUXILIARIES = {
-    "be",
-    "is",
-    "are",
-    "am",
-    "was",
-    "were",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "do",
-    "does",
-    "did",
-    "can",
-    "could",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "may",
-    "might",
-    "must",
-    "get",
-    "gets",
-    "got",
-    "let",
-    "lets",
-}
-# After these a word is a verb ("can fly", "to fly", "cannot fly").
+    "be", "is", "are", "am", "was", "were", "been", "being", "have", "has", "had", "do", "does",
+    "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "get",
+    "gets", "got", "let", "lets",
+}  # fmt: skip
+# After these a word is a verb ("can fly", "to fly", "cannot fly", "I drink": not "I juice").
 HELPED_BY = (AUXILIARIES - {"be", "is", "are", "am", "was", "were", "been", "being"}) | {
-    "to", "not", "cannot",
+    "to", "not", "cannot", "i", "you", "he", "she", "we", "they",
 }  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
 
@@ -293,6 +258,22 @@ def _pictured(dictionary: Dictionary, word: str, kind: str) -> bool:
     return bool(meanings) and meanings[0].category == kind
 
 
+def _a_drink(dictionary: Dictionary, word: str) -> bool:
+    """Is the word's everyday meaning something to drink (WordNet: a liquid; its juice is a
+    foodstuff, so named here)?"""
+    meanings = dictionary.everyday_senses(word)
+    if word == "juice" or not meanings or meanings[0].category != "noun.food":
+        return word == "juice"
+    frontier, seen = [int(meanings[0].sense_id[1:])], set()
+    while frontier:
+        sense = dictionary.wordnet.synset(frontier.pop(), "n")
+        if "liquid" in sense.lemmas:
+            return True
+        seen.add(sense.offset)
+        frontier += [h for h in sense.hypernyms if h not in seen]
+    return False
+
+
 def _verbs_like(
     dictionary: Dictionary, verb: str, count: int, rng: random.Random, frames: frozenset[int]
 ) -> list[str]:
@@ -441,13 +422,15 @@ def sentence_choices(
             )
             level = dictionary.level_number(base)  # "fence": not "installation" (B1)
             kind = everyday[0].category
-            # a beginner's word for a beginner's word ("penguin": not "charger", a war horse)
+            # a beginner's word for a beginner's word ("penguin": not "charger", a war horse),
+            # a drink for a drink ("The girls drink rice.", "The boy won't eat the juice.")
             plain = learner_definitions() if base in learner_definitions() else None
+            drink = _a_drink(dictionary, base)
             others = [
                 o
                 for o in others
                 if _pictured(dictionary, o, kind) and dictionary.level_number(o) <= level
-                and (plain is None or o in plain)
+                and (plain is None or o in plain) and _a_drink(dictionary, o) == drink
             ][:2]  # fmt: skip
         counted = index > 1 and counts_many(tokens[words_before(index)].lower())
         # "eat fish", "drink milk": no article, so a thing that is counted comes as many

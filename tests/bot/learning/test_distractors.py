@@ -218,6 +218,18 @@ def test_a_swapped_word_keeps_how_the_sentence_uses_it(dictionary: Dictionary) -
                     assert countable(_singular(last)), choice
                 if sentence.startswith("Two cats eat ") and last not in SAME_IN_PLURAL:
                     assert _singular(last) != last, choice  # "eat insects", "eat mice"
+    # a drink for a drink, a food for a food: once "The girls drink rice.", "I juice milk."
+    drinks, foods = {"milk", "juice", "tea", "coffee", "lemonade", "cola"}, {"rice", "bread"}
+    for sentence, never in {
+        "The girls drink milk.": foods,
+        "The boy won't eat the apple.": drinks,
+        "I drink milk.": foods,
+    }.items():
+        for seed in range(12):
+            for choice in sentence_choices(dictionary, sentence, rng=random.Random(seed)):
+                assert not set(choice.rstrip(".").lower().split()) & never, choice
+                if sentence.startswith("I drink"):
+                    assert choice.split()[1] != "juice", choice
     # after "can't" a word is a verb ("Penguins can't bird." swapped the insect), and the
     # "don" of "don't" is no verb to swap ("I breathe't fly.")
     for sentence in ("Penguins can't fly.", "I don't fly."):
