@@ -195,6 +195,12 @@ class _Parser:
         link, self.link = self.link, None  # kept over an article, a colour or a size only
         if self.phrase and (word in DETERMINERS or word in NUMBERS or word in COLOURS):
             self.phrase.append(word)  # "at the zoo", "for two dogs"
+        second = words[position + 2] if following == "and" and position + 2 < len(words) else ""
+        if word in COLOURS and second in COLOURS:  # "a black and white cat": no one colour
+            if previous in BE and self.objects:  # "My dog is brown and white."
+                self.objects[-1] = replace(self.objects[-1], colour=None)
+            self.missing.append(f"{word} and {second}")
+            return 3
         if word in COLOURS and previous in BE and self.objects:
             if self.objects[-1].colour is None:
                 self.objects[-1] = replace(self.objects[-1], colour=word)  # "the ball is red"

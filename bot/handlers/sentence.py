@@ -19,7 +19,7 @@ from bot.pictures.ask import (
 from bot.pictures.delivery import Delivery
 from engine.groups import place_words
 from engine.scene import Scene, SceneObject
-from engine.scene_words import RELATIONS
+from engine.scene_words import COLOURS, RELATIONS
 from storage.images import StoredImage
 
 
@@ -170,6 +170,8 @@ def drawn_and_not(image: StoredImage) -> str:
         text += f" I left out {_listed(scene.left_out)} to keep the picture clear."
     if unknown := _unknown(scene):
         text += f" I can't draw {_listed(unknown)} yet."
+    if two := [w for w in scene.missing if _two_colours(w)]:  # "My dog is brown and white."
+        text += f" A thing is drawn in one colour or its own, so {bold(two[0])} is in words only."
     if scene.negated:  # "The boy doesn't like apples.": the boy, and no apples
         text += f" A picture can't show {NOT}, so {bold(scene.negated)} is in words only."
     return text + _parts_said(scene)[0]
@@ -193,8 +195,17 @@ def _unknown(scene: Scene) -> tuple[str, ...]:
     return tuple(
         w
         for w in scene.missing
-        if w.split()[-1] not in scene.parts and w not in second_place and not _place_in(w)
+        if w.split()[-1] not in scene.parts
+        and w not in second_place
+        and not _place_in(w)
+        and not _two_colours(w)
     )
+
+
+def _two_colours(phrase: str) -> bool:
+    """ "brown and white": two colours of one thing, which one picture does not paint."""
+    first, _, second = phrase.partition(" and ")
+    return first in COLOURS and second in COLOURS
 
 
 def _place_in(phrase: str) -> str:

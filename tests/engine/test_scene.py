@@ -370,6 +370,11 @@ def test_nothing_said_not_to_be_so_is_drawn(dictionary: Dictionary) -> None:
     assert [o.word for o in scene.objects] == ["girl", "ball"]
     scene = parse("The cat is not black, it is white.", resolver, wordnet)
     assert [(o.word, o.colour) for o in scene.objects] == [("cat", "white")]
+    # two colours of one thing: none painted ("My dog is brown and white." drew it all brown)
+    for sentence in ("My dog is brown and white.", "A brown and white dog."):
+        scene = parse(sentence, resolver, wordnet)
+        assert [(o.word, o.colour) for o in scene.objects] == [("dog", None)], sentence
+        assert scene.missing == ("brown and white",), sentence
     scene = parse("How many apples are there?", resolver, wordnet)  # asked, not "many"
     assert [(o.word, o.many) for o in scene.objects] == [("apple", False)]
     # a "No," that answers is no "not"

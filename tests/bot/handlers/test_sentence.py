@@ -211,6 +211,11 @@ def test_the_reply_says_what_was_drawn_doing_what_where_and_what_was_left_out() 
     assert "I can't draw like and fruit yet." in _said(two)  # not "like, fruit"
     three = Scene((SceneObject("cat", "cat"),), left_out=("duck", "goose", "swan"))
     assert "I left out duck, goose and swan to keep" in _said(three)
+    dog = Scene((SceneObject("dog", "dog"),), missing=("brown and white",))
+    assert _said(dog).strip() == (
+        "I drew the dog. A thing is drawn in one colour or its own, so brown and white is in "
+        "words only."
+    )  # not "I can't draw brown and white yet": it can, one at a time
     drawn = Scene(tuple(SceneObject(w, w) for w in ("monkey", "banana", "tree")))
     assert _said(drawn).strip() == "I drew the monkey, the banana and the tree."  # not "and … and"
 
