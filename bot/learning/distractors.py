@@ -406,7 +406,13 @@ def sentence_choices(
         helped = neighbours(index)[0] in HELPED_BY or neighbours(index)[0] == "t"  # "can't'
         if pos == "n" and (after_noun(index) or helped) and dictionary.wordnet.senses(low, "v"):
             pos = "v"  # "Four birds fly over …", "Penguins can't fly.": the verb, no insect
-        elif pos == "n" and senses[0].lexname not in PICTURE_GROUPS:
+        elif pos == "v" and words[0][0] < index and after_noun(words_before(index)):
+            # the verb's thing ("A giraffe eats leaves.": not "eats moves")
+            noun = dictionary.wordnet.senses(_lemma(dictionary, low, "n"), "n")
+            if not noun or noun[0].lexname not in PICTURE_GROUPS:
+                continue
+            senses, pos = noun, "n"
+        if pos == "n" and senses[0].lexname not in PICTURE_GROUPS:
             continue  # only things a picture shows: "red" or "park time" are not swapped
         base = _lemma(dictionary, low, pos)
         if pos == "v":
@@ -424,14 +430,15 @@ def sentence_choices(
             kind = everyday[0].category
             # a beginner's word for a beginner's word ("penguin": not "charger", a war horse),
             # a drink for a drink ("The girls drink rice.", "The boy won't eat the juice.")
-            plain = learner_definitions() if base in learner_definitions() else None
             drink = _a_drink(dictionary, base)
             others = [
                 o
                 for o in others
                 if _pictured(dictionary, o, kind) and dictionary.level_number(o) <= level
-                and (plain is None or o in plain) and _a_drink(dictionary, o) == drink
-            ][:2]  # fmt: skip
+                and _a_drink(dictionary, o) == drink
+            ]  # fmt: skip
+            known = [o for o in others if o in learner_definitions()]
+            others = (known if base in learner_definitions() or len(known) >= 2 else others)[:2]
         counted = index > 1 and counts_many(tokens[words_before(index)].lower())
         # "eat fish", "drink milk": no article, so a thing that is counted comes as many
         said_before = tokens[words_before(index)].lower() if index > 1 else ""

@@ -318,3 +318,14 @@ def test_a_word_of_grammar_or_a_greeting_is_asked_among_its_own_kind(
         you = word_choices(dictionary, "you", own_words=[], rng=rng)
         assert all(plain[w].part_of_speech == "pronoun" for w in you)
         assert not {"i", "yourself"} & set(you)  # "i" in lower case; "yourself" is "you" too
+
+
+def test_the_thing_a_verb_acts_on_is_never_swapped_for_a_verb(dictionary: Dictionary) -> None:
+    """ "A giraffe eats leaves." offered "A giraffe eats moves." ("leaves" read as the verb)."""
+    for seed in range(12):
+        for choice in sentence_choices(
+            dictionary, "A giraffe eats leaves.", rng=random.Random(seed)
+        ):
+            last = choice.rstrip(".").split()[-1]
+            assert last == "leaves" or dictionary.everyday_senses(last), choice
+            assert last not in ("moves", "dances", "goes", "stops"), choice
