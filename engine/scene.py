@@ -76,7 +76,7 @@ class Scene:
     setting: str | None = None  # one of SETTING_PICTURES
     left_out: tuple[str, ...] = field(default_factory=tuple)  # things beyond MAX_OBJECTS
     parts: tuple[str, ...] = field(default_factory=tuple)  # of `missing`: drawn alone, ringed
-    negated: str = ""  # the words from a "not" on ("doesn't like apples"): never drawn
+    negated: str = ""  # each "not" to the end of its clause ("doesn't like apples"): not drawn
     hung: bool = False  # "on" an upright thing, hanging in front of it (a clock on a wall)
 
     @property

@@ -86,10 +86,8 @@ COLOURS = {
 }  # fmt: skip
 # Words that help another verb ("Birds can fly.", "Does the dog run?"): no picture shows
 # them, and the word after one is that verb ("fly" drew the insect; "does" drew two deer).
-HELPERS = {
-    "can", "could", "will", "would", "shall", "should", "may", "might", "must", "do", "does",
-    "did",
-}  # fmt: skip
+MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+HELPERS = MODALS | {"do", "does", "did"}
 # Words that say what is not so. A picture shows only what is there: nothing after one is
 # drawn ("I don't have a dog." drew a dog, "a cat without a hat" a hat).
 NEGATIONS = {

@@ -42,7 +42,7 @@ from bot.pictures.delivery import Delivery
 from bot.pictures.understand import understand
 from engine.groups import colour_of, kinds_line, place_of, ringed, ringed_line
 from engine.scene import Scene, SceneObject
-from engine.scene_words import HELPERS, is_negation
+from engine.scene_words import MODALS, is_negation
 from storage.images import StoredImage
 
 
@@ -114,7 +114,6 @@ async def word(context: Context) -> list[Reply]:
 _HAN = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
-MODALS = HELPERS - {"do", "does", "did"}  # "does" is also a verb of its own
 # Words no one picture shows: "I can't draw the yet" promised a picture one day.
 GRAMMAR_WORDS = {
     "determiner": "限定词",
@@ -241,6 +240,7 @@ async def cannot_draw(
             f"{said} 是一个缩写形式，没有图片，不过我们可以学这个词：",
         )
     elif said.lower() in MODALS and card.plain is not None and card.plain.part_of_speech == "verb":
+        # ("does" is a verb of its own, and keeps its card)
         honest = context.tell(  # "will", "may": "I can't draw will yet" promised a picture
             f"{bold(said)} is a helper verb (it goes with another verb: I {said.lower()} go), so "
             "there is no picture, but here is the word:",

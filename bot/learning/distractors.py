@@ -17,6 +17,7 @@ from bot.learning.dictionary import PICTURE_GROUPS, Dictionary
 from bot.learning.grammar import DETERMINERS, counts_many, inflected, lemma_of
 from bot.learning.plain import CAPITAL_I, WORDNET_POS, is_given_name, learner_definitions
 from engine.prompt_filter import PromptFilter
+from engine.scene_words import HELPERS, PRONOUNS
 
 PREPOSITIONS = {
     "on": ["under", "next to", "behind"],
@@ -42,6 +43,8 @@ NOT_OFFERED_KINDS = frozenset({7884567, 4565375, 4566257, 4442831, 3248958})
 # named by their work or calling, which a picture shows (kinds of: professional, worker,
 # defender, scientist, creator, entertainer, contestant, astronaut; a student may be any child).
 ROLE_KINDS = frozenset({10480253, 9632518, 9614684, 10560637, 9614315, 9616922, 9613191, 9818022})
+# WordNet's liquids (the fluid, and what is liquid at room temperature): milk, tea, lemonade.
+LIQUID = frozenset({14940100, 14940386})
 # Body parts and coverings (tail, paw, whisker, feather): true of a picture of an animal.
 PARTS = frozenset({5220461, 5237755})
 _DEATH = re.compile(r"\b(corpse|burial|buried|death|dying|end of all life)\b")
@@ -61,15 +64,10 @@ COLOURS = [
     "grey", "gray",
 ]  # fmt: skip
 # Helpers and linking verbs carry grammar, not meaning: swapping them makes nonsense.
-AUXILIARIES = {
-    "be", "is", "are", "am", "was", "were", "been", "being", "have", "has", "had", "do", "does",
-    "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "get",
-    "gets", "got", "let", "lets",
-}  # fmt: skip
+_BE = {"be", "is", "are", "am", "was", "were", "been", "being"}
+AUXILIARIES = _BE | HELPERS | {"have", "has", "had", "get", "gets", "got", "let", "lets"}
 # After these a word is a verb ("can fly", "to fly", "cannot fly", "I drink": not "I juice").
-HELPED_BY = (AUXILIARIES - {"be", "is", "are", "am", "was", "were", "been", "being"}) | {
-    "to", "not", "cannot", "i", "you", "he", "she", "we", "they",
-}  # fmt: skip
+HELPED_BY = (AUXILIARIES - _BE) | PRONOUNS | {"to", "not", "cannot"}
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
 
 
@@ -215,16 +213,24 @@ def _for_a_childs_quiz(dictionary: Dictionary, word: str) -> bool:
     return not _is_a(dictionary, word, NOT_OFFERED_KINDS)
 
 
-def _is_a(dictionary: Dictionary, word: str, kinds: frozenset[int]) -> bool:
-    """Is the word's first meaning one of these WordNet kinds (or a kind of one)?"""
-    senses = dictionary.senses(word)
-    frontier, seen = [s.offset for s in senses[:1]], set()
+def _is_a(
+    dictionary: Dictionary, word: str, kinds: frozenset[int], *, everyday: bool = False
+) -> bool:
+    """Is the word's first (or `everyday`) meaning one of these WordNet kinds (or a kind of
+    one)?"""
+    if everyday:
+        first = [(int(m.sense_id[1:]), m.sense_id[0]) for m in dictionary.everyday_senses(word)]
+    else:
+        first = [(s.offset, s.pos) for s in dictionary.senses(word)]
+    if not first:
+        return False
+    frontier, seen, pos = [first[0][0]], set(), first[0][1]
     while frontier:  # every kind the first meaning is, up to the top of WordNet
         offset = frontier.pop()
         if offset in kinds:
             return True
         seen.add(offset)
-        parents = dictionary.wordnet.synset(offset, senses[0].pos).hypernyms
+        parents = dictionary.wordnet.synset(offset, pos).hypernyms
         frontier += [p for p in parents if p not in seen]
     return False
 
@@ -259,19 +265,12 @@ def _pictured(dictionary: Dictionary, word: str, kind: str) -> bool:
 
 
 def _a_drink(dictionary: Dictionary, word: str) -> bool:
-    """Is the word's everyday meaning something to drink (WordNet: a liquid; its juice is a
-    foodstuff, so named here)?"""
+    """Is the word's everyday meaning a food that is a liquid (WordNet's juice is a foodstuff,
+    so it is named here)?"""
     meanings = dictionary.everyday_senses(word)
     if word == "juice" or not meanings or meanings[0].category != "noun.food":
         return word == "juice"
-    frontier, seen = [int(meanings[0].sense_id[1:])], set()
-    while frontier:
-        sense = dictionary.wordnet.synset(frontier.pop(), "n")
-        if "liquid" in sense.lemmas:
-            return True
-        seen.add(sense.offset)
-        frontier += [h for h in sense.hypernyms if h not in seen]
-    return False
+    return _is_a(dictionary, word, LIQUID, everyday=True)
 
 
 def _verbs_like(

@@ -18,7 +18,7 @@ from functools import cache
 from bot.learning.countability import SAME_IN_PLURAL, countable, takes_an
 from bot.learning.dictionary import Dictionary
 from bot.learning.plain import learner_definitions
-from engine.scene_words import COLOURS
+from engine.scene_words import COLOURS, MODALS
 
 _TOKEN = re.compile(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]|\s+")
 NUMBERS = {
@@ -28,7 +28,6 @@ NUMBERS = {
 SINGULAR_SUBJECTS = {"he", "she", "it", "this", "that"}
 PLURAL_SUBJECTS = {"we", "you", "they", "these", "those"}
 DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that"}
-MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 # What may follow a verb we change: a verb is only recognised where little else could be.
 AFTER_VERB = {
     "a", "an", "the", "on", "in", "under", "at", "to", "with", "my", "your", "his", "her",
