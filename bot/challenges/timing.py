@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
@@ -21,12 +22,39 @@ def parse_clock(text: str) -> time | None:
     return time(int(match.group(1)), int(match.group(2)))
 
 
+# what a learner in China types; the IANA database names the zone after Shanghai
+_ALIASES = {"beijing": "Asia/Shanghai", "china": "Asia/Shanghai", "peking": "Asia/Shanghai"}
+
+
+@cache
+def _known_zones() -> dict[str, str]:
+    """Lower-case IANA name, and lower-case city where only one zone has it → the IANA name."""
+    names = {name.lower(): name for name in available_timezones()}
+    cities: dict[str, list[str]] = {}
+    for name in names.values():
+        if "/" in name:
+            cities.setdefault(name.rsplit("/", 1)[1].lower(), []).append(name)
+    for city, zones in cities.items():
+        if len(zones) == 1 and city not in names:
+            names[city] = zones[0]
+    names.update((alias, name) for alias, name in _ALIASES.items() if name in names.values())
+    return names
+
+
+def zone_name(text: str) -> str | None:
+    """The IANA name a learner means: 'asia/shanghai', 'Shanghai', 'new york' → its right case."""
+    if not text or len(text) > 64 or not text.isascii() or ".." in text:
+        return None
+    return _known_zones().get(text.strip().lower().replace(" ", "_"))
+
+
 def zone(name: str) -> ZoneInfo | None:
     """A time zone by IANA name ('Europe/London', 'UTC'), or None when unknown."""
-    if not name or len(name) > 64 or not name.isascii() or ".." in name:
+    canonical = zone_name(name)
+    if canonical is None:
         return None
     try:
-        return ZoneInfo(name)
+        return ZoneInfo(canonical)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
@@ -62,8 +90,8 @@ def parse_when(
         clock = parse_clock(word)
         if clock is not None:
             at = clock.strftime("%H:%M")
-        elif zone(word) is not None:
-            tz = word
+        elif (name := zone_name(word)) is not None:
+            tz = name
         else:
             return at, tz, word
     return at, tz, None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.challenges.rounds import answer as answer_round
-from bot.challenges.timing import next_occurrence, parse_clock, parse_when, zone
+from bot.challenges.timing import next_occurrence, parse_clock, parse_when, zone, zone_name
 from bot.challenges.words import level_pool
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
@@ -105,12 +105,17 @@ async def daily(context: Context) -> list[Reply]:
         next_post_at=first,
     )
     await services.users.set_chat_active(incoming.platform, incoming.chat_id, True)
+    zone_too = ""
+    if "timezone" not in settings and any(zone_name(word) for word in words[1:]):
+        # the learner named where they are: their days (streaks, reviews due) are counted there too
+        await services.users.update_settings(context.learner, timezone=tz_name)
+        zone_too = f" Your time zone is now {tz_name} (change it with /settings)."
     local = first.astimezone(tz)
     when = "today" if local.date() == services.clock.now().astimezone(tz).date() else "tomorrow"
     return [
         context.tell(
             f"☀️ Daily challenge on: every day at {bold(at)} ({tz_name}). "
-            f"The first one comes {when}.",
+            f"The first one comes {when}.{zone_too}",
             f"☀️ 每日挑战已开启：每天 {at}（{tz_name}）。",
         )
     ]

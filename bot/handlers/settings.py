@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
+from bot.challenges.timing import zone_name
 from bot.conversation.context import Context
 from bot.conversation.markup import bold
 from bot.conversation.messages import Button, Reply
@@ -59,12 +58,20 @@ async def change(context: Context, key: str, value: str) -> list[Reply]:
     users = context.services.users
     if key == "level" and value.upper() in LEVELS:
         await users.update_settings(context.learner, level=value.upper())
+    elif key == "level":
+        return [
+            context.tell(
+                f"{bold(value[:20])} is not a level. Choose one of {', '.join(LEVELS)}: "
+                "A1 is a beginner, C2 nearly a native speaker. Example: /settings level A2",
+                f"没有这个等级。可选：{'、'.join(LEVELS)}。例如：/settings level A2",
+                ephemeral=True,
+            )
+        ]
     elif key == "chinese" and value.lower() in ("on", "off"):
         await users.update_settings(context.learner, chinese=value.lower() == "on")
-    elif key in ("timezone", "tz"):
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+    elif key in ("timezone", "tz", "zone"):
+        name = zone_name(value)
+        if name is None:
             return [
                 context.tell(
                     f"I don't know the time zone {bold(value[:40])}. Try "
@@ -73,7 +80,7 @@ async def change(context: Context, key: str, value: str) -> list[Reply]:
                     ephemeral=True,
                 )
             ]
-        await users.update_settings(context.learner, timezone=value)
+        await users.update_settings(context.learner, timezone=name)
     else:
         return [
             context.tell(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
-from bot.challenges.timing import next_occurrence, parse_clock, zone
+from bot.challenges.timing import next_occurrence, parse_clock, zone, zone_name
 
 
 def test_clock_times_are_read_leniently_and_strictly() -> None:
@@ -17,6 +17,13 @@ def test_unknown_or_odd_zones_are_refused() -> None:
     assert zone("Europe/London") is not None
     for bad in ("Mars/Olympus", "../../etc/passwd", "", "x" * 100, "Europe/Lond\x00on"):
         assert zone(bad) is None, bad
+
+
+def test_zone_names_are_found_in_any_case_and_by_city() -> None:
+    assert zone_name("europe/london") == zone_name("London") == "Europe/London"
+    assert zone_name("Beijing") == zone_name("SHANGHAI") == "Asia/Shanghai"
+    assert zone_name("utc") == "UTC"
+    assert zone_name("Olympus") is None
 
 
 def test_a_missing_local_time_moves_an_hour_on_and_a_double_one_happens_once() -> None:

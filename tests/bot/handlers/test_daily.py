@@ -22,6 +22,18 @@ async def test_daily_uses_the_learners_time_zone_setting(app: App) -> None:
     assert "08:00 (America/New_York)" in shown((await mia.say("/daily on"))[0])
 
 
+async def test_a_zone_named_for_the_daily_becomes_the_learners_own(app: App) -> None:
+    mia = Person(app, "mia", "mia")
+    on = shown((await mia.say("/daily on 07:30 shanghai"))[0])
+    assert "every day at 07:30 (Asia/Shanghai)" in on and "Your time zone is now" in on
+    assert "Time zone: Asia/Shanghai" in shown((await mia.say("/settings"))[0])
+    # a zone the learner chose before stays theirs
+    await mia.say("/settings timezone Europe/London")
+    again = shown((await mia.say("/daily on 07:30 Asia/Tokyo"))[0])
+    assert "(Asia/Tokyo)" in again and "Your time zone is now" not in again
+    assert "Time zone: Europe/London" in shown((await mia.say("/settings"))[0])
+
+
 async def test_wrong_times_and_zones_are_explained(app: App) -> None:
     mia = Person(app, "mia", "mia")
     for text, shown_back in (
