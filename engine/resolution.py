@@ -38,6 +38,11 @@ class Resolver(Protocol):
 
     def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None: ...
 
+    def act(self, word: str) -> Resolution | None:
+        """A picture for the verb `word` when the model has none for its nouns (closed models;
+        an open model is given the word itself)."""
+        ...
+
 
 def taught_resolutions(words: Sequence[TaughtWord]) -> dict[str, Resolution]:
     """Words a teacher taught: drawn with their own token (and LoRA, after pivotal tuning)."""
@@ -65,3 +70,6 @@ class OpenResolver:
             return self.taught[key]
         sense = sense_ids[0] if sense_ids else None
         return Resolution(subject=word, prompt=word, how="open", sense=sense)
+
+    def act(self, word: str) -> Resolution | None:
+        return None  # `resolve` already drew the word as it is

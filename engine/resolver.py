@@ -29,6 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from engine.actions import acted
 from engine.datafiles import rows
 from engine.embedding import TextEmbedder
 from engine.groups import Group, read_groups, ringed
@@ -275,6 +276,10 @@ class ConceptResolver:
         return found
 
     # ---- resolving
+    def act(self, word: str) -> Resolution | None:
+        """A verb a person judged a picture to show ("swim": the person swimming)."""
+        return acted(self.wordnet, word, self.named, self.judged_wrong)
+
     def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None:
         """The picture for `word` in the first of its meanings (best first) that can be drawn;
         `Resolution.sense` says which meaning that was. No meanings: the words alone decide.

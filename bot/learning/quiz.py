@@ -24,6 +24,7 @@ from bot.learning.grid import compose_grid
 from bot.learning.plain import learner_definitions
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
+from engine.actions import acted_subjects, wrong_answers
 from engine.groups import (
     colour_of,
     other_places,
@@ -68,6 +69,8 @@ def picture_question(params: Mapping[str, Any], *, word: bool = True) -> str:
         return "What are these?"
     if ringed_picture(params):
         return "What does the red circle show?"
+    if str(params.get("subject", "")) in acted_subjects():
+        return "Which word goes with the picture?"  # a person swimming: not "What is this?"
     return "What is this?"
 
 
@@ -155,6 +158,14 @@ class QuizMaster:
             if item.text != part:  # "toes": one of the toes is ringed
                 wrong = [plural(w) for w in wrong]
             return self._choice(item, "pick_word", item.text, wrong, rng)
+        acting = wrong_answers(
+            self.dictionary.wordnet,
+            item.text,
+            str(stored.params.get("subject", "")) if stored is not None else "",
+            rng,
+        )
+        if acting:  # "swam" under the person swimming: other things people do ("slept")
+            return self._choice(item, "pick_word", item.text, acting, rng)
         # the learner's words drawn as the same thing ("sea" and "wave") are no wrong answer,
         # nor is a thing the picture shows ("stove" under things in a kitchen)
         shown = subjects.get(item.text, "")

@@ -45,7 +45,11 @@ def understand(
     if shows_nothing(word):  # "James", "the", "don't": no picture shows them (any model)
         return Understanding(word, None, None)
     if sense_id is not None:
-        return Understanding(word, sense_id, resolver.resolve(word, [sense_id]))
+        drawing = resolver.resolve(word, [sense_id])
+        acting = resolver.act(word) if drawing is None else None
+        if acting is not None and acting.sense == sense_id:  # "Draw again" of a verb
+            drawing = acting
+        return Understanding(word, sense_id, drawing)
     meanings = dictionary.everyday_senses(word)
     everyday = meanings[0].sense_id if meanings else None
     drawing = resolver.resolve(word, [m.sense_id for m in meanings])
@@ -67,6 +71,10 @@ def understand(
         # any word mostly another part of speech: "permit" drew a fish, "primary" a feather.
         nouns = _thing_senses(dictionary, word)
         drawing = resolver.resolve(word, nouns) if nouns else None
+    if drawing is None or drawing.sense is None:
+        # a verb no noun meaning draws ("swim", "clap": not the loud noise), or one drawn from
+        # its letters alone ("cry"): the picture a person judged to show it, in its meaning
+        drawing = resolver.act(word) or drawing
     chosen = drawing.sense if drawing is not None and drawing.sense else everyday
     return Understanding(word, chosen, drawing)
 

@@ -96,3 +96,25 @@ async def test_the_name_of_the_picture_drawn_is_never_a_wrong_answer(
     assert question is not None and question.kind == "pick_word"
     assert "king" in question.options and "prince" not in question.options
     assert {"doctor", "farmer", "teacher"} & set(question.options)
+
+
+async def test_a_verbs_picture_asks_for_the_word_among_other_things_people_do(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """Under a person swimming "What is this?" would ask for a person; the wrong answers are
+    other verbs with their own pictures, in the learner's form, never one true of it too."""
+    await chat.say("/word swam")
+    await chat.settle()
+    learning = app.services.learning
+    (item,) = await learning.items(1)
+    await _redrawn(app, item, subject="person swimming")  # as the starter draws it
+    quiz = await app.services.quizzes.build(1, [item], "picture", kinds=["pick_word"])
+    assert quiz is not None
+    question = await learning.next_question(quiz)
+    assert question is not None and question.kind == "pick_word"
+    assert "swam" in question.options and len(question.options) == 4
+    wrong = [o for o in question.options if o != "swam"]
+    assert all(o.endswith("ed") or o in {"ran", "rode", "slept", "sang", "stood", "thought",
+                                          "wrote"} for o in wrong), wrong  # fmt: skip
+    asked = await app.services.quizzes.ask(question)
+    assert "Which word goes with the picture?" in asked.text

@@ -292,10 +292,13 @@ def test_a_plural_that_is_also_a_verbs_form_is_drawn_by_its_nouns(
     assert presents.drawing is not None and presents.drawing.subject == "wrapped gift"
     sense = dictionary.sense(presents.sense_id or "")
     assert sense is not None and "gift" in sense.definition
-    # a verb with no noun meaning a picture shows stays undrawn, and an act is no thing: the
-    # person running is not drawn under "runs", whose first noun meaning is a baseball score
-    assert understand(dictionary, resolver, "thinks").drawing is None
-    assert understand(dictionary, resolver, "runs").drawing is None
+    # an act is no thing: the person running is not drawn under "runs" as its first noun
+    # meaning, a baseball score; it is the verb's picture, under the verb's meaning
+    for word, picture in (("thinks", "thinking face"), ("runs", "person running")):
+        drawn = understand(dictionary, resolver, word)
+        assert drawn.drawing is not None and drawn.drawing.subject == picture
+        assert (drawn.sense_id or "").startswith("v"), word
+    assert understand(dictionary, resolver, "sits").drawing is None  # no picture of sitting
     engine_own = resolver_for("starter", dictionary.wordnet)  # finds it by similar words
     runs = understand(dictionary, engine_own, "runs")
     meaning = dictionary.sense(runs.sense_id or "")
@@ -315,3 +318,43 @@ def test_a_word_mostly_another_part_of_speech_is_not_drawn_as_a_rare_noun(
         assert understand(dictionary, resolver, word).drawing is None, word
     lift = understand(dictionary, resolver, "lift")
     assert lift.drawing is not None and lift.drawing.subject == "elevator"
+
+
+def test_a_verb_is_drawn_as_the_picture_a_person_judged_to_show_it(
+    dictionary: Dictionary,
+) -> None:
+    """ "/word swim" said "I can't draw swim yet" beside a picture of a person swimming."""
+    from bot.pictures.understand import understand
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet)
+    for word in ("swim", "swam", "swimming"):
+        swim = understand(dictionary, resolver, word)
+        assert swim.drawing is not None and swim.drawing.subject == "person swimming", word
+        meaning = dictionary.sense(swim.sense_id or "")
+        assert meaning is not None and meaning.definition == "travel through water"
+    # a noun that no picture shows does not stand in the way: not the loud noise, the hands
+    clap = understand(dictionary, resolver, "clap")
+    assert clap.drawing is not None and clap.drawing.subject == "clapping hands"
+    assert "hands" in (dictionary.sense(clap.sense_id or "") or meaning).definition
+    # judged unclear in other looks: said, not drawn; nouns keep their own pictures
+    assert understand(dictionary, resolver, "kneel").drawing is None
+    apple = understand(dictionary, resolver, "apple").drawing
+    assert apple is not None and apple.how != "action"
+
+
+async def test_draw_again_draws_a_verb_again(
+    settings: Settings, clock: FakeClock, dictionary: Dictionary
+) -> None:
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet)
+    drawer = FakeDrawer()
+    async with _app(settings, clock, dictionary, drawer, resolver) as (_, chat):
+        await chat.say("/word dance")
+        await chat.settle()
+        await chat.press("Draw again")
+        await chat.settle()
+        assert drawer.batches == [["a woman dancing"], ["a woman dancing"]]
+        card = shown(chat.transcript.replies[-1])
+        assert chat.transcript.replies[-1].images and "can't draw" not in card
