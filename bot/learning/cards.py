@@ -8,7 +8,7 @@ from bot.conversation.markup import bold
 from bot.learning.chinese import meaning_gloss
 from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
-from bot.learning.forms import agreeing, counted_singular, plural_noun
+from bot.learning.forms import TAGS, agreeing, counted_singular, plural_noun
 from bot.learning.plain import Plain, learner_definitions
 from bot.learning.pronunciation import pronounce
 from engine.wordnet import WordNet
@@ -93,7 +93,13 @@ def drawn_as(
         wordnet = dictionary.wordnet
         several = drawn is not None and drawn.pos == "n" and plural_noun(wordnet, card.word)
         several = several and (form is not None or counted_singular(wordnet, card.word) is None)
-        example = simple_example(card.word, drawn, plural=several)
+        # "rows" drawn as rowing: "Can you row?", not "Can you rows?"
+        verb_form = (
+            drawn is not None and drawn.pos == "v" and form and form[0] in TAGS["v"].values()
+        )
+        example = simple_example(
+            form[1] if form and verb_form else card.word, drawn, plural=several
+        )
     return replace(
         card,
         meanings=(meaning, *others),
