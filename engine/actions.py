@@ -113,3 +113,14 @@ def _inflected(verb: str, tag: str) -> str:
 
 
 _VERB_TAGS = ("VBZ", "VBG", "VBD", "VBN")
+
+
+def verb_named(word: str) -> str | None:
+    """The table's verb a sentence's word is ("dances" → dance), without WordNet."""
+    from lemminflect import getAllLemmas
+
+    key = word.lower()
+    if key in actions():
+        return key
+    lemmas = getAllLemmas(key, upos="VERB").get("VERB", ())
+    return next((lemma for lemma in lemmas if lemma in actions()), None)

@@ -97,7 +97,10 @@ async def test_a_closed_model_draws_the_scene_and_says_what_it_left_out(
     await chat.say("/sentence The cat sleeps on the bed.")
     await chat.settle()
     shown_text = shown(chat.transcript.replies[-1])
-    assert "I drew the cat on the bed." in shown_text and "can't draw sleeps yet" in shown_text
+    assert (
+        "I drew the cat on the bed." in shown_text
+        and "A verb like sleep is drawn on its own" in shown_text
+    )
     # a second place is left out with its things: "under" can be drawn, one place a picture
     await chat.say("/sentence The cat is on the bed and the dog is under the bed.")
     await chat.settle()
@@ -135,6 +138,19 @@ async def test_a_part_of_the_body_in_a_sentence_points_to_its_ringed_picture(
     assert "Parts like the tail are drawn alone, with a red circle: try /word tail." in said
     both = shown((await chat.say("/sentence My toes and my uncle are cold."))[-1])
     assert "I don't know how to draw uncle" in both and "Parts like the toes" in both
+
+
+async def test_a_verb_in_a_sentence_points_to_its_own_picture(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "/word dance" draws a woman dancing, but "The girl dances." said "I can't draw dances
+    yet": a verb with its own picture is said as one (a scene draws the doer only)."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    drawn, said = await _sentence_drawn(chat, "The girl dances.")
+    assert drawn.images and "I drew the girl." in said and "can't draw" not in said
+    assert "A verb like dance is drawn on its own: try /word dance." in said
+    _, both = await _sentence_drawn(chat, "Two children hug and laugh.")
+    assert "Verbs like hug and laugh are drawn on their own: try /word hug." in both
 
 
 async def test_a_place_in_a_sentence_points_to_its_picture_of_things_found_there(
@@ -206,7 +222,7 @@ def test_the_reply_says_what_was_drawn_doing_what_where_and_what_was_left_out() 
     assert "I drew 4 blue fish." in _said(fish)  # was "4 blue fishes" (the contact sheet)
     full = Scene((SceneObject("cat", "cat"),), left_out=("duck",), missing=("sleeps",))
     said = _said(full)
-    assert "I left out duck" in said and "I can't draw sleeps yet." in said
+    assert "I left out duck" in said and "try /word sleep." in said
     two = Scene((SceneObject("apple", "red apple"),), missing=("like", "fruit"))
     assert "I can't draw like and fruit yet." in _said(two)  # not "like, fruit"
     three = Scene((SceneObject("cat", "cat"),), left_out=("duck", "goose", "swan"))
