@@ -17,6 +17,7 @@ from bot.learning.countability import plural
 from bot.learning.distractors import word_choices
 from bot.learning.quiz import picture_question
 from bot.learning.streaks import after_correct_answer, local_day
+from engine.actions import actions, verb_of, wrong_answers
 from engine.groups import other_places, place_words, ringed, ringed_wrong_answers
 from storage.challenges import Round, Standing
 from storage.images import StoredImage
@@ -38,6 +39,7 @@ _ASKED_ZH = {
     "Where do you find all of these?": "在哪里能找到这些东西？",
     "What colour are all of these?": "这些东西都是什么颜色？",
     "What are these?": "这些是什么？",
+    "Which word goes with the picture?": "哪个词和这张图相配？",
 }
 
 
@@ -53,6 +55,8 @@ def choices_for(services: Services, word: str, key: str) -> list[str]:
         wrong = ringed_wrong_answers(word, rng)
     elif word in place_words():  # a teacher's list has "kitchen": other places, never "cafe"
         wrong = other_places(word, rng)
+    elif verb := verb_of(services.dictionary.wordnet, word):  # "climbing": "swimming", not "moving"
+        wrong = wrong_answers(services.dictionary.wordnet, word, actions()[verb].concept, rng) or []
     else:  # "fruit" is drawn as an apple, a banana …: none of them is a wrong answer
         drawing = services.illustrator.resolver.resolve(word)
         shown = {kind for _, kind in drawing.kinds} if drawing else set()

@@ -52,6 +52,22 @@ def test_a_part_of_the_body_is_offered_among_other_parts(app: App) -> None:
     assert "cat" in choices_for(app.services, "cat", "cat:2026-12-06")
 
 
+def test_a_verb_is_asked_among_other_things_people_do(app: App) -> None:
+    """The starter's captions put "climbing" in a level's pool: drawn as a person climbing, it
+    is asked which word goes with the picture, among other verbs' pictures in its form (not
+    "moving", which would be true of it)."""
+    english, chinese = Incoming("terminal", "c", "u"), Incoming("terminal", "c", "u", locale="zh")
+    asked = question(english, _round("climbing"), _picture("person climbing")).text
+    assert "Which word goes with the picture?" in asked and "What is this?" not in asked
+    assert (
+        "哪个词和这张图相配？"
+        in question(chinese, _round("climbing"), _picture("person climbing")).text
+    )
+    choices = choices_for(app.services, "climbing", "climbing:2026-12-06")
+    assert "climbing" in choices and len(set(choices)) == 4
+    assert all(c.endswith("ing") for c in choices) and "moving" not in choices
+
+
 def test_a_class_lists_group_word_is_asked_as_the_quiz_asks_it(app: App) -> None:
     """A teacher's list has "cafe" and "fruit", drawn as four things: the challenge asks
     where they are found, or what one word names them, never "What is this?"; a cafe's wrong
