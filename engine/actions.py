@@ -9,7 +9,7 @@ other verbs in the table, never one that is true of the picture too (a person in
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,24 +40,25 @@ def actions(path: Path = ACTIONS) -> dict[str, Action]:
     return found
 
 
-def verb_of(wordnet: WordNet, word: str) -> str | None:
+def verb_of(word: str) -> str | None:
     """The table's verb that `word` is ("swims", "swam", "swimming" → swim), if any."""
+    from lemminflect import getAllLemmas
+
     key = " ".join(word.lower().split())
-    table = actions()
-    if key in table:
+    if key in actions():
         return key
-    return next((base for base, _ in wordnet.base_forms(key, "v") if base in table), None)
+    lemmas = getAllLemmas(key, upos="VERB").get("VERB", ())
+    return next((lemma for lemma in lemmas if lemma in actions()), None)
 
 
 def acted(
-    wordnet: WordNet,
     word: str,
     drawable: Collection[str],
     judged_wrong: Collection[tuple[str, str]] = (),
 ) -> Resolution | None:
     """The picture of the verb `word`, when the loaded model draws it and no one judged it
     wrong for the word."""
-    verb = verb_of(wordnet, word)
+    verb = verb_of(word)
     action = actions()[verb] if verb else None
     if action is None or action.concept not in drawable:
         return None
@@ -86,12 +87,10 @@ def wrong_actions(verb: str) -> list[str]:
     ]
 
 
-def wrong_answers(
-    wordnet: WordNet, word: str, subject: str, rng: random.Random, count: int = 3
-) -> list[str] | None:
+def wrong_answers(word: str, subject: str, rng: random.Random, count: int = 3) -> list[str] | None:
     """Wrong answers under the picture of the verb `word`, in its form ("swam": ran, danced);
     None when `subject` is not the picture of that verb."""
-    verb = verb_of(wordnet, word)
+    verb = verb_of(word)
     if verb is None or actions()[verb].concept != subject:
         return None
     others = wrong_actions(verb)
@@ -101,8 +100,12 @@ def wrong_answers(
 
 
 def _tag(verb: str, word: str) -> str | None:
+    """The form `word` is of `verb` (VBD: "swam"); None for the verb itself ("run", though it
+    is its own past participle too)."""
     from lemminflect import getInflection
 
+    if word == verb:
+        return None
     return next((t for t in _VERB_TAGS if word in getInflection(verb, t)), None)
 
 
@@ -115,12 +118,46 @@ def _inflected(verb: str, tag: str) -> str:
 _VERB_TAGS = ("VBZ", "VBG", "VBD", "VBN")
 
 
-def verb_named(word: str) -> str | None:
-    """The table's verb a sentence's word is ("dances" → dance), without WordNet."""
-    from lemminflect import getAllLemmas
+# Words after a verb that take no object ("The boy runs in the park."): a verb swapped there
+# reads as English ("The boy sleeps in the park."); before an object it would not ("swims a tree").
+_FOLLOWERS = frozenset(
+    {"in", "on", "at", "to", "with", "near", "under", "behind", "beside", "into", "across",
+     "along", "around", "through", "over", "next", "now", "today", "here", "there", "every",
+     "again", "and", "but"}
+)  # fmt: skip
 
-    key = word.lower()
-    if key in actions():
-        return key
-    lemmas = getAllLemmas(key, upos="VERB").get("VERB", ())
-    return next((lemma for lemma in lemmas if lemma in actions()), None)
+
+def doing_swapped(
+    sentence: str, doing: str, alone: Callable[[str], bool], rng: random.Random, count: int = 3
+) -> list[str]:
+    """Wrong sentences under a picture of someone doing `doing` ("running"): the sentence's verb
+    changed to other verbs whose pictures are not that one, in its form ("The boy runs." → "The
+    boy sleeps."), only where the verb takes no object and `alone(verb)` says a person does
+    the new one without one ("pours" needs something poured)."""
+    verb = verb_of(doing)
+    tokens = sentence.split(" ")
+    at = next(
+        (i for i, t in enumerate(tokens) if verb and verb_of(t.rstrip(".,!?;:")) == verb), None
+    )
+    if verb is None or at is None:
+        return []
+    token = tokens[at]
+    bare = token.rstrip(".,!?;:")
+    after = tokens[at + 1].lower().rstrip(".,!?;:") if at + 1 < len(tokens) else ""
+    if bare == token and after and after not in _FOLLOWERS:
+        return []  # "The boy climbs a tree.": "swims a tree" is no English
+    tag = _tag(verb, bare.lower())
+    others = [o for o in wrong_actions(verb) if alone(o)]
+    swapped = []
+    for other in rng.sample(others, min(count, len(others))):
+        said = _inflected(other, tag) if tag else other
+        said = said.capitalize() if bare[:1].isupper() else said
+        swapped.append(" ".join([*tokens[:at], said + token[len(bare) :], *tokens[at + 1 :]]))
+    return swapped
+
+
+def done_alone(wordnet: WordNet, verb: str) -> bool:
+    """Does a person do the table's verb without an object, in its meaning ("Somebody ----s",
+    WordNet's frame 2: "The boy swims.", not "The boy pours.")?"""
+    sense = actions()[verb].sense
+    return 2 in wordnet.synset(int(sense[1:]), "v", verb).frames

@@ -278,7 +278,7 @@ class ConceptResolver:
     # ---- resolving
     def act(self, word: str) -> Resolution | None:
         """A verb a person judged a picture to show ("swim": the person swimming)."""
-        return acted(self.wordnet, word, self.named, self.judged_wrong)
+        return acted(word, self.named, self.judged_wrong)
 
     def resolve(self, word: str, sense_ids: Sequence[str] = ()) -> Resolution | None:
         """The picture for `word` in the first of its meanings (best first) that can be drawn;

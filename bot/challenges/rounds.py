@@ -55,8 +55,8 @@ def choices_for(services: Services, word: str, key: str) -> list[str]:
         wrong = ringed_wrong_answers(word, rng)
     elif word in place_words():  # a teacher's list has "kitchen": other places, never "cafe"
         wrong = other_places(word, rng)
-    elif verb := verb_of(services.dictionary.wordnet, word):  # "climbing": "swimming", not "moving"
-        wrong = wrong_answers(services.dictionary.wordnet, word, actions()[verb].concept, rng) or []
+    elif verb := verb_of(word):  # "climbing": "swimming", not "moving"
+        wrong = wrong_answers(word, actions()[verb].concept, rng) or []
     else:  # "fruit" is drawn as an apple, a banana …: none of them is a wrong answer
         drawing = services.illustrator.resolver.resolve(word)
         shown = {kind for _, kind in drawing.kinds} if drawing else set()

@@ -17,7 +17,7 @@ from bot.pictures.ask import (
     safety_refusal,
 )
 from bot.pictures.delivery import Delivery
-from engine.actions import verb_named
+from engine.actions import verb_of
 from engine.groups import place_words
 from engine.scene import Scene, SceneObject
 from engine.scene_words import COLOURS, RELATIONS
@@ -200,7 +200,7 @@ def _unknown(scene: Scene) -> tuple[str, ...]:
         and w not in second_place
         and not _place_in(w)
         and not _two_colours(w)
-        and not verb_named(w)
+        and not verb_of(w)
     )
 
 
@@ -233,7 +233,7 @@ def _parts_said(scene: Scene) -> tuple[str, str]:
             f"try /word {places[0]}."
         )
         chinese += f"{places[0]} 这样的地方单独画成那里常见的东西：试试 /word {places[0]}。"
-    if verbs := list(dict.fromkeys(v for v in map(verb_named, scene.missing) if v)):
+    if verbs := list(dict.fromkeys(v for v in map(verb_of, scene.missing) if v)):
         named = _series([bold(v) for v in verbs])
         lead = (
             f"Verbs like {named} are drawn on their own"

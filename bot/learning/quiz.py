@@ -11,6 +11,7 @@ import random
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from bot.conversation.markup import bold
@@ -24,7 +25,7 @@ from bot.learning.grid import compose_grid
 from bot.learning.plain import learner_definitions
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from engine.actions import acted_subjects, wrong_answers
+from engine.actions import acted_subjects, doing_swapped, done_alone, wrong_answers
 from engine.groups import (
     colour_of,
     other_places,
@@ -128,10 +129,13 @@ class QuizMaster:
             wrong = await asyncio.to_thread(
                 sentence_choices, self.dictionary, item.text, count=6, rng=rng
             )
-            drawn = self._drawn_words(await self._picture(item))
+            stored = await self._picture(item)
+            drawn = self._drawn_words(stored)
             if drawn is not None:
                 # a scene: a wrong choice may only differ in what the picture shows
                 wrong = [w for w in wrong if _differs_only_in(item.text, w, drawn)]
+                doings = self._other_doings(item.text, stored, rng)  # "The boy sleeps."
+                wrong = [*doings[:2], *wrong, *doings[2:]]
             if not wrong:  # "The boy doesn't like apples.": the picture shows only the boy
                 return await self._written_question(item, rng)
             return self._choice(item, kind, item.text, wrong[:3], rng)
@@ -159,7 +163,6 @@ class QuizMaster:
                 wrong = [plural(w) for w in wrong]
             return self._choice(item, "pick_word", item.text, wrong, rng)
         acting = wrong_answers(
-            self.dictionary.wordnet,
             item.text,
             str(stored.params.get("subject", "")) if stored is not None else "",
             rng,
@@ -326,6 +329,18 @@ class QuizMaster:
             words |= {scene.relation, *scene.relation.split()}
             words |= {w for phrase in RELATIONS for w in phrase.split()}
         return words
+
+    def _other_doings(
+        self, sentence: str, image: StoredImage | None, rng: random.Random
+    ) -> list[str]:
+        """A person drawn doing something ("The boy runs." as the person running): the same
+        sentence with another verb whose picture is not that one is plainly wrong."""
+        raw = image.params.get("scene") if image else None
+        objects = Scene.from_json(str(raw)).objects if raw else ()
+        doings = [o.action for o in objects if o.action and o.concept in acted_subjects()]
+        wordnet = self.dictionary.wordnet
+        alone = partial(done_alone, wordnet)
+        return [w for doing in doings[:1] for w in doing_swapped(sentence, doing, alone, rng)]
 
     def _clue(self, item: Item) -> str:
         meaning = self.dictionary.sense(item.sense) if item.sense else None

@@ -118,3 +118,28 @@ async def test_a_verbs_picture_asks_for_the_word_among_other_things_people_do(
                                           "wrote"} for o in wrong), wrong  # fmt: skip
     asked = await app.services.quizzes.ask(question)
     assert "Which word goes with the picture?" in asked.text
+
+
+async def test_a_person_drawn_doing_something_is_asked_what_they_do(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """ "The boy runs." is drawn as the person running: "The boy sleeps." is plainly not it,
+    while "The girl runs." could be (anyone runs in that picture)."""
+    await chat.say("/sentence The boy runs.")
+    await chat.settle()
+    learning = app.services.learning
+    (item,) = await learning.items(1)
+    doer = Scene((SceneObject("boy", "person running", action="running"),))
+    await _redrawn(app, item, subject="person running", scene=doer.to_json())
+    quiz = await app.services.quizzes.build(1, [item], "picture")
+    assert quiz is not None
+    question = await learning.next_question(quiz)
+    assert question is not None and question.kind == "pick_sentence"
+    assert "The boy runs." in question.options
+    doing = [o for o in question.options if o.startswith("The boy ") and o != "The boy runs."]
+    assert len(doing) >= 2, question.options
+    verbs = {"sleeps", "swims", "dances", "walks", "climbs", "rides", "cries", "laughs", "yawns",
+             "sneezes", "thinks", "claps", "writes", "hugs", "sings", "shrugs", "meditates",
+             "bathes", "washes", "cycles", "surfs", "rows"}  # fmt: skip
+    assert all(o.split()[-1].rstrip(".") in verbs for o in doing), doing
+    assert not any("girl" in o for o in question.options)  # the picture shows no boy

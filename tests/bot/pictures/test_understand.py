@@ -336,7 +336,8 @@ def test_a_verb_is_drawn_as_the_picture_a_person_judged_to_show_it(
     # a noun that no picture shows does not stand in the way: not the loud noise, the hands
     clap = understand(dictionary, resolver, "clap")
     assert clap.drawing is not None and clap.drawing.subject == "clapping hands"
-    assert "hands" in (dictionary.sense(clap.sense_id or "") or meaning).definition
+    clapping = dictionary.sense(clap.sense_id or "")
+    assert clapping is not None and "hands" in clapping.definition
     # judged unclear in other looks: said, not drawn; nouns keep their own pictures
     assert understand(dictionary, resolver, "kneel").drawing is None
     apple = understand(dictionary, resolver, "apple").drawing
