@@ -142,10 +142,12 @@ def scene_figures(
 
     def resolve(word: str) -> str:
         """A word for many kinds ("fruit") is drawn as its kinds for /word only, and a part as
-        its whole ringed ("ankle"): in a sentence they are said, so the templates do not use
-        them."""
+        its whole ringed ("ankle"), and a verb as someone doing it ("wash"): in a sentence they
+        are said, so the templates do not use them."""
         drawing = understand(dictionary, resolver, word).drawing
-        if drawing is None or drawing.kinds or (resolver.closed and drawing.subject in ringed()):
+        if drawing is None or drawing.kinds or drawing.how == "action":
+            return ""
+        if resolver.closed and drawing.subject in ringed():
             return ""
         return drawing.subject
 
