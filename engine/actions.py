@@ -118,12 +118,12 @@ def _inflected(verb: str, tag: str) -> str:
 _VERB_TAGS = ("VBZ", "VBG", "VBD", "VBN")
 
 
-# Words after a verb that take no object ("The boy runs in the park."): a verb swapped there
-# reads as English ("The boy sleeps in the park."); before an object it would not ("swims a tree").
+# Words after a verb that takes no object, saying where or when ("The boy runs in the park."):
+# another verb there reads as English ("The boy sleeps in the park."); before an object it
+# would not ("swims a tree"), nor before a way to go ("runs to school": "sleeps to school").
 _FOLLOWERS = frozenset(
-    {"in", "on", "at", "to", "with", "near", "under", "behind", "beside", "into", "across",
-     "along", "around", "through", "over", "next", "now", "today", "here", "there", "every",
-     "again", "and", "but"}
+    {"in", "on", "at", "with", "near", "under", "behind", "beside", "next", "now", "today",
+     "here", "there", "every", "again", "and", "but"}
 )  # fmt: skip
 
 

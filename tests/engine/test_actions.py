@@ -69,4 +69,5 @@ def test_a_doers_sentence_changes_only_its_verb_and_stays_english(
     assert all(p.split()[-1].rstrip(".") not in actions() for p in past)  # "slept", not "sleep"
     # before an object a swapped verb would not be English ("The girl swims a tree.")
     assert doing_swapped("The girl climbs a tree.", "climbing", alone, random.Random(0)) == []
+    assert doing_swapped("We run to school.", "running", alone, random.Random(0)) == []
     assert doing_swapped("The girl swims.", "running", alone, random.Random(0)) == []
