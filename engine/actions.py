@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from engine.datafiles import rows
-from engine.resolution import Resolution
+from engine.resolution import Resolution, Resolver
+from engine.scene_words import ACTION_PICTURES, DOING_WITH
 from engine.wordnet import WordNet
 
 ACTIONS = Path(__file__).parent / "data" / "actions.tsv"
@@ -161,3 +162,32 @@ def done_alone(wordnet: WordNet, verb: str) -> bool:
     WordNet's frame 2: "The boy swims.", not "The boy pours.")?"""
     sense = actions()[verb].sense
     return 2 in wordnet.synset(int(sense[1:]), "v", verb).frames
+
+
+def draws_exactly(resolver: Resolver, name: str) -> bool:
+    """Does the model have a picture of exactly this name ("person running")?"""
+    drawing = resolver.resolve(name)
+    return drawing is not None and drawing.how in ("name", "open") and drawing.subject == name
+
+
+def doing_picture(verb: str, resolver: Resolver, wordnet: WordNet) -> tuple[str, str] | None:
+    """("running", "person running") when the model has a picture of someone doing it, for a
+    sentence's person ("The boy runs.")."""
+    from lemminflect import getInflection
+
+    forms = wordnet.base_forms(verb, "v")
+    lemma = forms[0][0] if forms else verb
+    doing = (getInflection(lemma, "VBG") or (lemma + "ing",))[0]
+    for picture in (ACTION_PICTURES.get(lemma), f"person {doing}"):
+        if picture and draws_exactly(resolver, picture):
+            return doing, picture
+    return None
+
+
+def doing_with(
+    verb: str, thing: str, resolver: Resolver, wordnet: WordNet
+) -> tuple[str, str] | None:
+    """("riding a horse", "horse riding"): a person's verb and its thing as one picture."""
+    lemma = next((form for form, _ in wordnet.base_forms(verb, "v")), verb)
+    found = DOING_WITH.get((lemma, thing))
+    return found if found is not None and draws_exactly(resolver, found[1]) else None

@@ -14,11 +14,11 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
+from engine.actions import doing_picture, doing_with, draws_exactly
 from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
 from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size
 from engine.scene_words import (
-    ACTION_PICTURES,
     BE,
     CLAUSE_ENDS,
     COLOURS,
@@ -144,6 +144,7 @@ class _Parser:
         self.person: tuple[str, int] | None = None  # or a pronoun / an undrawn person noun
         self.undrawn_thing = ""  # the last noun said, not drawn ("writes a letter on …")
         self.link: int | None = None  # the subject of an "is a …" still to come
+        self.doer: tuple[int | None, tuple[str, int] | None, str] | None = None  # "rides" a …
         self._reset()
 
     def _reset(self) -> None:
@@ -308,7 +309,7 @@ class _Parser:
 
     def _set(self, setting: str) -> bool:
         if self.setting is None:
-            if not _draws_exactly(self.resolver, SETTING_PICTURES[setting]):
+            if not draws_exactly(self.resolver, SETTING_PICTURES[setting]):
                 return False
             self.setting = setting
         elif self.setting != setting:
@@ -320,8 +321,11 @@ class _Parser:
         # the word after a subject is its verb ("the cat sleeps", "I love"), not a thing
         verb = self.after_subject and can_be_verb(word, self.wordnet)
         self.after_subject = False
+        doer, self.doer = self.doer, None
         if verb and self._action(word):
             return
+        if verb:  # "The man rides": the horse he rides may be drawn with him
+            self.doer = (self.subject, self.person, word)
         drawing, senses = None, []
         # the singular first ("cats" → cat); a plural that is a word of its own ("shorts") only
         # when its singular cannot be drawn ("arms" stays the body's)
@@ -351,6 +355,8 @@ class _Parser:
         elif phrase and not self.related_by and drawing is not None:
             self.missing.append(phrase[0])  # "across the road": the road is drawn, not "across"
         self.related_by = ""
+        if drawing is not None and doer and not self.colour and self._with(doer, word, count):
+            return  # "The man rides a horse.": one picture of a rider on a horse
         if drawing is not None:
             size = real_size(singular, senses, self.wordnet)
             colour = self.colour
@@ -408,6 +414,37 @@ class _Parser:
         self.objects.append(thing)
         return True
 
+    def _with(
+        self, doer: tuple[int | None, tuple[str, int] | None, str], word: str, count: int
+    ) -> bool:
+        """A person's verb and its thing drawn as one picture ("rides a bike": a cyclist); one
+        thing each ("Two boys ride bikes.", not "They row a boat.": one boat, not two)."""
+        subject, person, verb = doer
+        if subject is not None and subject >= len(self.objects):
+            return False
+        doers = self.objects[subject].count if subject is not None else person[1] if person else 0
+        found = doing_with(verb, singular_of(word, self.wordnet), self.resolver, self.wordnet)
+        if found is None or (doers > 1) != (count > 1):
+            return False
+        doing, picture = found
+        doing = f"{doing.split()[0]} {word}" if count > 1 else doing  # "riding bikes"
+        if subject is not None:
+            was = self.objects[subject]
+            if not kind_of(was.word, self.subject_senses, self.wordnet, {"person"}):
+                return False  # "The dog rides a bike.": no such picture
+            self.objects[subject] = replace(was, concept=picture, action=doing, colour=None)
+        elif person is not None:
+            name, count = person
+            word = "person" if name in PRONOUNS else name
+            if name in self.missing:
+                self.missing.remove(name)
+            self._add(SceneObject(word, picture, count, action=doing, size=0.85), name)
+        else:
+            return False
+        if verb in self.missing:
+            self.missing.remove(verb)
+        return True
+
     def _action(self, verb: str) -> bool:
         """A person's verb drawn as a picture of someone doing it ("the boy runs")."""
         subject = self.objects[self.subject] if self.subject is not None else None
@@ -417,7 +454,7 @@ class _Parser:
             subject.word, self.subject_senses, self.wordnet, {"person"}
         ):
             return False  # "the dog runs": the model has no running dog
-        found = _action_picture(verb, self.resolver, self.wordnet)
+        found = doing_picture(verb, self.resolver, self.wordnet)
         if found is None:
             return False
         doing, picture = found
@@ -437,24 +474,6 @@ def _shown_in(doer: SceneObject, thing: SceneObject) -> bool:
     """Does the doing picture already show the thing it is in ("person in bed", a bed)?"""
     inside = doer.concept.split(" in ")[1:]
     return bool(doer.action) and thing.count == 1 and thing.concept in inside
-
-
-def _draws_exactly(resolver: Resolver, name: str) -> bool:
-    drawing = resolver.resolve(name)
-    return drawing is not None and drawing.how in ("name", "open") and drawing.subject == name
-
-
-def _action_picture(verb: str, resolver: Resolver, wordnet: WordNet) -> tuple[str, str] | None:
-    """("running", "person running") when the model has a picture of someone doing it."""
-    from lemminflect import getInflection
-
-    forms = wordnet.base_forms(verb, "v")
-    lemma = forms[0][0] if forms else verb
-    doing = (getInflection(lemma, "VBG") or (lemma + "ing",))[0]
-    for picture in (ACTION_PICTURES.get(lemma), f"person {doing}"):
-        if picture and _draws_exactly(resolver, picture):
-            return doing, picture
-    return None
 
 
 def _sized(objects: list[SceneObject]) -> list[SceneObject]:

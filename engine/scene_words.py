@@ -73,6 +73,15 @@ UPRIGHT = frozenset({"wall", "door"})  # the blackboard is drawn on a disc: it w
 ACTION_PICTURES = {
     "sleep": "person in bed", "bathe": "person taking bath", "cycle": "person biking",
 }  # fmt: skip
+# A person's verb and the thing it is done with, drawn as one picture ("The man rides a horse.":
+# a rider on a horse, not a man beside one): (verb, thing) → (what the reply says, picture).
+DOING_WITH = {
+    ("ride", "horse"): ("riding a horse", "horse riding"),
+    ("ride", "pony"): ("riding a pony", "horse riding"),
+    ("ride", "bike"): ("riding a bike", "person biking"),
+    ("ride", "bicycle"): ("riding a bicycle", "person biking"),
+    ("row", "boat"): ("rowing a boat", "person rowing boat"),
+}
 # A size word scales its thing against the others in the picture ("a big cat and a small
 # dog"); alone in a picture, or a shape word (tall, long, short), it is said as not drawn.
 SIZE_WORDS = {"small", "little", "tiny", "big", "large", "huge", "tall", "long", "short"}

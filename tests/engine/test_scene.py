@@ -116,8 +116,25 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
     assert [(o.word, o.count, o.action) for o in scene.objects] == [("person", 2, "climbing")]
     scene = parse("The dog runs.", resolver, wordnet, meanings)  # no running dog: said
     assert [o.concept for o in scene.objects] == ["dog"] and scene.missing == ("runs",)
+    # a verb and its thing as one picture: a rider on a horse, not a girl beside a horse (and
+    # never a person biking for a horse); only for a person
     scene = parse("The girl rides a horse.", resolver, wordnet, meanings)
-    assert all(o.action is None for o in scene.objects)  # never a person biking on a horse
+    assert [(o.word, o.concept, o.action) for o in scene.objects] == [
+        ("girl", "horse riding", "riding a horse")
+    ] and scene.missing == ()
+    scene = parse("Two boys ride bikes.", resolver, wordnet, meanings)
+    assert [(o.word, o.concept, o.count, o.action) for o in scene.objects] == [
+        ("boy", "person biking", 2, "riding bikes")
+    ]
+    # two rowers in one boat are no picture of two people each rowing a boat
+    scene = parse("They row a boat.", resolver, wordnet, meanings)
+    assert all(o.action is None for o in scene.objects) and "row" in scene.missing
+    scene = parse("I can ride a bike.", resolver, wordnet, meanings)
+    assert [(o.word, o.concept) for o in scene.objects] == [("person", "person biking")]
+    scene = parse("The dog rides a bike.", resolver, wordnet, meanings)
+    assert [o.concept for o in scene.objects] == ["dog", "bicycle"] and "rides" in scene.missing
+    scene = parse("The girl rides a red bike.", resolver, wordnet, meanings)  # the red is drawn
+    assert [(o.concept, o.colour) for o in scene.objects][-1] == ("bicycle", "red")
     # the sleeping picture is a person in bed: "in the bed" drew a second bed around it
     scene = parse("The baby sleeps in the bed.", resolver, wordnet, meanings)
     assert [(o.word, o.concept) for o in scene.objects] == [("baby", "person in bed")]
