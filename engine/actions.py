@@ -88,6 +88,15 @@ def wrong_actions(verb: str) -> list[str]:
     ]
 
 
+def both_true(picture: str, other: str) -> bool:
+    """Are two pictures of doing both true of one verb ("face with tears of joy" and "loudly
+    crying face": the laughing face cries too)? Not for any other picture."""
+    one, two = acted_subjects().get(picture), acted_subjects().get(other)
+    if one is None or two is None:
+        return False
+    return two.verb not in wrong_actions(one.verb)
+
+
 def wrong_answers(word: str, subject: str, rng: random.Random, count: int = 3) -> list[str] | None:
     """Wrong answers under the picture of the verb `word`, in its form ("swam": ran, danced);
     None when `subject` is not the picture of that verb."""

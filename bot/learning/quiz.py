@@ -25,7 +25,13 @@ from bot.learning.grid import compose_grid
 from bot.learning.plain import learner_definitions
 from bot.learning.review import rating_for, rating_for_verdict, review
 from bot.learning.streaks import after_correct_answer, current_streak, local_day
-from engine.actions import acted_subjects, doing_swapped, done_alone, wrong_answers
+from engine.actions import (
+    acted_subjects,
+    both_true,
+    doing_swapped,
+    done_alone,
+    wrong_answers,
+)
 from engine.groups import (
     colour_of,
     other_places,
@@ -232,6 +238,8 @@ class QuizMaster:
                 continue
             if shown and shows.get(image_id) == shown:
                 continue  # "sea" and "wave" are both drawn as the wave: not a wrong answer
+            if both_true(shown, shows.get(image_id, "")):
+                continue  # "Which picture shows cry?": the laughing face cries too
             others.append((text, image_id))
         if len(others) < 3:
             return None

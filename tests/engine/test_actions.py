@@ -8,6 +8,7 @@ from functools import partial
 from bot.learning.dictionary import Dictionary
 from engine.actions import (
     actions,
+    both_true,
     doing_swapped,
     done_alone,
     verb_of,
@@ -41,6 +42,13 @@ def test_no_wrong_answer_is_true_of_the_picture() -> None:
         others = wrong_actions(verb)
         assert verb not in others and len(others) >= 3
         assert all(actions()[o].concept != actions()[verb].concept for o in others)
+
+
+def test_two_pictures_of_doing_both_true_are_told_apart_from_the_rest() -> None:
+    assert both_true("loudly crying face", "face with tears of joy")
+    assert both_true("face with tears of joy", "loudly crying face")  # each way
+    assert not both_true("person swimming", "person running")
+    assert not both_true("person swimming", "cat") and not both_true("cat", "dog")
 
 
 def test_wrong_answers_come_in_the_learners_form() -> None:

@@ -143,3 +143,21 @@ async def test_a_person_drawn_doing_something_is_asked_what_they_do(
              "bathes", "washes", "cycles", "surfs", "rows"}  # fmt: skip
     assert all(o.split()[-1].rstrip(".") in verbs for o in doing), doing
     assert not any("girl" in o for o in question.options)  # the picture shows no boy
+
+
+async def test_which_picture_shows_a_verb_never_offers_a_picture_it_is_true_of(
+    chat: TerminalAdapter, app: App
+) -> None:
+    """The laughing face has tears: under "Which picture shows cry?" it is not wrong."""
+    for word in ("cat", "dog", "horse", "laugh", "cry"):
+        await chat.say(f"/word {word}")
+        await chat.settle()
+    learning = app.services.learning
+    items = {item.text: item for item in await learning.items(1)}
+    await _redrawn(app, items["cry"], subject="loudly crying face")  # as the starter draws them
+    await _redrawn(app, items["laugh"], subject="face with tears of joy")
+    quiz = await app.services.quizzes.build(1, [items["cry"]], "picture", kinds=["pick_picture"])
+    assert quiz is not None
+    question = await learning.next_question(quiz)
+    assert question is not None and question.kind == "pick_picture"
+    assert sorted(question.options) == ["cat", "cry", "dog", "horse"]
