@@ -105,18 +105,19 @@ async def daily(context: Context) -> list[Reply]:
         next_post_at=first,
     )
     await services.users.set_chat_active(incoming.platform, incoming.chat_id, True)
-    zone_too = ""
+    zone_too = zone_too_zh = ""
     if "timezone" not in settings and any(zone_name(word) for word in words[1:]):
         # the learner named where they are: their days (streaks, reviews due) are counted there too
         await services.users.update_settings(context.learner, timezone=tz_name)
         zone_too = f" Your time zone is now {tz_name} (change it with /settings)."
+        zone_too_zh = f"你的时区已设为 {tz_name}（可用 /settings 修改）。"
     local = first.astimezone(tz)
     when = "today" if local.date() == services.clock.now().astimezone(tz).date() else "tomorrow"
     return [
         context.tell(
             f"☀️ Daily challenge on: every day at {bold(at)} ({tz_name}). "
             f"The first one comes {when}.{zone_too}",
-            f"☀️ 每日挑战已开启：每天 {at}（{tz_name}）。",
+            f"☀️ 每日挑战已开启：每天 {at}（{tz_name}）。{zone_too_zh}",
         )
     ]
 
