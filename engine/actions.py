@@ -16,7 +16,7 @@ from pathlib import Path
 
 from engine.datafiles import rows
 from engine.resolution import Resolution, Resolver
-from engine.scene_words import ACTION_PICTURES, DOING_WITH
+from engine.scene_words import ACTION_PICTURES, DOING_WITH, FEMALE, GENDERED_ACTIONS, MALE
 from engine.wordnet import WordNet
 
 ACTIONS = Path(__file__).parent / "data" / "actions.tsv"
@@ -70,8 +70,11 @@ def acted(
 
 @cache
 def acted_subjects() -> Mapping[str, Action]:
-    """Picture → the verb it shows (one verb a picture)."""
-    return {action.concept: action for action in actions().values()}
+    """Picture → the verb it shows (one verb a picture; "man dancing" too, for "He dances.")."""
+    found = {action.concept: action for action in actions().values()}
+    for verb, pictures in GENDERED_ACTIONS.items():
+        found.update((picture, actions()[verb]) for picture in pictures if verb in actions())
+    return found
 
 
 def wrong_actions(verb: str) -> list[str]:
@@ -179,15 +182,19 @@ def draws_exactly(resolver: Resolver, name: str) -> bool:
     return drawing is not None and drawing.how in ("name", "open") and drawing.subject == name
 
 
-def doing_picture(verb: str, resolver: Resolver, wordnet: WordNet) -> tuple[str, str] | None:
+def doing_picture(
+    verb: str, resolver: Resolver, wordnet: WordNet, who: str = ""
+) -> tuple[str, str] | None:
     """("running", "person running") when the model has a picture of someone doing it, for a
-    sentence's person ("The boy runs.")."""
+    sentence's person `who` ("The boy runs."; "The girl dances.": the woman dancing)."""
     from lemminflect import getInflection
 
     forms = wordnet.base_forms(verb, "v")
     lemma = forms[0][0] if forms else verb
     doing = (getInflection(lemma, "VBG") or (lemma + "ing",))[0]
-    for picture in (ACTION_PICTURES.get(lemma), f"person {doing}"):
+    female, male = GENDERED_ACTIONS.get(lemma, ("", ""))
+    gendered = female if who in FEMALE else male if who in MALE else ""
+    for picture in (gendered, ACTION_PICTURES.get(lemma), f"person {doing}"):
         if picture and draws_exactly(resolver, picture):
             return doing, picture
     return None

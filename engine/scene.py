@@ -454,7 +454,8 @@ class _Parser:
             subject.word, self.subject_senses, self.wordnet, {"person"}
         ):
             return False  # "the dog runs": the model has no running dog
-        found = doing_picture(verb, self.resolver, self.wordnet)
+        who = subject.word if subject is not None else self.person[0] if self.person else ""
+        found = doing_picture(verb, self.resolver, self.wordnet, who)
         if found is None:
             return False
         doing, picture = found

@@ -65,6 +65,17 @@ DETERMINERS = {
 BE = {"is", "are", "am", "was", "were"}
 PRONOUNS = {"i", "you", "he", "she", "we", "they", "it"}
 PEOPLE_PRONOUNS = {"i": 1, "you": 1, "he": 1, "she": 1, "we": 2, "they": 2}
+# A verb whose only pictures are a woman's and a man's ("woman dancing", "man dancing"): drawn
+# for a person the sentence says is one or the other ("The girl dances."), else said.
+GENDERED_ACTIONS = {"dance": ("woman dancing", "man dancing")}
+FEMALE = frozenset(
+    {"she", "girl", "woman", "mother", "mum", "mom", "sister", "aunt", "grandmother", "grandma",
+     "granny", "daughter", "lady", "queen", "princess", "wife", "niece"}
+)  # fmt: skip
+MALE = frozenset(
+    {"he", "boy", "man", "father", "dad", "brother", "uncle", "grandfather", "grandpa", "son",
+     "gentleman", "king", "prince", "husband", "nephew"}
+)  # fmt: skip
 # What a thing is "on" by hanging in front of it, not by sitting on its top: a clock "on the
 # wall" sat on top of the bricks, as a cat on a wall does.
 UPRIGHT = frozenset({"wall", "door"})  # the blackboard is drawn on a disc: it would hide

@@ -116,6 +116,11 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
     assert [(o.word, o.count, o.action) for o in scene.objects] == [("person", 2, "climbing")]
     scene = parse("The dog runs.", resolver, wordnet, meanings)  # no running dog: said
     assert [o.concept for o in scene.objects] == ["dog"] and scene.missing == ("runs",)
+    # a verb with a woman's and a man's picture only: drawn for a person said to be one
+    for sentence, picture in (("The girl dances.", "woman dancing"), ("He dances.", "man dancing")):
+        scene = parse(sentence, resolver, wordnet, meanings)
+        assert [o.concept for o in scene.objects] == [picture] and scene.missing == ()
+    assert parse("They dance.", resolver, wordnet, meanings).missing == ("dance",)
     # a verb and its thing as one picture: a rider on a horse, not a girl beside a horse (and
     # never a person biking for a horse); only for a person
     scene = parse("The girl rides a horse.", resolver, wordnet, meanings)

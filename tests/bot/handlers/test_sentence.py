@@ -143,14 +143,17 @@ async def test_a_part_of_the_body_in_a_sentence_points_to_its_ringed_picture(
 async def test_a_verb_in_a_sentence_points_to_its_own_picture(
     chat: TerminalAdapter, app: App
 ) -> None:
-    """ "/word dance" draws a woman dancing, but "The girl dances." said "I can't draw dances
-    yet": a verb with its own picture is said as one (a scene draws the doer only)."""
+    """ "/word laugh" draws a laughing face, but "The teacher laughs." said "I can't draw laughs
+    yet": a verb with its own picture is said as one (a scene draws a doer only where a picture
+    shows that doer: "The girl dances." is the woman dancing)."""
     app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
-    drawn, said = await _sentence_drawn(chat, "The girl dances.")
-    assert drawn.images and "I drew the girl." in said and "can't draw" not in said
-    assert "A verb like dance is drawn on its own: try /word dance." in said
+    drawn, said = await _sentence_drawn(chat, "The teacher laughs.")
+    assert drawn.images and "I drew the teacher." in said and "can't draw" not in said
+    assert "A verb like laugh is drawn on its own: try /word laugh." in said
     _, both = await _sentence_drawn(chat, "Two children hug and laugh.")
     assert "Verbs like hug and laugh are drawn on their own: try /word hug." in both
+    _, dancing = await _sentence_drawn(chat, "The girl dances.")
+    assert "I drew the girl dancing." in dancing and "try /word" not in dancing
 
 
 async def test_a_place_in_a_sentence_points_to_its_picture_of_things_found_there(
