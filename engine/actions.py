@@ -1,4 +1,4 @@
-"""Verbs a picture shows: "/word swim" is the person swimming, "/word clap" two hands clapping.
+"""Verbs a picture shows: "/word swim" is the person swimming, "/word yawn" a yawning face.
 
 A closed model has no verbs of its own, only pictures of people doing things. A person looked at
 each such picture and judged which verb it shows, in which meaning (``engine/data/actions.tsv``);

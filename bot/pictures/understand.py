@@ -72,7 +72,7 @@ def understand(
         nouns = _thing_senses(dictionary, word)
         drawing = resolver.resolve(word, nouns) if nouns else None
     if drawing is None or drawing.sense is None:
-        # a verb no noun meaning draws ("swim", "clap": not the loud noise), or one drawn from
+        # a verb no noun meaning draws ("swim"; "sneeze": not the symptom), or one drawn from
         # its letters alone ("cry"): the picture a person judged to show it, in its meaning
         drawing = resolver.act(word) or drawing
     chosen = drawing.sense if drawing is not None and drawing.sense else everyday
