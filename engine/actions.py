@@ -16,7 +16,7 @@ from pathlib import Path
 
 from engine.datafiles import rows
 from engine.resolution import Resolution, Resolver
-from engine.scene_words import ACTION_PICTURES, DOING_WITH, FEMALE, GENDERED_ACTIONS, MALE
+from engine.scene_words import DOING_WITH, FEMALE, GENDERED_ACTIONS, MALE
 from engine.wordnet import WordNet
 
 ACTIONS = Path(__file__).parent / "data" / "actions.tsv"
@@ -194,7 +194,7 @@ def doing_picture(
     doing = (getInflection(lemma, "VBG") or (lemma + "ing",))[0]
     female, male = GENDERED_ACTIONS.get(lemma, ("", ""))
     gendered = female if who in FEMALE else male if who in MALE else ""
-    for picture in (gendered, ACTION_PICTURES.get(lemma), f"person {doing}"):
+    for picture in (gendered, _whole_doer(lemma), f"person {doing}"):
         if picture and draws_exactly(resolver, picture):
             return doing, picture
     return None
@@ -207,3 +207,14 @@ def doing_with(
     lemma = next((form for form, _ in wordnet.base_forms(verb, "v")), verb)
     found = DOING_WITH.get((lemma, thing))
     return found if found is not None and draws_exactly(resolver, found[1]) else None
+
+
+def _whole_doer(verb: str) -> str:
+    """The table's picture of the verb when it shows the whole person doing it ("person in bed"
+    for sleep, "person biking" for cycle), to stand for a sentence's person; not a face or hands
+    (a crying face is no baby), nor a picture that brings its own thing along (rowing: the
+    boat, which "The boy rows a boat." would draw twice)."""
+    action = actions().get(verb)
+    if action is None or not action.concept.startswith("person "):
+        return ""
+    return "" if any(verb == done for done, _ in DOING_WITH) else action.concept

@@ -79,11 +79,6 @@ MALE = frozenset(
 # What a thing is "on" by hanging in front of it, not by sitting on its top: a clock "on the
 # wall" sat on top of the bricks, as a cat on a wall does.
 UPRIGHT = frozenset({"wall", "door"})  # the blackboard is drawn on a disc: it would hide
-# A person's action drawn as a picture of someone doing it, when the model has one whose name
-# is exactly this ("person running"); these verbs have a picture under another name.
-ACTION_PICTURES = {
-    "sleep": "person in bed", "bathe": "person taking bath", "cycle": "person biking",
-}  # fmt: skip
 # A person's verb and the thing it is done with, drawn as one picture ("The man rides a horse.":
 # a rider on a horse, not a man beside one): (verb, thing) → (what the reply says, picture).
 DOING_WITH = {

@@ -121,6 +121,11 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
         scene = parse(sentence, resolver, wordnet, meanings)
         assert [o.concept for o in scene.objects] == [picture] and scene.missing == ()
     assert parse("They dance.", resolver, wordnet, meanings).missing == ("dance",)
+    # the verbs' table's whole-person pictures stand for a person; a face never does
+    scene = parse("The girl meditates.", resolver, wordnet, meanings)
+    assert [o.concept for o in scene.objects] == ["person in lotus position"]
+    scene = parse("The baby cries.", resolver, wordnet, meanings)
+    assert [o.concept for o in scene.objects] == ["baby"] and scene.missing == ("cries",)
     # a verb and its thing as one picture: a rider on a horse, not a girl beside a horse (and
     # never a person biking for a horse); only for a person
     scene = parse("The girl rides a horse.", resolver, wordnet, meanings)
