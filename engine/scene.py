@@ -19,6 +19,7 @@ from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
 from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size
 from engine.scene_words import (
+    AGED,
     BE,
     CLAUSE_ENDS,
     COLOURS,
@@ -430,7 +431,9 @@ class _Parser:
         doing = f"{doing.split()[0]} {word}" if count > 1 else doing  # "riding bikes"
         if subject is not None:
             was = self.objects[subject]
-            if not kind_of(was.word, self.subject_senses, self.wordnet, {"person"}):
+            if was.concept in AGED or not kind_of(
+                was.word, self.subject_senses, self.wordnet, {"person"}
+            ):
                 return False  # "The dog rides a bike.": no such picture
             self.objects[subject] = replace(was, concept=picture, action=doing, colour=None)
         elif person is not None:
@@ -454,6 +457,8 @@ class _Parser:
             subject.word, self.subject_senses, self.wordnet, {"person"}
         ):
             return False  # "the dog runs": the model has no running dog
+        if subject is not None and subject.concept in AGED:
+            return False
         who = subject.word if subject is not None else self.person[0] if self.person else ""
         found = doing_picture(verb, self.resolver, self.wordnet, who)
         if found is None:

@@ -76,6 +76,10 @@ MALE = frozenset(
     {"he", "boy", "man", "father", "dad", "brother", "uncle", "grandfather", "grandpa", "son",
      "gentleman", "king", "prince", "husband", "nephew"}
 )  # fmt: skip
+# Pictures that show how old a person is: a picture of someone doing something shows a grown-up
+# of no age, so "The grandma dances." draws the grandma and says the verb (a young woman
+# dancing would teach that she is the grandma).
+AGED = frozenset({"baby", "old man", "old woman", "older person"})
 # What a thing is "on" by hanging in front of it, not by sitting on its top: a clock "on the
 # wall" sat on top of the bricks, as a cat on a wall does.
 UPRIGHT = frozenset({"wall", "door"})  # the blackboard is drawn on a disc: it would hide

@@ -126,6 +126,17 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
     assert [o.concept for o in scene.objects] == ["person in lotus position"]
     scene = parse("The baby cries.", resolver, wordnet, meanings)
     assert [o.concept for o in scene.objects] == ["baby"] and scene.missing == ("cries",)
+    # a doer picture is a grown-up of no age: a grandma or a baby is drawn as herself, the verb
+    # said (the young woman dancing is no grandma; the swimmer no baby)
+    for sentence, picture, verb in (
+        ("The grandma dances.", "old woman", "dances"),
+        ("My grandfather runs.", "old man", "runs"),
+        ("The baby swims.", "baby", "swims"),
+    ):
+        scene = parse(sentence, resolver, wordnet, meanings)
+        assert [o.concept for o in scene.objects] == [picture] and scene.missing == (verb,)
+    scene = parse("My grandpa rides a horse.", resolver, wordnet, meanings)
+    assert [o.concept for o in scene.objects] == ["old man", "horse"]
     # a verb and its thing as one picture: a rider on a horse, not a girl beside a horse (and
     # never a person biking for a horse); only for a person
     scene = parse("The girl rides a horse.", resolver, wordnet, meanings)
@@ -146,9 +157,11 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
     scene = parse("The girl rides a red bike.", resolver, wordnet, meanings)  # the red is drawn
     assert [(o.concept, o.colour) for o in scene.objects][-1] == ("bicycle", "red")
     # the sleeping picture is a person in bed: "in the bed" drew a second bed around it
-    scene = parse("The baby sleeps in the bed.", resolver, wordnet, meanings)
-    assert [(o.word, o.concept) for o in scene.objects] == [("baby", "person in bed")]
+    scene = parse("The girl sleeps in the bed.", resolver, wordnet, meanings)
+    assert [(o.word, o.concept) for o in scene.objects] == [("girl", "person in bed")]
     assert scene.relation is None and scene.missing == ()
+    scene = parse("The baby sleeps in the bed.", resolver, wordnet, meanings)  # a baby is drawn
+    assert [o.concept for o in scene.objects] == ["baby", "bed"] and scene.relation == "in"
 
 
 def test_an_animal_is_never_drawn_as_a_person_doing_its_verb(dictionary: Dictionary) -> None:
