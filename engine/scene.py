@@ -169,7 +169,8 @@ class _Parser:
             self.missing.append(self.phrase[0])
         objects, setting = self.objects, self.setting
         if not objects and setting is not None:  # "It is raining.": the setting is the picture
-            objects, setting = [SceneObject(setting, SETTING_PICTURES[setting], size=1.0)], None
+            alone = SceneObject(setting.split()[-1], SETTING_PICTURES[setting], size=1.0)
+            objects, setting = [alone], None
         if self.relation and len(objects) == 2 and _shown_in(objects[0], objects[1]):
             objects, self.relation = objects[:1], None  # "sleeps in the bed": in bed already
         relation = self.relation if len(objects) >= 2 else None

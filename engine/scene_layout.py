@@ -18,7 +18,7 @@ import numpy as np
 from engine.prompts import with_article
 from engine.request import GenerationRequest, seed_for
 from engine.scene import MAX_COPIES, Scene, SceneObject
-from engine.scene_words import COLOURS
+from engine.scene_words import COLOURS, IN_WATER
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ def draw_things(
 
 
 SKY = {"night", "rain", "snow"}  # drawn in a band above the things; the sea below them
+DIP = 0.6  # how deep into the waves' band a thing in the water goes, of the band's tiles
 
 
 def layout(scene: Scene, canvas: int = 256) -> list[Box]:
@@ -69,6 +70,16 @@ def layout(scene: Scene, canvas: int = 256) -> list[Box]:
     ]
     dx, dy = (canvas - inner) // 2, band if scene.setting in SKY else 0
     things = [replace(b, x=b.x + dx, y=b.y + dy) for b in _things(scene, inner)]
+    if scene.setting in IN_WATER:  # down into a row of waves drawn in front of them
+        tile = band
+        top = canvas - tile - 2
+        waves = [
+            Box(concept, (canvas * (2 * n + 1)) // 10 - tile // 2, top, tile, setting=True)
+            for n in range(5)
+        ]
+        lowest = max(things, key=lambda b: b.y + b.size)  # sunk by a third of it at most
+        down = top + round(min(tile * DIP, lowest.size * DIP / 2)) - lowest.y - lowest.size
+        return [replace(b, y=b.y + max(0, down)) for b in things] + waves
     return setting + things
 
 

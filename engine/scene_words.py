@@ -40,12 +40,20 @@ SETTINGS = {
     "at night": "night", "in the night": "night", "night": "night",
     "in the rain": "rain", "raining": "rain", "rainy": "rain", "rain": "rain",
     "in the snow": "snow", "snowing": "snow", "snowy": "snow", "snow": "snow",
-    "in the sea": "sea", "at the sea": "sea", "by the sea": "sea", "in the water": "sea",
-    "on the beach": "sea", "at the beach": "sea", "sea": "sea",
+    "in the sea": "in sea", "in the water": "in water", "on the sea": "on sea",
+    "on the water": "on water", "at the sea": "sea", "by the sea": "sea", "on the beach": "sea",
+    "at the beach": "sea", "sea": "sea",
 }  # fmt: skip
 SETTING_PICTURES = {
     "night": "crescent moon", "rain": "cloud with rain", "snow": "snowflake", "sea": "water wave",
+    "in sea": "water wave", "in water": "water wave", "on sea": "water wave",
+    "on water": "water wave",
 }  # fmt: skip
+# A setting drawn alone, as the whole picture ("It is in the sea."): its word → its picture
+SETTING_ALONE = {key.split()[-1]: picture for key, picture in SETTING_PICTURES.items()}
+# Settings whose things are drawn in the water: lower, the waves in front of them (a fish above
+# the waves is no fish "in the sea")
+IN_WATER = frozenset({"in sea", "in water", "on sea", "on water"})
 SKIP = {
     "the", "a", "an", "is", "are", "am", "and", "there", "this", "that", "these", "those",
     "my", "your", "his", "her", "its", "our", "their", "of", "to", "with", "every", "each",

@@ -139,6 +139,10 @@ SETTING_WORDS = {
     "rain": "in the rain",
     "snow": "in the snow",
     "sea": "by the sea",
+    "in sea": "in the sea",
+    "in water": "in the water",
+    "on sea": "on the sea",
+    "on water": "on the water",
 }
 
 

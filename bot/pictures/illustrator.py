@@ -13,7 +13,7 @@ from engine.prompts import Prompt, sentence_prompt, word_prompt
 from engine.request import GenerationRequest, seed_for
 from engine.resolver import OpenResolver, Resolution, Resolver
 from engine.scene import Scene, SceneObject, parse
-from engine.scene_words import SETTING_PICTURES, what_is_so
+from engine.scene_words import SETTING_ALONE, what_is_so
 
 SEVERAL = 3  # copies a closed model draws for a plural word
 
@@ -254,7 +254,7 @@ class Illustrator:
         scene = parse(sentence, self.resolver, wordnet, self.meanings)
         if self.resolver.closed:
             return scene
-        things = [o for o in scene.objects if SETTING_PICTURES.get(o.word) != o.concept]
+        things = [o for o in scene.objects if SETTING_ALONE.get(o.word) != o.concept]
         if scene.negated and not things:  # "I don't have a dog.": no picture shows it
             return replace(scene, objects=(), missing=())
         return replace(scene, missing=()) if things else None  # "It is raining.": whole

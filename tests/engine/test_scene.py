@@ -180,7 +180,10 @@ def test_a_setting_is_where_the_scene_happens(dictionary: Dictionary) -> None:
     assert [o.word for o in scene.objects] == ["dog"] and scene.setting == "rain"
     assert scene.relation is None and scene.missing == ()  # not "the dog inside a cloud"
     scene = parse("She swims in the sea.", resolver, wordnet, meanings)
-    assert scene.setting == "sea" and scene.objects[0].concept == "person swimming"
+    assert scene.setting == "in sea" and scene.objects[0].concept == "person swimming"
+    scene = parse("The boat is on the water.", resolver, wordnet, meanings)
+    assert scene.setting == "on water" and scene.missing == ()  # not "I can't draw on yet"
+    assert parse("Two boys play on the beach.", resolver, wordnet, meanings).setting == "sea"
     assert parse("A cat sleeps at night.", resolver, wordnet, meanings).setting == "night"
     alone = parse("It is snowing.", resolver, wordnet, meanings)  # the setting is the picture
     assert [o.concept for o in alone.objects] == ["snowflake"] and alone.setting is None

@@ -7,6 +7,7 @@ from PIL import Image
 
 from bot.learning.dictionary import Dictionary
 from engine.scene import MAX_COPIES, Scene, SceneObject
+from engine.scene_check import SceneChecker
 from engine.scene_layout import Box, composite, layout, named_colour, resting
 from engine.scene_words import COLOURS
 from engine.starter.dataset import load
@@ -72,6 +73,30 @@ def test_a_setting_gets_a_band_of_its_own() -> None:
     waves = [b for b in sea if b.setting]
     (fish,) = [b for b in sea if not b.setting]
     assert all(fish.y + fish.size <= b.y for b in waves)  # the waves are below
+    # "in the sea": the fish sinks into a row of waves drawn in front of it, a third of it hidden
+    sea = layout(Scene((SceneObject("fish", "fish"),), setting="in sea"))
+    *_, last = sea
+    assert last.setting  # drawn last: in front
+    waves = [b for b in sea if b.setting]
+    (fish,) = [b for b in sea if not b.setting]
+    top = min(b.y for b in waves)
+    assert 0 < fish.y + fish.size - top <= fish.size / 3 + 1
+    assert waves[0].x <= fish.x and fish.x + fish.size <= waves[-1].x + waves[-1].size
+
+
+def test_things_in_the_sea_are_drawn_in_it_and_found_there() -> None:
+    """The finished picture, read by the layout-blind checker: the fish are found and counted
+    (the waves in front hide a third of each, not so much that one is lost)."""
+    images, concepts = load()
+    names = ("fish", "water wave")
+    pictures = {c.name: Image.fromarray(images[c.index]) for c in concepts if c.name in names}
+    checker = SceneChecker.for_starter()
+    for setting in ("sea", "in sea"):
+        for count in (1, 3):
+            scene = Scene((SceneObject("fish", "fish", count),), setting=setting)
+            picture = composite(layout(scene), pictures)
+            verdict = checker.check(picture, scene)
+            assert verdict.shows and len(verdict.found["fish"]) == count, (setting, count)
 
 
 def test_a_coloured_object_is_drawn_in_its_colour() -> None:

@@ -154,6 +154,19 @@ async def test_a_verb_in_a_sentence_points_to_its_own_picture(
     assert "Verbs like hug and laugh are drawn on their own: try /word hug." in both
     _, dancing = await _sentence_drawn(chat, "The girl dances.")
     assert "I drew the girl dancing." in dancing and "try /word" not in dancing
+    _, grandma = await _sentence_drawn(chat, "The grandma dances.")  # the dancer is young
+    assert "I drew the grandma. A verb like dance is drawn on its own" in grandma
+
+
+async def test_a_thing_in_the_water_is_said_to_be_in_it(chat: TerminalAdapter, app: App) -> None:
+    """ "The fish swims in the water." drew the fish above the waves and said "by the sea"."""
+    app.services.illustrator.resolver = resolver_for("starter", app.services.dictionary.wordnet)
+    drawn, said = await _sentence_drawn(chat, "The fish swims in the water.")
+    assert drawn.images and "I drew the fish in the water." in said
+    _, boat = await _sentence_drawn(chat, "The boat is on the sea.")
+    assert "I drew the boat on the sea." in boat and "can't draw" not in boat
+    _, beach = await _sentence_drawn(chat, "The dog is on the beach.")
+    assert "I drew the dog by the sea." in beach
 
 
 async def test_a_place_in_a_sentence_points_to_its_picture_of_things_found_there(
