@@ -26,6 +26,11 @@ NUMBERS = {
     "twelve", "many", "several", "some", "these", "those",
 }  # fmt: skip
 SINGULAR_SUBJECTS = {"he", "she", "it", "this", "that"}
+# Groups British English lets take a plural verb ("The family are happy."): never a wrong answer
+COLLECTIVE = frozenset(
+    {"family", "team", "class", "group", "staff", "crew", "audience", "band", "club", "couple",
+     "government", "company", "army", "public", "committee", "jury", "police", "orchestra"}
+)  # fmt: skip
 PLURAL_SUBJECTS = {"we", "you", "they", "these", "those"}
 DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that"}
 # What may follow a verb we change: a verb is only recognised where little else could be.
@@ -365,11 +370,18 @@ def mistakes(corrector: Corrector, sentence: str) -> list[str]:
             variant(index, "i")
         elif low in ("a", "an"):
             variant(index, {"a": "an", "an": "a"}[low] if token.islower() else None)
+        elif before in COLLECTIVE:
+            continue
         elif low in SWAPPED and position:  # "She are happy.", "He don't like milk."
             variant(index, SWAPPED[low])
         elif before in NUMBERS and corrector._is_noun(low):
             variant(index, lemma_of(low, "NOUN"))  # "two dogs" → "two dog"
-        elif corrector._is_verb(low) and before in ("i", "you", "we", "they", *SINGULAR_SUBJECTS):
+        elif corrector._is_verb(low) and (
+            before in ("i", "you", "we", "they", *SINGULAR_SUBJECTS)
+            # "The grandma dances." → "The grandma dance."; never after a noun whose plural is
+            # itself ("The fish swim." is right too)
+            or (position and corrector._is_noun(before) and before not in SAME_IN_PLURAL)
+        ):
             lemma = lemma_of(low, "VERB")
             variant(index, inflected(lemma, "VBZ") if low == lemma else lemma)
     right = sentence.strip()

@@ -156,6 +156,11 @@ async def test_a_verb_in_a_sentence_points_to_its_own_picture(
     assert "I drew the girl dancing." in dancing and "try /word" not in dancing
     _, grandma = await _sentence_drawn(chat, "The grandma dances.")  # the dancer is young
     assert "I drew the grandma. A verb like dance is drawn on its own" in grandma
+    # the picture shows only the grandma, so no sentence differs from it in what it shows:
+    # asked how it is written (this once answered "I could not make a quiz")
+    question = shown((await chat.press("Quiz me"))[0])
+    assert "Which sentence is written correctly?" in question
+    assert "The grandma dance." in question
 
 
 async def test_a_thing_in_the_water_is_said_to_be_in_it(chat: TerminalAdapter, app: App) -> None:

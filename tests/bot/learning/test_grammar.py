@@ -131,3 +131,9 @@ def test_mistakes_are_wrong_english_the_corrector_puts_right(dictionary: Diction
     # a sentence with no word-form to vary once had no text-only question at all
     assert mistakes(corrector, "She is happy.") == ["She are happy."]
     assert mistakes(corrector, "He doesn't like milk.") == ["He don't like milk."]
+    # a noun subject's verb too: "The grandma dances." had no question at all
+    assert mistakes(corrector, "The grandma dances.") == ["The grandma dance."]
+    assert mistakes(corrector, "The girls sing.") == ["The girls sings."]
+    # never a sentence that is right too: fish is its own plural, a family may be "are"
+    for right in ("The fish swims.", "The sheep eat grass.", "The family is happy."):
+        assert mistakes(corrector, right) == [], right
