@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from engine.actions import doing_picture, doing_with, draws_exactly
 from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
-from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size
+from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size, sized_as_said
 from engine.scene_words import (
     AGED,
     BE,
@@ -146,6 +146,8 @@ class _Parser:
         self.undrawn_thing = ""  # the last noun said, not drawn ("writes a letter on …")
         self.link: int | None = None  # the subject of an "is a …" still to come
         self.doer: tuple[int | None, tuple[str, int] | None, str] | None = None  # "rides" a …
+        # a doer picture → what it replaced (None: it drew a pronoun), its verb, the person said
+        self.undo: dict[int, tuple[SceneObject | None, str, str]] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -173,6 +175,8 @@ class _Parser:
             objects, setting = [alone], None
         if self.relation and len(objects) == 2 and _shown_in(objects[0], objects[1]):
             objects, self.relation = objects[:1], None  # "sleeps in the bed": in bed already
+        elif self.relation and len(objects) >= 2 and " in " in objects[0].concept:
+            objects = self._undone(objects)
         relation = self.relation if len(objects) >= 2 else None
         if relation == "between" and len(objects) == 2 and objects[1].count != 2:
             relation = None  # between one thing: not a place to draw
@@ -181,7 +185,7 @@ class _Parser:
         if len(objects) == 1 and objects[0].sized:  # big or small next to nothing: not shown
             self.missing.insert(0, objects[0].sized)
             objects = [replace(objects[0], sized=None)]
-        objects = _sized(objects)
+        objects = sized_as_said(objects)
         missing, left_out, parts = tuple(self.missing), tuple(self.left_out), tuple(self.parts)
         hung = (
             relation == "on"
@@ -467,33 +471,29 @@ class _Parser:
         doing, picture = found
         if subject is not None and self.subject is not None:
             self.objects[self.subject] = replace(subject, concept=picture, action=doing)
+            self.undo[self.subject] = (subject, verb, "")
         elif self.person is not None:
             name, count = self.person
-            if name in self.missing:
-                self.missing.remove(name)
+            said = name if name in self.missing else ""
+            self.missing = [w for w in self.missing if w != said]
             word = "person" if name in PRONOUNS else name
+            self.undo[len(self.objects)] = (None, verb, said)
             self._add(SceneObject(word, picture, count, action=doing, size=0.85), name)
         self.subject, self.person = None, None
         return True
+
+    def _undone(self, objects: list[SceneObject]) -> list[SceneObject]:
+        """ "The girl sleeps on the sofa.": the person in bed is on no sofa; the girl is drawn on
+        it, the verb said ("He sleeps under the tree." draws the tree)."""
+        was, verb, said = self.undo.get(0, (None, "", ""))
+        if not verb:
+            return objects
+        self.missing.extend(w for w in (said, verb) if w)
+        self.relation = self.relation if was else None
+        return [was, *objects[1:]] if was else objects[1:]
 
 
 def _shown_in(doer: SceneObject, thing: SceneObject) -> bool:
     """Does the doing picture already show the thing it is in ("person in bed", a bed)?"""
     inside = doer.concept.split(" in ")[1:]
     return bool(doer.action) and thing.count == 1 and thing.concept in inside
-
-
-def _sized(objects: list[SceneObject]) -> list[SceneObject]:
-    """A big thing drawn bigger than every other thing, a small one smaller ("a small elephant
-    and a big mouse" shows what the sentence says, not the world)."""
-    plain = [o.size for o in objects if not o.sized] or [o.size for o in objects]
-    if not plain:
-        return objects
-    biggest, smallest = max(plain), min(plain)
-    sized = []
-    for thing in objects:
-        scale = SIZE_SCALES.get(thing.sized or "")
-        if scale is not None:
-            thing = replace(thing, size=(biggest if scale > 1 else smallest) * scale)
-        sized.append(thing)
-    return sized

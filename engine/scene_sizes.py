@@ -1,11 +1,18 @@
 """How big things are in the world, for a scene's layout (the nearest kind in WordNet decides),
-and the WordNet kind a noun is ("apple" is a fruit, "girl" a person)."""
+the WordNet kind a noun is ("apple" is a fruit, "girl" a person), and the sizes a sentence
+says ("a big mouse")."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from engine.scene_words import SIZE_SCALES
 from engine.wordnet import WordNet
+
+if TYPE_CHECKING:
+    from engine.scene import SceneObject
 
 # How big things are in the world, as a share of the biggest.
 REAL_SIZES = {
@@ -52,3 +59,19 @@ def kind_of(noun: str, senses: list[str], wordnet: WordNet, kinds: Collection[st
 def real_size(noun: str, senses: list[str], wordnet: WordNet) -> float:
     kind = kind_of(noun, senses, wordnet, _SIZE_OF)
     return _SIZE_OF[kind] if kind else DEFAULT_SIZE
+
+
+def sized_as_said(objects: list[SceneObject]) -> list[SceneObject]:
+    """A big thing drawn bigger than every other thing, a small one smaller ("a small elephant
+    and a big mouse" shows what the sentence says, not the world)."""
+    plain = [o.size for o in objects if not o.sized] or [o.size for o in objects]
+    if not plain:
+        return objects
+    biggest, smallest = max(plain), min(plain)
+    sized = []
+    for thing in objects:
+        scale = SIZE_SCALES.get(thing.sized or "")
+        if scale is not None:
+            thing = replace(thing, size=(biggest if scale > 1 else smallest) * scale)
+        sized.append(thing)
+    return sized

@@ -160,6 +160,16 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
     scene = parse("The girl sleeps in the bed.", resolver, wordnet, meanings)
     assert [(o.word, o.concept) for o in scene.objects] == [("girl", "person in bed")]
     assert scene.relation is None and scene.missing == ()
+    # the person in bed is in a bed: never put on a sofa, under a tree or in a car
+    for sentence, place in (
+        ("The girl sleeps on the sofa.", "couch and lamp"),
+        ("The man sleeps in the car.", "automobile"),
+    ):
+        scene = parse(sentence, resolver, wordnet, meanings)
+        assert [o.concept for o in scene.objects] == [sentence.split()[1], place]
+        assert scene.relation and scene.missing == ("sleeps",)
+    scene = parse("He sleeps under the tree.", resolver, wordnet, meanings)
+    assert [o.concept for o in scene.objects] == ["deciduous tree"] and "sleeps" in scene.missing
     scene = parse("The baby sleeps in the bed.", resolver, wordnet, meanings)  # a baby is drawn
     assert [o.concept for o in scene.objects] == ["baby", "bed"] and scene.relation == "in"
 
