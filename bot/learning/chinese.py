@@ -6,6 +6,7 @@ English definition is exactly the word (or "to <verb>"), then shorter, more spec
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -20,6 +21,7 @@ from engine.datafiles import rows
 
 MEANINGS = Path(__file__).parent / "data" / "chinese_meanings.tsv"
 
+_PLAIN = re.compile(r"[a-z]+( [a-z]+)?")  # an English word or two a card can be found for
 _NOTES = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _MARKED = (
     "slang",
@@ -149,7 +151,7 @@ class ChineseGloss:
         if self._index is None:
             self.load()
         found = self._english.get(chinese.strip())
-        if found is None or not re.fullmatch(r"[a-z]+( [a-z]+)?", found):
+        if found is None or not _PLAIN.fullmatch(found):
             return None
         return found
 
@@ -249,7 +251,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
         return count >= most or (2 * count >= most and entry["traditional"] == traditional)
 
     index: Index = {}
-    english: dict[str, str] = {}
+    readings: dict[str, list[tuple[bool, bool, int, str]]] = {}
     for entry in entries:
         simplified = entry["simplified"]
         if not simplified or any(ch.isascii() for ch in simplified):
@@ -264,8 +266,16 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
             if proper and (position or "(" in raw or not raw[:1].isupper()):
                 continue  # 中国 is China, but 韦德 "Wade (name)" does not wade
             text = _NOTES.sub("", raw).strip().lower()
-            if position == 0 and text and simplified not in english:
-                english[simplified] = text.removeprefix("to ")
+            if position == 0 and text:  # each reading's first meaning (chosen below)
+                notes = " ".join(_NOTES.findall(raw)).lower()
+                # an archaic or dialect reading, or another form that is a variant of this
+                # word (秊 "grain", a variant of 年 "year")
+                marked = any(mark in notes for mark in _MARKED) or (
+                    entry["traditional"] != simplified
+                    and any(d.startswith(f"variant of {simplified}[") for d in definitions)
+                )
+                reading = (marked, proper, len(definitions), text)
+                readings.setdefault(simplified, []).append(reading)
             phrases = {
                 text: 0.0,
                 text.removeprefix("to "): VERB_MATCH if text.startswith("to ") else 0.0,
@@ -301,7 +311,36 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
                     )
     for candidates in index.values():
         candidates.sort(key=lambda c: c[0] + 3 * c[1])
-    return index, english, _jieba_tags()
+    tags = _jieba_tags()
+    english = {}
+    for simplified, found in readings.items():
+        # an everyday reading first (听 "to listen", not "smile (archaic)"), not a name's (和平
+        # "peace", not a district); a verb's for a word jieba calls a verb (教 "to teach", not
+        # "religion"); then the dictionary's order (长 cháng "long" before zhǎng "chief"),
+        # unless a later one has more than twice the meanings (跑 pǎo "to run", seven, not páo
+        # "to paw the ground", one)
+        verb = (tags.get(simplified) or "").startswith("v")
+
+        kind = functools.partial(_kind, verb=verb)
+        ranked = sorted(found, key=kind)
+        first = ranked[0]
+        fuller = [r for r in ranked if kind(r) == kind(first) and r[2] > 2 * first[2]]
+        first = max(fuller, key=lambda r: r[2]) if fuller else first
+        plain = [r for r in ranked if _PLAIN.fullmatch(r[3].removeprefix("to "))]
+        # past a reading no card can be found for ("to balance an account" of 会), not past
+        # the everyday one with the most meanings: 王 "king or monarch" is not "to rule"
+        most = max((r[2] for r in found if not (r[0] or r[1])), default=0)
+        keep = not (first[0] or first[1]) and first[2] == most
+        best = first if keep or not plain else plain[0]
+        english[simplified] = best[3].removeprefix("to ")
+    return index, english, tags
+
+
+def _kind(reading: tuple[bool, bool, int, str], verb: bool) -> tuple[bool, bool, bool]:
+    """How a reading ranks before its order: archaic or dialect, a name's, not a verb's where a
+    verb is meant."""
+    marked, proper, _, text = reading
+    return marked, proper, verb and not text.startswith("to ")
 
 
 @cache

@@ -14,7 +14,23 @@ def test_function_characters_are_not_glosses_of_things(dictionary: Dictionary) -
 
 
 def test_chinese_leads_back_to_english(dictionary: Dictionary) -> None:
-    assert dictionary.chinese.english("苹果") == "apple"
+    english = dictionary.chinese.english
+    assert english("苹果") == "apple"
+    # a character with several readings is the everyday one: 跑 was "paw" (páo, "to paw the
+    # ground"), 听 "smile" (archaic), 年 "year" never the old form's "grain"; the dictionary's
+    # order otherwise (长 "length", 没 "have not", 教 "teach")
+    found = {w: english(w) for w in ("跑", "听", "年", "长", "没", "教", "说", "和平", "王")}
+    assert found == {
+        "跑": "run",
+        "听": "listen to",
+        "年": "year",
+        "长": "length",
+        "没": "have not",
+        "教": "teach",
+        "说": "speak",
+        "和平": "peace",  # not the district of Shenyang
+        "王": None,  # "king or monarch" names no card; never "to rule"
+    }
 
 
 def test_a_loanword_is_not_an_unusual_word(dictionary: Dictionary) -> None:
