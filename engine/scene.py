@@ -173,9 +173,10 @@ class _Parser:
         if not objects and setting is not None:  # "It is raining.": the setting is the picture
             alone = SceneObject(setting.split()[-1], SETTING_PICTURES[setting], size=1.0)
             objects, setting = [alone], None
-        if self.relation and len(objects) == 2 and _shown_in(objects[0], objects[1]):
+        places = self._places(objects[0]) if self.relation and len(objects) >= 2 else []
+        if len(objects) == 2 and objects[1].count == 1 and objects[1].concept in places:
             objects, self.relation = objects[:1], None  # "sleeps in the bed": in bed already
-        elif self.relation and len(objects) >= 2 and " in " in objects[0].concept:
+        elif places:
             objects = self._undone(objects)
         relation = self.relation if len(objects) >= 2 else None
         if relation == "between" and len(objects) == 2 and objects[1].count != 2:
@@ -482,6 +483,12 @@ class _Parser:
         self.subject, self.person = None, None
         return True
 
+    def _places(self, doer: SceneObject) -> list[str]:
+        """Where a doing picture shows its doer, as things ("person in bed": the bed; not the
+        lotus position)."""
+        places = doer.concept.split(" in ")[1:] if doer.action else []
+        return [place for place in places if draws_exactly(self.resolver, place)]
+
     def _undone(self, objects: list[SceneObject]) -> list[SceneObject]:
         """ "The girl sleeps on the sofa.": the person in bed is on no sofa; the girl is drawn on
         it, the verb said ("He sleeps under the tree." draws the tree)."""
@@ -491,9 +498,3 @@ class _Parser:
         self.missing.extend(w for w in (said, verb) if w)
         self.relation = self.relation if was else None
         return [was, *objects[1:]] if was else objects[1:]
-
-
-def _shown_in(doer: SceneObject, thing: SceneObject) -> bool:
-    """Does the doing picture already show the thing it is in ("person in bed", a bed)?"""
-    inside = doer.concept.split(" in ")[1:]
-    return bool(doer.action) and thing.count == 1 and thing.concept in inside
