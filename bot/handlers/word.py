@@ -112,6 +112,7 @@ async def word(context: Context) -> list[Reply]:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+_PARTICLES = (" to", " at", " for", " of", " on", " in", " with", " about")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 # Words no one picture shows: "I can't draw the yet" promised a picture one day.
@@ -129,7 +130,15 @@ async def from_chinese(context: Context, raw: str) -> str | None:
     chinese = context.services.dictionary.chinese
     if not _HAN.match(text) or not chinese.available():
         return None
-    return await asyncio.to_thread(chinese.english, text)
+    known = context.services.dictionary.known
+
+    def found() -> str | None:
+        english = chinese.english(text)
+        if english and english.endswith(_PARTICLES) and not known(english):
+            return english.split()[0]  # 听 "listen to": listen
+        return english
+
+    return await asyncio.to_thread(found)
 
 
 async def from_emoji(context: Context, raw: str) -> str | None:

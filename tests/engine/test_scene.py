@@ -169,7 +169,7 @@ def test_a_person_doing_something_is_drawn_doing_it(dictionary: Dictionary) -> N
         assert [o.concept for o in scene.objects] == [sentence.split()[1], place]
         assert scene.relation and scene.missing == ("sleeps",)
     scene = parse("The girl meditates on the sofa.", resolver, wordnet, meanings)  # no place
-    assert [o.concept for o in scene.objects][0] == "person in lotus position"
+    assert scene.objects[0].concept == "person in lotus position"
     scene = parse("He sleeps under the tree.", resolver, wordnet, meanings)
     assert [o.concept for o in scene.objects] == ["deciduous tree"] and "sleeps" in scene.missing
     scene = parse("The baby sleeps in the bed.", resolver, wordnet, meanings)  # a baby is drawn

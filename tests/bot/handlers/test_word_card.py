@@ -108,6 +108,10 @@ async def test_a_chinese_word_finds_the_english_one(chat: TerminalAdapter) -> No
     assert "Drawing apple" in shown(first)
     await chat.settle()
     assert "apple" in shown(chat.transcript.replies[-1]) and chat.transcript.replies[-1].images
+    # 听 is "listen to" in CC-CEDICT: the verb's card, not "I know each word of listen to"
+    await chat.say("/word 听")
+    await chat.settle()
+    assert shown(chat.transcript.replies[-1]).startswith("listen")
 
 
 async def test_inflected_forms_say_what_they_are_and_made_up_ones_are_misspellings(
