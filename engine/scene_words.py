@@ -41,13 +41,14 @@ SETTINGS = {
     "in the rain": "rain", "raining": "rain", "rainy": "rain", "rain": "rain",
     "in the snow": "snow", "snowing": "snow", "snowy": "snow", "snow": "snow",
     "in the sea": "in sea", "in the water": "in water", "on the sea": "on sea",
-    "on the water": "on water", "at the sea": "sea", "by the sea": "sea", "on the beach": "sea",
+    "on the water": "on water", "over the sea": "over sea", "above the sea": "over sea",
+    "at the sea": "sea", "by the sea": "sea", "on the beach": "sea",
     "at the beach": "sea", "sea": "sea",
 }  # fmt: skip
 SETTING_PICTURES = {
     "night": "crescent moon", "rain": "cloud with rain", "snow": "snowflake", "sea": "water wave",
     "in sea": "water wave", "in water": "water wave", "on sea": "water wave",
-    "on water": "water wave",
+    "on water": "water wave", "over sea": "water wave",
 }  # fmt: skip
 # A setting drawn alone, as the whole picture ("It is in the sea."): its word → its picture
 SETTING_ALONE = {key.split()[-1]: picture for key, picture in SETTING_PICTURES.items()}

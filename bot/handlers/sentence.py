@@ -143,6 +143,7 @@ SETTING_WORDS = {
     "in water": "in the water",
     "on sea": "on the sea",
     "on water": "on the water",
+    "over sea": "above the sea",
 }
 
 

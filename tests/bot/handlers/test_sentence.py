@@ -172,6 +172,8 @@ async def test_a_thing_in_the_water_is_said_to_be_in_it(chat: TerminalAdapter, a
     assert "I drew the boat on the sea." in boat and "can't draw" not in boat
     _, beach = await _sentence_drawn(chat, "The dog is on the beach.")
     assert "I drew the dog by the sea." in beach
+    _, over = await _sentence_drawn(chat, "The sun is over the sea.")  # the waves are below
+    assert "I drew the sun above the sea." in over and "can't draw" not in over
 
 
 async def test_a_place_in_a_sentence_points_to_its_picture_of_things_found_there(
