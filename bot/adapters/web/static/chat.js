@@ -9,11 +9,18 @@
   const shownKeys = new Set(); // a picture sent again after a reconnect is shown once
   let socket = null;
   let retry = 500;
+  // What the learner sent before the connection opened (or while it was lost): sent as soon as
+  // it opens, in order. Clearing the box and dropping the words lost what a child had typed.
+  const waiting = [];
 
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     socket = new WebSocket(`${scheme}://${location.host}/ws`);
-    socket.onopen = () => { retry = 500; status.textContent = ""; };
+    socket.onopen = () => {
+      retry = 500;
+      status.textContent = "";
+      while (waiting.length) socket.send(JSON.stringify(waiting.shift()));
+    };
     socket.onmessage = (event) => show(JSON.parse(event.data));
     socket.onclose = () => {
       status.textContent = "Connection lost. Reconnecting…";
@@ -24,8 +31,9 @@
 
   function send(frame) {
     if (!socket || socket.readyState !== WebSocket.OPEN) {
-      status.textContent = "Not connected yet. Please try again in a moment.";
-      return false;
+      waiting.push(frame);
+      status.textContent = "Connecting… your message goes as soon as I am connected.";
+      return true;
     }
     socket.send(JSON.stringify(frame));
     return true;

@@ -50,6 +50,47 @@ async def test_word_apple_shows_a_picture_then_a_quiz_answered_by_clicking(
     assert cookies["pl_learner"]["httpOnly"] and cookies["pl_learner"]["sameSite"] == "Strict"
 
 
+# The page's WebSocket opens two seconds late, as on a slow school network.
+SLOW_SOCKET = """
+(() => {
+  const Real = window.WebSocket;
+  class Slow extends EventTarget {
+    constructor(url) {
+      super();
+      this.readyState = 0;
+      setTimeout(() => {
+        const real = new Real(url);
+        this.real = real;
+        real.onopen = (event) => { this.readyState = 1; if (this.onopen) this.onopen(event); };
+        real.onmessage = (event) => { if (this.onmessage) this.onmessage(event); };
+        real.onclose = (event) => { this.readyState = 3; if (this.onclose) this.onclose(event); };
+      }, 2000);
+    }
+    send(data) { this.real.send(data); }
+  }
+  Slow.OPEN = 1;
+  window.WebSocket = Slow;
+})();
+"""
+
+
+async def test_what_is_typed_before_the_chat_is_connected_is_sent_not_lost(
+    browser: Any, web: WebAdapter
+) -> None:
+    """Typed before the connection opened, "/word apple" was wiped from the box and never sent
+    ("Not connected yet. Please try again")."""
+    page = await browser.new_page(viewport={"width": 1000, "height": 900})
+    await page.add_init_script(SLOW_SOCKET)
+    await page.goto(web.url)
+    await send(page, "/word apple")
+    assert await page.locator(".message.me").last.inner_text() == "/word apple"
+    assert "Connecting" in await page.locator("#status").inner_text()
+    picture = page.locator("img.picture").first
+    await picture.wait_for(timeout=60_000)
+    assert await picture.get_attribute("alt") == "apple"
+    assert await page.locator("#status").inner_text() == ""
+
+
 async def test_the_page_fits_a_phone(browser: Any, web: WebAdapter) -> None:
     page = await open_chat(browser, web, width=375)
     await send(page, "/help")
