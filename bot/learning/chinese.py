@@ -153,7 +153,7 @@ class ChineseGloss:
         found = self._english.get(chinese.strip())
         if found is None or not _PLAIN.fullmatch(found):
             return None
-        return found
+        return re.sub(r"^(the|an?) ", "", found)  # 月亮 "the moon": moon
 
 
 # Characters and words a school never prints, whatever CC-CEDICT ranks first.

@@ -31,6 +31,7 @@ def test_chinese_leads_back_to_english(dictionary: Dictionary) -> None:
         "和平": "peace",  # not the district of Shenyang
         "王": None,  # "king or monarch" names no card; never "to rule"
     }
+    assert (english("月亮"), english("星星")) == ("moon", "star")  # "the moon", "a star"
 
 
 def test_a_loanword_is_not_an_unusual_word(dictionary: Dictionary) -> None:
