@@ -176,6 +176,9 @@ def drawn_and_not(image: StoredImage) -> str:
         text += f" I left out {_listed(scene.left_out)} to keep the picture clear."
     if unknown := _unknown(scene):
         text += f" I can't draw {_listed(unknown)} yet."
+    if second := [SETTING_WORDS[w] for w in scene.missing if w in SETTING_WORDS]:
+        # "A turtle swims in the sea at night.": night can be drawn, just not with the sea
+        text += f" One picture shows one setting, so {bold(second[0])} is in words only."
     if two := [w for w in scene.missing if _two_colours(w)]:  # "My dog is brown and white."
         text += f" A thing is drawn in one colour or its own, so {bold(two[0])} is in words only."
     if scene.negated:  # "The boy doesn't like apples.": the boy, and no apples
@@ -206,6 +209,7 @@ def _unknown(scene: Scene) -> tuple[str, ...]:
         and not _place_in(w)
         and not _two_colours(w)
         and not verb_of(w)
+        and w not in SETTING_WORDS
     )
 
 

@@ -174,6 +174,10 @@ async def test_a_thing_in_the_water_is_said_to_be_in_it(chat: TerminalAdapter, a
     assert "I drew the dog by the sea." in beach
     _, over = await _sentence_drawn(chat, "The sun is over the sea.")  # the waves are below
     assert "I drew the sun above the sea." in over and "can't draw" not in over
+    # a second setting can be drawn, only not in the same picture: never "I can't draw night"
+    _, night = await _sentence_drawn(chat, "A turtle is in the sea at night.")
+    assert "One picture shows one setting, so at night is in words only." in night
+    assert "can't draw" not in night
 
 
 async def test_a_place_in_a_sentence_points_to_its_picture_of_things_found_there(
