@@ -17,8 +17,7 @@ Before all of them, a picture a person judged to show one of the word's meanings
 with many kinds, drawn as four of them (``engine/groups.py``: fruit, furniture, weather).
 
 Every step honours the meaning: a caption or a similar phrase is only taken when the chosen
-meaning is the concept's kind of thing (the cricket bat is not the animal), and not for a
-meaning other than the one of the word its names stand for (no horse's shoe, no judges' bench).
+meaning is the concept's kind of thing (the cricket bat is not the animal).
 """
 
 from __future__ import annotations
@@ -70,8 +69,9 @@ _NO_MEANING: list[Sense | None] = [None]
 
 
 def resolver_for(model: str, wordnet: WordNet, taught: Sequence[TaughtWord] = ()) -> Resolver:
-    """The starter model's concepts, or the open resolver for every other model, both knowing
-    the words teachers taught. Slow the first time: call it in a worker thread."""
+    """The starter model's concepts, or the open resolver for every other model; both know
+    the words teachers taught. Slow the first time (WordNet anchors and caption embeddings):
+    call it in a worker thread."""
     if model != "starter":
         return OpenResolver(taught, wordnet)
     from engine.starter.additions import drawable_concepts
@@ -189,7 +189,8 @@ class ConceptResolver:
     @cached_property
     def by_plain_head(self) -> dict[str, list[int]]:
         """Names WordNet does not list whose other words only describe the thing: a "ringed
-        planet" is a planet. (A noun in front makes another thing: a "rice ball" is no ball.)"""
+        planet" is a planet, a "globe with meridians" a globe. (A noun in front can make another
+        thing: a "rice ball" is no ball, a "club suit" no suit; a "map of Japan" is about Japan.)"""
         found: dict[str, list[int]] = {}
         for concept in self.concepts:
             name = concept.name
@@ -205,9 +206,10 @@ class ConceptResolver:
         return found
 
     def _by_plain_head(self, forms: list[str], everyday: list[Sense]) -> Resolution | None:
-        """Last of all, a described thing ("cup" → "cup with straw"), for the everyday meaning
-        only (a "creature" is no hairy monster), not a body part (the back of a hand is no
-        back) nor a kind other pictures are drawn as (a "fruit" is not one picture)."""
+        """Last of all, a described thing ("cup" → "cup with straw"), for the everyday
+        meaning only (a "creature" is an animal before it is a person: no hairy monster), and
+        not a body part (the back of a hand is no back) nor a kind other pictures are drawn as
+        (a "fruit" is not one picture)."""
         for sense in everyday:
             if sense.lexname not in CONCRETE - {"noun.body"} or self.category_sizes.get(
                 sense.offset, 0
@@ -291,8 +293,7 @@ class ConceptResolver:
         found = self._resolve(key, forms, sense_ids)
         if found is not None and any((f, found.subject) in self.judged_wrong for f in forms):
             return None
-        chosen = len(sense_ids) == 1  # one meaning asked for: "📖 Other meanings", a quiz
-        return None if found and self._pinned_elsewhere(found, forms, chosen) else found
+        return None if found and self._pinned_elsewhere(found, forms) else found
 
     def _resolve(self, key: str, forms: list[str], sense_ids: Sequence[str]) -> Resolution | None:
         for form in forms:
@@ -332,7 +333,7 @@ class ConceptResolver:
             return None  # only meanings no picture can show (an idea, a family member)
         for position, sense in enumerate(senses or _NO_MEANING):
             found = self._for_meaning(forms, sense, everyday=position == 0)
-            if found is not None and not self._pinned_elsewhere(found, forms, position > 0):
+            if found is not None and not self._pinned_elsewhere(found, forms):
                 return found
         if senses and self.category_sizes.get(senses[0].offset, 0) >= CATEGORY_SIZE:
             return None  # "building": many pictures; a similar-sounding one is not it
@@ -370,16 +371,13 @@ class ConceptResolver:
                 return self._resolution(self._best(kind, forms), "kind", sense)
         return None
 
-    def _pinned_elsewhere(self, found: Resolution, forms: list[str], named: bool) -> bool:
-        """Is the picture pinned by a person, or (`named`) by its names, to another meaning of
-        the word (the father feeding a baby is no "head of an organized crime family")?"""
+    def _pinned_elsewhere(self, found: Resolution, forms: list[str]) -> bool:
+        """Is the picture one a person pinned to other meanings of the word than this one?"""
         index = self.named.get(found.subject, -1)  # -1: four kinds or things, not one picture
         pins = [self.pinned[form, index] for form in forms if (form, index) in self.pinned]
-        words = {o for form in forms for o in self.wordnet.nouns(form)}
-        pins += [self.anchors.get(index, set()) & words] if named and not pins else []
         offset = parse_sense(found.sense or "")
         # no meaning given (a word mostly a verb): `understand` asks again with its nouns
-        return offset is not None and any(pin and offset[1] not in pin for pin in pins)
+        return offset is not None and any(offset[1] not in pin for pin in pins)
 
     def _sense(self, sense_id: str, forms: list[str]) -> Sense | None:
         """The WordNet sense, with the tag count of the word's own lemma in it."""
@@ -403,13 +401,14 @@ class ConceptResolver:
         return [i for i in indices if sense.lexname in kinds_for(self.concepts[i].group)]
 
     def _instance_of(self, index: int, sense: Sense | None, word: str) -> bool:
-        """A head-noun match must show the meaning (a "glass of milk" shows milk, not a glass)."""
+        """A head-noun match must really show the meaning: "palm tree" is filed under tree in
+        WordNet; "glass of milk" shows milk (what it is of), not a glass."""
         name = self.concepts[index].name
         if " of " in name and heads_of(name.split(" of ", 1)[1])[:1] == [word]:
             return True
         if sense is None:
             return False
-        offsets = self.wordnet.nouns(name)
+        offsets = self.wordnet.index.get(name.replace(" ", "_"), {}).get("n", ())
         return any(sense.offset in self._ancestors(o) for o in offsets)
 
     def _ancestors(self, offset: int, depth: int = 8) -> set[int]:
@@ -452,7 +451,8 @@ class ConceptResolver:
         return animals or None
 
     def _best(self, indices: list[int], forms: list[str]) -> int:
-        """The concept named exactly the word (as typed first), else the shortest name."""
+        """Prefer the concept named exactly the word (the word as typed first), then the
+        shortest name."""
 
         def rank(i: int) -> tuple[int, int, int]:
             name = self.concepts[i].name

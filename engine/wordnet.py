@@ -186,10 +186,6 @@ class WordNet:
     def lemmas(self) -> list[str]:
         return list(self.index)
 
-    def nouns(self, word: str) -> tuple[int, ...]:
-        """The noun synsets of a word or phrase ("ice cream"), most used first."""
-        return self.index.get(word.replace(" ", "_"), {}).get("n", ())
-
     def plurals_of(self, noun: str) -> list[str]:
         """The irregular plurals WordNet's exception list gives a noun (ox → oxen)."""
         self.load()

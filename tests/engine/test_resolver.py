@@ -106,26 +106,6 @@ def test_a_chosen_meaning_is_respected(resolver: ConceptResolver, dictionary: Di
     assert club and resolver.resolve("bat", club[:1]) is None  # not the flying animal
 
 
-def test_a_picture_is_not_drawn_for_another_meaning_of_its_own_name(
-    drawable: ConceptResolver, dictionary: Dictionary
-) -> None:
-    """A picture's names stand for one meaning of a word; "📖 Other meanings" drew it for every
-    meaning of the same kind: the father feeding a baby under "the head of an organized crime
-    family", the shoe under a horse's shoe, the bed under a river bed."""
-
-    def drawn(word: str, definition: str) -> str | None:
-        (sense,) = [s for s in dictionary.wordnet.senses(word, "n") if definition in s.definition]
-        found = drawable.resolve(word, [f"n{sense.offset:08d}"])
-        return found.subject if found else None
-
-    assert drawn("father", "a male parent") == "man feeding baby"
-    assert drawn("father", "organized crime") is None
-    assert drawn("shoe", "footwear shaped") is not None
-    assert drawn("shoe", "U-shaped plate") is None
-    assert drawn("bed", "a piece of furniture") == "bed"
-    assert drawn("bed", "under a body of water") is None
-
-
 def test_the_everyday_meaning_drawn_leads_the_card(
     resolver: ConceptResolver, dictionary: Dictionary
 ) -> None:
