@@ -91,7 +91,11 @@ async def word(context: Context) -> list[Reply]:
     if senses:
         resolver = context.services.illustrator.resolver
         drawable = await asyncio.to_thread(
-            lambda: {m.sense_id for m in senses if resolver.resolve(text, [m.sense_id])}
+            lambda: {
+                m.sense_id
+                for m in senses
+                if understand(dictionary, resolver, text, m.sense_id).drawing
+            }
         )
         # 🖼: the model can draw this meaning; the others get the card without a picture
         buttons = tuple(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.learning.dictionary import Dictionary
 from bot.learning.forms import plural_noun
 from bot.learning.plain import shows_nothing
+from engine.phrases import parse_sense
 from engine.resolver import Resolution, Resolver
 
 # The kinds of noun meaning a picture shows as a thing (not an act, an event or a time).
@@ -45,7 +46,12 @@ def understand(
     if shows_nothing(word):  # "James", "the", "don't": no picture shows them (any model)
         return Understanding(word, None, None)
     if sense_id is not None:
+        usual = understand(dictionary, resolver, word)
+        if usual.sense_id == sense_id and usual.drawing is not None:
+            return usual  # "Draw again" of the meaning the card leads with
         drawing = resolver.resolve(word, [sense_id])
+        if drawing is not None and _named_for_another(dictionary, resolver, word, drawing):
+            drawing = None  # "📖 Other meanings": no father feeding a baby for a crime boss
         acting = resolver.act(word) if drawing is None else None
         if acting is not None and acting.sense == sense_id:  # "Draw again" of a verb
             drawing = acting
@@ -82,3 +88,21 @@ def understand(
 def _thing_senses(dictionary: Dictionary, word: str) -> list[str]:
     """The word's noun meanings that are things a picture shows."""
     return [m.sense_id for m in dictionary.noun_senses(word) if m.category in THINGS]
+
+
+def _named_for_another(
+    dictionary: Dictionary, resolver: Resolver, word: str, drawing: Resolution
+) -> bool:
+    """Do the picture's names stand for another meaning of the word? Its captions match every
+    meaning of the same kind of thing: "father" as "the head of an organized crime family"
+    drew the father feeding a baby, "shoe" a horse's shoe, "bed" a river bed. A picture a
+    person judged, or one drawn as four kinds, is not second-guessed."""
+    anchors, named = getattr(resolver, "anchors", None), getattr(resolver, "named", None)
+    parsed = parse_sense(drawing.sense or "")
+    if not anchors or named is None or parsed is None or drawing.how in ("shown", "group"):
+        return False
+    wordnet = dictionary.wordnet
+    forms = {word.lower(), *(form for form, _ in wordnet.base_forms(word.lower(), "n"))}
+    nouns = {o for f in forms for o in wordnet.index.get(f.replace(" ", "_"), {}).get("n", ())}
+    own = anchors.get(named.get(drawing.subject, -1), set()) & nouns
+    return bool(own) and parsed[1] not in own

@@ -201,6 +201,31 @@ def test_a_word_mostly_a_verb_drawn_as_a_thing_gets_the_things_card(
     assert meaning is not None and meaning.part_of_speech == "noun" and "tool" in meaning.definition
 
 
+def test_a_picture_is_not_drawn_for_another_meaning_of_its_name(dictionary: Dictionary) -> None:
+    """ "📖 Other meanings" of father, then "the head of an organized crime family", drew the
+    father feeding a baby: its captions match every meaning of the same kind of thing. The
+    meaning the card leads with still draws, and draws again (egg, book, star: their
+    pictures' names stand for a sibling meaning)."""
+    from bot.pictures.understand import understand
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
+
+    def drawn(word: str, definition: str) -> str | None:
+        (sense,) = [s for s in dictionary.wordnet.senses(word, "n") if definition in s.definition]
+        found = understand(dictionary, resolver, word, f"n{sense.offset:08d}").drawing
+        return found.subject if found else None
+
+    assert drawn("father", "a male parent") == "man feeding baby"
+    assert drawn("father", "organized crime") is None
+    assert drawn("shoe", "U-shaped plate") is None  # a horse's shoe
+    assert drawn("bed", "under a body of water") is None  # a river bed
+    for word in ("egg", "book", "star", "banana"):
+        usual = understand(dictionary, resolver, word)
+        again = understand(dictionary, resolver, word, usual.sense_id)
+        assert usual.drawing and again.drawing and again.drawing.subject == usual.drawing.subject
+
+
 @pytest.mark.parametrize(
     ("word", "prompt", "taught"),
     [
