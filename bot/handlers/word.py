@@ -173,7 +173,10 @@ async def draw_word(
         understand, dictionary, services.illustrator.resolver, text, chosen_sense
     )
     if understood.drawing is None:
-        return await cannot_draw(context, text, understood.sense_id, reason="unknown")
+        chosen = chosen_sense is not None
+        return await cannot_draw(
+            context, text, understood.sense_id, reason="unknown", chosen=chosen
+        )
     meaning = dictionary.sense(chosen_sense) if chosen_sense else None
     sense_hint = meaning.definition.split(";")[0] if meaning else None
     lemma = dictionary.sense_name(chosen_sense, text) if chosen_sense else None
@@ -197,9 +200,11 @@ async def draw_word(
 
 
 async def cannot_draw(
-    context: Context, text: str, sense_id: str | None, *, reason: str
+    context: Context, text: str, sense_id: str | None, *, reason: str, chosen: bool = False
 ) -> list[Reply]:
-    """The honest answer: no picture, the whole card, and practice that needs no picture."""
+    """The honest answer: no picture, the whole card, and practice that needs no picture.
+    `chosen`: a meaning the learner picked, whose card leads with it alone (the head of a
+    crime family is not "a man who has a child")."""
     services = context.services
     await services.gaps.add(services.settings.engine.model, text, context.learner, reason)
     learner_settings = await services.users.settings(context.learner)
@@ -226,14 +231,20 @@ async def cannot_draw(
                 "换一个词吧，比如 /word rainbow。",
             )
         ]
+    if chosen and card.plain and meaning and card.plain.sense_id != meaning.sense_id:
+        card = replace(card, plain=None)
     if plural_of(card):  # "mittens": "These are mittens.", not "This is a mitten."
         card = of_several(card, services.dictionary.wordnet)
     body = card_text(card, meaning=meaning)
     item = await services.learning.remember_item(context.learner, "word", text, None, sense_id)
     said = card.word if card.word.lower() == text.lower() else text  # "English"
     honest = context.tell(
-        f"I can't draw {bold(said)} yet, but here is the word:",
-        f"我还不会画 {said}，不过我们可以学这个词：",
+        f"I can't draw {bold(said)} in this meaning yet, but here is the word:"
+        if chosen
+        else f"I can't draw {bold(said)} yet, but here is the word:",
+        f"我还不会画 {said} 的这个意思，不过我们可以学这个词："
+        if chosen
+        else f"我还不会画 {said}，不过我们可以学这个词：",
     )
     if card.plain is not None and card.plain.given_name:  # no picture could show a name
         honest = context.tell(

@@ -155,6 +155,22 @@ async def test_other_meanings_is_a_button_under_the_card(
         chosen = shown(chat.transcript.replies[-1]).split("\n")
         assert any(line.startswith("1. the flesh of fish") for line in chosen), chosen
 
+    from engine.starter.additions import drawable_concepts
+
+    grown = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
+    async with _app(settings, clock, dictionary, FakeDrawer(), grown) as (_, chat):
+        await chat.say("/word father")
+        await chat.settle()
+        await chat.press("Other meanings")
+        await chat.press("organized crime")
+        await chat.settle()
+        # not the father feeding a baby, nor "a man who has a child" above it
+        card = chat.transcript.replies[-1]
+        said = shown(card)
+        assert not card.images and "I can't draw father in this meaning yet" in said
+        assert "1. the head of an organized crime family" in said
+        assert "a man who has a child" not in said.lower()
+
 
 async def test_a_homograph_question_marks_the_meanings_that_can_be_drawn(
     settings: Settings, clock: FakeClock, dictionary: Dictionary, starter_resolver: Any
@@ -166,7 +182,7 @@ async def test_a_homograph_question_marks_the_meanings_that_can_be_drawn(
             label for label in labels if "🐾" in label
         ], labels  # the animal can be drawn; the cricket bat cannot
         await chat.press("🔧")
-        assert "can't draw bat yet" in shown(chat.transcript.replies[-1])
+        assert "can't draw bat in this meaning yet" in shown(chat.transcript.replies[-1])
 
 
 async def test_a_scene_that_fails_its_check_is_not_sent(
