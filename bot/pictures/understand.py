@@ -46,12 +46,12 @@ def understand(
     if shows_nothing(word):  # "James", "the", "don't": no picture shows them (any model)
         return Understanding(word, None, None)
     if sense_id is not None:
-        usual = understand(dictionary, resolver, word)
-        if usual.sense_id == sense_id and usual.drawing is not None:
-            return usual  # "Draw again" of the meaning the card leads with
         drawing = resolver.resolve(word, [sense_id])
         if drawing is not None and _named_for_another(dictionary, resolver, word, drawing):
-            drawing = None  # "📖 Other meanings": no father feeding a baby for a crime boss
+            # "📖 Other meanings": no father feeding a baby for a crime boss; but the meaning
+            # the card leads with is drawn as the card drew it ("Draw again" of an egg)
+            usual = understand(dictionary, resolver, word)
+            drawing = usual.drawing if usual.sense_id == sense_id else None
         acting = resolver.act(word) if drawing is None else None
         if acting is not None and acting.sense == sense_id:  # "Draw again" of a verb
             drawing = acting
