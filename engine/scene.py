@@ -181,7 +181,7 @@ class _Parser:
         relation = self.relation if len(objects) >= 2 else None
         if relation == "between" and len(objects) == 2 and objects[1].count != 2:
             relation = None  # between one thing: not a place to draw
-        if relation is None and self.relation and not negated:  # "on no mat": said with it
+        if relation is None and self.relation and not (negated or self.left_out):  # "no mat"
             self.missing.append(self.relation)
         if len(objects) == 1 and objects[0].sized:  # big or small next to nothing: not shown
             self.missing.insert(0, objects[0].sized)

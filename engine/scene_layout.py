@@ -92,22 +92,35 @@ def _things(scene: Scene, canvas: int) -> list[Box]:
     for box in _related(scene, canvas):  # each of the two related things, as many as asked
         thing = next(o for o in scene.objects[:2] if o.concept == box.concept)
         # "Four lemons are on the plate.": all four on it, none in the air beside it
-        width = boxes[0].size if scene.relation == "on" and boxes else canvas
-        boxes += _copies(replace(box, colour=thing.colour), thing.count, canvas, width)
+        width, rows = canvas, 1
+        if scene.relation == "on" and boxes:
+            width = boxes[0].size
+        elif scene.relation == "in" and boxes:  # "Six eggs are in the basket.": two rows in it
+            width, rows = int(boxes[0].size * 0.8), 1 if thing.count < 3 else 2
+        boxes += _copies(replace(box, colour=thing.colour), thing.count, canvas, width, rows)
     return boxes
 
 
-def _copies(box: Box, count: int, canvas: int, width: int) -> list[Box]:
-    """`count` copies of a box side by side within `width`, centred where the box was ("the
-    shoes are under the bed": two shoes under it)."""
+def _copies(box: Box, count: int, canvas: int, width: int, rows: int = 1) -> list[Box]:
+    """`count` copies of a box side by side within `width`, in `rows` rows, centred where the
+    box was ("the shoes are under the bed": two shoes under it)."""
     count = min(count, MAX_COPIES)
     if count == 1:
         return [box]
-    size = min(box.size, (min(width, canvas - 8)) // count - 4)
+    per_row = -(-count // min(rows, count))
+    size = min(box.size, (min(width, canvas - 8)) // per_row - 4)
+    step, rows = size + 4, -(-count // per_row)
     centre_x, centre_y = box.x + box.size // 2, box.y + box.size // 2
-    left = max(4, min(canvas - 4 - count * (size + 4), centre_x - (count * (size + 4) - 4) // 2))
-    top = min(max(0, centre_y - size // 2), canvas - size)
-    return [replace(box, x=left + n * (size + 4), y=top, size=size) for n in range(count)]
+    left = max(4, min(canvas - 4 - per_row * step, centre_x - (per_row * step - 4) // 2))
+    top = min(max(0, centre_y - (rows * step - 4) // 2), canvas - rows * step + 4)
+    boxes = []
+    for n in range(count):
+        row, column = divmod(n, per_row)
+        short = per_row - min(per_row, count - row * per_row)  # a last row short of copies
+        boxes.append(
+            replace(box, x=left + column * step + short * step // 2, y=top + row * step, size=size)
+        )
+    return boxes
 
 
 def _related(scene: Scene, canvas: int) -> list[Box]:
@@ -138,6 +151,9 @@ def _related(scene: Scene, canvas: int) -> list[Box]:
             Box(b.concept, centre, canvas - big - 8, big),
         ]
     if scene.relation == "in":
+        if a.count > 2:  # room in it for two rows
+            big = int(canvas * 0.7)
+            centre = (canvas - big) // 2
         inner = int(big * 0.5)
         return [
             Box(b.concept, centre, centre, big),

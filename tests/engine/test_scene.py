@@ -219,6 +219,9 @@ def test_a_long_sentence_draws_six_things_and_says_what_it_left_out(
     sentence = "A cat, a dog, a bird, a fish, a cow, a pig and a duck."
     scene = parse(sentence, resolver, wordnet=dictionary.wordnet)
     assert len(scene.objects) == 6 and scene.left_out == ("duck",) and scene.missing == ()
+    # the bowl left out for room: "in" is said with it, not as a word it can't draw
+    scene = parse("Ten strawberries are in the bowl.", resolver, wordnet=dictionary.wordnet)
+    assert scene.objects[0].count == 10 and scene.left_out == ("bowl",) and scene.missing == ()
 
 
 def test_a_relation_to_a_thing_not_drawn_is_not_moved_to_another(

@@ -177,6 +177,22 @@ def test_every_copy_of_a_thing_on_another_is_on_it() -> None:
     assert all(plate.x <= b.x and b.x + b.size <= plate.x + plate.size for b in lemons)
 
 
+def test_every_copy_of_a_thing_in_another_is_in_it() -> None:
+    """ "Six eggs are in the basket.": a row of six ran out past both sides of the basket."""
+    for count in range(2, 10):
+        scene = Scene((SceneObject("egg", "egg", count), SceneObject("basket", "basket")), "in")
+        boxes = layout(scene)
+        basket = next(b for b in boxes if b.concept == "basket")
+        eggs = [b for b in boxes if b.concept == "egg"]
+        assert len(eggs) == count and len({(b.x, b.y) for b in eggs}) == count
+        for egg in eggs:
+            assert basket.x <= egg.x and egg.x + egg.size <= basket.x + basket.size, count
+            assert basket.y <= egg.y and egg.y + egg.size <= basket.y + basket.size, count
+            assert egg.size >= 24, count  # still easy to see and count
+        if count > 2:  # in two rows, not one long thin one
+            assert len({b.y for b in eggs}) == 2
+
+
 def test_a_thing_on_a_wall_hangs_on_it_unless_it_sits_there(dictionary: Dictionary) -> None:
     """ "The clock is on the wall." drew the clock standing on top of the bricks."""
     from engine.resolver import resolver_for
