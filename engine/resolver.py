@@ -237,14 +237,12 @@ class ConceptResolver:
 
     @cached_property
     def pinned_words(self) -> frozenset[str]:
-        """Words a person judged pictures to show. Such a word names no other picture's
-        meaning (the "hammer and pick" is no part of a gunlock)."""
+        """Words a person judged pictures to show: no other picture's meaning (gunlock pick)."""
         return frozenset(word for word, _ in self.shown)
 
     @cached_property
     def pinned(self) -> dict[tuple[str, int], set[int]]:
-        """(word, concept) → the only meanings of the word that concept is drawn for, where a
-        person judged it: the bank building is no picture of a river bank."""
+        """(word, concept) → the only meanings a person judged it drawn for (no river bank)."""
         found: dict[tuple[str, int], set[int]] = {}
         for (word, offset), index in self.shown.items():
             found.setdefault((word, index), set()).add(offset)
@@ -300,8 +298,10 @@ class ConceptResolver:
             if form in self.taught:
                 return self.taught[form]
         meanings = [s for s in (self._sense(i, forms) for i in sense_ids) if s is not None]
+        own = bool(meanings) and key.replace(" ", "_") in map(str.lower, meanings[0].lemmas)
+        judged = forms[:1] if own else forms  # "glasses" are spectacles first, not glass's
         for meaning in meanings:  # a person's judgement first, for any meaning, however rare
-            for form in forms:
+            for form in judged:
                 if (form, meaning.offset) in self.shown:
                     return self._resolution(self.shown[form, meaning.offset], "shown", meaning)
         offsets = {meaning.offset for meaning in meanings}
@@ -451,8 +451,7 @@ class ConceptResolver:
         return animals or None
 
     def _best(self, indices: list[int], forms: list[str]) -> int:
-        """Prefer the concept named exactly the word (the word as typed first), then the
-        shortest name."""
+        """The concept named exactly the word (as typed first), else the shortest name."""
 
         def rank(i: int) -> tuple[int, int, int]:
             name = self.concepts[i].name

@@ -248,6 +248,16 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         "juggling": ("person juggling", "throwing and catching"),
         # thirty-second session: the whole cake, not the one-colour icon that reads as a flan
         "cake": ("birthday cake", "flour, sugar, eggs"),
+        # thirty-fifth session: the empty bowl, not a bowl of ramen; the cup with a handle, not
+        # the takeaway cup; and a drinking glass, where there was no picture
+        "bowl": ("bowl with spoon", "round and open at the top"),
+        "cup": ("hot beverage", "usually has a handle"),
+        "glass": ("glass of milk", "holding liquids while drinking"),
+        "cups": ("hot beverage", "usually has a handle"),
+        # a form whose first meaning is its own is not drawn as its base word's: glasses are
+        # spectacles, no glass of milk; hearts, first the heart's own meanings, are the heart
+        "glasses": ("glasses", "pair of lenses"),
+        "hearts": ("red heart", "plane figure with rounded sides"),
     }
     for word, (subject, meaning) in expected.items():
         understood = understand(dictionary, judged, word)
