@@ -75,7 +75,7 @@ async def sentence(context: Context) -> list[Reply]:
             return replies
         # name what could not be drawn ("apple tree", "school bus") when the sentence has it
         unknown, (english, chinese) = _unknown(scene), _parts_said(scene)
-        said = f"I can't draw {bold(text)} yet"
+        said = "I can't draw this sentence yet"  # not the sentence again, with its own "."
         if unknown or not (scene.parts or any(map(_place_in, scene.missing))):
             said += f": I don't know how to draw {_listed(unknown) or 'any of its words'}"
         replies.append(
