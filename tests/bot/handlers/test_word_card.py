@@ -112,6 +112,11 @@ async def test_a_chinese_word_finds_the_english_one(chat: TerminalAdapter) -> No
     await chat.say("/word 听")
     await chat.settle()
     assert shown(chat.transcript.replies[-1]).startswith("listen")
+    # 兔子 is "hare; rabbit" in CC-CEDICT: the rabbit a child means, its card and picture
+    await chat.say("/word 兔子")
+    await chat.settle()
+    rabbit = chat.transcript.replies[-1]
+    assert shown(rabbit).startswith("rabbit") and rabbit.images
 
 
 async def test_inflected_forms_say_what_they_are_and_made_up_ones_are_misspellings(

@@ -34,6 +34,29 @@ def test_chinese_leads_back_to_english(dictionary: Dictionary) -> None:
     assert (english("月亮"), english("星星")) == ("moon", "star")  # "the moon", "a star"
 
 
+def test_a_chinese_word_is_the_easy_english_word_a_child_means(dictionary: Dictionary) -> None:
+    """CC-CEDICT's first English is often the rarer word: 兔子 "hare; rabbit", 鸡 "fowl;
+    chicken", 钟 the handleless cup (鍾) before the clock (鐘), 睡觉 "to go to bed" (no card)
+    before "to sleep". With the learner levels, an A1–A2 word whose own Chinese is the word
+    typed is taken; every other word stays as CC-CEDICT has it."""
+
+    def level(word: str) -> int | None:
+        return dictionary.level_number(word) if dictionary.levelled(word) else None
+
+    def english(chinese: str) -> str | None:
+        return dictionary.chinese.english(chinese, level)
+
+    easier = {"兔子": "rabbit", "鸡": "chicken", "钟": "clock", "牛": "cow", "睡觉": "sleep"}
+    easier |= {"农民": "farmer", "玩具": "toy", "钱": "money", "门": "door", "累": "tired"}
+    assert {w: english(w) for w in easier} == easier
+    assert dictionary.chinese.english("兔子") == "hare"  # without levels, as CC-CEDICT says
+    # an easier word that is not this Chinese word's own is not taken: 吐 "to spit; …; to
+    # say" (say is 说), 年 "year", never the old form's "grain"; 戴 "to put on or wear" is
+    # no "respect", 王 "king or monarch" no "grand"; 伞 no "damask silk"
+    kept = {"吐": "spit", "年": "year", "伞": "umbrella", "苹果": "apple", "戴": None, "王": None}
+    assert {w: english(w) for w in kept} == kept
+
+
 def test_a_loanword_is_not_an_unusual_word(dictionary: Dictionary) -> None:
     """CC-CEDICT marks 啤酒 "(loanword)", which cost it like "(archaic)": beer was 麦酒."""
     cards = {w: dictionary.card(w, chinese=True) for w in ("beer", "coffee", "sofa", "guitar")}
@@ -204,3 +227,23 @@ def test_no_card_is_glossed_with_a_vulgar_word(dictionary: Dictionary) -> None:
     for word in ("cocky", "idiotic", "seduction", "devils"):
         found = gloss.gloss(word, 3) or ""
         assert not any(bad in found for bad in ("屄", "淫", "鬼子")), (word, found)
+
+
+def test_the_chinese_word_splitter_says_nothing_in_the_chat() -> None:
+    """jieba (wordfreq splits Chinese with it) sets its logger to DEBUG when first imported:
+    "/word 睡觉" in the terminal chat printed "Building prefix dict from …" lines."""
+    import subprocess
+    import sys
+
+    script = (
+        "import logging; logging.basicConfig(level=logging.DEBUG)\n"
+        "from bot.learning.chinese import ChineseGloss\n"
+        "gloss = ChineseGloss(); gloss.load()\n"
+        "print(gloss.english('睡觉', lambda word: 1))\n"
+    )
+    for _ in range(2):  # the second time as a chat starts: the index read from its cache
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True
+        )
+    assert done.stdout.strip() == "sleep"
+    assert "jieba" not in done.stderr and "prefix dict" not in done.stderr
