@@ -48,6 +48,7 @@ async def progress_report(
         for i, d in enumerate(due_days)
     ]
     due = await learning.due_counts(learner, windows)
+    ready = (await learning.due_counts(learner, [("", stamp(now))]))[0]
     progress = await learning.progress(learner)
     answered = sum(r["answered"] for r in results.values())
     right = sum(r["correct"] or 0 for r in results.values())
@@ -56,7 +57,8 @@ async def progress_report(
         f"Words and sentences seen: {len(items)} · learned: {len(learned_on)}",
         f"Quiz accuracy (last {DAYS} days): "
         + (f"{round(100 * right / answered)}% of {answered}" if answered else "no quizzes yet"),
-        f"Reviews due today: {due[0]} · XP: {progress.xp}",
+        # "due today" alone read as due now, and /review said "Nothing to review right now"
+        f"Reviews due now: {ready} · later today: {max(0, due[0] - ready)} · XP: {progress.xp}",
         f"Streak: {counted(current_streak(progress, today), 'day')} (best {progress.best_streak})",
     ]
     png = await asyncio.to_thread(stats_chart, days, learned, accuracy, due_days, due)

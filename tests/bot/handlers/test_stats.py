@@ -29,5 +29,8 @@ async def test_stats_after_a_first_right_answer_read_as_english(chat: TerminalAd
     assert "✅" in shown(answer[0]) or "Right" in shown(answer[0]), shown(answer[0])
     stats = (await chat.say("/stats"))[0]
     assert "Streak: 1 day (best 1)" in shown(stats) and stats.images
+    # the card just answered comes back later: none is due now, which /review says too
+    assert "Reviews due now: 0 · later today: " in shown(stats)
+    assert "Nothing to review right now" in shown((await chat.say("/review"))[0])
     assert counted(1, "day") == "1 day" and counted(0, "picture") == "0 pictures"
     assert counted(2, "person", "people") == "2 people"
