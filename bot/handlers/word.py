@@ -80,8 +80,9 @@ async def word(context: Context) -> list[Reply]:
         return [did_you_mean(context, text, [full])]
     dictionary = context.services.dictionary
     remembered = context.services.remembered
-    if "-" in text and not await remembered(dictionary.known, text):
-        for joined in (text.replace("-", " "), text.replace("-", "")):  # ice-cream, e-mail
+    if ("-" in text or text.count(" ") == 1) and not await remembered(dictionary.known, text):
+        # ice-cream, e-mail; "post box", "tooth brush" written as one word
+        for joined in (text.replace("-", " "), text.replace("-", "").replace(" ", "")):
             if await remembered(dictionary.known, joined):
                 text = joined
                 break

@@ -45,6 +45,9 @@ async def test_two_known_words_are_offered_one_at_a_time_and_together(
     await chat.say("/word ice-cream")
     await chat.settle()
     assert shown(chat.transcript.replies[-1]).startswith("ice cream · /")
+    await chat.say("/word tooth brush")  # one word written as two: "I know each word of…"
+    await chat.settle()
+    assert shown(chat.transcript.replies[-1]).startswith("toothbrush · /")
 
 
 async def test_a_short_form_has_its_card_and_is_found_without_its_apostrophe(

@@ -247,3 +247,11 @@ def test_the_chinese_word_splitter_says_nothing_in_the_chat() -> None:
         )
     assert done.stdout.strip() == "sleep"
     assert "jieba" not in done.stderr and "prefix dict" not in done.stderr
+
+
+def test_a_lorry_is_a_truck_in_chinese_too(dictionary: Dictionary) -> None:
+    """CC-CEDICT has no entry that says "lorry": its card (now the truck's meaning, not the
+    horse-drawn wagon's) had no Chinese line."""
+    card = dictionary.card("lorry", chinese=True)
+    assert card is not None and card.chinese == "卡车"
+    assert "truck" in card.meanings[0].definition
