@@ -38,6 +38,7 @@ from engine.scene_words import (
     SKIP,
     UPRIGHT,
     acted_on,
+    base_of,
     can_be_verb,
     can_describe,
     is_negation,
@@ -336,7 +337,7 @@ class _Parser:
         drawing, senses = None, []
         # the singular first ("cats" → cat); a plural that is a word of its own ("shorts") only
         # when its singular cannot be drawn ("arms" stays the body's)
-        for name in dict.fromkeys((singular, word)):
+        for name in dict.fromkeys((singular, word, base_of(word, self.wordnet))):
             if drawing is None and not verb and is_noun(name, self.wordnet):
                 senses = self.meanings(name) if self.meanings else []
                 if not senses:
@@ -353,7 +354,7 @@ class _Parser:
             self.parts.append(word)
         if drawing is not None and (drawing.kinds or a_part):
             drawing = None  # "fruit" is drawn as its kinds, "neck" ringed on a man: said here
-        count = 2 if not self.counted and singular != word else self.count  # "the shoes"
+        count = 2 if not self.counted and singular_of(word, self.wordnet) != word else self.count
         same = drawing is not None and link is not None and self._same_kind(link, singular, senses)
         self.subject, self.person = None, None
         phrase, self.phrase = self.phrase, []
@@ -371,10 +372,9 @@ class _Parser:
                 # "a green towel": the disc behind the towel would turn green, not the towel
                 self.missing.append(colour)
                 colour = None
-            thing = SceneObject(
-                singular, drawing.subject, max(1, count), colour, many=self.many, size=size,
-                sized=self.sized,
-            )  # fmt: skip
+            own = word if singular_of(word, self.wordnet) == word else singular  # "trousers"
+            thing = SceneObject(own, drawing.subject, max(1, count), colour, many=self.many,
+                                size=size, sized=self.sized)  # fmt: skip
             if same and link is not None:  # what the subject is: drawn as it, once
                 was = self.objects[link]
                 colour = colour or was.colour
@@ -484,8 +484,7 @@ class _Parser:
         return True
 
     def _places(self, doer: SceneObject) -> list[str]:
-        """Where a doing picture shows its doer, as things ("person in bed": the bed; not the
-        lotus position)."""
+        """Where a doing picture shows its doer, as things ("person in bed": the bed)."""
         places = doer.concept.split(" in ")[1:] if doer.action else []
         return [place for place in places if draws_exactly(self.resolver, place)]
 

@@ -12,6 +12,27 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from engine.wordnet import WordNet
 
+# Nouns beginners meet that are always plural ("These are scissors.", never "a scissors").
+PLURAL_ONLY = frozenset(
+    [
+        "binoculars",
+        "clothes",
+        "glasses",
+        "goggles",
+        "headphones",
+        "jeans",
+        "pajamas",
+        "pants",
+        "pyjamas",
+        "scissors",
+        "shorts",
+        "stairs",
+        "sunglasses",
+        "tights",
+        "trousers",
+    ]
+)
+
 _SMALL_NUMBERS = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -194,7 +215,13 @@ def names_a_thing(word: str) -> bool:
 
 def singular_of(word: str, wordnet: WordNet) -> str:
     """The noun's singular: WordNet's first base form other than the word itself ("leaves" is
-    leaf before the noun "leave", "glasses" → glass; "shorts" is tried as short first)."""
+    leaf before the noun "leave"; "shorts" is tried as short first). A noun used only in the
+    plural is its own: "My glasses are red." is one pair of glasses, never two glasses of
+    milk; "My trousers are blue." one pair of trousers."""
+    return word if word.lower() in PLURAL_ONLY else base_of(word, wordnet)
+
+
+def base_of(word: str, wordnet: WordNet) -> str:
     forms = [form.replace("_", " ") for form, _ in wordnet.base_forms(word, "n")]
     return next((form for form in forms if form != word), word)
 
@@ -219,7 +246,7 @@ def can_be_verb(word: str, wordnet: WordNet) -> bool:
 def may_be_its_verb(noun: str, word: str, wordnet: WordNet) -> bool:
     """After "the cat", "sleeps" may be its verb, "tree" may not; after "cats", "sleep" may."""
     bases = [base for base, _ in wordnet.base_forms(word, "v")]
-    plural = singular_of(noun, wordnet) != noun
+    plural = base_of(noun, wordnet) != noun  # "the scissors cut", as "the cats sleep"
     return bool(bases) and (plural or any(base != word for base in bases))
 
 

@@ -188,27 +188,6 @@ COUNTABLE = frozenset(
 )
 
 
-# Nouns beginners meet that are always plural ("These are scissors.", never "a scissors").
-PLURAL_ONLY = frozenset(
-    [
-        "binoculars",
-        "clothes",
-        "glasses",
-        "goggles",
-        "headphones",
-        "jeans",
-        "pajamas",
-        "pants",
-        "pyjamas",
-        "scissors",
-        "shorts",
-        "stairs",
-        "sunglasses",
-        "tights",
-        "trousers",
-    ]
-)
-
 # Games and sports, in their meaning as the activity (WordNet's noun.act): "I play tennis.",
 # never "This is a tennis." (the ball, the insect, the vegetable keep their article).
 GAMES = frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.learning.countability import PLURAL_ONLY
+from engine.scene_words import PLURAL_ONLY
 from engine.wordnet import WordNet
 
 # lemminflect's Penn tags per WordNet part of speech, and how a card names each form.

@@ -38,6 +38,14 @@ def test_objects_counts_and_a_relation_are_parsed(
     assert scene.relation == "on" and scene.missing == ("sleeps",)
     scene = parse("The ball is in the box.", resolver, wordnet)
     assert [o.word for o in scene.objects] == ["ball"] and scene.missing == ("in the box",)
+    # a noun used only in the plural is one thing: one pair of glasses (not two glasses of
+    # milk, since a glass can be drawn too), one pair of trousers (not "2 blue trouser")
+    glasses = parse("My glasses are red.", resolver, wordnet).objects
+    assert [(o.word, o.concept, o.count) for o in glasses] == [("glasses", "glasses", 1)]
+    shoes = parse("My shoes are black.", resolver, wordnet).objects
+    assert [(o.word, o.count) for o in shoes] == [("shoe", 2)]  # a plural still counts two
+    trousers = parse("My trousers are blue.", resolver_for("starter", wordnet), wordnet).objects
+    assert [(o.word, o.concept, o.count) for o in trousers] == [("trousers", "jeans", 1)]
     assert parse("I love my family.", resolver, wordnet).objects == ()
     # having is shown by drawing both ("I can't draw has yet" was said of this)
     scene = parse("The cat has a red ball.", resolver, wordnet)
