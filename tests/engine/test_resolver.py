@@ -256,6 +256,7 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
         "cups": ("hot beverage", "usually has a handle"),
         "lorry": ("articulated lorry", "carry heavy loads"),  # not the horse-drawn wagon
         "trousers": ("jeans", "from the waist to the knee"),  # as pants were
+        "sweets": ("candy", "food rich in sugar"),  # not the last course of a meal
         # a form whose first meaning is its own is not drawn as its base word's: glasses are
         # spectacles, no glass of milk; hearts, first the heart's own meanings, are the heart
         "glasses": ("glasses", "pair of lenses"),

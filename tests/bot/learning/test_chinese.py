@@ -255,3 +255,11 @@ def test_a_lorry_is_a_truck_in_chinese_too(dictionary: Dictionary) -> None:
     card = dictionary.card("lorry", chinese=True)
     assert card is not None and card.chinese == "卡车"
     assert "truck" in card.meanings[0].definition
+    # sweets drawn as the wrapped sweet ("a food rich in sugar") are 糖果, not the
+    # adjective's 甜蜜
+    from bot.learning.cards import drawn_as
+
+    sweets = dictionary.card("sweets", chinese=True)
+    sugar = next(m for m in dictionary.noun_senses("sweets") if "rich in sugar" in m.definition)
+    shown = drawn_as(dictionary, sweets, sugar)
+    assert shown is not None and shown.chinese == "糖果"
