@@ -326,6 +326,7 @@ class _Parser:
 
     def _thing(self, word: str, link: int | None = None) -> None:
         singular = singular_of(word, self.wordnet)
+        own = singular == word  # no plural, or one used only in the plural ("trousers")
         # the word after a subject is its verb ("the cat sleeps", "I love"), not a thing
         verb = self.after_subject and can_be_verb(word, self.wordnet)
         self.after_subject = False
@@ -335,8 +336,7 @@ class _Parser:
         if verb:  # "The man rides": the horse he rides may be drawn with him
             self.doer = (self.subject, self.person, word)
         drawing, senses = None, []
-        # the singular first ("cats" → cat); a plural that is a word of its own ("shorts") only
-        # when its singular cannot be drawn ("arms" stays the body's)
+        # the singular first ("cats" → cat; "arms" stays the body's), then the word as typed
         for name in dict.fromkeys((singular, word, base_of(word, self.wordnet))):
             if drawing is None and not verb and is_noun(name, self.wordnet):
                 senses = self.meanings(name) if self.meanings else []
@@ -354,7 +354,7 @@ class _Parser:
             self.parts.append(word)
         if drawing is not None and (drawing.kinds or a_part):
             drawing = None  # "fruit" is drawn as its kinds, "neck" ringed on a man: said here
-        count = 2 if not self.counted and singular_of(word, self.wordnet) != word else self.count
+        count = 2 if not (self.counted or own) and singular != word else self.count  # shoes
         same = drawing is not None and link is not None and self._same_kind(link, singular, senses)
         self.subject, self.person = None, None
         phrase, self.phrase = self.phrase, []
@@ -372,9 +372,10 @@ class _Parser:
                 # "a green towel": the disc behind the towel would turn green, not the towel
                 self.missing.append(colour)
                 colour = None
-            own = word if singular_of(word, self.wordnet) == word else singular  # "trousers"
-            thing = SceneObject(own, drawing.subject, max(1, count), colour, many=self.many,
-                                size=size, sized=self.sized)  # fmt: skip
+            thing = SceneObject(
+                word if own else singular, drawing.subject, max(1, count), colour,
+                many=self.many, size=size, sized=self.sized,
+            )  # fmt: skip
             if same and link is not None:  # what the subject is: drawn as it, once
                 was = self.objects[link]
                 colour = colour or was.colour

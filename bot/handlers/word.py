@@ -29,6 +29,7 @@ from bot.learning.cards import (
     sense_label,
     shows_several,
 )
+from bot.learning.chinese import PARTICLES
 from bot.learning.emoji_words import emoji_word
 from bot.learning.letters import letter_of
 from bot.pictures.ask import (
@@ -117,7 +118,6 @@ async def word(context: Context) -> list[Reply]:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
-_PARTICLES = (" to", " at", " for", " of", " on", " in", " with", " about", " out")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 # Words no one picture shows: "I can't draw the yet" promised a picture one day.
@@ -143,8 +143,9 @@ async def from_chinese(context: Context, raw: str) -> str | None:
 
     def found() -> str | None:
         english = chinese.english(text, level)
-        if english and english.endswith(_PARTICLES) and not known(english):
-            return english.split()[0]  # 听 "listen to": listen
+        words = (english or "").split()
+        if len(words) == 2 and words[1] in PARTICLES and not known(english or ""):
+            return words[0]  # 听 "listen to": listen
         return english
 
     return await asyncio.to_thread(found)

@@ -81,8 +81,9 @@ NAME_COST = 30.0
 Choices = tuple[tuple[str, ...], tuple[str, ...]]
 # English words this common are function words (the, a, be): never a thing's easier name.
 FUNCTION_ZIPF = 6.5
-PARTICLES = frozenset({"for", "at", "to", "up", "on", "in", "with", "out"})  # "look for"
-LEVEL_NAMES = ("A1", "A2", "B1", "B2", "C1", "C2")
+# The little words after a verb in CC-CEDICT's English ("look for", "listen to"); /word
+# teaches the verb where the phrase has no card of its own.
+PARTICLES = frozenset({"to", "at", "for", "of", "on", "in", "with", "about", "out", "up"})
 
 # english phrase → (rank, rarity, simplified, definition words, the string's main entry?,
 # written as a name? — "March" for 三月, which is no march; a verb's entry? — "to paint")
@@ -219,7 +220,7 @@ class ChineseGloss:
                 return word
         if first is None or " " in first:
             return None
-        hard = level(first) or len(LEVEL_NAMES)
+        hard = level(first) or 7  # not in the learner list: harder than C2
         for word in mine[1:3]:
             found = level(word)
             # any commoner for a word three levels easier: rabbit (A1) for hare (C2)

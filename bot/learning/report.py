@@ -47,8 +47,7 @@ async def progress_report(
         )
         for i, d in enumerate(due_days)
     ]
-    due = await learning.due_counts(learner, windows)
-    ready = (await learning.due_counts(learner, [("", stamp(now))]))[0]
+    ready, *due = await learning.due_counts(learner, [("", stamp(now)), *windows])
     progress = await learning.progress(learner)
     answered = sum(r["answered"] for r in results.values())
     right = sum(r["correct"] or 0 for r in results.values())
