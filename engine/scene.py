@@ -180,8 +180,9 @@ class _Parser:
         elif places:
             objects = self._undone(objects)
         relation = self.relation if len(objects) >= 2 else None
-        if relation == "between" and len(objects) == 2 and objects[1].count != 2:
-            relation = None  # between one thing: not a place to draw
+        sides = sum(o.count for o in objects[1:])  # one between two; two frogs: a row
+        if relation == "between" and (objects[0].count != 1 or sides != 2):
+            relation = None
         if relation is None and self.relation and not (negated or self.left_out):  # "no mat"
             self.missing.append(self.relation)
         if len(objects) == 1 and objects[0].sized:  # big or small next to nothing: not shown
@@ -278,8 +279,7 @@ class _Parser:
         if helper and position and word.startswith("d") and following in DETERMINERS:
             helper = False  # "I do my homework.": the verb itself, said as not drawn
         if helper:
-            # "Birds can fly.": the verb follows it ("fly" is no insect here); "Can birds
-            # fly?": the subject does
+            # "Birds can fly.": the verb follows ("fly" is no insect); "Can birds fly?": not
             self.after_subject = bool(position)
             return 1
         if word in BE and self.after_subject:

@@ -336,6 +336,9 @@ def test_between_relates_one_thing_to_two(
     assert scene.relation == "between" and scene.objects[1].count == 2
     scene = parse("The ball is between the chair.", resolver, wordnet)  # no place: said
     assert scene.relation is None and "between" in scene.missing
+    # two things between two others are drawn as a row: "between" is said, not claimed
+    scene = parse("Two frogs are between the flowers.", resolver, wordnet)
+    assert scene.relation is None and "between" in scene.missing
 
 
 def test_big_and_small_are_drawn_against_the_other_things(
