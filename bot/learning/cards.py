@@ -9,7 +9,7 @@ from bot.learning.chinese import meaning_gloss
 from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 from bot.learning.forms import TAGS, agreeing, counted_singular, plural_noun
-from bot.learning.plain import Plain, learner_definitions
+from bot.learning.plain import Plain, learner_definitions, own_example
 from bot.learning.pronunciation import pronounce
 from engine.wordnet import WordNet
 
@@ -81,6 +81,9 @@ def drawn_as(
         form != card.form_of
         or meaning.part_of_speech != card.meanings[0].part_of_speech
         or _own_example(dictionary, card.meanings[0], example)
+        # the plain meaning's own example, under another meaning: "Can we have the bill,
+        # please?" under the banknote drawn
+        or (plain is not None and not shows_plain and _plain_example(plain, card, example))
         or (
             example == simple_example(card.word, first)
             and example != noun_example(card.word, drawn.lexname if drawn else None)
@@ -154,6 +157,12 @@ def _instead_of_this_is(card: WordCard, example: str) -> WordCard:
     if card.example and card.example.startswith(("This is a ", "This is an ")):
         return replace(card, example=example)
     return card
+
+
+def _plain_example(plain: Plain, card: WordCard, example: str | None) -> bool:
+    """Is the example the one written after the plain meaning's colon?"""
+    said = card.form_of[1] if card.form_of else card.word
+    return example is not None and example in {own_example(plain, w) for w in (card.word, said)}
 
 
 def _own_example(dictionary: Dictionary, meaning: Meaning, example: str | None) -> bool:

@@ -48,6 +48,12 @@ _MARKED = (
     "hong kong",
 )
 _SKIP = ("surname ", "variant of", "old variant", "see ", "abbr. for", "used in ", "CL:")
+# A meaning CC-CEDICT marks as a slur or an insult is never a gloss: 阿三 "(derog.) an Indian"
+# was the card's Chinese for "indian", 小子 "(derog.) joker" could have been joker's.
+_SLUR = re.compile(
+    r"\((?:[^)]*[ ,])?(?:derog|pejorativ|vulgar\b|contemptuous|insult|term of abuse|disparag|rude\b"
+    r"|highly offensive|offensive\))"
+)
 
 
 # Words in a CC-CEDICT note or definition that tell which kind of thing an entry means, per
@@ -163,12 +169,18 @@ class ChineseGloss:
                 break
         return "，".join(found) or None
 
-    def english(self, chinese: str, level: Callable[[str], int | None] | None = None) -> str | None:
+    def english(
+        self,
+        chinese: str,
+        level: Callable[[str], int | None] | None = None,
+        taught: Callable[[str], str | None] | None = None,
+    ) -> str | None:
         """The English word a Chinese word means (苹果 → apple), from its first definition.
         With `level` (a word's CEFR level, 1 = A1; None: not in the list), an easier word for
         it that the Chinese word is back in its gloss: 兔子 "hare; rabbit" is a rabbit, 钟
         "handleless cup" (鍾) first, "clock" (鐘) after, is a clock; 睡觉 "to go to bed; to
-        sleep" is sleep."""
+        sleep" is sleep. `taught`: the Chinese a teacher gives an English word, which counts
+        as its gloss too (热 "to warm up; hot": hot's card says 热)."""
         if self._index is None:
             self.load()
         chinese = chinese.strip()
@@ -176,7 +188,7 @@ class ChineseGloss:
         first = found if found is not None and _PLAIN.fullmatch(found) else None
         mine, others = self._choices.get(chinese, ((), ()))
         if level is not None:
-            first = self._easier(chinese, first, mine, others, level) or first
+            first = self._easier(chinese, first, mine, others, level, taught) or first
             if first is None and mine and self._named_by(mine[0], chinese):
                 # a first meaning no card has ("to go to bed"), a plain easy one after it
                 # whose Chinese is this word (睡觉 "sleep"; 戴 is no "respect", 王 no "grand")
@@ -200,6 +212,7 @@ class ChineseGloss:
         mine: tuple[str, ...],
         others: tuple[str, ...],
         level: Callable[[str], int | None],
+        taught: Callable[[str], str | None] | None = None,
     ) -> str | None:
         """An A1–A2 word much commoner than `first` whose Chinese gloss names `chinese` among
         its two best: another reading's first meaning (鐘 "clock"), or a later one of the
@@ -208,7 +221,8 @@ class ChineseGloss:
         (B2), 伞 "damask silk"."""
 
         def home(word: str) -> bool:
-            return chinese in (self.gloss(word) or "").split("，")
+            given = taught(word) if taught else None
+            return chinese == given or chinese in (self.gloss(word) or "").split("，")
 
         def easy(word: str) -> bool:
             found = level(word)
@@ -218,6 +232,12 @@ class ChineseGloss:
         for word in others:
             if easy(word) and floor <= _english_zipf(word) < FUNCTION_ZIPF and home(word):
                 return word
+        if taught and first is not None and (" " in first or not easy(first)):
+            # a later, easy meaning whose card gives this very word, after a phrase or a hard
+            # word: 热 "to warm up; to heat up; hot" is hot (hot's card says 热)
+            for word in mine[1:4]:
+                if easy(word) and taught(word) == chinese:
+                    return word
         if first is None or " " in first:
             return None
         hard = level(first) or 7  # not in the learner list: harder than C2
@@ -346,7 +366,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, Choices], dict[str,
         definitions = entry["definitions"]
         words = frozenset(re.findall(r"[a-z]+", " ".join(definitions).lower()))
         for position, raw in enumerate(definitions):
-            if raw.startswith(_SKIP):
+            if raw.startswith(_SKIP) or _SLUR.search(raw.lower()):
                 continue
             if proper and (position or "(" in raw or not raw[:1].isupper()):
                 continue  # 中国 is China, but 韦德 "Wade (name)" does not wade

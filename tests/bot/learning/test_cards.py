@@ -155,3 +155,14 @@ def test_an_animals_word_for_a_person_is_not_on_its_card(dictionary: Dictionary)
         assert all(m.category != "noun.person" for m in card.meanings), word
     kid = dictionary.card("kid")  # a word led by the person keeps it
     assert kid is not None and kid.meanings[0].category == "noun.person"
+
+
+def test_the_plain_meanings_own_example_stays_with_it(dictionary: Dictionary) -> None:
+    """ "bill" is drawn as the banknote (the everyday bill, what you pay at a restaurant, has
+    no picture): the card led with paper money and "Can we have the bill, please?"."""
+    card = dictionary.card("bill", chinese=True)
+    assert card is not None and card.example == "Can we have the bill, please?"
+    banknote = next(m for m in card.meanings if "paper money" in m.definition)
+    shown = drawn_as(dictionary, card, banknote)
+    assert shown is not None and shown.meanings[0] == banknote
+    assert shown.example == "This is a bill." and shown.chinese != "账单"

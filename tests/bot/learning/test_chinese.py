@@ -229,6 +229,44 @@ def test_no_card_is_glossed_with_a_vulgar_word(dictionary: Dictionary) -> None:
         assert not any(bad in found for bad in ("屄", "淫", "鬼子")), (word, found)
 
 
+def test_a_meaning_marked_as_a_slur_is_never_a_gloss(dictionary: Dictionary) -> None:
+    """ "indian" was glossed 阿三, which CC-CEDICT marks "(derog.) an Indian"; "russian"
+    毛子 and "japanese" 倭 the same. A marked meaning is not indexed at all; the card says
+    the word a teacher gives."""
+    gloss = dictionary.chinese.gloss
+    assert "阿三" not in (gloss("indian", 3) or "")
+    assert "毛子" not in (gloss("russian", 3) or "")
+    assert "倭" not in (gloss("japanese", 3) or "")
+    assert "小子" not in (gloss("joker", 3) or "")  # "(derog.) joker"; 小子 is still a guy's
+    cards = {w: getattr(dictionary.card(w, chinese=True), "chinese", None) for w in (
+        "indian", "british", "french")}  # fmt: skip
+    assert cards == {"indian": "印度的", "british": "英国的", "french": "法国的"}
+
+
+def test_a_later_meaning_whose_card_says_the_word_typed(dictionary: Dictionary) -> None:
+    """热 "to warm up; to heat up; hot (of weather)" taught "warm up"; 婴儿 "infant",
+    盘子 "tray", 宾馆 "guesthouse". After a phrase or a word beyond A2, an easy later meaning
+    is taken when its card gives this very Chinese word (hot's card says 热)."""
+    from bot.learning.plain import learner_definitions
+
+    def level(word: str) -> int | None:
+        return dictionary.level_number(word) if dictionary.levelled(word) else None
+
+    def taught(word: str) -> str | None:
+        plain = learner_definitions().get(word)
+        return plain.chinese if plain else None
+
+    def english(chinese: str) -> str | None:
+        return dictionary.chinese.english(chinese, level, taught)
+
+    easier = {"热": "hot", "婴儿": "baby", "盘子": "plate", "宾馆": "hotel", "饿": "hungry"}
+    assert {w: english(w) for w in easier} == easier
+    # an easy first meaning stays: 看 see (not watch), 月 moon, 借 lend, 一点 bit
+    kept = {"看": "see", "月": "moon", "借": "lend", "一点": "bit", "苹果": "apple"}
+    assert {w: english(w) for w in kept} == kept
+    assert dictionary.chinese.english("热", level) == "warm up"  # without a teacher's words
+
+
 def test_the_chinese_word_splitter_says_nothing_in_the_chat() -> None:
     """jieba (wordfreq splits Chinese with it) sets its logger to DEBUG when first imported:
     "/word 睡觉" in the terminal chat printed "Building prefix dict from …" lines."""

@@ -154,3 +154,22 @@ def test_an_everyday_words_example_is_one_a_child_can_read(dictionary: Dictionar
     ]:
         card = dictionary.card(word)
         assert card is not None and card.example == example, (word, card and card.example)
+
+
+def test_the_commonest_a2_words_lead_with_what_a_learner_means(dictionary: Dictionary) -> None:
+    """Before the A2 words had plain meanings, "power" led with physics (watts), "post" with a
+    sentry's post, "act" with a law, "weight" with gym equipment, "mine" with a pit, "twice"
+    was glossed 兼 (to hold two jobs), "web" 蹼 (a duck's foot), "usa" 花旗国 and "host" 东."""
+    words = ("power", "post", "act", "weight", "mine", "twice", "web", "usa", "host", "few")
+    leads = {w: dictionary.card(w, chinese=True) for w in words}
+    for word, card in leads.items():
+        assert card is not None and card.plain is not None, word
+        if card.plain.sense_id:
+            assert card.meanings[0].sense_id == card.plain.sense_id, word
+    assert "physics" not in leads["power"].meanings[0].definition  # type: ignore[union-attr]
+    assert leads["mine"].meanings == () and leads["mine"].example == "This book is mine."  # type: ignore[union-attr]
+    chinese = {w: c.chinese for w, c in leads.items() if c is not None}
+    assert chinese["twice"] == "两次" and chinese["web"] == "蜘蛛网" and chinese["usa"] == "美国"
+    assert chinese["host"] == "主人"
+    fewer = dictionary.card("fewer", chinese=True)  # graded from few's: not 更很少
+    assert fewer is not None and fewer.chinese == "更少"
