@@ -57,6 +57,14 @@ SWAPPED = {"is": "are", "are": "is", "was": "were", "were": "was", "has": "have"
 SWAPPED |= {"doesn't": "don't", "don't": "doesn't", "am": "is", "isn't": "aren't"}
 SWAPPED |= {"aren't": "isn't", "wasn't": "weren't", "weren't": "wasn't"}
 THERE_BE = {v: pair for pair in (("is", "are"), ("was", "were")) for v in pair}  # (one, many)
+# "a lot of", "a hundred": after "there is/are" these say nothing of one or many
+AMOUNTS = {"lot", "few", "couple", "number", "hundred", "thousand", "million", "dozen", "little"}
+# A question's helper before its subject: "Did she mention the party?" ("mention" stays bare)
+QUESTION_HELPERS = BARE_AFTER | {"do", "does", "did", "can", "will", "would", "should", "could"}
+# What "some" counts: things one can point at ("some apple" → apples, never "some troubles")
+LEXNAME_THINGS = {"noun.animal", "noun.artifact", "noun.person", "noun.plant", "noun.body"}
+THING_KINDS = {"animal", "thing", "person", "body"}  # the plain meanings' kinds
+CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "o'clock"}
 ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
 IRREGULAR = {
     ("be", "I"): "am",
@@ -94,6 +102,12 @@ def lemma_of(word: str, pos: str) -> str:
 
     forms = getLemma(word, pos)
     return forms[0] if forms else word
+
+
+def _plain_part(word: str) -> str | None:
+    """The part of speech of the word's plain meaning, if the project wrote one."""
+    plain = learner_definitions().get(word.lower())
+    return plain.part_of_speech if plain else None
 
 
 def counts_many(word: str) -> bool:
@@ -162,6 +176,25 @@ class Corrector:
         counts = {pos: sum(s.count for s in wordnet.senses(word.lower(), pos)) for pos in "nv"}
         return counts["v"] > counts["n"]
 
+    def _noun_follows(self, words: list[str], position: int) -> bool:
+        """Is the word after `position` mostly a noun, so that the two name one thing ("toy
+        car", "English words": the count goes with the last)?"""
+        if position + 1 >= len(words):
+            return False
+        after = words[position + 1].lower()
+        wordnet = self.dictionary.wordnet
+        counts = {pos: sum(s.count for s in wordnet.senses(after, pos)) for pos in "nv"}
+        return self._is_noun(after) and counts["n"] > counts["v"]
+
+    def _a_thing(self, word: str) -> bool:
+        """Is the word a thing one can point at and count (a toy, a dog; not cake or bread,
+        which "some" also goes with as they are)?"""
+        plain = learner_definitions().get(word.lower())
+        if plain is not None:
+            return bool(plain.kinds & THING_KINDS)
+        senses = self.dictionary.senses(word.lower())
+        return bool(senses) and senses[0].lexname in LEXNAME_THINGS
+
     def _can_describe(self, word: str) -> bool:
         """Can the word be an adjective (red, big, happy), whatever its first sense?"""
         return any(s.pos in "as" for s in self.dictionary.senses(word.lower()))
@@ -208,12 +241,17 @@ class Corrector:
                         continue  # "two red." or "two very …": not sure, leave it
                     target = words[position + 2]
                 noun = tokens[target]
+                if noun.lower() in CLOCK_WORDS:
+                    continue  # "at 3 pm", "at 5 o'clock"
                 plural = noun.lower() in SAME_IN_PLURAL  # "four fish" is right as it is
                 if (
                     not plural
                     and (one or self._is_noun(noun))
                     and countable(noun)
                     and lemma_of(noun, "NOUN") == noun
+                    and noun[:1].islower()  # "some basic English words": no "englishes"
+                    and not self._noun_follows(texts, words.index(target))
+                    and (low != "some" or self._a_thing(noun))  # "some trouble", "some bread"
                 ):
                     form = inflected(noun.lower(), "NNS")
                     if form and form != noun.lower():
@@ -264,6 +302,8 @@ class Corrector:
                         continue
             if person is None:
                 continue
+            if position and texts[position - 1].lower() in QUESTION_HELPERS:
+                continue  # "Did she mention …?", "Does he like …?": the verb stays bare
             verb = tokens[target].lower()
             after = following(position + 1) if position + 1 < len(words) else ""
             for forms in PERSON_FORMS:  # "They was happy.", "He don't like …"
@@ -284,7 +324,10 @@ class Corrector:
                 after in AFTER_VERB or after.isdigit() or self._first_pos(after) in ("n", "a", "s")
             ):
                 continue  # not sure this word is the verb: leave it
-            if person == "3" and verb == base:
+            if low in ("a", "an") and not after and self.dictionary.noun_senses(verb):
+                continue  # "A school report.", "A spelling mistake.": a thing's name, no verb
+            if person == "3" and verb == base and inflected(base, "VBD") != verb:
+                # ("She hit the ball." is a past as often as a mistake: left alone)
                 form = inflected(base, "VBZ")
                 if form and form != verb:
                     put(target, form)
@@ -310,6 +353,9 @@ class Corrector:
             if tokens[index].lower() != "there" or verb not in THERE_BE:
                 continue
             what = tokens[words[position + 2]].lower()
+            then = tokens[words[position + 3]].lower() if position + 3 < len(words) else ""
+            if what in ("a", "an") and then in AMOUNTS:
+                continue  # "There are a hundred pages.", "There is a lot of milk.": both right
             many = counts_many(what)
             if many or what in ("a", "an", "one"):
                 put(words[position + 1], THERE_BE[verb][many])
@@ -336,6 +382,7 @@ class Corrector:
                     and lemma_of(noun, "NOUN") == noun
                     and not self.dictionary.senses(noun)[0].lexname.startswith("noun.person")
                     and noun.islower()
+                    and _plain_part(noun) in (None, "noun")  # "This book is mine." (a pronoun)
                 ):
                     article = "an" if takes_an(noun) else "a"
                     tokens[target] = f"{article} {noun}"

@@ -192,8 +192,9 @@ def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> Non
     assert saw is not None and saw.form_of == ("past of", "see") and saw.chinese == "看到"
     assert saw.example is not None and "see" in saw.example
     # "an" by the sound: "This is an university." was on a card
-    university = dictionary.card("university")
-    assert university is not None and university.example == "This is a university."
+    # (university has its own example now: "My sister studies at a university.")
+    utensil = dictionary.card("utensil")
+    assert utensil is not None and utensil.example == "This is a utensil."
     # the directions are directions, not the regions of the United States ("This is South.")
     south = dictionary.card("south")
     assert south is not None and "United States" not in south.meanings[0].definition

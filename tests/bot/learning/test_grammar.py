@@ -96,6 +96,19 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         "They aren't here.",
         "I isn't tired.",  # "I'm not" or "I am not": not one word to swap
         "The cat isn't eat.",  # "isn't eating" or "doesn't eat": unsure
+        # right sentences a learner types, once "corrected" wrongly (thirty-sixth session):
+        "I know some basic English words.",  # once "englishes"
+        "We had some trouble with the car.",  # once "troubles"
+        "She eats some cake.",  # once "cakes"
+        "Did she mention the party?",  # once "Did she mentions"
+        "Did he open the door?",
+        "There are a hundred pages in this book.",  # once "There is a hundred"
+        "There are a lot of pages.",
+        "School ends at 3 pm.",  # once "3 pms"
+        "She hit the ball.",  # a past as likely as a mistake
+        "A school report.",  # once "A school reports."
+        "This book is mine.",  # once "is a mine"
+        "I have two toy car.",  # "toy cars" or "toys": unsure
     ],
 )
 def test_right_or_unsure_sentences_are_left_alone(dictionary: Dictionary, sentence: str) -> None:
@@ -137,3 +150,15 @@ def test_mistakes_are_wrong_english_the_corrector_puts_right(dictionary: Diction
     # never a sentence that is right too: fish is its own plural, a family may be "are"
     for right in ("The fish swims.", "The sheep eat grass.", "The family is happy."):
         assert mistakes(corrector, right) == [], right
+
+
+def test_no_example_a_teacher_wrote_is_corrected(dictionary: Dictionary) -> None:
+    """The plain meanings' examples are right English a person wrote; five of 851 were
+    "corrected" into wrong English ("A spelling mistakes.", "School ends at 3 pms.")."""
+    from bot.learning.plain import learner_definitions, own_example
+
+    corrector = Corrector(dictionary)
+    examples = [e for w, p in learner_definitions().items() if (e := own_example(p, w))]
+    assert len(examples) >= 800
+    changed = [f"{e} -> {c.text}" for e in examples if (c := corrector.correct(e))]
+    assert changed == []
