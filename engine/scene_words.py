@@ -82,6 +82,7 @@ SKIP = {
     "has", "have", "had",  # a girl with a ball is a girl who has one ("I can't draw has")
     "was", "were",  # "The cat was on the bed." said "I can't draw was yet"
     ",", ";", "but",  # between clauses: no thing, and the end of what a "not" says no to
+    "some", "any",  # "She eats some cake." said "I can't draw eats and some yet"
 }  # fmt: skip
 # Place words no picture here shows: said with their thing ("I can't draw at the zoo yet").
 PREPOSITIONS = {

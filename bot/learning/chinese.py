@@ -234,8 +234,9 @@ class ChineseGloss:
                 return word
         if taught and first is not None and (" " in first or not easy(first)):
             # a later, easy meaning whose card gives this very word, after a phrase or a hard
-            # word: 热 "to warm up; to heat up; hot" is hot (hot's card says 热)
-            for word in mine[1:4]:
+            # word: 热 "to warm up; to heat up; hot" is hot (hot's card says 热); or the
+            # phrase's own last word: 太空 "outer space" is space (space's card says 太空)
+            for word in (*mine[1:4], first.split()[-1]):
                 if easy(word) and taught(word) == chinese:
                     return word
         if first is None or " " in first:

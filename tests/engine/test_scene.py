@@ -52,6 +52,11 @@ def test_objects_counts_and_a_relation_are_parsed(
     assert [(o.word, o.colour) for o in scene.objects] == [("cat", None), ("ball", "red")]
     assert scene.missing == ()
     assert Scene.from_json(scene.to_json()) == scene
+    # "some" is no thing to say it cannot draw ("I can't draw eats and some yet")
+    scene = parse("She eats some cake.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["cake"] and scene.missing == ("eats",)
+    some = parse("I have some apples.", resolver, wordnet)
+    assert [(o.word, o.count) for o in some.objects] == [("apple", 2)] and some.missing == ()
 
 
 def test_an_irregular_plural_is_the_thing_not_another_word(dictionary: Dictionary) -> None:

@@ -260,6 +260,7 @@ def test_a_later_meaning_whose_card_says_the_word_typed(dictionary: Dictionary) 
         return dictionary.chinese.english(chinese, level, taught)
 
     easier = {"热": "hot", "婴儿": "baby", "盘子": "plate", "宾馆": "hotel", "饿": "hungry"}
+    easier |= {"太空": "space", "害怕": "afraid"}  # "outer space", "be afraid": the last word
     assert {w: english(w) for w in easier} == easier
     # an easy first meaning stays: 看 see (not watch), 月 moon, 借 lend, 一点 bit
     kept = {"看": "see", "月": "moon", "借": "lend", "一点": "bit", "苹果": "apple"}
