@@ -448,8 +448,8 @@ def sentence_choices(
             form = _inflect_like(low, other, pos)
             if counted and form == other and other not in SAME_IN_PLURAL:
                 form = _inflect_like("dogs", other, "n")  # "Two sheep": "Two lions"
-            if pos == "n" and form != other and not countable(other):
-                continue  # "The boy likes apples.": never "rices"
+            if pos == "n" and (form != other or counted) and not countable(other):
+                continue  # "The boy likes apples.": never "rices"; "three balloons": no "wool"
             if pos == "n" and form == other and bare and countable(other):
                 form = _inflect_like("dogs", other, "n")  # "Cats eat fish.": "eat mice"
             edits.append(edited(index, form))

@@ -245,7 +245,7 @@ def test_a_picture_is_not_drawn_for_another_meaning_of_its_name(dictionary: Dict
 @pytest.mark.parametrize(
     ("word", "prompt", "taught"),
     [
-        ("wave", "a water wave", "1. one of a series of ridges"),
+        ("wave", "a water wave", "A line of water that moves across the sea."),
         ("dance", "a woman dancing", "move in a graceful"),
     ],
 )
