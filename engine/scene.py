@@ -258,10 +258,10 @@ class _Parser:
             return 1
         if word in MANY_WORDS and previous == "how":
             return 1  # "How many apples are there?" asks: it is no number to draw
-        if word in NUMBERS or word.isdigit() or word in MANY_WORDS:
-            number = 11 if word in MANY_WORDS else NUMBERS.get(word) or int(word[:7])
-            self.many = number > 10
-            self.count = MANY if self.many else max(1, number)
+        many = word in MANY_WORDS or (word == "lot" and following == "of")  # "a lot of"
+        if word in NUMBERS or word.isdigit() or many:
+            number = 11 if many else NUMBERS.get(word) or int(word[:7])
+            self.many, self.count = number > 10, MANY if number > 10 else max(1, number)
             self.counted = word not in ("a", "an")
             self.after_subject = False
             self.link = None if self.counted else link

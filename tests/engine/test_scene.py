@@ -221,9 +221,13 @@ def test_numbers_up_to_ten_are_drawn_and_more_are_many(
     scene = parse("Eight red balls.", resolver, wordnet)
     assert [(o.word, o.count, o.many) for o in scene.objects] == [("ball", 8, False)]
     assert scene.missing == ()  # "eight" was once "a word I can't draw", and 2 balls drawn
-    for sentence in ("Twelve apples.", "Many apples.", "25 apples."):
+    for sentence in ("Twelve apples.", "Many apples.", "25 apples.", "A lot of apples."):
         (apples,) = parse(sentence, resolver, wordnet).objects
         assert apples.many and apples.count == MANY, sentence
+    # "There are a lot of apples." drew two and said "I can't draw lot yet"; a lot is no
+    # number where it is a place ("the parking lot")
+    lots = parse("There are a lot of apples.", resolver, wordnet)
+    assert [(o.word, o.many) for o in lots.objects] == [("apple", True)] and lots.missing == ()
 
 
 def test_a_long_sentence_draws_six_things_and_says_what_it_left_out(
