@@ -239,8 +239,10 @@ def test_a_meaning_marked_as_a_slur_is_never_a_gloss(dictionary: Dictionary) -> 
     assert "倭" not in (gloss("japanese", 3) or "")
     assert "小子" not in (gloss("joker", 3) or "")  # "(derog.) joker"; 小子 is still a guy's
     cards = {w: getattr(dictionary.card(w, chinese=True), "chinese", None) for w in (
-        "indian", "british", "french")}  # fmt: skip
-    assert cards == {"indian": "印度的", "british": "英国的", "french": "法国的"}
+        "indian", "british", "french", "korean", "japanese")}  # fmt: skip
+    # korean was 思密达, internet slang mocking Korean speech; japanese 和
+    assert cards == {"indian": "印度的", "british": "英国的", "french": "法国的",
+                     "korean": "韩国的", "japanese": "日本的"}  # fmt: skip
 
 
 def test_a_later_meaning_whose_card_says_the_word_typed(dictionary: Dictionary) -> None:
