@@ -169,7 +169,7 @@ def drawn_and_not(image: StoredImage) -> str:
     text = "\nI drew " + _placed(scene)
     text += f" {SETTING_WORDS[scene.setting]}." if scene.setting in SETTING_WORDS else "."
     if any(o.many for o in scene.objects):
-        text += " (More than ten is too many to draw one by one, so I drew many.)"
+        text += " (That is too many to draw one by one, so I drew many.)"  # "a lot of", "12"
     if scene.left_out and scene.relation:  # "… and the dog is under the table"
         text += f" I left out {_listed(scene.left_out)}: one picture shows one place at a time."
     elif scene.left_out:
