@@ -324,6 +324,8 @@ class Corrector:
                 after in AFTER_VERB or after.isdigit() or self._first_pos(after) in ("n", "a", "s")
             ):
                 continue  # not sure this word is the verb: leave it
+            if following(position + 2) in LINKING:
+                continue  # "The school trip fee is …": "trip" names a thing, no verb
             if low in ("a", "an") and not after and self.dictionary.noun_senses(verb):
                 continue  # "A school report.", "A spelling mistake.": a thing's name, no verb
             if person == "3" and verb == base and inflected(base, "VBD") != verb:
