@@ -32,7 +32,7 @@ from bot.learning.cards import (
 from bot.learning.chinese import PARTICLES
 from bot.learning.emoji_words import emoji_word
 from bot.learning.letters import letter_of
-from bot.learning.plain import learner_definitions
+from bot.learning.plain import teachers_chinese
 from bot.pictures.ask import (
     chat_style,
     only_picture,
@@ -142,12 +142,8 @@ async def from_chinese(context: Context, raw: str) -> str | None:
     def level(word: str) -> int | None:
         return dictionary.level_number(word) if dictionary.levelled(word) else None
 
-    def taught(word: str) -> str | None:
-        plain = learner_definitions().get(word)
-        return plain.chinese if plain else None
-
     def found() -> str | None:
-        english = chinese.english(text, level, taught)
+        english = chinese.english(text, level, teachers_chinese)
         words = (english or "").split()
         if len(words) == 2 and words[1] in PARTICLES and not known(english or ""):
             return words[0]  # 听 "listen to": listen

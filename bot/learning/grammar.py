@@ -18,7 +18,7 @@ from functools import cache
 from bot.learning.countability import SAME_IN_PLURAL, countable, takes_an
 from bot.learning.dictionary import Dictionary
 from bot.learning.plain import learner_definitions
-from engine.scene_words import COLOURS, MODALS
+from engine.scene_words import COLOURS, HELPERS, MODALS
 
 _TOKEN = re.compile(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]|\s+")
 NUMBERS = {
@@ -60,11 +60,11 @@ THERE_BE = {v: pair for pair in (("is", "are"), ("was", "were")) for v in pair} 
 # "a lot of", "a hundred": after "there is/are" these say nothing of one or many
 AMOUNTS = {"lot", "few", "couple", "number", "hundred", "thousand", "million", "dozen", "little"}
 # A question's helper before its subject: "Did she mention the party?" ("mention" stays bare)
-QUESTION_HELPERS = BARE_AFTER | {"do", "does", "did", "can", "will", "would", "should", "could"}
+QUESTION_HELPERS = BARE_AFTER | HELPERS
 # What "some" counts: things one can point at ("some apple" → apples, never "some troubles")
 LEXNAME_THINGS = {"noun.animal", "noun.artifact", "noun.person", "noun.plant", "noun.body"}
 THING_KINDS = {"animal", "thing", "person", "body"}  # the plain meanings' kinds
-CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "o'clock"}
+CLOCK_WORDS = {"am", "pm", "o'clock"}  # "a.m." is read as "a", ".", "m", "."
 ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
 IRREGULAR = {
     ("be", "I"): "am",
@@ -158,33 +158,30 @@ class Corrector:
             return True
         # any other pair WordNet lists is one thing when its second word is mostly a noun
         # ("apple tree", "sea lion"), not when mostly a verb ("cat sleep": the cat sleeps)
-        counts = {pos: sum(s.count for s in wordnet.senses(second, pos)) for pos in "nv"}
-        return counts["n"] > counts["v"]
+        return self._uses(second, "n") > self._uses(second, "v")
+
+    def _uses(self, word: str, pos: str) -> int:
+        """How often the word is used as `pos` in SemCor (WordNet's sense counts)."""
+        return sum(s.count for s in self.dictionary.wordnet.senses(word.lower(), pos))
 
     def _mostly_noun(self, word: str) -> bool:
         """Is the word used as a noun more than as an adjective (SemCor counts: "star" yes,
         "cold" no; a colour never: WordNet counts no adjective "red")?"""
-        wordnet, low = self.dictionary.wordnet, word.lower()
-        if low in COLOURS:
+        if word.lower() in COLOURS:
             return False
-        noun = sum(s.count for s in wordnet.senses(low, "n"))
-        return noun > sum(s.count for s in wordnet.senses(low, "a"))  # satellites too
+        return self._uses(word, "n") > self._uses(word, "a")  # satellites too
 
     def _mostly_verb(self, word: str) -> bool:
         """Is the word used as a verb more than as a noun (SemCor: "swims" yes, "cats" no)?"""
-        wordnet = self.dictionary.wordnet
-        counts = {pos: sum(s.count for s in wordnet.senses(word.lower(), pos)) for pos in "nv"}
-        return counts["v"] > counts["n"]
+        return self._uses(word, "v") > self._uses(word, "n")
 
     def _noun_follows(self, words: list[str], position: int) -> bool:
         """Is the word after `position` mostly a noun, so that the two name one thing ("toy
         car", "English words": the count goes with the last)?"""
         if position + 1 >= len(words):
             return False
-        after = words[position + 1].lower()
-        wordnet = self.dictionary.wordnet
-        counts = {pos: sum(s.count for s in wordnet.senses(after, pos)) for pos in "nv"}
-        return self._is_noun(after) and counts["n"] > counts["v"]
+        after = words[position + 1]
+        return self._is_noun(after) and self._uses(after, "n") > self._uses(after, "v")
 
     def _a_thing(self, word: str) -> bool:
         """Is the word a thing one can point at and count (a toy, a dog; not cake or bread,
@@ -326,7 +323,7 @@ class Corrector:
                 continue  # not sure this word is the verb: leave it
             if following(position + 2) in LINKING:
                 continue  # "The school trip fee is …": "trip" names a thing, no verb
-            if low in ("a", "an") and not after and self.dictionary.noun_senses(verb):
+            if low in ("a", "an") and not after and self.dictionary.wordnet.senses(verb, "n"):
                 continue  # "A school report.", "A spelling mistake.": a thing's name, no verb
             if person == "3" and verb == base and inflected(base, "VBD") != verb:
                 # ("She hit the ball." is a past as often as a mistake: left alone)

@@ -47,6 +47,12 @@ def learner_definitions() -> dict[str, Plain]:
     }
 
 
+def teachers_chinese(word: str) -> str | None:
+    """The Chinese word a teacher gives for the word's plain meaning, if the project wrote one."""
+    plain = learner_definitions().get(word.lower())
+    return plain.chinese if plain else None
+
+
 # "I" and its short forms are always written with a capital ("i" read as a typo on a card).
 CAPITAL_I = frozenset({"i", "i'm", "i'll"})
 

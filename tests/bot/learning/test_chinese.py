@@ -249,17 +249,13 @@ def test_a_later_meaning_whose_card_says_the_word_typed(dictionary: Dictionary) 
     """热 "to warm up; to heat up; hot (of weather)" taught "warm up"; 婴儿 "infant",
     盘子 "tray", 宾馆 "guesthouse". After a phrase or a word beyond A2, an easy later meaning
     is taken when its card gives this very Chinese word (hot's card says 热)."""
-    from bot.learning.plain import learner_definitions
+    from bot.learning.plain import teachers_chinese
 
     def level(word: str) -> int | None:
         return dictionary.level_number(word) if dictionary.levelled(word) else None
 
-    def taught(word: str) -> str | None:
-        plain = learner_definitions().get(word)
-        return plain.chinese if plain else None
-
     def english(chinese: str) -> str | None:
-        return dictionary.chinese.english(chinese, level, taught)
+        return dictionary.chinese.english(chinese, level, teachers_chinese)
 
     easier = {"热": "hot", "婴儿": "baby", "盘子": "plate", "宾馆": "hotel", "饿": "hungry"}
     easier |= {"太空": "space", "害怕": "afraid"}  # "outer space", "be afraid": the last word
