@@ -29,10 +29,9 @@ from bot.learning.cards import (
     sense_label,
     shows_several,
 )
-from bot.learning.chinese import PARTICLES
 from bot.learning.emoji_words import emoji_word
 from bot.learning.letters import letter_of
-from bot.learning.plain import teachers_chinese
+from bot.learning.typed_chinese import english_for
 from bot.pictures.ask import (
     chat_style,
     only_picture,
@@ -136,20 +135,7 @@ async def from_chinese(context: Context, raw: str) -> str | None:
     chinese = context.services.dictionary.chinese
     if not _HAN.match(text) or not chinese.available():
         return None
-    dictionary = context.services.dictionary
-    known = dictionary.known
-
-    def level(word: str) -> int | None:
-        return dictionary.level_number(word) if dictionary.levelled(word) else None
-
-    def found() -> str | None:
-        english = chinese.english(text, level, teachers_chinese)
-        words = (english or "").split()
-        if len(words) == 2 and words[1] in PARTICLES and not known(english or ""):
-            return words[0]  # 听 "listen to": listen
-        return english
-
-    return await asyncio.to_thread(found)
+    return await asyncio.to_thread(english_for, context.services.dictionary, text)
 
 
 async def from_emoji(context: Context, raw: str) -> str | None:

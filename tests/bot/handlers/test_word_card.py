@@ -117,6 +117,11 @@ async def test_a_chinese_word_finds_the_english_one(chat: TerminalAdapter) -> No
     await chat.settle()
     rabbit = chat.transcript.replies[-1]
     assert shown(rabbit).startswith("rabbit") and rabbit.images
+    # 牛奶 is "cow's milk" in CC-CEDICT, which no card has: it said it knew no such word
+    await chat.say("/word 牛奶")
+    await chat.settle()
+    milk = chat.transcript.replies[-1]
+    assert shown(milk).startswith("milk") and milk.images
 
 
 async def test_inflected_forms_say_what_they_are_and_made_up_ones_are_misspellings(

@@ -1,0 +1,67 @@
+"""The English word a learner means by a Chinese word typed after /word (苹果 → apple).
+
+CC-CEDICT's first meaning, made easier by `ChineseGloss.english`, and then the project's own
+cards: where the teacher's Chinese written for exactly one English word is the very word typed,
+and the card CC-CEDICT led to shows other Chinese, the teacher's word is the one meant. 云 "to
+say" (literary; say's card: 说) is a cloud, 页 "head" a page, 胖 "healthy" fat, 例子 "case"
+(a box, 盒子) an example, 季节 "time" a season, 能 "can" (a tin, 罐头) could, and 牛奶 "cow's
+milk" (no card) milk."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from wordfreq import zipf_frequency
+
+from bot.learning.chinese import PARTICLES
+from bot.learning.plain import is_given_name, learner_definitions, teachers_chinese
+
+if TYPE_CHECKING:
+    from bot.learning.dictionary import Dictionary
+
+UNLISTED = 7  # a word the learner list lacks counts as harder than C2
+# A teacher's word at most this many levels harder than CC-CEDICT's: 圈 stays a circle (hoop
+# is C2), 而 "and" (not whereas), 魔法师 a magician (not a mage).
+HARDER = 1
+
+
+@lru_cache(maxsize=1)
+def taught_as() -> dict[str, tuple[str, ...]]:
+    """Chinese word → the English words whose plain meaning a teacher gave that Chinese."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for word, plain in learner_definitions().items():
+        if plain.chinese:
+            found[plain.chinese].append(word)
+    return {chinese: tuple(words) for chinese, words in found.items()}
+
+
+def english_for(dictionary: Dictionary, typed: str) -> str | None:
+    """The English word whose card to show for the Chinese word `typed`, if any."""
+    typed = typed.strip()
+
+    def level(word: str) -> int | None:  # 1 = A1; None: not in the learner list
+        return dictionary.level_number(word) if dictionary.levelled(word) else None
+
+    found = dictionary.chinese.english(typed, level, teachers_chinese)
+    taught = min(
+        taught_as().get(typed, ()),
+        key=lambda word: (level(word) or UNLISTED, -zipf_frequency(word, "en")),
+        default=None,
+    )
+    if taught is not None and found != taught:
+        if found is None or " " in found:
+            return taught  # "cow's milk", "pay money": no card of their own
+        card = dictionary.card(found, chinese=True)
+        keep = (
+            (card is not None and card.chinese == typed)  # 借 lend (borrow's card says 借 too)
+            or is_given_name(taught)  # 本 "root", not Ben; 简 "simple", not Jane
+            or (level(taught) or UNLISTED) > (level(found) or UNLISTED) + HARDER
+        )
+        if not keep:
+            return taught
+    verb, *rest = (found or "-").split()
+    if len(rest) == 1 and rest[0] in PARTICLES and not dictionary.known(found or ""):
+        return verb  # 听 "listen to": listen
+    return found

@@ -1,0 +1,33 @@
+"""The English word a learner means by the Chinese word typed after /word."""
+
+from __future__ import annotations
+
+from bot.learning.dictionary import Dictionary
+from bot.learning.typed_chinese import english_for, taught_as
+
+
+def test_the_word_whose_card_a_teacher_wrote_with_that_chinese(dictionary: Dictionary) -> None:
+    """CC-CEDICT's first meanings led to cards with other Chinese: 云 "to say" (literary),
+    页 "head", 胖 "healthy", 例子 "case" (the box, 盒子), 季节 "time", 能 "can" (the tin, 罐头);
+    牛奶 "cow's milk" and 爷爷 "(coll.) father's father" had no card at all."""
+    meant = {"云": "cloud", "页": "page", "胖": "fat", "例子": "example", "季节": "season"}
+    meant |= {"能": "could", "牛奶": "milk", "爷爷": "grandfather", "闻": "smell", "月": "month"}
+    meant |= {"看": "look", "先生": "mr", "很多": "much", "我的": "my", "担心": "worry"}
+    assert {z: english_for(dictionary, z) for z in meant} == meant
+    for z, english in meant.items():  # and its card says the very word typed
+        card = dictionary.card(english, chinese=True)
+        assert card is not None and card.chinese == z, (z, english, card and card.chinese)
+
+
+def test_the_first_meaning_stays_where_its_card_says_the_word_or_the_other_is_harder(
+    dictionary: Dictionary,
+) -> None:
+    """借 lend: lend's card says 借 (borrow's too); 圈 circle, not hoop (C2); 而 and, not
+    whereas; 魔法师 magician, not mage; 本 and 简 are no names (Ben, Jane); 听 "listen to"
+    is the verb listen; a word no teacher wrote keeps CC-CEDICT's (兔子 rabbit)."""
+    kept = {"借": "lend", "圈": "circle", "而": "and", "魔法师": "magician", "本": "root"}
+    kept |= {"简": "simple", "听": "listen", "兔子": "rabbit", "苹果": "apple", "热": "hot"}
+    assert {z: english_for(dictionary, z) for z in kept} == kept
+    assert taught_as()["借"] == ("borrow",)  # a teacher wrote borrow 借; lend's card says 借 too
+    assert getattr(dictionary.card("lend", chinese=True), "chinese", None) == "借"
+    assert english_for(dictionary, "  ") is None and english_for(dictionary, "qwxz") is None
