@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.conversation.markup import bold
-from bot.learning.chinese import meaning_gloss
+from bot.learning.chinese_written import meaning_gloss
 from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 from bot.learning.forms import TAGS, agreeing, counted_singular, plural_noun

@@ -14,14 +14,10 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from bot.learning.derived import fingerprint, load_or_build
-from engine.datafiles import rows
-
-MEANINGS = Path(__file__).parent / "data" / "chinese_meanings.tsv"
 
 _PLAIN = re.compile(r"[a-z]+( [a-z]+)?")  # an English word or two a card can be found for
 _NOTES = re.compile(r"\([^)]*\)|\[[^]]*\]")
@@ -198,6 +194,13 @@ class ChineseGloss:
                 first = mine[0] if found_level is not None and found_level <= 2 else None
         return None if first is None else re.sub(r"^(the|an?) ", "", first)  # "the moon"
 
+    def meanings(self, chinese: str) -> tuple[str, ...]:
+        """The plain meanings of a Chinese word's everyday reading: 步行 "to go on foot; to
+        walk" → ("walk",), for a card where its first meaning has none."""
+        if self._index is None:
+            self.load()
+        return self._choices.get(chinese.strip(), ((), ()))[0]
+
     def _named_by(self, english: str, chinese: str) -> bool:
         """Is `chinese` among the two best glosses of `english`, as a thing or as a verb?"""
         return any(
@@ -285,7 +288,6 @@ def _jieba_tags() -> dict[str, str]:
         import jieba
     except ImportError:
         return {}
-    from pathlib import Path
 
     tags: dict[str, str] = {}
     path = Path(jieba.__file__).parent / "dict.txt"
@@ -468,31 +470,3 @@ def _kind(reading: Reading, verb: bool) -> tuple[bool, bool, bool]:
     verb is meant."""
     marked, proper, _, text, _ = reading
     return marked, proper, verb and not text.startswith("to ")
-
-
-@cache
-def _meanings() -> dict[tuple[str, str], str]:
-    return {(row[0], row[1]): row[2] for row in rows(MEANINGS) if len(row) >= 3}
-
-
-def meaning_gloss(word: str, sense_id: str | None) -> str | None:
-    """A teacher's Chinese word for this meaning of the word (`data/chinese_meanings.tsv`), where
-    the automatic choice would give another meaning's (a stool is 凳子)."""
-    return _meanings().get((word.lower(), sense_id or ""))
-
-
-GRADED = {"comparative of": "更", "superlative of": "最"}
-
-
-def graded(gloss: str | None, form: tuple[str, str] | None) -> str | None:
-    """A comparative's Chinese says "more" with 更 and a superlative "most" with 最: 更大 for
-    bigger, 最大 for biggest (the base's own word, 大, was on their cards)."""
-    mark = GRADED.get(form[0]) if form else None
-    if gloss is None or mark is None or gloss.startswith(tuple(GRADED.values())):
-        return gloss
-    # a colour's 色 and an adjective's 的 go: 更红 not 更红色, 最亲爱 not 最亲爱的
-    return "，".join(mark + _bare(part) for part in gloss.split("，"))
-
-
-def _bare(word: str) -> str:
-    return word[:-1] if len(word) > 1 and word.endswith(("色", "的")) else word

@@ -14,7 +14,8 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from bot.learning.chinese import GRADED, ChineseGloss, graded, meaning_gloss
+from bot.learning.chinese import ChineseGloss
+from bot.learning.chinese_written import GRADED, graded, meaning_gloss
 from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.entries import Meaning, WordCard, meaning_of

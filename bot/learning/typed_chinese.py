@@ -19,6 +19,8 @@ from bot.learning.chinese import PARTICLES
 from bot.learning.plain import is_given_name, learner_definitions, teachers_chinese
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bot.learning.dictionary import Dictionary
 
 UNLISTED = 7  # a word the learner list lacks counts as harder than C2
@@ -61,7 +63,24 @@ def english_for(dictionary: Dictionary, typed: str) -> str | None:
         )
         if not keep:
             return taught
+    if found is None and typed.endswith("儿") and len(typed) > 2:
+        return english_for(dictionary, typed[:-1])  # 一点儿, 小孩儿: the northern "r" ending
+    if found is None:
+        return _plain_meaning(dictionary, typed, level)
     verb, *rest = (found or "-").split()
     if len(rest) == 1 and rest[0] in PARTICLES and not dictionary.known(found or ""):
         return verb  # 听 "listen to": listen
     return found
+
+
+def _plain_meaning(
+    dictionary: Dictionary, typed: str, level: Callable[[str], int | None]
+) -> str | None:
+    """The first one-word meaning where the first meaning has no card (步行 "to go on foot; to
+    walk"), if easy and its card shares a character with the word typed (walk's: 散步), so it
+    is the same thing said again: 能够 "be capable of; can" is no tin (can's card: 罐头)."""
+    words = [word for word in dictionary.chinese.meanings(typed) if " " not in word]
+    if not words or (level(words[0]) or UNLISTED) > 2:
+        return None  # only the first: 工夫 "spare time; skill; labor" is no labour
+    card = dictionary.card(words[0], chinese=True)
+    return words[0] if card is not None and set(card.chinese or "") & set(typed) else None

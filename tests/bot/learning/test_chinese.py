@@ -183,20 +183,6 @@ def test_a_teachers_chinese_for_the_meaning_a_picture_shows(dictionary: Dictiona
         assert (dictionary.card(word, chinese=True) or dictionary.card("x")).chinese == expected
 
 
-def test_every_teachers_chinese_names_a_meaning_of_its_word(dictionary: Dictionary) -> None:
-    from bot.learning.chinese import MEANINGS
-    from engine.datafiles import rows
-
-    table = [row for row in rows(MEANINGS)]
-    assert len(table) >= 50
-    for word, sense_id, chinese in table:
-        card = dictionary.card(word)
-        meanings = {m.sense_id for m in dictionary.noun_senses(word)}
-        meanings |= {m.sense_id for m in card.meanings} if card else set()  # a verb it leads with
-        assert sense_id in meanings, (word, sense_id)
-        assert chinese and all("\u4e00" <= c <= "\u9fff" for c in chinese), (word, chinese)
-
-
 def test_a_verbs_card_is_glossed_by_a_verbs_entry(dictionary: Dictionary) -> None:
     """The cards of "painted" and "smoking" had 涂料 (paint, the stuff) and 烟雾 (smoke)."""
     said = {w: getattr(dictionary.card(w, chinese=True), "chinese", None) for w in (
@@ -204,20 +190,6 @@ def test_a_verbs_card_is_glossed_by_a_verbs_entry(dictionary: Dictionary) -> Non
     assert said == {"painted": "画", "smoking": "抽烟", "signed": "签署"}
     stuff = dictionary.chinese.gloss("paint", 1, kind="noun.substance")
     assert stuff in ("涂料", "颜料")  # the noun keeps a noun's entry
-
-
-def test_a_comparative_says_more_and_a_superlative_most(dictionary: Dictionary) -> None:
-    """ "bigger" and "happier" were glossed 大 and 快乐, the words for big and happy."""
-    from bot.learning.chinese import graded
-
-    for word, chinese in [("bigger", "更大"), ("biggest", "最大"), ("happier", "更快乐"),
-                          ("better", "更好"), ("best", "最好"), ("worse", "更坏"),
-                          ("older", "更老"), ("littler", "更小")]:  # fmt: skip
-        card = dictionary.card(word, chinese=True)
-        assert card is not None and card.chinese == chinese, word
-    assert graded("大，巨大", ("comparative of", "big")) == "更大，更巨大"
-    assert graded("更多", ("comparative of", "much")) == "更多"  # said already
-    assert graded("大", ("plural of", "big")) == "大" and graded(None, None) is None
 
 
 def test_no_card_is_glossed_with_a_vulgar_word(dictionary: Dictionary) -> None:

@@ -31,3 +31,15 @@ def test_the_first_meaning_stays_where_its_card_says_the_word_or_the_other_is_ha
     assert taught_as()["借"] == ("borrow",)  # a teacher wrote borrow 借; lend's card says 借 too
     assert getattr(dictionary.card("lend", chinese=True), "chinese", None) == "借"
     assert english_for(dictionary, "  ") is None and english_for(dictionary, "qwxz") is None
+
+
+def test_a_word_with_the_northern_r_or_a_first_meaning_without_a_card(
+    dictionary: Dictionary,
+) -> None:
+    """小孩儿, 一点儿 found nothing (CC-CEDICT lists 小孩, 一点); 医药 "medical care and
+    medicines" and 尺 "Chinese foot; ruler" none either: the first one-word meaning, when its
+    card shares a character with the word typed. 能够 "be capable of; can" is not the tin can
+    (can's card says 罐头), and 工夫 "spare time; skill; labor" no labour."""
+    found = {"小孩儿": "kid", "一点儿": "bit", "女孩儿": "girl", "医药": "medicine", "尺": "ruler"}
+    assert {z: english_for(dictionary, z) for z in found} == found
+    assert english_for(dictionary, "能够") is None and english_for(dictionary, "工夫") is None
