@@ -224,8 +224,8 @@ class ChineseGloss:
         (B2), 伞 "damask silk"."""
 
         def home(word: str) -> bool:
-            given = taught(word) if taught else None
-            return chinese == given or chinese in (self.gloss(word) or "").split("，")
+            given = (taught(word) if taught else None) or ""
+            return chinese in given.split("，") or chinese in (self.gloss(word) or "").split("，")
 
         def easy(word: str) -> bool:
             found = level(word)
@@ -240,7 +240,7 @@ class ChineseGloss:
             # word: 热 "to warm up; to heat up; hot" is hot (hot's card says 热); or the
             # phrase's own last word: 太空 "outer space" is space (space's card says 太空)
             for word in (*mine[1:4], first.split()[-1]):
-                if easy(word) and taught(word) == chinese:
+                if easy(word) and chinese in (taught(word) or "").split("，"):
                     return word
         if first is None or " " in first:
             return None

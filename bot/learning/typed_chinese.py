@@ -31,11 +31,20 @@ HARDER = 1
 
 @lru_cache(maxsize=1)
 def taught_as() -> dict[str, tuple[str, ...]]:
-    """Chinese word → the English words whose plain meaning a teacher gave that Chinese."""
+    """Chinese word → the English words whose plain meaning a teacher gave that Chinese (one
+    of them: right 对，右). A preposition's 在…后面 is found by its 后面 too, where no word
+    has that of its own: 后面 was the back of the body (后背), 期间 "time"."""
     found: dict[str, list[str]] = defaultdict(list)
+    around: dict[str, list[str]] = defaultdict(list)
     for word, plain in learner_definitions().items():
-        if plain.chinese:
-            found[plain.chinese].append(word)
+        for chinese in (plain.chinese or "").split("，"):
+            if chinese:
+                found[chinese].append(word)
+            inside = chinese.removeprefix("在…")
+            if inside != chinese and len(inside) == 2:
+                around[inside].append(word)
+    for inside, words in around.items():
+        found.setdefault(inside, words)
     return {chinese: tuple(words) for chinese, words in found.items()}
 
 
@@ -52,12 +61,18 @@ def english_for(dictionary: Dictionary, typed: str) -> str | None:
         key=lambda word: (level(word) or UNLISTED, -zipf_frequency(word, "en")),
         default=None,
     )
-    if taught is not None and found != taught:
+    if taught is not None and found not in taught_as()[typed]:  # 家 home, not family
         if found is None or " " in found:
             return taught  # "cow's milk", "pay money": no card of their own
         card = dictionary.card(found, chinese=True)
         keep = (
-            (card is not None and card.chinese == typed)  # 借 lend (borrow's card says 借 too)
+            # its card says it too, and it is as easy: 借 lend (borrow's card says 借 too);
+            # 勺子 "scoop" (C2) is a spoon
+            (
+                card is not None
+                and typed in (card.chinese or "").split("，")
+                and (level(found) or UNLISTED) <= (level(taught) or UNLISTED)
+            )
             or is_given_name(taught)  # 本 "root", not Ben; 简 "simple", not Jane
             or (level(taught) or UNLISTED) > (level(found) or UNLISTED) + HARDER
         )

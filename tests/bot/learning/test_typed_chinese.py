@@ -22,14 +22,17 @@ def test_the_word_whose_card_a_teacher_wrote_with_that_chinese(dictionary: Dicti
 def test_the_first_meaning_stays_where_its_card_says_the_word_or_the_other_is_harder(
     dictionary: Dictionary,
 ) -> None:
-    """借 lend: lend's card says 借 (borrow's too); 圈 circle, not hoop (C2); 而 and, not
-    whereas; 魔法师 magician, not mage; 本 and 简 are no names (Ben, Jane); 听 "listen to"
-    is the verb listen; a word no teacher wrote keeps CC-CEDICT's (兔子 rabbit)."""
-    kept = {"借": "lend", "圈": "circle", "而": "and", "魔法师": "magician", "本": "root"}
+    """借 lend → borrow, whose card says 借 too and is easier; 圈 circle, not hoop (C2);
+    而 and, not whereas; 魔法师 magician, not mage; 本 and 简 are no names (Ben, Jane);
+    听 "listen to" is the verb listen; a word no teacher wrote keeps CC-CEDICT's (兔子 rabbit)."""
+    kept = {"借": "borrow", "圈": "circle", "而": "and", "魔法师": "magician", "本": "root"}
     kept |= {"简": "simple", "听": "listen", "兔子": "rabbit", "苹果": "apple", "热": "hot"}
     assert {z: english_for(dictionary, z) for z in kept} == kept
     assert taught_as()["借"] == ("borrow",)  # a teacher wrote borrow 借; lend's card says 借 too
     assert getattr(dictionary.card("lend", chinese=True), "chinese", None) == "借"
+    # a card saying the word typed, as easy as the teacher's word, stays: 传统 tradition
+    # (traditional's card says 传统 too)
+    assert english_for(dictionary, "传统") == "tradition"
     assert english_for(dictionary, "  ") is None and english_for(dictionary, "qwxz") is None
 
 
@@ -43,3 +46,16 @@ def test_a_word_with_the_northern_r_or_a_first_meaning_without_a_card(
     found = {"小孩儿": "kid", "一点儿": "bit", "女孩儿": "girl", "医药": "medicine", "尺": "ruler"}
     assert {z: english_for(dictionary, z) for z in found} == found
     assert english_for(dictionary, "能够") is None and english_for(dictionary, "工夫") is None
+
+
+def test_words_a_school_child_types_in_chinese(dictionary: Dictionary) -> None:
+    """橡皮 was rubber (the stuff), 勺子 a scoop (C2, though spoon's card says 勺子), 校长 a
+    president (总统), 酷 "ruthless" (cool's card now says 凉快，酷), 右 no card at all but
+    right's "correct" (对), 后面 the back of the body (后背), 期间 "time"."""
+    meant = {"橡皮": "eraser", "勺子": "spoon", "校长": "principal", "酷": "cool", "右": "right"}
+    meant |= {"后面": "behind", "期间": "during", "下面": "below"}  # 在…后面, 在…期间 …
+    assert {z: english_for(dictionary, z) for z in meant} == meant
+    # where CC-CEDICT's word is one of the teacher's, it stays: 家 home (not family)
+    kept = {"家": "home", "好": "good", "警察": "police", "离开": "leave", "对": "right"}
+    assert {z: english_for(dictionary, z) for z in kept} == kept
+    assert getattr(dictionary.card("ruthless", chinese=True), "chinese", None) == "无情"
