@@ -186,6 +186,24 @@ def example_figures(dictionary: Dictionary, words: list[str]) -> dict[str, Any]:
     }
 
 
+def typed_chinese_figures(dictionary: Dictionary, path: Path = CHINESE) -> dict[str, Any]:
+    """The gold list read backwards: a child types a teacher's Chinese word after /word
+    (the first accepted one) and the card shown is the word's, or a synonym's (船: boat or
+    ship). The list was written to measure cards, not read while writing typed_chinese."""
+    from bot.learning.typed_chinese import english_for
+
+    meant: dict[str, set[str]] = {}  # 帽子: hat or cap
+    for word, _, accepted in rows(path):
+        meant.setdefault(accepted.split("|")[0], set()).add(word)
+    misses: list[str] = []
+    for typed, words in meant.items():
+        found = english_for(dictionary, typed)
+        if found not in words and not any(found and dictionary.related(found, w) for w in words):
+            misses.append(f"{typed} -> {found} (want {'|'.join(sorted(words))})")
+    right = len(meant) - len(misses)
+    return {"right": round(right / max(1, len(meant)), 3), "words": len(meant), "misses": misses}
+
+
 def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
     tuned = correction_figures(dictionary, SENTENCES)
     held_out = correction_figures(dictionary, HELD_OUT)
@@ -194,6 +212,7 @@ def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
         "ipa": ipa_figures(dictionary),
         "chinese": chinese_figures(dictionary, HSK),
         "chinese_primary_school": chinese_figures(dictionary, CHINESE),
+        "typed_chinese": typed_chinese_figures(dictionary),
         "examples": example_figures(
             dictionary, [row[0] for row in rows(DATA / "learner_definitions.tsv")]
         ),
