@@ -220,19 +220,24 @@ def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> l
     if not (rows.size and columns.size):
         return boxes
     first, last = rows[0] / drawn.shape[0], (rows[-1] + 1) / drawn.shape[0]
+    things = [b for b in boxes if b.concept == thing and not b.setting]
+    tops = []
+    for box in things:
+        # the support's top in the columns the things cover (a bed's mattress, not its
+        # headboard; a sofa's seat back, not the lamp beside it), one line for every copy:
+        # four crowns each on its own book of a bookshelf stood at four heights
+        left, right = box.x + box.size * columns[[0, -1]] / drawn.shape[1] - base.x
+        span = surface[:, _span(left, right, base.size, surface.shape[1])]
+        tops += [_top(col) for col in span.T if col.any()]
+    if not tops:
+        return boxes
+    lowest = float(np.percentile(tops, 75))  # a lamp's thin stand is no seat
+    top = base.y + round(lowest / surface.shape[0] * base.size)
     moved = []
     for box in boxes:
-        if box.concept == thing and not box.setting:
-            # the support's top in the columns the thing covers (a bed's mattress, not its
-            # headboard; a sofa's seat back, not the lamp beside it)
-            left, right = box.x + box.size * columns[[0, -1]] / drawn.shape[1] - base.x
-            span = surface[:, _span(left, right, base.size, surface.shape[1])]
-            tops = [_top(col) for col in span.T if col.any()]
-            if tops:
-                lowest = float(np.percentile(tops, 75))  # a lamp's thin stand is no seat
-                top = base.y + round(lowest / surface.shape[0] * base.size)
-                sits = top - round(last * box.size) + round((last - first) * box.size * 0.15)
-                box = replace(box, y=max(box.y, sits))
+        if box in things:
+            sits = top - round(last * box.size) + round((last - first) * box.size * 0.15)
+            box = replace(box, y=max(box.y, sits))
         moved.append(box)
     return moved
 

@@ -167,6 +167,26 @@ def test_a_thing_on_a_leaf_sits_on_the_leaf_not_on_the_wind_drawn_above_it() -> 
     assert snail_rows[-1] >= leaf_top - 2
 
 
+def test_copies_on_a_shelf_stand_in_one_line() -> None:
+    """ "Four crowns are on the shelf.": each crown sat on whatever was under it alone (a
+    book, the shelf's top, a gap), four crowns at four heights over the bookshelf's front."""
+    from engine.starter.additions import GROWN_DIR, _grown_set
+
+    concepts, drawn = _grown_set(GROWN_DIR)  # the bookshelf is an icon the model grew
+    at = {c.name: c.index for c in concepts}
+    pictures = {
+        n: Image.fromarray(drawn.images[np.flatnonzero(drawn.owners == at[n])[0]])
+        for n in ("crown", "bookshelf")
+    }
+    scene = Scene((SceneObject("crown", "crown", 4), SceneObject("bookshelf", "bookshelf")), "on")
+    before = [b for b in layout(scene) if b.concept == "crown"]
+    crowns = [b for b in resting(layout(scene), scene, pictures) if b.concept == "crown"]
+    assert len(crowns) == 4 and len({b.y for b in crowns}) == 1
+    shelf = next(b for b in layout(scene) if b.concept == "bookshelf")
+    assert all(b.y >= a.y for a, b in zip(before, crowns, strict=True))  # moved down, never up
+    assert shelf.y < crowns[0].y + crowns[0].size <= shelf.y + shelf.size  # on it, not above
+
+
 def test_every_copy_of_a_thing_on_another_is_on_it() -> None:
     """ "Four lemons are on the plate.": two of them floated in the air beside the plate."""
     scene = Scene((SceneObject("lemon", "lemon", 4), SceneObject("plate", "plate")), "on")
