@@ -50,6 +50,9 @@ def draw_things(
 
 
 SKY = {"night", "rain", "snow"}  # drawn in a band above the things; the sea below them
+# Supports drawn from above: a thing on them lies on their middle ("Two eggs are on the plate.")
+FROM_ABOVE = frozenset({"fork and knife with plate", "plate", "rug"})
+MIN_SHRINK = 0.5  # copies moved in over a narrow support keep at least this much of their size
 DIP = 0.6  # how deep into the waves' band a thing in the water goes, of the band's tiles
 
 
@@ -220,7 +223,18 @@ def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> l
     if not (rows.size and columns.size):
         return boxes
     first, last = rows[0] / drawn.shape[0], (rows[-1] + 1) / drawn.shape[0]
-    things = [b for b in boxes if b.concept == thing and not b.setting]
+    copies = [n for n, b in enumerate(boxes) if b.concept == thing and not b.setting]
+    things = _over([boxes[n] for n in copies], base, surface, columns, drawn)
+    boxes = list(boxes)
+    for n, box in zip(copies, things, strict=True):
+        boxes[n] = box
+    if support in FROM_ABOVE:  # on the middle of a plate seen from above, not its far rim
+        rows_drawn = np.flatnonzero(surface.any(axis=1))
+        middle = base.y + (rows_drawn[0] + rows_drawn[-1] + 1) / 2 / surface.shape[0] * base.size
+        return [
+            replace(b, y=round(middle - (first + last) / 2 * b.size)) if n in copies else b
+            for n, b in enumerate(boxes)
+        ]
     tops = []
     for box in things:
         # the support's top in the columns the things cover (a bed's mattress, not its
@@ -239,6 +253,36 @@ def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> l
             sits = top - round(last * box.size) + round((last - first) * box.size * 0.15)
             box = replace(box, y=max(box.y, sits))
         moved.append(box)
+    return moved
+
+
+def _over(things: list[Box], base: Box, surface: Any, columns: Any, drawn: Any) -> list[Box]:
+    """A row of copies drawn out past the support's own sides moved in over it, evenly, made
+    smaller where they must (to no less than MIN_SHRINK of their size): two of "Six candles
+    are on the cake." stood in the air beside the cake, whose picture is narrower than its box;
+    and of "Three birds are on the chair." one."""
+    if len(things) < 2:
+        return things
+    drawn_columns = np.flatnonzero(surface.any(axis=0)) / surface.shape[1] * base.size + base.x
+    low, high = float(drawn_columns[0]), float(drawn_columns[-1])
+    low, high = low + (high - low) * 0.05, high - (high - low) * 0.05  # a round cake's edge
+    share = (columns[0] / drawn.shape[1], (columns[-1] + 1 - columns[0]) / drawn.shape[1])
+    size = things[0].size
+    starts = [b.x + share[0] * size for b in things]
+    if min(starts) >= low and max(starts) + share[1] * size <= high:
+        return things  # over it already
+    fits = (high - low) / (len(things) * (share[1] + 0.1))  # a tenth of a copy apart
+    size = min(size, int(fits))
+    if size < things[0].size * MIN_SHRINK:
+        return things
+    width = share[1] * size
+    step = (high - low - width) / (len(things) - 1)
+    bottom = things[0].y + things[0].size  # standing where they stood
+    order = sorted(range(len(things)), key=lambda n: things[n].x)
+    moved = list(things)
+    for place, n in enumerate(order):
+        x = round(low + place * step - share[0] * size)
+        moved[n] = replace(things[n], x=x, y=bottom - size, size=size)
     return moved
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from PIL import Image
 
@@ -167,17 +169,56 @@ def test_a_thing_on_a_leaf_sits_on_the_leaf_not_on_the_wind_drawn_above_it() -> 
     assert snail_rows[-1] >= leaf_top - 2
 
 
+def grown_pictures(*names: str) -> dict[str, Image.Image]:
+    """The first training picture of each concept, icons and grown ones included."""
+    from engine.starter.additions import GROWN_DIR, _grown_set
+
+    concepts, drawn = _grown_set(GROWN_DIR)
+    at = {c.name: c.index for c in concepts}
+    return {
+        n: Image.fromarray(drawn.images[np.flatnonzero(drawn.owners == at[n])[0]]) for n in names
+    }
+
+
+def drawn_span(box: Box, picture: Image.Image) -> tuple[float, float]:
+    """Where a box's picture is drawn, left to right, in the scene's pixels."""
+    columns = np.flatnonzero(np.asarray(picture.convert("L")).min(axis=0) <= 235)
+    width = picture.size[0]
+    return box.x + columns[0] / width * box.size, box.x + (columns[-1] + 1) / width * box.size
+
+
+def test_copies_on_a_narrow_support_are_moved_in_over_it() -> None:
+    """ "Six candles are on the cake.": the cake's picture is narrower than its box, and two
+    candles stood in the air beside it; "Three birds are on the chair.": one flew beside it."""
+    for thing, count, support in (("candle", 6, "birthday cake"), ("bird", 3, "chair")):
+        pictures = grown_pictures(thing, support)
+        scene = Scene((SceneObject(thing, thing, count), SceneObject(support, support)), "on")
+        boxes = resting(layout(scene), scene, pictures)
+        base = next(b for b in boxes if b.concept == support)
+        low, high = drawn_span(base, pictures[support])
+        copies = [b for b in boxes if b.concept == thing]
+        spans = sorted(drawn_span(b, pictures[thing]) for b in copies)
+        assert len(copies) == count and low <= spans[0][0] and spans[-1][1] <= high, thing
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), thing  # none overlap
+        before = [b for b in layout(scene) if b.concept == thing]
+        assert not all(low <= drawn_span(b, pictures[thing])[0] for b in before)  # were out
+
+
+def test_a_thing_on_a_plate_lies_on_its_middle() -> None:
+    """A plate is drawn from above: eggs "on the plate" stood on its far rim, half off it."""
+    pictures = grown_pictures("egg", "plate")
+    scene = Scene((SceneObject("egg", "egg", 2), SceneObject("plate", "plate")), "on")
+    boxes = resting(layout(scene), scene, pictures)
+    plate = next(b for b in boxes if b.concept == "plate")
+    for egg in (b for b in boxes if b.concept == "egg"):
+        middle = egg.y + egg.size / 2
+        assert plate.y + plate.size * 0.3 < middle < plate.y + plate.size * 0.7
+
+
 def test_copies_on_a_shelf_stand_in_one_line() -> None:
     """ "Four crowns are on the shelf.": each crown sat on whatever was under it alone (a
     book, the shelf's top, a gap), four crowns at four heights over the bookshelf's front."""
-    from engine.starter.additions import GROWN_DIR, _grown_set
-
-    concepts, drawn = _grown_set(GROWN_DIR)  # the bookshelf is an icon the model grew
-    at = {c.name: c.index for c in concepts}
-    pictures = {
-        n: Image.fromarray(drawn.images[np.flatnonzero(drawn.owners == at[n])[0]])
-        for n in ("crown", "bookshelf")
-    }
+    pictures = grown_pictures("crown", "bookshelf")  # the bookshelf is an icon the model grew
     scene = Scene((SceneObject("crown", "crown", 4), SceneObject("bookshelf", "bookshelf")), "on")
     before = [b for b in layout(scene) if b.concept == "crown"]
     crowns = [b for b in resting(layout(scene), scene, pictures) if b.concept == "crown"]
