@@ -192,6 +192,14 @@ class Corrector:
         senses = self.dictionary.senses(word.lower())
         return bool(senses) and senses[0].lexname in LEXNAME_THINGS
 
+    def _alive(self, word: str) -> bool:
+        """A person or an animal, who does things (a summer or a football does not)."""
+        plain = learner_definitions().get(word.lower())
+        if plain is not None:
+            return bool(plain.kinds & {"person", "animal"})
+        senses = self.dictionary.senses(word.lower())
+        return bool(senses) and senses[0].lexname in ("noun.person", "noun.animal")
+
     def _can_describe(self, word: str) -> bool:
         """Can the word be an adjective (red, big, happy), whatever its first sense?"""
         return any(s.pos in "as" for s in self.dictionary.senses(word.lower()))
@@ -321,8 +329,14 @@ class Corrector:
                 after in AFTER_VERB or after.isdigit() or self._first_pos(after) in ("n", "a", "s")
             ):
                 continue  # not sure this word is the verb: leave it
-            if following(position + 2) in LINKING:
-                continue  # "The school trip fee is …": "trip" names a thing, no verb
+            if following(position + 2) in LINKING or (
+                low in DETERMINERS  # after "the summer", "term" names a thing
+                and not self._alive(tokens[words[position]])  # "The boy kick balls."
+                and bool(after)
+                and self._mostly_noun(verb)
+                and inflected(lemma_of(after, "VERB"), "VBZ") == after
+            ):  # "The school trip fee is …", "The summer term ends …": a thing, no verb
+                continue
             if low in ("a", "an") and not after and self.dictionary.wordnet.senses(verb, "n"):
                 continue  # "A school report.", "A spelling mistake.": a thing's name, no verb
             if person == "3" and verb == base and inflected(base, "VBD") != verb:

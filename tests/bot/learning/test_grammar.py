@@ -14,6 +14,8 @@ from bot.learning.grammar import Corrector
     [
         ("i has two dog", "I have two dogs."),
         ("She like apples.", "She likes apples."),
+        ("The girl play games.", "The girl plays games."),  # a girl does things: a verb
+        ("The boy kick balls.", "The boy kicks balls."),
         ("They is happy.", "They are happy."),
         ("I have a apple.", "I have an apple."),
         ("She goes to an university.", "She goes to a university."),  # by the sound
@@ -110,6 +112,8 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         "This book is mine.",  # once "is a mine"
         "I have two toy car.",  # "toy cars" or "toys": unsure
         "The school trip fee is ten dollars.",  # once "The school trips fee"
+        "The summer term ends in July.",  # once "The summer terms ends" (thirty-seventh)
+        "The football match ends at five.",  # once "The football matches ends"
     ],
 )
 def test_right_or_unsure_sentences_are_left_alone(dictionary: Dictionary, sentence: str) -> None:
