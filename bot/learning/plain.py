@@ -25,6 +25,9 @@ class Plain:
     meaning: str
     chinese: str | None  # a teacher's Chinese word, None when Chinese has none
     sense_id: str | None  # the WordNet sense the meaning describes ("n02084071")
+    # every Chinese word the teacher wrote, also one the card leaves out as said already
+    # within another (milk: 牛奶，奶 shows 牛奶; /word 奶 finds milk)
+    typed: tuple[str, ...] = ()
 
     @property
     def given_name(self) -> bool:
@@ -40,11 +43,23 @@ def learner_definitions() -> dict[str, Plain]:
             frozenset(kinds.split("|")),
             pos,
             meaning,
-            None if chinese == "-" else chinese,
+            _shown(chinese),
             None if sense in ("-", "?") else sense,
+            () if chinese == "-" else tuple(chinese.split("，")),
         )
         for word, kinds, pos, meaning, chinese, sense in rows(LEARNER_DEFINITIONS)
     }
+
+
+def _shown(chinese: str) -> str | None:
+    """The Chinese a card shows: each word the teacher wrote but one within an earlier one."""
+    if chinese == "-":
+        return None
+    shown: list[str] = []
+    for word in chinese.split("，"):
+        if not any(word in earlier for earlier in shown):
+            shown.append(word)
+    return "，".join(shown)
 
 
 def teachers_chinese(word: str) -> str | None:

@@ -37,7 +37,7 @@ def taught_as() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
     around: dict[str, list[str]] = defaultdict(list)
     for word, plain in learner_definitions().items():
-        for chinese in (plain.chinese or "").split("，"):
+        for chinese in plain.typed:
             if chinese:
                 found[chinese].append(word)
             inside = chinese.removeprefix("在…")

@@ -54,11 +54,17 @@ def test_words_a_school_child_types_in_chinese(dictionary: Dictionary) -> None:
     right's "correct" (对), 后面 the back of the body (后背), 期间 "time"."""
     meant = {"橡皮": "eraser", "勺子": "spoon", "校长": "principal", "酷": "cool", "右": "right"}
     meant |= {"后面": "behind", "期间": "during", "下面": "below"}  # 在…后面, 在…期间 …
+    meant |= {"奶": "milk"}  # CC-CEDICT: "breast; milk"; the teacher wrote 牛奶，奶
     assert {z: english_for(dictionary, z) for z in meant} == meant
     # where CC-CEDICT's word is one of the teacher's, it stays: 家 home (not family)
     kept = {"家": "home", "好": "good", "警察": "police", "离开": "leave", "对": "right"}
     assert {z: english_for(dictionary, z) for z in kept} == kept
     assert getattr(dictionary.card("ruthless", chinese=True), "chinese", None) == "无情"
+    # the card shows 牛奶 alone (奶 is said within it) and right's both words
+    said = {
+        w: getattr(dictionary.card(w, chinese=True), "chinese", None) for w in ("milk", "right")
+    }
+    assert said == {"milk": "牛奶", "right": "对，右"}
 
 
 def test_the_eval_reads_the_primary_school_list_backwards(dictionary: Dictionary) -> None:
