@@ -56,24 +56,25 @@ def english_for(dictionary: Dictionary, typed: str) -> str | None:
         return dictionary.level_number(word) if dictionary.levelled(word) else None
 
     found = dictionary.chinese.english(typed, level, teachers_chinese)
-    taught = min(
-        taught_as().get(typed, ()),
-        key=lambda word: (level(word) or UNLISTED, -zipf_frequency(word, "en")),
-        default=None,
-    )
+
+    def ease(word: str) -> tuple[int, float]:  # easier, then commoner, first
+        return level(word) or UNLISTED, -zipf_frequency(word, "en")
+
+    taught = min(taught_as().get(typed, ()), key=ease, default=None)
     if taught is not None and found not in taught_as()[typed]:  # 家 home, not family
-        if found is None or " " in found:
+        if found is None or (" " in found and not dictionary.known(found)):
             return taught  # "cow's milk", "pay money": no card of their own
         card = dictionary.card(found, chinese=True)
         keep = (
-            # its card says it too, and it is as easy: 借 lend (borrow's card says 借 too);
-            # 勺子 "scoop" (C2) is a spoon
+            # its card says it too, and it is as easy and common: 借 lend (borrow's card says
+            # 借 too, and borrow is easier); 勺子 "scoop" (C2) is a spoon; 客厅 a living room
             (
                 card is not None
                 and typed in (card.chinese or "").split("，")
-                and (level(found) or UNLISTED) <= (level(taught) or UNLISTED)
+                and ease(found) <= ease(taught)
             )
-            or is_given_name(taught)  # 本 "root", not Ben; 简 "simple", not Jane
+            # 本 "root", not Ben; 简 "simple", not Jane (but 加里 Gary, not "potassium")
+            or (is_given_name(taught) and (level(found) or UNLISTED) <= 2)
             or (level(taught) or UNLISTED) > (level(found) or UNLISTED) + HARDER
         )
         if not keep:
