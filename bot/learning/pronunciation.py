@@ -12,6 +12,8 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from wordfreq import zipf_frequency
+
 # ARPAbet vowels as eng-to-ipa writes them, in the order they appear in its IPA.
 _IPA_VOWELS = {
     "AA": "ɑ", "AE": "æ", "AH": "ə", "AO": "ɔ", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ər",
@@ -93,6 +95,7 @@ def with_primary_stress(text: str, phones: list[str]) -> str:
 
 
 HOMOGRAPHS = Path(__file__).parent / "data" / "homographs.tsv"
+COMMON = 3.5  # each half of a compound the CMU dictionary lacks is an everyday word
 
 
 def from_phones(phones: str) -> str:
@@ -139,16 +142,17 @@ def ipa(word: str) -> str | None:
     if len(words) > 1:
         parts = [ipa(part) for part in words]
         return "/" + " ".join(p.strip("/") for p in parts if p) + "/" if all(parts) else None
-    try:
-        import eng_to_ipa
-
-        # "I'm" and "James" are looked up as "i'm" and "james" ("DNA" is kept: /ˌdiˌɛˈneɪ/)
-        key = word.lower() if word[1:] == word[1:].lower() else word
-        cmu = eng_to_ipa.get_cmu([key])
-        if cmu and cmu[0] and "*" not in cmu[0][0] and "__IGNORE__" not in cmu[0][0]:
-            return from_phones(cmu[0][0])  # the CMU dictionary's first pronunciation
-    except ImportError:
-        pass
+    # "I'm" and "James" are looked up as "i'm" and "james" ("DNA" is kept)
+    phones = _cmu(word.lower() if word[1:] == word[1:].lower() else word)
+    if phones:
+        return from_phones(phones)  # the CMU dictionary's first pronunciation
+    for cut in range(len(word) - 3, 2, -1):  # schoolbag: school + bag, as CMU says each
+        first, second = word[:cut].lower(), word[cut:].lower()
+        if min(zipf_frequency(first, "en"), zipf_frequency(second, "en")) < COMMON:
+            continue  # two everyday words (barista is no "bari" + "sta")
+        head, tail = _cmu(first), _cmu(second)
+        if head and tail:
+            return from_phones(f"{head} {tail.replace('1', '2')}")  # /ˈskulˌbæɡ/
     espeak = shutil.which("espeak-ng")
     if espeak is None:
         return None
@@ -161,3 +165,16 @@ def ipa(word: str) -> str | None:
     )
     text = " ".join(result.stdout.split())
     return f"/{text}/" if result.returncode == 0 and text else None
+
+
+@lru_cache(maxsize=4096)
+def _cmu(key: str) -> str | None:
+    """The CMU dictionary's first pronunciation of a word, in its sounds ("ae1 p ah0 l")."""
+    try:
+        import eng_to_ipa
+    except ImportError:
+        return None
+    cmu = eng_to_ipa.get_cmu([key])
+    if cmu and cmu[0] and "*" not in cmu[0][0] and "__IGNORE__" not in cmu[0][0]:
+        return str(cmu[0][0])
+    return None

@@ -48,6 +48,14 @@ def test_a_thing_of_two_words_is_said_whole() -> None:
     assert ipa("t-shirt") == "/ti ʃɜrt/"
 
 
+def test_a_compound_the_cmu_dictionary_lacks_is_said_as_its_two_words() -> None:
+    """/word 书包 showed schoolbag as espeak-ng writes it, /skˈuːlbæɡ/ (British long vowels,
+    the stress mark inside the syllable), unlike every other card; barista is no "bari" +
+    "sta" and stays espeak-ng's."""
+    assert ipa("schoolbag") == "/ˈskulˌbæg/" and ipa("smartwatch") == "/ˈsmɑrtˌwɑʧ/"
+    assert ipa("barista") != "/ˈbɑriˌstʌ/"
+
+
 def test_a_short_form_is_said_whole() -> None:
     """eng-to-ipa lists the clipped /doʊn/ first for "don't"."""
     assert ipa("don't") == "/doʊnt/" and ipa("can't") == "/kænt/" and ipa("i'm") == "/aɪm/"
