@@ -180,8 +180,8 @@ class ChineseGloss:
         if self._index is None:
             self.load()
         chinese = chinese.strip()
-        found = self._english.get(chinese)
-        first = found if found is not None and _PLAIN.fullmatch(found) else None
+        found = (self._english.get(chinese) or "").rstrip("?")  # 哪儿 "where?"
+        first = found if _PLAIN.fullmatch(found) else None
         mine, others = self._choices.get(chinese, ((), ()))
         if level is not None:
             first = self._easier(chinese, first, mine, others, level, taught) or first

@@ -79,7 +79,7 @@ def english_for(dictionary: Dictionary, typed: str) -> str | None:
         )
         if not keep:
             return taught
-    if found is None and typed.endswith("儿") and len(typed) > 2:
+    if found is None and typed.endswith("儿") and len(typed) > 1:
         return english_for(dictionary, typed[:-1])  # 一点儿, 小孩儿: the northern "r" ending
     if found is None:
         return _plain_meaning(dictionary, typed, level)

@@ -46,6 +46,7 @@ def test_a_word_with_the_northern_r_or_a_first_meaning_without_a_card(
     card shares a character with the word typed. 能够 "be capable of; can" is not the tin can
     (can's card says 罐头), and 工夫 "spare time; skill; labor" no labour."""
     found = {"小孩儿": "kid", "一点儿": "bit", "女孩儿": "girl", "医药": "medicine", "尺": "ruler"}
+    found |= {"花儿": "flower", "哪儿": "where"}  # 哪儿 is "where?" in CC-CEDICT
     assert {z: english_for(dictionary, z) for z in found} == found
     assert english_for(dictionary, "能够") is None and english_for(dictionary, "工夫") is None
 
