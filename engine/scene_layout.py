@@ -248,8 +248,8 @@ def resting(boxes: list[Box], scene: Scene, pictures: Mapping[str, object]) -> l
     lowest = float(np.percentile(tops, 75))  # a lamp's thin stand is no seat
     top = base.y + round(lowest / surface.shape[0] * base.size)
     moved = []
-    for box in boxes:
-        if box in things:
+    for n, box in enumerate(boxes):
+        if n in copies:
             sits = top - round(last * box.size) + round((last - first) * box.size * 0.15)
             box = replace(box, y=max(box.y, sits))
         moved.append(box)

@@ -64,6 +64,7 @@ QUESTION_HELPERS = BARE_AFTER | HELPERS
 # What "some" counts: things one can point at ("some apple" → apples, never "some troubles")
 LEXNAME_THINGS = {"noun.animal", "noun.artifact", "noun.person", "noun.plant", "noun.body"}
 THING_KINDS = {"animal", "thing", "person", "body"}  # the plain meanings' kinds
+LEXNAME_ALIVE, ALIVE_KINDS = {"noun.animal", "noun.person"}, {"animal", "person"}
 CLOCK_WORDS = {"am", "pm", "o'clock"}  # "a.m." is read as "a", ".", "m", "."
 ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
 IRREGULAR = {
@@ -186,19 +187,19 @@ class Corrector:
     def _a_thing(self, word: str) -> bool:
         """Is the word a thing one can point at and count (a toy, a dog; not cake or bread,
         which "some" also goes with as they are)?"""
-        plain = learner_definitions().get(word.lower())
-        if plain is not None:
-            return bool(plain.kinds & THING_KINDS)
-        senses = self.dictionary.senses(word.lower())
-        return bool(senses) and senses[0].lexname in LEXNAME_THINGS
+        return self._kind(word, THING_KINDS, LEXNAME_THINGS)
 
     def _alive(self, word: str) -> bool:
         """A person or an animal, who does things (a summer or a football does not)."""
+        return self._kind(word, ALIVE_KINDS, LEXNAME_ALIVE)
+
+    def _kind(self, word: str, kinds: set[str], lexnames: set[str]) -> bool:
+        """Is the word of one of these kinds: its plain meaning's, else its first sense's?"""
         plain = learner_definitions().get(word.lower())
         if plain is not None:
-            return bool(plain.kinds & {"person", "animal"})
+            return bool(plain.kinds & kinds)
         senses = self.dictionary.senses(word.lower())
-        return bool(senses) and senses[0].lexname in ("noun.person", "noun.animal")
+        return bool(senses) and senses[0].lexname in lexnames
 
     def _can_describe(self, word: str) -> bool:
         """Can the word be an adjective (red, big, happy), whatever its first sense?"""

@@ -83,8 +83,8 @@ def english_for(dictionary: Dictionary, typed: str) -> str | None:
         return english_for(dictionary, typed[:-1])  # 一点儿, 小孩儿: the northern "r" ending
     if found is None:
         return _plain_meaning(dictionary, typed, level)
-    verb, *rest = (found or "-").split()
-    if len(rest) == 1 and rest[0] in PARTICLES and not dictionary.known(found or ""):
+    verb, *rest = found.split()
+    if len(rest) == 1 and rest[0] in PARTICLES and not dictionary.known(found):
         return verb  # 听 "listen to": listen
     return found
 
