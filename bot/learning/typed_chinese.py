@@ -5,10 +5,12 @@ cards: where the teacher's Chinese written for exactly one English word is the v
 and the card CC-CEDICT led to shows other Chinese, the teacher's word is the one meant. 云 "to
 say" (literary; say's card: 说) is a cloud, 页 "head" a page, 胖 "healthy" fat, 例子 "case"
 (a box, 盒子) an example, 季节 "time" a season, 能 "can" (a tin, 罐头) could, and 牛奶 "cow's
-milk" (no card) milk."""
+milk" (no card) milk. A word CC-CEDICT says only as a verb ("to fly") is that word's verb
+meaning, not the insect its card leads with (`verb_sense`)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -16,17 +18,28 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from bot.learning.chinese import PARTICLES
+from bot.learning.meanings import sense_id_of
 from bot.learning.plain import is_given_name, learner_definitions, teachers_chinese
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from bot.learning.dictionary import Dictionary
+    from bot.learning.dictionary import Dictionary, Meaning
+    from engine.wordnet import Sense
 
 UNLISTED = 7  # a word the learner list lacks counts as harder than C2
 # A teacher's word at most this many levels harder than CC-CEDICT's: 圈 stays a circle (hoop
 # is C2), 而 "and" (not whereas), 魔法师 a magician (not a mage).
 HARDER = 1
+# How common (wordfreq's zipf) a Chinese word must be to name a verb's meaning on a card.
+COMMON_CHINESE = 2.5
+# Words of CC-CEDICT's English that say nothing of which meaning is meant ("to deal with sth").
+SMALL = frozenset(
+    {"to", "a", "an", "the", "of", "on", "in", "at", "for", "with", "by", "from", "into", "up"}
+    | {"out", "off", "as", "and", "or", "be", "sth", "sb", "one", "one's", "oneself"}
+    | {"something", "somebody", "person", "thing", "make", "take", "put", "get", "give"}
+    | {"have", "do", "go", "come", "place", "back"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -100,3 +113,88 @@ def _plain_meaning(
         return None  # only the first: 工夫 "spare time; skill; labor" is no labour
     card = dictionary.card(words[0], chinese=True)
     return words[0] if card is not None and set(card.chinese or "") & set(typed) else None
+
+
+def meant_by(dictionary: Dictionary, typed: str) -> tuple[str, str | None] | None:
+    """`english_for`, with the WordNet sense meant where the Chinese word picks one."""
+    english = english_for(dictionary, typed)
+    return None if english is None else (english, verb_sense(dictionary, typed, english))
+
+
+def verb_sense(dictionary: Dictionary, typed: str, english: str) -> str | None:
+    """The verb meaning of `english` that `typed` means, where CC-CEDICT says the word only as a
+    verb and the card leads with another part of speech: 飞 "to fly" is flying, not the insect;
+    喝 "to drink" drinking, not a drink; 忍 "to bear; to endure" is "put up with" (bear's card
+    leads with the animal, 熊)."""
+    card = dictionary.card(english) if dictionary.chinese.as_verb(typed, english) else None
+    if card is None or not card.meanings:
+        return None
+    lead = card.plain.part_of_speech if card.plain else card.meanings[0].part_of_speech
+    return None if lead == "verb" else said_as_verb(dictionary, typed, english)
+
+
+def said_as_verb(
+    dictionary: Dictionary, chinese: str, english: str, *, only: bool = True, sure: bool = False
+) -> str | None:
+    """The verb meaning of `english` a Chinese word says, when it says the word only as a verb.
+    Of the verb's meanings, the one that fits the Chinese word's other meanings best, WordNet's
+    commonest first: 解雇 "to fire; to sack; to dismiss" is "terminate the employment of" (not
+    firing a gun), 疲倦 "to tire; tired" is "get tired through overuse" (not "become bored").
+    `only`: a word that says `english` as a thing too counts; `sure`: None unless another verb
+    meaning of the Chinese word fits it."""
+    said = dictionary.chinese.as_verb(chinese, english, only=only)
+    verbs = [sense for sense in dictionary.senses(english) if sense.pos == "v"] if said else []
+    if not verbs:
+        return None
+    verb_said = {m.removeprefix("to ") for m in said if m.startswith("to ")} - {english}
+    verb_words = _words(" ".join(verb_said)) - {english}
+    other_words = _words(" ".join(m for m in said if not m.startswith("to "))) - {english}
+
+    def fit(pair: tuple[int, Sense]) -> tuple[int, int, int, int]:
+        # another verb meaning is one of its names (解雇 "to sack"), shares a word with its
+        # names or definition, a thing's meaning shares one with the definition, its rank
+        position, sense = pair
+        names = {lemma.replace("_", " ").lower() for lemma in sense.lemmas}
+        defined = _words(sense.definition)
+        return (
+            len(verb_said & names),
+            len(verb_words & (defined | _words(" ".join(names)))),
+            len(other_words & defined),
+            -position,
+        )
+
+    best = max(enumerate(verbs), key=fit)
+    return None if sure and not any(fit(best)[:2]) else sense_id_of(best[1])
+
+
+def verb_in_chinese(dictionary: Dictionary, english: str, meaning: Meaning) -> str | None:
+    """The Chinese a card gives a verb meaning: the word's usual Chinese for its kind of
+    meaning, unless that says no verb of it or a verb of another kind (排 a row of seats, for
+    row "propel with oars"; 发射 "to fire" a gun, for fire "terminate the employment of"). Then
+    a common Chinese word that says this very meaning (`said_as_verb`): first one whose first
+    meaning is the word (划 "to row; to paddle"), then one whose other meanings show it (解雇 "to
+    fire; to sack"); 练 "to practice; …; to perfect" is no word for perfect "make perfect"."""
+    chinese = dictionary.chinese
+    usual = chinese.gloss(english, 1, kind=meaning.category)
+    said = said_as_verb(dictionary, usual, english, only=False) if usual else None
+    sure = said_as_verb(dictionary, usual, english, only=False, sure=True) if usual else None
+    sense = dictionary.synset(sure) if sure else None
+    if said is not None and (sense is None or sense.lexname == meaning.category):
+        return usual  # tell "express in words": 告诉; dry: 干 "dry; to dry"
+    found = [
+        word
+        for word in (chinese.gloss(english, 8, kind="verb.") or "").split("，")
+        if word and zipf_frequency(word, "zh") >= COMMON_CHINESE  # not 煻 "to toast"
+    ]
+    firsts = [c for c in found if chinese.as_verb(c, english)[:1] == (f"to {english}",)]
+    for word in firsts:  # 解雇 for 发射; where another kind is said, only a sure one
+        if said_as_verb(dictionary, word, english, sure=said is not None) == meaning.sense_id:
+            return word
+    for word in found if said is None else ():  # 停止 "to stop" is not left for 卡 "to block"
+        if said_as_verb(dictionary, word, english, sure=True) == meaning.sense_id:
+            return word
+    return usual
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z']+", text.lower())) - SMALL

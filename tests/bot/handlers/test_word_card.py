@@ -122,6 +122,13 @@ async def test_a_chinese_word_finds_the_english_one(chat: TerminalAdapter) -> No
     await chat.settle()
     milk = chat.transcript.replies[-1]
     assert shown(milk).startswith("milk") and milk.images
+    # 飞 is "to fly" and 划 "to row": the verb's card, not the insect's or a row of seats'
+    for chinese, lead in {"飞": "travel through the air", "划": "propel with oars"}.items():
+        await chat.say(f"/word {chinese}")
+        await chat.settle()
+        card = shown(chat.transcript.replies[-1])
+        assert " · verb · " in card and lead in card, card
+        assert card.index(lead) < card.index("(noun)"), card  # it leads
 
 
 async def test_inflected_forms_say_what_they_are_and_made_up_ones_are_misspellings(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot.learning.cards import drawn_as
 from bot.learning.dictionary import Dictionary
-from bot.learning.typed_chinese import english_for, taught_as
+from bot.learning.typed_chinese import english_for, meant_by, taught_as, verb_in_chinese
 
 
 def test_the_word_whose_card_a_teacher_wrote_with_that_chinese(dictionary: Dictionary) -> None:
@@ -79,3 +80,43 @@ def test_the_eval_reads_the_primary_school_list_backwards(dictionary: Dictionary
     figures = typed_chinese_figures(dictionary)
     assert figures["words"] >= 180 and figures["right"] >= 0.98, figures["misses"]
     assert all(" -> " in miss for miss in figures["misses"])
+
+
+def test_a_word_said_only_as_a_verb_is_the_verbs_meaning(dictionary: Dictionary) -> None:
+    """CC-CEDICT says 飞 "to fly", and the fly card led with the insect (苍蝇); 解雇 "to fire;
+    to sack; to dismiss" showed fire the flames (火), 忍 "to bear; to endure" the animal (熊),
+    喝 "to drink" a drink (饮料). Of the verb's meanings, the one the other meanings fit."""
+    said = {
+        "飞": ("fly", "travel through the air"),
+        "解雇": ("fire", "terminate the employment"),
+        "忍": ("bear", "put up with"),
+        "喝": ("drink", "take in liquids"),
+        "划": ("row", "propel with oars"),
+        "疲倦": ("tire", "get tired"),  # "to tire; tired": not "become bored"
+        "种植": ("plant", "into the ground"),
+    }
+    for chinese, (english, defined) in said.items():
+        meant = meant_by(dictionary, chinese)
+        assert meant is not None and meant[0] == english and meant[1], (chinese, meant)
+        meaning = dictionary.sense(meant[1])
+        assert meaning is not None and defined in meaning.definition, (chinese, meaning)
+    # a word said as a thing too, or whose card leads with the verb already: no meaning picked
+    for chinese, english in {"苹果": "apple", "跑": "run", "写": "write", "飞行": "fly"}.items():
+        meant = meant_by(dictionary, chinese)
+        assert meant is not None and meant[0] == english, meant
+        assert meant[1] is None or chinese == "飞行", meant  # 飞行 "to fly; flying; flight"
+    assert meant_by(dictionary, "qwxz") is None
+
+
+def test_a_verb_meanings_card_gives_the_chinese_that_says_it(dictionary: Dictionary) -> None:
+    """Fire's "terminate the employment of" said 发射 (to launch, to fire a gun), row's
+    "propel with oars" 排 (a row of seats): the Chinese that says that very meaning."""
+    fired = meant_by(dictionary, "解雇")
+    rowed = meant_by(dictionary, "划")
+    assert fired and fired[1] and rowed and rowed[1]
+    fire, row = dictionary.sense(fired[1]), dictionary.sense(rowed[1])
+    assert fire is not None and row is not None
+    assert verb_in_chinese(dictionary, "fire", fire) == "解雇"
+    assert verb_in_chinese(dictionary, "row", row) == "划"
+    card = drawn_as(dictionary, dictionary.card("fire", chinese=True), dictionary.sense(fired[1]))
+    assert card is not None and card.chinese == "解雇" and card.meanings[0].sense_id == fired[1]
