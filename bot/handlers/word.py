@@ -31,7 +31,7 @@ from bot.learning.cards import (
 )
 from bot.learning.emoji_words import emoji_word
 from bot.learning.letters import letter_of
-from bot.learning.typed_chinese import meant_by
+from bot.learning.typed_chinese import english_for
 from bot.pictures.ask import (
     chat_style,
     only_picture,
@@ -40,7 +40,7 @@ from bot.pictures.ask import (
     safety_refusal,
 )
 from bot.pictures.delivery import Delivery
-from bot.pictures.understand import understand
+from bot.pictures.understand import meant_in_chinese, understand
 from engine.groups import colour_of, kinds_line, place_of, ringed, ringed_line
 from engine.scene import Scene, SceneObject
 from engine.scene_words import MODALS, is_negation
@@ -61,8 +61,9 @@ async def word(context: Context) -> list[Reply]:
     Type one word (or a short phrase like "ice cream") in English letters.
     """
     limits = context.services.settings.limits
-    meant = await from_chinese(context, context.args)  # the word, and a meaning it picks
-    english = meant[0] if meant else await from_emoji(context, context.args)
+    typed = context.args.strip()
+    chinese = await from_chinese(context, typed)
+    english = chinese or await from_emoji(context, context.args)
     if english is not None:  # /word 苹果 → apple, /word 🍎 → apple
         context = Context(
             replace(context.incoming, args=english), context.learner, context.services
@@ -90,11 +91,11 @@ async def word(context: Context) -> list[Reply]:
                 break
     if not await remembered(dictionary.known, text):
         return [await unknown_word(context, text)]
-    if meant and meant[1]:  # 飞 "to fly": flying, not the insect fly's card leads with
-        return await draw_word(context, text, meant[1])
+    resolver = context.services.illustrator.resolver
+    if chinese and (meant := await remembered(meant_in_chinese, dictionary, resolver, typed, text)):
+        return await draw_word(context, text, meant)  # 飞 "to fly": flying, not the insect
     senses = await remembered(dictionary.picture_senses, text)
     if senses:
-        resolver = context.services.illustrator.resolver
         drawable = await asyncio.to_thread(
             lambda: {
                 m.sense_id
@@ -132,14 +133,13 @@ GRAMMAR_WORDS = {
 }
 
 
-async def from_chinese(context: Context, raw: str) -> tuple[str, str | None] | None:
-    """The English word for a Chinese word typed after /word (苹果 → apple), if known, and the
-    meaning it picks where that is not the one the card leads with (see `meant_by`)."""
+async def from_chinese(context: Context, raw: str) -> str | None:
+    """The English word for a Chinese word typed after /word (苹果 → apple), if known."""
     text = raw.strip()
     chinese = context.services.dictionary.chinese
     if not _HAN.match(text) or not chinese.available():
         return None
-    return await asyncio.to_thread(meant_by, context.services.dictionary, text)
+    return await asyncio.to_thread(english_for, context.services.dictionary, text)
 
 
 async def from_emoji(context: Context, raw: str) -> str | None:

@@ -465,6 +465,11 @@ _NOT_ASKED = frozenset(
 )  # fmt: skip
 
 
+# Verbs WordNet frames with a thing ("bow one's head") that a child does alone: "Can you bow?",
+# not "Can you bow it?" (a card said so under the person bowing).
+_ALONE = frozenset({"bow", "nod", "kneel"})
+
+
 def _dare(verb: str, frames: set[int], alone: bool = False) -> str | None:
     """A verb's question: "Can you swim?" where WordNet says a person does it alone (frame 2,
     in this meaning or, `alone`, in another as common), "Can you open it?" to something (8);
@@ -472,6 +477,6 @@ def _dare(verb: str, frames: set[int], alone: bool = False) -> str | None:
     you seem?" teaches nothing."""
     if verb.lower() in _NOT_ASKED:
         return None
-    if not frames or 2 in frames or alone:
+    if not frames or 2 in frames or alone or verb.lower() in _ALONE:
         return f"Can you {verb}?"
     return f"Can you {verb} it?" if 8 in frames else None

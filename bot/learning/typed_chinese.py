@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from bot.learning.chinese import PARTICLES
+from bot.learning.chinese_written import meaning_gloss
 from bot.learning.meanings import sense_id_of
 from bot.learning.plain import is_given_name, learner_definitions, teachers_chinese
 
@@ -115,22 +116,41 @@ def _plain_meaning(
     return words[0] if card is not None and set(card.chinese or "") & set(typed) else None
 
 
-def meant_by(dictionary: Dictionary, typed: str) -> tuple[str, str | None] | None:
-    """`english_for`, with the WordNet sense meant where the Chinese word picks one."""
-    english = english_for(dictionary, typed)
-    return None if english is None else (english, verb_sense(dictionary, typed, english))
-
-
-def verb_sense(dictionary: Dictionary, typed: str, english: str) -> str | None:
+def verb_sense(dictionary: Dictionary, typed: str, english: str, lead: str | None) -> str | None:
     """The verb meaning of `english` that `typed` means, where CC-CEDICT says the word only as a
-    verb and the card leads with another part of speech: 飞 "to fly" is flying, not the insect;
-    喝 "to drink" drinking, not a drink; 忍 "to bear; to endure" is "put up with" (bear's card
-    leads with the animal, 熊)."""
-    card = dictionary.card(english) if dictionary.chinese.as_verb(typed, english) else None
-    if card is None or not card.meanings:
+    verb and the card would lead with another part of speech (`lead`: the part of speech of
+    the meaning taught; None: the card's own): 飞 "to fly" is flying, not the insect; 喝 "to
+    drink" drinking, not a drink; 忍 "to bear; to endure" is "put up with" (bear's card leads
+    with the animal, 熊); 举 "to lift" no elevator."""
+    if not dictionary.chinese.as_verb(typed, english):
         return None
-    lead = card.plain.part_of_speech if card.plain else card.meanings[0].part_of_speech
+    if lead is None:
+        card = dictionary.card(english)
+        if card is None or not card.meanings:
+            return None
+        lead = card.plain.part_of_speech if card.plain else card.meanings[0].part_of_speech
     return None if lead == "verb" else said_as_verb(dictionary, typed, english)
+
+
+def noun_said(dictionary: Dictionary, typed: str, english: str) -> str | None:
+    """The noun meaning of `english` a Chinese word names, when one kind of thing has it as
+    its Chinese: 春天 is spring the season (the teacher's word; the question "Which spring?"
+    offered only the coil and two springs of water), 蝙蝠 the bat that flies, 指甲 a nail of
+    the finger. None when several kinds share it (鹤 and 起重机 are both "crane" by kind)."""
+    plain = learner_definitions().get(english.lower())
+    if plain is not None and typed in plain.typed and plain.sense_id:
+        return plain.sense_id
+    found = [
+        meaning
+        for meaning in dictionary.noun_senses(english)
+        if typed
+        in (
+            meaning_gloss(english, meaning.sense_id)
+            or dictionary.chinese.gloss(english, 1, kind=meaning.category)
+            or ""
+        ).split("，")
+    ]
+    return found[0].sense_id if len({m.category for m in found}) == 1 else None
 
 
 def said_as_verb(
@@ -148,18 +168,24 @@ def said_as_verb(
         return None
     verb_said = {m.removeprefix("to ") for m in said if m.startswith("to ")} - {english}
     verb_words = _words(" ".join(verb_said)) - {english}
-    other_words = _words(" ".join(m for m in said if not m.startswith("to "))) - {english}
+    # a thing's meaning counts by a form of the word (疲倦 "tired") or a phrase of it (健身
+    # "physical exercise"), not any word: 举 "move" (in a game) is not lift's "move upwards"
+    stem = english[: max(3, len(english) - 1)]
+    things = [m for m in said if not m.startswith("to ")]
+    other_words = {w for w in _words(" ".join(things)) if w.startswith(stem)} - {english}
+    phrases = [m for m in things if " " in m]
 
     def fit(pair: tuple[int, Sense]) -> tuple[int, int, int, int]:
         # another verb meaning is one of its names (解雇 "to sack"), shares a word with its
-        # names or definition, a thing's meaning shares one with the definition, its rank
+        # names or definition, a form of it is in the definition ("tired"), its rank
         position, sense = pair
         names = {lemma.replace("_", " ").lower() for lemma in sense.lemmas}
         defined = _words(sense.definition)
+        phrased = sum(phrase in sense.definition for phrase in phrases)
         return (
             len(verb_said & names),
             len(verb_words & (defined | _words(" ".join(names)))),
-            len(other_words & defined),
+            len(other_words & defined) + phrased,
             -position,
         )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.learning.dictionary import Dictionary
 from bot.learning.forms import plural_noun
 from bot.learning.plain import shows_nothing
+from bot.learning.typed_chinese import noun_said, verb_sense
 from engine.phrases import parse_sense
 from engine.resolver import Resolution, Resolver
 
@@ -106,3 +107,18 @@ def _named_for_another(
     nouns = {o for f in forms for o in wordnet.index.get(f.replace(" ", "_"), {}).get("n", ())}
     own = anchors.get(named.get(drawing.subject, -1), set()) & nouns
     return bool(own) and parsed[1] not in own
+
+
+def meant_in_chinese(
+    dictionary: Dictionary, resolver: Resolver, typed: str, english: str
+) -> str | None:
+    """The meaning a Chinese word typed after /word picks, where it is not the one the card
+    would teach: the verb's, for a word CC-CEDICT says only as a verb (`verb_sense`; the
+    picture decides what would be taught: "lift" draws the elevator, but 举 is "to lift"),
+    and a homograph's that a kind of thing has as its Chinese (`noun_said`: 春天 is spring the
+    season, 蝙蝠 the animal), which no one need be asked about."""
+    if dictionary.chinese.as_verb(typed, english):
+        taught = understand(dictionary, resolver, english).sense_id
+        lead = None if taught is None else "verb" if taught.startswith("v") else "noun"
+        return verb_sense(dictionary, typed, english, lead)
+    return noun_said(dictionary, typed, english) if dictionary.picture_senses(english) else None

@@ -129,6 +129,11 @@ async def test_a_chinese_word_finds_the_english_one(chat: TerminalAdapter) -> No
         card = shown(chat.transcript.replies[-1])
         assert " · verb · " in card and lead in card, card
         assert card.index(lead) < card.index("(noun)"), card  # it leads
+    # 春天 is spring the season: not "Which spring do you mean?" among coils and water
+    await chat.say("/word 春天")
+    await chat.settle()
+    season = shown(chat.transcript.replies[-1])
+    assert "Which spring" not in season and "after winter" in season, season
 
 
 async def test_inflected_forms_say_what_they_are_and_made_up_ones_are_misspellings(

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from bot.learning.cards import drawn_as
 from bot.learning.dictionary import Dictionary
-from bot.learning.typed_chinese import english_for, meant_by, taught_as, verb_in_chinese
+from bot.learning.typed_chinese import (
+    english_for,
+    noun_said,
+    taught_as,
+    verb_in_chinese,
+    verb_sense,
+)
+
+
+def meant_by(dictionary: Dictionary, typed: str) -> tuple[str, str | None] | None:
+    """The word found, and the verb meaning it picks where the card leads with another."""
+    english = english_for(dictionary, typed)
+    return None if english is None else (english, verb_sense(dictionary, typed, english, None))
 
 
 def test_the_word_whose_card_a_teacher_wrote_with_that_chinese(dictionary: Dictionary) -> None:
@@ -120,3 +132,19 @@ def test_a_verb_meanings_card_gives_the_chinese_that_says_it(dictionary: Diction
     assert verb_in_chinese(dictionary, "row", row) == "划"
     card = drawn_as(dictionary, dictionary.card("fire", chinese=True), dictionary.sense(fired[1]))
     assert card is not None and card.chinese == "解雇" and card.meanings[0].sense_id == fired[1]
+
+
+def test_a_homographs_chinese_names_the_meaning(dictionary: Dictionary) -> None:
+    """/word 春天 asked "Which spring do you mean?" among a coil and two springs of water,
+    never the season; 蝙蝠 which bat. A Chinese word one kind of thing has is that meaning;
+    one several kinds share (鹤 and 起重机: both "crane") still asks."""
+    said = {z: noun_said(dictionary, z, e) for z, e in (("春天", "spring"), ("蝙蝠", "bat"))}
+    said["指甲"] = noun_said(dictionary, "指甲", "nail")
+    meanings = {z: dictionary.sense(s or "") for z, s in said.items()}
+    defined = {z: m.definition[:24] if m else None for z, m in meanings.items()}
+    assert defined == {
+        "春天": "the season of growth",
+        "蝙蝠": "nocturnal mouselike mamm",
+        "指甲": "horny plate covering and",
+    }
+    assert noun_said(dictionary, "鹤", "crane") is None

@@ -394,3 +394,33 @@ def test_a_verb_is_drawn_as_the_picture_a_person_judged_to_show_it(
     assert understand(dictionary, resolver, "kneel").drawing is None
     apple = understand(dictionary, resolver, "apple").drawing
     assert apple is not None and apple.how != "action"
+
+
+def test_a_chinese_verb_picks_the_verbs_meaning_where_the_picture_is_a_things(
+    dictionary: Dictionary,
+) -> None:
+    """/word lift draws the elevator (its card leads with the verb), but 举 is "to lift";
+    滑雪 "to ski; skiing" is the person skiing, 挥手 "to wave" the waving hand (the wave
+    of the sea for /word wave), and 跑 "to run" keeps the run the picture shows."""
+    from bot.pictures.understand import meant_in_chinese, understand
+
+    resolver = resolver_for("starter", dictionary.wordnet)
+    lifted = meant_in_chinese(dictionary, resolver, "举", "lift")
+    meaning = dictionary.sense(lifted or "")
+    assert meaning is not None and meaning.part_of_speech == "verb", lifted
+    weights = understand(dictionary, resolver, "lift", lifted).drawing
+    assert weights is not None and weights.subject == "person lifting weights"
+    drawn = {}
+    for chinese, english in {"滑雪": "ski", "挥手": "wave", "鞠躬": "bow"}.items():
+        sense = meant_in_chinese(dictionary, resolver, chinese, english)
+        drawing = understand(dictionary, resolver, english, sense).drawing
+        drawn[chinese] = drawing.subject if drawing else None
+    assert drawn == {"滑雪": "skier", "挥手": "waving hand", "鞠躬": "person bowing"}
+    sea = understand(dictionary, resolver, "wave").drawing
+    assert sea is not None and sea.subject == "water wave"
+    # the waving hand is a wave of the hand, no longer the hairdo's wave (its caption "wave")
+    assert understand(dictionary, resolver, "wave", "n05259240").drawing is None
+    hand = understand(dictionary, resolver, "wave", "n07274027").drawing
+    assert hand is not None and hand.subject == "waving hand"
+    assert meant_in_chinese(dictionary, resolver, "跑", "run") is None
+    assert meant_in_chinese(dictionary, resolver, "苹果", "apple") is None
