@@ -202,6 +202,12 @@ class ChineseGloss:
             self.load()
         return self._choices.get(chinese.strip(), ((), ()))[0]
 
+    def first_meaning(self, chinese: str) -> str:
+        """The everyday reading's first meaning as written, "to" left out: "clap one's hands"."""
+        if self._index is None:
+            self.load()
+        return self._english.get(chinese.strip(), "")
+
     def as_verb(self, chinese: str, english: str, *, only: bool = True) -> tuple[str, ...]:
         """A Chinese word's meanings (notes left out) when it says `english` as a verb, `only`
         as one (解雇 "to fire; to sack; …", never "fire" the thing); else ()."""
@@ -209,9 +215,8 @@ class ChineseGloss:
             self.load()
         said = self._verbs.get(chinese.strip(), ())
         thing = {english, f"a {english}", f"an {english}", f"the {english}"}
-        if f"to {english}" not in said or (only and thing & set(said)):
-            return ()
-        return said
+        verb = any(m == f"to {english}" or m.startswith(f"to {english} ") for m in said)
+        return () if not verb or (only and thing & set(said)) else said  # 刷牙 "to brush …"
 
     def _named_by(self, english: str, chinese: str) -> bool:
         """Is `chinese` among the two best glosses of `english`, as a thing or as a verb?"""

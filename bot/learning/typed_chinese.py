@@ -96,7 +96,7 @@ def english_for(dictionary: Dictionary, typed: str) -> str | None:
     if found is None and typed.endswith("儿") and len(typed) > 1:
         return english_for(dictionary, typed[:-1])  # 一点儿, 小孩儿: the northern "r" ending
     if found is None:
-        return _plain_meaning(dictionary, typed, level)
+        return _plain_meaning(dictionary, typed, level) or _phrase_head(dictionary, typed, level)
     verb, *rest = found.split()
     if len(rest) == 1 and rest[0] in PARTICLES and not dictionary.known(found):
         return verb  # 听 "listen to": listen
@@ -114,6 +114,40 @@ def _plain_meaning(
         return None  # only the first: 工夫 "spare time; skill; labor" is no labour
     card = dictionary.card(words[0], chinese=True)
     return words[0] if card is not None and set(card.chinese or "") & set(typed) else None
+
+
+# Verbs that say little before "a" thing: "take a walk" is about the walk; nor is a phrase
+# with one of them about it ("keep up with", "put in order", "get rid of", "hold a reception").
+LIGHT_VERBS = frozenset({"take", "have", "make", "give", "do", "go", "pay", "get", "put"})
+LIGHT_VERBS |= {"be", "keep", "turn", "bring", "cause", "set", "come", "form", "draw", "hold"}
+LIGHT_VERBS |= {"become", "used"}  # "used for 師傅": a variant's note
+# What follows a verb's word in a phrase about that verb: "clap one's hands", "bring sth to sb",
+# "hang or suspend" (not "and": "right and wrong", "left and right" are no right).
+AFTER_VERB = frozenset({"one's", "sb's", "a", "an", "sth", "sb", "or", "into", "for"})
+HEAD_LEVEL = 4  # the hardest word a phrase is taught as: B2 (拍手 "clap one's hands": clap)
+
+
+def _phrase_head(
+    dictionary: Dictionary, typed: str, level: Callable[[str], int | None]
+) -> str | None:
+    """The easy word a first meaning that is a verb's phrase no card has is about: 拍手 "clap
+    one's hands" is clap, 洗手 "wash one's hands" wash (drawn as hands washed), 钓 "fish with a
+    hook and bait" fish, 散步 "take a walk" a walk, 打电话 "make a telephone call" a call. Not
+    "head of a department", "a period of time" nor "keep up with"."""
+    words = dictionary.chinese.first_meaning(typed).split()
+    if len(words) < 2:
+        return None
+    if words[0] in LIGHT_VERBS:  # the thing, or a hard compound's last word ("telephone call")
+        thing = " ".join(words[2:])
+        heads = [thing, words[-1]] if dictionary.known(thing) else [thing]
+        # not a person: 娶 "take a wife" is to marry
+        heads = heads if words[1] in ("a", "an") and dictionary.category(thing) != "person" else []
+    else:
+        verb = words[0] not in SMALL and (words[1] in AFTER_VERB or words[1:3] == ["with", "a"])
+        heads = [words[0]] if verb and dictionary.wordnet.senses(words[0]) else []
+        heads = [h for h in heads if any(s.pos == "v" for s in dictionary.senses(h))]
+    easy = [h for h in heads if (level(h) or UNLISTED) <= HEAD_LEVEL and dictionary.known(h)]
+    return easy[0] if easy else None
 
 
 def verb_sense(dictionary: Dictionary, typed: str, english: str, lead: str | None) -> str | None:

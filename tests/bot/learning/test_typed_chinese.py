@@ -148,3 +148,15 @@ def test_a_homographs_chinese_names_the_meaning(dictionary: Dictionary) -> None:
         "指甲": "horny plate covering and",
     }
     assert noun_said(dictionary, "鹤", "crane") is None
+
+
+def test_a_verbs_phrase_no_card_has_is_its_word(dictionary: Dictionary) -> None:
+    """拍手 "clap one's hands", 洗手, 刷牙, 钓 "fish with a hook and bait", 散步 "take a walk"
+    and 打电话 "make a telephone call" said "Please type the English word"; a phrase that is
+    no verb's, or one whose verb says little ("keep up with"), still finds nothing."""
+    found = {"拍手": "clap", "洗手": "wash", "刷牙": "brush", "钓": "fish", "散步": "walk"}
+    found |= {"打电话": "call", "淋浴": "shower", "签": "sign"}
+    assert {z: english_for(dictionary, z) for z in found} == found
+    for chinese in ("期", "略微", "部长", "娶", "是非", "赶上"):  # "a period of time", "a
+        # little bit", "head of a department", "take a wife", "right and wrong", "keep up with"
+        assert english_for(dictionary, chinese) is None, chinese
