@@ -209,7 +209,9 @@ def said_as_verb(
     other_words = {w for w in _words(" ".join(things)) if w.startswith(stem)} - {english}
     phrases = [m for m in things if " " in m]
 
-    def fit(pair: tuple[int, Sense]) -> tuple[int, int, int, int]:
+    top = max(sense.count for sense in verbs)
+
+    def fit(pair: tuple[int, Sense]) -> tuple[int, int, int, bool, int]:
         # another verb meaning is one of its names (解雇 "to sack"), shares a word with its
         # names or definition, a form of it is in the definition ("tired"), its rank
         position, sense = pair
@@ -220,6 +222,9 @@ def said_as_verb(
             len(verb_said & names),
             len(verb_words & (defined | _words(" ".join(names)))),
             len(other_words & defined) + phrased,
+            # the thing's own verb, where it is nearly as common: 钓 fish "catch … fish" (1 in
+            # SemCor), not "seek indirectly" (2); not 喝 "drink excessive amounts of alcohol"
+            english in defined and 2 * sense.count >= top,
             -position,
         )
 

@@ -106,6 +106,7 @@ def test_a_word_said_only_as_a_verb_is_the_verbs_meaning(dictionary: Dictionary)
         "划": ("row", "propel with oars"),
         "疲倦": ("tire", "get tired"),  # "to tire; tired": not "become bored"
         "种植": ("plant", "into the ground"),
+        "钓": ("fish", "catch or try to catch fish"),  # "fish with a hook and bait"
     }
     for chinese, (english, defined) in said.items():
         meant = meant_by(dictionary, chinese)
