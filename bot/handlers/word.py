@@ -235,10 +235,11 @@ async def cannot_draw(
     body = card_text(card, meaning=meaning)
     item = await services.learning.remember_item(context.learner, "word", text, None, sense_id)
     said = card.word if card.word.lower() == text.lower() else text  # "English"
+    draw = "make a picture of" if said.lower() in ("draw", "drawing") else "draw"  # not "draw draw"
     honest = context.tell(
-        f"I can't draw {bold(said)} in this meaning yet, but here is the word:"
+        f"I can't {draw} {bold(said)} in this meaning yet, but here is the word:"
         if chosen
-        else f"I can't draw {bold(said)} yet, but here is the word:",
+        else f"I can't {draw} {bold(said)} yet, but here is the word:",
         f"我还不会画 {said} 的这个意思，不过我们可以学这个词："
         if chosen
         else f"我还不会画 {said}，不过我们可以学这个词：",

@@ -283,6 +283,11 @@ async def test_a_plural_nothing_draws_keeps_its_number_on_the_card(
     await chat.settle()
     text = shown(chat.transcript.replies[-1])
     assert "I can't draw English yet" in text and "I speak English." in text
+    # 画画 is draw: not "I can't draw draw yet"
+    await chat.say("/word 画画")
+    await chat.settle()
+    text = shown(chat.transcript.replies[-1])
+    assert "I can't make a picture of draw yet" in text and "draw draw" not in text
 
 
 async def test_a_word_whose_every_meaning_is_for_adults_is_not_taught(
