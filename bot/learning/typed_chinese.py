@@ -5,8 +5,12 @@ cards: where the teacher's Chinese written for exactly one English word is the v
 and the card CC-CEDICT led to shows other Chinese, the teacher's word is the one meant. 云 "to
 say" (literary; say's card: 说) is a cloud, 页 "head" a page, 胖 "healthy" fat, 例子 "case"
 (a box, 盒子) an example, 季节 "time" a season, 能 "can" (a tin, 罐头) could, and 牛奶 "cow's
-milk" (no card) milk. A word CC-CEDICT says only as a verb ("to fly") is that word's verb
-meaning, not the insect its card leads with (`verb_sense`)."""
+milk" (no card) milk. A verb's phrase no card has is its verb (拍手 "clap one's hands": clap).
+
+Then the meaning: a word CC-CEDICT says only as a verb ("to fly") is that word's verb meaning,
+not the insect its card leads with (`verb_sense`); one it says only as a thing is the thing
+(零钱 "small change", `said_as_thing`); a homograph's Chinese names its meaning (春天 spring the
+season, `noun_said`). `bot/pictures/understand.py` weighs these against what would be drawn."""
 
 from __future__ import annotations
 
