@@ -22,6 +22,7 @@ HELD_OUT = DATA / "learner_sentences_test.tsv"  # written afterwards, never tune
 HEADWORDS = DATA / "headwords.tsv"
 CHINESE = DATA / "chinese_gold.tsv"
 HSK = DATA / "chinese_hsk.tsv"  # HSK 1-4 reversed (scripts/hsk_gold.py): the independent list
+VERBS_MEANT = DATA / "chinese_verbs_meant.tsv"  # read by a person after verb_sense was written
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
@@ -204,6 +205,21 @@ def typed_chinese_figures(dictionary: Dictionary, path: Path = CHINESE) -> dict[
     return {"right": round(right / max(1, len(meant)), 3), "words": len(meant), "misses": misses}
 
 
+def typed_chinese_verb_figures(dictionary: Dictionary, path: Path = VERBS_MEANT) -> dict[str, Any]:
+    """Chinese words said only as a verb ("to fly"), typed after /word: is the meaning taught
+    the one a person read them to mean? (`verb_sense`, with the card's own lead.)"""
+    from bot.learning.typed_chinese import verb_sense
+
+    misses = []
+    listed = list(rows(path))
+    for typed, english, meant, _ in listed:
+        found = verb_sense(dictionary, typed, english, None)
+        if found != meant:
+            misses.append(f"{typed} {english} -> {found} (want {meant})")
+    right = len(listed) - len(misses)
+    return {"right": round(right / max(1, len(listed)), 3), "words": len(listed), "misses": misses}
+
+
 def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
     tuned = correction_figures(dictionary, SENTENCES)
     held_out = correction_figures(dictionary, HELD_OUT)
@@ -213,6 +229,7 @@ def cards_figures(dictionary: Dictionary) -> dict[str, Any]:
         "chinese": chinese_figures(dictionary, HSK),
         "chinese_primary_school": chinese_figures(dictionary, CHINESE),
         "typed_chinese": typed_chinese_figures(dictionary),
+        "typed_chinese_verbs": typed_chinese_verb_figures(dictionary),
         "examples": example_figures(
             dictionary, [row[0] for row in rows(DATA / "learner_definitions.tsv")]
         ),
