@@ -62,8 +62,8 @@ async def word(context: Context) -> list[Reply]:
     """
     limits = context.services.settings.limits
     typed = context.args.strip()
-    chinese = await from_chinese(context, typed)
-    english = chinese or await from_emoji(context, context.args)
+    from_han = await from_chinese(context, typed)  # the English word for a Chinese one typed
+    english = from_han or await from_emoji(context, context.args)
     if english is not None:  # /word 苹果 → apple, /word 🍎 → apple
         context = Context(
             replace(context.incoming, args=english), context.learner, context.services
@@ -92,7 +92,9 @@ async def word(context: Context) -> list[Reply]:
     if not await remembered(dictionary.known, text):
         return [await unknown_word(context, text)]
     resolver = context.services.illustrator.resolver
-    if chinese and (meant := await remembered(meant_in_chinese, dictionary, resolver, typed, text)):
+    if from_han and (
+        meant := await remembered(meant_in_chinese, dictionary, resolver, typed, text)
+    ):
         return await draw_word(context, text, meant)  # 飞 "to fly": flying, not the insect
     senses = await remembered(dictionary.picture_senses, text)
     if senses:
