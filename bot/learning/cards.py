@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.conversation.markup import bold
-from bot.learning.chinese_written import meaning_gloss
 from bot.learning.countability import noun_example, plural, simple_example
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
 from bot.learning.forms import TAGS, agreeing, counted_singular, plural_noun
 from bot.learning.plain import Plain, learner_definitions, own_example
 from bot.learning.pronunciation import pronounce
-from bot.learning.typed_chinese import verb_in_chinese
+from bot.learning.typed_chinese import chinese_of
 from engine.wordnet import WordNet
 
 CATEGORY_ICONS = {
@@ -73,14 +72,7 @@ def drawn_as(
         base = form[1] if form else None
         base = base or (None if own_word else counted_singular(dictionary.wordnet, card.word))
         base = base or card.word
-        gloss = dictionary.chinese
-        chinese = meaning_gloss(base, meaning.sense_id) or (
-            None
-            if not gloss.available()
-            else verb_in_chinese(dictionary, base, meaning)
-            if meaning.part_of_speech == "verb"
-            else gloss.gloss(base, 1, kind=meaning.category)
-        )
+        chinese = chinese_of(dictionary, base, meaning)
     example = card.example
     if (
         form != card.form_of

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -148,8 +148,8 @@ def _phrase_head(
         heads = heads if words[1] in ("a", "an") and dictionary.category(thing) != "person" else []
     else:
         verb = words[0] not in SMALL and (words[1] in AFTER_VERB or words[1:3] == ["with", "a"])
-        heads = [words[0]] if verb and dictionary.wordnet.senses(words[0]) else []
-        heads = [h for h in heads if any(s.pos == "v" for s in dictionary.senses(h))]
+        verb = verb and any(sense.pos == "v" for sense in dictionary.senses(words[0]))
+        heads = [words[0]] if verb else []
     easy = [h for h in heads if (level(h) or UNLISTED) <= HEAD_LEVEL and dictionary.known(h)]
     return easy[0] if easy else None
 
@@ -185,14 +185,20 @@ def noun_said(dictionary: Dictionary, typed: str, english: str) -> str | None:
     found = [
         meaning
         for meaning in dictionary.noun_senses(english)
-        if typed
-        in (
-            meaning_gloss(english, meaning.sense_id)
-            or dictionary.chinese.gloss(english, 1, kind=meaning.category)
-            or ""
-        ).split("，")
+        if typed in (chinese_of(dictionary, english, meaning) or "").split("，")
     ]
     return found[0].sense_id if len({m.category for m in found}) == 1 else None
+
+
+def chinese_of(dictionary: Dictionary, english: str, meaning: Meaning) -> str | None:
+    """The Chinese of one meaning of a word: a teacher's for that meaning, else the commonest
+    gloss of its kind (a cricket bat is 球棒, not 蝙蝠), a verb's as `verb_in_chinese` says."""
+    written = meaning_gloss(english, meaning.sense_id)
+    if written or not dictionary.chinese.available():
+        return written
+    if meaning.part_of_speech == "verb":
+        return verb_in_chinese(dictionary, english, meaning)
+    return dictionary.chinese.gloss(english, 1, kind=meaning.category)
 
 
 def as_verb(
@@ -224,23 +230,26 @@ def said_as_verb(
     firing a gun), 疲倦 "to tire; tired" is "get tired through overuse" (not "become bored").
     `only`: a word that says `english` as a thing too counts; `sure`: None unless another verb
     meaning of the Chinese word fits it."""
-    return _fitting(
-        dictionary, as_verb(dictionary, chinese, english, only=only), english, "v", sure
-    )
+    fit = _fitting(dictionary, as_verb(dictionary, chinese, english, only=only), english, "v")
+    return None if fit is None or (sure and not fit.told) else fit.sense_id
 
 
 def said_as_thing(dictionary: Dictionary, chinese: str, english: str) -> str | None:
     """The noun meaning of `english` a Chinese word says, when it says the word only as a
-    thing, chosen as `said_as_verb` chooses, where its other meanings tell: 零钱 "change; small
-    change; pocket money" is the money, 支票 "check; cheque" the cheque, 点 "point; dot" a dot."""
-    said = as_thing(dictionary, chinese, english)
-    nouns = [sense for sense in dictionary.senses(english) if sense.pos == "n"]
-    return _fitting(dictionary, said, english, "n", len(nouns) > 1)  # 回报 is no tax return
+    thing, chosen as `said_as_verb` chooses, where its other meanings tell (or it has but one):
+    零钱 "change; small change; pocket money" is the money, 支票 "check; cheque" the cheque, 点
+    "point; dot" a dot; 回报 "return; payback" is no tax return."""
+    fit = _fitting(dictionary, as_thing(dictionary, chinese, english), english, "n")
+    return fit.sense_id if fit is not None and (fit.told or fit.alone) else None
 
 
-def _fitting(
-    dictionary: Dictionary, said: tuple[str, ...], english: str, pos: str, sure: bool
-) -> str | None:
+class Fit(NamedTuple):
+    sense_id: str
+    told: bool  # another meaning of the Chinese word named it or shared a word with it
+    alone: bool  # the only meaning of its part of speech
+
+
+def _fitting(dictionary: Dictionary, said: tuple[str, ...], english: str, pos: str) -> Fit | None:
     """The meaning of `english` as the part of speech `pos` that fits `said` best."""
     senses = [sense for sense in dictionary.senses(english) if sense.pos == pos] if said else []
     if not senses:
@@ -275,7 +284,7 @@ def _fitting(
         )
 
     best = max(enumerate(senses), key=fit)
-    return None if sure and not any(fit(best)[:2]) else sense_id_of(best[1])
+    return Fit(sense_id_of(best[1]), any(fit(best)[:2]), len(senses) == 1)
 
 
 def verb_in_chinese(dictionary: Dictionary, english: str, meaning: Meaning) -> str | None:
@@ -287,9 +296,10 @@ def verb_in_chinese(dictionary: Dictionary, english: str, meaning: Meaning) -> s
     fire; to sack"); 练 "to practice; …; to perfect" is no word for perfect "make perfect"."""
     chinese = dictionary.chinese
     usual = chinese.gloss(english, 1, kind=meaning.category)
-    said = said_as_verb(dictionary, usual, english, only=False) if usual else None
-    sure = said_as_verb(dictionary, usual, english, only=False, sure=True) if usual else None
-    sense = dictionary.synset(sure) if sure else None
+    said_of_usual = as_verb(dictionary, usual, english, only=False) if usual else ()
+    fit = _fitting(dictionary, said_of_usual, english, "v")
+    said = fit.sense_id if fit is not None else None
+    sense = dictionary.synset(fit.sense_id) if fit is not None and fit.told else None
     if said is not None and (sense is None or sense.lexname == meaning.category):
         return usual  # tell "express in words": 告诉; dry: 干 "dry; to dry"
     found = [

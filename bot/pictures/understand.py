@@ -130,14 +130,16 @@ def meant_in_chinese(
     thing's, for a word it says only as a thing where the card would teach a verb (零钱 "small
     change" is no "to become different", 支票 no "to examine"); and a homograph's that a kind
     of thing has as its Chinese (`noun_said`: 春天 is spring the season, 蝙蝠 the animal)."""
-    understood = understand(dictionary, resolver, english)
-    taught = understood.sense_id  # the part of speech taught: the picture's, else the card's
-    lead = ("verb" if taught.startswith("v") else "noun") if taught else None
-    if as_verb(dictionary, typed, english):
-        return verb_sense(dictionary, typed, english, lead)
-    if as_thing(dictionary, typed, english) and (lead or card_lead(dictionary, english)) == "verb":
-        thing = said_as_thing(dictionary, typed, english)
-        sense = dictionary.synset(thing) if thing else None
-        if sense is not None and (understood.drawing is None or sense.lexname not in DOINGS):
-            return thing
+    verb, thing = as_verb(dictionary, typed, english), as_thing(dictionary, typed, english)
+    if verb or thing:  # what would be taught: the picture's part of speech, else the card's
+        understood = understand(dictionary, resolver, english)
+        taught = understood.sense_id
+        lead = ("verb" if taught.startswith("v") else "noun") if taught else None
+        if verb:
+            return verb_sense(dictionary, typed, english, lead)
+        if (lead or card_lead(dictionary, english)) == "verb":
+            noun = said_as_thing(dictionary, typed, english)
+            sense = dictionary.synset(noun) if noun else None
+            if sense is not None and (understood.drawing is None or sense.lexname not in DOINGS):
+                return noun
     return noun_said(dictionary, typed, english) if dictionary.picture_senses(english) else None
