@@ -175,10 +175,11 @@ def card_lead(dictionary: Dictionary, english: str) -> str | None:
 
 
 def noun_said(dictionary: Dictionary, typed: str, english: str) -> str | None:
-    """The noun meaning of `english` a Chinese word names, when one kind of thing has it as
-    its Chinese: 春天 is spring the season (the teacher's word; the question "Which spring?"
+    """The noun meaning of `english` a Chinese word names, when one meaning has it as its
+    Chinese: 春天 is spring the season (the teacher's word; the question "Which spring?"
     offered only the coil and two springs of water), 蝙蝠 the bat that flies, 指甲 a nail of
-    the finger. None when several kinds share it (鹤 and 起重机 are both "crane" by kind)."""
+    the finger. None when several meanings share it (鹤 and 起重机 are both "crane" by kind; 球棒
+    is the gloss of three bats, and one of them is a squash racket)."""
     plain = learner_definitions().get(english.lower())
     if plain is not None and typed in plain.typed and plain.sense_id:
         return plain.sense_id
@@ -187,7 +188,7 @@ def noun_said(dictionary: Dictionary, typed: str, english: str) -> str | None:
         for meaning in dictionary.noun_senses(english)
         if typed in (chinese_of(dictionary, english, meaning) or "").split("，")
     ]
-    return found[0].sense_id if len({m.category for m in found}) == 1 else None
+    return found[0].sense_id if len(found) == 1 else None
 
 
 def chinese_of(dictionary: Dictionary, english: str, meaning: Meaning) -> str | None:

@@ -149,6 +149,8 @@ def test_a_homographs_chinese_names_the_meaning(dictionary: Dictionary) -> None:
         "指甲": "horny plate covering and",
     }
     assert noun_said(dictionary, "鹤", "crane") is None
+    # nor one three meanings share: 球棒 was taught as "a small racket … for playing squash"
+    assert noun_said(dictionary, "球棒", "bat") is None
 
 
 def test_a_verbs_phrase_no_card_has_is_its_word(dictionary: Dictionary) -> None:
