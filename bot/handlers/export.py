@@ -41,7 +41,8 @@ async def export(context: Context) -> list[Reply]:
         image = await services.images.get(item.image_id) if item.image_id else None
         due = await services.learning.card(item.id)
         drawn = services.dictionary.sense(item.sense) if item.sense else None
-        card = drawn_as(services.dictionary, card, drawn)  # the meaning the picture shows
+        # the meaning the picture shows
+        card = drawn_as(services.dictionary, card, drawn, pictured=image is not None)
         meaning = card.meanings[0] if card and card.meanings else None
         rows.append(
             ExportRow(

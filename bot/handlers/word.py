@@ -210,7 +210,7 @@ async def cannot_draw(
     chinese = learner_settings.get("chinese", context.wants_chinese)
     card = await asyncio.to_thread(services.dictionary.card, text, chinese=chinese)
     meaning = services.dictionary.sense(sense_id) if sense_id else None
-    card = drawn_as(services.dictionary, card, meaning)
+    card = drawn_as(services.dictionary, card, meaning, pictured=False)
     why = "name" if card is None or card.teaches else services.dictionary.untaught(text)
     if why == "misspelt":  # "fone", only in a level list: "Did you mean phone?"
         return [await unknown_word(context, text)]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.conversation.markup import bold
-from bot.learning.countability import noun_example, plural, simple_example
+from bot.learning.countability import plural
 from bot.learning.dictionary import PICTURE_GROUPS, Dictionary, Meaning, WordCard
+from bot.learning.examples import noun_example, simple_example
 from bot.learning.forms import TAGS, agreeing, counted_singular, plural_noun
 from bot.learning.plain import Plain, learner_definitions, own_example
 from bot.learning.pronunciation import pronounce
@@ -44,14 +45,19 @@ def plain_fits(plain: Plain, meaning: Meaning) -> bool:
 
 
 def drawn_as(
-    dictionary: Dictionary, card: WordCard | None, meaning: Meaning | None
+    dictionary: Dictionary,
+    card: WordCard | None,
+    meaning: Meaning | None,
+    *,
+    pictured: bool = True,
 ) -> WordCard | None:
     """The card of the meaning drawn (a homograph's chosen sense): that meaning first, and its
-    Chinese rather than the everyday meaning's (a cricket bat is 球棒, not 蝙蝠)."""
-    if card is None or meaning is None or not card.meanings:
+    Chinese rather than the everyday meaning's (a cricket bat is 球棒, not 蝙蝠). `pictured`:
+    shown under its picture, whose thing the example may point at ("This is a ticket.")."""
+    if card is None or not card.meanings:
         return card
-    if meaning.sense_id == card.meanings[0].sense_id:
-        return card
+    if meaning is None or meaning.sense_id == card.meanings[0].sense_id:
+        return pointed_at(dictionary, card) if pictured else card
     others = tuple(m for m in card.meanings if m.sense_id != meaning.sense_id)
     chinese, plain, form = card.chinese, card.plain, card.form_of
     first, drawn = dictionary.synset(card.meanings[0].sense_id), dictionary.synset(meaning.sense_id)
@@ -83,7 +89,8 @@ def drawn_as(
         or (plain is not None and not shows_plain and _plain_example(plain, card, example))
         or (
             example == simple_example(card.word, first)
-            and example != noun_example(card.word, drawn.lexname if drawn else None)
+            and example
+            != noun_example(card.word, drawn.lexname if drawn else None, pointed=pictured)
         )
     ):
         # the example was the other meaning's ("Watch a basketball game." under the wristwatch,
@@ -98,7 +105,7 @@ def drawn_as(
             drawn is not None and drawn.pos == "v" and form and form[0] in TAGS["v"].values()
         )
         example = simple_example(
-            form[1] if form and verb_form else card.word, drawn, plural=several
+            form[1] if form and verb_form else card.word, drawn, plural=several, pointed=pictured
         )
     return replace(
         card,
@@ -108,6 +115,18 @@ def drawn_as(
         form_of=form,
         plain=plain,
     )
+
+
+def pointed_at(dictionary: Dictionary, card: WordCard) -> WordCard:
+    """The card under its picture: a word for a thing that is also an idea gets the example
+    that points at it ("This is a ticket.", "These are cards."), which with no picture was
+    left off, as it is for "treaty" ("This is a treaty." teaches nothing)."""
+    meaning = card.meanings[0] if card.meanings else None
+    if card.example is not None or meaning is None or meaning.part_of_speech != "noun":
+        return card
+    several = plural_of(card) or plural_noun(dictionary.wordnet, card.word)
+    sense = dictionary.synset(meaning.sense_id)
+    return replace(card, example=simple_example(card.word, sense, plural=several, pointed=True))
 
 
 def of_kinds(card: WordCard) -> WordCard:

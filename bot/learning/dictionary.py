@@ -16,9 +16,9 @@ from typing import Any
 
 from bot.learning.chinese import ChineseGloss
 from bot.learning.chinese_written import GRADED, graded, meaning_gloss
-from bot.learning.countability import simple_example
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.entries import Meaning, WordCard, meaning_of
+from bot.learning.examples import simple_example
 from bot.learning.forms import FORM_PARTS, agreeing, forms_near, plural_noun, real_form
 from bot.learning.meanings import (
     COMMON_FIRST,

@@ -56,8 +56,10 @@ def test_a_plain_example_follows_the_meaning_drawn(dictionary: Dictionary) -> No
 
 def test_a_card_under_four_kinds_says_these_are(dictionary: Dictionary) -> None:
     animal, fruit = dictionary.card("animal"), dictionary.card("fruit")
-    assert animal is not None and animal.example == "This is an animal."
-    assert of_kinds(animal).example == "These are animals."
+    assert animal is not None and animal.example is None  # nothing drawn to point at
+    shown = drawn_as(dictionary, animal, None)
+    assert shown is not None and shown.example == "This is an animal."
+    assert of_kinds(shown).example == "These are animals."
     assert fruit is not None and of_kinds(fruit).example == fruit.example  # "I like fruit."
 
 
@@ -166,3 +168,22 @@ def test_the_plain_meanings_own_example_stays_with_it(dictionary: Dictionary) ->
     shown = drawn_as(dictionary, card, banknote)
     assert shown is not None and shown.meanings[0] == banknote
     assert shown.example == "This is a bill." and shown.chinese != "账单"
+
+
+def test_only_a_picture_is_pointed_at(dictionary: Dictionary) -> None:
+    """ "These are tons.", "This is a treaty." and "This is an abortion." were on cards sent
+    with no picture: a word for an idea, a sum or a message gets no "This is …" of nothing.
+    Under its picture the thing drawn is pointed at; a thing is pointed at either way."""
+    for word in ("treaty", "tons", "abortion", "budget", "literature", "Christmas"):
+        card = dictionary.card(word)
+        assert card is not None and card.meanings, word
+        assert card.example is None, (word, card.example)
+        assert drawn_as(dictionary, card, None, pictured=False) == card
+    ticket = dictionary.card("ticket")
+    assert ticket is not None and ticket.example is None
+    shown = drawn_as(dictionary, ticket, None)
+    assert shown is not None and shown.example == "This is a ticket."
+    assert [(w, c.example) for w in ("saint", "criminal") if (c := dictionary.card(w))] == [
+        ("saint", "This is a saint."),
+        ("criminal", "This is a criminal."),
+    ]
