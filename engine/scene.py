@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from engine.actions import doing_picture, doing_with, draws_exactly
 from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
-from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size, sized_as_said
+from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size, same_kind, sized_as_said
 from engine.scene_words import (
     AGED,
     BE,
@@ -47,6 +47,7 @@ from engine.scene_words import (
     names_a_thing,
     phrase_at,
     singular_of,
+    to_do,
     verb_follows,
     words_of,
 )
@@ -147,8 +148,7 @@ class _Parser:
         self.undrawn_thing = ""  # the last noun said, not drawn ("writes a letter on …")
         self.link: int | None = None  # the subject of an "is a …" still to come
         self.doer: tuple[int | None, tuple[str, int] | None, str] | None = None  # "rides" a …
-        # a doer picture → what it replaced (None: it drew a pronoun), its verb, the person said
-        self.undo: dict[int, tuple[SceneObject | None, str, str]] = {}
+        self.undo: dict[int, tuple[SceneObject | None, str, str]] = {}  # doer → was, verb, who
         self._reset()
 
     def _reset(self) -> None:
@@ -222,8 +222,7 @@ class _Parser:
             self.colour, self.link = word, link  # "a red ball"; "an orange and a balloon": fruit
             return 1
         setting = phrase_at(words, position, SETTINGS)
-        alone = setting is not None and " " not in setting
-        # "sea lion" is no setting
+        alone = setting is not None and " " not in setting  # "sea lion": no setting
         if setting and not (alone and names_a_thing(following)) and self._set(SETTINGS[setting]):
             return len(setting.split())
         relation = phrase_at(words, position, RELATIONS)
@@ -285,8 +284,8 @@ class _Parser:
         if word in BE and self.after_subject:
             self.link = self.subject  # "My mother is a doctor.": one person
             return 1  # "the boy is running": its verb may still follow
-        if word in SKIP:
-            self.after_subject = False  # "the dog is …", "two cats and a dog"
+        if word in SKIP:  # "the dog is …", "two cats and a dog"; "likes to read": a verb next
+            self.after_subject = to_do(words, position, self.wordnet)
             self.link = link if word in DETERMINERS else None
             return 1
         if word in PRONOUNS:
@@ -336,8 +335,11 @@ class _Parser:
         if verb:  # "The man rides": the horse he rides may be drawn with him
             self.doer = (self.subject, self.person, word)
         drawing, senses = None, []
-        # the singular first ("cats" → cat; "arms" stays the body's), then the word as typed
-        for name in dict.fromkeys((singular, word, base_of(word, self.wordnet))):
+        # the singular first ("cats" → cat; "arms" stays the body's), then the word as typed;
+        # counted, a word of its own is its singular's ("two glasses of milk", not spectacles)
+        names = [singular, word, base_of(word, self.wordnet)]
+        names = names[2:] + names[:2] if self.counted and self.count > 1 else names
+        for name in dict.fromkeys(names):
             if drawing is None and not verb and is_noun(name, self.wordnet):
                 senses = self.meanings(name) if self.meanings else []
                 if not senses:
@@ -354,8 +356,15 @@ class _Parser:
             self.parts.append(word)
         if drawing is not None and (drawing.kinds or a_part):
             drawing = None  # "fruit" is drawn as its kinds, "neck" ringed on a man: said here
+        own = own or (drawing is not None and drawing.subject == word)  # "chopsticks": a pair
         count = 2 if not (self.counted or own) and singular != word else self.count  # shoes
-        same = drawing is not None and link is not None and self._same_kind(link, singular, senses)
+        was = self.objects[link] if link is not None and link < len(self.objects) else None
+        same = (  # "My mother is a doctor.": one person
+            drawing is not None
+            and was is not None
+            and self.relation is None
+            and same_kind(was.word, self.subject_senses, singular, senses, self.wordnet)
+        )
         self.subject, self.person = None, None
         phrase, self.phrase = self.phrase, []
         if self.related_by and drawing is None:  # "the cat is on the mat": no mat, so no "on"
@@ -376,8 +385,7 @@ class _Parser:
                 word if own else singular, drawing.subject, max(1, count), colour,
                 many=self.many, size=size, sized=self.sized,
             )  # fmt: skip
-            if same and link is not None:  # what the subject is: drawn as it, once
-                was = self.objects[link]
+            if same and link is not None and was is not None:  # what the subject is: drawn once
                 colour = colour or was.colour
                 self.objects[link] = replace(thing, count=was.count, many=was.many, colour=colour)
                 self.subject = link
@@ -399,18 +407,6 @@ class _Parser:
         )
         if self.after_subject and kind_of(singular, senses, self.wordnet, {"person"}):
             self.person = (singular, count)  # "the boy runs": drawn running if it can be
-
-    def _same_kind(self, link: int, word: str, senses: list[str]) -> bool:
-        """Is the word after "is a" of the subject's kind (a person, an animal), so the same
-        one ("My mother is a doctor.", "The dog is a puppy.") and not a second?"""
-        subject = self.objects[link] if link < len(self.objects) else None
-        if subject is None or self.relation is not None:
-            return False
-        return any(
-            kind_of(subject.word, self.subject_senses, self.wordnet, kind)
-            and kind_of(word, senses, self.wordnet, kind)
-            for kind in ({"person"}, {"animal"})
-        )
 
     def _add(self, thing: SceneObject, word: str) -> bool:
         """Adds the thing unless the picture is full (then it is said to be left out)."""

@@ -75,3 +75,14 @@ def sized_as_said(objects: list[SceneObject]) -> list[SceneObject]:
             thing = replace(thing, size=(biggest if scale > 1 else smallest) * scale)
         sized.append(thing)
     return sized
+
+
+def same_kind(
+    subject: str, subject_senses: list[str], word: str, senses: list[str], wordnet: WordNet
+) -> bool:
+    """Is the word after "is a" of the subject's kind (a person, an animal), so the same one
+    ("My mother is a doctor.", "The dog is a puppy.") and not a second?"""
+    return any(
+        kind_of(subject, subject_senses, wordnet, kind) and kind_of(word, senses, wordnet, kind)
+        for kind in ({"person"}, {"animal"})
+    )

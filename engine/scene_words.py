@@ -235,6 +235,22 @@ def verb_follows(words: list[str], position: int, wordnet: WordNet) -> bool:
     return verb and (not after or place or after in DETERMINERS)
 
 
+# Verbs whose "to" starts another verb: "likes to read books" (books are the things, "read"
+# no noun whose verb "books" is); "goes to school" is a place.
+TO_DO = {
+    "like", "love", "want", "need", "try", "learn", "start", "begin", "hope", "have", "hate",
+    "plan", "decide", "forget", "remember", "prefer", "wish", "promise", "agree",
+}  # fmt: skip
+
+
+def to_do(words: list[str], position: int, wordnet: WordNet) -> bool:
+    """Is the "to" at `position` the start of a verb ("I like to read books.")?"""
+    previous = words[position - 1] if position else ""
+    following = words[position + 1] if position + 1 < len(words) else ""
+    wants = any(base in TO_DO for base, _ in wordnet.base_forms(previous, "v"))
+    return words[position] == "to" and wants and can_be_verb(following, wordnet)
+
+
 def acted_on(verb: str, relation: str, wordnet: WordNet) -> bool:
     verbs = ACTED_ON.get(relation, set())
     return any(base in verbs for base, _ in wordnet.base_forms(verb, "v"))

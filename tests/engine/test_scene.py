@@ -478,3 +478,29 @@ def test_what_a_thing_is_is_drawn_once_as_it(dictionary: Dictionary) -> None:
         assert [(o.word, o.count) for o in scene.objects] == drawn, sentence
     scene = parse("The cat was on the bed.", resolver, wordnet)
     assert scene.relation == "on" and scene.missing == ()
+
+
+def test_a_verb_after_to_leaves_its_thing_a_thing_and_a_pair_is_one_picture(
+    dictionary: Dictionary,
+) -> None:
+    """ "He likes to read books." drew only the night: "books" was read as the verb of "read"
+    (a noun here); "We eat rice with chopsticks." drew two pairs of chopsticks and said "2
+    chopsticks"; "two glasses of milk" were two pairs of spectacles."""
+    wordnet = dictionary.wordnet
+    resolver = resolver_for("starter", wordnet)
+
+    def meanings(word: str) -> list[str]:
+        return [m.sense_id for m in dictionary.everyday_senses(word)]
+
+    def drawn(sentence: str) -> list[tuple[str, str, int]]:
+        scene = parse(sentence, resolver, wordnet, meanings)
+        return [(o.word, o.concept, o.count) for o in scene.objects]
+
+    scene = parse("He likes to read books.", resolver, wordnet, meanings)
+    assert [(o.word, o.count) for o in scene.objects] == [("book", 2)]
+    assert scene.missing == ("likes", "read")
+    assert drawn("She wants to eat an apple.") == [("apple", "red apple", 1)]
+    assert drawn("I go to school.") == [("school", "school", 1)]  # a place, not a verb
+    assert drawn("We eat rice with chopsticks.")[1:] == [("chopsticks", "chopsticks", 1)]
+    assert drawn("I see two glasses.") == [("glasses", "glass of milk", 2)]
+    assert drawn("My glasses are on the table.")[0] == ("glasses", "glasses", 1)
