@@ -10,14 +10,14 @@ them. Whatever could not be drawn is kept, to be said.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 
 from engine.actions import doing_picture, doing_with, draws_exactly
 from engine.groups import on_backdrop, ringed
 from engine.resolver import Resolver
-from engine.scene_sizes import DEFAULT_SIZE, kind_of, real_size, same_kind, sized_as_said
+from engine.scene_sizes import kind_of, real_size, same_kind, sized_as_said
+from engine.scene_types import Scene, SceneObject
 from engine.scene_words import (
     AGED,
     BE,
@@ -46,6 +46,7 @@ from engine.scene_words import (
     may_be_its_verb,
     names_a_thing,
     phrase_at,
+    served_in,
     singular_of,
     to_do,
     verb_follows,
@@ -57,62 +58,6 @@ MAX_OBJECTS = 6  # different things in one picture; more are left out and said
 MAX_COPIES = 10  # copies of all things together
 MANY = 7  # how many copies "many" (or a number above ten) is drawn with
 _NAMED = ("name", "synonym", "caption")  # how a compound's picture is named for it
-
-
-@dataclass(frozen=True)
-class SceneObject:
-    word: str  # as the learner wrote it (its singular)
-    concept: str  # what the model draws
-    count: int = 1  # copies drawn
-    colour: str | None = None  # one of COLOURS, when the sentence gives one
-    action: str | None = None  # what it is doing, as drawn ("running")
-    many: bool = False  # "many", or a number above ten: drawn as MANY copies and said so
-    size: float = DEFAULT_SIZE  # how big it is in the world (REAL_SIZES), times `sized`'s
-    sized: str | None = None  # the size word drawn ("big"), one of SIZE_SCALES
-
-
-@dataclass(frozen=True)
-class Scene:
-    objects: tuple[SceneObject, ...]
-    relation: str | None = None  # objects[0] to objects[1] ("between": and the next one)
-    missing: tuple[str, ...] = field(default_factory=tuple)  # words not drawn
-    setting: str | None = None  # one of SETTING_PICTURES
-    left_out: tuple[str, ...] = field(default_factory=tuple)  # things beyond MAX_OBJECTS
-    parts: tuple[str, ...] = field(default_factory=tuple)  # of `missing`: drawn alone, ringed
-    negated: str = ""  # each "not" to the end of its clause ("doesn't like apples"): not drawn
-    hung: bool = False  # "on" an upright thing, hanging in front of it (a clock on a wall)
-
-    @property
-    def setting_concept(self) -> str | None:
-        return SETTING_PICTURES.get(self.setting or "")
-
-    @property
-    def one_kind(self) -> bool:
-        """Copies of one thing ("three cats"), not things of several kinds."""
-        return len({o.concept for o in self.objects}) == 1
-
-    @property
-    def concepts(self) -> list[str]:
-        """Every concept the picture draws: its things' and its setting's, in that order."""
-        return [o.concept for o in self.objects] + [c for c in [self.setting_concept] if c]
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> Scene:
-        data = json.loads(text)
-        objects = tuple(SceneObject(**o) for o in data["objects"])
-        return cls(
-            objects,
-            data.get("relation"),
-            tuple(data.get("missing", ())),
-            data.get("setting"),
-            tuple(data.get("left_out", ())),
-            tuple(data.get("parts", ())),
-            data.get("negated", ""),
-            data.get("hung", False),
-        )
 
 
 def parse(
@@ -310,7 +255,7 @@ class _Parser:
             self._thing(compound, link)
             self._reset()
             return 2
-        self._thing(word, link)
+        self._thing(word, link, previous == "of")
         self._reset()
         return 1
 
@@ -323,7 +268,7 @@ class _Parser:
             self.missing.append(setting)  # one setting a picture
         return True
 
-    def _thing(self, word: str, link: int | None = None) -> None:
+    def _thing(self, word: str, link: int | None = None, contents: bool = False) -> None:
         singular = singular_of(word, self.wordnet)
         own = singular == word  # no plural, or one used only in the plural ("trousers")
         # the word after a subject is its verb ("the cat sleeps", "I love"), not a thing
@@ -372,6 +317,16 @@ class _Parser:
         elif phrase and not self.related_by and drawing is not None:
             self.missing.append(phrase[0])  # "across the road": the road is drawn, not "across"
         self.related_by = ""
+        vessel = self.objects[-1] if contents and self.objects else None
+        held = (
+            served_in(vessel.word, vessel.concept, drawing.subject, self.wordnet)
+            if (vessel and drawing)
+            else ""
+        )
+        if held and vessel and drawing:  # "two glasses of milk": two drawn, not a third
+            self.objects[-1] = replace(vessel, word=f"{held} of {word}", concept=drawing.subject)
+            self.after_subject = self.relation is None  # "A bowl of rice is on the table."
+            return
         if drawing is not None and doer and not self.colour and self._with(doer, word, count):
             return  # "The man rides a horse.": one picture of a rider on a horse
         if drawing is not None:

@@ -12,7 +12,7 @@ from engine.scene_words import SIZE_SCALES
 from engine.wordnet import WordNet
 
 if TYPE_CHECKING:
-    from engine.scene import SceneObject
+    from engine.scene_types import SceneObject
 
 # How big things are in the world, as a share of the biggest.
 REAL_SIZES = {

@@ -235,6 +235,8 @@ def verb_follows(words: list[str], position: int, wordnet: WordNet) -> bool:
     return verb and (not after or place or after in DETERMINERS)
 
 
+# What a drink or a dish is served in: "a cup of tea" is drawn as the tea (a teacup), once.
+VESSELS = {"cup", "glass", "mug", "bowl", "plate"}
 # Verbs whose "to" starts another verb: "likes to read books" (books are the things, "read"
 # no noun whose verb "books" is); "goes to school" is a place.
 TO_DO = {
@@ -249,6 +251,14 @@ def to_do(words: list[str], position: int, wordnet: WordNet) -> bool:
     following = words[position + 1] if position + 1 < len(words) else ""
     wants = any(base in TO_DO for base, _ in wordnet.base_forms(previous, "v"))
     return words[position] == "to" and wants and can_be_verb(following, wordnet)
+
+
+def served_in(vessel: str, vessel_picture: str, picture: str, wordnet: WordNet) -> str:
+    """The vessel ("glass") when what is in it ("of milk") is drawn served in it: its picture
+    is the vessel's ("glass of milk") or names it ("teacup" for "a cup of tea"); else ""."""
+    held = base_of(vessel, wordnet)  # "glasses": glass
+    named = held in picture.split() or any(w.endswith(held) for w in picture.split())
+    return held if held in VESSELS and (picture == vessel_picture or named) else ""
 
 
 def acted_on(verb: str, relation: str, wordnet: WordNet) -> bool:

@@ -215,9 +215,12 @@ SAME_IN_PLURAL = frozenset(
 
 def plural(noun: str) -> str:
     """The plural a beginner is taught: apples, people, and fish (lemminflect's first is
-    "fishes")."""
+    "fishes"); glasses of milk."""
     from lemminflect import getInflection
 
+    head, of, rest = noun.partition(" of ")
+    if of:
+        return f"{plural(head)}{of}{rest}"
     if noun.lower() in SAME_IN_PLURAL:
         return noun
     if noun.lower() == "person":

@@ -504,3 +504,22 @@ def test_a_verb_after_to_leaves_its_thing_a_thing_and_a_pair_is_one_picture(
     assert drawn("We eat rice with chopsticks.")[1:] == [("chopsticks", "chopsticks", 1)]
     assert drawn("I see two glasses.") == [("glasses", "glass of milk", 2)]
     assert drawn("My glasses are on the table.")[0] == ("glasses", "glasses", 1)
+
+
+def test_a_drink_served_in_its_vessel_is_one_thing(dictionary: Dictionary) -> None:
+    """ "I see two glasses of milk." drew three glasses of milk (two glasses, and the milk as
+    a third); "a cup of coffee" two cups. A vessel whose contents are drawn in it is one thing,
+    counted as the vessel; one the contents are not drawn in stays two ("a plate of cookies")."""
+    wordnet = dictionary.wordnet
+    resolver = resolver_for("starter", wordnet)
+
+    def drawn(sentence: str) -> list[tuple[str, str, int]]:
+        scene = parse(sentence, resolver, wordnet)
+        return [(o.word, o.concept, o.count) for o in scene.objects]
+
+    assert drawn("I see two glasses of milk.") == [("glass of milk", "glass of milk", 2)]
+    assert drawn("A cup of coffee.") == [("cup of coffee", "hot beverage", 1)]
+    assert drawn("I drink a cup of tea.")[0][:2] == ("cup of tea", "teacup without handle")
+    scene = parse("Two cups of coffee are on the table.", resolver, wordnet)
+    assert [o.count for o in scene.objects] == [2, 1] and scene.relation == "on"
+    assert [w for w, _, _ in drawn("A plate of cookies.")] == ["plate", "cookie"]

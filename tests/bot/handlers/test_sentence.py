@@ -263,6 +263,8 @@ def test_the_reply_says_what_was_drawn_doing_what_where_and_what_was_left_out() 
     )  # not "I can't draw brown and white yet": it can, one at a time
     drawn = Scene(tuple(SceneObject(w, w) for w in ("monkey", "banana", "tree")))
     assert _said(drawn).strip() == "I drew the monkey, the banana and the tree."  # not "and … and"
+    milk = Scene((SceneObject("glass of milk", "glass of milk", 2),))
+    assert _said(milk).strip() == "I drew 2 glasses of milk."  # not "2 glass of milks"
 
 
 @pytest.mark.usefixtures("starter_words")
