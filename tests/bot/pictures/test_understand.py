@@ -449,3 +449,18 @@ def test_a_chinese_things_word_is_the_things_meaning_where_the_card_teaches_a_ve
     }
     for chinese, english in {"舞蹈": "dance", "冷静": "calm", "回报": "return"}.items():
         assert meant_in_chinese(dictionary, resolver, chinese, english) is None, chinese
+
+
+def test_a_person_is_drawn_as_the_person(dictionary: Dictionary) -> None:
+    """/word person, an A1 word, said "I can't draw person yet" while /word adult drew the
+    picture named "person" (its sense was filed as adult); a man stays the man."""
+    from bot.pictures.understand import understand
+    from engine.starter.additions import drawable_concepts
+
+    resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
+    drawn = {w: understand(dictionary, resolver, w).drawing for w in ("person", "humans", "man")}
+    assert {w: d.subject if d else None for w, d in drawn.items()} == {
+        "person": "person",
+        "humans": "person",
+        "man": "man",
+    }
