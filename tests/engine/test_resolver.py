@@ -272,7 +272,10 @@ def test_a_picture_a_person_judged_to_show_a_meaning_is_drawn_for_it(
     assert understand(dictionary, judged, "microscope slide").drawing is None
     engine_own = resolver_for("starter", dictionary.wordnet)
     assert understand(dictionary, engine_own, "dope").drawing is None
-    assert understand(dictionary, engine_own, "wood").drawing is None  # the stuff, no forest
+    wood = understand(dictionary, engine_own, "wood")  # the stuff, as the log (no forest)
+    assert wood.drawing is not None and wood.drawing.subject == "wood"
+    stuff = dictionary.sense(wood.sense_id or "")
+    assert stuff is not None and "lignified substance" in stuff.definition
     assert understand(dictionary, engine_own, "cola").drawing is not None
     # the porcupine is no hedgehog, home plate no dinner plate, "japan" (WordNet's lacquerware;
     # the country is a name) no map of Japan

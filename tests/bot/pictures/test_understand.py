@@ -453,14 +453,23 @@ def test_a_chinese_things_word_is_the_things_meaning_where_the_card_teaches_a_ve
 
 def test_a_person_is_drawn_as_the_person(dictionary: Dictionary) -> None:
     """/word person, an A1 word, said "I can't draw person yet" while /word adult drew the
-    picture named "person" (its sense was filed as adult); a man stays the man."""
+    picture named "person" (its sense was filed as adult); a man stays the man. Other words a
+    child names, whose own pictures no rule reached, are drawn too."""
     from bot.pictures.understand import understand
     from engine.starter.additions import drawable_concepts
 
     resolver = ConceptResolver(drawable_concepts(), dictionary.wordnet, shown_by=shown_by())
-    drawn = {w: understand(dictionary, resolver, w).drawing for w in ("person", "humans", "man")}
+    words = ("person", "humans", "man", "ghost", "fire", "wood", "medal", "people")
+    drawn = {w: understand(dictionary, resolver, w).drawing for w in words}
     assert {w: d.subject if d else None for w, d in drawn.items()} == {
         "person": "person",
         "humans": "person",
         "man": "man",
+        "ghost": "ghost",  # its card's meaning was "a mental representation of …"
+        "fire": "fire",
+        "wood": "wood",
+        "medal": "sports medal",
+        "people": None,  # two people holding hands: a quiz offered "team", right too
     }
+    ghost = dictionary.card("ghost")
+    assert ghost is not None and "disembodied soul" in ghost.meanings[0].definition
