@@ -18,7 +18,7 @@ from bot.learning.chinese import ChineseGloss
 from bot.learning.chinese_written import GRADED, graded, meaning_gloss
 from bot.learning.derived import fingerprint, load_or_build
 from bot.learning.entries import Meaning, WordCard, meaning_of
-from bot.learning.examples import simple_example
+from bot.learning.examples import POINTED_KINDS, simple_example
 from bot.learning.forms import FORM_PARTS, agreeing, forms_near, plural_noun, real_form
 from bot.learning.meanings import (
     COMMON_FIRST,
@@ -271,7 +271,9 @@ class Dictionary:
         # "Can you dance?": a person dances alone about as often (not "Can you eat?": "eat it")
         alone = any(2 in s.frames and top and 2 * s.count >= top.count for s in senses)
         several = base == word and plural
-        example = simple_example(said, top, plural=several, alone=alone) if top else None
+        pointed = plain is not None and bool(plain.kinds & POINTED_KINDS)  # a coin, a ticket
+        example = simple_example(said, top, plural=several, alone=alone, pointed=pointed)
+        example = example if top else None
         if (source := own or plain) is not None:  # the project's own, when it wrote one
             used = word if own else inflected[1] if inflected else said  # hiding: as hide
             example = own_example(source, used) or example  # colours: "… colour."

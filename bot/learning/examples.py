@@ -40,6 +40,10 @@ _THINGS = {
 }  # fmt: skip
 
 
+# A plain meaning about one of these kinds of thing (its own column) is pointed at with no
+# picture too: WordNet files a coin as a sum, a ticket and a magazine as messages.
+POINTED_KINDS = frozenset({"thing", "animal", "food", "body", "person", "place"})
+
 # Kinds of noun that are things only sometimes: an act, a message, an event, a sum.
 _ABSTRACT = {
     "noun.act", "noun.communication", "noun.possession", "noun.event", "noun.phenomenon",

@@ -56,7 +56,7 @@ def test_a_plain_example_follows_the_meaning_drawn(dictionary: Dictionary) -> No
 
 def test_a_card_under_four_kinds_says_these_are(dictionary: Dictionary) -> None:
     animal, fruit = dictionary.card("animal"), dictionary.card("fruit")
-    assert animal is not None and animal.example is None  # nothing drawn to point at
+    assert animal is not None and animal.example == "This is an animal."
     shown = drawn_as(dictionary, animal, None)
     assert shown is not None and shown.example == "This is an animal."
     assert of_kinds(shown).example == "These are animals."
@@ -179,10 +179,16 @@ def test_only_a_picture_is_pointed_at(dictionary: Dictionary) -> None:
         assert card is not None and card.meanings, word
         assert card.example is None, (word, card.example)
         assert drawn_as(dictionary, card, None, pictured=False) == card
-    ticket = dictionary.card("ticket")
-    assert ticket is not None and ticket.example is None
-    shown = drawn_as(dictionary, ticket, None)
-    assert shown is not None and shown.example == "This is a ticket."
+    postcard = dictionary.card("postcard")  # WordNet: a message
+    assert postcard is not None and postcard.example is None
+    shown = drawn_as(dictionary, postcard, None)
+    assert shown is not None and shown.example == "This is a postcard."
+    # a plain meaning about a thing is pointed at with no picture too (WordNet files a coin as a
+    # sum, a ticket as a message)
+    assert [(c.example if (c := dictionary.card(w)) else None) for w in ("coin", "ticket")] == [
+        "This is a coin.",
+        "This is a ticket.",
+    ]
     assert [(w, c.example) for w in ("saint", "criminal") if (c := dictionary.card(w))] == [
         ("saint", "This is a saint."),
         ("criminal", "This is a criminal."),
