@@ -93,7 +93,8 @@ class _Parser:
         self.undrawn_thing = ""  # the last noun said, not drawn ("writes a letter on …")
         self.link: int | None = None  # the subject of an "is a …" still to come
         self.doer: tuple[int | None, tuple[str, int] | None, str] | None = None  # "rides" a …
-        self.undo: dict[int, tuple[SceneObject | None, str, str]] = {}  # doer → was, verb, who
+        # a doer picture → what it replaced (None: it drew a pronoun), its verb, the person said
+        self.undo: dict[int, tuple[SceneObject | None, str, str]] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -167,7 +168,8 @@ class _Parser:
             self.colour, self.link = word, link  # "a red ball"; "an orange and a balloon": fruit
             return 1
         setting = phrase_at(words, position, SETTINGS)
-        alone = setting is not None and " " not in setting  # "sea lion": no setting
+        alone = setting is not None and " " not in setting
+        # "sea lion" is no setting
         if setting and not (alone and names_a_thing(following)) and self._set(SETTINGS[setting]):
             return len(setting.split())
         relation = phrase_at(words, position, RELATIONS)
