@@ -329,6 +329,9 @@ class _Parser:
             self.objects[-1] = replace(vessel, word=f"{held} of {word}", concept=drawing.subject)
             self.after_subject = self.relation is None  # "A bowl of rice is on the table."
             return
+        if vessel and not drawing and " of " in vessel.concept and self.relation is None:
+            self.objects.pop()  # "a glass of water": the glass drawn holds milk; both are said
+            self.subject, word = None, f"{vessel.word} of {word}"
         if drawing is not None and doer and not self.colour and self._with(doer, word, count):
             return  # "The man rides a horse.": one picture of a rider on a horse
         if drawing is not None:

@@ -523,3 +523,19 @@ def test_a_drink_served_in_its_vessel_is_one_thing(dictionary: Dictionary) -> No
     scene = parse("Two cups of coffee are on the table.", resolver, wordnet)
     assert [o.count for o in scene.objects] == [2, 1] and scene.relation == "on"
     assert [w for w, _, _ in drawn("A plate of cookies.")] == ["plate", "cookie"]
+
+
+def test_a_vessel_whose_picture_holds_another_drink_is_said_not_drawn(
+    dictionary: Dictionary,
+) -> None:
+    """ "I drink a glass of water." drew the glass, whose picture is a glass of milk: a learner
+    saw milk for water. The glass and its water are said instead (nothing else is drawn)."""
+    wordnet = dictionary.wordnet
+    resolver = resolver_for("starter", wordnet)
+    scene = parse("I drink a glass of water.", resolver, wordnet)
+    assert scene.objects == () and scene.missing == ("drink", "glass of water")
+    scene = parse("Two glasses of water are on the table.", resolver, wordnet)
+    assert [o.word for o in scene.objects] == ["table"]
+    assert "glasses of water" in scene.missing
+    milk = parse("A glass of milk is on the table.", resolver, wordnet)
+    assert [o.word for o in milk.objects] == ["glass of milk", "table"] and milk.relation == "on"
