@@ -247,17 +247,17 @@ TO_DO = {
 
 def to_do(words: list[str], position: int, wordnet: WordNet) -> bool:
     """Is the "to" at `position` the start of a verb ("I like to read books.")?"""
-    previous = words[position - 1] if position else ""
-    following = words[position + 1] if position + 1 < len(words) else ""
-    wants = any(base in TO_DO for base, _ in wordnet.base_forms(previous, "v"))
-    return words[position] == "to" and wants and can_be_verb(following, wordnet)
+    if words[position] != "to" or not position or position + 1 == len(words):
+        return False  # every "the" and "and" comes here: no look-up for them
+    wants = any(base in TO_DO for base, _ in wordnet.base_forms(words[position - 1], "v"))
+    return wants and can_be_verb(words[position + 1], wordnet)
 
 
 def served_in(vessel: str, vessel_picture: str, picture: str, wordnet: WordNet) -> str:
     """The vessel ("glass") when what is in it ("of milk") is drawn served in it: its picture
     is the vessel's ("glass of milk") or names it ("teacup" for "a cup of tea"); else ""."""
     held = base_of(vessel, wordnet)  # "glasses": glass
-    named = held in picture.split() or any(w.endswith(held) for w in picture.split())
+    named = any(w.endswith(held) for w in picture.split())  # "glass of milk", "teacup"
     return held if held in VESSELS and (picture == vessel_picture or named) else ""
 
 

@@ -272,8 +272,9 @@ class Dictionary:
         alone = any(2 in s.frames and top and 2 * s.count >= top.count for s in senses)
         several = base == word and plural
         pointed = plain is not None and bool(plain.kinds & POINTED_KINDS)  # a coin, a ticket
-        example = simple_example(said, top, plural=several, alone=alone, pointed=pointed)
-        example = example if top else None
+        example = (
+            simple_example(said, top, plural=several, alone=alone, pointed=pointed) if top else None
+        )
         if (source := own or plain) is not None:  # the project's own, when it wrote one
             used = word if own else inflected[1] if inflected else said  # hiding: as hide
             example = own_example(source, used) or example  # colours: "… colour."
