@@ -222,7 +222,8 @@ def card_text(card: WordCard, *, meaning: Meaning | None = None) -> str:
         # a meaning of another part of speech says so ("2. (verb) care for like a mother")
         if first is not None and item.part_of_speech != first.part_of_speech:
             # and how it is said, when that differs: "tear /tɪr/ … 2. (verb, /tɛr/) rip"
-            ipa = pronounce(card.word, item.sense_id[:1], item.category)
+            root = card.form_of[1] if card.form_of else None  # tears /tɪrz/ … (verb, /tɛrz/)
+            ipa = pronounce(card.word, item.sense_id[:1], item.category, base=root)
             sound = f", {ipa}" if ipa and card.ipa and ipa != card.ipa else ""
             prefix += f"({item.part_of_speech}{sound}) "
         lines.append(f"{prefix}{item.definition}")

@@ -295,7 +295,8 @@ class Dictionary:
         gloss = graded(gloss, inflected)  # bigger: 更大
         # a name has no CEFR level of its own (cefrpy gives Lucy B2 for the word "lucy")
         level = None if plain is not None and plain.given_name else self.level(word)
-        said_as = pronounce(word, *((top.pos, top.lexname) if top else ()))  # wind: /wɪnd/
+        pos, kind = (top.pos, top.lexname) if top else (None, None)  # wind: /wɪnd/, tears /tɪrz/
+        said_as = pronounce(word, pos, kind, base=inflected[1] if inflected else None)
         return WordCard(word, meanings, said_as, level, gloss, example, inflected, plain)
 
     def picture_senses(self, word: str) -> list[Meaning]:

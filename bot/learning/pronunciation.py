@@ -48,7 +48,7 @@ def with_stressed_vowels(text: str, phones: list[str]) -> str:
 _ONSETS = {
     "kw", "tw", "dw", "sw", "gw", "θw", "kr", "tr", "dr", "pr", "br", "gr", "fr", "θr", "ʃr",
     "kl", "pl", "bl", "gl", "fl", "sl", "sp", "st", "sk", "sm", "sn", "spr", "str", "skr",
-    "spl", "skw", "kj", "pj", "bj", "fj", "mj", "vj", "hj",
+    "spl", "skw", "skj", "spj", "kj", "pj", "bj", "fj", "mj", "vj", "hj",
 }  # fmt: skip
 _NUCLEUS = re.compile(r"aʊ|aɪ|eɪ|oʊ|ɔɪ|[aeiouæɑɔəɛɪʊʌɜ]")
 
@@ -120,17 +120,42 @@ def homographs() -> dict[str, list[tuple[str, str, str]]]:
     return found
 
 
-def pronounce(word: str, pos: str | None = None, kind: str | None = None) -> str | None:
+def pronounce(
+    word: str, pos: str | None = None, kind: str | None = None, base: str | None = None
+) -> str | None:
     """The word as said in the meaning taught (its WordNet part of speech and kind): the wind
-    that blows is /wɪnd/, to wind a clock /waɪnd/."""
+    that blows is /wɪnd/, to wind a clock /waɪnd/. A form of `base` (tears, lives) is said as
+    its base is in that meaning: tears from the eye /tɪrz/, not the CMU dictionary's first
+    /tɛrz/."""
+    try:
+        phones = _sounds(word, pos, kind)
+        if phones is None and base and base.lower() != word.lower():
+            stem = _sounds(base, pos, kind)  # only a homograph's: the CMU dictionary's first
+            said = _cmu_all(word.lower())  # of the base is no better a guide (ears: /irz/)
+            if stem and len(said) > 1:
+                phones = max(said, key=lambda p: _shared_start(p.split(), stem.split()))
+        if phones is not None:
+            return from_phones(phones)
+    except ImportError:
+        pass
+    return ipa(word)
+
+
+def _sounds(word: str, pos: str | None, kind: str | None) -> str | None:
+    """The homograph table's sounds for the word in this meaning, if it has a row for it."""
     pos = "a" if pos == "s" else pos
     for row_pos, row_kind, phones in homographs().get(word.lower(), []):
         if row_pos == pos and row_kind in ("*", kind):
-            try:
-                return from_phones(phones)
-            except ImportError:
-                break
-    return ipa(word)
+            return phones.lower()
+    return None
+
+
+def _shared_start(said: list[str], stem: list[str]) -> int:
+    """How many sounds a form shares with its base from the start (tears: t ih1 r with tear)."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(said, stem, strict=False)) if a != b),
+        min(len(said), len(stem)),
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -165,6 +190,16 @@ def ipa(word: str) -> str | None:
     )
     text = " ".join(result.stdout.split())
     return f"/{text}/" if result.returncode == 0 and text else None
+
+
+@lru_cache(maxsize=4096)
+def _cmu_all(key: str) -> tuple[str, ...]:
+    """Every pronunciation the CMU dictionary has for a word, its first first."""
+    import eng_to_ipa
+
+    cmu = eng_to_ipa.get_cmu([key])
+    found = cmu[0] if cmu and cmu[0] else []
+    return tuple(p for p in found if "*" not in p and "__IGNORE__" not in p)
 
 
 @lru_cache(maxsize=4096)

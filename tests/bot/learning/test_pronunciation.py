@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.learning.cards import card_text
+from bot.learning.dictionary import Dictionary
 from bot.learning.pronunciation import ipa, pronounce
 
 
@@ -35,6 +37,7 @@ def test_the_stress_mark_starts_its_syllable() -> None:
         "dislike": "/dɪsˈlaɪk/",  # the prefix keeps its s
         "engineer": "/ˌɛnʤəˈnɪr/",  # the last of two is the main stress
         "downstream": "/ˌdaʊnˈstrim/",
+        "excuse": "/ɪkˈskjus/",  # sk + y begins a syllable as in "skew" (was /ɪksˈkjus/)
     }
     assert {word: ipa(word) for word in expected} == expected
 
@@ -80,3 +83,22 @@ def test_a_homograph_is_said_as_the_meaning_taught() -> None:
     assert pronounce("minute", "s") == "/maɪˈnut/"  # a satellite adjective is an adjective
     assert pronounce("read", "v") == "/rid/" and pronounce("apple", "n") == ipa("apple")
     assert pronounce("live", "v") == "/lɪv/" and pronounce("live", "a") == "/laɪv/"
+
+
+def test_a_form_of_a_homograph_is_said_as_its_meaning() -> None:
+    """The CMU dictionary's first "tears" is the rip (/tɛrz/): a card teaching tears from the
+    eye said it so. A form is said as its base is in the meaning taught."""
+    assert pronounce("tears", "n", "noun.body", base="tear") == "/tɪrz/"
+    assert pronounce("tears", "v", "verb.contact", base="tear") == "/tɛrz/"
+    assert pronounce("records", "n", base="record") == "/ˈrɛkərdz/"
+    assert pronounce("records", "v", base="record") == "/rɪˈkɔrdz/"
+    assert pronounce("lives", "n", base="life") == "/laɪvz/"  # its own row: life is no homograph
+    assert pronounce("lives", "v", base="live") == "/lɪvz/"
+    assert pronounce("apples", "n", base="apple") == ipa("apples")  # no homograph: as before
+
+
+def test_a_card_says_a_plural_in_the_meaning_it_teaches(dictionary: Dictionary) -> None:
+    card = dictionary.card("tears")
+    assert card.form_of == ("plural of", "tear") and "lacrimal" in card.meanings[0].definition
+    assert card.ipa == "/tɪrz/"
+    assert "2. (verb, /tɛrz/) separate" in card_text(card)  # the other meaning as it is said
