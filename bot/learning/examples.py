@@ -170,6 +170,8 @@ def simple_example(
             return f"She came {word} in the race."  # "It is second." was on a card
         if sense and any(lemma.isdigit() for lemma in sense.lemmas):
             return None  # "It is ii."
+        if sense and _RELATIONAL.match(sense.definition):
+            return None  # "It is economic.", "It is presidential." say nothing of a thing
         if _superlative(word):
             return f"It is the {word}."  # "It is greatest." was on a card
         return f"It is very {word}." if _graded(word) else f"It is {word}."
@@ -202,6 +204,10 @@ _THE_NAMES = re.compile(
     r"(an?|the)( [\w'-]+){0,4}? (river|ocean|sea|mountain (range|system)|tributary|canal|gulf"
     r"|desert)\b"
 )
+
+# An adjective glossed "of or relating to …" names what a thing belongs to, not how it is:
+# "It is economic.", "It is dental.", "It is federal." were card examples.
+_RELATIONAL = re.compile(r"of or |relat(ing|ed) |pertain")
 
 _DANGLING = frozenset(
     ["a", "an", "and", "at", "by", "for", "from", "in", "of", "or", "the", "to", "with"]

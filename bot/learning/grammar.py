@@ -65,6 +65,9 @@ QUESTION_HELPERS = BARE_AFTER | HELPERS
 LEXNAME_THINGS = {"noun.animal", "noun.artifact", "noun.person", "noun.plant", "noun.body"}
 THING_KINDS = {"animal", "thing", "person", "body"}  # the plain meanings' kinds
 LEXNAME_ALIVE, ALIVE_KINDS = {"noun.animal", "noun.person"}, {"animal", "person"}
+# After a number, a word that begins another noun phrase: "at seven every day" (it was
+# "corrected" to "every days"), "at six the next morning"
+_NOT_COUNTED = DETERMINERS | {"every", "each", "some", "any", "no"}
 CLOCK_WORDS = {"am", "pm", "o'clock"}  # "a.m." is read as "a", ".", "m", "."
 ARTICLE_AFTER = {"is", "am", "was", "have", "has", "see", "sees", "want", "wants", "need"}
 IRREGULAR = {
@@ -235,6 +238,8 @@ class Corrector:
             person: str | None = None
             # plural after a number: "two dog" → "two dogs", "two red apple" → "two red apples"
             if low in NUMBERS or (low.isdigit() and int(low) > 1):
+                if texts[position + 1].lower() in _NOT_COUNTED:
+                    continue  # "at seven every day": the number counts nothing after it
                 one = self._one_noun(texts, position + 1)
                 if one:
                     target = words[position + 2]  # "two bus stop" → "two bus stops"

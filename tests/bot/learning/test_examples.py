@@ -64,6 +64,22 @@ def test_very_only_before_an_adjective_that_has_degrees(dictionary: Dictionary) 
     assert simple_example("taller", happy) == "It is taller."  # a comparative: not "very"
 
 
+def test_an_adjective_of_what_a_thing_belongs_to_is_not_said_of_it(
+    dictionary: Dictionary,
+) -> None:
+    """ "It is economic.", "It is dental.", "It is presidential." were card examples: a
+    WordNet gloss "of or relating to …" names what a thing belongs to, not how it is."""
+    cards = {w: dictionary.card(w) for w in ("economic", "dental", "presidential", "korean")}
+    assert all(c is not None and c.teaches for c in cards.values())
+    assert [c.example for w, c in cards.items() if c and w != "korean"] == [None, None, None]
+    korean = cards["korean"]  # a nationality the project wrote a sentence for
+    assert korean is not None and korean.example == "Kimchi is Korean food."
+    from engine.wordnet import Sense
+
+    solar = Sense(1, "a", "adj.pert", ("solar",), "relating to or derived from the sun", (), (), 3)
+    assert simple_example("solar", solar) is None
+
+
 def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> None:
     """ "Can you open?", "Can you seem?" and "Can you steal?" were on cards."""
     examples = {w: (dictionary.card(w) or dictionary.card("x")).example
@@ -76,6 +92,11 @@ def test_a_verbs_example_asks_what_a_child_can_do(dictionary: Dictionary) -> Non
     assert examples["kill"] is not None and "Can you" not in examples["kill"]
     # a person dances alone in another of its meanings; a superlative takes "the"
     assert (dictionary.card("dance") or dictionary.card("x")).example == "Can you dance?"
+    # a beginner's verb gets a sentence of its own: "Can you buy?" and "Can you arrive?" were
+    # on cards, "Can you buy?" even on "bought"
+    for word, sentence in (("buy", "I buy bread"), ("bought", "I buy bread"), ("arrive", "bus")):
+        example = (dictionary.card(word) or dictionary.card("x")).example or ""
+        assert sentence in example and "Can you" not in example, word
     assert (dictionary.card("greatest") or dictionary.card("x")).example == "It is the greatest."
     # a sentence of the project's own may have a comma ("at home, at six o'clock" is a list)
     assert (dictionary.card("sir") or dictionary.card("x")).example == "Can I help you, sir?"

@@ -114,6 +114,8 @@ def test_common_mistakes_are_corrected(dictionary: Dictionary, typed: str, wante
         "The school trip fee is ten dollars.",  # once "The school trips fee"
         "The summer term ends in July.",  # once "The summer terms ends" (thirty-seventh)
         "The football match ends at five.",  # once "The football matches ends"
+        "I wake up at seven every day.",  # once "every days" (fortieth session)
+        "We eat at six each evening.",
     ],
 )
 def test_right_or_unsure_sentences_are_left_alone(dictionary: Dictionary, sentence: str) -> None:
