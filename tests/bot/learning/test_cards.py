@@ -34,14 +34,19 @@ def test_a_meaning_of_the_same_part_of_speech_keeps_the_cards_example(
 def test_the_first_meanings_own_example_is_not_shown_under_another_meaning(
     dictionary: Dictionary,
 ) -> None:
-    """ "camp" is drawn as a tent among trees: WordNet's example of its first meaning, a group
-    of people ("The whole camp laughed at his mistake."), does not go with that picture."""
-    card = dictionary.card("camp")
-    assert card is not None and "laughed" in (card.example or "")
+    """ "watch" is drawn as a wristwatch: WordNet's example of its first meaning, the verb
+    ("Watch a basketball game."), does not go with that picture. ("The whole camp laughed at
+    his mistake." was once under the tent; camp has a sentence of its own now.)"""
+    card = dictionary.card("watch")
+    assert card is not None and "basketball" in (card.example or "")
+    timepiece = next(m for m in dictionary.noun_senses("watch") if "timepiece" in m.definition)
+    shown = drawn_as(dictionary, card, timepiece)
+    assert shown is not None and shown.example == "This is a watch."
+    camp = dictionary.card("camp")
     lodgings = next(m for m in dictionary.noun_senses("camp") if "lodgings" in m.definition)
-    shown = drawn_as(dictionary, card, lodgings)
-    assert shown is not None and "laughed" not in (shown.example or "")
-    assert "camp" in (shown.example or "").lower()
+    assert camp is not None and (drawn_as(dictionary, camp, lodgings) or camp).example == (
+        "We sleep in tents at the camp."
+    )
 
 
 def test_a_plain_example_follows_the_meaning_drawn(dictionary: Dictionary) -> None:
