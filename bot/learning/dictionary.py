@@ -137,16 +137,15 @@ class Dictionary:
         ranked = self._senses.get(key)
         if ranked is None:
             asked = {key, *(f.lower() for f, _ in self.wordnet.base_forms(word))}  # nuts: Nut
-            every = self.wordnet.senses(word)
-            found = [s for s in every if not proper_noun(s, asked)]
-            names = [s for s in every if proper_noun(s, asked) and named_thing(s)]
+            every = [s for s in self.wordnet.senses(word) if for_children(s.definition, s.usage)]
+            found = [s for s in every if not proper_noun(s, asked, key)]
+            names = [s for s in every if proper_noun(s, asked, key) and named_thing(s)]
             names.sort(key=lambda s: not a_country(s))  # Wisconsin the state, then the river
             nouns = [s.count for s in found if s.pos == "n"]
             most = max((s.count for s in names), default=0) > max(nouns, default=0)
             if names and (not found or (most and key not in COMMON_FIRST)):
                 # China before porcelain, March before a march (a rarer name only for names)
                 found = [s for s in names if s.count or not found] + found
-            found = [s for s in found if for_children(s.definition, s.usage)]
             # Things you can draw weigh more: this is a picture dictionary.
             found.sort(key=lambda s: -(s.count * (6 if s.lexname in PICTURE_GROUPS else 1)))
             found = adjectives_lead(found, key)  # "blind" is no group of people first

@@ -189,6 +189,8 @@ def _name_example(name: str, sense: Sense | None) -> str | None:
     does ("This is Pacific." was on a card); a person from a place is one ("a Londoner"); an
     event or a belief gets none ("This is Olympics.", "This is Christianity.")."""
     if sense is not None and sense.lexname == "noun.person":
+        if re.search(r"(sh|ch|ese)$", name):
+            return None  # "She is a Welsh.": the Welsh, the French, the Chinese are a people
         who = "He" if re.search(r"(?<!wo)man$", name) else "She"  # an Englishman is a man
         return f"{who} is {'an' if takes_an(name) else 'a'} {name}."
     if sense is not None and sense.lexname in _NAMED_IDEAS:

@@ -38,6 +38,8 @@ _NOT_FOR_CHILDREN = re.compile(
     r"|cocaine|amphetamine derivative|marijuana|hallucinogen|\bpubic\b|narcotics addict"
     r"|injection of a narcotic|induced by alcohol or narcotics|influence of narcotics"
     r"|opium pipe|expose one's buttocks|stripteas"
+    # slurs WordNet does not mark: "welsh" (avoid a gambling debt), "gyp", "jew" (cheat)
+    r"|avoiding payment of a gambling debt"
     # sex under everyday words: "swing" (promiscuous sex), "take" and "have" (archaic),
     # "ride", "serve" and "tread" ("mate with"), "score" and "make" ("induce to have sex")
     r"|\b(have|had|having) (unlawful )?sex\b|promiscuous|fornicat|copulat|\bcoit(us|al)\b"
@@ -166,13 +168,19 @@ def a_country(sense: Sense) -> bool:
 def named(sense: Sense, word: str) -> str | None:
     """The word as the meaning's name is written ("France" for france), if it is one."""
     key = word.lower().replace(" ", "_")
+    if len(key) > 1 and key in sense.lemmas:
+        return None  # ("Moon", "moon"): written small too, as a child writes it (a letter: D)
     names = (n for n in sense.lemmas if n[:1].isupper() and n.lower() == key)
     return next((n.replace("_", " ") for n in names), None)
 
 
-def proper_noun(sense: Sense, asked: set[str]) -> bool:
+def proper_noun(sense: Sense, asked: set[str], key: str = "") -> bool:
     """'Crane' the writer, 'Bath' the city: a capitalised lemma for the word asked or its base
-    form (not the letter words "T-shirt", "X-ray"; "G-string" stays unknown)."""
+    form (not the letter words "T-shirt", "X-ray"; "G-string" stays unknown). A meaning WordNet
+    also writes in small letters is no name: ("Moon", "moon") is the Earth's moon, ("D", "d")
+    the letter (but "ps" is no plural of the letter p: PS)."""
+    if any(n in asked and (len(n) > 1 or n == key) for n in sense.lemmas):
+        return False
     names = [n for n in sense.lemmas if n[:1].isupper() and n not in ("T-shirt", "X-ray")]
     return any(name.lower() in asked for name in names)
 

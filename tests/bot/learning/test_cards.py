@@ -34,14 +34,15 @@ def test_a_meaning_of_the_same_part_of_speech_keeps_the_cards_example(
 def test_the_first_meanings_own_example_is_not_shown_under_another_meaning(
     dictionary: Dictionary,
 ) -> None:
-    """ "watch" is drawn as a wristwatch: WordNet's example of its first meaning, the verb
-    ("Watch a basketball game."), does not go with that picture. ("The whole camp laughed at
-    his mistake." was once under the tent; camp has a sentence of its own now.)"""
-    card = dictionary.card("watch")
-    assert card is not None and "basketball" in (card.example or "")
-    timepiece = next(m for m in dictionary.noun_senses("watch") if "timepiece" in m.definition)
-    shown = drawn_as(dictionary, card, timepiece)
-    assert shown is not None and shown.example == "This is a watch."
+    """ "drop" is drawn as a droplet: WordNet's example of its first meaning, the verb
+    ("Don't drop the dishes."), does not go with that picture. ("The whole camp laughed at his
+    mistake." was once under the tent, "Watch a basketball game." under the wristwatch; both
+    words have sentences of their own now.)"""
+    card = dictionary.card("drop")
+    assert card is not None and "dishes" in (card.example or "")
+    droplet = next(m for m in dictionary.noun_senses("drop") if "spherical" in m.definition)
+    shown = drawn_as(dictionary, card, droplet)
+    assert shown is not None and shown.example == "This is a drop."
     camp = dictionary.card("camp")
     lodgings = next(m for m in dictionary.noun_senses("camp") if "lodgings" in m.definition)
     assert camp is not None and (drawn_as(dictionary, camp, lodgings) or camp).example == (

@@ -62,6 +62,32 @@ def test_meanings_wordnet_files_under_slang_or_slurs_are_not_shown(dictionary: D
     assert any("metal device" in s.definition for s in dictionary.senses("key"))
 
 
+def test_welsh_is_the_people_and_language_of_wales(dictionary: Dictionary) -> None:
+    """WordNet's verb "welsh" (avoid a gambling debt) is a slur it does not mark; it was the
+    whole card, and it kept the names of Wales's people and language off it."""
+    card = dictionary.card("welsh")
+    assert card is not None and card.word == "Welsh"
+    assert [m.definition for m in card.meanings][:2] == [
+        "a native or resident of Wales",
+        "a Celtic language of Wales",
+    ]
+    assert card.example is None  # not "She is a Welsh."
+
+
+def test_a_meaning_wordnet_also_writes_in_small_letters_is_no_name(
+    dictionary: Dictionary,
+) -> None:
+    """("Moon", "moon") is the Earth's moon, once left out as a name: the card's "More" said
+    "any object resembling a moon". ("D", "d") is the letter, not only 500."""
+    moon = dictionary.card("moon")
+    assert moon is not None and moon.word == "moon"  # as a child writes it
+    assert moon.meanings[0].definition == "the natural satellite of the Earth"
+    d = dictionary.card("d")
+    assert d is not None and d.word == "D" and "4th letter" in d.meanings[0].definition
+    ps = dictionary.card("ps")  # no plural of the letter p
+    assert ps is not None and "letter after the signature" in ps.meanings[0].definition
+
+
 def test_an_everyday_words_drug_or_body_meaning_is_not_shown(dictionary: Dictionary) -> None:
     """Found reading the cards of the words 15,001-30,000 that draw: "tornadoes" listed a form
     of cocaine under its picture, "crabs" an infestation of pubic lice, "bush" hair."""
