@@ -238,6 +238,21 @@ def test_every_copy_of_a_thing_on_another_is_on_it() -> None:
     assert all(plate.x <= b.x and b.x + b.size <= plate.x + plate.size for b in lemons)
 
 
+def test_many_things_on_a_support_stay_big_enough_to_count() -> None:
+    """ "There are five books on the shelf.": five copies on a shelf a little over half the
+    canvas wide were specks 24 pixels wide; with more copies the support is drawn wider."""
+    for count, smallest in ((3, 48), (5, 36), (6, 30)):
+        scene = Scene((SceneObject("book", "book", count), SceneObject("shelf", "shelf")), "on")
+        boxes = layout(scene)
+        shelf = next(b for b in boxes if b.concept == "shelf")
+        books = [b for b in boxes if b.concept == "book"]
+        assert len(books) == count and min(b.size for b in books) >= smallest, count
+        assert all(shelf.x <= b.x and b.x + b.size <= shelf.x + shelf.size for b in books)
+        assert shelf.x >= 0 and shelf.x + shelf.size <= 256 and shelf.y >= 0
+    one = Scene((SceneObject("cat", "cat"), SceneObject("bed", "bed")), "on")
+    assert next(b for b in layout(one) if b.concept == "bed").size == int(256 * 0.55)
+
+
 def test_every_copy_of_a_thing_in_another_is_in_it() -> None:
     """ "Six eggs are in the basket.": a row of six ran out past both sides of the basket."""
     for count in range(2, 10):
