@@ -205,3 +205,15 @@ def test_why_a_known_word_teaches_nothing(dictionary: Dictionary) -> None:
     assert dictionary.untaught("fone") == "misspelt"  # only a level list knows it
     assert dictionary.untaught("fornicate") == "for adults"
     assert dictionary.untaught("jesus") == "name"
+
+
+def test_an_ing_word_of_its_own_teaches_its_noun(dictionary: Dictionary) -> None:
+    """ "meaning" led with mean's verb ("have as a logical consequence") and said nothing of
+    being a form; "warning" asked "Can you warn?". They are nouns a learner means."""
+    for word, said in (("meaning", "what a word"), ("warning", "danger"), ("opening", "hole")):
+        card = dictionary.card(word, chinese=True)
+        assert card is not None and card.form_of is None, word
+        assert card.part_of_speech == "noun" and card.plain is not None, word
+        assert said in card.plain.meaning and "Can you" not in (card.example or ""), word
+    meaning = dictionary.card("meaning", chinese=True)
+    assert meaning is not None and meaning.chinese == "意思"
