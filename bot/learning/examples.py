@@ -66,6 +66,8 @@ def noun_example(word: str, lexname: str | None = None, *, pointed: bool = False
     """A beginner's sentence for a noun that respects countability (None for an idea).
     `pointed`: said under a picture of it, which may be pointed at ("This is a ticket.")."""
     if lexname == "noun.act" and word.lower().endswith("ing"):
+        if _doing(word) & _NOT_ASKED:
+            return None  # "I like bullying." and "I like hunting." were on cards
         return f"I like {word}."  # swimming, reading: activities, not things
     if lexname == "noun.act" and word.lower() in GAMES:
         return f"I play {word}."
@@ -248,8 +250,16 @@ _UNFIT = frozenset(
 # Verbs a child's card does not ask "Can you …?" of: "Can you steal?" is no example to set.
 _NOT_ASKED = frozenset(
     ["attack", "be", "cheat", "curse", "destroy", "die", "drown", "fire", "have", "hurt", "kill",
-     "lie", "murder", "poison", "rob", "shoot", "smoke", "stab", "steal", "swear"]
+     "lie", "murder", "poison", "rob", "shoot", "smoke", "stab", "steal", "swear",
+     "bully", "loot", "hunt", "gamble", "bomb", "poach", "torture", "fight"]
 )  # fmt: skip
+
+
+def _doing(word: str) -> set[str]:
+    """The verbs an -ing word is a form of ("bullying": bully)."""
+    from lemminflect import getLemma
+
+    return {b.lower() for b in getLemma(word, "VERB", lemmatize_oov=False)}
 
 
 # Verbs WordNet frames with a thing ("bow one's head") that a child does alone: "Can you bow?",

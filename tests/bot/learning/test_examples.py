@@ -213,3 +213,14 @@ def test_half_a_sentence_with_no_one_doing_it_is_no_example(dictionary: Dictiona
         assert simple_example(word, sense(word, example)) == example
     letter = dictionary.card("letter")
     assert letter is not None and letter.example != "Mailed an indignant letter to the editor."
+
+
+def test_a_childs_card_never_likes_or_asks_for_harm(dictionary: Dictionary) -> None:
+    """ "I like bullying." and "Can you loot?" were card examples."""
+    for word in ("bullying", "looting", "hunting", "poaching"):
+        card = dictionary.card(word)
+        assert card is not None and card.teaches, word
+        example = card.example or ""
+        assert "I like" not in example and "Can you" not in example, word
+    swimming = dictionary.card("swimming")
+    assert swimming is not None and swimming.example == "I like swimming."
