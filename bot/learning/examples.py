@@ -247,7 +247,8 @@ _UNFIT = frozenset(
 )  # fmt: skip
 
 
-# Verbs a child's card does not ask "Can you …?" of: "Can you steal?" is no example to set.
+# Verbs a child's card does not ask "Can you …?" of, nor says "I like …ing": "Can you steal?"
+# and "I like bullying." are no examples to set.
 _NOT_ASKED = frozenset(
     ["attack", "be", "cheat", "curse", "destroy", "die", "drown", "fire", "have", "hurt", "kill",
      "lie", "murder", "poison", "rob", "shoot", "smoke", "stab", "steal", "swear",

@@ -38,7 +38,7 @@ _NOT_FOR_CHILDREN = re.compile(
     r"|cocaine|amphetamine derivative|marijuana|hallucinogen|\bpubic\b|narcotics addict"
     r"|injection of a narcotic|induced by alcohol or narcotics|influence of narcotics"
     r"|opium pipe|expose one's buttocks|stripteas"
-    # slurs WordNet does not mark: "welsh" (avoid a gambling debt), "gyp", "jew" (cheat)
+    # a slur WordNet does not mark: the verb "welsh" (to avoid paying a gambling debt)
     r"|avoiding payment of a gambling debt"
     # sex under everyday words: "swing" (promiscuous sex), "take" and "have" (archaic),
     # "ride", "serve" and "tread" ("mate with"), "score" and "make" ("induce to have sex")
